@@ -1,0 +1,65 @@
+import type { Actor } from '../roles';
+import { DomainError, DomainErrorCode } from '../errors';
+import { dutyActionParty, type DutyAction } from './duty-state-machine';
+
+/**
+ * Who may see a duty: the office and viewers see every duty; a department officer sees the
+ * duties of their own department; inspectors have no business with duties.
+ */
+export function mayViewDuty(actor: Actor, dutyDepartmentId: string): boolean {
+  switch (actor.role) {
+    case 'office':
+    case 'viewer':
+      return true;
+    case 'department_officer':
+      return actor.departmentId === dutyDepartmentId;
+    case 'inspector':
+      return false;
+  }
+}
+
+export function assertMayViewDuty(actor: Actor, dutyDepartmentId: string): void {
+  if (!mayViewDuty(actor, dutyDepartmentId)) {
+    throw new DomainError(
+      DomainErrorCode.ActionNotPermitted,
+      actor.role === 'department_officer'
+        ? 'This duty belongs to another department'
+        : `A user with role ${actor.role} may not see duties`,
+    );
+  }
+}
+
+/**
+ * Department actions (acknowledge, start, submit) belong to the officer of the duty's
+ * department; office actions (accept, return, cancel) to the office. Nobody else acts.
+ */
+export function assertMayTakeDutyAction(actor: Actor, dutyDepartmentId: string, action: DutyAction): void {
+  const party = dutyActionParty(action);
+  if (party === 'office') {
+    if (actor.role !== 'office') {
+      throw new DomainError(DomainErrorCode.ActionNotPermitted, `Only the office may ${action} a duty`);
+    }
+    return;
+  }
+  if (actor.role !== 'department_officer') {
+    throw new DomainError(
+      DomainErrorCode.ActionNotPermitted,
+      `Only an officer of the responsible department may ${action} a duty`,
+    );
+  }
+  if (actor.departmentId !== dutyDepartmentId) {
+    throw new DomainError(DomainErrorCode.ActionNotPermitted, 'This duty belongs to another department');
+  }
+}
+
+export function assertMayAssignDuties(actor: Actor): void {
+  if (actor.role !== 'office') {
+    throw new DomainError(DomainErrorCode.ActionNotPermitted, 'Only the office may assign duties');
+  }
+}
+
+export function assertMayManageDepartments(actor: Actor): void {
+  if (actor.role !== 'office') {
+    throw new DomainError(DomainErrorCode.ActionNotPermitted, 'Only the office may register departments');
+  }
+}

@@ -1,0 +1,114 @@
+import { DomainError, DomainErrorCode } from '../errors';
+
+/**
+ * Life of a duty (DOMAIN.md): assigned → acknowledged → in_progress → submitted → accepted,
+ * with `returned` (the office sends a submission back with a reason; the department resumes or
+ * resubmits) and `cancelled` (the office withdraws the duty). Overdue is not a state: it is a
+ * mark set by the clock on a duty that is still with the department.
+ */
+export const DUTY_STATES = [
+  'assigned',
+  'acknowledged',
+  'in_progress',
+  'submitted',
+  'returned',
+  'accepted',
+  'cancelled',
+] as const;
+export type DutyState = (typeof DUTY_STATES)[number];
+
+export const DUTY_ACTIONS = ['acknowledge', 'start', 'submit', 'accept', 'return', 'cancel'] as const;
+export type DutyAction = (typeof DUTY_ACTIONS)[number];
+
+/** Which side of the office/department line may take an action. */
+export type DutyActionParty = 'department' | 'office';
+
+interface ActionRule {
+  from: readonly DutyState[];
+  to: DutyState;
+  party: DutyActionParty;
+  /** The action is refused without this piece of text. */
+  requires?: 'result' | 'reason';
+}
+
+const RULES: Record<DutyAction, ActionRule> = {
+  acknowledge: { from: ['assigned'], to: 'acknowledged', party: 'department' },
+  start: { from: ['acknowledged', 'returned'], to: 'in_progress', party: 'department' },
+  submit: { from: ['in_progress', 'returned'], to: 'submitted', party: 'department', requires: 'result' },
+  accept: { from: ['submitted'], to: 'accepted', party: 'office' },
+  return: { from: ['submitted'], to: 'returned', party: 'office', requires: 'reason' },
+  cancel: {
+    from: ['assigned', 'acknowledged', 'in_progress', 'submitted', 'returned'],
+    to: 'cancelled',
+    party: 'office',
+    requires: 'reason',
+  },
+};
+
+/** Closed duties take no further action and their workflow ends. */
+export const CLOSED_DUTY_STATES: readonly DutyState[] = ['accepted', 'cancelled'];
+
+/** States in which the duty is waiting on the department: the clock (reminder, overdue) runs. */
+export const DEPARTMENT_HOLDS_DUTY_STATES: readonly DutyState[] = [
+  'assigned',
+  'acknowledged',
+  'in_progress',
+  'returned',
+];
+
+export function isDutyClosed(state: DutyState): boolean {
+  return CLOSED_DUTY_STATES.includes(state);
+}
+
+export function isDutyWithDepartment(state: DutyState): boolean {
+  return DEPARTMENT_HOLDS_DUTY_STATES.includes(state);
+}
+
+export function dutyActionParty(action: DutyAction): DutyActionParty {
+  return RULES[action].party;
+}
+
+export function dutyActionRequires(action: DutyAction): 'result' | 'reason' | undefined {
+  return RULES[action].requires;
+}
+
+/** The actions the state machine allows from a state (for the API to show what can be done next). */
+export function allowedDutyActions(state: DutyState): DutyAction[] {
+  return DUTY_ACTIONS.filter((action) => RULES[action].from.includes(state));
+}
+
+export function canTransitionDuty(state: DutyState, action: DutyAction): boolean {
+  return RULES[action].from.includes(state);
+}
+
+/** The next state, or a DomainError(DutyTransitionForbidden) naming the state and the action. */
+export function transitionDuty(state: DutyState, action: DutyAction): DutyState {
+  const rule = RULES[action];
+  if (!rule.from.includes(state)) {
+    throw new DomainError(
+      DomainErrorCode.DutyTransitionForbidden,
+      `A duty that is ${state} cannot be ${pastTense(action)}; allowed from ${state}: ${
+        allowedDutyActions(state).join(', ') || 'nothing (the duty is closed)'
+      }`,
+      { state, action, allowed: allowedDutyActions(state) },
+    );
+  }
+  return rule.to;
+}
+
+function pastTense(action: DutyAction): string {
+  switch (action) {
+    case 'acknowledge':
+      return 'acknowledged';
+    case 'start':
+      return 'started';
+    case 'submit':
+      return 'submitted';
+    case 'accept':
+      return 'accepted';
+    case 'return':
+      return 'returned';
+    case 'cancel':
+      return 'cancelled';
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * Every failure a caller can cause has a code. The API maps each code to one HTTP status in a
+ * single place (an exhaustive map, so adding a code without mapping it fails to compile).
+ */
+export enum DomainErrorCode {
+  InvalidCredentials = 'INVALID_CREDENTIALS',
+  ActionNotPermitted = 'ACTION_NOT_PERMITTED',
+  DepartmentNotFound = 'DEPARTMENT_NOT_FOUND',
+  DepartmentCodeTaken = 'DEPARTMENT_CODE_TAKEN',
+  DutyNotFound = 'DUTY_NOT_FOUND',
+  DutyTransitionForbidden = 'DUTY_TRANSITION_FORBIDDEN',
+  DueTimeNotInFuture = 'DUE_TIME_NOT_IN_FUTURE',
+  DutyActionInputMissing = 'DUTY_ACTION_INPUT_MISSING',
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}

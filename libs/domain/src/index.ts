@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './roles';
+export * from './duty/duty-state-machine';
+export * from './duty/duty-permissions';
+export * from './duty/duty-clock';

@@ -1,0 +1,24 @@
+/** The four kinds of user (see DOMAIN.md, "Who uses it"). */
+export const ROLES = ['office', 'department_officer', 'inspector', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is acting. Carried into workflows and onto every recorded transition. */
+export interface Actor {
+  userId: string;
+  username: string;
+  role: Role;
+  /** Set for department officers only: the one department they act for. */
+  departmentId: string | null;
+}
+
+/** Background steps (reminders, escalations) are recorded as done by the system. */
+export const SYSTEM_ACTOR: Actor = {
+  userId: '00000000-0000-0000-0000-000000000000',
+  username: 'system',
+  role: 'office',
+  departmentId: null,
+};
+
+export function isSystemActor(actor: Actor): boolean {
+  return actor.userId === SYSTEM_ACTOR.userId;
+}

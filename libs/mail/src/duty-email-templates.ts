@@ -1,0 +1,66 @@
+import { DateTime } from 'luxon';
+import type { DutyNotification } from '@duban/workflows';
+
+/** Deadlines are local time for every user (DOMAIN.md). */
+export const DUBAN_TIME_ZONE = 'Asia/Shanghai';
+
+export function formatShanghaiTime(instant: Date): string {
+  return DateTime.fromJSDate(instant).setZone(DUBAN_TIME_ZONE).toFormat("yyyy年M月d日 HH:mm '(北京时间)'");
+}
+
+export interface DutyEmailFacts {
+  title: string;
+  departmentName: string;
+  dueAt: Date;
+  link: string;
+}
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+}
+
+const ACTION_WORDS: Record<string, string> = {
+  acknowledge: '已签收',
+  start: '已开始办理',
+  submit: '已提交办理结果，请审核',
+  accept: '已通过审核，办结',
+  return: '被退回，请补充完善后重新提交',
+  cancel: '已撤销',
+};
+
+const STEP_WORDS: Record<string, string> = {
+  overdue: '已逾期未办结',
+};
+
+/** The e-mail for a notification the duty workflow owes, in Chinese. */
+export function renderDutyEmail(notification: DutyNotification, facts: DutyEmailFacts): RenderedEmail {
+  const due = formatShanghaiTime(facts.dueAt);
+  const lines: string[] = [];
+  let subject: string;
+  switch (notification.kind) {
+    case 'assigned':
+      subject = `【督办】新督办事项：${facts.title}`;
+      lines.push(`${facts.departmentName}：`, '', `领导小组办公室向贵单位交办督办事项“${facts.title}”，请及时签收并按期办结。`);
+      break;
+    case 'reminder':
+      subject = `【督办提醒】即将到期：${facts.title}`;
+      lines.push(`${facts.departmentName}：`, '', `督办事项“${facts.title}”即将到期，请抓紧办理并在期限前提交办理结果。`);
+      break;
+    case 'escalation':
+      subject = `【催办】督办事项${STEP_WORDS[notification.detail ?? ''] ?? '已升级督办'}：${facts.title}`;
+      lines.push(
+        `${facts.departmentName}、领导小组办公室：`,
+        '',
+        `督办事项“${facts.title}”已超过办结期限，尚未提交办理结果，现予催办。请责任单位立即办理并说明逾期原因。`,
+      );
+      break;
+    case 'transition':
+      subject = `【督办】${facts.title}：${ACTION_WORDS[notification.detail ?? ''] ?? '状态已更新'}`;
+      lines.push(`督办事项“${facts.title}”（${facts.departmentName}）${ACTION_WORDS[notification.detail ?? ''] ?? '状态已更新'}。`);
+      break;
+  }
+  if (notification.reason) lines.push('', `原因：${notification.reason}`);
+  lines.push('', `办结期限：${due}`, `责任单位：${facts.departmentName}`, `查看事项：${facts.link}`, '', '—— 督办系统（Duban）自动发送，请勿直接回复。');
+  return { subject, text: lines.join('\n') };
+}

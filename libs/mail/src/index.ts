@@ -1,0 +1,2 @@
+export * from './duty-email-templates';
+export * from './mail-transport';

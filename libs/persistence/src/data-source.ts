@@ -1,0 +1,63 @@
+import { DataSource } from 'typeorm';
+import { DepartmentEntity } from './entities/department.entity';
+import { DutyEscalationEntity } from './entities/duty-escalation.entity';
+import { DutyTransitionEntity } from './entities/duty-transition.entity';
+import { DutyEntity } from './entities/duty.entity';
+import { EmailEntity } from './entities/email.entity';
+import { UserEntity } from './entities/user.entity';
+import { Foundation1764000000000 } from './migrations/1764000000000-foundation';
+
+export const ENTITIES = [DepartmentEntity, UserEntity, DutyEntity, DutyTransitionEntity, DutyEscalationEntity, EmailEntity];
+
+/** Listed, not globbed, so the bundled apps carry every migration with them. */
+export const MIGRATIONS = [Foundation1764000000000];
+
+/** Any fixed number will do; it only has to be the same in every Duban process. */
+const MIGRATION_LOCK_KEY = 4_242_001;
+
+export function createDataSource(databaseUrl: string, applicationName = 'duban'): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: databaseUrl,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    // The schema changes only through migrations.
+    synchronize: false,
+    migrationsRun: false,
+    applicationName,
+    extra: { max: 10 },
+  });
+}
+
+/**
+ * Runs pending migrations while holding a PostgreSQL advisory lock, so an API and a worker
+ * starting together do not both try. Returns the names of the migrations it applied.
+ */
+export async function runMigrationsLocked(dataSource: DataSource): Promise<string[]> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      return applied.map((m) => m.name);
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
+/** Initialises a data source and brings its schema up to date. */
+export async function openDatabase(databaseUrl: string, applicationName?: string): Promise<DataSource> {
+  const dataSource = createDataSource(databaseUrl, applicationName);
+  await dataSource.initialize();
+  try {
+    await runMigrationsLocked(dataSource);
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+  return dataSource;
+}

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { Role } from '@duban/domain';
+import { hashPassword } from './password-hasher';
+import { DepartmentRepository } from './repositories/department.repository';
+import { UserRepository } from './repositories/user.repository';
+
+/** Member departments from DOMAIN.md's duty matrix. */
+export const DEV_SEED_DEPARTMENTS: ReadonlyArray<{ code: string; name: string }> = [
+  { code: 'HRSS', name: '人力资源和社会保障局' },
+  { code: 'SIA', name: '社会保险事业管理中心' },
+  { code: 'FIN', name: '财政局' },
+  { code: 'TAX', name: '税务局' },
+  { code: 'SAMR', name: '市场监督管理局' },
+  { code: 'CONS', name: '住房和城乡建设局' },
+  { code: 'TRANS', name: '交通运输局' },
+  { code: 'EDU', name: '教育局' },
+  { code: 'CULT', name: '文化和旅游局' },
+  { code: 'CIVIL', name: '民政局' },
+  { code: 'HEALTH', name: '卫生健康委员会' },
+  { code: 'PSB', name: '公安局' },
+  { code: 'UNION', name: '总工会' },
+  { code: 'MEDIA', name: '融媒体中心' },
+  { code: 'ASSESS', name: '考核办' },
+];
+
+export interface SeededLogin {
+  username: string;
+  role: Role;
+  department: string | null;
+  created: boolean;
+}
+
+/**
+ * Development data: the departments above, an office user, a viewer, an inspector and one
+ * officer per department, all with the given password. Safe to run on every start: existing
+ * rows are kept as they are.
+ */
+export async function seedDevelopmentData(dataSource: DataSource, password: string): Promise<SeededLogin[]> {
+  const departments = new DepartmentRepository(dataSource);
+  const users = new UserRepository(dataSource);
+  // One hash for all: the dev users share the password, and scrypt is slow on purpose.
+  const passwordHash = await hashPassword(password);
+  const logins: SeededLogin[] = [];
+
+  const person = async (username: string, displayName: string, role: Role, departmentId: string | null, email: string) => {
+    const { created } = await users.ensure({ id: randomUUID(), username, displayName, email, passwordHash, role, departmentId });
+    return created;
+  };
+
+  logins.push({ username: 'office', role: 'office', department: null, created: await person('office', '领导小组办公室', 'office', null, 'office@duban.test') });
+  logins.push({ username: 'viewer', role: 'viewer', department: null, created: await person('viewer', '考核督查（只读）', 'viewer', null, 'viewer@duban.test') });
+  logins.push({ username: 'inspector', role: 'inspector', department: null, created: await person('inspector', '劳动保障监察员', 'inspector', null, 'inspector@duban.test') });
+
+  for (const seed of DEV_SEED_DEPARTMENTS) {
+    const code = seed.code.toLowerCase();
+    const department = await departments.ensure({
+      id: randomUUID(),
+      code: seed.code,
+      name: seed.name,
+      liaisonEmail: `${code}-liaison@duban.test`,
+      headEmail: `${code}-head@duban.test`,
+      createdBy: null,
+    });
+    const username = `officer-${code}`;
+    const created = await person(username, `${seed.name}联络员`, 'department_officer', department.id, `${code}-liaison@duban.test`);
+    logins.push({ username, role: 'department_officer', department: seed.code, created });
+  }
+  return logins;
+}

@@ -1,0 +1,46 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { DutyState, Role } from '@duban/domain';
+
+/** One entry of a duty's history: who moved it, when, from what, to what, and why. */
+@Entity({ name: 'duty_transitions' })
+export class DutyTransitionEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column({ name: 'duty_id', type: 'uuid' })
+  dutyId: string;
+
+  @Column({ type: 'integer' })
+  seq: number;
+
+  /** 'assign' for the first entry, otherwise a DutyAction. */
+  @Column({ type: 'varchar', length: 32 })
+  action: string;
+
+  @Column({ name: 'from_state', type: 'varchar', length: 20, nullable: true })
+  fromState: DutyState | null;
+
+  @Column({ name: 'to_state', type: 'varchar', length: 20 })
+  toState: DutyState;
+
+  @Column({ name: 'actor_user_id', type: 'uuid' })
+  actorUserId: string;
+
+  @Column({ name: 'actor_username', type: 'varchar', length: 64 })
+  actorUsername: string;
+
+  @Column({ name: 'actor_role', type: 'varchar', length: 32 })
+  actorRole: Role;
+
+  @Column({ type: 'text', nullable: true })
+  reason: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  result: string | null;
+
+  @Column({ name: 'occurred_at', type: 'timestamptz' })
+  occurredAt: Date;
+
+  @CreateDateColumn({ name: 'recorded_at', type: 'timestamptz' })
+  recordedAt: Date;
+}

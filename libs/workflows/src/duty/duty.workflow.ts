@@ -1,0 +1,202 @@
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  assertMayTakeDutyAction,
+  DomainError,
+  DomainErrorCode,
+  dutyActionRequires,
+  isDutyClosed,
+  isDutyWithDepartment,
+  nextDutyTimer,
+  transitionDuty,
+  type DutyState,
+} from '@duban/domain';
+import type { DutyActivities } from './duty-activities';
+import {
+  dutyActionUpdate,
+  dutyLiveStateQuery,
+  type DutyActionRequest,
+  type DutyNotification,
+  type DutyWorkflowInput,
+} from './duty-contract';
+
+const activities = proxyActivities<DutyActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+});
+
+/** Well under Temporal's limits; a duty with a long comment or return history rolls over. */
+const HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = 2_000;
+
+/**
+ * The lifecycle of one duty: record it, tell the department, then wait for the department and
+ * the office to move it along while the clock reminds and escalates. Ends when the duty is
+ * accepted or cancelled.
+ */
+export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: DutyState }> {
+  const { assignment, policy } = input;
+  const carried = input.carried;
+  let state: DutyState = carried?.state ?? 'assigned';
+  let lastSeq = carried?.lastSeq ?? 1;
+  let remindedForDueAt = carried?.remindedForDueAt ?? null;
+  const firedEscalationSteps = [...(carried?.firedEscalationSteps ?? [])];
+  const outbox: DutyNotification[] = [...(carried?.outbox ?? [])];
+  // Bumped on every change the clock cares about, so the timer wait wakes up and re-plans.
+  let version = 0;
+  // Update handlers run one at a time: each validates against the state the previous one left.
+  let actionInFlight = false;
+
+  setHandler(dutyLiveStateQuery, () => ({
+    dutyId: assignment.dutyId,
+    state,
+    dueAt: assignment.dueAt,
+    lastSeq,
+    overdue: firedEscalationSteps.length > 0 && !isDutyClosed(state),
+    remindedForDueAt,
+    firedEscalationSteps: [...firedEscalationSteps],
+    pendingNotifications: outbox.length,
+  }));
+
+  setHandler(
+    dutyActionUpdate,
+    async (request) => {
+      await condition(() => !actionInFlight);
+      actionInFlight = true;
+      try {
+        const to = checkDutyAction(state, assignment.departmentId, request);
+        const seq = lastSeq + 1;
+        const view = await activities.recordDutyTransition({
+          dutyId: assignment.dutyId,
+          seq,
+          action: request.action,
+          from: state,
+          to,
+          actor: request.actor,
+          reason: request.reason,
+          result: request.result,
+          occurredAt: Date.now(),
+        });
+        lastSeq = seq;
+        state = to;
+        version++;
+        outbox.push({
+          key: `duty:${assignment.dutyId}:transition:${seq}`,
+          kind: 'transition',
+          dutyId: assignment.dutyId,
+          audience: request.action === 'submit' ? ['office'] : ['department_liaison'],
+          detail: request.action,
+          reason: request.reason,
+        });
+        return view;
+      } finally {
+        actionInFlight = false;
+      }
+    },
+    {
+      // Rejects early, before anything is written to history.
+      validator: (request) => {
+        checkDutyAction(state, assignment.departmentId, request);
+      },
+    },
+  );
+
+  if (!carried) {
+    await activities.recordDutyAssigned(assignment);
+    outbox.push({
+      key: `duty:${assignment.dutyId}:assigned`,
+      kind: 'assigned',
+      dutyId: assignment.dutyId,
+      audience: ['department_liaison'],
+    });
+  }
+
+  for (;;) {
+    while (outbox.length > 0) {
+      await activities.sendDutyNotification(outbox[0]);
+      outbox.shift();
+    }
+    if (isDutyClosed(state)) break;
+    if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW) {
+      await condition(() => allHandlersFinished() && !actionInFlight);
+      await continueAsNew<typeof DutyWorkflow>({
+        assignment,
+        policy,
+        carried: { state, lastSeq, remindedForDueAt, firedEscalationSteps, outbox },
+      });
+    }
+
+    const seenVersion = version;
+    const woken = () => version !== seenVersion || outbox.length > 0;
+    const timer = nextDutyTimer(
+      { state, assignedAt: assignment.assignedAt, dueAt: assignment.dueAt, remindedForDueAt, firedEscalationSteps },
+      Date.now(),
+      policy,
+    );
+    if (!timer) {
+      await condition(woken);
+      continue;
+    }
+    // condition() treats a zero timeout as "no timeout"; a timer already due waits 1 ms.
+    const wokenEarly = await condition(woken, Math.max(1, timer.at - Date.now()));
+    if (wokenEarly || !isDutyWithDepartment(state)) continue;
+
+    if (timer.kind === 'reminder') {
+      await activities.recordDutyReminded({ dutyId: assignment.dutyId, dueAt: assignment.dueAt, remindedAt: Date.now() });
+      remindedForDueAt = assignment.dueAt;
+      outbox.push({
+        key: `duty:${assignment.dutyId}:reminder:${assignment.dueAt}`,
+        kind: 'reminder',
+        dutyId: assignment.dutyId,
+        audience: ['department_liaison'],
+      });
+    } else {
+      await activities.recordDutyEscalation({
+        dutyId: assignment.dutyId,
+        step: timer.step.step,
+        dueAt: assignment.dueAt,
+        firedAt: Date.now(),
+        notified: [...timer.step.notify],
+      });
+      firedEscalationSteps.push(timer.step.step);
+      outbox.push({
+        key: `duty:${assignment.dutyId}:escalation:${timer.step.step}:${assignment.dueAt}`,
+        kind: 'escalation',
+        dutyId: assignment.dutyId,
+        audience: [...timer.step.notify],
+        detail: timer.step.step,
+      });
+    }
+  }
+
+  await condition(allHandlersFinished);
+  return { state };
+}
+
+/** The state machine and the permission rules decide; a refusal carries the domain's code. */
+function checkDutyAction(state: DutyState, departmentId: string, request: DutyActionRequest): DutyState {
+  try {
+    assertMayTakeDutyAction(request.actor, departmentId, request.action);
+    const required = dutyActionRequires(request.action);
+    if (required && !request[required]?.trim()) {
+      throw new DomainError(DomainErrorCode.DutyActionInputMissing, `To ${request.action} a duty, give a ${required}`);
+    }
+    return transitionDuty(state, request.action);
+  } catch (error) {
+    if (error instanceof DomainError) {
+      throw ApplicationFailure.create({
+        message: error.message,
+        type: error.code,
+        nonRetryable: true,
+        details: error.details ? [error.details] : [],
+      });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './duty/duty-contract';
+export type * from './duty/duty-activities';
