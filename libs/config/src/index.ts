@@ -1,1 +1,2 @@
 export * from './duban-config';
+export * from './duban-config.module';

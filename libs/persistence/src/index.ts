@@ -12,3 +12,4 @@ export * from './repositories/duty.repository';
 export * from './repositories/email.repository';
 export * from './repositories/pg-errors';
 export * from './dev-seed';
+export * from './persistence.module';

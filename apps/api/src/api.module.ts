@@ -1,0 +1,60 @@
+import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { DataSource } from 'typeorm';
+import { DubanConfigModule, DUBAN_CONFIG, type DubanConfig } from '@duban/config';
+import { PersistenceModule, seedDevelopmentData } from '@duban/persistence';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { DubanExceptionFilter } from './common/domain-exception.filter';
+import { DepartmentsController } from './departments/departments.controller';
+import { DepartmentsService } from './departments/departments.service';
+import { DutiesController } from './duties/duties.controller';
+import { DutiesService } from './duties/duties.service';
+import { HealthController } from './health/health.controller';
+import { TemporalClientProvider } from './temporal/temporal-client.provider';
+
+/** Password of the development users; printed at start when DUBAN_DEV_SEED is on. */
+export const DEV_SEED_PASSWORD = 'duban-dev-password';
+
+@Module({})
+export class ApiModule implements OnApplicationBootstrap {
+  private readonly logger = new Logger('DevSeed');
+
+  constructor(
+    @Inject(DUBAN_CONFIG) private readonly config: DubanConfig,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  static forRoot(config: DubanConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        DubanConfigModule.forRoot(config),
+        PersistenceModule.forRoot(config.databaseUrl, 'duban-api'),
+        JwtModule.register({}),
+      ],
+      controllers: [HealthController, AuthController, DepartmentsController, DutiesController],
+      providers: [
+        TemporalClientProvider,
+        AuthService,
+        DepartmentsService,
+        DutiesService,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: DubanExceptionFilter },
+      ],
+    };
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.devSeed) return;
+    const logins = await seedDevelopmentData(this.dataSource, DEV_SEED_PASSWORD);
+    const lines = logins.map((l) => `  ${l.username.padEnd(16)} ${l.role.padEnd(19)} ${l.department ?? ''}`);
+    this.logger.log(
+      `Development users (password "${DEV_SEED_PASSWORD}"):\n${lines.join('\n')}\n` +
+        `  Log in: curl -s -X POST ${this.config.http.publicUrl}/auth/login -H 'content-type: application/json' ` +
+        `-d '{"username":"office","password":"${DEV_SEED_PASSWORD}"}'`,
+    );
+  }
+}

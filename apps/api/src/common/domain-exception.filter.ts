@@ -1,0 +1,71 @@
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError, DomainErrorCode } from '@duban/domain';
+
+/** One place maps every domain error code to HTTP; a new code fails to compile until mapped. */
+const STATUS_BY_CODE: Record<DomainErrorCode, HttpStatus> = {
+  [DomainErrorCode.InvalidCredentials]: HttpStatus.UNAUTHORIZED,
+  [DomainErrorCode.ActionNotPermitted]: HttpStatus.FORBIDDEN,
+  [DomainErrorCode.DepartmentNotFound]: HttpStatus.NOT_FOUND,
+  [DomainErrorCode.DepartmentCodeTaken]: HttpStatus.CONFLICT,
+  [DomainErrorCode.DutyNotFound]: HttpStatus.NOT_FOUND,
+  [DomainErrorCode.DutyTransitionForbidden]: HttpStatus.CONFLICT,
+  [DomainErrorCode.DueTimeNotInFuture]: HttpStatus.BAD_REQUEST,
+  [DomainErrorCode.DutyActionInputMissing]: HttpStatus.BAD_REQUEST,
+};
+
+export function httpStatusOf(code: DomainErrorCode): HttpStatus {
+  return STATUS_BY_CODE[code];
+}
+
+/** Errors that body-parser raises before a route runs (oversized or malformed bodies). */
+interface BodyParserError {
+  type: string;
+  status: number;
+  expose: boolean;
+  message: string;
+}
+
+function isBodyParserError(error: unknown): error is BodyParserError {
+  const e = error as Partial<BodyParserError>;
+  return typeof e?.type === 'string' && typeof e.status === 'number' && e.status >= 400 && e.status < 500 && e.expose === true;
+}
+
+@Catch()
+export class DubanExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (error instanceof DomainError) {
+      const status = httpStatusOf(error.code);
+      response.status(status).json({
+        statusCode: status,
+        error: HttpStatus[status],
+        code: error.code,
+        message: error.message,
+        ...(error.details ? { details: error.details } : {}),
+      });
+      return;
+    }
+    if (error instanceof HttpException) {
+      const body = error.getResponse();
+      response
+        .status(error.getStatus())
+        .json(typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);
+      return;
+    }
+    if (isBodyParserError(error)) {
+      response.status(error.status).json({
+        statusCode: error.status,
+        error: HttpStatus[error.status],
+        message: error.type === 'entity.too.large' ? 'The request body is too large' : error.message,
+      });
+      return;
+    }
+    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    response
+      .status(HttpStatus.INTERNAL_SERVER_ERROR)
+      .json({ statusCode: 500, error: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
+  }
+}

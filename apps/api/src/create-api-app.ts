@@ -1,0 +1,25 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { DubanConfig } from '@duban/config';
+import { ApiModule } from './api.module';
+import { dubanValidationPipe } from './common/validation';
+
+/** The API as main.ts and the tests build it: one place, so tests exercise what runs. */
+export async function createApiApp(config: DubanConfig, options: { logger?: false } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
+    bodyParser: false,
+    ...(options.logger === false ? { logger: false } : {}),
+  });
+  app.useBodyParser('json', { limit: config.http.bodyLimit });
+  app.useGlobalPipes(dubanValidationPipe());
+  app.enableShutdownHooks();
+  const openApi = new DocumentBuilder()
+    .setTitle('Duban 督办 API')
+    .setDescription('Campaign duties: assign, acknowledge, submit, accept or return; reminders and escalations.')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
+  return app;
+}

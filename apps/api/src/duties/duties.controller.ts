@@ -1,0 +1,69 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@duban/domain';
+import { CurrentActor } from '../common/actor.decorator';
+import { DutiesService } from './duties.service';
+import { AssignDutyDto, DutyNoteDto, DutyReasonDto, ListDutiesQuery, SubmitDutyDto } from './duty.dto';
+
+@ApiTags('duties')
+@ApiBearerAuth()
+@Controller('duties')
+export class DutiesController {
+  constructor(private readonly duties: DutiesService) {}
+
+  @Post()
+  assign(@CurrentActor() actor: Actor, @Body() body: AssignDutyDto) {
+    return this.duties.assign(actor, body);
+  }
+
+  @Get()
+  list(@CurrentActor() actor: Actor, @Query() query: ListDutiesQuery) {
+    return this.duties.list(actor, query);
+  }
+
+  @Get(':id')
+  get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.duties.get(actor, id);
+  }
+
+  @Get(':id/live')
+  live(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.duties.live(actor, id);
+  }
+
+  @Post(':id/acknowledge')
+  @HttpCode(200)
+  acknowledge(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyNoteDto) {
+    return this.duties.act(actor, id, 'acknowledge', { reason: body.note });
+  }
+
+  @Post(':id/start')
+  @HttpCode(200)
+  start(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyNoteDto) {
+    return this.duties.act(actor, id, 'start', { reason: body.note });
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  submit(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SubmitDutyDto) {
+    return this.duties.act(actor, id, 'submit', { result: body.result });
+  }
+
+  @Post(':id/accept')
+  @HttpCode(200)
+  accept(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyNoteDto) {
+    return this.duties.act(actor, id, 'accept', { reason: body.note });
+  }
+
+  @Post(':id/return')
+  @HttpCode(200)
+  returnToDepartment(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyReasonDto) {
+    return this.duties.act(actor, id, 'return', { reason: body.reason });
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  cancel(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyReasonDto) {
+    return this.duties.act(actor, id, 'cancel', { reason: body.reason });
+  }
+}

@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { isUUID } from 'class-validator';
+import { DataSource } from 'typeorm';
+import {
+  allowedDutyActions,
+  assertMayAssignDuties,
+  assertMayTakeDutyAction,
+  assertMayViewDuty,
+  DEFAULT_DUTY_CLOCK_POLICY,
+  DomainError,
+  DomainErrorCode,
+  dutyActionParty,
+  transitionDuty,
+  type Actor,
+  type DutyAction,
+} from '@duban/domain';
+import { DepartmentRepository, DutyRepository, EmailRepository, type DutyEntity } from '@duban/persistence';
+import {
+  dutyActionUpdate,
+  dutyLiveStateQuery,
+  dutyWorkflowId,
+  type DutyAssignment,
+  type DutyLiveState,
+  type DutyWorkflowInput,
+} from '@duban/workflows';
+import { TemporalClientProvider } from '../temporal/temporal-client.provider';
+import type { AssignDutyDto, ListDutiesQuery } from './duty.dto';
+import { toDutyDetail, toDutySummary, type DutyDetail } from './duty.views';
+
+const DOMAIN_CODES = new Set<string>(Object.values(DomainErrorCode));
+
+@Injectable()
+export class DutiesService {
+  private readonly logger = new Logger(DutiesService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly duties: DutyRepository,
+    private readonly departments: DepartmentRepository,
+    private readonly emails: EmailRepository,
+    private readonly temporal: TemporalClientProvider,
+  ) {}
+
+  /**
+   * Records the duty and starts its workflow in one step: the row is committed only once
+   * Temporal has accepted the workflow, and the workflow re-records the row itself (an
+   * upsert), so neither can exist without the other.
+   */
+  async assign(actor: Actor, dto: AssignDutyDto): Promise<DutyDetail> {
+    assertMayAssignDuties(actor);
+    const department = await this.departments.findById(dto.departmentId);
+    if (!department) throw new DomainError(DomainErrorCode.DepartmentNotFound, `No department with id ${dto.departmentId}`);
+    const now = Date.now();
+    const dueAt = Date.parse(dto.dueAt);
+    if (!(dueAt > now)) {
+      throw new DomainError(DomainErrorCode.DueTimeNotInFuture, `dueAt must be in the future (got ${dto.dueAt})`);
+    }
+    const assignment: DutyAssignment = {
+      dutyId: randomUUID(),
+      departmentId: department.id,
+      title: dto.title,
+      description: dto.description,
+      assignedAt: now,
+      dueAt,
+      assignedBy: actor,
+    };
+    const client = await this.connected();
+    await this.dataSource.transaction(async (tx) => {
+      await this.duties.recordAssigned(assignment, tx);
+      const input: DutyWorkflowInput = { assignment, policy: DEFAULT_DUTY_CLOCK_POLICY };
+      await this.temporalCall(() =>
+        client.workflow.start('DutyWorkflow', {
+          taskQueue: this.temporal.taskQueue,
+          workflowId: dutyWorkflowId(assignment.dutyId),
+          args: [input],
+        }),
+      );
+    });
+    return this.get(actor, assignment.dutyId);
+  }
+
+  async get(actor: Actor, dutyId: string): Promise<DutyDetail> {
+    const duty = await this.visibleDuty(actor, dutyId);
+    const [department, history, escalations, emails] = await Promise.all([
+      this.departments.findById(duty.departmentId),
+      this.duties.history(duty.id),
+      this.duties.escalations(duty.id),
+      this.emails.forDuty(duty.id),
+    ]);
+    return toDutyDetail(duty, department!, history, escalations, emails, this.actionsFor(actor, duty));
+  }
+
+  async list(actor: Actor, query: ListDutiesQuery) {
+    if (actor.role === 'inspector') throw new DomainError(DomainErrorCode.ActionNotPermitted, 'Inspectors may not see duties');
+    if (actor.role === 'department_officer' && query.departmentId && query.departmentId !== actor.departmentId) {
+      throw new DomainError(DomainErrorCode.ActionNotPermitted, 'A department officer sees their own department only');
+    }
+    const departmentId = actor.role === 'department_officer' ? actor.departmentId! : query.departmentId;
+    const { items, total } = await this.duties.list({ ...query, departmentId });
+    return { items: items.map(toDutySummary), total, limit: query.limit, offset: query.offset };
+  }
+
+  /** What the workflow holds right now (a Temporal query), beside the stored record. */
+  async live(actor: Actor, dutyId: string): Promise<DutyLiveState> {
+    const duty = await this.visibleDuty(actor, dutyId);
+    const client = await this.connected();
+    return this.temporalCall(() => client.workflow.getHandle(duty.workflowId).query(dutyLiveStateQuery));
+  }
+
+  /**
+   * A user's action on a duty. Access and the state machine are checked here for a fast,
+   * clear answer; the workflow's update validator checks again against its own state, which
+   * is the authority. The answer comes after the record is written.
+   */
+  async act(actor: Actor, dutyId: string, action: DutyAction, text: { reason?: string; result?: string }): Promise<DutyDetail> {
+    const duty = await this.visibleDuty(actor, dutyId);
+    assertMayTakeDutyAction(actor, duty.departmentId, action);
+    transitionDuty(duty.state, action);
+    const client = await this.connected();
+    await this.temporalCall(() =>
+      client.workflow.getHandle(duty.workflowId).executeUpdate(dutyActionUpdate, { args: [{ action, actor, ...text }] }),
+    );
+    return this.get(actor, dutyId);
+  }
+
+  private async visibleDuty(actor: Actor, dutyId: string): Promise<DutyEntity> {
+    const duty = isUUID(dutyId) ? await this.duties.findById(dutyId) : null;
+    if (!duty) throw new DomainError(DomainErrorCode.DutyNotFound, `No duty with id ${dutyId}`);
+    assertMayViewDuty(actor, duty.departmentId);
+    return duty;
+  }
+
+  private actionsFor(actor: Actor, duty: DutyEntity): DutyAction[] {
+    return allowedDutyActions(duty.state).filter((action) => {
+      const party = dutyActionParty(action);
+      return party === 'office'
+        ? actor.role === 'office'
+        : actor.role === 'department_officer' && actor.departmentId === duty.departmentId;
+    });
+  }
+
+  private async connected() {
+    try {
+      return await this.temporal.get();
+    } catch (error) {
+      this.logger.error(`Temporal is unreachable: ${String(error)}`);
+      throw new ServiceUnavailableException({ statusCode: 503, error: 'SERVICE_UNAVAILABLE', message: 'The workflow service is unreachable; try again shortly' });
+    }
+  }
+
+  /** Turns the workflow's refusals back into domain errors; anything else is not the caller's fault. */
+  private async temporalCall<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+        const type = error.cause.type;
+        if (type && DOMAIN_CODES.has(type)) {
+          throw new DomainError(type as DomainErrorCode, error.cause.message);
+        }
+      }
+      if (error instanceof WorkflowNotFoundError) {
+        // The workflow ended between our read and the update: the duty has just been closed.
+        throw new DomainError(DomainErrorCode.DutyTransitionForbidden, 'The duty has just been closed');
+      }
+      if (error instanceof ServiceError) {
+        this.logger.error(`Temporal call failed: ${error.message}`);
+        throw new ServiceUnavailableException({ statusCode: 503, error: 'SERVICE_UNAVAILABLE', message: 'The workflow service did not answer; nothing was changed, try again shortly' });
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { DUTY_STATES, type DutyState } from '@duban/domain';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class AssignDutyDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  departmentId: string;
+
+  @ApiProperty({ example: '报送新登记市场主体名单' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  title: string;
+
+  @ApiProperty({ example: '每月5日前报送上月新登记市场主体名单，供社保扩面比对。' })
+  @IsString()
+  @Length(0, 10_000)
+  description: string;
+
+  @ApiProperty({ example: '2026-12-31T18:00:00+08:00', description: 'ISO 8601 with a time zone; must be in the future' })
+  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'dueAt must be an ISO 8601 date-time, e.g. 2026-12-31T18:00:00+08:00' })
+  dueAt: string;
+}
+
+export class DutyNoteDto {
+  @ApiPropertyOptional({ description: 'Optional remark kept in the history' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  note?: string;
+}
+
+export class SubmitDutyDto {
+  @ApiProperty({ description: 'What the department did' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 20_000)
+  result: string;
+}
+
+export class DutyReasonDto {
+  @ApiProperty({ description: 'Why (kept in the history and sent to the department)' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 2000)
+  reason: string;
+}
+
+export class ListDutiesQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string;
+
+  @ApiPropertyOptional({ enum: DUTY_STATES })
+  @IsOptional()
+  @IsIn(DUTY_STATES)
+  state?: DutyState;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit: number = 50;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset: number = 0;
+}

@@ -1,0 +1,102 @@
+import type { DutyAction, DutyState, Role } from '@duban/domain';
+import type {
+  DepartmentEntity,
+  DutyEntity,
+  DutyEscalationEntity,
+  DutyTransitionEntity,
+  EmailEntity,
+} from '@duban/persistence';
+
+export interface DutySummary {
+  id: string;
+  departmentId: string;
+  title: string;
+  state: DutyState;
+  dueAt: string;
+  assignedAt: string;
+  overdue: boolean;
+  overdueSince: string | null;
+  returnCount: number;
+  closedAt: string | null;
+  updatedAt: string;
+}
+
+export interface DutyDetail extends DutySummary {
+  description: string;
+  department: { id: string; code: string; name: string };
+  result: string | null;
+  remindedAt: string | null;
+  /** What the caller may do next. */
+  allowedActions: DutyAction[];
+  history: Array<{
+    seq: number;
+    action: string;
+    from: DutyState | null;
+    to: DutyState;
+    actor: { id: string; username: string; role: Role };
+    reason: string | null;
+    result: string | null;
+    occurredAt: string;
+  }>;
+  escalations: Array<{ step: string; dueAt: string; firedAt: string; notified: string[] }>;
+  emails: Array<{ key: string; recipients: string[]; subject: string; status: string; sentAt: string | null }>;
+}
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+export function toDutySummary(duty: DutyEntity): DutySummary {
+  return {
+    id: duty.id,
+    departmentId: duty.departmentId,
+    title: duty.title,
+    state: duty.state,
+    dueAt: duty.dueAt.toISOString(),
+    assignedAt: duty.assignedAt.toISOString(),
+    overdue: duty.overdueSince !== null && duty.closedAt === null,
+    overdueSince: iso(duty.overdueSince),
+    returnCount: duty.returnCount,
+    closedAt: iso(duty.closedAt),
+    updatedAt: duty.updatedAt.toISOString(),
+  };
+}
+
+export function toDutyDetail(
+  duty: DutyEntity,
+  department: DepartmentEntity,
+  history: DutyTransitionEntity[],
+  escalations: DutyEscalationEntity[],
+  emails: EmailEntity[],
+  allowedActions: DutyAction[],
+): DutyDetail {
+  return {
+    ...toDutySummary(duty),
+    description: duty.description,
+    department: { id: department.id, code: department.code, name: department.name },
+    result: duty.result,
+    remindedAt: iso(duty.remindedAt),
+    allowedActions,
+    history: history.map((t) => ({
+      seq: t.seq,
+      action: t.action,
+      from: t.fromState,
+      to: t.toState,
+      actor: { id: t.actorUserId, username: t.actorUsername, role: t.actorRole },
+      reason: t.reason,
+      result: t.result,
+      occurredAt: t.occurredAt.toISOString(),
+    })),
+    escalations: escalations.map((e) => ({
+      step: e.step,
+      dueAt: e.dueAt.toISOString(),
+      firedAt: e.firedAt.toISOString(),
+      notified: e.notified,
+    })),
+    emails: emails.map((m) => ({
+      key: m.idempotencyKey,
+      recipients: m.recipients,
+      subject: m.subject,
+      status: m.status,
+      sentAt: iso(m.sentAt),
+    })),
+  };
+}

@@ -1,0 +1,53 @@
+import { Logger } from '@nestjs/common';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import type { DubanConfig } from '@duban/config';
+import type { DutyActivities } from '@duban/workflows';
+
+/** The Temporal worker and its connection, run by main.ts and closed with it. */
+export class DubanWorker {
+  private readonly logger = new Logger(DubanWorker.name);
+
+  private constructor(
+    readonly worker: Worker,
+    private readonly connection: NativeConnection,
+  ) {}
+
+  static async create(config: DubanConfig, dutyActivities: DutyActivities): Promise<DubanWorker> {
+    const connection = await NativeConnection.connect({ address: config.temporal.address });
+    try {
+      const worker = await Worker.create({
+        connection,
+        namespace: config.temporal.namespace,
+        taskQueue: config.temporal.taskQueue,
+        workflowBundle: { codePath: config.workflowBundlePath },
+        // Bound so the activities keep their service's dependencies.
+        activities: {
+          recordDutyAssigned: dutyActivities.recordDutyAssigned.bind(dutyActivities),
+          recordDutyTransition: dutyActivities.recordDutyTransition.bind(dutyActivities),
+          recordDutyReminded: dutyActivities.recordDutyReminded.bind(dutyActivities),
+          recordDutyEscalation: dutyActivities.recordDutyEscalation.bind(dutyActivities),
+          sendDutyNotification: dutyActivities.sendDutyNotification.bind(dutyActivities),
+        } satisfies DutyActivities,
+      });
+      return new DubanWorker(worker, connection);
+    } catch (error) {
+      await connection.close();
+      throw error;
+    }
+  }
+
+  /** Polls until shutdown() (or SIGINT/SIGTERM, which the SDK's runtime turns into one). */
+  async run(): Promise<void> {
+    this.logger.log(`Polling task queue ${this.worker.options.taskQueue}`);
+    try {
+      await this.worker.run();
+    } finally {
+      await this.connection.close();
+      this.logger.log('Worker stopped');
+    }
+  }
+
+  shutdown(): void {
+    if (this.worker.getState() === 'RUNNING') this.worker.shutdown();
+  }
+}

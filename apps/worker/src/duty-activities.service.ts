@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
+import type { NotificationAudience } from '@duban/domain';
+import { MailTransport, renderDutyEmail } from '@duban/mail';
+import { DepartmentRepository, DutyRepository, EmailRepository, UserRepository } from '@duban/persistence';
+import type {
+  DutyActivities,
+  DutyAssignment,
+  DutyNotification,
+  DutyRecordView,
+  RecordDutyEscalationInput,
+  RecordDutyTransitionInput,
+} from '@duban/workflows';
+import { ApplicationFailure } from '@temporalio/common';
+
+/** The duty workflow's I/O: PostgreSQL writes and e-mails, each safe to repeat. */
+@Injectable()
+export class DutyActivitiesService implements DutyActivities {
+  private readonly logger = new Logger(DutyActivitiesService.name);
+
+  constructor(
+    @Inject(DUBAN_CONFIG) private readonly config: DubanConfig,
+    private readonly duties: DutyRepository,
+    private readonly departments: DepartmentRepository,
+    private readonly users: UserRepository,
+    private readonly emails: EmailRepository,
+    private readonly mail: MailTransport,
+  ) {}
+
+  async recordDutyAssigned(assignment: DutyAssignment): Promise<void> {
+    await this.duties.recordAssigned(assignment);
+  }
+
+  recordDutyTransition(input: RecordDutyTransitionInput): Promise<DutyRecordView> {
+    return this.duties.recordTransition(input);
+  }
+
+  async recordDutyReminded(input: { dutyId: string; dueAt: number; remindedAt: number }): Promise<void> {
+    await this.duties.recordReminded(input.dutyId, input.remindedAt);
+  }
+
+  recordDutyEscalation(input: RecordDutyEscalationInput): Promise<void> {
+    return this.duties.recordEscalation(input);
+  }
+
+  async sendDutyNotification(notification: DutyNotification): Promise<void> {
+    const duty = await this.duties.findById(notification.dutyId);
+    if (!duty) {
+      throw ApplicationFailure.nonRetryable(`Duty ${notification.dutyId} is not in the database`, 'DutyMissing');
+    }
+    const department = await this.departments.findById(duty.departmentId);
+    if (!department) {
+      throw ApplicationFailure.nonRetryable(`Department ${duty.departmentId} is not in the database`, 'DepartmentMissing');
+    }
+    const recipients = await this.recipients(notification.audience, department);
+    if (recipients.length === 0) {
+      this.logger.warn(`No address to send ${notification.key} to (audience: ${notification.audience.join(', ')})`);
+      return;
+    }
+    const rendered = renderDutyEmail(notification, {
+      title: duty.title,
+      departmentName: department.name,
+      dueAt: duty.dueAt,
+      link: `${this.config.http.publicUrl}/duties/${duty.id}`,
+    });
+    const stored = await this.emails.claim({
+      idempotencyKey: notification.key,
+      dutyId: duty.id,
+      recipients,
+      subject: rendered.subject,
+      body: rendered.text,
+      messageId: `<${createHash('sha256').update(notification.key).digest('hex').slice(0, 40)}@duban>`,
+    });
+    if (stored.status === 'sent') return;
+    try {
+      // Send what was recorded first, so a retry sends the same message to the same people.
+      await this.mail.send({
+        from: this.config.smtp.from,
+        to: stored.recipients,
+        subject: stored.subject,
+        text: stored.body,
+        messageId: stored.messageId,
+      });
+    } catch (error) {
+      await this.emails.recordFailure(notification.key, String(error));
+      throw error;
+    }
+    await this.emails.markSent(notification.key, new Date());
+  }
+
+  private async recipients(
+    audience: NotificationAudience[],
+    department: { liaisonEmail: string; headEmail: string },
+  ): Promise<string[]> {
+    const addresses: string[] = [];
+    for (const who of audience) {
+      if (who === 'department_liaison') addresses.push(department.liaisonEmail);
+      if (who === 'department_head') addresses.push(department.headEmail);
+      if (who === 'office') addresses.push(...(await this.users.officeEmails()));
+    }
+    return [...new Set(addresses)];
+  }
+}

@@ -1,0 +1,33 @@
+import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { DubanConfigModule, DUBAN_CONFIG, type DubanConfig } from '@duban/config';
+import { MailTransport } from '@duban/mail';
+import { PersistenceModule } from '@duban/persistence';
+import { DubanWorker } from './duban-worker';
+import { DutyActivitiesService } from './duty-activities.service';
+
+/** The worker's root module: the same services as the API, no controllers, no HTTP. */
+@Module({})
+export class WorkerModule implements OnApplicationShutdown {
+  constructor(@Inject(MailTransport) private readonly mail: MailTransport) {}
+
+  static forRoot(config: DubanConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [DubanConfigModule.forRoot(config), PersistenceModule.forRoot(config.databaseUrl, 'duban-worker')],
+      providers: [
+        { provide: MailTransport, inject: [DUBAN_CONFIG], useFactory: (c: DubanConfig) => new MailTransport(c.smtp.url) },
+        DutyActivitiesService,
+        {
+          provide: DubanWorker,
+          inject: [DUBAN_CONFIG, DutyActivitiesService],
+          useFactory: (c: DubanConfig, duty: DutyActivitiesService) => DubanWorker.create(c, duty),
+        },
+      ],
+      exports: [DubanWorker],
+    };
+  }
+
+  onApplicationShutdown(): void {
+    this.mail.close();
+  }
+}

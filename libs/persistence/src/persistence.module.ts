@@ -1,0 +1,52 @@
+import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { createDataSource, runMigrationsLocked } from './data-source';
+import { DepartmentRepository } from './repositories/department.repository';
+import { DutyRepository } from './repositories/duty.repository';
+import { EmailRepository } from './repositories/email.repository';
+import { UserRepository } from './repositories/user.repository';
+
+const REPOSITORIES = [DepartmentRepository, UserRepository, DutyRepository, EmailRepository];
+
+/**
+ * The database for both apps: one data source, migrated under the advisory lock before
+ * anything else starts, and the repositories built on it.
+ */
+@Global()
+@Module({})
+export class PersistenceModule implements OnApplicationShutdown {
+  private readonly logger = new Logger(PersistenceModule.name);
+
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  static forRoot(databaseUrl: string, applicationName: string): DynamicModule {
+    return {
+      module: PersistenceModule,
+      providers: [
+        {
+          provide: DataSource,
+          useFactory: async () => {
+            const dataSource = createDataSource(databaseUrl, applicationName);
+            await dataSource.initialize();
+            const applied = await runMigrationsLocked(dataSource);
+            if (applied.length > 0) new Logger(PersistenceModule.name).log(`Applied migrations: ${applied.join(', ')}`);
+            return dataSource;
+          },
+        },
+        ...REPOSITORIES.map((repository) => ({
+          provide: repository,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new repository(dataSource),
+        })),
+      ],
+      exports: [DataSource, ...REPOSITORIES],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.dataSource.isInitialized) {
+      await this.dataSource.destroy();
+      this.logger.log('Database connections closed');
+    }
+  }
+}
