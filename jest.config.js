@@ -1,0 +1,32 @@
+// Two tiers: fast unit tests of pure logic, and integration tests against the real PostgreSQL,
+// Temporal dev server and an SMTP server (test/integration, with its own global setup).
+const moduleNameMapper = { '^@duban/(domain|workflows|persistence|mail|config)$': '<rootDir>/libs/$1/src/index.ts' };
+// Type-checking is `npm run typecheck`'s job; tests only transpile, which is much faster.
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
+
+/** @type {import('jest').Config} */
+module.exports = {
+  // Integration tests wait for real timers (due times in seconds) and real servers.
+  testTimeout: 90_000,
+  projects: [
+    {
+      displayName: 'unit',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'],
+      moduleNameMapper,
+      transform,
+    },
+    {
+      displayName: 'integration',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      moduleNameMapper,
+      transform,
+      slowTestThreshold: 30,
+    },
+  ],
+};
