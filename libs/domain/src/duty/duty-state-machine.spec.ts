@@ -1,0 +1,58 @@
+import { DomainError, DomainErrorCode } from '../errors';
+import {
+  allowedDutyActions,
+  DUTY_ACTIONS,
+  DUTY_STATES,
+  isDutyClosed,
+  transitionDuty,
+  type DutyAction,
+  type DutyState,
+} from './duty-state-machine';
+
+// The life of a duty written out by hand (DOMAIN.md), independent of the implementation's table.
+const ALLOWED: Record<DutyState, Partial<Record<DutyAction, DutyState>>> = {
+  assigned: { acknowledge: 'acknowledged', cancel: 'cancelled' },
+  acknowledged: { start: 'in_progress', cancel: 'cancelled' },
+  in_progress: { submit: 'submitted', cancel: 'cancelled' },
+  submitted: { accept: 'accepted', return: 'returned', cancel: 'cancelled' },
+  returned: { start: 'in_progress', submit: 'submitted', cancel: 'cancelled' },
+  accepted: {},
+  cancelled: {},
+};
+
+const pairs = DUTY_STATES.flatMap((state) => DUTY_ACTIONS.map((action) => [state, action] as const));
+const allowedPairs = pairs.filter(([state, action]) => ALLOWED[state][action] !== undefined);
+const forbiddenPairs = pairs.filter(([state, action]) => ALLOWED[state][action] === undefined);
+
+describe('duty state machine', () => {
+  it('covers every state/action pair', () => {
+    expect(allowedPairs.length + forbiddenPairs.length).toBe(DUTY_STATES.length * DUTY_ACTIONS.length);
+    expect(allowedPairs).toHaveLength(12);
+  });
+
+  it.each(allowedPairs)('allows %s --%s-->', (state, action) => {
+    expect(transitionDuty(state, action)).toBe(ALLOWED[state][action]);
+  });
+
+  it.each(forbiddenPairs)('forbids %s --%s--> with DUTY_TRANSITION_FORBIDDEN', (state, action) => {
+    let thrown: unknown;
+    try {
+      transitionDuty(state, action);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(DomainError);
+    expect((thrown as DomainError).code).toBe(DomainErrorCode.DutyTransitionForbidden);
+    expect((thrown as DomainError).message).toContain(state);
+  });
+
+  it('lists the allowed actions of each state', () => {
+    for (const state of DUTY_STATES) {
+      expect(allowedDutyActions(state).sort()).toEqual(Object.keys(ALLOWED[state]).sort());
+    }
+  });
+
+  it('treats accepted and cancelled as closed, and only those', () => {
+    expect(DUTY_STATES.filter(isDutyClosed)).toEqual(['accepted', 'cancelled']);
+  });
+});
