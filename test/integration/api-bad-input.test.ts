@@ -1,0 +1,236 @@
+import { randomUUID } from 'node:crypto';
+import { dutyActionUpdate, dutyWorkflowId } from '@duban/workflows';
+import { TestStack } from '../support/test-stack';
+
+describe('bad input gets a clear error and changes nothing', () => {
+  let stack: TestStack;
+  let office: { token: string };
+  let department: { id: string; code: string };
+  let officer: { token: string };
+  let otherOfficer: { token: string };
+  let dutyId: string;
+
+  const countDuties = async () => Number((await stack.dataSource.query('SELECT count(*) AS n FROM duties'))[0].n);
+  const validDuty = () => ({
+    departmentId: department.id,
+    title: '开展企业参保情况摸底',
+    description: '',
+    dueAt: new Date(Date.now() + 3600_000).toISOString(),
+  });
+
+  beforeAll(async () => {
+    stack = await TestStack.start({ BODY_LIMIT: '8kb' });
+    office = await stack.userWithToken('office');
+    department = await stack.department(office.token);
+    officer = await stack.userWithToken('department_officer', department.id);
+    const other = await stack.department(office.token);
+    otherOfficer = await stack.userWithToken('department_officer', other.id);
+    const created = await stack.http('POST', '/duties', { token: office.token, body: validDuty() });
+    dutyId = created.body.id;
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  describe('401 without a valid token', () => {
+    it.each([
+      ['no header', undefined],
+      ['a malformed token', 'not-a-jwt'],
+      ['a token signed with another secret', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl'],
+    ])('with %s', async (_, token) => {
+      const result = await stack.http('GET', '/duties', { token });
+      expect(result.status).toBe(401);
+      expect(result.body.statusCode).toBe(401);
+    });
+
+    it('for a wrong password, with the same message as for an unknown user', async () => {
+      const wrong = await stack.http('POST', '/auth/login', { body: { username: 'office', password: 'nope' } });
+      const unknown = await stack.http('POST', '/auth/login', { body: { username: `nobody-${randomUUID()}`, password: 'nope' } });
+      expect(wrong.status).toBe(401);
+      expect(unknown.status).toBe(401);
+      expect(wrong.body.message).toBe(unknown.body.message);
+    });
+
+    it('but health needs no token', async () => {
+      const result = await stack.http('GET', '/health');
+      expect(result).toEqual({ status: 200, body: { status: 'ok', database: 'up', temporal: 'up' } });
+    });
+  });
+
+  describe('400 with field messages', () => {
+    it('for missing fields', async () => {
+      const before = await countDuties();
+      const result = await stack.http('POST', '/duties', { token: office.token, body: {} });
+      expect(result.status).toBe(400);
+      expect(Object.keys(result.body.fields).sort()).toEqual(['departmentId', 'description', 'dueAt', 'title']);
+      expect(result.body.fields.departmentId).toEqual(['departmentId must be a UUID']);
+      expect(await countDuties()).toBe(before);
+    });
+
+    it('for unknown fields', async () => {
+      const result = await stack.http('POST', '/duties', { token: office.token, body: { ...validDuty(), priority: 'high' } });
+      expect(result.status).toBe(400);
+      expect(result.body.fields).toEqual({ priority: ['property priority should not exist'] });
+    });
+
+    it('for a date that is not ISO 8601', async () => {
+      const result = await stack.http('POST', '/duties', { token: office.token, body: { ...validDuty(), dueAt: 'next Friday' } });
+      expect(result.status).toBe(400);
+      expect(result.body.fields.dueAt[0]).toContain('ISO 8601');
+    });
+
+    it('for a due time in the past', async () => {
+      const before = await countDuties();
+      const result = await stack.http('POST', '/duties', {
+        token: office.token,
+        body: { ...validDuty(), dueAt: new Date(Date.now() - 60_000).toISOString() },
+      });
+      expect(result.status).toBe(400);
+      expect(result.body).toMatchObject({ code: 'DUE_TIME_NOT_IN_FUTURE' });
+      expect(await countDuties()).toBe(before);
+    });
+
+    it('for a blank title, a bad e-mail and a bad department code', async () => {
+      const duty = await stack.http('POST', '/duties', { token: office.token, body: { ...validDuty(), title: '   ' } });
+      expect(duty.body.fields.title).toEqual(['title must be longer than or equal to 1 characters']);
+      const dept = await stack.http('POST', '/departments', {
+        token: office.token,
+        body: { code: 'tax office', name: '税务局', liaisonEmail: 'not-an-email', headEmail: 'head@duban.test' },
+      });
+      expect(dept.status).toBe(400);
+      expect(Object.keys(dept.body.fields).sort()).toEqual(['code', 'liaisonEmail']);
+    });
+
+    it('for a return without a reason and a submission without a result', async () => {
+      const returned = await stack.http('POST', `/duties/${dutyId}/return`, { token: office.token, body: {} });
+      expect(returned.status).toBe(400);
+      expect(returned.body.fields.reason).toBeDefined();
+      const submitted = await stack.http('POST', `/duties/${dutyId}/submit`, { token: officer.token, body: { result: '' } });
+      expect(submitted.status).toBe(400);
+    });
+
+    it('for malformed JSON', async () => {
+      const result = await stack.http('POST', '/duties', { token: office.token, rawBody: '{"title": ' });
+      expect(result.status).toBe(400);
+    });
+
+    it('for bad list parameters', async () => {
+      const result = await stack.http('GET', '/duties?limit=0&state=done', { token: office.token });
+      expect(result.status).toBe(400);
+      expect(Object.keys(result.body.fields).sort()).toEqual(['limit', 'state']);
+    });
+  });
+
+  it('413 for an oversized body', async () => {
+    const before = await countDuties();
+    const result = await stack.http('POST', '/duties', {
+      token: office.token,
+      body: { ...validDuty(), description: '长'.repeat(5000) },
+    });
+    expect(result.status).toBe(413);
+    expect(result.body.message).toBe('The request body is too large');
+    expect(await countDuties()).toBe(before);
+  });
+
+  describe('404 for unknown ids', () => {
+    it.each([
+      ['GET', () => `/duties/${randomUUID()}`],
+      ['GET', () => '/duties/not-a-uuid'],
+      ['POST', () => `/duties/${randomUUID()}/acknowledge`],
+      ['GET', () => `/departments/${randomUUID()}`],
+    ])('%s %s', async (method, path) => {
+      const result = await stack.http(method, path(), { token: method === 'GET' ? office.token : officer.token, body: method === 'POST' ? {} : undefined });
+      expect(result.status).toBe(404);
+    });
+
+    it('for a duty assigned to an unknown department', async () => {
+      const result = await stack.http('POST', '/duties', { token: office.token, body: { ...validDuty(), departmentId: randomUUID() } });
+      expect(result.status).toBe(404);
+      expect(result.body.code).toBe('DEPARTMENT_NOT_FOUND');
+    });
+  });
+
+  describe('403 for what the role or department may not do', () => {
+    it('an officer of another department may neither see nor act on the duty', async () => {
+      expect((await stack.http('GET', `/duties/${dutyId}`, { token: otherOfficer.token })).status).toBe(403);
+      const act = await stack.http('POST', `/duties/${dutyId}/acknowledge`, { token: otherOfficer.token, body: {} });
+      expect(act.status).toBe(403);
+      expect((await stack.http('GET', `/duties?departmentId=${department.id}`, { token: otherOfficer.token })).status).toBe(403);
+    });
+
+    it('an officer lists only their own department', async () => {
+      const mine = await stack.http('GET', '/duties', { token: officer.token });
+      expect(mine.body.items.map((d: any) => d.id)).toEqual([dutyId]);
+      expect((await stack.http('GET', '/duties', { token: otherOfficer.token })).body.items).toEqual([]);
+    });
+
+    it('a viewer reads but may not assign or act; an inspector sees no duties', async () => {
+      const viewer = await stack.userWithToken('viewer');
+      expect((await stack.http('GET', `/duties/${dutyId}`, { token: viewer.token })).status).toBe(200);
+      expect((await stack.http('POST', '/duties', { token: viewer.token, body: validDuty() })).status).toBe(403);
+      expect((await stack.http('POST', `/duties/${dutyId}/accept`, { token: viewer.token, body: {} })).status).toBe(403);
+      const inspector = await stack.userWithToken('inspector');
+      expect((await stack.http('GET', '/duties', { token: inspector.token })).status).toBe(403);
+      expect((await stack.http('GET', `/duties/${dutyId}`, { token: inspector.token })).status).toBe(403);
+    });
+
+    it('a department officer may not register departments or do the office\'s part', async () => {
+      const dept = await stack.http('POST', '/departments', {
+        token: officer.token,
+        body: { code: 'XX', name: 'x', liaisonEmail: 'a@duban.test', headEmail: 'b@duban.test' },
+      });
+      expect(dept.status).toBe(403);
+      expect((await stack.http('POST', `/duties/${dutyId}/cancel`, { token: officer.token, body: { reason: 'x' } })).status).toBe(403);
+    });
+
+    it('the office may not do the department\'s part', async () => {
+      expect((await stack.http('POST', `/duties/${dutyId}/acknowledge`, { token: office.token, body: {} })).status).toBe(403);
+    });
+  });
+
+  describe('409 for what the state machine forbids', () => {
+    it('accepting a duty that was never submitted, or acknowledging it twice', async () => {
+      const accept = await stack.http('POST', `/duties/${dutyId}/accept`, { token: office.token, body: {} });
+      expect(accept.status).toBe(409);
+      expect(accept.body).toMatchObject({ code: 'DUTY_TRANSITION_FORBIDDEN' });
+      expect(accept.body.message).toContain('assigned');
+      expect((await stack.http('POST', `/duties/${dutyId}/acknowledge`, { token: officer.token, body: {} })).status).toBe(200);
+      const again = await stack.http('POST', `/duties/${dutyId}/acknowledge`, { token: officer.token, body: {} });
+      expect(again.status).toBe(409);
+      const history = (await stack.http('GET', `/duties/${dutyId}`, { token: office.token })).body.history;
+      expect(history.map((h: any) => h.action)).toEqual(['assign', 'acknowledge']);
+    });
+
+    it('acting on a cancelled duty', async () => {
+      const { body: duty } = await stack.http('POST', '/duties', { token: office.token, body: validDuty() });
+      const cancelled = await stack.http('POST', `/duties/${duty.id}/cancel`, { token: office.token, body: { reason: '任务调整' } });
+      expect(cancelled.body).toMatchObject({ state: 'cancelled' });
+      expect((await stack.http('POST', `/duties/${duty.id}/acknowledge`, { token: officer.token, body: {} })).status).toBe(409);
+    });
+
+    it('registering a department code twice', async () => {
+      const result = await stack.http('POST', '/departments', {
+        token: office.token,
+        body: { code: department.code, name: '重复', liaisonEmail: 'a@duban.test', headEmail: 'b@duban.test' },
+      });
+      expect(result.status).toBe(409);
+      expect(result.body.code).toBe('DEPARTMENT_CODE_TAKEN');
+    });
+
+    it('the workflow itself refuses a transition the record has not caught up with', async () => {
+      // Straight to the workflow, past the API's own check: the update validator is the authority.
+      const handle = stack.temporal.workflow.getHandle(dutyWorkflowId(dutyId));
+      await expect(
+        handle.executeUpdate(dutyActionUpdate, {
+          args: [{ action: 'accept', actor: { userId: randomUUID(), username: 'o', role: 'office', departmentId: null } }],
+        }),
+      ).rejects.toMatchObject({ cause: { type: 'DUTY_TRANSITION_FORBIDDEN' } });
+    });
+  });
+
+  it('never answers 500 to any of the above', async () => {
+    const rows = await stack.dataSource.query(`SELECT count(*) AS n FROM duty_transitions WHERE duty_id = $1`, [dutyId]);
+    expect(Number(rows[0].n)).toBe(2);
+  });
+});
