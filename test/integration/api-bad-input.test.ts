@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { dutyActionUpdate, dutyWorkflowId } from '@duban/workflows';
+import { recordHistoryIfAsked } from '../support/recorded-histories';
 import { TestStack } from '../support/test-stack';
 
 describe('bad input gets a clear error and changes nothing', () => {
@@ -207,6 +208,9 @@ describe('bad input gets a clear error and changes nothing', () => {
       const cancelled = await stack.http('POST', `/duties/${duty.id}/cancel`, { token: office.token, body: { reason: '任务调整' } });
       expect(cancelled.body).toMatchObject({ state: 'cancelled' });
       expect((await stack.http('POST', `/duties/${duty.id}/acknowledge`, { token: officer.token, body: {} })).status).toBe(409);
+      const handle = stack.temporal.workflow.getHandle(dutyWorkflowId(duty.id));
+      expect(await handle.result()).toEqual({ state: 'cancelled' });
+      await recordHistoryIfAsked(handle, 'duty-workflow.cancelled');
     });
 
     it('registering a department code twice', async () => {

@@ -1,3 +1,5 @@
+import { dutyWorkflowId } from '@duban/workflows';
+import { recordHistoryIfAsked } from '../support/recorded-histories';
 import { TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 
@@ -63,6 +65,12 @@ describe('the duty clock: reminder before the due time, overdue escalation after
     // One reminder and one escalation: nothing was sent twice.
     expect(stack.smtp.emails.filter((e) => e.text.includes('召开动员部署会') && e.subject.startsWith('【督办提醒】'))).toHaveLength(1);
     expect(stack.smtp.emails.filter((e) => e.text.includes('召开动员部署会') && e.subject.startsWith('【催办】'))).toHaveLength(1);
+
+    // Close it, and keep the history (reminder, escalation, late submission) for replay tests.
+    await stack.http('POST', `/duties/${dutyId}/accept`, { token: office.token, body: {} });
+    const handle = stack.temporal.workflow.getHandle(dutyWorkflowId(dutyId));
+    expect(await handle.result()).toEqual({ state: 'accepted' });
+    await recordHistoryIfAsked(handle, 'duty-workflow.reminded-escalated-late');
   });
 
   it('does not escalate a duty submitted before its due time', async () => {

@@ -1,4 +1,5 @@
 import { dutyWorkflowId } from '@duban/workflows';
+import { recordHistoryIfAsked } from '../support/recorded-histories';
 import { TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 
@@ -95,6 +96,7 @@ describe('a duty from assignment to acceptance (API → Temporal → PostgreSQL 
     // Accepted is final: the workflow has ended and every e-mail it sent is on the record.
     const handle = stack.temporal.workflow.getHandle(dutyWorkflowId(dutyId));
     expect(await handle.result()).toEqual({ state: 'accepted' });
+    await recordHistoryIfAsked(handle, 'duty-workflow.accepted-after-return');
     const final = await stack.http('GET', `/duties/${dutyId}`, { token: office.token });
     expect(final.body.emails.every((e: any) => e.status === 'sent')).toBe(true);
     expect(final.body.emails.map((e: any) => e.key)).toEqual(

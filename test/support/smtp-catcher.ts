@@ -17,6 +17,16 @@ export class SmtpCatcher {
   port = 0;
 
   async start(): Promise<this> {
+    await this.listen(0);
+    return this;
+  }
+
+  /** After stop(): listens again on the same port (to test a mail server that comes back). */
+  async listenAgain(): Promise<void> {
+    await this.listen(this.port);
+  }
+
+  private async listen(port: number): Promise<void> {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
@@ -36,10 +46,9 @@ export class SmtpCatcher {
           .catch((error: Error) => callback(error));
       },
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', () => resolve()));
     const address = this.server.server.address();
     this.port = typeof address === 'object' && address ? address.port : 0;
-    return this;
   }
 
   to(address: string): CaughtEmail[] {
