@@ -1,0 +1,67 @@
+// Lint rules that keep the architecture honest: workflows stay deterministic, the domain stays
+// framework-free, and libraries are reached through their aliases, never by relative paths.
+import { builtinModules } from 'node:module';
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'webpack.config.js', 'jest.config.js', 'eslint.config.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/libs/*/src/**', '../**/libs/**'], message: 'Import a library through its @duban/* alias.' }] },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.ts', '**/*.spec.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // Workflow code is replayed: no I/O, no Node, nothing but the workflow API and the domain.
+    files: ['libs/workflows/src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'inline-type-imports' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'Workflows must not use Node built-ins; do I/O in an activity.' })),
+          patterns: [
+            {
+              group: ['@temporalio/*', '!@temporalio/workflow', '!@temporalio/common'],
+              message: 'Workflows import only @temporalio/workflow (activities are imported as types).',
+            },
+            {
+              group: ['@duban/*', '!@duban/domain', '!@duban/workflows'],
+              message: 'Workflows import only @duban/domain; I/O belongs in activities.',
+            },
+            { group: ['typeorm', 'pg', 'nodemailer', '@nestjs/*', 'luxon'], message: 'No I/O or framework code in workflows.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The domain is pure TypeScript: no framework, no I/O, so it runs in workflows and unit tests alike.
+    files: ['libs/domain/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'The domain is pure: no Node built-ins.' })),
+          patterns: [{ group: ['@nestjs/*', '@temporalio/*', 'typeorm', 'pg', 'nodemailer', '@duban/*'], message: 'The domain imports no framework and no other library.' }],
+        },
+      ],
+    },
+  },
+);
