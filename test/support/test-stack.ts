@@ -51,22 +51,31 @@ export class TestStack {
     await stack.api.listen(0, '127.0.0.1');
     stack.baseUrl = await stack.api.getUrl();
     stack.baseUrl = stack.baseUrl.replace('[::1]', '127.0.0.1');
-    stack.workerApp = await NestFactory.createApplicationContext(WorkerModule.forRoot(stack.config), { logger: false });
-    stack.worker = stack.workerApp.get(DubanWorker);
-    stack.workerRun = stack.worker.run();
+    await stack.startWorker();
     stack.temporalConnection = await Connection.connect({ address: stack.config.temporal.address });
     stack.temporal = new Client({ connection: stack.temporalConnection, namespace: stack.config.temporal.namespace });
     return stack;
   }
 
+  /** Starts the worker (again, after stopWorker: as after a crash or a deployment). */
+  async startWorker(): Promise<void> {
+    this.workerApp = await NestFactory.createApplicationContext(WorkerModule.forRoot(this.config), { logger: false });
+    this.worker = this.workerApp.get(DubanWorker);
+    this.workerRun = this.worker.run();
+  }
+
+  async stopWorker(): Promise<void> {
+    this.worker.shutdown();
+    await this.workerRun;
+    await this.workerApp.close();
+  }
+
   get dataSource(): DataSource {
-    return this.workerApp.get(DataSource);
+    return this.api.get(DataSource);
   }
 
   async stop(): Promise<void> {
-    this.worker?.shutdown();
-    await this.workerRun;
-    await this.workerApp?.close();
+    if (this.worker?.worker.getState() === 'RUNNING') await this.stopWorker();
     await this.api?.close();
     await this.temporalConnection?.close();
     await this.smtp.stop();

@@ -67,7 +67,9 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
   setHandler(
     dutyActionUpdate,
     async (request) => {
-      await condition(() => !actionInFlight);
+      // Check-and-take with nothing awaited in between: handlers admitted in the same
+      // activation all see the flag clear after one `await condition`, so loop until ours.
+      while (actionInFlight) await condition(() => !actionInFlight);
       actionInFlight = true;
       try {
         const to = checkDutyAction(state, assignment.departmentId, request);
