@@ -1,2 +1,3 @@
 export * from './duban-config';
 export * from './duban-config.module';
+export * from './start-app';

@@ -1,4 +1,6 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { applyDecorators, BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { IsString, Length } from 'class-validator';
 
 /** Field → messages, with nested fields as dotted paths. */
 export function fieldMessages(errors: ValidationError[], prefix = ''): Record<string, string[]> {
@@ -27,4 +29,13 @@ export function dubanValidationPipe(): ValidationPipe {
       });
     },
   });
+}
+
+/** A required piece of text, trimmed before it is checked (so "   " is empty). */
+export function TrimmedText(min: number, max: number): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value)),
+    IsString(),
+    Length(min, max),
+  );
 }

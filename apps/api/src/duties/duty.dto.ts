@@ -2,8 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { DUTY_STATES, type DutyState } from '@duban/domain';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { TrimmedText } from '../common/validation';
 
 export class AssignDutyDto {
   @ApiProperty({ format: 'uuid' })
@@ -11,9 +10,7 @@ export class AssignDutyDto {
   departmentId: string;
 
   @ApiProperty({ example: '报送新登记市场主体名单' })
-  @Transform(trim)
-  @IsString()
-  @Length(1, 200)
+  @TrimmedText(1, 200)
   title: string;
 
   @ApiProperty({ example: '每月5日前报送上月新登记市场主体名单，供社保扩面比对。' })
@@ -36,17 +33,13 @@ export class DutyNoteDto {
 
 export class SubmitDutyDto {
   @ApiProperty({ description: 'What the department did' })
-  @Transform(trim)
-  @IsString()
-  @Length(1, 20_000)
+  @TrimmedText(1, 20_000)
   result: string;
 }
 
 export class DutyReasonDto {
   @ApiProperty({ description: 'Why (kept in the history and sent to the department)' })
-  @Transform(trim)
-  @IsString()
-  @Length(1, 2000)
+  @TrimmedText(1, 2000)
   reason: string;
 }
 
