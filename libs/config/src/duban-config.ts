@@ -13,6 +13,11 @@ export interface DubanConfig {
   jwt: { secret: string; ttlSeconds: number };
   workflowBundlePath: string;
   devSeed: boolean;
+  /**
+   * Compresses the plan's time for tests and demonstrations: one working day of the reminder
+   * and escalation ladder lasts this many seconds. Unset in production.
+   */
+  workingDaySeconds?: number;
 }
 
 export class ConfigError extends Error {
@@ -60,6 +65,7 @@ export function loadDubanConfig(env: Env = process.env): DubanConfig {
     jwt: { secret: jwtSecret, ttlSeconds: integer(env, 'JWT_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600) },
     workflowBundlePath: text(env, 'WORKFLOW_BUNDLE_PATH', 'dist/workflows/workflow-bundle.js'),
     devSeed: boolean(env, 'DUBAN_DEV_SEED', false),
+    workingDaySeconds: env.DUBAN_WORKING_DAY_SECONDS ? integer(env, 'DUBAN_WORKING_DAY_SECONDS', 0, 1, 86_400) : undefined,
   };
 }
 

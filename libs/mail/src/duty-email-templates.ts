@@ -27,11 +27,25 @@ const ACTION_WORDS: Record<string, string> = {
   accept: '已通过审核，办结',
   return: '被退回，请补充完善后重新提交',
   cancel: '已撤销',
+  extend: '办结期限已调整',
 };
 
-const STEP_WORDS: Record<string, string> = {
-  overdue: '已逾期未办结',
+/** Subject and body line of each escalation step (DOMAIN.md: 催办 the liaison, then the head, then 督办). */
+const STEP_WORDS: Record<string, { subject: string; body: string }> = {
+  overdue: {
+    subject: '【催办】督办事项已逾期未办结',
+    body: '已超过办结期限，尚未提交办理结果，现予催办。请责任单位立即办理并说明逾期原因。',
+  },
+  chase_head: {
+    subject: '【催办】督办事项逾期未办结，请部门负责人督促',
+    body: '逾期已满一个工作日仍未办结，现请部门负责人督促落实，尽快办结。',
+  },
+  leading_group: {
+    subject: '【督办】督办事项逾期未办结，已报领导小组',
+    body: '逾期已满三个工作日仍未办结，已报告领导小组，列入督办通报。',
+  },
 };
+const OTHER_STEP = { subject: '【催办】督办事项已升级督办', body: '逾期未办结，已升级督办。' };
 
 /** The e-mail for a notification the duty workflow owes, in Chinese. */
 export function renderDutyEmail(notification: DutyNotification, facts: DutyEmailFacts): RenderedEmail {
@@ -47,14 +61,12 @@ export function renderDutyEmail(notification: DutyNotification, facts: DutyEmail
       subject = `【督办提醒】即将到期：${facts.title}`;
       lines.push(`${facts.departmentName}：`, '', `督办事项“${facts.title}”即将到期，请抓紧办理并在期限前提交办理结果。`);
       break;
-    case 'escalation':
-      subject = `【催办】督办事项${STEP_WORDS[notification.detail ?? ''] ?? '已升级督办'}：${facts.title}`;
-      lines.push(
-        `${facts.departmentName}、领导小组办公室：`,
-        '',
-        `督办事项“${facts.title}”已超过办结期限，尚未提交办理结果，现予催办。请责任单位立即办理并说明逾期原因。`,
-      );
+    case 'escalation': {
+      const words = STEP_WORDS[notification.detail ?? ''] ?? OTHER_STEP;
+      subject = `${words.subject}：${facts.title}`;
+      lines.push(`${facts.departmentName}：`, '', `督办事项“${facts.title}”${words.body}`);
       break;
+    }
     case 'transition':
       subject = `【督办】${facts.title}：${ACTION_WORDS[notification.detail ?? ''] ?? '状态已更新'}`;
       lines.push(`督办事项“${facts.title}”（${facts.departmentName}）${ACTION_WORDS[notification.detail ?? ''] ?? '状态已更新'}。`);

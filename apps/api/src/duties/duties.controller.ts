@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
 import { CurrentActor } from '../common/actor.decorator';
 import { DutiesService } from './duties.service';
-import { AssignDutyDto, DutyNoteDto, DutyReasonDto, ListDutiesQuery, SubmitDutyDto } from './duty.dto';
+import { AssignDutyDto, DutyNoteDto, DutyReasonDto, ExtendDutyDto, ListDutiesQuery, SubmitDutyDto } from './duty.dto';
 
 @ApiTags('duties')
 @ApiBearerAuth()
@@ -65,5 +65,11 @@ export class DutiesController {
   @HttpCode(200)
   cancel(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyReasonDto) {
     return this.duties.act(actor, id, 'cancel', { reason: body.reason });
+  }
+
+  @Post(':id/extend')
+  @HttpCode(200)
+  extend(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ExtendDutyDto) {
+    return this.duties.act(actor, id, 'extend', { reason: body.reason, dueAt: body.dueAt });
   }
 }

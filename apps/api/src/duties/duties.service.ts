@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
 import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { isUUID } from 'class-validator';
@@ -13,9 +14,11 @@ import {
   DomainError,
   DomainErrorCode,
   dutyActionParty,
+  isValidNewDueTime,
   transitionDuty,
   type Actor,
   type DutyAction,
+  type DutyClockPolicy,
 } from '@duban/domain';
 import { DepartmentRepository, DutyRepository, EmailRepository, type DutyEntity } from '@duban/persistence';
 import {
@@ -37,6 +40,7 @@ export class DutiesService {
   private readonly logger = new Logger(DutiesService.name);
 
   constructor(
+    @Inject(DUBAN_CONFIG) private readonly config: DubanConfig,
     private readonly dataSource: DataSource,
     private readonly duties: DutyRepository,
     private readonly departments: DepartmentRepository,
@@ -54,10 +58,7 @@ export class DutiesService {
     const department = await this.departments.findById(dto.departmentId);
     if (!department) throw new DomainError(DomainErrorCode.DepartmentNotFound, `No department with id ${dto.departmentId}`);
     const now = Date.now();
-    const dueAt = Date.parse(dto.dueAt);
-    if (!(dueAt > now)) {
-      throw new DomainError(DomainErrorCode.DueTimeNotInFuture, `dueAt must be in the future (got ${dto.dueAt})`);
-    }
+    const dueAt = this.futureDueTime(dto.dueAt);
     const assignment: DutyAssignment = {
       dutyId: randomUUID(),
       departmentId: department.id,
@@ -70,7 +71,7 @@ export class DutiesService {
     const client = await this.connected();
     await this.dataSource.transaction(async (tx) => {
       await this.duties.recordAssigned(assignment, tx);
-      const input: DutyWorkflowInput = { assignment, policy: DEFAULT_DUTY_CLOCK_POLICY };
+      const input: DutyWorkflowInput = { assignment, policy: this.clockPolicy() };
       await this.temporalCall(() =>
         client.workflow.start('DutyWorkflow', {
           taskQueue: this.temporal.taskQueue,
@@ -115,15 +116,37 @@ export class DutiesService {
    * clear answer; the workflow's update validator checks again against its own state, which
    * is the authority. The answer comes after the record is written.
    */
-  async act(actor: Actor, dutyId: string, action: DutyAction, text: { reason?: string; result?: string }): Promise<DutyDetail> {
+  async act(
+    actor: Actor,
+    dutyId: string,
+    action: DutyAction,
+    input: { reason?: string; result?: string; dueAt?: string },
+  ): Promise<DutyDetail> {
     const duty = await this.visibleDuty(actor, dutyId);
     assertMayTakeDutyAction(actor, duty.departmentId, action);
     transitionDuty(duty.state, action);
+    const dueAt = input.dueAt === undefined ? undefined : this.futureDueTime(input.dueAt);
     const client = await this.connected();
     await this.temporalCall(() =>
-      client.workflow.getHandle(duty.workflowId).executeUpdate(dutyActionUpdate, { args: [{ action, actor, ...text }] }),
+      client.workflow
+        .getHandle(duty.workflowId)
+        .executeUpdate(dutyActionUpdate, { args: [{ action, actor, reason: input.reason, result: input.result, dueAt }] }),
     );
     return this.get(actor, dutyId);
+  }
+
+  private futureDueTime(iso: string): number {
+    const dueAt = Date.parse(iso);
+    if (!isValidNewDueTime(dueAt, Date.now())) {
+      throw new DomainError(DomainErrorCode.DueTimeNotInFuture, `dueAt must be in the future (got ${iso})`);
+    }
+    return dueAt;
+  }
+
+  /** The ladder new duties run on; time is compressed only where DUBAN_WORKING_DAY_SECONDS says so. */
+  private clockPolicy(): DutyClockPolicy {
+    const seconds = this.config.workingDaySeconds;
+    return seconds === undefined ? DEFAULT_DUTY_CLOCK_POLICY : { ...DEFAULT_DUTY_CLOCK_POLICY, workingDayMs: seconds * 1000 };
   }
 
   private async visibleDuty(actor: Actor, dutyId: string): Promise<DutyEntity> {

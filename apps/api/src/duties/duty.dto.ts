@@ -23,6 +23,16 @@ export class AssignDutyDto {
   dueAt: string;
 }
 
+export class ExtendDutyDto {
+  @ApiProperty({ example: '2027-01-15T18:00:00+08:00', description: 'The new due time: ISO 8601 with a time zone, in the future' })
+  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'dueAt must be an ISO 8601 date-time, e.g. 2026-12-31T18:00:00+08:00' })
+  dueAt: string;
+
+  @ApiProperty({ description: 'Why the due time moves (kept in the history and sent to the department)' })
+  @TrimmedText(1, 2000)
+  reason: string;
+}
+
 export class DutyNoteDto {
   @ApiPropertyOptional({ description: 'Optional remark kept in the history' })
   @IsOptional()

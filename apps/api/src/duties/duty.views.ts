@@ -36,6 +36,8 @@ export interface DutyDetail extends DutySummary {
     actor: { id: string; username: string; role: Role };
     reason: string | null;
     result: string | null;
+    /** The new due time, on an extension. */
+    dueAt: string | null;
     occurredAt: string;
   }>;
   escalations: Array<{ step: string; dueAt: string; firedAt: string; notified: string[] }>;
@@ -83,6 +85,7 @@ export function toDutyDetail(
       actor: { id: t.actorUserId, username: t.actorUsername, role: t.actorRole },
       reason: t.reason,
       result: t.result,
+      dueAt: iso(t.dueAt),
       occurredAt: t.occurredAt.toISOString(),
     })),
     escalations: escalations.map((e) => ({

@@ -47,6 +47,9 @@ describe('WorkingCalendar', () => {
   it('moves an instant by working days at the same local time', () => {
     expect(nationalDay2025.addWorkingDays(shanghai('2025-10-09T18:00'), -2)).toBe(shanghai('2025-09-29T18:00'));
     expect(plain.addWorkingDays(shanghai('2025-10-10T18:00'), 1)).toBe(shanghai('2025-10-13T18:00'));
+    // Zero is the instant itself, also on a day off (an overdue notice at a Sunday due time).
+    expect(plain.addWorkingDays(shanghai('2025-10-12T18:00'), 0)).toBe(shanghai('2025-10-12T18:00'));
+    expect(plain.addWorkingDays(shanghai('2025-10-12T18:00'), 1)).toBe(shanghai('2025-10-13T18:00'));
   });
 
   it('refuses bad dates and a day that is both off and on', () => {

@@ -82,8 +82,12 @@ export class WorkingCalendar {
     return this.day(date).endOf('day').toMillis();
   }
 
-  /** The instant `n` working days after (or before) `instant`, at the same local time of day. */
+  /**
+   * The instant `n` working days after (or before) `instant`, at the same local time of day.
+   * Zero working days is the instant itself, even on a day off.
+   */
   addWorkingDays(instant: number, n: number): number {
+    if (n === 0) return instant;
     const local = DateTime.fromMillis(instant, { zone: this.zone });
     const target = this.day(this.shiftWorkingDays(local.toISODate()!, n));
     return target

@@ -11,11 +11,11 @@ import {
 
 // The life of a duty written out by hand (DOMAIN.md), independent of the implementation's table.
 const ALLOWED: Record<DutyState, Partial<Record<DutyAction, DutyState>>> = {
-  assigned: { acknowledge: 'acknowledged', cancel: 'cancelled' },
-  acknowledged: { start: 'in_progress', cancel: 'cancelled' },
-  in_progress: { submit: 'submitted', cancel: 'cancelled' },
-  submitted: { accept: 'accepted', return: 'returned', cancel: 'cancelled' },
-  returned: { start: 'in_progress', submit: 'submitted', cancel: 'cancelled' },
+  assigned: { acknowledge: 'acknowledged', cancel: 'cancelled', extend: 'assigned' },
+  acknowledged: { start: 'in_progress', cancel: 'cancelled', extend: 'acknowledged' },
+  in_progress: { submit: 'submitted', cancel: 'cancelled', extend: 'in_progress' },
+  submitted: { accept: 'accepted', return: 'returned', cancel: 'cancelled', extend: 'submitted' },
+  returned: { start: 'in_progress', submit: 'submitted', cancel: 'cancelled', extend: 'returned' },
   accepted: {},
   cancelled: {},
 };
@@ -27,7 +27,7 @@ const forbiddenPairs = pairs.filter(([state, action]) => ALLOWED[state][action] 
 describe('duty state machine', () => {
   it('covers every state/action pair', () => {
     expect(allowedPairs.length + forbiddenPairs.length).toBe(DUTY_STATES.length * DUTY_ACTIONS.length);
-    expect(allowedPairs).toHaveLength(12);
+    expect(allowedPairs).toHaveLength(17);
   });
 
   it.each(allowedPairs)('allows %s --%s-->', (state, action) => {

@@ -17,7 +17,7 @@ export const DUTY_STATES = [
 ] as const;
 export type DutyState = (typeof DUTY_STATES)[number];
 
-export const DUTY_ACTIONS = ['acknowledge', 'start', 'submit', 'accept', 'return', 'cancel'] as const;
+export const DUTY_ACTIONS = ['acknowledge', 'start', 'submit', 'accept', 'return', 'cancel', 'extend'] as const;
 export type DutyAction = (typeof DUTY_ACTIONS)[number];
 
 /** Which side of the office/department line may take an action. */
@@ -25,11 +25,14 @@ export type DutyActionParty = 'department' | 'office';
 
 interface ActionRule {
   from: readonly DutyState[];
-  to: DutyState;
+  /** 'same': the action is recorded but leaves the state as it is (an extension). */
+  to: DutyState | 'same';
   party: DutyActionParty;
   /** The action is refused without this piece of text. */
   requires?: 'result' | 'reason';
 }
+
+const OPEN_STATES: readonly DutyState[] = ['assigned', 'acknowledged', 'in_progress', 'submitted', 'returned'];
 
 const RULES: Record<DutyAction, ActionRule> = {
   acknowledge: { from: ['assigned'], to: 'acknowledged', party: 'department' },
@@ -37,12 +40,9 @@ const RULES: Record<DutyAction, ActionRule> = {
   submit: { from: ['in_progress', 'returned'], to: 'submitted', party: 'department', requires: 'result' },
   accept: { from: ['submitted'], to: 'accepted', party: 'office' },
   return: { from: ['submitted'], to: 'returned', party: 'office', requires: 'reason' },
-  cancel: {
-    from: ['assigned', 'acknowledged', 'in_progress', 'submitted', 'returned'],
-    to: 'cancelled',
-    party: 'office',
-    requires: 'reason',
-  },
+  cancel: { from: OPEN_STATES, to: 'cancelled', party: 'office', requires: 'reason' },
+  // The office moves the due time of an open duty; the clock restarts from the new time.
+  extend: { from: OPEN_STATES, to: 'same', party: 'office', requires: 'reason' },
 };
 
 /** Closed duties take no further action and their workflow ends. */
@@ -93,7 +93,7 @@ export function transitionDuty(state: DutyState, action: DutyAction): DutyState 
       { state, action, allowed: allowedDutyActions(state) },
     );
   }
-  return rule.to;
+  return rule.to === 'same' ? state : rule.to;
 }
 
 function pastTense(action: DutyAction): string {
@@ -110,5 +110,7 @@ function pastTense(action: DutyAction): string {
       return 'returned';
     case 'cancel':
       return 'cancelled';
+    case 'extend':
+      return 'extended';
   }
 }

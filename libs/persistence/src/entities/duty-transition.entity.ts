@@ -38,6 +38,10 @@ export class DutyTransitionEntity {
   @Column({ type: 'text', nullable: true })
   result: string | null;
 
+  /** The new due time, for an extension. */
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
+  dueAt: Date | null;
+
   @Column({ name: 'occurred_at', type: 'timestamptz' })
   occurredAt: Date;
 

@@ -64,11 +64,12 @@ export class DutyRepository {
 
   async recordTransition(input: RecordDutyTransitionInput): Promise<DutyRecordView> {
     const occurredAt = new Date(input.occurredAt);
+    const newDueAt = input.dueAt !== undefined ? new Date(input.dueAt) : null;
     return this.dataSource.transaction(async (tx) => {
       await tx.query(
         `INSERT INTO duty_transitions (duty_id, seq, action, from_state, to_state, actor_user_id, actor_username,
-                                       actor_role, reason, result, occurred_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                                       actor_role, reason, result, occurred_at, due_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          ON CONFLICT (duty_id, seq) DO NOTHING`,
         [
           input.dutyId,
@@ -82,6 +83,7 @@ export class DutyRepository {
           input.reason ?? null,
           input.result ?? null,
           occurredAt,
+          newDueAt,
         ],
       );
       await tx.query(
@@ -91,6 +93,9 @@ export class DutyRepository {
            result = CASE WHEN $4::text IS NOT NULL THEN $4 ELSE result END,
            return_count = return_count + CASE WHEN $5 THEN 1 ELSE 0 END,
            closed_at = CASE WHEN $6 THEN $7::timestamptz ELSE closed_at END,
+           -- An extension moves the due time and, the new time being ahead, lifts the overdue mark.
+           due_at = COALESCE($8, due_at),
+           overdue_since = CASE WHEN $8::timestamptz IS NOT NULL THEN NULL ELSE overdue_since END,
            updated_at = $7
          WHERE id = $1 AND last_seq < $2`,
         [
@@ -101,6 +106,7 @@ export class DutyRepository {
           input.action === 'return',
           isDutyClosed(input.to),
           occurredAt,
+          newDueAt,
         ],
       );
       const row = await tx.getRepository(DutyEntity).findOneByOrFail({ id: input.dutyId });

@@ -11,6 +11,8 @@ export interface RecordDutyTransitionInput {
   actor: Actor;
   reason?: string;
   result?: string;
+  /** Set by an extension: the duty's new due time. */
+  dueAt?: number;
   occurredAt: number;
 }
 

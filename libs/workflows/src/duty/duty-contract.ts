@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, DutyAction, DutyClockPolicy, DutyState, NotificationAudience } from '@duban/domain';
+import type { Actor, DutyAction, DutyClockPolicy, DutyState, LegacyDutyClockPolicy, NotificationAudience } from '@duban/domain';
 
 /** One workflow per duty; the id is derived from the duty's id so a repeat start is a no-op. */
 export function dutyWorkflowId(dutyId: string): string {
@@ -24,11 +24,14 @@ export interface DutyWorkflowCarriedState {
   remindedForDueAt: number | null;
   firedEscalationSteps: string[];
   outbox: DutyNotification[];
+  /** Absent in states carried before extensions existed: the assignment's due time holds. */
+  dueAt?: number;
 }
 
 export interface DutyWorkflowInput {
   assignment: DutyAssignment;
-  policy: DutyClockPolicy;
+  /** Workflows started before the working-day ladder carry the legacy shape. */
+  policy: DutyClockPolicy | LegacyDutyClockPolicy;
   carried?: DutyWorkflowCarriedState;
 }
 
@@ -39,6 +42,8 @@ export interface DutyActionRequest {
   reason?: string;
   /** Required to submit. */
   result?: string;
+  /** Required to extend: the new due time (epoch ms). */
+  dueAt?: number;
 }
 
 /** The duty as the record holds it after an action: the caller reads its own write. */

@@ -14,7 +14,9 @@ import {
   dutyActionRequires,
   isDutyClosed,
   isDutyWithDepartment,
+  isValidNewDueTime,
   nextDutyTimer,
+  normalizeDutyClockPolicy,
   transitionDuty,
   type DutyState,
 } from '@duban/domain';
@@ -41,8 +43,10 @@ const HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = 2_000;
  * accepted or cancelled.
  */
 export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: DutyState }> {
-  const { assignment, policy } = input;
+  const { assignment } = input;
+  const policy = normalizeDutyClockPolicy(input.policy);
   const carried = input.carried;
+  let dueAt = carried?.dueAt ?? assignment.dueAt;
   let state: DutyState = carried?.state ?? 'assigned';
   let lastSeq = carried?.lastSeq ?? 1;
   let remindedForDueAt = carried?.remindedForDueAt ?? null;
@@ -56,7 +60,7 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
   setHandler(dutyLiveStateQuery, () => ({
     dutyId: assignment.dutyId,
     state,
-    dueAt: assignment.dueAt,
+    dueAt,
     lastSeq,
     overdue: firedEscalationSteps.length > 0 && !isDutyClosed(state),
     remindedForDueAt,
@@ -72,7 +76,7 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
       while (actionInFlight) await condition(() => !actionInFlight);
       actionInFlight = true;
       try {
-        const to = checkDutyAction(state, assignment.departmentId, request);
+        const to = checkDutyAction(state, assignment.departmentId, request, Date.now());
         const seq = lastSeq + 1;
         const view = await activities.recordDutyTransition({
           dutyId: assignment.dutyId,
@@ -83,10 +87,16 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
           actor: request.actor,
           reason: request.reason,
           result: request.result,
+          dueAt: request.action === 'extend' ? request.dueAt : undefined,
           occurredAt: Date.now(),
         });
         lastSeq = seq;
         state = to;
+        if (request.action === 'extend' && request.dueAt !== undefined) {
+          // A new due time starts a fresh clock: a new reminder, and the ladder from its first step.
+          dueAt = request.dueAt;
+          firedEscalationSteps.length = 0;
+        }
         version++;
         outbox.push({
           key: `duty:${assignment.dutyId}:transition:${seq}`,
@@ -104,7 +114,7 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
     {
       // Rejects early, before anything is written to history.
       validator: (request) => {
-        checkDutyAction(state, assignment.departmentId, request);
+        checkDutyAction(state, assignment.departmentId, request, Date.now());
       },
     },
   );
@@ -130,14 +140,14 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
       await continueAsNew<typeof DutyWorkflow>({
         assignment,
         policy,
-        carried: { state, lastSeq, remindedForDueAt, firedEscalationSteps, outbox },
+        carried: { state, lastSeq, remindedForDueAt, firedEscalationSteps, outbox, dueAt },
       });
     }
 
     const seenVersion = version;
     const woken = () => version !== seenVersion || outbox.length > 0;
     const timer = nextDutyTimer(
-      { state, assignedAt: assignment.assignedAt, dueAt: assignment.dueAt, remindedForDueAt, firedEscalationSteps },
+      { state, assignedAt: assignment.assignedAt, dueAt, remindedForDueAt, firedEscalationSteps },
       Date.now(),
       policy,
     );
@@ -150,10 +160,10 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
     if (wokenEarly || !isDutyWithDepartment(state)) continue;
 
     if (timer.kind === 'reminder') {
-      await activities.recordDutyReminded({ dutyId: assignment.dutyId, dueAt: assignment.dueAt, remindedAt: Date.now() });
-      remindedForDueAt = assignment.dueAt;
+      await activities.recordDutyReminded({ dutyId: assignment.dutyId, dueAt, remindedAt: Date.now() });
+      remindedForDueAt = dueAt;
       outbox.push({
-        key: `duty:${assignment.dutyId}:reminder:${assignment.dueAt}`,
+        key: `duty:${assignment.dutyId}:reminder:${dueAt}`,
         kind: 'reminder',
         dutyId: assignment.dutyId,
         audience: ['department_liaison'],
@@ -162,13 +172,13 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
       await activities.recordDutyEscalation({
         dutyId: assignment.dutyId,
         step: timer.step.step,
-        dueAt: assignment.dueAt,
+        dueAt,
         firedAt: Date.now(),
         notified: [...timer.step.notify],
       });
       firedEscalationSteps.push(timer.step.step);
       outbox.push({
-        key: `duty:${assignment.dutyId}:escalation:${timer.step.step}:${assignment.dueAt}`,
+        key: `duty:${assignment.dutyId}:escalation:${timer.step.step}:${dueAt}`,
         kind: 'escalation',
         dutyId: assignment.dutyId,
         audience: [...timer.step.notify],
@@ -182,12 +192,15 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
 }
 
 /** The state machine and the permission rules decide; a refusal carries the domain's code. */
-function checkDutyAction(state: DutyState, departmentId: string, request: DutyActionRequest): DutyState {
+function checkDutyAction(state: DutyState, departmentId: string, request: DutyActionRequest, now: number): DutyState {
   try {
     assertMayTakeDutyAction(request.actor, departmentId, request.action);
     const required = dutyActionRequires(request.action);
     if (required && !request[required]?.trim()) {
       throw new DomainError(DomainErrorCode.DutyActionInputMissing, `To ${request.action} a duty, give a ${required}`);
+    }
+    if (request.action === 'extend' && !isValidNewDueTime(request.dueAt ?? NaN, now)) {
+      throw new DomainError(DomainErrorCode.DueTimeNotInFuture, 'The new due time must be in the future');
     }
     return transitionDuty(state, request.action);
   } catch (error) {
