@@ -7,6 +7,8 @@ import { PersistenceModule, seedDevelopmentData } from '@duban/persistence';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { CalendarController } from './calendar/calendar.controller';
+import { CalendarService } from './calendar/calendar.service';
 import { DubanExceptionFilter } from './common/domain-exception.filter';
 import { DepartmentsController } from './departments/departments.controller';
 import { DepartmentsService } from './departments/departments.service';
@@ -35,12 +37,13 @@ export class ApiModule implements OnApplicationBootstrap {
         PersistenceModule.forRoot(config.databaseUrl, 'duban-api'),
         JwtModule.register({}),
       ],
-      controllers: [HealthController, AuthController, DepartmentsController, DutiesController],
+      controllers: [HealthController, AuthController, DepartmentsController, DutiesController, CalendarController],
       providers: [
         TemporalClientProvider,
         AuthService,
         DepartmentsService,
         DutiesService,
+        CalendarService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: DubanExceptionFilter },
       ],

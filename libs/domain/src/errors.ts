@@ -11,6 +11,8 @@ export enum DomainErrorCode {
   DutyTransitionForbidden = 'DUTY_TRANSITION_FORBIDDEN',
   DueTimeNotInFuture = 'DUE_TIME_NOT_IN_FUTURE',
   DutyActionInputMissing = 'DUTY_ACTION_INPUT_MISSING',
+  InvalidCalendar = 'INVALID_CALENDAR',
+  CalendarChangedMeanwhile = 'CALENDAR_CHANGED_MEANWHILE',
 }
 
 export class DomainError extends Error {

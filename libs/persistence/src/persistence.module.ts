@@ -5,8 +5,9 @@ import { DepartmentRepository } from './repositories/department.repository';
 import { DutyRepository } from './repositories/duty.repository';
 import { EmailRepository } from './repositories/email.repository';
 import { UserRepository } from './repositories/user.repository';
+import { WorkingCalendarRepository } from './repositories/working-calendar.repository';
 
-const REPOSITORIES = [DepartmentRepository, UserRepository, DutyRepository, EmailRepository];
+const REPOSITORIES = [DepartmentRepository, UserRepository, DutyRepository, EmailRepository, WorkingCalendarRepository];
 
 /**
  * The database for both apps: one data source, migrated under the advisory lock before

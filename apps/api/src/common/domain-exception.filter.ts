@@ -12,6 +12,8 @@ const STATUS_BY_CODE: Record<DomainErrorCode, HttpStatus> = {
   [DomainErrorCode.DutyTransitionForbidden]: HttpStatus.CONFLICT,
   [DomainErrorCode.DueTimeNotInFuture]: HttpStatus.BAD_REQUEST,
   [DomainErrorCode.DutyActionInputMissing]: HttpStatus.BAD_REQUEST,
+  [DomainErrorCode.InvalidCalendar]: HttpStatus.BAD_REQUEST,
+  [DomainErrorCode.CalendarChangedMeanwhile]: HttpStatus.CONFLICT,
 };
 
 export function httpStatusOf(code: DomainErrorCode): HttpStatus {

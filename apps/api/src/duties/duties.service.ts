@@ -20,7 +20,7 @@ import {
   type DutyAction,
   type DutyClockPolicy,
 } from '@duban/domain';
-import { DepartmentRepository, DutyRepository, EmailRepository, type DutyEntity } from '@duban/persistence';
+import { DepartmentRepository, DutyRepository, EmailRepository, WorkingCalendarRepository, type DutyEntity } from '@duban/persistence';
 import {
   dutyActionUpdate,
   dutyLiveStateQuery,
@@ -45,6 +45,7 @@ export class DutiesService {
     private readonly duties: DutyRepository,
     private readonly departments: DepartmentRepository,
     private readonly emails: EmailRepository,
+    private readonly calendars: WorkingCalendarRepository,
     private readonly temporal: TemporalClientProvider,
   ) {}
 
@@ -71,7 +72,7 @@ export class DutiesService {
     const client = await this.connected();
     await this.dataSource.transaction(async (tx) => {
       await this.duties.recordAssigned(assignment, tx);
-      const input: DutyWorkflowInput = { assignment, policy: this.clockPolicy() };
+      const input: DutyWorkflowInput = { assignment, policy: await this.clockPolicy() };
       await this.temporalCall(() =>
         client.workflow.start('DutyWorkflow', {
           taskQueue: this.temporal.taskQueue,
@@ -143,10 +144,14 @@ export class DutiesService {
     return dueAt;
   }
 
-  /** The ladder new duties run on; time is compressed only where DUBAN_WORKING_DAY_SECONDS says so. */
-  private clockPolicy(): DutyClockPolicy {
+  /**
+   * The ladder a new duty runs on, on the office's calendar as it stands now. Time is
+   * compressed only where DUBAN_WORKING_DAY_SECONDS says so.
+   */
+  private async clockPolicy(): Promise<DutyClockPolicy> {
+    const calendar = await this.calendars.allCurrentDays();
     const seconds = this.config.workingDaySeconds;
-    return seconds === undefined ? DEFAULT_DUTY_CLOCK_POLICY : { ...DEFAULT_DUTY_CLOCK_POLICY, workingDayMs: seconds * 1000 };
+    return { ...DEFAULT_DUTY_CLOCK_POLICY, calendar, ...(seconds === undefined ? {} : { workingDayMs: seconds * 1000 }) };
   }
 
   private async visibleDuty(actor: Actor, dutyId: string): Promise<DutyEntity> {

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { DomainError, DomainErrorCode } from '../errors';
 
 /** Every deadline in Duban is local time for its users (DOMAIN.md). */
 export const DUBAN_TIME_ZONE = 'Asia/Shanghai';
@@ -104,5 +105,29 @@ export class WorkingCalendar {
     const day = DateTime.fromISO(date, { zone: this.zone });
     if (!day.isValid) throw new InvalidCalendarError(`${date} is not a date (YYYY-MM-DD)`);
     return day.startOf('day');
+  }
+}
+
+/**
+ * Checks what the office sets for one year: real dates, all in that year, none both a holiday
+ * and a make-up working day, and make-up working days on weekends only.
+ */
+export function assertValidCalendarYear(year: number, days: WorkingCalendarDays): void {
+  try {
+    new WorkingCalendar(days);
+  } catch (error) {
+    if (error instanceof InvalidCalendarError) throw new DomainError(DomainErrorCode.InvalidCalendar, error.message);
+    throw error;
+  }
+  const outside = [...days.holidays, ...days.makeUpWorkdays].filter((d) => !d.startsWith(`${year}-`));
+  if (outside.length > 0) {
+    throw new DomainError(DomainErrorCode.InvalidCalendar, `${outside.join(', ')} not in ${year}`);
+  }
+  const weekdays = days.makeUpWorkdays.filter((d) => DateTime.fromISO(d).weekday <= 5);
+  if (weekdays.length > 0) {
+    throw new DomainError(
+      DomainErrorCode.InvalidCalendar,
+      `${weekdays.join(', ')} fall on weekdays: a make-up working day is a weekend day worked`,
+    );
   }
 }

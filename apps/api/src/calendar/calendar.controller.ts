@@ -1,0 +1,30 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@duban/domain';
+import { CurrentActor } from '../common/actor.decorator';
+import { SetCalendarYearDto } from './calendar.dto';
+import { CalendarService } from './calendar.service';
+
+const year = () => new ParseIntPipe({ errorHttpStatusCode: 400 });
+
+@ApiTags('calendar')
+@ApiBearerAuth()
+@Controller('calendar')
+export class CalendarController {
+  constructor(private readonly calendar: CalendarService) {}
+
+  @Get(':year')
+  get(@Param('year', year()) y: number) {
+    return this.calendar.get(y);
+  }
+
+  @Get(':year/revisions')
+  revisions(@Param('year', year()) y: number) {
+    return this.calendar.revisions(y);
+  }
+
+  @Put(':year')
+  set(@CurrentActor() actor: Actor, @Param('year', year()) y: number, @Body() body: SetCalendarYearDto) {
+    return this.calendar.set(actor, y, body);
+  }
+}
