@@ -13,6 +13,7 @@ export enum DomainErrorCode {
   DutyActionInputMissing = 'DUTY_ACTION_INPUT_MISSING',
   InvalidCalendar = 'INVALID_CALENDAR',
   CalendarChangedMeanwhile = 'CALENDAR_CHANGED_MEANWHILE',
+  IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
 }
 
 export class DomainError extends Error {

@@ -14,6 +14,7 @@ const STATUS_BY_CODE: Record<DomainErrorCode, HttpStatus> = {
   [DomainErrorCode.DutyActionInputMissing]: HttpStatus.BAD_REQUEST,
   [DomainErrorCode.InvalidCalendar]: HttpStatus.BAD_REQUEST,
   [DomainErrorCode.CalendarChangedMeanwhile]: HttpStatus.CONFLICT,
+  [DomainErrorCode.IdempotencyKeyReused]: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
 export function httpStatusOf(code: DomainErrorCode): HttpStatus {

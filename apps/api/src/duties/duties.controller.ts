@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
 import { CurrentActor } from '../common/actor.decorator';
 import { DutiesService } from './duties.service';
@@ -11,9 +12,24 @@ import { AssignDutyDto, DutyNoteDto, DutyReasonDto, ExtendDutyDto, ListDutiesQue
 export class DutiesController {
   constructor(private readonly duties: DutiesService) {}
 
+  /**
+   * With an `Idempotency-Key` header, a retried request (after a lost answer) returns the duty
+   * the first one created, with 200 instead of 201, and creates nothing.
+   */
   @Post()
-  assign(@CurrentActor() actor: Actor, @Body() body: AssignDutyDto) {
-    return this.duties.assign(actor, body);
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Any 1-100 characters, unique per intended duty' })
+  async assign(
+    @CurrentActor() actor: Actor,
+    @Body() body: AssignDutyDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    if (idempotencyKey !== undefined && (idempotencyKey.length < 1 || idempotencyKey.length > 100)) {
+      throw new BadRequestException({ statusCode: 400, error: 'BAD_REQUEST', message: ['Idempotency-Key must be 1-100 characters'], fields: { 'Idempotency-Key': ['must be 1-100 characters'] } });
+    }
+    const { duty, created } = await this.duties.assign(actor, body, idempotencyKey);
+    response.status(created ? 201 : 200);
+    return duty;
   }
 
   @Get()

@@ -1,7 +1,12 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
-import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  ServiceError,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -35,6 +40,13 @@ import { toDutyDetail, toDutySummary, type DutyDetail } from './duty.views';
 
 const DOMAIN_CODES = new Set<string>(Object.values(DomainErrorCode));
 
+/** A UUID (version 8, name-based) from the caller and their key: same request, same duty. */
+export function dutyIdForIdempotencyKey(userId: string, key: string): string {
+  const hex = createHash('sha256').update(`duban:duty:${userId}:${key}`).digest('hex');
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 @Injectable()
 export class DutiesService {
   private readonly logger = new Logger(DutiesService.name);
@@ -54,14 +66,23 @@ export class DutiesService {
    * Temporal has accepted the workflow, and the workflow re-records the row itself (an
    * upsert), so neither can exist without the other.
    */
-  async assign(actor: Actor, dto: AssignDutyDto): Promise<DutyDetail> {
+  async assign(actor: Actor, dto: AssignDutyDto, idempotencyKey?: string): Promise<{ duty: DutyDetail; created: boolean }> {
     assertMayAssignDuties(actor);
+    // A retried request with the same key names the same duty (and so the same workflow).
+    const dutyId = idempotencyKey ? dutyIdForIdempotencyKey(actor.userId, idempotencyKey) : randomUUID();
+    const existing = idempotencyKey ? await this.duties.findById(dutyId) : null;
+    if (existing) {
+      if (existing.departmentId !== dto.departmentId || existing.title !== dto.title || existing.dueAt.getTime() !== Date.parse(dto.dueAt)) {
+        throw new DomainError(DomainErrorCode.IdempotencyKeyReused, 'This Idempotency-Key was used for a different duty');
+      }
+      return { duty: await this.get(actor, dutyId), created: false };
+    }
     const department = await this.departments.findById(dto.departmentId);
     if (!department) throw new DomainError(DomainErrorCode.DepartmentNotFound, `No department with id ${dto.departmentId}`);
     const now = Date.now();
     const dueAt = this.futureDueTime(dto.dueAt);
     const assignment: DutyAssignment = {
-      dutyId: randomUUID(),
+      dutyId,
       departmentId: department.id,
       title: dto.title,
       description: dto.description,
@@ -70,18 +91,25 @@ export class DutiesService {
       assignedBy: actor,
     };
     const client = await this.connected();
+    let created = true;
     await this.dataSource.transaction(async (tx) => {
       await this.duties.recordAssigned(assignment, tx);
       const input: DutyWorkflowInput = { assignment, policy: await this.clockPolicy() };
-      await this.temporalCall(() =>
-        client.workflow.start('DutyWorkflow', {
-          taskQueue: this.temporal.taskQueue,
-          workflowId: dutyWorkflowId(assignment.dutyId),
-          args: [input],
-        }),
-      );
+      try {
+        await this.temporalCall(() =>
+          client.workflow.start('DutyWorkflow', {
+            taskQueue: this.temporal.taskQueue,
+            workflowId: dutyWorkflowId(assignment.dutyId),
+            args: [input],
+          }),
+        );
+      } catch (error) {
+        // The same keyed request, running at the same moment, got there first.
+        if (!(idempotencyKey && error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+        created = false;
+      }
     });
-    return this.get(actor, assignment.dutyId);
+    return { duty: await this.get(actor, assignment.dutyId), created };
   }
 
   async get(actor: Actor, dutyId: string): Promise<DutyDetail> {
