@@ -14,6 +14,8 @@ import { DepartmentsController } from './departments/departments.controller';
 import { DepartmentsService } from './departments/departments.service';
 import { DutiesController } from './duties/duties.controller';
 import { DutiesService } from './duties/duties.service';
+import { DutyMatrixController } from './duty-matrix/duty-matrix.controller';
+import { DutyMatrixService } from './duty-matrix/duty-matrix.service';
 import { HealthController } from './health/health.controller';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
 
@@ -37,13 +39,21 @@ export class ApiModule implements OnApplicationBootstrap {
         PersistenceModule.forRoot(config.databaseUrl, 'duban-api'),
         JwtModule.register({}),
       ],
-      controllers: [HealthController, AuthController, DepartmentsController, DutiesController, CalendarController],
+      controllers: [
+        HealthController,
+        AuthController,
+        DepartmentsController,
+        DutiesController,
+        CalendarController,
+        DutyMatrixController,
+      ],
       providers: [
         TemporalClientProvider,
         AuthService,
         DepartmentsService,
         DutiesService,
         CalendarService,
+        DutyMatrixService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: DubanExceptionFilter },
       ],

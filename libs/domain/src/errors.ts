@@ -14,6 +14,8 @@ export enum DomainErrorCode {
   InvalidCalendar = 'INVALID_CALENDAR',
   CalendarChangedMeanwhile = 'CALENDAR_CHANGED_MEANWHILE',
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
+  NoDutyRoute = 'NO_DUTY_ROUTE',
+  InvalidDutyRouteKey = 'INVALID_DUTY_ROUTE_KEY',
 }
 
 export class DomainError extends Error {

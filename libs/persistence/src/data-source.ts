@@ -8,11 +8,17 @@ import { UserEntity } from './entities/user.entity';
 import { Foundation1764000000000 } from './migrations/1764000000000-foundation';
 import { DutyExtensions1764100000000 } from './migrations/1764100000000-duty-extensions';
 import { WorkingCalendar1764200000000 } from './migrations/1764200000000-working-calendar';
+import { DutyMatrix1764300000000 } from './migrations/1764300000000-duty-matrix';
 
 export const ENTITIES = [DepartmentEntity, UserEntity, DutyEntity, DutyTransitionEntity, DutyEscalationEntity, EmailEntity];
 
 /** Listed, not globbed, so the bundled apps carry every migration with them. */
-export const MIGRATIONS = [Foundation1764000000000, DutyExtensions1764100000000, WorkingCalendar1764200000000];
+export const MIGRATIONS = [
+  Foundation1764000000000,
+  DutyExtensions1764100000000,
+  WorkingCalendar1764200000000,
+  DutyMatrix1764300000000,
+];
 
 /** Any fixed number will do; it only has to be the same in every Duban process. */
 const MIGRATION_LOCK_KEY = 4_242_001;

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { Role } from '@duban/domain';
+import { DOMAIN_DUTY_MATRIX, type Role } from '@duban/domain';
 import { hashPassword } from './password-hasher';
 import { DepartmentRepository } from './repositories/department.repository';
+import { DutyMatrixRepository } from './repositories/duty-matrix.repository';
 import { UserRepository } from './repositories/user.repository';
 
 /** Member departments from DOMAIN.md's duty matrix. */
@@ -33,7 +34,7 @@ export interface SeededLogin {
 
 /**
  * Development data: the departments above, an office user, a viewer, an inspector and one
- * officer per department, all with the given password. Safe to run on every start: existing
+ * officer per department, all with the given password, and DOMAIN.md's duty matrix. Safe to run on every start: existing
  * rows are kept as they are.
  */
 export async function seedDevelopmentData(dataSource: DataSource, password: string): Promise<SeededLogin[]> {
@@ -52,6 +53,7 @@ export async function seedDevelopmentData(dataSource: DataSource, password: stri
   logins.push({ username: 'viewer', role: 'viewer', department: null, created: await person('viewer', '考核督查（只读）', 'viewer', null, 'viewer@duban.test') });
   logins.push({ username: 'inspector', role: 'inspector', department: null, created: await person('inspector', '劳动保障监察员', 'inspector', null, 'inspector@duban.test') });
 
+  const departmentIds = new Map<string, string>();
   for (const seed of DEV_SEED_DEPARTMENTS) {
     const code = seed.code.toLowerCase();
     const department = await departments.ensure({
@@ -62,9 +64,16 @@ export async function seedDevelopmentData(dataSource: DataSource, password: stri
       headEmail: `${code}-head@duban.test`,
       createdBy: null,
     });
+    departmentIds.set(seed.code, department.id);
     const username = `officer-${code}`;
     const created = await person(username, `${seed.name}联络员`, 'department_officer', department.id, `${code}-liaison@duban.test`);
     logins.push({ username, role: 'department_officer', department: seed.code, created });
+  }
+  // The duty matrix of DOMAIN.md, where the office has not set a route itself.
+  const matrix = new DutyMatrixRepository(dataSource);
+  for (const route of DOMAIN_DUTY_MATRIX) {
+    const departmentId = departmentIds.get(route.departmentCode);
+    if (departmentId) await matrix.ensureRoute({ kind: route.kind, key: route.key, label: route.label, departmentId });
   }
   return logins;
 }

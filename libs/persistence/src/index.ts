@@ -11,6 +11,7 @@ export * from './repositories/user.repository';
 export * from './repositories/duty.repository';
 export * from './repositories/email.repository';
 export * from './repositories/working-calendar.repository';
+export * from './repositories/duty-matrix.repository';
 export * from './repositories/pg-errors';
 export * from './dev-seed';
 export * from './persistence.module';

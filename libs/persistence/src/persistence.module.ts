@@ -6,8 +6,16 @@ import { DutyRepository } from './repositories/duty.repository';
 import { EmailRepository } from './repositories/email.repository';
 import { UserRepository } from './repositories/user.repository';
 import { WorkingCalendarRepository } from './repositories/working-calendar.repository';
+import { DutyMatrixRepository } from './repositories/duty-matrix.repository';
 
-const REPOSITORIES = [DepartmentRepository, UserRepository, DutyRepository, EmailRepository, WorkingCalendarRepository];
+const REPOSITORIES = [
+  DepartmentRepository,
+  UserRepository,
+  DutyRepository,
+  EmailRepository,
+  WorkingCalendarRepository,
+  DutyMatrixRepository,
+];
 
 /**
  * The database for both apps: one data source, migrated under the advisory lock before

@@ -15,6 +15,8 @@ const STATUS_BY_CODE: Record<DomainErrorCode, HttpStatus> = {
   [DomainErrorCode.InvalidCalendar]: HttpStatus.BAD_REQUEST,
   [DomainErrorCode.CalendarChangedMeanwhile]: HttpStatus.CONFLICT,
   [DomainErrorCode.IdempotencyKeyReused]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [DomainErrorCode.NoDutyRoute]: HttpStatus.NOT_FOUND,
+  [DomainErrorCode.InvalidDutyRouteKey]: HttpStatus.BAD_REQUEST,
 };
 
 export function httpStatusOf(code: DomainErrorCode): HttpStatus {

@@ -1,0 +1,28 @@
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@duban/domain';
+import { CurrentActor } from '../common/actor.decorator';
+import { SetDutyRouteDto } from './duty-matrix.dto';
+import { DutyMatrixService } from './duty-matrix.service';
+
+@ApiTags('duty-matrix')
+@ApiBearerAuth()
+@Controller('duty-matrix')
+export class DutyMatrixController {
+  constructor(private readonly matrix: DutyMatrixService) {}
+
+  @Get()
+  list() {
+    return this.matrix.list();
+  }
+
+  @Get('changes')
+  changes() {
+    return this.matrix.changes();
+  }
+
+  @Put(':kind/:key')
+  setRoute(@CurrentActor() actor: Actor, @Param('kind') kind: string, @Param('key') key: string, @Body() body: SetDutyRouteDto) {
+    return this.matrix.setRoute(actor, kind, key, body);
+  }
+}
