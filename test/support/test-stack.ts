@@ -49,8 +49,7 @@ export class TestStack {
     });
     stack.api = await createApiApp(stack.config, { logger: false });
     await stack.api.listen(0, '127.0.0.1');
-    stack.baseUrl = await stack.api.getUrl();
-    stack.baseUrl = stack.baseUrl.replace('[::1]', '127.0.0.1');
+    stack.baseUrl = (await stack.api.getUrl()).replace('[::1]', '127.0.0.1');
     await stack.startWorker();
     stack.temporalConnection = await Connection.connect({ address: stack.config.temporal.address });
     stack.temporal = new Client({ connection: stack.temporalConnection, namespace: stack.config.temporal.namespace });

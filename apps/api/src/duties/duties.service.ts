@@ -18,7 +18,7 @@ import {
   DEFAULT_DUTY_CLOCK_POLICY,
   DomainError,
   DomainErrorCode,
-  dutyActionParty,
+  dutyActionRefusal,
   isValidNewDueTime,
   transitionDuty,
   type Actor,
@@ -190,12 +190,7 @@ export class DutiesService {
   }
 
   private actionsFor(actor: Actor, duty: DutyEntity): DutyAction[] {
-    return allowedDutyActions(duty.state).filter((action) => {
-      const party = dutyActionParty(action);
-      return party === 'office'
-        ? actor.role === 'office'
-        : actor.role === 'department_officer' && actor.departmentId === duty.departmentId;
-    });
+    return allowedDutyActions(duty.state).filter((action) => dutyActionRefusal(actor, duty.departmentId, action) === null);
   }
 
   private async connected() {

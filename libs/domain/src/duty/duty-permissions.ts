@@ -31,25 +31,21 @@ export function assertMayViewDuty(actor: Actor, dutyDepartmentId: string): void 
 
 /**
  * Department actions (acknowledge, start, submit) belong to the officer of the duty's
- * department; office actions (accept, return, cancel) to the office. Nobody else acts.
+ * department; office actions (accept, return, cancel, extend) to the office. Nobody else acts.
+ * Returns why the actor may not, or null when they may.
  */
+export function dutyActionRefusal(actor: Actor, dutyDepartmentId: string, action: DutyAction): string | null {
+  if (dutyActionParty(action) === 'office') {
+    return actor.role === 'office' ? null : `Only the office may ${action} a duty`;
+  }
+  if (actor.role !== 'department_officer') return `Only an officer of the responsible department may ${action} a duty`;
+  if (actor.departmentId !== dutyDepartmentId) return 'This duty belongs to another department';
+  return null;
+}
+
 export function assertMayTakeDutyAction(actor: Actor, dutyDepartmentId: string, action: DutyAction): void {
-  const party = dutyActionParty(action);
-  if (party === 'office') {
-    if (actor.role !== 'office') {
-      throw new DomainError(DomainErrorCode.ActionNotPermitted, `Only the office may ${action} a duty`);
-    }
-    return;
-  }
-  if (actor.role !== 'department_officer') {
-    throw new DomainError(
-      DomainErrorCode.ActionNotPermitted,
-      `Only an officer of the responsible department may ${action} a duty`,
-    );
-  }
-  if (actor.departmentId !== dutyDepartmentId) {
-    throw new DomainError(DomainErrorCode.ActionNotPermitted, 'This duty belongs to another department');
-  }
+  const refusal = dutyActionRefusal(actor, dutyDepartmentId, action);
+  if (refusal) throw new DomainError(DomainErrorCode.ActionNotPermitted, refusal);
 }
 
 export function assertMayAssignDuties(actor: Actor): void {

@@ -1,10 +1,15 @@
 import type { DataSource, EntityManager, Repository } from 'typeorm';
 import { isDutyClosed, type DutyState } from '@duban/domain';
-import type { DutyAssignment, DutyRecordView, RecordDutyEscalationInput, RecordDutyTransitionInput } from '@duban/workflows';
+import {
+  dutyWorkflowId,
+  type DutyAssignment,
+  type DutyRecordView,
+  type RecordDutyEscalationInput,
+  type RecordDutyTransitionInput,
+} from '@duban/workflows';
 import { DutyEscalationEntity } from '../entities/duty-escalation.entity';
 import { DutyTransitionEntity } from '../entities/duty-transition.entity';
 import { DutyEntity } from '../entities/duty.entity';
-import { dutyWorkflowId } from '@duban/workflows';
 
 export interface DutyListFilter {
   departmentId?: string;
