@@ -9,6 +9,7 @@ import { Foundation1764000000000 } from './migrations/1764000000000-foundation';
 import { DutyExtensions1764100000000 } from './migrations/1764100000000-duty-extensions';
 import { WorkingCalendar1764200000000 } from './migrations/1764200000000-working-calendar';
 import { DutyMatrix1764300000000 } from './migrations/1764300000000-duty-matrix';
+import { Campaigns1764400000000 } from './migrations/1764400000000-campaigns';
 
 export const ENTITIES = [DepartmentEntity, UserEntity, DutyEntity, DutyTransitionEntity, DutyEscalationEntity, EmailEntity];
 
@@ -18,6 +19,7 @@ export const MIGRATIONS = [
   DutyExtensions1764100000000,
   WorkingCalendar1764200000000,
   DutyMatrix1764300000000,
+  Campaigns1764400000000,
 ];
 
 /** Any fixed number will do; it only has to be the same in every Duban process. */

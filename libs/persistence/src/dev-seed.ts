@@ -25,6 +25,22 @@ export const DEV_SEED_DEPARTMENTS: ReadonlyArray<{ code: string; name: string }>
   { code: 'ASSESS', name: '考核办' },
 ];
 
+/** The districts and counties of Hengyang (seed 000), which receive per-district duties. */
+export const DEV_SEED_DISTRICTS: ReadonlyArray<{ code: string; name: string }> = [
+  { code: 'ZHUHUI', name: '珠晖区' },
+  { code: 'YANFENG', name: '雁峰区' },
+  { code: 'SHIGU', name: '石鼓区' },
+  { code: 'ZHENGXIANG', name: '蒸湘区' },
+  { code: 'NANYUE', name: '南岳区' },
+  { code: 'HENGYANGXIAN', name: '衡阳县' },
+  { code: 'HENGNAN', name: '衡南县' },
+  { code: 'HENGSHAN', name: '衡山县' },
+  { code: 'HENGDONG', name: '衡东县' },
+  { code: 'QIDONG', name: '祁东县' },
+  { code: 'LEIYANG', name: '耒阳市' },
+  { code: 'CHANGNING', name: '常宁市' },
+];
+
 export interface SeededLogin {
   username: string;
   role: Role;
@@ -54,12 +70,17 @@ export async function seedDevelopmentData(dataSource: DataSource, password: stri
   logins.push({ username: 'inspector', role: 'inspector', department: null, created: await person('inspector', '劳动保障监察员', 'inspector', null, 'inspector@duban.test') });
 
   const departmentIds = new Map<string, string>();
-  for (const seed of DEV_SEED_DEPARTMENTS) {
+  const units = [
+    ...DEV_SEED_DEPARTMENTS.map((seed) => ({ ...seed, kind: 'department' as const })),
+    ...DEV_SEED_DISTRICTS.map((seed) => ({ ...seed, kind: 'district' as const })),
+  ];
+  for (const seed of units) {
     const code = seed.code.toLowerCase();
     const department = await departments.ensure({
       id: randomUUID(),
       code: seed.code,
       name: seed.name,
+      kind: seed.kind,
       liaisonEmail: `${code}-liaison@duban.test`,
       headEmail: `${code}-head@duban.test`,
       createdBy: null,

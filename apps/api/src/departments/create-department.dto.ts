@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, Matches } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { TrimmedText } from '../common/validation';
 
 export class CreateDepartmentDto {
@@ -11,6 +11,11 @@ export class CreateDepartmentDto {
   @ApiProperty({ example: '税务局' })
   @TrimmedText(1, 200)
   name: string;
+
+  @ApiProperty({ enum: ['department', 'district'], required: false, description: "'district': a district or county government (a city, in a province's campaign); default 'department'" })
+  @IsOptional()
+  @IsIn(['department', 'district'])
+  kind?: 'department' | 'district';
 
   @ApiProperty({ example: 'tax-liaison@example.gov.cn' })
   @IsEmail()

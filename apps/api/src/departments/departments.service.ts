@@ -11,7 +11,7 @@ export class DepartmentsService {
 
   register(actor: Actor, dto: CreateDepartmentDto): Promise<DepartmentEntity> {
     assertMayManageDepartments(actor);
-    return this.departments.create({ id: randomUUID(), ...dto, createdBy: actor.userId });
+    return this.departments.create({ id: randomUUID(), ...dto, kind: dto.kind ?? 'department', createdBy: actor.userId });
   }
 
   list(): Promise<DepartmentEntity[]> {

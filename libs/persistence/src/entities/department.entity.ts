@@ -12,6 +12,10 @@ export class DepartmentEntity {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
+  /** 'district': a district or county government (a city in a province's campaign). */
+  @Column({ type: 'varchar', length: 16, default: 'department' })
+  kind: 'department' | 'district';
+
   @Column({ name: 'liaison_email', type: 'varchar', length: 320 })
   liaisonEmail: string;
 

@@ -50,6 +50,27 @@ export class DutyEntity {
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt: Date | null;
 
+  /** Set for duties a campaign phase fanned out; null for duties the office assigned by hand. */
+  @Column({ name: 'campaign_id', type: 'uuid', nullable: true })
+  campaignId: string | null;
+
+  @Column({ name: 'phase_id', type: 'uuid', nullable: true })
+  phaseId: string | null;
+
+  /** The district the duty concerns (a per-district template), if any. */
+  @Column({ name: 'district_id', type: 'uuid', nullable: true })
+  districtId: string | null;
+
+  @Column({ name: 'template_id', type: 'uuid', nullable: true })
+  templateId: string | null;
+
+  @Column({ name: 'sector_key', type: 'varchar', length: 64, nullable: true })
+  sectorKey: string | null;
+
+  /** Still open when its phase closed: counts against the department. */
+  @Column({ type: 'boolean', default: false })
+  late: boolean;
+
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

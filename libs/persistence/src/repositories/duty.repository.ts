@@ -37,8 +37,9 @@ export class DutyRepository {
     await manager.transaction(async (tx) => {
       await tx.query(
         `INSERT INTO duties (id, department_id, title, description, state, due_at, assigned_at, assigned_by,
-                             workflow_id, last_seq, updated_at)
-         VALUES ($1, $2, $3, $4, 'assigned', $5, $6, $7, $8, 1, $6)
+                             workflow_id, last_seq, updated_at, campaign_id, phase_id, template_id,
+                             district_id, sector_key)
+         VALUES ($1, $2, $3, $4, 'assigned', $5, $6, $7, $8, 1, $6, $9, $10, $11, $12, $13)
          ON CONFLICT (id) DO NOTHING`,
         [
           assignment.dutyId,
@@ -49,6 +50,11 @@ export class DutyRepository {
           assignedAt,
           assignment.assignedBy.userId,
           dutyWorkflowId(assignment.dutyId),
+          assignment.campaign?.campaignId ?? null,
+          assignment.campaign?.phaseId ?? null,
+          assignment.campaign?.templateId ?? null,
+          assignment.campaign?.districtId ?? null,
+          assignment.campaign?.sectorKey ?? null,
         ],
       );
       await tx.query(

@@ -15,6 +15,17 @@ export interface DutyAssignment {
   assignedAt: number;
   dueAt: number;
   assignedBy: Actor;
+  /** Set when a campaign phase fanned the duty out. */
+  campaign?: DutyCampaignContext;
+}
+
+/** Where a fanned-out duty comes from. Data only: the workflow's commands do not depend on it. */
+export interface DutyCampaignContext {
+  campaignId: string;
+  phaseId: string;
+  templateId: string;
+  districtId: string | null;
+  sectorKey: string | null;
 }
 
 /** What survives a continue-as-new. */
