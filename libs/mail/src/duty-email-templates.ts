@@ -68,6 +68,16 @@ export function renderDutyEmail(notification: DutyNotification, facts: DutyEmail
       break;
     }
     case 'transition':
+      if (notification.detail === 'remind') {
+        // The office chasing the liaison by hand (催办), not a change of state.
+        subject = `【催办】请抓紧办理督办事项：${facts.title}`;
+        lines.push(
+          `${facts.departmentName}：`,
+          '',
+          `领导小组办公室现对督办事项“${facts.title}”进行催办，请责任单位抓紧办理，尽快提交办理结果；已逾期的，请说明逾期原因。`,
+        );
+        break;
+      }
       subject = `【督办】${facts.title}：${ACTION_WORDS[notification.detail ?? ''] ?? '状态已更新'}`;
       lines.push(`督办事项“${facts.title}”（${facts.departmentName}）${ACTION_WORDS[notification.detail ?? ''] ?? '状态已更新'}。`);
       break;

@@ -18,7 +18,7 @@ function refusal(fn: () => void): DomainErrorCode | null {
 
 describe('duty permissions', () => {
   const departmentActions: DutyAction[] = ['acknowledge', 'start', 'submit'];
-  const officeActions: DutyAction[] = ['accept', 'return', 'cancel', 'extend'];
+  const officeActions: DutyAction[] = ['accept', 'return', 'cancel', 'extend', 'remind'];
 
   it('splits every action between the department and the office', () => {
     expect([...departmentActions, ...officeActions].sort()).toEqual([...DUTY_ACTIONS].sort());

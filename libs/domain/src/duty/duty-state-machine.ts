@@ -17,7 +17,7 @@ export const DUTY_STATES = [
 ] as const;
 export type DutyState = (typeof DUTY_STATES)[number];
 
-export const DUTY_ACTIONS = ['acknowledge', 'start', 'submit', 'accept', 'return', 'cancel', 'extend'] as const;
+export const DUTY_ACTIONS = ['acknowledge', 'start', 'submit', 'accept', 'return', 'cancel', 'extend', 'remind'] as const;
 export type DutyAction = (typeof DUTY_ACTIONS)[number];
 
 /** Which side of the office/department line may take an action. */
@@ -43,6 +43,9 @@ const RULES: Record<DutyAction, ActionRule> = {
   cancel: { from: OPEN_STATES, to: 'cancelled', party: 'office', requires: 'reason' },
   // The office moves the due time of an open duty; the clock restarts from the new time.
   extend: { from: OPEN_STATES, to: 'same', party: 'office', requires: 'reason' },
+  // The office chases (催办) the department now, outside the ladder: only while the department
+  // holds the duty (DEPARTMENT_HOLDS_DUTY_STATES), since a submitted duty waits on the office.
+  remind: { from: ['assigned', 'acknowledged', 'in_progress', 'returned'], to: 'same', party: 'office' },
 };
 
 /** Closed duties take no further action and their workflow ends. */
@@ -112,5 +115,7 @@ function pastTense(action: DutyAction): string {
       return 'cancelled';
     case 'extend':
       return 'extended';
+    case 'remind':
+      return 'reminded';
   }
 }
