@@ -9,6 +9,7 @@ export * from './entities/email.entity';
 export * from './repositories/department.repository';
 export * from './repositories/user.repository';
 export * from './repositories/duty.repository';
+export * from './repositories/duty-query.repository';
 export * from './repositories/email.repository';
 export * from './repositories/working-calendar.repository';
 export * from './repositories/duty-matrix.repository';

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { createDataSource, runMigrationsLocked } from './data-source';
 import { DepartmentRepository } from './repositories/department.repository';
 import { DutyRepository } from './repositories/duty.repository';
+import { DutyQueryRepository } from './repositories/duty-query.repository';
 import { EmailRepository } from './repositories/email.repository';
 import { UserRepository } from './repositories/user.repository';
 import { WorkingCalendarRepository } from './repositories/working-calendar.repository';
@@ -12,6 +13,7 @@ const REPOSITORIES = [
   DepartmentRepository,
   UserRepository,
   DutyRepository,
+  DutyQueryRepository,
   EmailRepository,
   WorkingCalendarRepository,
   DutyMatrixRepository,
