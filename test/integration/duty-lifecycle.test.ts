@@ -36,7 +36,7 @@ describe('a duty from assignment to acceptance (API → Temporal → PostgreSQL 
       department: { id: department.id, code: department.code },
       dueAt: dueAt.toISOString(),
       overdue: false,
-      allowedActions: ['cancel', 'extend', 'remind'],
+      allowedActions: ['cancel', 'extend', 'remind', 'reassign'],
     });
     expect(assigned.body.history).toEqual([
       expect.objectContaining({ seq: 1, action: 'assign', from: null, to: 'assigned', actor: expect.objectContaining({ id: office.user.id, role: 'office' }) }),

@@ -17,8 +17,8 @@ function refusal(fn: () => void): DomainErrorCode | null {
 }
 
 describe('duty permissions', () => {
-  const departmentActions: DutyAction[] = ['acknowledge', 'start', 'submit'];
-  const officeActions: DutyAction[] = ['accept', 'return', 'cancel', 'extend', 'remind'];
+  const departmentActions: DutyAction[] = ['acknowledge', 'start', 'submit', 'record_progress'];
+  const officeActions: DutyAction[] = ['accept', 'return', 'cancel', 'extend', 'remind', 'reassign'];
 
   it('splits every action between the department and the office', () => {
     expect([...departmentActions, ...officeActions].sort()).toEqual([...DUTY_ACTIONS].sort());

@@ -11,12 +11,13 @@ import {
 
 // The life of a duty written out by hand (DOMAIN.md), independent of the implementation's table.
 const ALLOWED: Record<DutyState, Partial<Record<DutyAction, DutyState>>> = {
-  assigned: { acknowledge: 'acknowledged', cancel: 'cancelled', extend: 'assigned', remind: 'assigned' },
-  acknowledged: { start: 'in_progress', cancel: 'cancelled', extend: 'acknowledged', remind: 'acknowledged' },
-  in_progress: { submit: 'submitted', cancel: 'cancelled', extend: 'in_progress', remind: 'in_progress' },
-  // Submitted: the duty waits on the office, so there is nobody to remind.
-  submitted: { accept: 'accepted', return: 'returned', cancel: 'cancelled', extend: 'submitted' },
-  returned: { start: 'in_progress', submit: 'submitted', cancel: 'cancelled', extend: 'returned', remind: 'returned' },
+  // Reassigned, a duty starts again at assigned with its new department.
+  assigned: { acknowledge: 'acknowledged', cancel: 'cancelled', extend: 'assigned', remind: 'assigned', record_progress: 'assigned', reassign: 'assigned' },
+  acknowledged: { start: 'in_progress', cancel: 'cancelled', extend: 'acknowledged', remind: 'acknowledged', record_progress: 'acknowledged', reassign: 'assigned' },
+  in_progress: { submit: 'submitted', cancel: 'cancelled', extend: 'in_progress', remind: 'in_progress', record_progress: 'in_progress', reassign: 'assigned' },
+  // Submitted: the duty waits on the office, so there is nobody to remind and no progress to note.
+  submitted: { accept: 'accepted', return: 'returned', cancel: 'cancelled', extend: 'submitted', reassign: 'assigned' },
+  returned: { start: 'in_progress', submit: 'submitted', cancel: 'cancelled', extend: 'returned', remind: 'returned', record_progress: 'returned', reassign: 'assigned' },
   accepted: {},
   cancelled: {},
 };
@@ -28,7 +29,7 @@ const forbiddenPairs = pairs.filter(([state, action]) => ALLOWED[state][action] 
 describe('duty state machine', () => {
   it('covers every state/action pair', () => {
     expect(allowedPairs.length + forbiddenPairs.length).toBe(DUTY_STATES.length * DUTY_ACTIONS.length);
-    expect(allowedPairs).toHaveLength(21);
+    expect(allowedPairs).toHaveLength(30);
   });
 
   it.each(allowedPairs)('allows %s --%s-->', (state, action) => {

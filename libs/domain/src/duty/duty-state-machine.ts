@@ -17,7 +17,18 @@ export const DUTY_STATES = [
 ] as const;
 export type DutyState = (typeof DUTY_STATES)[number];
 
-export const DUTY_ACTIONS = ['acknowledge', 'start', 'submit', 'accept', 'return', 'cancel', 'extend', 'remind'] as const;
+export const DUTY_ACTIONS = [
+  'acknowledge',
+  'start',
+  'submit',
+  'accept',
+  'return',
+  'cancel',
+  'extend',
+  'remind',
+  'record_progress',
+  'reassign',
+] as const;
 export type DutyAction = (typeof DUTY_ACTIONS)[number];
 
 /** Which side of the office/department line may take an action. */
@@ -46,6 +57,15 @@ const RULES: Record<DutyAction, ActionRule> = {
   // The office chases (催办) the department now, outside the ladder: only while the department
   // holds the duty (DEPARTMENT_HOLDS_DUTY_STATES), since a submitted duty waits on the office.
   remind: { from: ['assigned', 'acknowledged', 'in_progress', 'returned'], to: 'same', party: 'office' },
+  // The department notes how far it has got (the note travels as `reason`), while it holds the duty.
+  record_progress: {
+    from: ['assigned', 'acknowledged', 'in_progress', 'returned'],
+    to: 'same',
+    party: 'department',
+    requires: 'reason',
+  },
+  // The office hands an open duty to another department, which must acknowledge it afresh.
+  reassign: { from: OPEN_STATES, to: 'assigned', party: 'office', requires: 'reason' },
 };
 
 /** Closed duties take no further action and their workflow ends. */
@@ -73,6 +93,11 @@ export function dutyActionParty(action: DutyAction): DutyActionParty {
 
 export function dutyActionRequires(action: DutyAction): 'result' | 'reason' | undefined {
   return RULES[action].requires;
+}
+
+/** What to call the required text in a message: a progress note is carried as `reason`. */
+export function dutyActionInputName(action: DutyAction): string | undefined {
+  return action === 'record_progress' ? 'note' : RULES[action].requires;
 }
 
 /** The actions the state machine allows from a state (for the API to show what can be done next). */
@@ -117,5 +142,9 @@ function pastTense(action: DutyAction): string {
       return 'extended';
     case 'remind':
       return 'reminded';
+    case 'record_progress':
+      return 'given a progress note';
+    case 'reassign':
+      return 'reassigned';
   }
 }
