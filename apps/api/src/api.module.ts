@@ -16,6 +16,9 @@ import { DutiesController } from './duties/duties.controller';
 import { DutiesService } from './duties/duties.service';
 import { DutyMatrixController } from './duty-matrix/duty-matrix.controller';
 import { DutyMatrixService } from './duty-matrix/duty-matrix.service';
+import { DutyBulkActionsService } from './duty-views/duty-bulk-actions.service';
+import { DutyBulkActionsController, DutyViewsController } from './duty-views/duty-views.controller';
+import { DutyViewsService } from './duty-views/duty-views.service';
 import { HealthController } from './health/health.controller';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
 
@@ -46,6 +49,8 @@ export class ApiModule implements OnApplicationBootstrap {
         DutiesController,
         CalendarController,
         DutyMatrixController,
+        DutyViewsController,
+        DutyBulkActionsController,
       ],
       providers: [
         TemporalClientProvider,
@@ -54,6 +59,8 @@ export class ApiModule implements OnApplicationBootstrap {
         DutiesService,
         CalendarService,
         DutyMatrixService,
+        DutyViewsService,
+        DutyBulkActionsService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: DubanExceptionFilter },
       ],

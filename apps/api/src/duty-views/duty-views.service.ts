@@ -1,0 +1,405 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { DomainError, DomainErrorCode, DUTY_STATES, type Actor, type DutyState } from '@duban/domain';
+import {
+  DepartmentRepository,
+  DutyQueryRepository,
+  type DepartmentEntity,
+  type DutyGroupStats,
+  type DutyListRow,
+  type DutyQueryFilter,
+  type OverdueDutyRow,
+} from '@duban/persistence';
+import { csvFileNames, toCsv, type CsvFile, type CsvValue } from './csv';
+import type { DutyStatsQuery, DutyViewQuery, OverdueQuery } from './duty-views.dto';
+
+const DEFAULT_PAGE = 50;
+/** A CSV export without limit holds every matching row, up to this many. */
+export const MAX_CSV_ROWS = 50_000;
+
+/** Open: not accepted or cancelled. The inbox shows these unless a state filter says otherwise. */
+const OPEN_STATES: DutyState[] = DUTY_STATES.filter((state) => state !== 'accepted' && state !== 'cancelled');
+
+export const STATE_LABELS: Record<DutyState, string> = {
+  assigned: '已交办',
+  acknowledged: '已签收',
+  in_progress: '办理中',
+  submitted: '已提交',
+  returned: '已退回',
+  accepted: '已办结',
+  cancelled: '已撤销',
+};
+
+const STEP_LABELS: Record<string, string> = {
+  overdue: '逾期催办',
+  chase_head: '催办部门负责人',
+  leading_group: '报告领导小组',
+};
+
+/** A duty as every list shows it (issue 3, item 6). */
+export interface DutyListItem {
+  id: string;
+  title: string;
+  state: DutyState;
+  departmentId: string;
+  departmentCode: string;
+  departmentName: string;
+  campaignId: string | null;
+  campaignName: string | null;
+  phaseId: string | null;
+  phaseName: string | null;
+  districtId: string | null;
+  districtName: string | null;
+  sectorKey: string | null;
+  dueAt: string;
+  assignedAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  overdue: boolean;
+  overdueSince: string | null;
+  late: boolean;
+  returnCount: number;
+}
+
+export interface OverdueListItem extends DutyListItem {
+  /** How long past the due time, in milliseconds, when the answer was made. */
+  overdueForMs: number;
+  lastEscalation: { step: string; firedAt: string } | null;
+}
+
+export interface DutyList {
+  items: DutyListItem[];
+  total: number;
+  limit: number;
+  offset: number;
+  sort: { key: string; order: string };
+  /** For the same filters with the state filter left out. */
+  countsByState: Record<DutyState, number>;
+}
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+function toItem(row: DutyListRow): DutyListItem {
+  return {
+    id: row.id,
+    title: row.title,
+    state: row.state,
+    departmentId: row.departmentId,
+    departmentCode: row.departmentCode,
+    departmentName: row.departmentName,
+    campaignId: row.campaignId,
+    campaignName: row.campaignName,
+    phaseId: row.phaseId,
+    phaseName: row.phaseName,
+    districtId: row.districtId,
+    districtName: row.districtName,
+    sectorKey: row.sectorKey,
+    dueAt: row.dueAt.toISOString(),
+    assignedAt: row.assignedAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    closedAt: iso(row.closedAt),
+    overdue: row.overdueSince !== null && row.closedAt === null,
+    overdueSince: iso(row.overdueSince),
+    late: row.late,
+    returnCount: row.returnCount,
+  };
+}
+
+/** 2天3小时5分钟; under a minute says so. */
+export function overdueText(ms: number): string {
+  const minutes = Math.floor(Math.max(0, ms) / 60_000);
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  const parts = [days ? `${days}天` : '', hours ? `${hours}小时` : '', rest ? `${rest}分钟` : ''].join('');
+  return parts || '不足1分钟';
+}
+
+const DUTY_CSV_HEADER = [
+  '事项编号',
+  '标题',
+  '状态',
+  '责任单位',
+  '专项行动',
+  '阶段',
+  '县区',
+  '交办时间(北京时间)',
+  '办结期限(北京时间)',
+  '最后变更(北京时间)',
+  '办结时间(北京时间)',
+  '是否逾期',
+  '逾期起始(北京时间)',
+  '阶段结束时未办结',
+  '退回次数',
+];
+
+function dutyCsvCells(item: DutyListRow): CsvValue[] {
+  return [
+    item.id,
+    item.title,
+    STATE_LABELS[item.state],
+    item.departmentName,
+    item.campaignName,
+    item.phaseName,
+    item.districtName,
+    item.assignedAt,
+    item.dueAt,
+    item.updatedAt,
+    item.closedAt,
+    item.overdueSince !== null && item.closedAt === null,
+    item.overdueSince,
+    item.late,
+    item.returnCount,
+  ];
+}
+
+/**
+ * The inbox, the office's views across departments and the overdue list, as JSON or CSV.
+ * Who sees what follows the duty rules: the office and viewers everything, a department
+ * officer their own department only, inspectors nothing.
+ */
+@Injectable()
+export class DutyViewsService {
+  constructor(
+    private readonly queries: DutyQueryRepository,
+    private readonly departments: DepartmentRepository,
+  ) {}
+
+  /** A department's inbox: the officer's own; the office and viewers name the department. */
+  async inbox(actor: Actor, query: DutyViewQuery): Promise<DutyList & { department: { id: string; code: string; name: string } }> {
+    const department = await this.inboxDepartment(actor, query);
+    const filter = this.filterOf(query, department.id);
+    const list = await this.list({ ...filter, states: filter.states ?? OPEN_STATES }, query);
+    return { department: { id: department.id, code: department.code, name: department.name }, ...list };
+  }
+
+  async inboxCsv(actor: Actor, query: DutyViewQuery): Promise<CsvFile> {
+    const department = await this.inboxDepartment(actor, query);
+    const filter = this.filterOf(query, department.id);
+    const rows = await this.exportRows({ ...filter, states: filter.states ?? OPEN_STATES }, query);
+    return {
+      ...csvFileNames(`inbox-${department.code}`, `督办事项-${department.name}`),
+      content: toCsv(DUTY_CSV_HEADER, rows.map(dutyCsvCells)),
+    };
+  }
+
+  async duties(actor: Actor, query: DutyViewQuery): Promise<DutyList> {
+    return this.list(this.filterOf(query, this.scopedDepartment(actor, query.departmentId)), query);
+  }
+
+  async dutiesCsv(actor: Actor, query: DutyViewQuery): Promise<CsvFile> {
+    const rows = await this.exportRows(this.filterOf(query, this.scopedDepartment(actor, query.departmentId)), query);
+    return { ...csvFileNames('duties', '督办事项'), content: toCsv(DUTY_CSV_HEADER, rows.map(dutyCsvCells)) };
+  }
+
+  async overdue(actor: Actor, query: OverdueQuery, now = Date.now()) {
+    const filter = this.scopeFilter(query, this.scopedDepartment(actor, query.departmentId));
+    const limit = query.limit ?? DEFAULT_PAGE;
+    const offset = query.offset ?? 0;
+    const { rows, total } = await this.queries.overdue(filter, { limit, offset });
+    return { items: rows.map((row) => this.toOverdueItem(row, now)), total, limit, offset };
+  }
+
+  async overdueCsv(actor: Actor, query: OverdueQuery, now = Date.now()): Promise<CsvFile> {
+    const filter = this.scopeFilter(query, this.scopedDepartment(actor, query.departmentId));
+    const explicitPage = query.limit !== undefined || query.offset !== undefined;
+    const { rows, total } = await this.queries.overdue(
+      filter,
+      explicitPage ? { limit: query.limit ?? DEFAULT_PAGE, offset: query.offset ?? 0 } : { limit: MAX_CSV_ROWS + 1, offset: 0 },
+    );
+    if (!explicitPage) this.assertExportable(total);
+    const header = [
+      '事项编号',
+      '标题',
+      '状态',
+      '责任单位',
+      '专项行动',
+      '阶段',
+      '县区',
+      '办结期限(北京时间)',
+      '逾期起始(北京时间)',
+      '逾期时长',
+      '逾期分钟数',
+      '最近升级步骤',
+      '升级时间(北京时间)',
+    ];
+    const cells = rows.map((row): CsvValue[] => {
+      const overdueMs = Math.max(0, now - row.dueAt.getTime());
+      return [
+        row.id,
+        row.title,
+        STATE_LABELS[row.state],
+        row.departmentName,
+        row.campaignName,
+        row.phaseName,
+        row.districtName,
+        row.dueAt,
+        row.overdueSince,
+        overdueText(overdueMs),
+        Math.floor(overdueMs / 60_000),
+        row.lastEscalationStep ? (STEP_LABELS[row.lastEscalationStep] ?? row.lastEscalationStep) : null,
+        row.lastEscalationAt,
+      ];
+    });
+    return { ...csvFileNames('overdue-duties', '逾期督办事项'), content: toCsv(header, cells) };
+  }
+
+  /** Per department (or district): counts by state, open, overdue, late, returns, on time vs late. */
+  async stats(actor: Actor, query: DutyStatsQuery) {
+    const groupBy = query.groupBy ?? 'department';
+    const filter: DutyQueryFilter = {
+      campaignId: query.campaignId,
+      phaseId: query.phaseId,
+      districtId: query.districtId,
+      departmentId: this.scopedDepartment(actor, undefined),
+    };
+    const rows = await this.queries.statsBy(groupBy, filter);
+    return { groupBy, rows, totals: totalsOf(rows) };
+  }
+
+  async statsCsv(actor: Actor, query: DutyStatsQuery): Promise<CsvFile> {
+    const { groupBy, rows, totals } = await this.stats(actor, query);
+    const header = [
+      groupBy === 'district' ? '县区编码' : '单位编码',
+      groupBy === 'district' ? '县区' : '责任单位',
+      '事项总数',
+      ...DUTY_STATES.map((state) => STATE_LABELS[state]),
+      '未办结',
+      '逾期未办结',
+      '阶段结束时未办结',
+      '退回次数',
+      '按期办结',
+      '超期办结',
+    ];
+    const line = (code: string, name: string, s: Omit<DutyGroupStats, 'id' | 'code' | 'name' | 'kind'>): CsvValue[] => [
+      code,
+      name,
+      s.total,
+      ...DUTY_STATES.map((state) => s.byState[state]),
+      s.open,
+      s.overdue,
+      s.late,
+      s.returns,
+      s.closedOnTime,
+      s.closedLate,
+    ];
+    const cells = [...rows.map((row) => line(row.code, row.name, row)), line('', '合计', totals)];
+    const names = groupBy === 'district' ? csvFileNames('district-stats', '县区督办情况') : csvFileNames('department-stats', '部门督办情况');
+    return { ...names, content: toCsv(header, cells) };
+  }
+
+  private async list(filter: DutyQueryFilter, query: DutyViewQuery): Promise<DutyList> {
+    const sort = { key: query.sort ?? 'dueAt', order: query.order ?? 'asc' } as const;
+    const limit = query.limit ?? DEFAULT_PAGE;
+    const offset = query.offset ?? 0;
+    const [rows, total, countsByState] = await Promise.all([
+      this.queries.list(filter, sort, { limit, offset }),
+      this.queries.count(filter),
+      this.queries.countByState(filter),
+    ]);
+    return { items: rows.map(toItem), total, limit, offset, sort, countsByState };
+  }
+
+  /** Every matching row, or the page asked for when limit/offset are given. */
+  private async exportRows(filter: DutyQueryFilter, query: DutyViewQuery): Promise<DutyListRow[]> {
+    const sort = { key: query.sort ?? 'dueAt', order: query.order ?? 'asc' } as const;
+    if (query.limit !== undefined || query.offset !== undefined) {
+      return this.queries.list(filter, sort, { limit: query.limit ?? DEFAULT_PAGE, offset: query.offset ?? 0 });
+    }
+    this.assertExportable(await this.queries.count(filter));
+    return this.queries.list(filter, sort, null);
+  }
+
+  private assertExportable(total: number): void {
+    if (total > MAX_CSV_ROWS) {
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'BAD_REQUEST',
+        message: `${total} rows match; an export holds at most ${MAX_CSV_ROWS}. Narrow the filters, or export page by page with limit and offset.`,
+      });
+    }
+  }
+
+  private toOverdueItem(row: OverdueDutyRow, now: number): OverdueListItem {
+    return {
+      ...toItem(row),
+      overdueForMs: Math.max(0, now - row.dueAt.getTime()),
+      lastEscalation:
+        row.lastEscalationStep && row.lastEscalationAt
+          ? { step: row.lastEscalationStep, firedAt: row.lastEscalationAt.toISOString() }
+          : null,
+    };
+  }
+
+  private filterOf(query: DutyViewQuery, departmentId: string | undefined): DutyQueryFilter {
+    return {
+      ...this.scopeFilter(query, departmentId),
+      states: query.state && query.state.length > 0 ? query.state : undefined,
+      overdue: query.overdue,
+      late: query.late,
+      dueBefore: query.dueBefore !== undefined ? new Date(query.dueBefore) : undefined,
+      dueAfter: query.dueAfter !== undefined ? new Date(query.dueAfter) : undefined,
+    };
+  }
+
+  private scopeFilter(query: OverdueQuery, departmentId: string | undefined): DutyQueryFilter {
+    return { campaignId: query.campaignId, phaseId: query.phaseId, districtId: query.districtId, departmentId };
+  }
+
+  /**
+   * The department the caller may look at: a department officer always their own (naming
+   * another is refused), the office and viewers whichever they name (or all), inspectors none.
+   */
+  private scopedDepartment(actor: Actor, requested: string | undefined): string | undefined {
+    switch (actor.role) {
+      case 'office':
+      case 'viewer':
+        return requested;
+      case 'department_officer':
+        if (requested !== undefined && requested !== actor.departmentId) {
+          throw new DomainError(DomainErrorCode.ActionNotPermitted, 'A department officer sees their own department only');
+        }
+        return actor.departmentId!;
+      case 'inspector':
+        throw new DomainError(DomainErrorCode.ActionNotPermitted, 'Inspectors may not see duties');
+    }
+  }
+
+  private async inboxDepartment(actor: Actor, query: DutyViewQuery): Promise<DepartmentEntity> {
+    const departmentId = this.scopedDepartment(actor, query.departmentId);
+    if (departmentId === undefined) {
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'BAD_REQUEST',
+        message: ['departmentId is required: an inbox belongs to one department'],
+        fields: { departmentId: ['is required: an inbox belongs to one department'] },
+      });
+    }
+    const department = await this.departments.findById(departmentId);
+    if (!department) throw new DomainError(DomainErrorCode.DepartmentNotFound, `No department with id ${departmentId}`);
+    return department;
+  }
+}
+
+function totalsOf(rows: DutyGroupStats[]): Omit<DutyGroupStats, 'id' | 'code' | 'name' | 'kind'> {
+  const totals = {
+    total: 0,
+    byState: Object.fromEntries(DUTY_STATES.map((state) => [state, 0])) as Record<DutyState, number>,
+    open: 0,
+    overdue: 0,
+    late: 0,
+    returns: 0,
+    closedOnTime: 0,
+    closedLate: 0,
+  };
+  for (const row of rows) {
+    totals.total += row.total;
+    for (const state of DUTY_STATES) totals.byState[state] += row.byState[state];
+    totals.open += row.open;
+    totals.overdue += row.overdue;
+    totals.late += row.late;
+    totals.returns += row.returns;
+    totals.closedOnTime += row.closedOnTime;
+    totals.closedLate += row.closedLate;
+  }
+  return totals;
+}
