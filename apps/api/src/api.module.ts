@@ -8,6 +8,8 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { CalendarController } from './calendar/calendar.controller';
+import { CampaignsController } from './campaigns/campaigns.controller';
+import { CampaignsService } from './campaigns/campaigns.service';
 import { CalendarService } from './calendar/calendar.service';
 import { DubanExceptionFilter } from './common/domain-exception.filter';
 import { DepartmentsController } from './departments/departments.controller';
@@ -49,6 +51,7 @@ export class ApiModule implements OnApplicationBootstrap {
         DutiesController,
         CalendarController,
         DutyMatrixController,
+        CampaignsController,
         DutyViewsController,
         DutyBulkActionsController,
       ],
@@ -59,6 +62,7 @@ export class ApiModule implements OnApplicationBootstrap {
         DutiesService,
         CalendarService,
         DutyMatrixService,
+        CampaignsService,
         DutyViewsService,
         DutyBulkActionsService,
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DubanConfig } from '@duban/config';
-import type { DutyActivities } from '@duban/workflows';
+import type { CampaignActivities, DutyActivities } from '@duban/workflows';
 
 /** The Temporal worker and its connection, run by main.ts and closed with it. */
 export class DubanWorker {
@@ -12,7 +12,7 @@ export class DubanWorker {
     private readonly connection: NativeConnection,
   ) {}
 
-  static async create(config: DubanConfig, dutyActivities: DutyActivities): Promise<DubanWorker> {
+  static async create(config: DubanConfig, dutyActivities: DutyActivities, campaignActivities: CampaignActivities): Promise<DubanWorker> {
     const connection = await NativeConnection.connect({ address: config.temporal.address });
     try {
       const worker = await Worker.create({
@@ -22,12 +22,18 @@ export class DubanWorker {
         workflowBundle: { codePath: config.workflowBundlePath },
         // Bound so the activities keep their service's dependencies.
         activities: {
+          ...bindAll<CampaignActivities>(campaignActivities, [
+            'openCampaignPhase',
+            'phaseDutyInputs',
+            'closeCampaignPhase',
+            'recordCampaignCompleted',
+          ]),
           recordDutyAssigned: dutyActivities.recordDutyAssigned.bind(dutyActivities),
           recordDutyTransition: dutyActivities.recordDutyTransition.bind(dutyActivities),
           recordDutyReminded: dutyActivities.recordDutyReminded.bind(dutyActivities),
           recordDutyEscalation: dutyActivities.recordDutyEscalation.bind(dutyActivities),
           sendDutyNotification: dutyActivities.sendDutyNotification.bind(dutyActivities),
-        } satisfies DutyActivities,
+        } satisfies DutyActivities & CampaignActivities,
       });
       return new DubanWorker(worker, connection);
     } catch (error) {
@@ -50,4 +56,9 @@ export class DubanWorker {
   shutdown(): void {
     if (this.worker.getState() === 'RUNNING') this.worker.shutdown();
   }
+}
+
+/** The named methods, bound so they keep their service's dependencies. */
+function bindAll<T extends object>(service: T, names: ReadonlyArray<keyof T & string>): T {
+  return Object.fromEntries(names.map((name) => [name, (service[name] as (...args: unknown[]) => unknown).bind(service)])) as T;
 }

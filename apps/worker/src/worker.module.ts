@@ -3,6 +3,7 @@ import { DubanConfigModule, DUBAN_CONFIG, type DubanConfig } from '@duban/config
 import { MailTransport } from '@duban/mail';
 import { PersistenceModule } from '@duban/persistence';
 import { DubanWorker } from './duban-worker';
+import { CampaignActivitiesService } from './campaign-activities.service';
 import { DutyActivitiesService } from './duty-activities.service';
 
 /** The worker's root module: the same services as the API, no controllers, no HTTP. */
@@ -17,10 +18,11 @@ export class WorkerModule implements OnApplicationShutdown {
       providers: [
         { provide: MailTransport, inject: [DUBAN_CONFIG], useFactory: (c: DubanConfig) => new MailTransport(c.smtp.url) },
         DutyActivitiesService,
+        CampaignActivitiesService,
         {
           provide: DubanWorker,
-          inject: [DUBAN_CONFIG, DutyActivitiesService],
-          useFactory: (c: DubanConfig, duty: DutyActivitiesService) => DubanWorker.create(c, duty),
+          inject: [DUBAN_CONFIG, DutyActivitiesService, CampaignActivitiesService],
+          useFactory: (c: DubanConfig, duty: DutyActivitiesService, campaign: CampaignActivitiesService) => DubanWorker.create(c, duty, campaign),
         },
       ],
       exports: [DubanWorker],

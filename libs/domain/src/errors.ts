@@ -23,6 +23,15 @@ export enum DomainErrorCode {
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
   NoDutyRoute = 'NO_DUTY_ROUTE',
   InvalidDutyRouteKey = 'INVALID_DUTY_ROUTE_KEY',
+  InvalidCampaign = 'INVALID_CAMPAIGN',
+  CampaignNotFound = 'CAMPAIGN_NOT_FOUND',
+  PhaseNotFound = 'PHASE_NOT_FOUND',
+  PhaseAlreadyLaunched = 'PHASE_ALREADY_LAUNCHED',
+  PhaseOutOfOrder = 'PHASE_OUT_OF_ORDER',
+  PreviousPhaseOpen = 'PREVIOUS_PHASE_OPEN',
+  ForceReasonMissing = 'FORCE_REASON_MISSING',
+  PhaseNotEditable = 'PHASE_NOT_EDITABLE',
+  PhaseWindowOver = 'PHASE_WINDOW_OVER',
 }
 
 export class DomainError extends Error {

@@ -7,3 +7,8 @@ export * from './duty/evidence-files';
 export * from './duty/duty-clock';
 export * from './calendar/working-calendar';
 export * from './campaign/duty-matrix';
+export * from './campaign/campaign-targets';
+export * from './campaign/phase-plan';
+export * from './campaign/phase-summary';
+export * from './campaign/escalation-ladder';
+export * from './campaign/campaign-permissions';

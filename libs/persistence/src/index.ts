@@ -16,3 +16,4 @@ export * from './repositories/duty-matrix.repository';
 export * from './repositories/pg-errors';
 export * from './dev-seed';
 export * from './persistence.module';
+export * from './repositories/campaign.repository';

@@ -8,6 +8,7 @@ import { EmailRepository } from './repositories/email.repository';
 import { UserRepository } from './repositories/user.repository';
 import { WorkingCalendarRepository } from './repositories/working-calendar.repository';
 import { DutyMatrixRepository } from './repositories/duty-matrix.repository';
+import { CampaignRepository } from './repositories/campaign.repository';
 
 const REPOSITORIES = [
   DepartmentRepository,
@@ -17,6 +18,7 @@ const REPOSITORIES = [
   EmailRepository,
   WorkingCalendarRepository,
   DutyMatrixRepository,
+  CampaignRepository,
 ];
 
 /**

@@ -1,2 +1,4 @@
 export * from './duty/duty-contract';
 export type * from './duty/duty-activities';
+export * from './campaign/campaign-contract';
+export type * from './campaign/campaign-activities';

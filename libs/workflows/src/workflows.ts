@@ -1,2 +1,4 @@
 // Entry point of the workflow bundle: every workflow type the worker runs.
 export { DutyWorkflow } from './duty/duty.workflow';
+export { CampaignWorkflow } from './campaign/campaign.workflow';
+export { PhaseWorkflow, PhaseDutyBatchWorkflow } from './campaign/phase.workflow';

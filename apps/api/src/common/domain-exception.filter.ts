@@ -24,6 +24,15 @@ const STATUS_BY_CODE: Record<DomainErrorCode, HttpStatus> = {
   [DomainErrorCode.IdempotencyKeyReused]: HttpStatus.UNPROCESSABLE_ENTITY,
   [DomainErrorCode.NoDutyRoute]: HttpStatus.NOT_FOUND,
   [DomainErrorCode.InvalidDutyRouteKey]: HttpStatus.BAD_REQUEST,
+  [DomainErrorCode.InvalidCampaign]: HttpStatus.BAD_REQUEST,
+  [DomainErrorCode.CampaignNotFound]: HttpStatus.NOT_FOUND,
+  [DomainErrorCode.PhaseNotFound]: HttpStatus.NOT_FOUND,
+  [DomainErrorCode.PhaseAlreadyLaunched]: HttpStatus.CONFLICT,
+  [DomainErrorCode.PhaseOutOfOrder]: HttpStatus.CONFLICT,
+  [DomainErrorCode.PreviousPhaseOpen]: HttpStatus.CONFLICT,
+  [DomainErrorCode.ForceReasonMissing]: HttpStatus.BAD_REQUEST,
+  [DomainErrorCode.PhaseNotEditable]: HttpStatus.CONFLICT,
+  [DomainErrorCode.PhaseWindowOver]: HttpStatus.CONFLICT,
 };
 
 export function httpStatusOf(code: DomainErrorCode): HttpStatus {
@@ -57,6 +66,8 @@ export class DubanExceptionFilter implements ExceptionFilter {
         code: error.code,
         message: error.message,
         ...(error.details ? { details: error.details } : {}),
+        // Field-by-field problems found by the domain read like the validation pipe's.
+        ...(error.details?.fields ? { fields: error.details.fields } : {}),
       });
       return;
     }

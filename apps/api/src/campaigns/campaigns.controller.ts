@@ -1,0 +1,83 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@duban/domain';
+import { CurrentActor } from '../common/actor.decorator';
+import { CreateCampaignDto, LaunchPhaseDto, RevisePhaseDto, SetCampaignRouteDto, SetEscalationLadderDto } from './campaign.dto';
+import { CampaignsService } from './campaigns.service';
+
+@ApiTags('campaigns')
+@ApiBearerAuth()
+@Controller('campaigns')
+export class CampaignsController {
+  constructor(private readonly campaigns: CampaignsService) {}
+
+  @Post()
+  create(@CurrentActor() actor: Actor, @Body() body: CreateCampaignDto) {
+    return this.campaigns.create(actor, body);
+  }
+
+  @Get()
+  list(@CurrentActor() actor: Actor) {
+    return this.campaigns.list(actor);
+  }
+
+  @Get(':id')
+  get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.campaigns.get(actor, id);
+  }
+
+  /** The campaign workflow's live state (a Temporal query) beside the stored phases. */
+  @Get(':id/live')
+  live(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.campaigns.live(actor, id);
+  }
+
+  /** Who did what to the campaign: creation, plan and matrix edits, launches (forced, why), closes. */
+  @Get(':id/events')
+  events(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.campaigns.events(actor, id);
+  }
+
+  @Get(':id/duty-matrix')
+  routes(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.campaigns.routes(actor, id);
+  }
+
+  @Put(':id/duty-matrix/:kind/:key')
+  setRoute(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Param('kind') kind: string,
+    @Param('key') key: string,
+    @Body() body: SetCampaignRouteDto,
+  ) {
+    return this.campaigns.setRoute(actor, id, kind, key, body);
+  }
+
+  @Put(':id/escalation-ladder')
+  setLadder(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SetEscalationLadderDto) {
+    return this.campaigns.setLadder(actor, id, body);
+  }
+
+  @Get(':id/phases/:phaseId')
+  phase(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('phaseId') phaseId: string) {
+    return this.campaigns.phase(actor, id, phaseId);
+  }
+
+  @Get(':id/phases/:phaseId/live')
+  phaseLive(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('phaseId') phaseId: string) {
+    return this.campaigns.phaseLive(actor, id, phaseId);
+  }
+
+  /** Replaces the plan of a phase that has not been launched. */
+  @Put(':id/phases/:phaseId')
+  revisePhase(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('phaseId') phaseId: string, @Body() body: RevisePhaseDto) {
+    return this.campaigns.revisePhase(actor, id, phaseId, body);
+  }
+
+  @Post(':id/phases/:phaseId/launch')
+  @HttpCode(200)
+  launch(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('phaseId') phaseId: string, @Body() body: LaunchPhaseDto) {
+    return this.campaigns.launch(actor, id, phaseId, body);
+  }
+}

@@ -1,0 +1,390 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { isUUID } from 'class-validator';
+import { DataSource } from 'typeorm';
+import {
+  assertMayManageCampaigns,
+  assertMayReadCampaigns,
+  campaignTargetProblems,
+  DEFAULT_DUTY_CLOCK_POLICY,
+  DomainError,
+  DomainErrorCode,
+  DUTY_ROUTE_KINDS,
+  escalationLadderProblems,
+  phaseLaunchRefusal,
+  phasePlanProblems,
+  routeKeyOf,
+  specialOperationRounds,
+  type Actor,
+  type CampaignTarget,
+  type DutyRouteKind,
+  type DutyTemplate,
+  type EscalationLadderPolicy,
+  type FieldMessages,
+  type PlannedPhase,
+} from '@duban/domain';
+import {
+  CampaignRepository,
+  DepartmentRepository,
+  DutyMatrixRepository,
+  type CampaignRow,
+  type PhaseRow,
+} from '@duban/persistence';
+import {
+  campaignLiveStateQuery,
+  campaignWorkflowId,
+  launchPhaseUpdate,
+  phaseLiveStateQuery,
+  phaseWorkflowId,
+  type CampaignWorkflowInput,
+} from '@duban/workflows';
+import { callTemporal, temporalClient } from '../temporal/temporal-calls';
+import { TemporalClientProvider } from '../temporal/temporal-client.provider';
+import type {
+  CreateCampaignDto,
+  DutyTemplateDto,
+  EscalationLadderDto,
+  LaunchPhaseDto,
+  PhasePlanDto,
+  RevisePhaseDto,
+  SetCampaignRouteDto,
+  SetEscalationLadderDto,
+} from './campaign.dto';
+
+/** Collects field messages from several checks, then fails once with all of them. */
+class FieldProblems {
+  readonly fields: FieldMessages = {};
+
+  add(path: string, message: string): void {
+    (this.fields[path] ??= []).push(message);
+  }
+
+  merge(fields: FieldMessages, prefix = ''): void {
+    for (const [path, messages] of Object.entries(fields)) for (const m of messages) this.add(prefix + path, m);
+  }
+
+  throwIfAny(): void {
+    const entries = Object.entries(this.fields);
+    if (entries.length === 0) return;
+    throw new DomainError(DomainErrorCode.InvalidCampaign, entries.map(([f, m]) => `${f}: ${m.join('; ')}`).join(' | '), {
+      fields: this.fields,
+    });
+  }
+}
+
+@Injectable()
+export class CampaignsService {
+  private readonly logger = new Logger(CampaignsService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly campaigns: CampaignRepository,
+    private readonly departments: DepartmentRepository,
+    private readonly matrix: DutyMatrixRepository,
+    private readonly temporal: TemporalClientProvider,
+  ) {}
+
+  /**
+   * Checks the whole campaign (units, targets and their splits, ladder, plan), then records it
+   * and starts its workflow in one step: the rows are committed only once Temporal has
+   * accepted the workflow.
+   */
+  async create(actor: Actor, dto: CreateCampaignDto) {
+    assertMayManageCampaigns(actor);
+    const problems = new FieldProblems();
+    const units = new Map((await this.departments.list()).map((d) => [d.id, d]));
+    const districtIds = dto.jurisdiction.districtIds;
+    districtIds.forEach((id, i) => {
+      if (units.get(id)?.kind !== 'district') problems.add(`jurisdiction.districtIds.${i}`, 'not a registered district');
+      if (districtIds.indexOf(id) !== i) problems.add(`jurisdiction.districtIds.${i}`, 'named twice');
+    });
+    const memberIds = dto.leadingGroup.members.map((m) => m.departmentId);
+    memberIds.forEach((id, i) => {
+      if (!units.has(id)) problems.add(`leadingGroup.members.${i}.departmentId`, 'not a registered department');
+      if (memberIds.indexOf(id) !== i) problems.add(`leadingGroup.members.${i}.departmentId`, 'named twice');
+    });
+    if (dto.period.end < dto.period.start) problems.add('period.end', 'the period ends before it starts');
+    const targets = dto.targets as CampaignTarget[];
+    problems.merge(
+      campaignTargetProblems(targets, {
+        districtIds: new Set(districtIds),
+        // Departments share targets as members of the leading group.
+        departmentIds: new Set(memberIds),
+      }),
+    );
+    const ladder = toLadder(dto.escalationLadder);
+    problems.merge(escalationLadderProblems(ladder), 'escalationLadder.');
+    const routeKeys = new Set((await this.matrix.list()).map((r) => routeKeyOf(r.kind, r.key)));
+    const phases = dto.phases.map((p, i) => toPlannedPhase(p, randomUUID(), `phases.${i}`, problems));
+    problems.merge(
+      phasePlanProblems(phases, { periodStart: dto.period.start, periodEnd: dto.period.end, routeKeys, districtCount: districtIds.length }),
+    );
+    problems.throwIfAny();
+
+    const id = randomUUID();
+    const rounds = specialOperationRounds(phases);
+    const input: CampaignWorkflowInput = { campaignId: id, phases: phases.map((p) => ({ phaseId: p.id, name: p.name })) };
+    const client = await temporalClient(this.temporal, this.logger);
+    await this.dataSource.transaction(async (tx) => {
+      await this.campaigns.create(
+        {
+          id,
+          workflowId: campaignWorkflowId(id),
+          name: dto.name,
+          jurisdictionName: dto.jurisdiction.name,
+          jurisdictionLevel: dto.jurisdiction.level,
+          periodStart: dto.period.start,
+          periodEnd: dto.period.end,
+          legalBasisTitle: dto.legalBasis.title,
+          legalBasisNumber: dto.legalBasis.number,
+          districtIds,
+          leadingGroup: dto.leadingGroup,
+          targets,
+          clockPolicy: ladder,
+          phases: phases.map((p, i) => ({ ...p, round: rounds[i], workflowId: phaseWorkflowId(p.id) })),
+        },
+        actor,
+        tx,
+      );
+      await callTemporal(
+        () => client.workflow.start('CampaignWorkflow', { taskQueue: this.temporal.taskQueue, workflowId: campaignWorkflowId(id), args: [input] }),
+        this.logger,
+      );
+    });
+    return this.get(actor, id);
+  }
+
+  async list(actor: Actor) {
+    assertMayReadCampaigns(actor);
+    const rows = await this.campaigns.list();
+    return rows.map((c) => ({ ...campaignHeader(c) }));
+  }
+
+  async get(actor: Actor, campaignId: string) {
+    const campaign = await this.visible(actor, campaignId);
+    const [districts, phases] = await Promise.all([this.campaigns.districts(campaign.id), this.campaigns.phases(campaign.id)]);
+    const templates = await Promise.all(phases.map((p) => this.campaigns.templates(p.id)));
+    return {
+      ...campaignHeader(campaign),
+      jurisdiction: { name: campaign.jurisdictionName, level: campaign.jurisdictionLevel, districts },
+      targets: campaign.targets,
+      leadingGroup: campaign.leadingGroup,
+      escalationLadder: campaign.clockPolicy,
+      phases: phases.map((p, i) => ({ ...phaseView(p), templates: templates[i].map(templateView) })),
+    };
+  }
+
+  /** What the campaign's workflow holds right now, beside the stored phases. */
+  async live(actor: Actor, campaignId: string) {
+    const campaign = await this.visible(actor, campaignId);
+    const client = await temporalClient(this.temporal, this.logger);
+    const phases = await this.campaigns.phases(campaign.id);
+    let workflow = null;
+    try {
+      workflow = await callTemporal(() => client.workflow.getHandle(campaign.workflowId).query(campaignLiveStateQuery), this.logger);
+    } catch (error) {
+      // A completed campaign's workflow may have been removed after the retention period: the record remains.
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+    }
+    return { campaignId: campaign.id, status: campaign.status, workflow, phases: phases.map(phaseView) };
+  }
+
+  async phase(actor: Actor, campaignId: string, phaseId: string) {
+    const { phase } = await this.visiblePhase(actor, campaignId, phaseId);
+    return { ...phaseView(phase), templates: (await this.campaigns.templates(phase.id)).map(templateView) };
+  }
+
+  async phaseLive(actor: Actor, campaignId: string, phaseId: string) {
+    const { phase } = await this.visiblePhase(actor, campaignId, phaseId);
+    if (phase.status === 'planned') return { ...phaseView(phase), workflow: null };
+    const client = await temporalClient(this.temporal, this.logger);
+    let workflow = null;
+    try {
+      workflow = await callTemporal(() => client.workflow.getHandle(phase.workflowId).query(phaseLiveStateQuery), this.logger);
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+    }
+    return { ...phaseView(phase), workflow };
+  }
+
+  /**
+   * Launches a phase through the campaign's workflow, which decides (in order, one launch at a
+   * time) and answers after the launch is recorded and the fan-out has begun. The checks here
+   * only answer early; the workflow's are the ones that count.
+   */
+  async launch(actor: Actor, campaignId: string, phaseId: string, dto: LaunchPhaseDto) {
+    assertMayManageCampaigns(actor);
+    const { campaign, phase } = await this.visiblePhase(actor, campaignId, phaseId);
+    const force = dto.force ? { reason: dto.reason ?? '' } : null;
+    const phases = await this.campaigns.phases(campaign.id);
+    const refused = phaseLaunchRefusal(
+      phases.map((p) => ({ phaseId: p.id, name: p.name, status: p.status })),
+      phase.id,
+      force,
+    );
+    if (refused) throw refused;
+    const client = await temporalClient(this.temporal, this.logger);
+    const answer = await callTemporal(
+      () =>
+        client.workflow
+          .getHandle(campaign.workflowId)
+          .executeUpdate(launchPhaseUpdate, { args: [{ phaseId: phase.id, actor, ...(force ? { force } : {}) }] }),
+      this.logger,
+    );
+    return { ...answer, phase: await this.phase(actor, campaign.id, phase.id) };
+  }
+
+  async revisePhase(actor: Actor, campaignId: string, phaseId: string, dto: RevisePhaseDto) {
+    assertMayManageCampaigns(actor);
+    const { campaign, phase } = await this.visiblePhase(actor, campaignId, phaseId);
+    const problems = new FieldProblems();
+    const revised = toPlannedPhase(dto, phase.id, '', problems);
+    if (revised.kind !== phase.kind) problems.add('kind', `the phase is ${phase.kind}; its kind cannot change`);
+    const phases = await this.campaigns.phases(campaign.id);
+    const plan: PlannedPhase[] = await Promise.all(
+      phases.map(async (p) => (p.id === phase.id ? revised : { ...p, templates: await this.campaigns.templates(p.id) })),
+    );
+    const routeKeys = new Set((await this.campaigns.routes(campaign.id)).map((r) => routeKeyOf(r.kind, r.key)));
+    const districtCount = (await this.campaigns.districts(campaign.id)).length;
+    const index = phases.findIndex((p) => p.id === phase.id);
+    const all = phasePlanProblems(plan, { periodStart: campaign.periodStart, periodEnd: campaign.periodEnd, routeKeys, districtCount });
+    // Report this phase's problems as fields of the body that was sent.
+    for (const [path, messages] of Object.entries(all)) {
+      const own = `phases.${index}.`;
+      for (const m of messages) problems.add(path.startsWith(own) ? path.slice(own.length) : path, m);
+    }
+    problems.throwIfAny();
+    await this.campaigns.revisePhase(phase.id, revised, actor, dto.reason ?? null, () => undefined);
+    return this.phase(actor, campaign.id, phase.id);
+  }
+
+  async routes(actor: Actor, campaignId: string) {
+    const campaign = await this.visible(actor, campaignId);
+    return this.campaigns.routes(campaign.id);
+  }
+
+  async setRoute(actor: Actor, campaignId: string, kind: string, key: string, dto: SetCampaignRouteDto) {
+    assertMayManageCampaigns(actor);
+    const campaign = await this.visible(actor, campaignId);
+    if (!(DUTY_ROUTE_KINDS as readonly string[]).includes(kind)) {
+      throw new DomainError(DomainErrorCode.InvalidDutyRouteKey, `kind must be one of ${DUTY_ROUTE_KINDS.join(', ')}`);
+    }
+    const department = await this.departments.findById(dto.departmentId);
+    if (!department) throw new DomainError(DomainErrorCode.DepartmentNotFound, `No department with id ${dto.departmentId}`);
+    await this.campaigns.setRoute(campaign.id, kind as DutyRouteKind, key, department.id, actor, dto.reason);
+    return this.campaigns.routes(campaign.id);
+  }
+
+  async setLadder(actor: Actor, campaignId: string, dto: SetEscalationLadderDto) {
+    assertMayManageCampaigns(actor);
+    const campaign = await this.visible(actor, campaignId);
+    const ladder = toLadder(dto);
+    const problems = new FieldProblems();
+    problems.merge(escalationLadderProblems(ladder));
+    problems.throwIfAny();
+    await this.campaigns.setClockPolicy(campaign.id, ladder, actor, dto.reason);
+    return ladder;
+  }
+
+  async events(actor: Actor, campaignId: string) {
+    const campaign = await this.visible(actor, campaignId);
+    return this.campaigns.events(campaign.id);
+  }
+
+  private async visible(actor: Actor, campaignId: string): Promise<CampaignRow> {
+    assertMayReadCampaigns(actor);
+    const campaign = isUUID(campaignId) ? await this.campaigns.findById(campaignId) : null;
+    if (!campaign) throw new DomainError(DomainErrorCode.CampaignNotFound, `No campaign with id ${campaignId}`);
+    return campaign;
+  }
+
+  private async visiblePhase(actor: Actor, campaignId: string, phaseId: string): Promise<{ campaign: CampaignRow; phase: PhaseRow }> {
+    const campaign = await this.visible(actor, campaignId);
+    const phase = isUUID(phaseId) ? await this.campaigns.phase(phaseId) : null;
+    if (!phase || phase.campaignId !== campaign.id) throw new DomainError(DomainErrorCode.PhaseNotFound, `The campaign has no phase ${phaseId}`);
+    return { campaign, phase };
+  }
+}
+
+function toLadder(dto: EscalationLadderDto | undefined): EscalationLadderPolicy {
+  if (!dto) return { reminderBefore: DEFAULT_DUTY_CLOCK_POLICY.reminderBefore, escalationLadder: DEFAULT_DUTY_CLOCK_POLICY.escalationLadder };
+  return {
+    reminderBefore: { workingDays: dto.reminderBefore.workingDays },
+    escalationLadder: dto.escalationLadder.map((s) => ({ step: s.step, after: { workingDays: s.after.workingDays }, notify: s.notify })),
+  };
+}
+
+/** The plan as the domain checks it; shape problems the DTO cannot express are added as fields. */
+function toPlannedPhase(dto: PhasePlanDto, id: string, at: string, problems: FieldProblems): PlannedPhase {
+  const prefix = at ? `${at}.` : '';
+  return {
+    id,
+    kind: dto.kind,
+    name: dto.name,
+    windowStart: dto.window.start,
+    windowEnd: dto.window.end,
+    focusSectors: dto.focusSectors ?? [],
+    templates: dto.templates.map((t, j) => toTemplate(t, `${prefix}templates.${j}`, problems)),
+  };
+}
+
+function toTemplate(dto: DutyTemplateDto, at: string, problems: FieldProblems): DutyTemplate {
+  const { kind, key } = dto.route;
+  if ((kind === 'function' || kind === 'sector') && !key) problems.add(`${at}.route.key`, `a ${kind} route names its matrix key`);
+  if ((kind === 'focus_sectors' || kind === 'district') && key) problems.add(`${at}.route.key`, `a ${kind} route has no key`);
+  const hasAt = dto.due.at !== undefined;
+  const hasDays = dto.due.workingDaysAfterLaunch !== undefined;
+  if (hasAt === hasDays) problems.add(`${at}.due`, 'give either at or workingDaysAfterLaunch');
+  return {
+    id: randomUUID(),
+    title: dto.title,
+    description: dto.description,
+    route: kind === 'function' || kind === 'sector' ? { kind, key: key ?? '' } : { kind },
+    scope: dto.scope,
+    due: hasAt ? { at: Date.parse(dto.due.at!) } : { workingDaysAfterLaunch: dto.due.workingDaysAfterLaunch ?? 1 },
+  };
+}
+
+function campaignHeader(c: CampaignRow) {
+  return {
+    id: c.id,
+    name: c.name,
+    jurisdiction: { name: c.jurisdictionName, level: c.jurisdictionLevel },
+    period: { start: c.periodStart, end: c.periodEnd },
+    legalBasis: { title: c.legalBasisTitle, number: c.legalBasisNumber },
+    status: c.status,
+    version: c.version,
+    workflowId: c.workflowId,
+    createdBy: c.createdBy,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+  };
+}
+
+function phaseView(p: PhaseRow) {
+  return {
+    id: p.id,
+    seq: p.seq,
+    kind: p.kind,
+    round: p.round,
+    name: p.name,
+    window: { start: p.windowStart, end: p.windowEnd },
+    focusSectors: p.focusSectors,
+    status: p.status,
+    workflowId: p.workflowId,
+    launchedAt: p.launchedAt,
+    launchedBy: p.launchedBy,
+    launchForced: p.launchForced,
+    launchReason: p.launchReason,
+    windowEndsAt: p.windowEndsAt,
+    dutyCount: p.dutyCount,
+    closedAt: p.closedAt,
+    closeReason: p.closeReason,
+    summary: p.summary,
+  };
+}
+
+function templateView(t: DutyTemplate) {
+  return { ...t, due: 'at' in t.due ? { at: new Date(t.due.at).toISOString() } : t.due };
+}

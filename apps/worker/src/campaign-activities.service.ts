@@ -1,0 +1,100 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ApplicationFailure } from '@temporalio/common';
+import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
+import {
+  DomainError,
+  DomainErrorCode,
+  fanOutPhase,
+  phaseWindowEndsAt,
+  type DutyClockPolicy,
+  type PhaseCloseReason,
+  type PhaseSummary,
+  type PlanTiming,
+} from '@duban/domain';
+import { CampaignRepository, WorkingCalendarRepository } from '@duban/persistence';
+import type { CampaignActivities, DutyWorkflowInput, OpenCampaignPhaseInput } from '@duban/workflows';
+
+/** The campaign, phase and batch workflows' I/O: PostgreSQL, each call safe to repeat. */
+@Injectable()
+export class CampaignActivitiesService implements CampaignActivities {
+  constructor(
+    @Inject(DUBAN_CONFIG) private readonly config: DubanConfig,
+    private readonly campaigns: CampaignRepository,
+    private readonly calendars: WorkingCalendarRepository,
+  ) {}
+
+  async openCampaignPhase(input: OpenCampaignPhaseInput): Promise<{ dutyCount: number; windowEndsAt: number; launchedAt: number }> {
+    const timing = await this.timing();
+    return refusalsAsFailures(() =>
+      this.campaigns.openPhase(input, ({ phase, routes, districts, launchedAt }) => {
+        const windowEndsAt = phaseWindowEndsAt(phase, launchedAt, timing);
+        if (windowEndsAt <= launchedAt) {
+          throw new DomainError(DomainErrorCode.PhaseWindowOver, `The window of phase "${phase.name}" ended on ${phase.windowEnd}; revise the plan before launching it`);
+        }
+        const drafts = fanOutPhase(phase, routes, districts, launchedAt, timing);
+        const past = drafts.find((d) => d.dueAt <= launchedAt);
+        if (past) {
+          throw new DomainError(DomainErrorCode.PhaseWindowOver, `The due time of "${past.title}" has passed; revise the plan before launching the phase`);
+        }
+        return { drafts, windowEndsAt };
+      }),
+    );
+  }
+
+  async phaseDutyInputs(input: { phaseId: string; offset: number; limit: number }): Promise<DutyWorkflowInput[]> {
+    const [rows, timing] = await Promise.all([this.campaigns.fanout(input.phaseId, input.offset, input.limit), this.timing()]);
+    return rows.map((row) => {
+      const policy: DutyClockPolicy = {
+        ...row.clockPolicy,
+        calendar: timing.calendar,
+        ...(timing.dayMs === undefined ? {} : { workingDayMs: timing.dayMs }),
+      };
+      return {
+        assignment: {
+          dutyId: row.dutyId,
+          departmentId: row.departmentId,
+          title: row.title,
+          description: row.description,
+          assignedAt: row.launchedAt.getTime(),
+          dueAt: row.dueAt.getTime(),
+          assignedBy: { userId: row.launchedBy, username: row.launchedByUsername, role: row.launchedByRole, departmentId: null },
+          campaign: {
+            campaignId: row.campaignId,
+            phaseId: input.phaseId,
+            templateId: row.templateId,
+            districtId: row.districtId,
+            sectorKey: row.sectorKey,
+          },
+        },
+        policy,
+      };
+    });
+  }
+
+  closeCampaignPhase(input: { phaseId: string; closedAt: number; reason: PhaseCloseReason }): Promise<PhaseSummary> {
+    return refusalsAsFailures(() => this.campaigns.closePhase(input.phaseId, input.closedAt, input.reason));
+  }
+
+  recordCampaignCompleted(input: { campaignId: string; completedAt: number }): Promise<void> {
+    return this.campaigns.complete(input.campaignId, input.completedAt);
+  }
+
+  /** The office's calendar as it stands, and the plan's unit of time (compressed where configured). */
+  private async timing(): Promise<PlanTiming> {
+    const calendar = await this.calendars.allCurrentDays();
+    const seconds = this.config.workingDaySeconds;
+    return { calendar, ...(seconds === undefined ? {} : { dayMs: seconds * 1000 }) };
+  }
+}
+
+/** A refusal of the domain does not get better with retries: fail at once, carrying the code. */
+async function refusalsAsFailures<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof DomainError) {
+      throw ApplicationFailure.create({ message: error.message, type: error.code, nonRetryable: true, details: error.details ? [error.details] : [] });
+    }
+    throw error;
+  }
+}

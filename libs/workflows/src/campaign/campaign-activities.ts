@@ -1,0 +1,26 @@
+import type { Actor, PhaseCloseReason, PhaseSummary } from '@duban/domain';
+import type { DutyWorkflowInput } from '../duty/duty-contract';
+
+export interface OpenCampaignPhaseInput {
+  campaignId: string;
+  phaseId: string;
+  actor: Actor;
+  forced: boolean;
+  reason: string | null;
+  launchedAt: number;
+}
+
+/**
+ * The I/O of the campaign, phase and batch workflows; implemented by the worker. Each method
+ * is idempotent: a launch is decided once (the phase row is locked and its status checked)
+ * and a close writes its summary once.
+ */
+export interface CampaignActivities {
+  /** Records the launch and decides the phase's duties (the fan-out), once. */
+  openCampaignPhase(input: OpenCampaignPhaseInput): Promise<{ dutyCount: number; windowEndsAt: number; launchedAt: number }>;
+  /** The duty workflows' inputs for fan-out ordinals [offset, offset + limit). */
+  phaseDutyInputs(input: { phaseId: string; offset: number; limit: number }): Promise<DutyWorkflowInput[]>;
+  /** Marks the phase's still-open duties late and writes the summary, once. */
+  closeCampaignPhase(input: { phaseId: string; closedAt: number; reason: PhaseCloseReason }): Promise<PhaseSummary>;
+  recordCampaignCompleted(input: { campaignId: string; completedAt: number }): Promise<void>;
+}

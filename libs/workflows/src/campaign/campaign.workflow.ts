@@ -1,0 +1,105 @@
+import {
+  allHandlersFinished,
+  condition,
+  ParentClosePolicy,
+  proxyActivities,
+  setHandler,
+  startChild,
+} from '@temporalio/workflow';
+import { launchOverridesOpenPhase, phaseLaunchRefusal } from '@duban/domain';
+import type { CampaignActivities } from './campaign-activities';
+import {
+  campaignLiveStateQuery,
+  launchPhaseUpdate,
+  phaseWorkflowId,
+  type CampaignPhaseProgress,
+  type CampaignWorkflowInput,
+  type LaunchPhaseRequest,
+} from './campaign-contract';
+import { refusal, unwrapActivityRefusal } from './workflow-failures';
+import { PhaseWorkflow } from './phase.workflow';
+
+const activities = proxyActivities<CampaignActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2 },
+});
+
+/** The launch answers a waiting user: a few tries, then a clear failure rather than a hung request. */
+const launchActivities = proxyActivities<CampaignActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '10 seconds', maximumAttempts: 4 },
+});
+
+/**
+ * A campaign's lifecycle: its phases, in plan order, each opened by the office's launch and
+ * run as a child PhaseWorkflow. Ends when every phase has closed. A campaign has a handful of
+ * phases, so its history stays short and it never needs to continue as new.
+ */
+export async function CampaignWorkflow(input: CampaignWorkflowInput): Promise<{ phases: CampaignPhaseProgress[] }> {
+  const phases: CampaignPhaseProgress[] = input.phases.map((p) => ({
+    ...p,
+    status: 'planned',
+    launchedAt: null,
+    forced: false,
+    dutyCount: null,
+    closedAt: null,
+  }));
+  // Launches run one at a time, each checked against what the previous one left.
+  let launching = false;
+
+  setHandler(campaignLiveStateQuery, () => ({
+    campaignId: input.campaignId,
+    phases: phases.map((p) => ({ ...p })),
+    completed: phases.every((p) => p.status === 'closed'),
+  }));
+
+  const check = (request: LaunchPhaseRequest) => {
+    const refused = phaseLaunchRefusal(phases, request.phaseId, request.force ?? null);
+    if (refused) throw refusal(refused);
+  };
+
+  setHandler(
+    launchPhaseUpdate,
+    async (request) => {
+      while (launching) await condition(() => !launching);
+      launching = true;
+      try {
+        check(request);
+        const phase = phases.find((p) => p.phaseId === request.phaseId)!;
+        const forced = request.force !== undefined && launchOverridesOpenPhase(phases, request.phaseId);
+        let opened;
+        try {
+          opened = await launchActivities.openCampaignPhase({
+            campaignId: input.campaignId,
+            phaseId: phase.phaseId,
+            actor: request.actor,
+            forced,
+            reason: request.force?.reason.trim() ?? null,
+            launchedAt: Date.now(),
+          });
+        } catch (error) {
+          throw unwrapActivityRefusal(error);
+        }
+        const child = await startChild(PhaseWorkflow, {
+          workflowId: phaseWorkflowId(phase.phaseId),
+          args: [{ campaignId: input.campaignId, phaseId: phase.phaseId, dutyCount: opened.dutyCount, windowEndsAt: opened.windowEndsAt }],
+          // The campaign outlives its phases; a phase is never cut off by the campaign closing.
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+        });
+        Object.assign(phase, { status: 'open', launchedAt: opened.launchedAt, forced, dutyCount: opened.dutyCount });
+        void child.result().then((summary) => {
+          phase.status = 'closed';
+          phase.closedAt = summary.closedAt;
+        });
+        return { phaseId: phase.phaseId, dutyCount: opened.dutyCount, windowEndsAt: opened.windowEndsAt, forced };
+      } finally {
+        launching = false;
+      }
+    },
+    { validator: check },
+  );
+
+  await condition(() => phases.every((p) => p.status === 'closed') && !launching && allHandlersFinished());
+  await activities.recordCampaignCompleted({ campaignId: input.campaignId, completedAt: Date.now() });
+  return { phases };
+}
