@@ -44,7 +44,7 @@ export interface CsvFile {
 /** `<base>-<yyyyMMdd-HHmm, Beijing time>.csv`; the base is reduced to safe characters. */
 export function csvFileNames(asciiBase: string, chineseBase: string, now = new Date()): { fileName: string; displayName: string } {
   const stamp = DateTime.fromJSDate(now).setZone(DUBAN_TIME_ZONE).toFormat('yyyyMMdd-HHmm');
-  const safe = asciiBase.replace(/[^A-Za-z0-9_-]+/g, '-');
+  const safe = asciiBase.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'export';
   return { fileName: `${safe}-${stamp}.csv`, displayName: `${chineseBase.replace(/["\\\r\n/]/g, '')}-${stamp}.csv` };
 }
 
