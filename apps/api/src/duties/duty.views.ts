@@ -19,6 +19,12 @@ export interface DutySummary {
   returnCount: number;
   closedAt: string | null;
   updatedAt: string;
+  /** Where a fanned-out duty comes from (null for duties the office assigned by hand). */
+  campaignId: string | null;
+  phaseId: string | null;
+  districtId: string | null;
+  /** Still open when its phase closed. */
+  late: boolean;
 }
 
 export interface DutyDetail extends DutySummary {
@@ -59,6 +65,10 @@ export function toDutySummary(duty: DutyEntity): DutySummary {
     returnCount: duty.returnCount,
     closedAt: iso(duty.closedAt),
     updatedAt: duty.updatedAt.toISOString(),
+    campaignId: duty.campaignId,
+    phaseId: duty.phaseId,
+    districtId: duty.districtId,
+    late: duty.late,
   };
 }
 
