@@ -332,6 +332,14 @@ describe('duty views: inbox, the office overview, the overdue list, CSV, bulk ac
       const result = await get(`/duties?departmentId=${deptA.id}`, office.token);
       expect(result.status).toBe(200);
       expect(result.body.total).toBe(5);
+      expect(result.body.items.find((item: any) => item.id === ids.a2)).toMatchObject({
+        campaignId,
+        phaseId: phase1,
+        districtId: district2.id,
+        late: true,
+        overdue: false,
+        returnCount: 0,
+      });
     });
   });
 
