@@ -12,7 +12,7 @@ import {
   type PlanTiming,
 } from '@duban/domain';
 import { CampaignRepository, WorkingCalendarRepository } from '@duban/persistence';
-import type { CampaignActivities, DutyWorkflowInput, OpenCampaignPhaseInput } from '@duban/workflows';
+import type { CampaignActivities, DutyWorkflowInput, OpenCampaignPhaseInput, OpenedCampaignPhase } from '@duban/workflows';
 
 /** The campaign, phase and batch workflows' I/O: PostgreSQL, each call safe to repeat. */
 @Injectable()
@@ -23,9 +23,9 @@ export class CampaignActivitiesService implements CampaignActivities {
     private readonly calendars: WorkingCalendarRepository,
   ) {}
 
-  async openCampaignPhase(input: OpenCampaignPhaseInput): Promise<{ dutyCount: number; windowEndsAt: number; launchedAt: number }> {
+  async openCampaignPhase(input: OpenCampaignPhaseInput): Promise<OpenedCampaignPhase> {
     const timing = await this.timing();
-    return refusalsAsFailures(() =>
+    const opened = await refusalsAsFailures(() =>
       this.campaigns.openPhase(input, ({ phase, routes, districts, launchedAt }) => {
         const windowEndsAt = phaseWindowEndsAt(phase, launchedAt, timing);
         if (windowEndsAt <= launchedAt) {
@@ -39,6 +39,7 @@ export class CampaignActivitiesService implements CampaignActivities {
         return { drafts, windowEndsAt };
       }),
     );
+    return { ...opened, batchSize: this.config.phaseBatchSize };
   }
 
   async phaseDutyInputs(input: { phaseId: string; offset: number; limit: number }): Promise<DutyWorkflowInput[]> {

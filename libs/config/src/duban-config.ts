@@ -18,6 +18,13 @@ export interface DubanConfig {
    * and escalation ladder lasts this many seconds. Unset in production.
    */
   workingDaySeconds?: number;
+  /** Largest evidence file accepted, in bytes (files are held in memory and stored in PostgreSQL). */
+  evidenceMaxBytes: number;
+  /**
+   * Duties per batch workflow when a phase fans out. Bounds each workflow's open children;
+   * small values in tests make a small phase fan out as a tree.
+   */
+  phaseBatchSize: number;
 }
 
 export class ConfigError extends Error {
@@ -66,6 +73,10 @@ export function loadDubanConfig(env: Env = process.env): DubanConfig {
     workflowBundlePath: text(env, 'WORKFLOW_BUNDLE_PATH', 'dist/workflows/workflow-bundle.js'),
     devSeed: boolean(env, 'DUBAN_DEV_SEED', false),
     workingDaySeconds: env.DUBAN_WORKING_DAY_SECONDS ? integer(env, 'DUBAN_WORKING_DAY_SECONDS', 0, 1, 86_400) : undefined,
+    // Capped at 100 MiB: an upload is buffered whole and stored as one bytea value.
+    evidenceMaxBytes: integer(env, 'DUBAN_EVIDENCE_MAX_BYTES', 10 * 1024 * 1024, 1, 100 * 1024 * 1024),
+    // Temporal advises at most a few hundred open children per workflow.
+    phaseBatchSize: integer(env, 'DUBAN_PHASE_BATCH_SIZE', 200, 1, 500),
   };
 }
 

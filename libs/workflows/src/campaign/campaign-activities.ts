@@ -10,6 +10,14 @@ export interface OpenCampaignPhaseInput {
   launchedAt: number;
 }
 
+export interface OpenedCampaignPhase {
+  dutyCount: number;
+  windowEndsAt: number;
+  launchedAt: number;
+  /** Duties per batch workflow, from the worker's configuration. */
+  batchSize: number;
+}
+
 /**
  * The I/O of the campaign, phase and batch workflows; implemented by the worker. Each method
  * is idempotent: a launch is decided once (the phase row is locked and its status checked)
@@ -17,7 +25,7 @@ export interface OpenCampaignPhaseInput {
  */
 export interface CampaignActivities {
   /** Records the launch and decides the phase's duties (the fan-out), once. */
-  openCampaignPhase(input: OpenCampaignPhaseInput): Promise<{ dutyCount: number; windowEndsAt: number; launchedAt: number }>;
+  openCampaignPhase(input: OpenCampaignPhaseInput): Promise<OpenedCampaignPhase>;
   /** The duty workflows' inputs for fan-out ordinals [offset, offset + limit). */
   phaseDutyInputs(input: { phaseId: string; offset: number; limit: number }): Promise<DutyWorkflowInput[]>;
   /** Marks the phase's still-open duties late and writes the summary, once. */

@@ -6,13 +6,6 @@ export const campaignWorkflowId = (campaignId: string) => `campaign-${campaignId
 export const phaseWorkflowId = (phaseId: string) => `phase-${phaseId}`;
 export const phaseBatchWorkflowId = (phaseId: string, batch: number) => `phase-${phaseId}-batch-${batch}`;
 
-/**
- * Duties per batch workflow. Each batch waits on its duties as children, so this bounds a
- * workflow's open children (Temporal's advice: a few hundred at most) and its history
- * (about six events per child).
- */
-export const PHASE_BATCH_SIZE = 200;
-
 export interface CampaignPhaseRef {
   phaseId: string;
   name: string;
@@ -60,6 +53,12 @@ export interface PhaseWorkflowInput {
   phaseId: string;
   dutyCount: number;
   windowEndsAt: number;
+  /**
+   * Duties per batch workflow (DUBAN_PHASE_BATCH_SIZE, at most 500). Each batch waits on its
+   * duties as children, so this bounds a workflow's open children and its history (about six
+   * events per child).
+   */
+  batchSize: number;
   /** What survives a continue-as-new. */
   carried?: { batchesStarted: number; batchesClosed: number[] };
 }

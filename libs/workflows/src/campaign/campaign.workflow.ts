@@ -6,7 +6,7 @@ import {
   setHandler,
   startChild,
 } from '@temporalio/workflow';
-import { launchOverridesOpenPhase, phaseLaunchRefusal } from '@duban/domain';
+import { DomainErrorCode, launchOverridesOpenPhase, phaseLaunchRefusal } from '@duban/domain';
 import type { CampaignActivities } from './campaign-activities';
 import {
   campaignLiveStateQuery,
@@ -29,6 +29,9 @@ const launchActivities = proxyActivities<CampaignActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '10 seconds', maximumAttempts: 4 },
 });
+
+/** How long a launch waits for the previous phase's close to reach the campaign. */
+const PREVIOUS_PHASE_CLOSE_GRACE = '10 seconds';
 
 /**
  * A campaign's lifecycle: its phases, in plan order, each opened by the office's launch and
@@ -53,9 +56,9 @@ export async function CampaignWorkflow(input: CampaignWorkflowInput): Promise<{ 
     completed: phases.every((p) => p.status === 'closed'),
   }));
 
-  const check = (request: LaunchPhaseRequest) => {
+  const check = (request: LaunchPhaseRequest, previousMayStillBeClosing = false) => {
     const refused = phaseLaunchRefusal(phases, request.phaseId, request.force ?? null);
-    if (refused) throw refusal(refused);
+    if (refused && !(previousMayStillBeClosing && refused.code === DomainErrorCode.PreviousPhaseOpen)) throw refusal(refused);
   };
 
   setHandler(
@@ -64,6 +67,12 @@ export async function CampaignWorkflow(input: CampaignWorkflowInput): Promise<{ 
       while (launching) await condition(() => !launching);
       launching = true;
       try {
+        // The phase's close is recorded before its workflow reports back here: a launch that
+        // follows a close closely (as the API allows once the record says closed) waits for
+        // the report a little rather than being refused.
+        check(request, true);
+        const previous = phases[phases.findIndex((p) => p.phaseId === request.phaseId) - 1];
+        if (previous?.status === 'open' && !request.force) await condition(() => previous.status !== 'open', PREVIOUS_PHASE_CLOSE_GRACE);
         check(request);
         const phase = phases.find((p) => p.phaseId === request.phaseId)!;
         const forced = request.force !== undefined && launchOverridesOpenPhase(phases, request.phaseId);
@@ -82,7 +91,7 @@ export async function CampaignWorkflow(input: CampaignWorkflowInput): Promise<{ 
         }
         const child = await startChild(PhaseWorkflow, {
           workflowId: phaseWorkflowId(phase.phaseId),
-          args: [{ campaignId: input.campaignId, phaseId: phase.phaseId, dutyCount: opened.dutyCount, windowEndsAt: opened.windowEndsAt }],
+          args: [{ campaignId: input.campaignId, phaseId: phase.phaseId, dutyCount: opened.dutyCount, windowEndsAt: opened.windowEndsAt, batchSize: opened.batchSize }],
           // The campaign outlives its phases; a phase is never cut off by the campaign closing.
           parentClosePolicy: ParentClosePolicy.ABANDON,
         });
@@ -96,7 +105,7 @@ export async function CampaignWorkflow(input: CampaignWorkflowInput): Promise<{ 
         launching = false;
       }
     },
-    { validator: check },
+    { validator: (request) => check(request, true) },
   );
 
   await condition(() => phases.every((p) => p.status === 'closed') && !launching && allHandlersFinished());

@@ -13,7 +13,6 @@ import { DutyWorkflow } from '../duty/duty.workflow';
 import { dutyWorkflowId } from '../duty/duty-contract';
 import type { CampaignActivities } from './campaign-activities';
 import {
-  PHASE_BATCH_SIZE,
   phaseBatchClosedSignal,
   phaseBatchWorkflowId,
   phaseLiveStateQuery,
@@ -34,12 +33,12 @@ const HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = 4_000;
 
 /**
  * One launched phase: fans its duties out as a tree (phase → batches of at most
- * PHASE_BATCH_SIZE duties → DutyWorkflows), then waits until every batch reports its duties
+ * `batchSize` duties → DutyWorkflows), then waits until every batch reports its duties
  * closed or the window ends, whichever is first, and closes the phase with a summary. Duties
  * still open at the window's end stay open (their batches and workflows run on), marked late.
  */
 export async function PhaseWorkflow(input: PhaseWorkflowInput): Promise<PhaseSummary> {
-  const batches = Math.ceil(input.dutyCount / PHASE_BATCH_SIZE);
+  const batches = Math.ceil(input.dutyCount / input.batchSize);
   let batchesStarted = input.carried?.batchesStarted ?? 0;
   const batchesClosed = new Set<number>(input.carried?.batchesClosed ?? []);
   let closed = false;
@@ -69,7 +68,7 @@ export async function PhaseWorkflow(input: PhaseWorkflowInput): Promise<PhaseSum
       group.push(
         startChild(PhaseDutyBatchWorkflow, {
           workflowId: phaseBatchWorkflowId(input.phaseId, b),
-          args: [{ campaignId: input.campaignId, phaseId: input.phaseId, batch: b, offset: b * PHASE_BATCH_SIZE, limit: PHASE_BATCH_SIZE }],
+          args: [{ campaignId: input.campaignId, phaseId: input.phaseId, batch: b, offset: b * input.batchSize, limit: input.batchSize }],
           // Duties outlive their phase's window: a closed phase leaves its late duties running.
           parentClosePolicy: ParentClosePolicy.ABANDON,
         }),

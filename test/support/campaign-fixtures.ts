@@ -1,0 +1,54 @@
+import { seedDevelopmentData } from '@duban/persistence';
+import type { TestStack } from './test-stack';
+
+export interface Unit {
+  id: string;
+  code: string;
+  name: string;
+  kind: 'department' | 'district';
+  liaisonEmail: string;
+  headEmail: string;
+}
+
+/** The seeded member departments (DOMAIN.md's matrix) by code, after making sure they exist. */
+export async function seededDepartments(stack: TestStack, officeToken: string): Promise<Map<string, Unit>> {
+  await seedDevelopmentData(stack.dataSource, 'seed-password');
+  const listed = await stack.http('GET', '/departments', { token: officeToken });
+  return new Map((listed.body as Unit[]).map((d) => [d.code, d]));
+}
+
+/** Registers districts with codes unique to this test. */
+export async function registerDistricts(stack: TestStack, officeToken: string, names: string[]): Promise<Unit[]> {
+  const districts: Unit[] = [];
+  for (const name of names) {
+    const code = `X${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
+    const created = await stack.http('POST', '/departments', {
+      token: officeToken,
+      body: { code, name, kind: 'district', liaisonEmail: `${code.toLowerCase()}-liaison@duban.test`, headEmail: `${code.toLowerCase()}-head@duban.test` },
+    });
+    if (created.status !== 201) throw new Error(`district failed: ${JSON.stringify(created.body)}`);
+    districts.push(created.body);
+  }
+  return districts;
+}
+
+/**
+ * Another test file edits the shared matrix; a campaign works on its own copy, which this
+ * sets to the seeded departments for the keys a test relies on (a no-op when already so).
+ */
+export async function pinCampaignRoutes(
+  stack: TestStack,
+  officeToken: string,
+  campaignId: string,
+  routes: Array<[kind: 'sector' | 'function', key: string, department: Unit]>,
+): Promise<void> {
+  for (const [kind, key, department] of routes) {
+    const set = await stack.http('PUT', `/campaigns/${campaignId}/duty-matrix/${kind}/${key}`, {
+      token: officeToken,
+      body: { departmentId: department.id, reason: 'as in the Hengyang programme' },
+    });
+    if (set.status !== 200) throw new Error(`route failed: ${JSON.stringify(set.body)}`);
+  }
+}
+
+export const LEADING_GROUP_CHAIR = { name: '王某', title: '副市长' };
