@@ -40,7 +40,7 @@ export async function pinCampaignRoutes(
   stack: TestStack,
   officeToken: string,
   campaignId: string,
-  routes: Array<[kind: 'sector' | 'function', key: string, department: Unit]>,
+  routes: Array<[kind: 'sector' | 'function', key: string, department: { id: string }]>,
 ): Promise<void> {
   for (const [kind, key, department] of routes) {
     const set = await stack.http('PUT', `/campaigns/${campaignId}/duty-matrix/${kind}/${key}`, {

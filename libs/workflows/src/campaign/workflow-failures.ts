@@ -1,5 +1,5 @@
 import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
-import { DomainError } from '@duban/domain';
+import { type DomainError } from '@duban/domain';
 
 /** A domain refusal as a failure that fails the update (not the workflow), carrying the code as its type. */
 export function refusal(error: DomainError): ApplicationFailure {
