@@ -16,6 +16,10 @@ import { DepartmentsController } from './departments/departments.controller';
 import { DepartmentsService } from './departments/departments.service';
 import { DutiesController } from './duties/duties.controller';
 import { DutiesService } from './duties/duties.service';
+import { DutyCommentsController } from './duties/duty-comments.controller';
+import { DutyCommentsService } from './duties/duty-comments.service';
+import { DutyEvidenceController } from './duties/duty-evidence.controller';
+import { DutyEvidenceService } from './duties/duty-evidence.service';
 import { DutyMatrixController } from './duty-matrix/duty-matrix.controller';
 import { DutyMatrixService } from './duty-matrix/duty-matrix.service';
 import { DutyBulkActionsService } from './duty-views/duty-bulk-actions.service';
@@ -49,6 +53,8 @@ export class ApiModule implements OnApplicationBootstrap {
         AuthController,
         DepartmentsController,
         DutiesController,
+        DutyEvidenceController,
+        DutyCommentsController,
         CalendarController,
         DutyMatrixController,
         CampaignsController,
@@ -60,6 +66,8 @@ export class ApiModule implements OnApplicationBootstrap {
         AuthService,
         DepartmentsService,
         DutiesService,
+        DutyEvidenceService,
+        DutyCommentsService,
         CalendarService,
         DutyMatrixService,
         CampaignsService,

@@ -37,7 +37,7 @@ export class DutyActivitiesService implements DutyActivities {
   }
 
   async recordDutyReminded(input: { dutyId: string; dueAt: number; remindedAt: number }): Promise<void> {
-    await this.duties.recordReminded(input.dutyId, input.remindedAt);
+    await this.duties.recordReminded(input.dutyId, input.remindedAt, input.dueAt);
   }
 
   recordDutyEscalation(input: RecordDutyEscalationInput): Promise<void> {
@@ -49,10 +49,10 @@ export class DutyActivitiesService implements DutyActivities {
     if (!duty) {
       throw ApplicationFailure.nonRetryable(`Duty ${notification.dutyId} is not in the database`, 'DutyMissing');
     }
-    const department = await this.departments.findById(duty.departmentId);
-    if (!department) {
-      throw ApplicationFailure.nonRetryable(`Department ${duty.departmentId} is not in the database`, 'DepartmentMissing');
-    }
+    // The department that held the duty when the notification was queued (a reassignment may
+    // have moved it since); notifications queued before reassignments existed name none.
+    const department = await this.department(notification.departmentId ?? duty.departmentId);
+    const other = notification.otherDepartmentId ? await this.department(notification.otherDepartmentId) : undefined;
     const recipients = await this.recipients(notification.audience, department);
     if (recipients.length === 0) {
       this.logger.warn(`No address to send ${notification.key} to (audience: ${notification.audience.join(', ')})`);
@@ -63,6 +63,7 @@ export class DutyActivitiesService implements DutyActivities {
       departmentName: department.name,
       dueAt: duty.dueAt,
       link: `${this.config.http.publicUrl}/duties/${duty.id}`,
+      otherDepartmentName: other?.name,
     });
     const stored = await this.emails.claim({
       idempotencyKey: notification.key,
@@ -87,6 +88,12 @@ export class DutyActivitiesService implements DutyActivities {
       throw error;
     }
     await this.emails.markSent(notification.key, new Date());
+  }
+
+  private async department(id: string) {
+    const department = await this.departments.findById(id);
+    if (!department) throw ApplicationFailure.nonRetryable(`Department ${id} is not in the database`, 'DepartmentMissing');
+    return department;
   }
 
   private async recipients(

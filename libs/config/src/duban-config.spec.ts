@@ -9,7 +9,9 @@ describe('loadDubanConfig', () => {
       smtp: { url: 'smtp://127.0.0.1:1025' },
       http: { port: 3000, host: '127.0.0.1', bodyLimit: '100kb' },
       devSeed: false,
+      evidenceMaxBytes: 10 * 1024 * 1024,
     });
+    expect(loadDubanConfig({ DUBAN_EVIDENCE_MAX_BYTES: '2048' }).evidenceMaxBytes).toBe(2048);
   });
 
   it.each([
@@ -21,6 +23,9 @@ describe('loadDubanConfig', () => {
     ['PORT', '70000', 'must be between 0 and 65535'],
     ['DUBAN_DEV_SEED', 'maybe', 'expected true or false'],
     ['JWT_SECRET', 'short', 'at least 32 characters'],
+    ['DUBAN_EVIDENCE_MAX_BYTES', '10MB', 'expected a whole number'],
+    ['DUBAN_EVIDENCE_MAX_BYTES', '0', 'must be between 1 and 104857600'],
+    ['DUBAN_EVIDENCE_MAX_BYTES', '209715200', 'must be between 1 and 104857600'],
   ])('refuses %s=%s, naming the variable', (name, value, message) => {
     expect(() => loadDubanConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadDubanConfig({ [name]: value })).toThrow(`Configuration error in ${name}: `);

@@ -13,6 +13,8 @@ export interface DutyEmailFacts {
   departmentName: string;
   dueAt: Date;
   link: string;
+  /** Reassignment e-mails: the department on the other side (where the duty went or came from). */
+  otherDepartmentName?: string;
 }
 
 export interface RenderedEmail {
@@ -28,6 +30,7 @@ const ACTION_WORDS: Record<string, string> = {
   return: '被退回，请补充完善后重新提交',
   cancel: '已撤销',
   extend: '办结期限已调整',
+  record_progress: '报送了工作进展',
 };
 
 /** Subject and body line of each escalation step (DOMAIN.md: 催办 the liaison, then the head, then 督办). */
@@ -81,8 +84,27 @@ export function renderDutyEmail(notification: DutyNotification, facts: DutyEmail
       subject = `【督办】${facts.title}：${ACTION_WORDS[notification.detail ?? ''] ?? '状态已更新'}`;
       lines.push(`督办事项“${facts.title}”（${facts.departmentName}）${ACTION_WORDS[notification.detail ?? ''] ?? '状态已更新'}。`);
       break;
+    case 'reassigned':
+      subject = `【督办】改派督办事项：${facts.title}`;
+      lines.push(
+        `${facts.departmentName}：`,
+        '',
+        `领导小组办公室将督办事项“${facts.title}”${facts.otherDepartmentName ? `由${facts.otherDepartmentName}` : ''}改派贵单位办理，请及时签收并按期办结。`,
+      );
+      break;
+    case 'reassigned_away':
+      subject = `【督办】督办事项已改派：${facts.title}`;
+      lines.push(
+        `${facts.departmentName}：`,
+        '',
+        `督办事项“${facts.title}”已由领导小组办公室改派${facts.otherDepartmentName ?? '其他单位'}办理，贵单位不再承办。`,
+      );
+      break;
   }
-  if (notification.reason) lines.push('', `原因：${notification.reason}`);
-  lines.push('', `办结期限：${due}`, `责任单位：${facts.departmentName}`, `查看事项：${facts.link}`, '', '—— 督办系统（Duban）自动发送，请勿直接回复。');
+  // A progress note is what the department reports, not a reason.
+  if (notification.reason) lines.push('', `${notification.detail === 'record_progress' ? '进展情况' : '原因'}：${notification.reason}`);
+  // After a reassignment the responsible department is the new one, whoever is addressed.
+  const responsible = notification.kind === 'reassigned_away' ? (facts.otherDepartmentName ?? facts.departmentName) : facts.departmentName;
+  lines.push('', `办结期限：${due}`, `责任单位：${responsible}`, `查看事项：${facts.link}`, '', '—— 督办系统（Duban）自动发送，请勿直接回复。');
   return { subject, text: lines.join('\n') };
 }

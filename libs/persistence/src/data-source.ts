@@ -1,6 +1,9 @@
 import { DataSource } from 'typeorm';
 import { DepartmentEntity } from './entities/department.entity';
+import { DutyCommentEntity } from './entities/duty-comment.entity';
 import { DutyEscalationEntity } from './entities/duty-escalation.entity';
+import { DutyEvidenceEntity } from './entities/duty-evidence.entity';
+import { DutyReminderEntity } from './entities/duty-reminder.entity';
 import { DutyTransitionEntity } from './entities/duty-transition.entity';
 import { DutyEntity } from './entities/duty.entity';
 import { EmailEntity } from './entities/email.entity';
@@ -10,8 +13,19 @@ import { DutyExtensions1764100000000 } from './migrations/1764100000000-duty-ext
 import { WorkingCalendar1764200000000 } from './migrations/1764200000000-working-calendar';
 import { DutyMatrix1764300000000 } from './migrations/1764300000000-duty-matrix';
 import { Campaigns1764400000000 } from './migrations/1764400000000-campaigns';
+import { DutyEvidence1764500000000 } from './migrations/1764500000000-duty-evidence';
 
-export const ENTITIES = [DepartmentEntity, UserEntity, DutyEntity, DutyTransitionEntity, DutyEscalationEntity, EmailEntity];
+export const ENTITIES = [
+  DepartmentEntity,
+  UserEntity,
+  DutyEntity,
+  DutyTransitionEntity,
+  DutyEscalationEntity,
+  EmailEntity,
+  DutyEvidenceEntity,
+  DutyCommentEntity,
+  DutyReminderEntity,
+];
 
 /** Listed, not globbed, so the bundled apps carry every migration with them. */
 export const MIGRATIONS = [
@@ -20,6 +34,7 @@ export const MIGRATIONS = [
   WorkingCalendar1764200000000,
   DutyMatrix1764300000000,
   Campaigns1764400000000,
+  DutyEvidence1764500000000,
 ];
 
 /** Any fixed number will do; it only has to be the same in every Duban process. */

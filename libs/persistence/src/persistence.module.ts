@@ -2,6 +2,8 @@ import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationS
 import { DataSource } from 'typeorm';
 import { createDataSource, runMigrationsLocked } from './data-source';
 import { DepartmentRepository } from './repositories/department.repository';
+import { DutyCommentRepository } from './repositories/duty-comment.repository';
+import { DutyEvidenceRepository } from './repositories/duty-evidence.repository';
 import { DutyRepository } from './repositories/duty.repository';
 import { DutyQueryRepository } from './repositories/duty-query.repository';
 import { EmailRepository } from './repositories/email.repository';
@@ -12,6 +14,8 @@ import { CampaignRepository } from './repositories/campaign.repository';
 
 const REPOSITORIES = [
   DepartmentRepository,
+  DutyEvidenceRepository,
+  DutyCommentRepository,
   UserRepository,
   DutyRepository,
   DutyQueryRepository,

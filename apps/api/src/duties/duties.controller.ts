@@ -4,7 +4,16 @@ import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
 import { CurrentActor } from '../common/actor.decorator';
 import { DutiesService } from './duties.service';
-import { AssignDutyDto, DutyNoteDto, DutyReasonDto, ExtendDutyDto, ListDutiesQuery, SubmitDutyDto } from './duty.dto';
+import {
+  AssignDutyDto,
+  DutyNoteDto,
+  DutyProgressDto,
+  DutyReasonDto,
+  ExtendDutyDto,
+  ListDutiesQuery,
+  ReassignDutyDto,
+  SubmitDutyDto,
+} from './duty.dto';
 
 @ApiTags('duties')
 @ApiBearerAuth()
@@ -42,6 +51,11 @@ export class DutiesController {
     return this.duties.get(actor, id);
   }
 
+  @Get(':id/timeline')
+  timeline(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.duties.timeline(actor, id);
+  }
+
   @Get(':id/live')
   live(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.duties.live(actor, id);
@@ -62,7 +76,14 @@ export class DutiesController {
   @Post(':id/submit')
   @HttpCode(200)
   submit(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SubmitDutyDto) {
-    return this.duties.act(actor, id, 'submit', { result: body.result });
+    return this.duties.act(actor, id, 'submit', { result: body.result, evidenceIds: body.evidenceIds });
+  }
+
+  /** The department notes how far it has got; the duty stays where it is. */
+  @Post(':id/progress')
+  @HttpCode(200)
+  progress(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyProgressDto) {
+    return this.duties.act(actor, id, 'record_progress', { reason: body.note });
   }
 
   @Post(':id/accept')
@@ -81,6 +102,13 @@ export class DutiesController {
   @HttpCode(200)
   cancel(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyReasonDto) {
     return this.duties.act(actor, id, 'cancel', { reason: body.reason });
+  }
+
+  /** The office moves the duty to another department, which must acknowledge it again. */
+  @Post(':id/reassign')
+  @HttpCode(200)
+  reassign(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReassignDutyDto) {
+    return this.duties.act(actor, id, 'reassign', { reason: body.reason, departmentId: body.departmentId });
   }
 
   @Post(':id/extend')

@@ -12,20 +12,33 @@ import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import {
   allowedDutyActions,
+  assertDutyActionInput,
   assertMayAssignDuties,
   assertMayTakeDutyAction,
   assertMayViewDuty,
   DEFAULT_DUTY_CLOCK_POLICY,
   DomainError,
   DomainErrorCode,
+  commentRefusal,
   dutyActionRefusal,
+  evidenceUploadRefusal,
+  isDutyWithDepartment,
   isValidNewDueTime,
   transitionDuty,
   type Actor,
   type DutyAction,
   type DutyClockPolicy,
 } from '@duban/domain';
-import { DepartmentRepository, DutyRepository, EmailRepository, WorkingCalendarRepository, type DutyEntity } from '@duban/persistence';
+import {
+  DepartmentRepository,
+  DutyCommentRepository,
+  DutyEvidenceRepository,
+  DutyRepository,
+  EmailRepository,
+  WorkingCalendarRepository,
+  type DepartmentEntity,
+  type DutyEntity,
+} from '@duban/persistence';
 import {
   dutyActionUpdate,
   dutyLiveStateQuery,
@@ -36,6 +49,7 @@ import {
 } from '@duban/workflows';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import type { AssignDutyDto, ListDutiesQuery } from './duty.dto';
+import { buildDutyTimeline, type DutyTimelineEntry } from './duty-timeline';
 import { toDutyDetail, toDutySummary, type DutyDetail } from './duty.views';
 
 const DOMAIN_CODES = new Set<string>(Object.values(DomainErrorCode));
@@ -57,6 +71,8 @@ export class DutiesService {
     private readonly duties: DutyRepository,
     private readonly departments: DepartmentRepository,
     private readonly emails: EmailRepository,
+    private readonly evidence: DutyEvidenceRepository,
+    private readonly comments: DutyCommentRepository,
     private readonly calendars: WorkingCalendarRepository,
     private readonly temporal: TemporalClientProvider,
   ) {}
@@ -120,7 +136,43 @@ export class DutiesService {
       this.duties.escalations(duty.id),
       this.emails.forDuty(duty.id),
     ]);
-    return toDutyDetail(duty, department!, history, escalations, emails, this.actionsFor(actor, duty));
+    return toDutyDetail(duty, department!, history, escalations, emails, this.actionsFor(actor, duty), {
+      mayComment: commentRefusal(actor, duty.departmentId) === null,
+      mayAddEvidence: evidenceUploadRefusal(actor, duty.departmentId) === null && isDutyWithDepartment(duty.state),
+    });
+  }
+
+  /**
+   * Everything that happened to the duty, oldest first: transitions (progress notes,
+   * reassignments and extensions included), reminders, escalation steps, e-mails, comments
+   * and evidence. Whoever may see the duty may see this.
+   */
+  async timeline(actor: Actor, dutyId: string): Promise<{ dutyId: string; entries: DutyTimelineEntry[] }> {
+    const duty = await this.visibleDuty(actor, dutyId);
+    const [history, reminders, escalations, emails, comments, evidence] = await Promise.all([
+      this.duties.history(duty.id),
+      this.duties.reminders(duty.id),
+      this.duties.escalations(duty.id),
+      this.emails.forDuty(duty.id),
+      this.comments.list(duty.id),
+      this.evidence.list(duty.id),
+    ]);
+    const departmentIds = new Set<string>([duty.departmentId]);
+    for (const t of history) for (const id of [t.fromDepartmentId, t.toDepartmentId]) if (id) departmentIds.add(id);
+    for (const r of reminders) if (r.departmentId) departmentIds.add(r.departmentId);
+    // One to three departments: the one holding the duty and any it was reassigned from.
+    const departments = (await Promise.all([...departmentIds].map((id) => this.departments.findById(id)))).filter(
+      (d): d is DepartmentEntity => d !== null,
+    );
+    return {
+      dutyId: duty.id,
+      entries: buildDutyTimeline({ history, reminders, escalations, emails, comments, evidence, departments }),
+    };
+  }
+
+  /** The duty if the caller may see it: 404 for an unknown id, 403 for another department's. */
+  visible(actor: Actor, dutyId: string): Promise<DutyEntity> {
+    return this.visibleDuty(actor, dutyId);
   }
 
   async list(actor: Actor, query: ListDutiesQuery) {
@@ -149,19 +201,34 @@ export class DutiesService {
     actor: Actor,
     dutyId: string,
     action: DutyAction,
-    input: { reason?: string; result?: string; dueAt?: string },
+    input: { reason?: string; result?: string; dueAt?: string; departmentId?: string; evidenceIds?: string[] },
   ): Promise<DutyDetail> {
     const duty = await this.visibleDuty(actor, dutyId);
     assertMayTakeDutyAction(actor, duty.departmentId, action);
     transitionDuty(duty.state, action);
     const dueAt = input.dueAt === undefined ? undefined : this.futureDueTime(input.dueAt);
+    const { departmentId, evidenceIds } = input;
+    assertDutyActionInput(action, { ...input, dueAt }, { departmentId: duty.departmentId, now: Date.now() });
+    if (departmentId !== undefined && !(await this.departments.findById(departmentId))) {
+      throw new DomainError(DomainErrorCode.DepartmentNotFound, `No department with id ${departmentId}`);
+    }
+    if (evidenceIds?.length) await this.assertEvidenceOfDuty(duty.id, evidenceIds);
     const client = await this.connected();
     await this.temporalCall(() =>
-      client.workflow
-        .getHandle(duty.workflowId)
-        .executeUpdate(dutyActionUpdate, { args: [{ action, actor, reason: input.reason, result: input.result, dueAt }] }),
+      client.workflow.getHandle(duty.workflowId).executeUpdate(dutyActionUpdate, {
+        args: [{ action, actor, reason: input.reason, result: input.result, dueAt, departmentId, evidenceIds }],
+      }),
     );
     return this.get(actor, dutyId);
+  }
+
+  /** A submission may name only files uploaded to this very duty. */
+  private async assertEvidenceOfDuty(dutyId: string, ids: string[]): Promise<void> {
+    const known = await this.evidence.idsOfDuty(dutyId, ids);
+    const unknown = ids.filter((id) => !known.has(id));
+    if (unknown.length > 0) {
+      throw new DomainError(DomainErrorCode.EvidenceNotOfDuty, `Not evidence of this duty: ${unknown.join(', ')}`, { unknown });
+    }
   }
 
   private futureDueTime(iso: string): number {

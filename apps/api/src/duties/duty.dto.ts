@@ -1,7 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { DUTY_STATES, type DutyState } from '@duban/domain';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+} from 'class-validator';
+import { DUTY_STATES, MAX_EVIDENCE_PER_SUBMISSION, type DutyState } from '@duban/domain';
 import { TrimmedText } from '../common/validation';
 
 export class AssignDutyDto {
@@ -45,6 +59,40 @@ export class SubmitDutyDto {
   @ApiProperty({ description: 'What the department did' })
   @TrimmedText(1, 20_000)
   result: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'Evidence files of this duty (from POST /duties/:id/evidence) that support the result',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_EVIDENCE_PER_SUBMISSION)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  evidenceIds?: string[];
+}
+
+export class DutyProgressDto {
+  @ApiProperty({ example: '已完成辖区内 60% 企业的摸底核查', description: 'How far the department has got (kept in the history, sent to the office)' })
+  @TrimmedText(1, 5000)
+  note: string;
+}
+
+export class ReassignDutyDto {
+  @ApiProperty({ format: 'uuid', description: 'The department that takes the duty over' })
+  @IsUUID()
+  departmentId: string;
+
+  @ApiProperty({ description: 'Why the duty moves (kept in the history and sent to both departments)' })
+  @TrimmedText(1, 2000)
+  reason: string;
+}
+
+export class DutyCommentDto {
+  @ApiProperty({ example: '请补充各街道的分项数据。' })
+  @TrimmedText(1, 5000)
+  text: string;
 }
 
 export class DutyReasonDto {

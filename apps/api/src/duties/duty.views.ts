@@ -34,6 +34,9 @@ export interface DutyDetail extends DutySummary {
   remindedAt: string | null;
   /** What the caller may do next. */
   allowedActions: DutyAction[];
+  /** Whether the caller may write in the comment thread, and add evidence now. */
+  mayComment: boolean;
+  mayAddEvidence: boolean;
   history: Array<{
     seq: number;
     action: string;
@@ -44,6 +47,11 @@ export interface DutyDetail extends DutySummary {
     result: string | null;
     /** The new due time, on an extension. */
     dueAt: string | null;
+    /** A reassignment: the department the duty left and the one it went to. */
+    fromDepartmentId: string | null;
+    toDepartmentId: string | null;
+    /** A submission: the evidence files it names. */
+    evidenceIds: string[];
     occurredAt: string;
   }>;
   escalations: Array<{ step: string; dueAt: string; firedAt: string; notified: string[] }>;
@@ -79,6 +87,7 @@ export function toDutyDetail(
   escalations: DutyEscalationEntity[],
   emails: EmailEntity[],
   allowedActions: DutyAction[],
+  may: { mayComment: boolean; mayAddEvidence: boolean },
 ): DutyDetail {
   return {
     ...toDutySummary(duty),
@@ -87,6 +96,7 @@ export function toDutyDetail(
     result: duty.result,
     remindedAt: iso(duty.remindedAt),
     allowedActions,
+    ...may,
     history: history.map((t) => ({
       seq: t.seq,
       action: t.action,
@@ -96,6 +106,9 @@ export function toDutyDetail(
       reason: t.reason,
       result: t.result,
       dueAt: iso(t.dueAt),
+      fromDepartmentId: t.fromDepartmentId,
+      toDepartmentId: t.toDepartmentId,
+      evidenceIds: t.evidenceIds ?? [],
       occurredAt: t.occurredAt.toISOString(),
     })),
     escalations: escalations.map((e) => ({

@@ -42,6 +42,17 @@ export class DutyTransitionEntity {
   @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
   dueAt: Date | null;
 
+  /** A reassignment: the department the duty left and the one it went to. */
+  @Column({ name: 'from_department_id', type: 'uuid', nullable: true })
+  fromDepartmentId: string | null;
+
+  @Column({ name: 'to_department_id', type: 'uuid', nullable: true })
+  toDepartmentId: string | null;
+
+  /** A submission: the evidence files it names. */
+  @Column({ name: 'evidence_ids', type: 'uuid', array: true, nullable: true })
+  evidenceIds: string[] | null;
+
   @Column({ name: 'occurred_at', type: 'timestamptz' })
   occurredAt: Date;
 

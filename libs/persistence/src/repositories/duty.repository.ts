@@ -8,6 +8,7 @@ import {
   type RecordDutyTransitionInput,
 } from '@duban/workflows';
 import { DutyEscalationEntity } from '../entities/duty-escalation.entity';
+import { DutyReminderEntity } from '../entities/duty-reminder.entity';
 import { DutyTransitionEntity } from '../entities/duty-transition.entity';
 import { DutyEntity } from '../entities/duty.entity';
 
@@ -79,8 +80,9 @@ export class DutyRepository {
     return this.dataSource.transaction(async (tx) => {
       await tx.query(
         `INSERT INTO duty_transitions (duty_id, seq, action, from_state, to_state, actor_user_id, actor_username,
-                                       actor_role, reason, result, occurred_at, due_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                                       actor_role, reason, result, occurred_at, due_at, from_department_id,
+                                       to_department_id, evidence_ids)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
          ON CONFLICT (duty_id, seq) DO NOTHING`,
         [
           input.dutyId,
@@ -95,13 +97,18 @@ export class DutyRepository {
           input.result ?? null,
           occurredAt,
           newDueAt,
+          input.fromDepartmentId ?? null,
+          input.toDepartmentId ?? null,
+          input.evidenceIds ?? null,
         ],
       );
       await tx.query(
         `UPDATE duties SET
            state = $3,
            last_seq = $2,
-           result = CASE WHEN $4::text IS NOT NULL THEN $4 ELSE result END,
+           -- A reassigned duty starts afresh with its new department: an earlier result was not theirs.
+           result = CASE WHEN $4::text IS NOT NULL THEN $4 WHEN $9::uuid IS NOT NULL THEN NULL ELSE result END,
+           department_id = COALESCE($9, department_id),
            return_count = return_count + CASE WHEN $5 THEN 1 ELSE 0 END,
            closed_at = CASE WHEN $6 THEN $7::timestamptz ELSE closed_at END,
            -- An extension moves the due time and, the new time being ahead, lifts the overdue mark.
@@ -118,6 +125,7 @@ export class DutyRepository {
           isDutyClosed(input.to),
           occurredAt,
           newDueAt,
+          input.toDepartmentId ?? null,
         ],
       );
       const row = await tx.getRepository(DutyEntity).findOneByOrFail({ id: input.dutyId });
@@ -125,11 +133,20 @@ export class DutyRepository {
     });
   }
 
-  async recordReminded(dutyId: string, remindedAt: number): Promise<void> {
-    await this.dataSource.query(`UPDATE duties SET reminded_at = $2 WHERE id = $1 AND reminded_at IS DISTINCT FROM $2`, [
-      dutyId,
-      new Date(remindedAt),
-    ]);
+  /** One row per reminder (per duty and due time), naming the department reminded. */
+  async recordReminded(dutyId: string, remindedAt: number, dueAt: number): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO duty_reminders (duty_id, due_at, reminded_at, department_id)
+         SELECT id, $2, $3, department_id FROM duties WHERE id = $1
+         ON CONFLICT (duty_id, due_at) DO NOTHING`,
+        [dutyId, new Date(dueAt), new Date(remindedAt)],
+      );
+      await tx.query(`UPDATE duties SET reminded_at = $2 WHERE id = $1 AND reminded_at IS DISTINCT FROM $2`, [
+        dutyId,
+        new Date(remindedAt),
+      ]);
+    });
   }
 
   /** Records the step and, for the first step past the due time, marks the duty overdue. */
@@ -155,6 +172,12 @@ export class DutyRepository {
 
   history(dutyId: string): Promise<DutyTransitionEntity[]> {
     return this.dataSource.getRepository(DutyTransitionEntity).find({ where: { dutyId }, order: { seq: 'ASC' } });
+  }
+
+  reminders(dutyId: string): Promise<DutyReminderEntity[]> {
+    return this.dataSource
+      .getRepository(DutyReminderEntity)
+      .find({ where: { dutyId }, order: { remindedAt: 'ASC', id: 'ASC' } });
   }
 
   escalations(dutyId: string): Promise<DutyEscalationEntity[]> {

@@ -13,6 +13,11 @@ export interface RecordDutyTransitionInput {
   result?: string;
   /** Set by an extension: the duty's new due time. */
   dueAt?: number;
+  /** Set by a reassignment: the department the duty leaves and the one that takes it over. */
+  fromDepartmentId?: string;
+  toDepartmentId?: string;
+  /** Set by a submission that names evidence files. */
+  evidenceIds?: string[];
   occurredAt: number;
 }
 

@@ -37,6 +37,8 @@ export interface DutyWorkflowCarriedState {
   outbox: DutyNotification[];
   /** Absent in states carried before extensions existed: the assignment's due time holds. */
   dueAt?: number;
+  /** The department holding the duty now; absent before reassignments existed: the assignment's. */
+  departmentId?: string;
 }
 
 export interface DutyWorkflowInput {
@@ -55,6 +57,10 @@ export interface DutyActionRequest {
   result?: string;
   /** Required to extend: the new due time (epoch ms). */
   dueAt?: number;
+  /** Required to reassign: the department that takes the duty over. */
+  departmentId?: string;
+  /** Optional on submit: evidence files of this duty (the API checks they are). */
+  evidenceIds?: string[];
 }
 
 /** The duty as the record holds it after an action: the caller reads its own write. */
@@ -75,7 +81,8 @@ export interface DutyLiveState {
   pendingNotifications: number;
 }
 
-export type DutyNotificationKind = 'assigned' | 'reminder' | 'escalation' | 'transition';
+/** `reassigned` goes to the department that takes a duty over, `reassigned_away` to the one that gave it up. */
+export type DutyNotificationKind = 'assigned' | 'reminder' | 'escalation' | 'transition' | 'reassigned' | 'reassigned_away';
 
 /** An e-mail the workflow owes; `key` makes the send idempotent. */
 export interface DutyNotification {
@@ -86,6 +93,14 @@ export interface DutyNotification {
   /** For escalations: the step; for transitions: the action. */
   detail?: string;
   reason?: string;
+  /**
+   * The department addressed (its liaison or head): the one holding the duty when the
+   * notification was queued. Absent in notifications queued before reassignments existed: the
+   * duty's department.
+   */
+  departmentId?: string;
+  /** For reassignments: the department on the other side (where the duty went, or came from). */
+  otherDepartmentId?: string;
 }
 
 export const dutyActionUpdate = defineUpdate<DutyRecordView, [DutyActionRequest]>('dutyAction');

@@ -8,13 +8,11 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import {
+  assertDutyActionInput,
   assertMayTakeDutyAction,
   DomainError,
-  DomainErrorCode,
-  dutyActionRequires,
   isDutyClosed,
   isDutyWithDepartment,
-  isValidNewDueTime,
   nextDutyTimer,
   normalizeDutyClockPolicy,
   transitionDuty,
@@ -50,6 +48,9 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
   let state: DutyState = carried?.state ?? 'assigned';
   let lastSeq = carried?.lastSeq ?? 1;
   let remindedForDueAt = carried?.remindedForDueAt ?? null;
+  // Who holds the duty: a reassignment moves it, and permissions and e-mails follow. Changing
+  // it issues no command, so histories without a reassignment replay as before (no patch).
+  let departmentId = carried?.departmentId ?? assignment.departmentId;
   const firedEscalationSteps = [...(carried?.firedEscalationSteps ?? [])];
   const outbox: DutyNotification[] = [...(carried?.outbox ?? [])];
   // Bumped on every change the clock cares about, so the timer wait wakes up and re-plans.
@@ -76,8 +77,9 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
       while (actionInFlight) await condition(() => !actionInFlight);
       actionInFlight = true;
       try {
-        const to = checkDutyAction(state, assignment.departmentId, request, Date.now());
+        const to = checkDutyAction(state, departmentId, request, Date.now());
         const seq = lastSeq + 1;
+        const reassignedTo = request.action === 'reassign' ? request.departmentId : undefined;
         const view = await activities.recordDutyTransition({
           dutyId: assignment.dutyId,
           seq,
@@ -88,6 +90,9 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
           reason: request.reason,
           result: request.result,
           dueAt: request.action === 'extend' ? request.dueAt : undefined,
+          fromDepartmentId: reassignedTo ? departmentId : undefined,
+          toDepartmentId: reassignedTo,
+          evidenceIds: request.action === 'submit' && request.evidenceIds?.length ? request.evidenceIds : undefined,
           occurredAt: Date.now(),
         });
         lastSeq = seq;
@@ -98,14 +103,32 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
           firedEscalationSteps.length = 0;
         }
         version++;
-        outbox.push({
-          key: `duty:${assignment.dutyId}:transition:${seq}`,
-          kind: 'transition',
-          dutyId: assignment.dutyId,
-          audience: request.action === 'submit' ? ['office'] : ['department_liaison'],
-          detail: request.action,
-          reason: request.reason,
-        });
+        if (reassignedTo) {
+          // The new liaison is asked to acknowledge; the old one learns the duty is no longer theirs.
+          const previous = departmentId;
+          departmentId = reassignedTo;
+          const key = `duty:${assignment.dutyId}:transition:${seq}`;
+          const notice = { dutyId: assignment.dutyId, audience: ['department_liaison' as const], reason: request.reason };
+          outbox.push({ ...notice, key, kind: 'reassigned', departmentId: reassignedTo, otherDepartmentId: previous });
+          outbox.push({
+            ...notice,
+            key: `${key}:previous`,
+            kind: 'reassigned_away',
+            departmentId: previous,
+            otherDepartmentId: reassignedTo,
+          });
+        } else {
+          outbox.push({
+            key: `duty:${assignment.dutyId}:transition:${seq}`,
+            kind: 'transition',
+            dutyId: assignment.dutyId,
+            // The department's own steps (a submission, a progress note) are news for the office.
+            audience: request.action === 'submit' || request.action === 'record_progress' ? ['office'] : ['department_liaison'],
+            detail: request.action,
+            reason: request.reason,
+            departmentId,
+          });
+        }
         return view;
       } finally {
         actionInFlight = false;
@@ -114,7 +137,7 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
     {
       // Rejects early, before anything is written to history.
       validator: (request) => {
-        checkDutyAction(state, assignment.departmentId, request, Date.now());
+        checkDutyAction(state, departmentId, request, Date.now());
       },
     },
   );
@@ -126,6 +149,7 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
       kind: 'assigned',
       dutyId: assignment.dutyId,
       audience: ['department_liaison'],
+      departmentId,
     });
   }
 
@@ -140,7 +164,7 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
       await continueAsNew<typeof DutyWorkflow>({
         assignment,
         policy,
-        carried: { state, lastSeq, remindedForDueAt, firedEscalationSteps, outbox, dueAt },
+        carried: { state, lastSeq, remindedForDueAt, firedEscalationSteps, outbox, dueAt, departmentId },
       });
     }
 
@@ -167,6 +191,7 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
         kind: 'reminder',
         dutyId: assignment.dutyId,
         audience: ['department_liaison'],
+        departmentId,
       });
     } else {
       await activities.recordDutyEscalation({
@@ -183,6 +208,7 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
         dutyId: assignment.dutyId,
         audience: [...timer.step.notify],
         detail: timer.step.step,
+        departmentId,
       });
     }
   }
@@ -191,17 +217,14 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
   return { state };
 }
 
-/** The state machine and the permission rules decide; a refusal carries the domain's code. */
+/**
+ * The state machine and the permission rules decide, against the department holding the duty
+ * now; a refusal carries the domain's code.
+ */
 function checkDutyAction(state: DutyState, departmentId: string, request: DutyActionRequest, now: number): DutyState {
   try {
     assertMayTakeDutyAction(request.actor, departmentId, request.action);
-    const required = dutyActionRequires(request.action);
-    if (required && !request[required]?.trim()) {
-      throw new DomainError(DomainErrorCode.DutyActionInputMissing, `To ${request.action} a duty, give a ${required}`);
-    }
-    if (request.action === 'extend' && !isValidNewDueTime(request.dueAt ?? NaN, now)) {
-      throw new DomainError(DomainErrorCode.DueTimeNotInFuture, 'The new due time must be in the future');
-    }
+    assertDutyActionInput(request.action, request, { departmentId, now });
     return transitionDuty(state, request.action);
   } catch (error) {
     if (error instanceof DomainError) {

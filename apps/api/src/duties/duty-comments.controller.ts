@@ -1,0 +1,23 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@duban/domain';
+import { CurrentActor } from '../common/actor.decorator';
+import { DutyCommentsService } from './duty-comments.service';
+import { DutyCommentDto } from './duty.dto';
+
+@ApiTags('duties')
+@ApiBearerAuth()
+@Controller('duties/:id/comments')
+export class DutyCommentsController {
+  constructor(private readonly comments: DutyCommentsService) {}
+
+  @Post()
+  add(@CurrentActor() actor: Actor, @Param('id') dutyId: string, @Body() body: DutyCommentDto) {
+    return this.comments.add(actor, dutyId, body.text);
+  }
+
+  @Get()
+  list(@CurrentActor() actor: Actor, @Param('id') dutyId: string) {
+    return this.comments.list(actor, dutyId);
+  }
+}
