@@ -44,9 +44,10 @@ describe('phase windows and fan-out under restarts', () => {
       body: campaignBody('窗口期测试', [], {
         kind: 'mobilisation',
         name: '动员部署',
-        window: { start: '2026-05-01', end: '2026-05-02' },
+        window: { start: '2026-05-01', end: '2026-05-04' },
         templates: [
-          { title: '报送工作方案', description: '', route: { kind: 'function', key: 'registration' }, scope: 'once', due: { workingDaysAfterLaunch: 1 } },
+          // Three days (6 s) leave the prompt department ample time, even on a busy machine.
+          { title: '报送工作方案', description: '', route: { kind: 'function', key: 'registration' }, scope: 'once', due: { workingDaysAfterLaunch: 3 } },
           { title: '报送宣传计划', description: '', route: { kind: 'function', key: 'publicity' }, scope: 'once', due: { workingDaysAfterLaunch: 1 } },
         ],
       }),
@@ -58,6 +59,7 @@ describe('phase windows and fan-out under restarts', () => {
       ['function', 'publicity', idle],
     ]);
     const phaseId = campaign.phases[0].id;
+    const officer = await stack.userWithToken('department_officer', prompt.id);
     const launched = await stack.http('POST', `/campaigns/${campaign.id}/phases/${phaseId}/launch`, { token: office.token, body: {} });
     expect(launched.status).toBe(200);
 
@@ -66,7 +68,6 @@ describe('phase windows and fan-out under restarts', () => {
       return rows.length === 2 && rows;
     });
     const promptDuty = duties.find((d) => d.departmentId === prompt.id)!;
-    const officer = await stack.userWithToken('department_officer', prompt.id);
     for (const action of ['acknowledge', 'start']) {
       expect((await stack.http('POST', `/duties/${promptDuty.id}/${action}`, { token: officer.token, body: {} })).status).toBe(200);
     }
@@ -85,6 +86,16 @@ describe('phase windows and fan-out under restarts', () => {
     expect(closed.summary).toMatchObject({ total: 2, onTime: 1, late: 1, openAtClose: 1 });
     expect(closed.summary.byDepartment[idle.id]).toMatchObject({ total: 1, late: 1, openAtClose: 1 });
     expect(closed.summary.byDepartment[prompt.id]).toMatchObject({ total: 1, onTime: 1, late: 0 });
+
+    const csv = await fetch(`${stack.baseUrl}/campaigns/${campaign.id}/phases/${phaseId}/summary?format=csv`, {
+      headers: { authorization: `Bearer ${office.token}` },
+    });
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').split('\r\n');
+    expect(lines[0].startsWith('范围,单位代码,单位,事项数,按时办结,逾期')).toBe(true);
+    expect(lines.find((l) => l.includes(idle.code))).toMatch(new RegExp(`^部门,${idle.code},[^,]+,1,0,1,1,0,`));
 
     const after = await dutiesOf(phaseId);
     const idleDuty = after.find((d) => d.departmentId === idle.id)!;

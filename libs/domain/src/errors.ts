@@ -32,6 +32,7 @@ export enum DomainErrorCode {
   ForceReasonMissing = 'FORCE_REASON_MISSING',
   PhaseNotEditable = 'PHASE_NOT_EDITABLE',
   PhaseWindowOver = 'PHASE_WINDOW_OVER',
+  PhaseNotClosed = 'PHASE_NOT_CLOSED',
 }
 
 export class DomainError extends Error {

@@ -397,3 +397,34 @@ export class SetCampaignRouteDto {
   @TrimmedText(1, 2000)
   reason: string;
 }
+
+export class SetCampaignTargetsDto {
+  @ApiProperty({ type: [CampaignTargetDto] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => CampaignTargetDto)
+  targets: CampaignTargetDto[];
+
+  @ApiProperty({ description: 'Why the targets change (kept in the campaign log)' })
+  @TrimmedText(1, 2000)
+  reason: string;
+}
+
+export class SetLeadingGroupDto {
+  @ApiProperty({ type: LeadingGroupDto })
+  @ValidateNested()
+  @Type(() => LeadingGroupDto)
+  leadingGroup: LeadingGroupDto;
+
+  @ApiProperty({ description: 'Why the group changes (kept in the campaign log)' })
+  @TrimmedText(1, 2000)
+  reason: string;
+}
+
+export class FormatQuery {
+  @ApiPropertyOptional({ enum: ['json', 'csv'] })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format?: 'json' | 'csv';
+}

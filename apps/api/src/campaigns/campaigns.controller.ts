@@ -1,8 +1,18 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
 import { CurrentActor } from '../common/actor.decorator';
-import { CreateCampaignDto, LaunchPhaseDto, RevisePhaseDto, SetCampaignRouteDto, SetEscalationLadderDto } from './campaign.dto';
+import { csvResponse, wantsCsv } from '../duty-views/csv';
+import {
+  CreateCampaignDto,
+  FormatQuery,
+  LaunchPhaseDto,
+  RevisePhaseDto,
+  SetCampaignRouteDto,
+  SetCampaignTargetsDto,
+  SetEscalationLadderDto,
+  SetLeadingGroupDto,
+} from './campaign.dto';
 import { CampaignsService } from './campaigns.service';
 
 @ApiTags('campaigns')
@@ -62,6 +72,31 @@ export class CampaignsController {
   @Get(':id/phases/:phaseId')
   phase(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('phaseId') phaseId: string) {
     return this.campaigns.phase(actor, id, phaseId);
+  }
+
+  @Put(':id/targets')
+  setTargets(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SetCampaignTargetsDto) {
+    return this.campaigns.setTargets(actor, id, body);
+  }
+
+  @Put(':id/leading-group')
+  setLeadingGroup(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SetLeadingGroupDto) {
+    return this.campaigns.setLeadingGroup(actor, id, body);
+  }
+
+  /** A closed phase's summary per department and district; JSON, or CSV with ?format=csv or Accept: text/csv. */
+  @Get(':id/phases/:phaseId/summary')
+  @ApiProduces('application/json', 'text/csv')
+  async phaseSummary(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Param('phaseId') phaseId: string,
+    @Query() query: FormatQuery,
+    @Headers('accept') accept?: string,
+  ) {
+    return wantsCsv(query.format, accept)
+      ? csvResponse(await this.campaigns.phaseSummaryCsv(actor, id, phaseId))
+      : this.campaigns.phaseSummary(actor, id, phaseId);
   }
 
   @Get(':id/phases/:phaseId/live')

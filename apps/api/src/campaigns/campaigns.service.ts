@@ -11,6 +11,7 @@ import {
   DomainError,
   DomainErrorCode,
   DUTY_ROUTE_KINDS,
+  DUTY_STATES,
   escalationLadderProblems,
   phaseLaunchRefusal,
   phasePlanProblems,
@@ -49,8 +50,11 @@ import type {
   PhasePlanDto,
   RevisePhaseDto,
   SetCampaignRouteDto,
+  SetCampaignTargetsDto,
   SetEscalationLadderDto,
+  SetLeadingGroupDto,
 } from './campaign.dto';
+import { csvFileNames, toCsv, type CsvFile } from '../duty-views/csv';
 
 /** Collects field messages from several checks, then fails once with all of them. */
 class FieldProblems {
@@ -99,20 +103,10 @@ export class CampaignsService {
       if (units.get(id)?.kind !== 'district') problems.add(`jurisdiction.districtIds.${i}`, 'not a registered district');
       if (districtIds.indexOf(id) !== i) problems.add(`jurisdiction.districtIds.${i}`, 'named twice');
     });
-    const memberIds = dto.leadingGroup.members.map((m) => m.departmentId);
-    memberIds.forEach((id, i) => {
-      if (!units.has(id)) problems.add(`leadingGroup.members.${i}.departmentId`, 'not a registered department');
-      if (memberIds.indexOf(id) !== i) problems.add(`leadingGroup.members.${i}.departmentId`, 'named twice');
-    });
+    const memberIds = checkMembers(dto.leadingGroup, units, problems, 'leadingGroup.');
     if (dto.period.end < dto.period.start) problems.add('period.end', 'the period ends before it starts');
     const targets = dto.targets as CampaignTarget[];
-    problems.merge(
-      campaignTargetProblems(targets, {
-        districtIds: new Set(districtIds),
-        // Departments share targets as members of the leading group.
-        departmentIds: new Set(memberIds),
-      }),
-    );
+    problems.merge(campaignTargetProblems(targets, { districtIds: new Set(districtIds), departmentIds: new Set(memberIds) }));
     const ladder = toLadder(dto.escalationLadder);
     problems.merge(escalationLadderProblems(ladder), 'escalationLadder.');
     const routeKeys = new Set((await this.matrix.list()).map((r) => routeKeyOf(r.kind, r.key)));
@@ -287,6 +281,76 @@ export class CampaignsService {
     return ladder;
   }
 
+  /** Replaces the targets; the split rules are checked as at creation. */
+  async setTargets(actor: Actor, campaignId: string, dto: SetCampaignTargetsDto) {
+    assertMayManageCampaigns(actor);
+    const campaign = await this.visible(actor, campaignId);
+    const problems = new FieldProblems();
+    const districts = await this.campaigns.districts(campaign.id);
+    const targets = dto.targets as CampaignTarget[];
+    problems.merge(
+      campaignTargetProblems(targets, {
+        districtIds: new Set(districts.map((d) => d.id)),
+        departmentIds: new Set(campaign.leadingGroup.members.map((m) => m.departmentId)),
+      }),
+    );
+    problems.throwIfAny();
+    await this.campaigns.setTargets(campaign.id, targets, actor, dto.reason);
+    return this.get(actor, campaign.id);
+  }
+
+  /** Replaces the leading group; a department that still holds a share of a target stays a member. */
+  async setLeadingGroup(actor: Actor, campaignId: string, dto: SetLeadingGroupDto) {
+    assertMayManageCampaigns(actor);
+    const campaign = await this.visible(actor, campaignId);
+    const problems = new FieldProblems();
+    const units = new Map((await this.departments.list()).map((d) => [d.id, d]));
+    const memberIds = new Set(checkMembers(dto.leadingGroup, units, problems, 'leadingGroup.'));
+    campaign.targets.forEach((t, i) =>
+      (t.departmentShares ?? []).forEach((share) => {
+        if (!memberIds.has(share.unitId)) {
+          problems.add('leadingGroup.members', `${units.get(share.unitId)?.name ?? share.unitId} holds a share of target ${i}; change the targets first`);
+        }
+      }),
+    );
+    problems.throwIfAny();
+    await this.campaigns.setLeadingGroup(campaign.id, dto.leadingGroup, actor, dto.reason);
+    return this.get(actor, campaign.id);
+  }
+
+  /** A closed phase's summary, one row per department and per district (the CSV's rows). */
+  async phaseSummary(actor: Actor, campaignId: string, phaseId: string) {
+    const { phase } = await this.visiblePhase(actor, campaignId, phaseId);
+    if (!phase.summary) {
+      throw new DomainError(DomainErrorCode.PhaseNotClosed, `Phase "${phase.name}" has not closed yet; its live state is at /live`);
+    }
+    const units = new Map((await this.departments.list()).map((d) => [d.id, d]));
+    const rows = [
+      ...Object.entries(phase.summary.byDepartment).map(([id, counts]) => ({ scope: 'department' as const, unitId: id, ...counts })),
+      ...Object.entries(phase.summary.byDistrict).map(([id, counts]) => ({ scope: 'district' as const, unitId: id, ...counts })),
+    ].map((row) => ({ ...row, unitCode: units.get(row.unitId)?.code ?? null, unitName: units.get(row.unitId)?.name ?? null }));
+    return { phase: phaseView(phase), rows };
+  }
+
+  async phaseSummaryCsv(actor: Actor, campaignId: string, phaseId: string): Promise<CsvFile> {
+    const { phase, rows } = await this.phaseSummary(actor, campaignId, phaseId);
+    const content = toCsv(
+      ['范围', '单位代码', '单位', '事项数', '按时办结', '逾期', '阶段结束时未办结', '已撤销', ...DUTY_STATES],
+      rows.map((r) => [
+        r.scope === 'department' ? '部门' : '县区',
+        r.unitCode,
+        r.unitName,
+        r.total,
+        r.onTime,
+        r.late,
+        r.openAtClose,
+        r.cancelled,
+        ...DUTY_STATES.map((s) => r.byState[s]),
+      ]),
+    );
+    return { ...csvFileNames(`phase-summary-${phase.seq + 1}`, `${phase.name}-阶段小结`), content };
+  }
+
   async events(actor: Actor, campaignId: string) {
     const campaign = await this.visible(actor, campaignId);
     return this.campaigns.events(campaign.id);
@@ -305,6 +369,21 @@ export class CampaignsService {
     if (!phase || phase.campaignId !== campaign.id) throw new DomainError(DomainErrorCode.PhaseNotFound, `The campaign has no phase ${phaseId}`);
     return { campaign, phase };
   }
+}
+
+/** Member departments must be registered, each once; returns their ids. */
+function checkMembers(
+  group: { members: Array<{ departmentId: string }> },
+  units: Map<string, { kind: string }>,
+  problems: FieldProblems,
+  prefix: string,
+): string[] {
+  const ids = group.members.map((m) => m.departmentId);
+  ids.forEach((id, i) => {
+    if (!units.has(id)) problems.add(`${prefix}members.${i}.departmentId`, 'not a registered department');
+    if (ids.indexOf(id) !== i) problems.add(`${prefix}members.${i}.departmentId`, 'named twice');
+  });
+  return ids;
 }
 
 function toLadder(dto: EscalationLadderDto | undefined): EscalationLadderPolicy {

@@ -33,6 +33,7 @@ const STATUS_BY_CODE: Record<DomainErrorCode, HttpStatus> = {
   [DomainErrorCode.ForceReasonMissing]: HttpStatus.BAD_REQUEST,
   [DomainErrorCode.PhaseNotEditable]: HttpStatus.CONFLICT,
   [DomainErrorCode.PhaseWindowOver]: HttpStatus.CONFLICT,
+  [DomainErrorCode.PhaseNotClosed]: HttpStatus.CONFLICT,
 };
 
 export function httpStatusOf(code: DomainErrorCode): HttpStatus {

@@ -408,28 +408,45 @@ export class CampaignRepository {
     });
   }
 
-  /** Replaces the campaign's escalation ladder (new duties run on it), logged with the old one. */
-  async setClockPolicy(campaignId: string, policy: EscalationLadderPolicy, actor: Actor, reason: string): Promise<void> {
+  /** Replaces the campaign's escalation ladder (duties of phases launched later run on it), logged with the old one. */
+  setClockPolicy(campaignId: string, policy: EscalationLadderPolicy, actor: Actor, reason: string): Promise<void> {
+    return this.replaceDocument(campaignId, 'clock_policy', policy, 'escalation_ladder_changed', actor, reason);
+  }
+
+  setTargets(campaignId: string, targets: CampaignTarget[], actor: Actor, reason: string): Promise<void> {
+    return this.replaceDocument(campaignId, 'targets', targets, 'targets_changed', actor, reason);
+  }
+
+  setLeadingGroup(campaignId: string, group: LeadingGroup, actor: Actor, reason: string): Promise<void> {
+    return this.replaceDocument(campaignId, 'leading_group', group, 'leading_group_changed', actor, reason);
+  }
+
+  /** Replaces one of the campaign's documents, logging before and after, who and why. */
+  private async replaceDocument(
+    campaignId: string,
+    column: 'clock_policy' | 'targets' | 'leading_group',
+    value: unknown,
+    action: string,
+    actor: Actor,
+    reason: string,
+  ): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      const rows: Array<{ clock_policy: EscalationLadderPolicy }> = await tx.query(
-        `SELECT clock_policy FROM campaigns WHERE id = $1 FOR UPDATE`,
-        [campaignId],
-      );
+      const rows: Array<{ before: unknown }> = await tx.query(`SELECT ${column} AS before FROM campaigns WHERE id = $1 FOR UPDATE`, [campaignId]);
       if (rows.length === 0) throw new DomainError(DomainErrorCode.CampaignNotFound, `No campaign with id ${campaignId}`);
       const now = new Date();
-      await tx.query(`UPDATE campaigns SET clock_policy = $2, version = version + 1, updated_at = $3 WHERE id = $1`, [
+      await tx.query(`UPDATE campaigns SET ${column} = $2, version = version + 1, updated_at = $3 WHERE id = $1`, [
         campaignId,
-        JSON.stringify(policy),
+        JSON.stringify(value),
         now,
       ]);
       await this.recordEvent(tx, {
-        key: `campaign:${campaignId}:ladder:${now.getTime()}:${actor.userId}`,
+        key: `campaign:${campaignId}:${action}:${now.getTime()}:${actor.userId}`,
         campaignId,
-        action: 'escalation_ladder_changed',
+        action,
         actor,
         reason,
         occurredAt: now,
-        details: { before: rows[0].clock_policy, after: policy },
+        details: { before: rows[0].before, after: value },
       });
     });
   }
