@@ -17,6 +17,8 @@ export interface CampaignPhaseProgress extends CampaignPhaseRef {
   forced: boolean;
   dutyCount: number | null;
   closedAt: number | null;
+  /** Set when the phase's workflow ended without closing the phase (terminated or cancelled). */
+  failure: string | null;
 }
 
 export interface CampaignWorkflowInput {

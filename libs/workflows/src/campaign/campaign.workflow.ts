@@ -46,6 +46,7 @@ export async function CampaignWorkflow(input: CampaignWorkflowInput): Promise<{ 
     forced: false,
     dutyCount: null,
     closedAt: null,
+    failure: null,
   }));
   // Launches run one at a time, each checked against what the previous one left.
   let launching = false;
@@ -96,10 +97,17 @@ export async function CampaignWorkflow(input: CampaignWorkflowInput): Promise<{ 
           parentClosePolicy: ParentClosePolicy.ABANDON,
         });
         Object.assign(phase, { status: 'open', launchedAt: opened.launchedAt, forced, dutyCount: opened.dutyCount });
-        void child.result().then((summary) => {
-          phase.status = 'closed';
-          phase.closedAt = summary.closedAt;
-        });
+        child.result().then(
+          (summary) => {
+            phase.status = 'closed';
+            phase.closedAt = summary.closedAt;
+          },
+          (error: unknown) => {
+            // Only an operator's terminate or cancel ends a phase this way; the phase stays
+            // open here (the office may force the next one) and the live state says why.
+            phase.failure = error instanceof Error ? error.message : String(error);
+          },
+        );
         return { phaseId: phase.phaseId, dutyCount: opened.dutyCount, windowEndsAt: opened.windowEndsAt, forced };
       } finally {
         launching = false;
