@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import { dutyActionUpdate, dutyWorkflowId } from '@duban/workflows';
+import { dutyActionUpdate, dutyWorkflowId, type DutyAssignment } from '@duban/workflows';
+import { DutyActivitiesService } from '../../apps/worker/src/duty-activities.service';
 import { recordHistoryIfAsked } from '../support/recorded-histories';
 import { TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
@@ -519,6 +520,57 @@ describe('duty actions: progress notes, evidence, comments, reassignment and the
         ]),
       );
       expect(timeline.find((e: any) => e.details.key === `duty:${dutyId}:transition:4:previous`).details.recipients).toEqual([deptA.liaisonEmail]);
+    });
+  });
+
+  describe('activities run twice (a retry after a lost completion)', () => {
+    it('record a reassignment and a reminder once, and a stale retry does not move the duty back', async () => {
+      const activities = stack.workerApp.get(DutyActivitiesService);
+      const assignment: DutyAssignment = {
+        dutyId: randomUUID(),
+        departmentId: deptA.id,
+        title: '重复执行的改派',
+        description: '',
+        assignedAt: Date.now(),
+        dueAt: Date.now() + 3600_000,
+        assignedBy: { userId: office.user.id, username: office.user.username, role: 'office', departmentId: null },
+      };
+      await activities.recordDutyAssigned(assignment);
+      const actor = assignment.assignedBy;
+      const reassign = {
+        dutyId: assignment.dutyId,
+        seq: 2,
+        action: 'reassign' as const,
+        from: 'assigned' as const,
+        to: 'assigned' as const,
+        actor,
+        reason: '职责调整',
+        fromDepartmentId: deptA.id,
+        toDepartmentId: deptB.id,
+        occurredAt: Date.now(),
+      };
+      const back = { ...reassign, seq: 3, reason: '改回', fromDepartmentId: deptB.id, toDepartmentId: deptA.id };
+      await activities.recordDutyTransition(reassign);
+      await activities.recordDutyTransition(back);
+      await activities.recordDutyTransition(reassign);
+      const rows = await stack.dataSource.query(
+        'SELECT seq, from_department_id, to_department_id FROM duty_transitions WHERE duty_id = $1 ORDER BY seq',
+        [assignment.dutyId],
+      );
+      expect(rows.map((r: any) => [r.seq, r.from_department_id, r.to_department_id])).toEqual([
+        [1, null, null],
+        [2, deptA.id, deptB.id],
+        [3, deptB.id, deptA.id],
+      ]);
+      const [row] = await stack.dataSource.query('SELECT department_id FROM duties WHERE id = $1', [assignment.dutyId]);
+      expect(row.department_id).toBe(deptA.id);
+
+      const reminded = { dutyId: assignment.dutyId, dueAt: assignment.dueAt, remindedAt: Date.now() };
+      await activities.recordDutyReminded(reminded);
+      await activities.recordDutyReminded({ ...reminded, remindedAt: reminded.remindedAt + 5 });
+      const reminders = await stack.dataSource.query('SELECT department_id, reminded_at FROM duty_reminders WHERE duty_id = $1', [assignment.dutyId]);
+      expect(reminders).toHaveLength(1);
+      expect(reminders[0].department_id).toBe(deptA.id);
     });
   });
 });
