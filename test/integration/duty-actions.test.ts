@@ -436,6 +436,9 @@ describe('duty actions: progress notes, evidence, comments, reassignment and the
       expect(toOld.text).toContain(`已由领导小组办公室改派${deptB.name}办理，贵单位不再承办`);
       expect(toOld.to).toEqual([deptA.liaisonEmail]);
 
+      const live = await stack.http('GET', `/duties/${dutyId}/live`, { token: office.token });
+      expect(live.body).toMatchObject({ departmentId: deptB.id, state: 'assigned', overdue: true });
+
       // The old department can no longer see or act; the workflow itself refuses it too.
       expect((await stack.http('GET', `/duties/${dutyId}`, { token: officerA.token })).status).toBe(403);
       expect((await act(officerA.token, dutyId, 'acknowledge')).status).toBe(403);

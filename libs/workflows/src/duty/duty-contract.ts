@@ -72,6 +72,8 @@ export interface DutyRecordView {
 
 export interface DutyLiveState {
   dutyId: string;
+  /** The department holding the duty (it changes on a reassignment). */
+  departmentId: string;
   state: DutyState;
   dueAt: number;
   lastSeq: number;

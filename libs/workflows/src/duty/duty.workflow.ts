@@ -60,6 +60,7 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
 
   setHandler(dutyLiveStateQuery, () => ({
     dutyId: assignment.dutyId,
+    departmentId,
     state,
     dueAt,
     lastSeq,
