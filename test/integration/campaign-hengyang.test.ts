@@ -1,5 +1,6 @@
 import { campaignWorkflowId, phaseBatchWorkflowId, phaseWorkflowId } from '@duban/workflows';
-import { LEADING_GROUP_CHAIR, pinCampaignRoutes, registerDistricts, seededDepartments, type Unit } from '../support/campaign-fixtures';
+import { hengyangCampaign } from '../../scripts/lib/hengyang-campaign';
+import { pinCampaignRoutes, registerDistricts, seededDepartments, type Unit } from '../support/campaign-fixtures';
 import { recordHistoryIfAsked } from '../support/recorded-histories';
 import { TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
@@ -34,85 +35,7 @@ describe('a Hengyang-style campaign through its phases', () => {
     await stack?.stop();
   });
 
-  const hengyangPlan = () => ({
-    name: '衡阳市社会保险扩面专项行动',
-    jurisdiction: { name: '衡阳市', level: 'city', districtIds: districts.map((d) => d.id) },
-    period: { start: '2026-05-01', end: '2026-12-31' },
-    legalBasis: { title: '衡阳市社会保险扩面专项行动实施方案', number: '衡政办发〔2026〕8号' },
-    targets: [
-      {
-        insuranceType: 'pension',
-        kind: 'persons',
-        measure: 'newly_insured',
-        value: 76_000,
-        districtShares: [
-          { unitId: districts[0].id, value: 30_000 },
-          { unitId: districts[1].id, value: 26_000 },
-          { unitId: districts[2].id, value: 20_000 },
-        ],
-      },
-      { insuranceType: 'pension', kind: 'contribution_rate', value: 80 },
-      {
-        insuranceType: 'medical',
-        kind: 'funds',
-        value: 430_000_000,
-        stretch: 450_000_000,
-        departmentShares: [
-          { unitId: unit('TAX').id, value: 400_000_000, stretch: 420_000_000 },
-          { unitId: unit('SIA').id, value: 30_000_000, stretch: 30_000_000 },
-        ],
-      },
-    ],
-    leadingGroup: {
-      chair: LEADING_GROUP_CHAIR,
-      viceChairs: [{ name: '李某', title: '人社局局长' }, { name: '赵某', title: '财政局局长' }],
-      members: ['HRSS', 'SIA', 'TAX', 'MEDIA', 'CIVIL', 'CULT', 'PSB', 'HEALTH', 'TRANS', 'SAMR', 'CONS'].map((code) => ({
-        departmentId: unit(code).id,
-        liaison: { name: `${code}联络员`, phone: '0734-8000000', email: unit(code).liaisonEmail },
-        head: { name: `${code}负责人`, email: unit(code).headEmail },
-      })),
-    },
-    phases: [
-      {
-        kind: 'mobilisation',
-        name: '动员部署',
-        window: { start: '2026-05-01', end: '2026-05-31' },
-        templates: [
-          { title: '制定扩面工作方案并明确责任人', description: '召开动员会，报送本单位工作方案和责任人', route: { kind: 'function', key: 'registration' }, scope: 'once', due: { workingDaysAfterLaunch: 5 } },
-          { title: '制定征收工作方案并明确责任人', description: '', route: { kind: 'function', key: 'contribution_collection' }, scope: 'once', due: { workingDaysAfterLaunch: 5 } },
-          { title: '开展扩面宣传', description: '', route: { kind: 'function', key: 'publicity' }, scope: 'once', due: { workingDaysAfterLaunch: 5 } },
-          { title: '签订目标责任状', description: '县区政府与市政府签订责任状', route: { kind: 'district' }, scope: 'per_district', due: { workingDaysAfterLaunch: 5 } },
-        ],
-      },
-      {
-        kind: 'special_operation',
-        name: '第一轮：机关事业单位编外人员、社会组织和民办非企业单位',
-        window: { start: '2026-06-01', end: '2026-07-30' },
-        focusSectors: ['social_organisations', 'private_non_enterprise'],
-        templates: [{ title: '开展专项扩面行动', description: '摸底、督促参保、报送台账', route: { kind: 'focus_sectors' }, scope: 'once', due: { workingDaysAfterLaunch: 20 } }],
-      },
-      {
-        kind: 'special_operation',
-        name: '第二轮：娱乐、医疗卫生场所和网吧',
-        window: { start: '2026-08-01', end: '2026-09-15' },
-        focusSectors: ['entertainment', 'internet_bars', 'hospitals_clinics', 'bathhouses'],
-        templates: [{ title: '开展专项扩面行动', description: '摸底、督促参保、报送台账', route: { kind: 'focus_sectors' }, scope: 'once', due: { workingDaysAfterLaunch: 1 } }],
-      },
-      {
-        kind: 'special_operation',
-        name: '第三轮：物流、超市、建材和租赁运输',
-        window: { start: '2026-09-15', end: '2026-11-30' },
-        focusSectors: ['logistics', 'supermarkets', 'building_materials', 'rental_transport'],
-        templates: [{ title: '开展专项扩面行动', description: '', route: { kind: 'focus_sectors' }, scope: 'once', due: { workingDaysAfterLaunch: 20 } }],
-      },
-      {
-        kind: 'acceptance',
-        name: '总结验收',
-        window: { start: '2026-12-01', end: '2026-12-31' },
-        templates: [{ title: '报送自查报告', description: '', route: { kind: 'district' }, scope: 'per_district', due: { workingDaysAfterLaunch: 10 } }],
-      },
-    ],
-  });
+  const hengyangPlan = () => hengyangCampaign(unit, districts.map((d) => d.id), 2026);
 
   let campaign: any;
   const phase = (i: number) => campaign.phases[i];
@@ -128,7 +51,7 @@ describe('a Hengyang-style campaign through its phases', () => {
 
   it('refuses targets whose split does not add up, naming the field, and records nothing', async () => {
     const plan = hengyangPlan();
-    plan.targets[0].districtShares![2].value = 19_000;
+    plan.targets[0].districtShares![2].value -= 1_000;
     const refused = await stack.http('POST', '/campaigns', { token: office.token, body: plan });
     expect(refused.status).toBe(400);
     expect(refused.body.fields['targets.0.districtShares']).toEqual(['the shares add up to 75000, not to the whole 76000']);
@@ -149,7 +72,7 @@ describe('a Hengyang-style campaign through its phases', () => {
       ['acceptance', null, 'planned'],
     ]);
     expect(campaign.jurisdiction.districts.map((d: any) => d.name)).toEqual(['珠晖区', '雁峰区', '衡阳县']);
-    expect(campaign.leadingGroup.chair).toEqual(LEADING_GROUP_CHAIR);
+    expect(campaign.leadingGroup.chair).toEqual({ name: '王某', title: '副市长' });
     expect(campaign.escalationLadder.escalationLadder.map((s: any) => s.step)).toEqual(['overdue', 'chase_head', 'leading_group']);
     await pinCampaignRoutes(stack, office.token, campaign.id, [
       ['function', 'registration', unit('SIA')],

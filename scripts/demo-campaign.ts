@@ -1,0 +1,98 @@
+/**
+ * The README's worked example, against a running Duban (`npm start`, development seeds on):
+ * creates the Hengyang-style campaign, launches mobilisation, lets two departments and one
+ * district do their part, and prints what the office sees. API_URL picks another server.
+ *
+ *   npm run demo:campaign
+ */
+import { hengyangCampaign } from './lib/hengyang-campaign';
+
+const api = process.env.API_URL ?? 'http://localhost:3000';
+const password = process.env.DUBAN_DEMO_PASSWORD ?? 'duban-dev-password';
+
+async function call<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
+  const response = await fetch(`${api}${path}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const answer = await response.json();
+  if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${JSON.stringify(answer)}`);
+  return answer as T;
+}
+
+const login = async (username: string) => (await call<{ accessToken: string }>('POST', '/auth/login', null, { username, password })).accessToken;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Listed<T> {
+  items: T[];
+}
+interface DutyRow {
+  id: string;
+  title: string;
+  departmentName?: string;
+  departmentId: string;
+  dueAt: string;
+}
+interface CampaignView {
+  id: string;
+  name: string;
+  phases: Array<{ id: string; name: string; status: string; dutyCount: number | null }>;
+}
+
+async function main(): Promise<void> {
+  const office = await login('office');
+  const units = await call<Array<{ id: string; code: string; name: string; kind: string; liaisonEmail: string; headEmail: string }>>('GET', '/departments', office);
+  const byCode = (code: string) => {
+    const found = units.find((u) => u.code === code);
+    if (!found) throw new Error(`No unit ${code}: start Duban with the development seeds (npm start does)`);
+    return found;
+  };
+  const districts = units.filter((u) => u.kind === 'district');
+  // Next year's plan, so every window still lies ahead however the clock runs.
+  const year = new Date().getFullYear() + 1;
+  const campaign = await call<CampaignView>('POST', '/campaigns', office, hengyangCampaign(byCode, districts.map((d) => d.id), year));
+  console.log(`Campaign ${campaign.name} (${campaign.id}): ${campaign.phases.length} phases, ${districts.length} districts`);
+
+  const mobilisation = campaign.phases[0];
+  const launched = await call<{ dutyCount: number; windowEndsAt: number }>('POST', `/campaigns/${campaign.id}/phases/${mobilisation.id}/launch`, office, {});
+  console.log(`Launched "${mobilisation.name}": ${launched.dutyCount} duties, window ends ${new Date(launched.windowEndsAt).toISOString()}`);
+
+  const tooEarly = await fetch(`${api}/campaigns/${campaign.id}/phases/${campaign.phases[1].id}/launch`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${office}`, 'content-type': 'application/json' },
+    body: '{}',
+  });
+  console.log(`Launching round 1 now: ${tooEarly.status} ${((await tooEarly.json()) as { code: string }).code}`);
+
+  // The fan-out runs in the worker; give it a moment.
+  let duties: DutyRow[] = [];
+  for (let i = 0; i < 50 && duties.length < launched.dutyCount; i++) {
+    duties = (await call<Listed<DutyRow>>('GET', `/overview/duties?phaseId=${mobilisation.id}&state=assigned,acknowledged,in_progress,submitted,returned,accepted&limit=200`, office)).items;
+    await sleep(200);
+  }
+  console.log('Duties of the mobilisation phase:');
+  for (const duty of duties) console.log(`  ${duty.title.padEnd(20)} ${duty.departmentName ?? duty.departmentId}  due ${duty.dueAt}`);
+
+  for (const code of ['SIA', 'TAX', districts[0].code]) {
+    const officer = await login(`officer-${code.toLowerCase()}`);
+    const inbox = await call<Listed<DutyRow>>('GET', `/inbox?phaseId=${mobilisation.id}`, officer);
+    for (const duty of inbox.items) {
+      await call<unknown>('POST', `/duties/${duty.id}/acknowledge`, officer, {});
+      await call<unknown>('POST', `/duties/${duty.id}/start`, officer, {});
+      await call<unknown>('POST', `/duties/${duty.id}/submit`, officer, { result: `${code}：方案已印发，责任人已明确` });
+      await call<unknown>('POST', `/duties/${duty.id}/accept`, office, { note: '同意' });
+      console.log(`  ${code} acknowledged, submitted; the office accepted "${duty.title}"`);
+    }
+  }
+  const live = await call<CampaignView>('GET', `/campaigns/${campaign.id}/live`, office);
+  console.log('Live state:', JSON.stringify(live.phases.map((p) => ({ name: p.name, status: p.status, duties: p.dutyCount }))));
+  const byDepartment = await call<unknown>('GET', `/overview/departments?phaseId=${mobilisation.id}`, office);
+  console.log('Per department:', JSON.stringify(byDepartment, null, 0).slice(0, 400), '…');
+  console.log(`More: GET ${api}/campaigns/${campaign.id}, /events, /phases/${mobilisation.id}/live; e-mails at http://127.0.0.1:1080`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
