@@ -321,10 +321,23 @@ describe('campaign targets', () => {
       expect(problems(funds({ value: 0.001, stretch: undefined }))).toEqual({ 'targets.0.value': ['yuan with at most two decimals'] });
     });
 
-    // BUG (campaign-targets.ts, checkValue): the fen check compares `value * 100` with a 1e-6
-    // tolerance, but from about 2^32 yuan on the float product is off by more than that, so
-    // valid amounts such as 5,000,000,000.02 yuan are refused as having more than two decimals.
-    it.todo('accepts a provincial funds target of billions of yuan with fen (e.g. 5000000000.02)');
+    // value × 100 drifts for amounts of billions; the check must not refuse their fen.
+    it('accepts a provincial funds target of billions of yuan with fen', () => {
+      for (const value of [4_300_000_000.02, 5_000_000_000.02, 10_000_000_000.03, 19_999_999_999.99]) {
+        expect(problems(funds({ value, stretch: undefined }))).toEqual({});
+      }
+      expect(problems(funds({ value: 5_000_000_000.025, stretch: undefined }))).toEqual({ 'targets.0.value': ['yuan with at most two decimals'] });
+    });
+
+    it('checks stretch shares: funds only, two decimals, never below the share', () => {
+      const sia = 'c0000000-0000-4000-8000-000000000002';
+      const shared = (stretch: number) =>
+        funds({ value: 100, stretch: 120, departmentShares: [{ unitId: sia, value: 100, stretch }] } as never);
+      expect(campaignTargetProblems([shared(120) as never], { districtIds: new Set(), departmentIds: new Set([sia]) })).toEqual({});
+      expect(Object.keys(campaignTargetProblems([shared(90) as never], { districtIds: new Set(), departmentIds: new Set([sia]) }))).toContain(
+        'targets.0.departmentShares.0.stretch',
+      );
+    });
 
     it('keeps the stretch figure for funds, never below the floor', () => {
       expect(problems(funds({ stretch: 430_000_000 }))).toEqual({});

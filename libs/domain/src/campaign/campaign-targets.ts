@@ -71,7 +71,10 @@ export function campaignTargetProblems(
     checkValue(fields, `${at}.value`, target.kind, target.value);
     if (target.stretch !== undefined) {
       if (target.kind !== 'funds') add(fields, `${at}.stretch`, 'only a funds target has a stretch figure');
-      else if (target.stretch < target.value) add(fields, `${at}.stretch`, `the stretch figure (${target.stretch}) is below the floor (${target.value})`);
+      else {
+        checkValue(fields, `${at}.stretch`, 'funds', target.stretch);
+        if (target.stretch < target.value) add(fields, `${at}.stretch`, `the stretch figure (${target.stretch}) is below the floor (${target.value})`);
+      }
     }
     checkShares(fields, `${at}.districtShares`, target, target.districtShares, units.districtIds, 'district of the jurisdiction');
     checkShares(fields, `${at}.departmentShares`, target, target.departmentShares, units.departmentIds, 'member department');
@@ -93,7 +96,9 @@ function checkValue(fields: FieldMessages, path: string, kind: TargetKind, value
   if (!Number.isFinite(value) || value < 0) return add(fields, path, 'must be a number ≥ 0');
   if (kind === 'persons' && !Number.isInteger(value)) add(fields, path, 'a head count is a whole number');
   if (kind === 'contribution_rate' && value > 100) add(fields, path, 'a rate is a percentage, at most 100');
-  if (kind === 'funds' && Math.abs(toFen(value) - value * 100) > 1e-6) add(fields, path, 'yuan with at most two decimals');
+  // Compared as the nearest two-decimal number, not as value × 100: that product drifts for
+  // amounts of billions (a province's funds target) although they have whole fen.
+  if (kind === 'funds' && Number(value.toFixed(2)) !== value) add(fields, path, 'yuan with at most two decimals');
 }
 
 function checkShares(
@@ -111,7 +116,13 @@ function checkShares(
     if (units.has(share.unitId)) add(fields, `${path}.${j}.unitId`, 'named twice');
     units.add(share.unitId);
     checkValue(fields, `${path}.${j}.value`, target.kind, share.value);
-    if (share.stretch !== undefined && target.stretch === undefined) add(fields, `${path}.${j}.stretch`, 'the target has no stretch figure to share');
+    if (share.stretch !== undefined) {
+      if (target.kind !== 'funds' || target.stretch === undefined) add(fields, `${path}.${j}.stretch`, 'the target has no stretch figure to share');
+      else {
+        checkValue(fields, `${path}.${j}.stretch`, 'funds', share.stretch);
+        if (share.stretch < share.value) add(fields, `${path}.${j}.stretch`, `the share's stretch (${share.stretch}) is below its floor (${share.value})`);
+      }
+    }
   });
   if (target.kind === 'contribution_rate') return;
   const sum = (pick: (s: TargetShare) => number) =>
@@ -122,7 +133,7 @@ function checkShares(
     const shown = (n: number) => (target.kind === 'funds' ? (n / 100).toFixed(2) : String(n));
     add(fields, path, `the shares add up to ${shown(total)}, not to the whole ${shown(whole)}`);
   }
-  if (target.stretch !== undefined && shares.some((s) => s.stretch !== undefined)) {
+  if (target.kind === 'funds' && target.stretch !== undefined && shares.some((s) => s.stretch !== undefined)) {
     const stretchTotal = sum((s) => s.stretch ?? 0);
     if (stretchTotal !== toFen(target.stretch)) {
       add(fields, path, `the stretch shares add up to ${(stretchTotal / 100).toFixed(2)}, not to ${target.stretch.toFixed(2)}`);

@@ -150,7 +150,7 @@ describe('phase plan', () => {
     it("keeps every window inside the campaign's period, both days included", () => {
       const message = "the window must lie in the campaign's period 2025-05-01–2025-12-31";
       expect(phasePlanProblems(withPhase(0, { windowStart: '2025-04-30' }), context)).toEqual({ 'phases.0.windowStart': [message] });
-      expect(phasePlanProblems(withPhase(4, { windowEnd: '2026-01-01' }), context)).toEqual({ 'phases.4.windowStart': [message] });
+      expect(phasePlanProblems(withPhase(4, { windowEnd: '2026-01-01' }), context)).toEqual({ 'phases.4.windowEnd': [message] });
       expect(phasePlanProblems(withPhase(0, { windowStart: '2025-05-01' }), context)).toEqual({});
     });
 
@@ -345,6 +345,11 @@ describe('phase plan', () => {
         description: 'Name a responsible person and file a work plan.',
         dueAt: launchedAt + 5 * 1000,
       });
+    });
+
+    it('sends a duty for the district governments to every district even when its scope says once', () => {
+      const p = phase({ id: 'p', templates: [template({ id: 't', title: '自查', route: { kind: 'district' }, scope: 'once' })] });
+      expect(fanOut(p).map((d) => [d.departmentId, d.districtId])).toEqual(districts.map((d) => [d.id, d.id]));
     });
 
     it('routes a sector duty to the sector department and records the sector', () => {

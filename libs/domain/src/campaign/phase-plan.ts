@@ -88,9 +88,9 @@ export function phasePlanProblems(phases: readonly PlannedPhase[], context: Phas
       add(fields, `${at}.kind`, `a ${phase.kind} phase cannot follow a ${previous.kind} phase`);
     }
     if (phase.windowEnd < phase.windowStart) add(fields, `${at}.windowEnd`, 'the window ends before it starts');
-    if (phase.windowStart < context.periodStart || phase.windowEnd > context.periodEnd) {
-      add(fields, `${at}.windowStart`, `the window must lie in the campaign's period ${context.periodStart}–${context.periodEnd}`);
-    }
+    const period = `the window must lie in the campaign's period ${context.periodStart}–${context.periodEnd}`;
+    if (phase.windowStart < context.periodStart) add(fields, `${at}.windowStart`, period);
+    if (phase.windowEnd > context.periodEnd) add(fields, `${at}.windowEnd`, period);
     if (previous && phase.windowStart < previous.windowStart) {
       add(fields, `${at}.windowStart`, 'a phase cannot start before the phase before it');
     }
@@ -240,7 +240,8 @@ export function fanOutPhase(
         break;
     }
     for (const target of targets) {
-      const perDistrict = template.scope === 'per_district' ? districts : [null];
+      // A duty for the district governments goes to every district, whatever the scope says.
+      const perDistrict = template.scope === 'per_district' || template.route.kind === 'district' ? districts : [null];
       for (const district of perDistrict) {
         const departmentId = target.departmentId ?? district!.id;
         drafts.push({

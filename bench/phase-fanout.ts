@@ -1,0 +1,104 @@
+/**
+ * What a phase launch costs as the phase grows: for each size, a campaign whose one phase fans
+ * out to `districts × templates` duties, launched through the API against real services (a
+ * fresh PostgreSQL database, a Temporal dev server, an SMTP catcher — the integration tests'
+ * setup). Reports the launch's answer time, the time until every duty is recorded and every
+ * assignment e-mail sent, and the largest history among the phase's workflows.
+ *
+ *   npx tsx bench/phase-fanout.ts [sizes, default 200,1000,2000]
+ */
+import globalSetup from '../test/support/global-setup';
+import globalTeardown from '../test/support/global-teardown';
+import { registerDistricts, seededDepartments } from '../test/support/campaign-fixtures';
+import { TestStack } from '../test/support/test-stack';
+import { waitFor } from '../test/support/wait-for';
+import { phaseBatchWorkflowId, phaseWorkflowId } from '@duban/workflows';
+
+const sizes = (process.argv[2] ?? '200,1000,2000').split(',').map(Number);
+const DISTRICTS = 50;
+
+async function historyLength(stack: TestStack, workflowId: string): Promise<number> {
+  const described = await stack.temporal.workflow.getHandle(workflowId).describe();
+  return described.historyLength;
+}
+
+async function main(): Promise<void> {
+  await globalSetup();
+  const stack = await TestStack.start();
+  try {
+    const office = await stack.userWithToken('office');
+    await seededDepartments(stack, office.token);
+    const districts = await registerDistricts(stack, office.token, Array.from({ length: DISTRICTS }, (_, i) => `基准区${i + 1}`));
+    console.log(`| duties | batches | launch answered | all duties recorded | all e-mails sent | duties/s | largest history (events) |`);
+    console.log(`|---|---|---|---|---|---|---|`);
+    for (const size of sizes) {
+      const templates = Math.ceil(size / DISTRICTS);
+      const created = await stack.http('POST', '/campaigns', {
+        token: office.token,
+        body: {
+          name: `基准 ${size}`,
+          jurisdiction: { name: '基准市', level: 'city', districtIds: districts.map((d) => d.id) },
+          period: { start: '2026-01-01', end: '2030-12-31' },
+          legalBasis: { title: '基准', number: `基准${size}` },
+          targets: [],
+          leadingGroup: { chair: { name: '某', title: '副市长' }, viceChairs: [], members: [] },
+          phases: [
+            {
+              kind: 'mobilisation',
+              name: '动员部署',
+              window: { start: '2026-01-01', end: '2030-12-31' },
+              templates: Array.from({ length: templates }, (_, i) => ({
+                title: `事项${i + 1}`,
+                description: '',
+                route: { kind: 'district' },
+                scope: 'per_district',
+                due: { workingDaysAfterLaunch: 30 },
+              })),
+            },
+          ],
+        },
+      });
+      if (created.status !== 201) throw new Error(JSON.stringify(created.body));
+      const campaign = created.body;
+      const phaseId: string = campaign.phases[0].id;
+      const started = Date.now();
+      const launched = await stack.http('POST', `/campaigns/${campaign.id}/phases/${phaseId}/launch`, { token: office.token, body: {} });
+      if (launched.status !== 200) throw new Error(JSON.stringify(launched.body));
+      const answered = Date.now() - started;
+      const count: number = launched.body.dutyCount;
+      const poll = { timeoutMs: 30 * 60_000, intervalMs: 500 };
+      await waitFor('duties', async () => (await stack.dataSource.query(`SELECT count(*)::int AS n FROM duties WHERE phase_id = $1`, [phaseId]))[0].n === count, poll);
+      const recorded = Date.now() - started;
+      await waitFor(
+        'e-mails',
+        async () =>
+          (
+            await stack.dataSource.query(
+              `SELECT count(*)::int AS n FROM emails e JOIN duties d ON d.id = e.duty_id WHERE d.phase_id = $1 AND e.status = 'sent'`,
+              [phaseId],
+            )
+          )[0].n === count,
+        poll,
+      );
+      const mailed = Date.now() - started;
+      const batches = Math.ceil(count / stack.config.phaseBatchSize);
+      const largest = Math.max(
+        await historyLength(stack, phaseWorkflowId(phaseId)),
+        ...(await Promise.all(Array.from({ length: batches }, (_, b) => historyLength(stack, phaseBatchWorkflowId(phaseId, b))))),
+      );
+      const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+      console.log(`| ${count} | ${batches} | ${s(answered)} | ${s(recorded)} | ${s(mailed)} | ${Math.round(count / (mailed / 1000))} | ${largest} |`);
+    }
+  } finally {
+    await stack.stop();
+    await globalTeardown();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
