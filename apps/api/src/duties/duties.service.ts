@@ -1,13 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
-import {
-  ServiceError,
-  WorkflowExecutionAlreadyStartedError,
-  WorkflowNotFoundError,
-  WorkflowUpdateFailedError,
-} from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import {
@@ -47,12 +41,12 @@ import {
   type DutyLiveState,
   type DutyWorkflowInput,
 } from '@duban/workflows';
+import { callTemporal, temporalClient } from '../temporal/temporal-calls';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import type { AssignDutyDto, ListDutiesQuery } from './duty.dto';
 import { buildDutyTimeline, type DutyTimelineEntry } from './duty-timeline';
 import { toDutyDetail, toDutySummary, type DutyDetail } from './duty.views';
 
-const DOMAIN_CODES = new Set<string>(Object.values(DomainErrorCode));
 
 /** A UUID (version 8, name-based) from the caller and their key: same request, same duty. */
 export function dutyIdForIdempotencyKey(userId: string, key: string): string {
@@ -260,33 +254,18 @@ export class DutiesService {
     return allowedDutyActions(duty.state).filter((action) => dutyActionRefusal(actor, duty.departmentId, action) === null);
   }
 
-  private async connected() {
-    try {
-      return await this.temporal.get();
-    } catch (error) {
-      this.logger.error(`Temporal is unreachable: ${String(error)}`);
-      throw new ServiceUnavailableException({ statusCode: 503, error: 'SERVICE_UNAVAILABLE', message: 'The workflow service is unreachable; try again shortly' });
-    }
+  private connected() {
+    return temporalClient(this.temporal, this.logger);
   }
 
-  /** Turns the workflow's refusals back into domain errors; anything else is not the caller's fault. */
+  /** As every Temporal call of the API (refusals → domain errors, no answer → 503), plus: a duty whose workflow has ended was just closed. */
   private async temporalCall<T>(call: () => Promise<T>): Promise<T> {
     try {
-      return await call();
+      return await callTemporal(call, this.logger);
     } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-        const type = error.cause.type;
-        if (type && DOMAIN_CODES.has(type)) {
-          throw new DomainError(type as DomainErrorCode, error.cause.message);
-        }
-      }
       if (error instanceof WorkflowNotFoundError) {
         // The workflow ended between our read and the update: the duty has just been closed.
         throw new DomainError(DomainErrorCode.DutyTransitionForbidden, 'The duty has just been closed');
-      }
-      if (error instanceof ServiceError) {
-        this.logger.error(`Temporal call failed: ${error.message}`);
-        throw new ServiceUnavailableException({ statusCode: 503, error: 'SERVICE_UNAVAILABLE', message: 'The workflow service did not answer; nothing was changed, try again shortly' });
       }
       throw error;
     }
