@@ -12,3 +12,4 @@ export * from './campaign/phase-plan';
 export * from './campaign/phase-summary';
 export * from './campaign/escalation-ladder';
 export * from './campaign/campaign-permissions';
+export * from './campaign/field-messages';

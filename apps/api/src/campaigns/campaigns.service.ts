@@ -4,7 +4,9 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import {
+  addFieldMessage,
   assertMayManageCampaigns,
+  assertNoCampaignProblems,
   assertMayReadCampaigns,
   campaignTargetProblems,
   DEFAULT_DUTY_CLOCK_POLICY,
@@ -61,7 +63,7 @@ class FieldProblems {
   readonly fields: FieldMessages = {};
 
   add(path: string, message: string): void {
-    (this.fields[path] ??= []).push(message);
+    addFieldMessage(this.fields, path, message);
   }
 
   merge(fields: FieldMessages, prefix = ''): void {
@@ -69,11 +71,7 @@ class FieldProblems {
   }
 
   throwIfAny(): void {
-    const entries = Object.entries(this.fields);
-    if (entries.length === 0) return;
-    throw new DomainError(DomainErrorCode.InvalidCampaign, entries.map(([f, m]) => `${f}: ${m.join('; ')}`).join(' | '), {
-      fields: this.fields,
-    });
+    assertNoCampaignProblems(this.fields);
   }
 }
 

@@ -1,4 +1,4 @@
-import { DomainError, DomainErrorCode } from '../errors';
+import { addFieldMessage as add, assertNoCampaignProblems, type FieldMessages } from './field-messages';
 
 /** The five insurance types of DOMAIN.md. */
 export const INSURANCE_TYPES = ['pension', 'unemployment', 'medical', 'work_injury', 'maternity'] as const;
@@ -38,12 +38,6 @@ export interface CampaignTarget {
   departmentShares?: TargetShare[];
 }
 
-/** Field path → messages, as the API reports invalid bodies. */
-export type FieldMessages = Record<string, string[]>;
-
-function add(fields: FieldMessages, path: string, message: string): void {
-  (fields[path] ??= []).push(message);
-}
 
 /** Money is counted in yuan with at most two decimals; compare in fen to avoid float drift. */
 const toFen = (yuan: number) => Math.round(yuan * 100);
@@ -86,10 +80,7 @@ export function assertValidCampaignTargets(
   targets: readonly CampaignTarget[],
   units: { districtIds: ReadonlySet<string>; departmentIds: ReadonlySet<string> },
 ): void {
-  const fields = campaignTargetProblems(targets, units);
-  if (Object.keys(fields).length > 0) {
-    throw new DomainError(DomainErrorCode.InvalidCampaign, Object.entries(fields).map(([f, m]) => `${f}: ${m.join('; ')}`).join(' | '), { fields });
-  }
+  assertNoCampaignProblems(campaignTargetProblems(targets, units));
 }
 
 function checkValue(fields: FieldMessages, path: string, kind: TargetKind, value: number): void {

@@ -1,6 +1,5 @@
 import type { ClockOffset, DutyClockPolicy, NotificationAudience } from '../duty/duty-clock';
-import { DomainError, DomainErrorCode } from '../errors';
-import type { FieldMessages } from './campaign-targets';
+import { addFieldMessage, assertNoCampaignProblems, type FieldMessages } from './field-messages';
 
 /** A campaign's ladder: the policy without the calendar, which is the office's and read at launch. */
 export type EscalationLadderPolicy = Pick<DutyClockPolicy, 'reminderBefore' | 'escalationLadder'>;
@@ -21,7 +20,7 @@ function offsetDays(offset: ClockOffset): number | null {
  */
 export function escalationLadderProblems(policy: EscalationLadderPolicy): FieldMessages {
   const fields: FieldMessages = {};
-  const add = (path: string, message: string) => (fields[path] ??= []).push(message);
+  const add = (path: string, message: string) => addFieldMessage(fields, path, message);
   const days = offsetDays(policy.reminderBefore);
   if (days === null || !Number.isInteger(days) || days < 0 || days > MAX_WORKING_DAYS) {
     add('reminderBefore.workingDays', `a whole number of working days, 0–${MAX_WORKING_DAYS}`);
@@ -49,8 +48,5 @@ export function escalationLadderProblems(policy: EscalationLadderPolicy): FieldM
 }
 
 export function assertValidEscalationLadder(policy: EscalationLadderPolicy): void {
-  const fields = escalationLadderProblems(policy);
-  if (Object.keys(fields).length > 0) {
-    throw new DomainError(DomainErrorCode.InvalidCampaign, Object.entries(fields).map(([f, m]) => `${f}: ${m.join('; ')}`).join(' | '), { fields });
-  }
+  assertNoCampaignProblems(escalationLadderProblems(policy));
 }

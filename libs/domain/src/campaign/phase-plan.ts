@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { DUBAN_TIME_ZONE, WorkingCalendar, type WorkingCalendarDays } from '../calendar/working-calendar';
 import { DomainError, DomainErrorCode } from '../errors';
-import type { FieldMessages } from './campaign-targets';
+import { addFieldMessage as add, assertNoCampaignProblems, type FieldMessages } from './field-messages';
 import type { DutyRouteKind } from './duty-matrix';
 
 /**
@@ -64,10 +64,6 @@ export interface PhasePlanContext {
 export const MAX_WORKING_DAYS_AFTER_LAUNCH = 250;
 
 const KIND_RANK: Record<PhaseKind, number> = { mobilisation: 0, special_operation: 1, acceptance: 2 };
-
-function add(fields: FieldMessages, path: string, message: string): void {
-  (fields[path] ??= []).push(message);
-}
 
 export const routeKeyOf = (kind: DutyRouteKind, key: string) => `${kind}:${key}`;
 
@@ -134,10 +130,7 @@ function checkTemplate(fields: FieldMessages, at: string, template: DutyTemplate
 }
 
 export function assertValidPhasePlan(phases: readonly PlannedPhase[], context: PhasePlanContext): void {
-  const fields = phasePlanProblems(phases, context);
-  if (Object.keys(fields).length > 0) {
-    throw new DomainError(DomainErrorCode.InvalidCampaign, Object.entries(fields).map(([f, m]) => `${f}: ${m.join('; ')}`).join(' | '), { fields });
-  }
+  assertNoCampaignProblems(phasePlanProblems(phases, context));
 }
 
 /** Special-operation phases are numbered as rounds 1, 2, 3… in plan order. */

@@ -1,0 +1,15 @@
+import { DomainError, DomainErrorCode } from '../errors';
+
+/** Field path → messages, as the API reports an invalid body (`fields`). */
+export type FieldMessages = Record<string, string[]>;
+
+export function addFieldMessage(fields: FieldMessages, path: string, message: string): void {
+  (fields[path] ??= []).push(message);
+}
+
+/** Fails once with every problem found, as INVALID_CAMPAIGN carrying the fields; does nothing when there are none. */
+export function assertNoCampaignProblems(fields: FieldMessages): void {
+  const entries = Object.entries(fields);
+  if (entries.length === 0) return;
+  throw new DomainError(DomainErrorCode.InvalidCampaign, entries.map(([f, m]) => `${f}: ${m.join('; ')}`).join(' | '), { fields });
+}
