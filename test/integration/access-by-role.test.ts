@@ -1,0 +1,624 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { LEADING_GROUP_CHAIR, seededDepartments } from '../support/campaign-fixtures';
+import { TEST_PASSWORD, TestStack } from '../support/test-stack';
+import { waitFor } from '../support/wait-for';
+
+/**
+ * Who may call what (issue 3, item 7): every route the API registers, called by every kind of
+ * caller, with the answer the rules give. A route the app registers without an entry in ROUTES
+ * fails the first test, so a new endpoint cannot ship without deciding who may call it.
+ *
+ * The rules (DOMAIN.md "Who uses it", the README's API section, the permission functions of
+ * @duban/domain): no token → 401, except GET /health and POST /auth/login; the office manages
+ * campaigns, assigns and runs duties, keeps the calendar and the matrix, registers departments;
+ * a department officer sees and acts on their own department's duties only (another
+ * department's → 403); viewers read duties, campaigns and the views and change nothing;
+ * inspectors see nothing of duties or campaigns. An unknown id → 404 for whoever may call the
+ * route. Where the rules are silent this table follows the code and says so: reference data
+ * (departments, the working-day calendar, the shared duty matrix) is read by every signed-in
+ * user, and Swagger's pages at /docs are served without a token (README: "The OpenAPI document
+ * is served at /docs"); they are documentation, not API endpoints.
+ */
+
+type Caller = 'none' | 'office' | 'viewer' | 'inspector' | 'ownOfficer' | 'foreignOfficer';
+const CALLERS: readonly Caller[] = ['none', 'office', 'viewer', 'inspector', 'ownOfficer', 'foreignOfficer'];
+
+/** 'ok': any 2xx. */
+type Outcome = 'ok' | 401 | 403 | 404;
+type Expectation = Readonly<Record<Caller, Outcome>>;
+
+// ownOfficer: the officer of the department that holds the duty (or, where no duty is involved,
+// any department officer); foreignOfficer: an officer of another department.
+
+/** Served to anyone, token or not. */
+const PUBLIC: Expectation = { none: 'ok', office: 'ok', viewer: 'ok', inspector: 'ok', ownOfficer: 'ok', foreignOfficer: 'ok' };
+/** Every signed-in user: their own account, reference data. */
+const SIGNED_IN: Expectation = { none: 401, office: 'ok', viewer: 'ok', inspector: 'ok', ownOfficer: 'ok', foreignOfficer: 'ok' };
+/** The office's work: campaigns, assignments, office actions on duties, calendar, matrix, registry. */
+const OFFICE_ONLY: Expectation = { none: 401, office: 'ok', viewer: 403, inspector: 403, ownOfficer: 403, foreignOfficer: 403 };
+/** A duty (or a list naming its department): the office, viewers and its own department read it. */
+const DUTY_READERS: Expectation = { none: 401, office: 'ok', viewer: 'ok', inspector: 403, ownOfficer: 'ok', foreignOfficer: 403 };
+/** The department's actions on its duty: acknowledge, start, submit, progress, evidence. */
+const OWN_DEPARTMENT_ONLY: Expectation = { none: 401, office: 403, viewer: 403, inspector: 403, ownOfficer: 'ok', foreignOfficer: 403 };
+/** The comment thread between the office and the duty's department. */
+const OFFICE_AND_OWN_DEPARTMENT: Expectation = { none: 401, office: 'ok', viewer: 403, inspector: 403, ownOfficer: 'ok', foreignOfficer: 403 };
+/**
+ * Statistics per department: a department officer sees their own department's line whichever
+ * department it is (the route names no department, so nobody's is foreign); inspectors nothing.
+ */
+const SCOPED_STATS_READERS: Expectation = { none: 401, office: 'ok', viewer: 'ok', inspector: 403, ownOfficer: 'ok', foreignOfficer: 'ok' };
+/** Campaigns: the office and viewers read; department officers and inspectors do not. */
+const CAMPAIGN_READERS: Expectation = { none: 401, office: 'ok', viewer: 'ok', inspector: 403, ownOfficer: 403, foreignOfficer: 403 };
+/** Registered, and answers 404 to everybody (Swagger UI's own placeholder). */
+const NOT_SERVED: Expectation = { none: 404, office: 404, viewer: 404, inspector: 404, ownOfficer: 404, foreignOfficer: 404 };
+
+interface ApiRequest {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+  /** Sent as multipart/form-data in the field "file". */
+  file?: { bytes: Buffer; name: string; type: string };
+}
+
+interface UnknownId {
+  /** What is unknown, for the test's name. */
+  what: string;
+  change: (request: ApiRequest) => ApiRequest;
+  /** Who asks: by default every signed-in caller the route lets through. */
+  callers?: Caller[];
+}
+
+interface RouteCase {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** As the app registers it, e.g. /duties/:id/accept. */
+  path: string;
+  expect: Expectation;
+  /** Builds a request the allowed callers succeed with (refused callers send the same). */
+  request: () => Promise<ApiRequest>;
+  /**
+   * A successful call uses up its fixture (a duty accepted, a phase launched, a calendar
+   * revision taken): each allowed caller gets a fresh one; refused callers share one.
+   */
+  consumes?: boolean;
+  unknown?: UnknownId[];
+  /** A further check of a 2xx answer (scoping of a list). */
+  check?: (caller: Caller, body: any) => void;
+}
+
+interface Fixtures {
+  tokens: Record<Exclude<Caller, 'none'>, string>;
+  loginName: string;
+  own: { id: string };
+  foreign: { id: string };
+  /** Where reassigned duties go. */
+  third: { id: string };
+  /** Assigned to `own`, with one evidence file and one comment; nothing consumes it. */
+  dutyId: string;
+  evidenceId: string;
+  /** Not launched: read, edited and refused a launch. */
+  planned: { id: string; phaseId: string };
+  /** Its only phase launched and closed: has a summary. */
+  closed: { id: string; phaseId: string };
+}
+
+let stack: TestStack;
+let fx: Fixtures;
+
+const YEAR = new Date().getUTCFullYear();
+/** A year no other test uses: office saves here change nothing that runs. */
+const CALENDAR_YEAR = 2097;
+const inDays = (days: number) => new Date(Date.now() + days * 24 * 3600_000).toISOString();
+const unknownId = () => randomUUID();
+const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`, 'utf8');
+const withParams = (request: ApiRequest, params: Record<string, string>): ApiRequest => ({
+  ...request,
+  params: { ...request.params, ...params },
+});
+const withBody = (request: ApiRequest, body: Record<string, unknown>): ApiRequest => ({
+  ...request,
+  body: { ...(request.body as Record<string, unknown>), ...body },
+});
+const unknownParam = (name: string, what: string): UnknownId => ({ what, change: (r) => withParams(r, { [name]: unknownId() }) });
+const unknownInBody = (field: string, what: string, callers?: Caller[]): UnknownId => ({
+  what,
+  change: (r) => withBody(r, { [field]: unknownId() }),
+  callers,
+});
+const UNKNOWN_DUTY = unknownParam('id', 'duty id');
+const UNKNOWN_CAMPAIGN = unknownParam('id', 'campaign id');
+const UNKNOWN_PHASE = unknownParam('phaseId', 'phase id');
+
+async function send(method: string, path: string, request: ApiRequest, token?: string): Promise<{ status: number; body: any }> {
+  const url = path.replace(/:(\w+)/g, (_match, name: string) => {
+    const value = request.params?.[name];
+    if (value === undefined) throw new Error(`${path}: no value for :${name}`);
+    return encodeURIComponent(value);
+  });
+  const query = request.query ? `?${new URLSearchParams(request.query).toString()}` : '';
+  const headers: Record<string, string> = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  let body: string | FormData | undefined;
+  if (request.file) {
+    const form = new FormData();
+    form.append('file', new Blob([request.file.bytes], { type: request.file.type }), request.file.name);
+    body = form;
+  } else if (request.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(request.body);
+  }
+  const response = await fetch(`${stack.baseUrl}${url}${query}`, { method, headers, body });
+  const text = await response.text();
+  try {
+    return { status: response.status, body: JSON.parse(text) };
+  } catch {
+    return { status: response.status, body: text };
+  }
+}
+
+/** A fixture step that must work; says what went wrong when it does not. */
+async function must(status: number, method: string, path: string, request: ApiRequest, token: string): Promise<any> {
+  const answer = await send(method, path, request, token);
+  if (answer.status !== status) throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}
+
+async function assignDuty(departmentId = fx.own.id): Promise<string> {
+  const body = { departmentId, title: `权限检查事项${randomUUID().slice(0, 6)}`, description: '', dueAt: inDays(30) };
+  return (await must(201, 'POST', '/duties', { body }, fx.tokens.office)).id as string;
+}
+
+const STEPS_TO = {
+  assigned: [],
+  acknowledged: ['acknowledge'],
+  in_progress: ['acknowledge', 'start'],
+  submitted: ['acknowledge', 'start', 'submit'],
+} as const;
+
+/** A fresh duty of the own department, brought by its officer to `state`. */
+async function dutyIn(state: keyof typeof STEPS_TO): Promise<string> {
+  const id = await assignDuty();
+  for (const action of STEPS_TO[state]) {
+    const body = action === 'submit' ? { result: '已完成' } : {};
+    await must(200, 'POST', `/duties/:id/${action}`, { params: { id }, body }, fx.tokens.ownOfficer);
+  }
+  return id;
+}
+
+function campaignBody(phaseWindowEnd: string) {
+  return {
+    name: `权限检查${randomUUID().slice(0, 6)}`,
+    jurisdiction: { name: '衡阳市', level: 'city', districtIds: [] },
+    period: { start: `${YEAR}-01-01`, end: `${YEAR}-12-31` },
+    legalBasis: { title: '权限检查实施方案', number: `测〔${YEAR}〕${Math.floor(Math.random() * 1000)}号` },
+    targets: [],
+    leadingGroup: { chair: LEADING_GROUP_CHAIR, viceChairs: [], members: [] },
+    phases: [{ kind: 'mobilisation', name: '动员部署', window: { start: `${YEAR}-01-01`, end: phaseWindowEnd }, templates: [] }],
+  };
+}
+
+/** A campaign of one mobilisation phase with no templates (days last a second in this stack). */
+async function createCampaign(phaseWindowEnd = `${YEAR}-12-31`): Promise<{ id: string; phaseId: string }> {
+  const created = await must(201, 'POST', '/campaigns', { body: campaignBody(phaseWindowEnd) }, fx.tokens.office);
+  return { id: created.id, phaseId: created.phases[0].id };
+}
+
+const campaignParams = () => ({ id: fx.planned.id });
+const phaseParams = () => ({ id: fx.planned.id, phaseId: fx.planned.phaseId });
+const dutyParams = () => ({ id: fx.dutyId });
+
+/** One entry per route the app registers: who may call it, and a request that works. */
+const ROUTES: RouteCase[] = [
+  // Swagger UI and the OpenAPI document (README: "served at /docs"), outside the guarded API.
+  ...['/docs', '/docs/', '/docs/index.html', '/docs/swagger-ui-init.js', '/docs/docs/swagger-ui-init.js', '/docs-json', '/docs-yaml'].map(
+    (path): RouteCase => ({ method: 'GET', path, expect: PUBLIC, request: async () => ({}) }),
+  ),
+  { method: 'GET', path: '/docs/LICENSE', expect: NOT_SERVED, request: async () => ({}) },
+
+  { method: 'GET', path: '/health', expect: PUBLIC, request: async () => ({}) },
+  { method: 'POST', path: '/auth/login', expect: PUBLIC, request: async () => ({ body: { username: fx.loginName, password: TEST_PASSWORD } }) },
+  { method: 'GET', path: '/auth/me', expect: SIGNED_IN, request: async () => ({}) },
+
+  {
+    method: 'POST',
+    path: '/departments',
+    expect: OFFICE_ONLY,
+    // A code is registered once: each allowed call gets a new one.
+    consumes: true,
+    request: async () => {
+      const code = `ACC${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`;
+      return { body: { code, name: `权限检查${code}`, liaisonEmail: `${code.toLowerCase()}@duban.test`, headEmail: `${code.toLowerCase()}-head@duban.test` } };
+    },
+  },
+  { method: 'GET', path: '/departments', expect: SIGNED_IN, request: async () => ({}) },
+  { method: 'GET', path: '/departments/:id', expect: SIGNED_IN, request: async () => ({ params: { id: fx.own.id } }), unknown: [unknownParam('id', 'department id')] },
+
+  {
+    method: 'POST',
+    path: '/duties',
+    expect: OFFICE_ONLY,
+    request: async () => ({ body: { departmentId: fx.own.id, title: '权限检查：交办', description: '', dueAt: inDays(30) } }),
+    unknown: [unknownInBody('departmentId', 'department id in the body')],
+  },
+  { method: 'GET', path: '/duties', expect: DUTY_READERS, request: async () => ({ query: { departmentId: fx.own.id } }) },
+  { method: 'GET', path: '/duties/:id', expect: DUTY_READERS, request: async () => ({ params: dutyParams() }), unknown: [UNKNOWN_DUTY] },
+  { method: 'GET', path: '/duties/:id/timeline', expect: DUTY_READERS, request: async () => ({ params: dutyParams() }), unknown: [UNKNOWN_DUTY] },
+  { method: 'GET', path: '/duties/:id/live', expect: DUTY_READERS, request: async () => ({ params: dutyParams() }), unknown: [UNKNOWN_DUTY] },
+  {
+    method: 'POST',
+    path: '/duties/:id/acknowledge',
+    expect: OWN_DEPARTMENT_ONLY,
+    consumes: true,
+    request: async () => ({ params: { id: await dutyIn('assigned') }, body: { note: '收到' } }),
+    unknown: [UNKNOWN_DUTY],
+  },
+  {
+    method: 'POST',
+    path: '/duties/:id/start',
+    expect: OWN_DEPARTMENT_ONLY,
+    consumes: true,
+    request: async () => ({ params: { id: await dutyIn('acknowledged') }, body: {} }),
+    unknown: [UNKNOWN_DUTY],
+  },
+  {
+    method: 'POST',
+    path: '/duties/:id/submit',
+    expect: OWN_DEPARTMENT_ONLY,
+    consumes: true,
+    request: async () => ({ params: { id: await dutyIn('in_progress') }, body: { result: '已报送名单' } }),
+    unknown: [UNKNOWN_DUTY],
+  },
+  {
+    method: 'POST',
+    path: '/duties/:id/progress',
+    expect: OWN_DEPARTMENT_ONLY,
+    request: async () => ({ params: dutyParams(), body: { note: '已完成一半' } }),
+    unknown: [UNKNOWN_DUTY],
+  },
+  {
+    method: 'POST',
+    path: '/duties/:id/accept',
+    expect: OFFICE_ONLY,
+    consumes: true,
+    request: async () => ({ params: { id: await dutyIn('submitted') }, body: {} }),
+    unknown: [UNKNOWN_DUTY],
+  },
+  {
+    method: 'POST',
+    path: '/duties/:id/return',
+    expect: OFFICE_ONLY,
+    consumes: true,
+    request: async () => ({ params: { id: await dutyIn('submitted') }, body: { reason: '请补充分项数据' } }),
+    unknown: [UNKNOWN_DUTY],
+  },
+  {
+    method: 'POST',
+    path: '/duties/:id/cancel',
+    expect: OFFICE_ONLY,
+    consumes: true,
+    request: async () => ({ params: { id: await dutyIn('assigned') }, body: { reason: '任务调整' } }),
+    unknown: [UNKNOWN_DUTY],
+  },
+  {
+    method: 'POST',
+    path: '/duties/:id/reassign',
+    expect: OFFICE_ONLY,
+    consumes: true,
+    request: async () => ({ params: { id: await dutyIn('assigned') }, body: { departmentId: fx.third.id, reason: '职责调整' } }),
+    unknown: [UNKNOWN_DUTY, unknownInBody('departmentId', 'department id in the body')],
+  },
+  {
+    method: 'POST',
+    path: '/duties/:id/extend',
+    expect: OFFICE_ONLY,
+    request: async () => ({ params: dutyParams(), body: { dueAt: inDays(45), reason: '延期' } }),
+    unknown: [UNKNOWN_DUTY],
+  },
+  {
+    method: 'POST',
+    path: '/duties/:id/evidence',
+    expect: OWN_DEPARTMENT_ONLY,
+    // The same bytes again answer 200 with the stored file: repeatable.
+    request: async () => ({ params: dutyParams(), file: { bytes: pdf('权限检查'), name: '佐证.pdf', type: 'application/pdf' } }),
+    unknown: [UNKNOWN_DUTY],
+  },
+  { method: 'GET', path: '/duties/:id/evidence', expect: DUTY_READERS, request: async () => ({ params: dutyParams() }), unknown: [UNKNOWN_DUTY] },
+  {
+    method: 'GET',
+    path: '/duties/:id/evidence/:fileId',
+    expect: DUTY_READERS,
+    request: async () => ({ params: { id: fx.dutyId, fileId: fx.evidenceId } }),
+    unknown: [UNKNOWN_DUTY, unknownParam('fileId', 'evidence file id')],
+  },
+  {
+    method: 'POST',
+    path: '/duties/:id/comments',
+    expect: OFFICE_AND_OWN_DEPARTMENT,
+    request: async () => ({ params: dutyParams(), body: { text: '请按时报送' } }),
+    unknown: [UNKNOWN_DUTY],
+  },
+  { method: 'GET', path: '/duties/:id/comments', expect: DUTY_READERS, request: async () => ({ params: dutyParams() }), unknown: [UNKNOWN_DUTY] },
+
+  { method: 'GET', path: '/calendar/:year', expect: SIGNED_IN, request: async () => ({ params: { year: String(CALENDAR_YEAR) } }) },
+  { method: 'GET', path: '/calendar/:year/revisions', expect: SIGNED_IN, request: async () => ({ params: { year: String(CALENDAR_YEAR) } }) },
+  {
+    method: 'PUT',
+    path: '/calendar/:year',
+    expect: OFFICE_ONLY,
+    // Each save takes the revision it was based on.
+    consumes: true,
+    request: async () => {
+      const params = { year: String(CALENDAR_YEAR) };
+      const current = await must(200, 'GET', '/calendar/:year', { params }, fx.tokens.office);
+      return { params, body: { holidays: [], makeUpWorkdays: [], expectedRevision: current.revision, reason: '权限检查' } };
+    },
+  },
+
+  { method: 'GET', path: '/duty-matrix', expect: SIGNED_IN, request: async () => ({}) },
+  { method: 'GET', path: '/duty-matrix/changes', expect: SIGNED_IN, request: async () => ({}) },
+  {
+    method: 'PUT',
+    path: '/duty-matrix/:kind/:key',
+    expect: OFFICE_ONLY,
+    // The shared matrix is every test's: the office sets a route to what it already is (logs nothing).
+    request: async () => {
+      const routes: Array<{ kind: string; key: string; label: string; departmentId: string }> = await must(200, 'GET', '/duty-matrix', {}, fx.tokens.office);
+      const route = routes.find((r) => r.kind === 'function' && r.key === 'registration')!;
+      return { params: { kind: route.kind, key: route.key }, body: { departmentId: route.departmentId, label: route.label } };
+    },
+    unknown: [unknownInBody('departmentId', 'department id in the body')],
+  },
+
+  {
+    method: 'GET',
+    path: '/inbox',
+    expect: DUTY_READERS,
+    request: async () => ({ query: { departmentId: fx.own.id } }),
+    // A department officer naming any department but their own is refused before the lookup.
+    unknown: [{ what: 'department id', change: (r) => ({ ...r, query: { departmentId: unknownId() } }), callers: ['office', 'viewer'] }],
+  },
+  { method: 'GET', path: '/overview/duties', expect: DUTY_READERS, request: async () => ({ query: { departmentId: fx.own.id } }) },
+  {
+    method: 'GET',
+    path: '/overview/departments',
+    expect: SCOPED_STATS_READERS,
+    request: async () => ({ query: { groupBy: 'department' } }),
+    check: (caller, body: { rows: Array<{ id: string }> }) => {
+      const seen = body.rows.map((row) => row.id);
+      if (caller === 'ownOfficer') expect(seen).toEqual([fx.own.id]);
+      if (caller === 'foreignOfficer') expect(seen).not.toContain(fx.own.id);
+      if (caller === 'office' || caller === 'viewer') expect(seen).toContain(fx.own.id);
+    },
+  },
+  { method: 'GET', path: '/overview/overdue', expect: DUTY_READERS, request: async () => ({ query: { departmentId: fx.own.id } }) },
+  {
+    method: 'POST',
+    path: '/bulk-actions/remind-overdue',
+    expect: OFFICE_ONLY,
+    request: async () => ({ body: { departmentId: fx.own.id, note: '请抓紧办理' } }),
+    unknown: [unknownInBody('departmentId', 'department id in the body')],
+  },
+  {
+    method: 'POST',
+    path: '/bulk-actions/extend',
+    expect: OFFICE_ONLY,
+    request: async () => ({ body: { dutyIds: [fx.dutyId], dueAt: inDays(50), reason: '统一延期' } }),
+  },
+
+  { method: 'POST', path: '/campaigns', expect: OFFICE_ONLY, request: async () => ({ body: campaignBody(`${YEAR}-12-31`) }) },
+  { method: 'GET', path: '/campaigns', expect: CAMPAIGN_READERS, request: async () => ({}) },
+  { method: 'GET', path: '/campaigns/:id', expect: CAMPAIGN_READERS, request: async () => ({ params: campaignParams() }), unknown: [UNKNOWN_CAMPAIGN] },
+  { method: 'GET', path: '/campaigns/:id/live', expect: CAMPAIGN_READERS, request: async () => ({ params: campaignParams() }), unknown: [UNKNOWN_CAMPAIGN] },
+  { method: 'GET', path: '/campaigns/:id/events', expect: CAMPAIGN_READERS, request: async () => ({ params: campaignParams() }), unknown: [UNKNOWN_CAMPAIGN] },
+  { method: 'GET', path: '/campaigns/:id/duty-matrix', expect: CAMPAIGN_READERS, request: async () => ({ params: campaignParams() }), unknown: [UNKNOWN_CAMPAIGN] },
+  {
+    method: 'PUT',
+    path: '/campaigns/:id/duty-matrix/:kind/:key',
+    expect: OFFICE_ONLY,
+    request: async () => ({
+      params: { ...campaignParams(), kind: 'function', key: 'registration' },
+      body: { departmentId: fx.own.id, reason: '由本部门牵头' },
+    }),
+    unknown: [
+      UNKNOWN_CAMPAIGN,
+      { what: 'route key', change: (r) => withParams(r, { key: `no_such_key_${randomUUID().slice(0, 8)}` }) },
+      unknownInBody('departmentId', 'department id in the body'),
+    ],
+  },
+  {
+    method: 'PUT',
+    path: '/campaigns/:id/escalation-ladder',
+    expect: OFFICE_ONLY,
+    request: async () => ({
+      params: campaignParams(),
+      body: {
+        reminderBefore: { workingDays: 2 },
+        escalationLadder: [
+          { step: 'overdue', after: { workingDays: 0 }, notify: ['department_liaison', 'office'] },
+          { step: 'chase_head', after: { workingDays: 1 }, notify: ['department_head'] },
+        ],
+        reason: '权限检查',
+      },
+    }),
+    unknown: [UNKNOWN_CAMPAIGN],
+  },
+  {
+    method: 'GET',
+    path: '/campaigns/:id/phases/:phaseId',
+    expect: CAMPAIGN_READERS,
+    request: async () => ({ params: phaseParams() }),
+    unknown: [
+      UNKNOWN_CAMPAIGN,
+      UNKNOWN_PHASE,
+      { what: 'phase id (of another campaign)', change: (r) => withParams(r, { phaseId: fx.closed.phaseId }) },
+    ],
+  },
+  {
+    method: 'PUT',
+    path: '/campaigns/:id/targets',
+    expect: OFFICE_ONLY,
+    request: async () => ({ params: campaignParams(), body: { targets: [], reason: '权限检查' } }),
+    unknown: [UNKNOWN_CAMPAIGN],
+  },
+  {
+    method: 'PUT',
+    path: '/campaigns/:id/leading-group',
+    expect: OFFICE_ONLY,
+    request: async () => ({
+      params: campaignParams(),
+      body: { leadingGroup: { chair: LEADING_GROUP_CHAIR, viceChairs: [], members: [] }, reason: '权限检查' },
+    }),
+    unknown: [UNKNOWN_CAMPAIGN],
+  },
+  {
+    method: 'GET',
+    path: '/campaigns/:id/phases/:phaseId/summary',
+    expect: CAMPAIGN_READERS,
+    request: async () => ({ params: { id: fx.closed.id, phaseId: fx.closed.phaseId } }),
+    unknown: [UNKNOWN_CAMPAIGN, UNKNOWN_PHASE],
+  },
+  { method: 'GET', path: '/campaigns/:id/phases/:phaseId/live', expect: CAMPAIGN_READERS, request: async () => ({ params: phaseParams() }), unknown: [UNKNOWN_CAMPAIGN, UNKNOWN_PHASE] },
+  {
+    method: 'PUT',
+    path: '/campaigns/:id/phases/:phaseId',
+    expect: OFFICE_ONLY,
+    // The phase stays planned: revisable again.
+    request: async () => ({
+      params: phaseParams(),
+      body: { kind: 'mobilisation', name: '动员部署（修订）', window: { start: `${YEAR}-01-01`, end: `${YEAR}-12-31` }, templates: [], reason: '权限检查' },
+    }),
+    unknown: [UNKNOWN_CAMPAIGN, UNKNOWN_PHASE],
+  },
+  {
+    method: 'POST',
+    path: '/campaigns/:id/phases/:phaseId/launch',
+    expect: OFFICE_ONLY,
+    consumes: true,
+    request: async () => {
+      const campaign = await createCampaign();
+      return { params: { id: campaign.id, phaseId: campaign.phaseId }, body: {} };
+    },
+    unknown: [UNKNOWN_CAMPAIGN, UNKNOWN_PHASE],
+  },
+];
+
+const routeKey = (route: { method: string; path: string }) => `${route.method} ${route.path}`;
+const isOk = (outcome: Outcome) => outcome === 'ok';
+
+interface Check {
+  label: string;
+  route: RouteCase;
+  caller: Caller;
+  expected: Outcome;
+  unknown?: UnknownId;
+}
+
+const CHECKS: Check[] = ROUTES.flatMap((route) => [
+  ...CALLERS.map((caller): Check => ({ label: `${routeKey(route)} as ${caller} → ${route.expect[caller]}`, route, caller, expected: route.expect[caller] })),
+  ...(route.unknown ?? []).flatMap((unknown) =>
+    (unknown.callers ?? CALLERS.filter((c) => c !== 'none' && isOk(route.expect[c]))).map(
+      (caller): Check => ({ label: `${routeKey(route)} as ${caller} naming an unknown ${unknown.what} → 404`, route, caller, expected: 404, unknown }),
+    ),
+  ),
+]);
+
+/** Method and path of every route the Express app behind Nest has registered. */
+function registeredRoutes(app: INestApplication): string[] {
+  const express = app.getHttpAdapter().getInstance();
+  const router = express.router ?? express._router;
+  const found: string[] = [];
+  for (const layer of router.stack as any[]) {
+    if (layer.route) {
+      for (const method of Object.keys(layer.route.methods)) {
+        found.push(`${method === '_all' ? 'ALL' : method.toUpperCase()} ${String(layer.route.path)}`);
+      }
+    } else if (Array.isArray(layer.handle?.stack)) {
+      // A mounted router's routes are not listed here: make the gap visible rather than pass.
+      found.push(`ROUTER mounted as middleware "${layer.name}"`);
+    }
+  }
+  return found;
+}
+
+describe('access by role: every route, every caller', () => {
+  /** Requests that refused callers share, per route (see RouteCase.consumes). */
+  const shared = new Map<string, Promise<ApiRequest>>();
+  const requestFor = (route: RouteCase, fresh: boolean): Promise<ApiRequest> => {
+    if (fresh) return route.request();
+    const key = routeKey(route);
+    let request = shared.get(key);
+    if (!request) {
+      request = route.request();
+      shared.set(key, request);
+      void request.catch(() => shared.delete(key));
+    }
+    return request;
+  };
+
+  beforeAll(async () => {
+    // Days of a second: the phase with a one-day window closes a second after its launch.
+    stack = await TestStack.start({ DUBAN_WORKING_DAY_SECONDS: '1' });
+    const office = await stack.userWithToken('office');
+    await seededDepartments(stack, office.token);
+    const [own, foreign, third] = await Promise.all([1, 2, 3].map(() => stack.department(office.token)));
+    const [viewer, inspector, ownOfficer, foreignOfficer] = await Promise.all([
+      stack.userWithToken('viewer'),
+      stack.userWithToken('inspector'),
+      stack.userWithToken('department_officer', own.id),
+      stack.userWithToken('department_officer', foreign.id),
+    ]);
+    fx = {
+      tokens: { office: office.token, viewer: viewer.token, inspector: inspector.token, ownOfficer: ownOfficer.token, foreignOfficer: foreignOfficer.token },
+      loginName: viewer.user.username,
+      own,
+      foreign,
+      third,
+      dutyId: '',
+      evidenceId: '',
+      planned: { id: '', phaseId: '' },
+      closed: { id: '', phaseId: '' },
+    };
+    fx.dutyId = await assignDuty();
+    const evidence = { params: { id: fx.dutyId }, file: { bytes: pdf('fixture'), name: '名单.pdf', type: 'application/pdf' } };
+    fx.evidenceId = (await must(201, 'POST', '/duties/:id/evidence', evidence, fx.tokens.ownOfficer)).id;
+    await must(201, 'POST', '/duties/:id/comments', { params: { id: fx.dutyId }, body: { text: '请按时报送' } }, fx.tokens.office);
+    fx.planned = await createCampaign();
+    fx.closed = await createCampaign(`${YEAR}-01-01`);
+    await must(200, 'POST', '/campaigns/:id/phases/:phaseId/launch', { params: { id: fx.closed.id, phaseId: fx.closed.phaseId }, body: {} }, fx.tokens.office);
+    await waitFor('the one-day phase to close', async () => {
+      const phase = await must(200, 'GET', '/campaigns/:id/phases/:phaseId', { params: { id: fx.closed.id, phaseId: fx.closed.phaseId } }, fx.tokens.office);
+      return phase.status === 'closed';
+    });
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('has an expectation for every route the app registers, and for no other', () => {
+    const registered = registeredRoutes(stack.api);
+    const listed = ROUTES.map(routeKey);
+    expect({
+      unlisted: registered.filter((route) => !listed.includes(route)),
+      notRegistered: listed.filter((route) => !registered.includes(route)),
+      listedTwice: listed.filter((route, i) => listed.indexOf(route) !== i),
+    }).toEqual({ unlisted: [], notRegistered: [], listedTwice: [] });
+  });
+
+  it.each(CHECKS)('$label', async ({ route, caller, expected, unknown }) => {
+    const fresh = Boolean(route.consumes) && isOk(expected) && !unknown;
+    let request = await requestFor(route, fresh);
+    if (unknown) request = unknown.change(request);
+    const answer = await send(route.method, route.path, request, caller === 'none' ? undefined : fx.tokens[caller]);
+    const outcome = answer.status >= 200 && answer.status < 300 ? 'ok' : answer.status;
+    // A refusal that was not one used up the shared fixture: the next caller gets a new one.
+    if (!fresh && outcome === 'ok' && route.consumes) shared.delete(routeKey(route));
+    expect({ outcome, answer: answer.body }).toMatchObject({
+      outcome: expected,
+      // Refusals are the permission checks' own, not some other failure with the same status.
+      ...(expected === 403 ? { answer: { code: 'ACTION_NOT_PERMITTED' } } : {}),
+      ...(expected === 401 ? { answer: { error: 'UNAUTHORIZED' } } : {}),
+    });
+    if (outcome === 'ok') route.check?.(caller, answer.body);
+  });
+});
