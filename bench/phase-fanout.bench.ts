@@ -5,16 +5,15 @@
  * setup). Reports the launch's answer time, the time until every duty is recorded and every
  * assignment e-mail sent, and the largest history among the phase's workflows.
  *
- *   npx tsx bench/phase-fanout.ts [sizes, default 200,1000,2000]
+ *   npm run bench                       (sizes 200, 1000, 2000)
+ *   BENCH_SIZES=500,5000 npm run bench
  */
-import globalSetup from '../test/support/global-setup';
-import globalTeardown from '../test/support/global-teardown';
 import { registerDistricts, seededDepartments } from '../test/support/campaign-fixtures';
 import { TestStack } from '../test/support/test-stack';
 import { waitFor } from '../test/support/wait-for';
 import { phaseBatchWorkflowId, phaseWorkflowId } from '@duban/workflows';
 
-const sizes = (process.argv[2] ?? '200,1000,2000').split(',').map(Number);
+const sizes = (process.env.BENCH_SIZES ?? '200,1000,2000').split(',').map(Number);
 const DISTRICTS = 50;
 
 async function historyLength(stack: TestStack, workflowId: string): Promise<number> {
@@ -22,15 +21,15 @@ async function historyLength(stack: TestStack, workflowId: string): Promise<numb
   return described.historyLength;
 }
 
-async function main(): Promise<void> {
-  await globalSetup();
+it('measures a phase launch as the phase grows', async () => {
   const stack = await TestStack.start();
   try {
     const office = await stack.userWithToken('office');
     await seededDepartments(stack, office.token);
     const districts = await registerDistricts(stack, office.token, Array.from({ length: DISTRICTS }, (_, i) => `基准区${i + 1}`));
-    console.log(`| duties | batches | launch answered | all duties recorded | all e-mails sent | duties/s | largest history (events) |`);
-    console.log(`|---|---|---|---|---|---|---|`);
+    const table = [`| duties | batches | launch answered | all duties recorded | all e-mails sent | duties/s | largest history (events) |`,
+      `|---|---|---|---|---|---|---|`,
+    ];
     for (const size of sizes) {
       const templates = Math.ceil(size / DISTRICTS);
       const created = await stack.http('POST', '/campaigns', {
@@ -87,18 +86,10 @@ async function main(): Promise<void> {
         ...(await Promise.all(Array.from({ length: batches }, (_, b) => historyLength(stack, phaseBatchWorkflowId(phaseId, b))))),
       );
       const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-      console.log(`| ${count} | ${batches} | ${s(answered)} | ${s(recorded)} | ${s(mailed)} | ${Math.round(count / (mailed / 1000))} | ${largest} |`);
+      table.push(`| ${count} | ${batches} | ${s(answered)} | ${s(recorded)} | ${s(mailed)} | ${Math.round(count / (mailed / 1000))} | ${largest} |`);
     }
+    console.log(table.join('\n'));
   } finally {
     await stack.stop();
-    await globalTeardown();
   }
-}
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+});
