@@ -15,7 +15,6 @@ import {
   DUTY_ROUTE_KINDS,
   DUTY_STATES,
   escalationLadderProblems,
-  phaseLaunchRefusal,
   phasePlanProblems,
   routeKeyOf,
   specialOperationRounds,
@@ -202,20 +201,14 @@ export class CampaignsService {
 
   /**
    * Launches a phase through the campaign's workflow, which decides (in order, one launch at a
-   * time) and answers after the launch is recorded and the fan-out has begun. The checks here
-   * only answer early; the workflow's are the ones that count.
+   * time) and answers after the launch is recorded and the fan-out has begun.
    */
   async launch(actor: Actor, campaignId: string, phaseId: string, dto: LaunchPhaseDto) {
     assertMayManageCampaigns(actor);
     const { campaign, phase } = await this.visiblePhase(actor, campaignId, phaseId);
     const force = dto.force ? { reason: dto.reason ?? '' } : null;
-    const phases = await this.campaigns.phases(campaign.id);
-    const refused = phaseLaunchRefusal(
-      phases.map((p) => ({ phaseId: p.id, name: p.name, status: p.status })),
-      phase.id,
-      force,
-    );
-    if (refused) throw refused;
+    // No check against the record here: the workflow decides (its validator rejects before
+    // anything is written), and the record may lag behind it by a moment.
     const client = await temporalClient(this.temporal, this.logger);
     const answer = await callTemporal(
       () =>

@@ -34,6 +34,12 @@ export async function callTemporal<T>(call: () => Promise<T>, logger: Logger): P
         throw new DomainError(type as DomainErrorCode, message, (details?.[0] as Record<string, unknown> | undefined) ?? undefined);
       }
     }
+    if (error instanceof WorkflowUpdateFailedError) {
+      // Not a refusal: the workflow could not complete the action (an activity kept failing).
+      // Its writes are idempotent, so the caller may simply try again.
+      logger.error(`Update failed: ${error.cause?.message ?? error.message}`);
+      throw unavailable('The action could not be completed just now; try again shortly');
+    }
     if (error instanceof ServiceError) {
       logger.error(`Temporal call failed: ${error.message}`);
       throw unavailable('The workflow service did not answer; nothing was changed, try again shortly');
