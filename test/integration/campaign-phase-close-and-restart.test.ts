@@ -4,14 +4,14 @@ import { waitFor } from '../support/wait-for';
 
 /**
  * A phase whose window ends with a duty still open, and a fan-out interrupted by a worker
- * restart. Days last two seconds; batches hold five duties so a small phase fans out as a tree.
+ * restart. Days last three seconds; batches hold five duties so a small phase fans out as a tree.
  */
 describe('phase windows and fan-out under restarts', () => {
   let stack: TestStack;
   let office: Awaited<ReturnType<TestStack['userWithToken']>>;
 
   beforeAll(async () => {
-    stack = await TestStack.start({ DUBAN_WORKING_DAY_SECONDS: '2', DUBAN_PHASE_BATCH_SIZE: '5' });
+    stack = await TestStack.start({ DUBAN_WORKING_DAY_SECONDS: '3', DUBAN_PHASE_BATCH_SIZE: '5' });
     office = await stack.userWithToken('office');
     // Templates name matrix keys; the matrix is seeded from DOMAIN.md.
     await seededDepartments(stack, office.token);
@@ -46,7 +46,7 @@ describe('phase windows and fan-out under restarts', () => {
         name: '动员部署',
         window: { start: '2026-05-01', end: '2026-05-04' },
         templates: [
-          // Three days (6 s) leave the prompt department ample time, even on a busy machine.
+          // Three days (9 s) leave the prompt department ample time, even on a busy machine.
           { title: '报送工作方案', description: '', route: { kind: 'function', key: 'registration' }, scope: 'once', due: { workingDaysAfterLaunch: 3 } },
           { title: '报送宣传计划', description: '', route: { kind: 'function', key: 'publicity' }, scope: 'once', due: { workingDaysAfterLaunch: 1 } },
         ],
@@ -80,7 +80,7 @@ describe('phase windows and fan-out under restarts', () => {
         const got = await stack.http('GET', `/campaigns/${campaign.id}/phases/${phaseId}`, { token: office.token });
         return got.body.status === 'closed' && got.body;
       },
-      { timeoutMs: 20_000 },
+      { timeoutMs: 40_000 },
     );
     expect(closed.closeReason).toBe('window_ended');
     expect(closed.summary).toMatchObject({ total: 2, onTime: 1, late: 1, openAtClose: 1 });
