@@ -13,3 +13,4 @@ export * from './campaign/phase-summary';
 export * from './campaign/escalation-ladder';
 export * from './campaign/campaign-permissions';
 export * from './campaign/field-messages';
+export * from './compliance/credit-code';
