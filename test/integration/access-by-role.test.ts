@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { LEADING_GROUP_CHAIR, seededDepartments } from '../support/campaign-fixtures';
+import { validCreditCode } from '../support/credit-codes';
 import { TEST_PASSWORD, TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 
@@ -50,6 +51,8 @@ const OFFICE_AND_OWN_DEPARTMENT: Expectation = { none: 401, office: 'ok', viewer
 const SCOPED_STATS_READERS: Expectation = { none: 401, office: 'ok', viewer: 'ok', inspector: 403, ownOfficer: 'ok', foreignOfficer: 'ok' };
 /** Campaigns: the office and viewers read; department officers and inspectors do not. */
 const CAMPAIGN_READERS: Expectation = { none: 401, office: 'ok', viewer: 'ok', inspector: 403, ownOfficer: 403, foreignOfficer: 403 };
+/** Facts about units come from departments: an officer supplies their own department's, the office any department's. */
+const UNIT_FACT_SUPPLIERS: Expectation = { none: 401, office: 'ok', viewer: 403, inspector: 403, ownOfficer: 'ok', foreignOfficer: 403 };
 /** Registered, and answers 404 to everybody (Swagger UI's own placeholder). */
 const NOT_SERVED: Expectation = { none: 404, office: 404, viewer: 404, inspector: 404, ownOfficer: 404, foreignOfficer: 404 };
 
@@ -125,6 +128,8 @@ const unknownInBody = (field: string, what: string, callers?: Caller[]): Unknown
   change: (r) => withBody(r, { [field]: unknownId() }),
   callers,
 });
+/** A unit with a fresh, valid credit code (built by the algorithm), from the given department's file. */
+const unitFacts = (departmentId: string) => ({ creditCode: validCreditCode(), name: '权限检查有限公司', employees: 12, source: { departmentId, file: '权限检查.csv', date: '2026-10-31' } });
 const UNKNOWN_DUTY = unknownParam('id', 'duty id');
 const UNKNOWN_CAMPAIGN = unknownParam('id', 'campaign id');
 const UNKNOWN_PHASE = unknownParam('phaseId', 'phase id');
@@ -354,6 +359,24 @@ const ROUTES: RouteCase[] = [
     },
   },
 
+  {
+    method: 'POST',
+    path: '/units',
+    expect: UNIT_FACT_SUPPLIERS,
+    request: async () => ({ body: unitFacts(fx.own.id) }),
+  },
+  { method: 'GET', path: '/units', expect: SIGNED_IN, request: async () => ({}) },
+  {
+    method: 'GET',
+    path: '/units/:creditCode',
+    expect: SIGNED_IN,
+    request: async () => {
+      const facts = unitFacts(fx.own.id);
+      await must(201, 'POST', '/units', { body: facts }, fx.tokens.office);
+      return { params: { creditCode: facts.creditCode } };
+    },
+    unknown: [unknownParam('creditCode', 'credit code')],
+  },
   { method: 'GET', path: '/duty-matrix', expect: SIGNED_IN, request: async () => ({}) },
   { method: 'GET', path: '/duty-matrix/changes', expect: SIGNED_IN, request: async () => ({}) },
   {

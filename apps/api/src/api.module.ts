@@ -10,6 +10,8 @@ import { AuthService } from './auth/auth.service';
 import { CalendarController } from './calendar/calendar.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { CampaignsService } from './campaigns/campaigns.service';
+import { UnitsController } from './units/units.controller';
+import { UnitsService } from './units/units.service';
 import { CalendarService } from './calendar/calendar.service';
 import { DubanExceptionFilter } from './common/domain-exception.filter';
 import { DepartmentsController } from './departments/departments.controller';
@@ -58,6 +60,7 @@ export class ApiModule implements OnApplicationBootstrap {
         CalendarController,
         DutyMatrixController,
         CampaignsController,
+        UnitsController,
         DutyViewsController,
         DutyBulkActionsController,
       ],
@@ -71,6 +74,7 @@ export class ApiModule implements OnApplicationBootstrap {
         CalendarService,
         DutyMatrixService,
         CampaignsService,
+        UnitsService,
         DutyViewsService,
         DutyBulkActionsService,
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -33,6 +33,8 @@ export enum DomainErrorCode {
   PhaseNotEditable = 'PHASE_NOT_EDITABLE',
   PhaseWindowOver = 'PHASE_WINDOW_OVER',
   PhaseNotClosed = 'PHASE_NOT_CLOSED',
+  InvalidUnitFacts = 'INVALID_UNIT_FACTS',
+  UnitNotFound = 'UNIT_NOT_FOUND',
 }
 
 export class DomainError extends Error {

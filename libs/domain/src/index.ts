@@ -14,3 +14,4 @@ export * from './campaign/escalation-ladder';
 export * from './campaign/campaign-permissions';
 export * from './campaign/field-messages';
 export * from './compliance/credit-code';
+export * from './compliance/unit-facts';

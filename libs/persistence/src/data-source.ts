@@ -14,6 +14,7 @@ import { WorkingCalendar1764200000000 } from './migrations/1764200000000-working
 import { DutyMatrix1764300000000 } from './migrations/1764300000000-duty-matrix';
 import { Campaigns1764400000000 } from './migrations/1764400000000-campaigns';
 import { DutyEvidence1764500000000 } from './migrations/1764500000000-duty-evidence';
+import { Units1764600000000 } from './migrations/1764600000000-units';
 
 export const ENTITIES = [
   DepartmentEntity,
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   DutyMatrix1764300000000,
   Campaigns1764400000000,
   DutyEvidence1764500000000,
+  Units1764600000000,
 ];
 
 /** Any fixed number will do; it only has to be the same in every Duban process. */

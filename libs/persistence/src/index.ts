@@ -22,3 +22,4 @@ export * from './repositories/pg-errors';
 export * from './dev-seed';
 export * from './persistence.module';
 export * from './repositories/campaign.repository';
+export * from './repositories/unit.repository';

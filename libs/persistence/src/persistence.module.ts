@@ -11,6 +11,7 @@ import { UserRepository } from './repositories/user.repository';
 import { WorkingCalendarRepository } from './repositories/working-calendar.repository';
 import { DutyMatrixRepository } from './repositories/duty-matrix.repository';
 import { CampaignRepository } from './repositories/campaign.repository';
+import { UnitRepository } from './repositories/unit.repository';
 
 const REPOSITORIES = [
   DepartmentRepository,
@@ -23,6 +24,7 @@ const REPOSITORIES = [
   WorkingCalendarRepository,
   DutyMatrixRepository,
   CampaignRepository,
+  UnitRepository,
 ];
 
 /**

@@ -34,6 +34,8 @@ const STATUS_BY_CODE: Record<DomainErrorCode, HttpStatus> = {
   [DomainErrorCode.PhaseNotEditable]: HttpStatus.CONFLICT,
   [DomainErrorCode.PhaseWindowOver]: HttpStatus.CONFLICT,
   [DomainErrorCode.PhaseNotClosed]: HttpStatus.CONFLICT,
+  [DomainErrorCode.InvalidUnitFacts]: HttpStatus.BAD_REQUEST,
+  [DomainErrorCode.UnitNotFound]: HttpStatus.NOT_FOUND,
 };
 
 export function httpStatusOf(code: DomainErrorCode): HttpStatus {

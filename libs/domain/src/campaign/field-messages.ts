@@ -7,9 +7,13 @@ export function addFieldMessage(fields: FieldMessages, path: string, message: st
   (fields[path] ??= []).push(message);
 }
 
-/** Fails once with every problem found, as INVALID_CAMPAIGN carrying the fields; does nothing when there are none. */
-export function assertNoCampaignProblems(fields: FieldMessages): void {
+/** Fails once with every problem found, as `code` carrying the fields (the API answers 400 with them); does nothing when there are none. */
+export function assertNoFieldProblems(fields: FieldMessages, code: DomainErrorCode): void {
   const entries = Object.entries(fields);
   if (entries.length === 0) return;
-  throw new DomainError(DomainErrorCode.InvalidCampaign, entries.map(([f, m]) => `${f}: ${m.join('; ')}`).join(' | '), { fields });
+  throw new DomainError(code, entries.map(([f, m]) => `${f}: ${m.join('; ')}`).join(' | '), { fields });
+}
+
+export function assertNoCampaignProblems(fields: FieldMessages): void {
+  assertNoFieldProblems(fields, DomainErrorCode.InvalidCampaign);
 }

@@ -1,0 +1,61 @@
+import { INSURANCE_TYPES, type InsuranceType } from '../campaign/campaign-targets';
+import { addFieldMessage as add, assertNoFieldProblems, type FieldMessages } from '../campaign/field-messages';
+import { DomainErrorCode } from '../errors';
+import { creditCodeProblem } from './credit-code';
+
+/**
+ * What one source (a department's file of a given date) says about a unit. Every field but
+ * the credit code is optional: a tax file knows arrears, a registration file knows the name.
+ */
+export interface UnitFacts {
+  creditCode: string;
+  name?: string;
+  sectorKey?: string;
+  districtId?: string;
+  address?: string;
+  contactEmail?: string;
+  employees?: number;
+  /** Insured employees per insurance type. */
+  insured?: Partial<Record<InsuranceType, number>>;
+  /** Contributions owed, in yuan. */
+  arrears?: number;
+}
+
+export const UNIT_FACT_FIELDS = ['name', 'sectorKey', 'districtId', 'address', 'contactEmail', 'employees', 'insured', 'arrears'] as const;
+export type UnitFactField = (typeof UNIT_FACT_FIELDS)[number];
+
+/** Field problems of a set of facts (empty when none): a valid credit code, counts whole and not negative, money in fen. */
+export function unitFactProblems(facts: UnitFacts, prefix = ''): FieldMessages {
+  const fields: FieldMessages = {};
+  const codeProblem = creditCodeProblem(facts.creditCode);
+  if (codeProblem) add(fields, `${prefix}creditCode`, codeProblem);
+  const count = (path: string, value: number | undefined) => {
+    if (value !== undefined && (!Number.isInteger(value) || value < 0)) add(fields, `${prefix}${path}`, 'a whole number ≥ 0');
+  };
+  count('employees', facts.employees);
+  for (const [type, value] of Object.entries(facts.insured ?? {})) {
+    if (!(INSURANCE_TYPES as readonly string[]).includes(type)) add(fields, `${prefix}insured.${type}`, `not an insurance type (${INSURANCE_TYPES.join(', ')})`);
+    else count(`insured.${type}`, value);
+  }
+  if (facts.arrears !== undefined && (!Number.isFinite(facts.arrears) || facts.arrears < 0 || Number(facts.arrears.toFixed(2)) !== facts.arrears)) {
+    add(fields, `${prefix}arrears`, 'yuan ≥ 0 with at most two decimals');
+  }
+  if (UNIT_FACT_FIELDS.every((f) => facts[f] === undefined)) add(fields, `${prefix}creditCode`, 'the row says nothing about the unit besides its code');
+  return fields;
+}
+
+export function assertValidUnitFacts(facts: UnitFacts): void {
+  assertNoFieldProblems(unitFactProblems(facts), DomainErrorCode.InvalidUnitFacts);
+}
+
+/**
+ * Facts about units come from departments: a department officer records them for their own
+ * department; the office records them on behalf of a named department. Viewers and inspectors
+ * read only.
+ */
+export function unitFactSourceRefusal(actor: { role: string; departmentId: string | null }, sourceDepartmentId: string | undefined): string | null {
+  if (actor.role === 'office') return sourceDepartmentId ? null : 'The office names the department the facts come from (source.departmentId)';
+  if (actor.role !== 'department_officer') return `A user with role ${actor.role} may not record facts about units`;
+  if (sourceDepartmentId && sourceDepartmentId !== actor.departmentId) return "A department officer records facts from their own department's data only";
+  return null;
+}

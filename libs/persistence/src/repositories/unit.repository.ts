@@ -1,0 +1,121 @@
+import type { DataSource } from 'typeorm';
+import { UNIT_FACT_FIELDS, type UnitFactField, type UnitFacts } from '@duban/domain';
+
+export interface FactSource {
+  departmentId: string;
+  file: string;
+  /** Local date of the source file (YYYY-MM-DD). */
+  date: string;
+}
+
+export interface UnitRow {
+  creditCode: string;
+  name: string | null;
+  sectorKey: string | null;
+  districtId: string | null;
+  address: string | null;
+  contactEmail: string | null;
+  employees: number | null;
+  insured: Record<string, number>;
+  arrears: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface UnitFactRow {
+  field: UnitFactField;
+  value: unknown;
+  sourceDepartmentId: string;
+  sourceFile: string;
+  sourceDate: string;
+  recordedBy: string;
+  recordedAt: Date;
+}
+
+const UNIT_COLUMNS = `credit_code AS "creditCode", name, sector_key AS "sectorKey", district_id AS "districtId", address,
+  contact_email AS "contactEmail", employees, insured, arrears::text AS arrears, created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+const COLUMN_OF: Record<Exclude<UnitFactField, 'insured'>, string> = {
+  name: 'name',
+  sectorKey: 'sector_key',
+  districtId: 'district_id',
+  address: 'address',
+  contactEmail: 'contact_email',
+  employees: 'employees',
+  arrears: 'arrears',
+};
+
+/**
+ * Units and their facts. Recording facts is an upsert by credit code: the unit takes the
+ * values given, each fact is kept with its source, and the same facts from the same source
+ * again change nothing (not even the unit's updated_at).
+ */
+export class UnitRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Returns whether anything changed. */
+  async recordFacts(facts: UnitFacts, source: FactSource, recordedBy: string): Promise<boolean> {
+    return this.dataSource.transaction(async (tx) => {
+      const now = new Date();
+      await tx.query(`INSERT INTO units (credit_code, created_at, updated_at) VALUES ($1, $2, $2) ON CONFLICT (credit_code) DO NOTHING`, [
+        facts.creditCode,
+        now,
+      ]);
+      let changed = false;
+      for (const field of UNIT_FACT_FIELDS) {
+        const value = facts[field];
+        if (value === undefined) continue;
+        const inserted: unknown[] = await tx.query(
+          `INSERT INTO unit_facts (credit_code, field, value, source_department_id, source_file, source_date, recorded_by, recorded_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+           ON CONFLICT (credit_code, field, source_department_id, source_file, source_date)
+             DO UPDATE SET value = EXCLUDED.value, recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at
+             WHERE unit_facts.value IS DISTINCT FROM EXCLUDED.value
+           RETURNING id`,
+          [facts.creditCode, field, JSON.stringify(value), source.departmentId, source.file, source.date, recordedBy, now],
+        );
+        const [, updated] =
+          field === 'insured'
+            ? await tx.query(`UPDATE units SET insured = insured || $2::jsonb WHERE credit_code = $1 AND NOT insured @> $2::jsonb`, [
+                facts.creditCode,
+                JSON.stringify(value),
+              ])
+            : await tx.query(`UPDATE units SET ${COLUMN_OF[field]} = $2 WHERE credit_code = $1 AND ${COLUMN_OF[field]} IS DISTINCT FROM $2`, [
+                facts.creditCode,
+                value,
+              ]);
+        if (inserted.length > 0 || updated > 0) changed = true;
+      }
+      if (changed) await tx.query(`UPDATE units SET updated_at = $2 WHERE credit_code = $1`, [facts.creditCode, now]);
+      return changed;
+    });
+  }
+
+  async find(creditCode: string): Promise<UnitRow | null> {
+    const rows: UnitRow[] = await this.dataSource.query(`SELECT ${UNIT_COLUMNS} FROM units WHERE credit_code = $1`, [creditCode]);
+    return rows[0] ?? null;
+  }
+
+  facts(creditCode: string): Promise<UnitFactRow[]> {
+    return this.dataSource.query(
+      `SELECT field, value, source_department_id AS "sourceDepartmentId", source_file AS "sourceFile",
+              source_date::text AS "sourceDate", recorded_by AS "recordedBy", recorded_at AS "recordedAt"
+       FROM unit_facts WHERE credit_code = $1 ORDER BY source_date, id`,
+      [creditCode],
+    );
+  }
+
+  async list(filter: { sectorKey?: string; districtId?: string; limit: number; offset: number }): Promise<{ items: UnitRow[]; total: number }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.sectorKey) where.push(`sector_key = $${params.push(filter.sectorKey)}`);
+    if (filter.districtId) where.push(`district_id = $${params.push(filter.districtId)}`);
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM units ${clause}`, params);
+    const items: UnitRow[] = await this.dataSource.query(
+      `SELECT ${UNIT_COLUMNS} FROM units ${clause} ORDER BY credit_code LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, filter.limit, filter.offset],
+    );
+    return { items, total };
+  }
+}
