@@ -35,30 +35,15 @@ const STEP_LABELS: Record<string, string> = {
   leading_group: '报告领导小组',
 };
 
-/** A duty as every list shows it (issue 3, item 6). */
-export interface DutyListItem {
-  id: string;
-  title: string;
-  state: DutyState;
-  departmentId: string;
-  departmentCode: string;
-  departmentName: string;
-  campaignId: string | null;
-  campaignName: string | null;
-  phaseId: string | null;
-  phaseName: string | null;
-  districtId: string | null;
-  districtName: string | null;
-  sectorKey: string | null;
+/** A duty as every list shows it (issue 3, item 6): the stored row with times as ISO text and the overdue mark. */
+export type DutyListItem = Omit<DutyListRow, 'dueAt' | 'assignedAt' | 'updatedAt' | 'closedAt' | 'overdueSince'> & {
   dueAt: string;
   assignedAt: string;
   updatedAt: string;
   closedAt: string | null;
   overdue: boolean;
   overdueSince: string | null;
-  late: boolean;
-  returnCount: number;
-}
+};
 
 export interface OverdueListItem extends DutyListItem {
   /** How long past the due time, in milliseconds, when the answer was made. */
