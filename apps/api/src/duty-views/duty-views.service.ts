@@ -6,6 +6,8 @@ import {
   type DepartmentEntity,
   type DutyGroupStats,
   type DutyListRow,
+  type DutyGroupCounts,
+  emptyDutyGroupCounts,
   type DutyQueryFilter,
   type OverdueDutyRow,
 } from '@duban/persistence';
@@ -365,17 +367,8 @@ export class DutyViewsService {
   }
 }
 
-function totalsOf(rows: DutyGroupStats[]): Omit<DutyGroupStats, 'id' | 'code' | 'name' | 'kind'> {
-  const totals = {
-    total: 0,
-    byState: Object.fromEntries(DUTY_STATES.map((state) => [state, 0])) as Record<DutyState, number>,
-    open: 0,
-    overdue: 0,
-    late: 0,
-    returns: 0,
-    closedOnTime: 0,
-    closedLate: 0,
-  };
+function totalsOf(rows: DutyGroupStats[]): DutyGroupCounts {
+  const totals = emptyDutyGroupCounts();
   for (const row of rows) {
     totals.total += row.total;
     for (const state of DUTY_STATES) totals.byState[state] += row.byState[state];

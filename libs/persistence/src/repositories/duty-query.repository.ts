@@ -90,6 +90,22 @@ export interface DutyGroupStats {
   closedLate: number;
 }
 
+export type DutyGroupCounts = Omit<DutyGroupStats, 'id' | 'code' | 'name' | 'kind'>;
+
+/** All counts at zero: the start of a group's, or of the totals', tally. */
+export function emptyDutyGroupCounts(): DutyGroupCounts {
+  return {
+    total: 0,
+    byState: Object.fromEntries(DUTY_STATES.map((state) => [state, 0])) as Record<DutyState, number>,
+    open: 0,
+    overdue: 0,
+    late: 0,
+    returns: 0,
+    closedOnTime: 0,
+    closedLate: 0,
+  };
+}
+
 const LIST_COLUMNS = `
   d.id, d.title, d.state, d.department_id AS "departmentId", dep.code AS "departmentCode",
   dep.name AS "departmentName", d.campaign_id AS "campaignId", c.name AS "campaignName",
@@ -257,14 +273,7 @@ export class DutyQueryRepository {
           code: row.code,
           name: row.name,
           kind: row.kind,
-          total: 0,
-          byState: Object.fromEntries(DUTY_STATES.map((state) => [state, 0])) as Record<DutyState, number>,
-          open: 0,
-          overdue: 0,
-          late: 0,
-          returns: 0,
-          closedOnTime: 0,
-          closedLate: 0,
+          ...emptyDutyGroupCounts(),
         };
         groups.set(row.id, group);
       }
