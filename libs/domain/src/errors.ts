@@ -35,6 +35,16 @@ export enum DomainErrorCode {
   PhaseNotClosed = 'PHASE_NOT_CLOSED',
   InvalidUnitFacts = 'INVALID_UNIT_FACTS',
   UnitNotFound = 'UNIT_NOT_FOUND',
+  ComplianceCaseNotFound = 'COMPLIANCE_CASE_NOT_FOUND',
+  ComplianceTransitionForbidden = 'COMPLIANCE_TRANSITION_FORBIDDEN',
+  InvalidComplianceAction = 'INVALID_COMPLIANCE_ACTION',
+  CampaignNotRunning = 'CAMPAIGN_NOT_RUNNING',
+  ComplianceRunNotFound = 'COMPLIANCE_RUN_NOT_FOUND',
+  ExposureProposalNotFound = 'EXPOSURE_PROPOSAL_NOT_FOUND',
+  ExposureAlreadyDecided = 'EXPOSURE_ALREADY_DECIDED',
+  InspectionCaseNotFound = 'INSPECTION_CASE_NOT_FOUND',
+  InspectionCaseClosed = 'INSPECTION_CASE_CLOSED',
+  InvalidEnforcementAction = 'INVALID_ENFORCEMENT_ACTION',
 }
 
 export class DomainError extends Error {

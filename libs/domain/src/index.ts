@@ -15,3 +15,4 @@ export * from './campaign/campaign-permissions';
 export * from './campaign/field-messages';
 export * from './compliance/credit-code';
 export * from './compliance/unit-facts';
+export * from './compliance/compliance-case';

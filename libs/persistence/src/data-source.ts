@@ -15,6 +15,7 @@ import { DutyMatrix1764300000000 } from './migrations/1764300000000-duty-matrix'
 import { Campaigns1764400000000 } from './migrations/1764400000000-campaigns';
 import { DutyEvidence1764500000000 } from './migrations/1764500000000-duty-evidence';
 import { Units1764600000000 } from './migrations/1764600000000-units';
+import { Compliance1764700000000 } from './migrations/1764700000000-compliance';
 
 export const ENTITIES = [
   DepartmentEntity,
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   Campaigns1764400000000,
   DutyEvidence1764500000000,
   Units1764600000000,
+  Compliance1764700000000,
 ];
 
 /** Any fixed number will do; it only has to be the same in every Duban process. */

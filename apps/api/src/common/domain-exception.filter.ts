@@ -36,6 +36,16 @@ const STATUS_BY_CODE: Record<DomainErrorCode, HttpStatus> = {
   [DomainErrorCode.PhaseNotClosed]: HttpStatus.CONFLICT,
   [DomainErrorCode.InvalidUnitFacts]: HttpStatus.BAD_REQUEST,
   [DomainErrorCode.UnitNotFound]: HttpStatus.NOT_FOUND,
+  [DomainErrorCode.ComplianceCaseNotFound]: HttpStatus.NOT_FOUND,
+  [DomainErrorCode.ComplianceTransitionForbidden]: HttpStatus.CONFLICT,
+  [DomainErrorCode.InvalidComplianceAction]: HttpStatus.BAD_REQUEST,
+  [DomainErrorCode.CampaignNotRunning]: HttpStatus.CONFLICT,
+  [DomainErrorCode.ComplianceRunNotFound]: HttpStatus.NOT_FOUND,
+  [DomainErrorCode.ExposureProposalNotFound]: HttpStatus.NOT_FOUND,
+  [DomainErrorCode.ExposureAlreadyDecided]: HttpStatus.CONFLICT,
+  [DomainErrorCode.InspectionCaseNotFound]: HttpStatus.NOT_FOUND,
+  [DomainErrorCode.InspectionCaseClosed]: HttpStatus.CONFLICT,
+  [DomainErrorCode.InvalidEnforcementAction]: HttpStatus.BAD_REQUEST,
 };
 
 export function httpStatusOf(code: DomainErrorCode): HttpStatus {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { REGISTRIES, type Registry } from '@duban/domain';
 import { TrimmedText } from '../common/validation';
 
 export class InsuredCountsDto {
@@ -49,6 +50,13 @@ export class RecordUnitFactsDto {
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   arrears?: number;
+
+  @ApiPropertyOptional({ enum: REGISTRIES, isArray: true, description: 'Registries the source says hold the unit' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(REGISTRIES.length)
+  @IsIn(REGISTRIES, { each: true })
+  registeredWith?: Registry[];
 
   @ApiProperty({ type: FactSourceDto })
   @ValidateNested()

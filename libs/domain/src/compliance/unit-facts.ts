@@ -4,6 +4,13 @@ import { DomainErrorCode } from '../errors';
 import { creditCodeProblem } from './credit-code';
 
 /**
+ * The registries whose data the resource library compares: a unit on the market-regulation or
+ * tax register but not on the social-insurance one should be insured and is not.
+ */
+export const REGISTRIES = ['market_regulation', 'tax', 'social_insurance'] as const;
+export type Registry = (typeof REGISTRIES)[number];
+
+/**
  * What one source (a department's file of a given date) says about a unit. Every field but
  * the credit code is optional: a tax file knows arrears, a registration file knows the name.
  */
@@ -19,9 +26,11 @@ export interface UnitFacts {
   insured?: Partial<Record<InsuranceType, number>>;
   /** Contributions owed, in yuan. */
   arrears?: number;
+  /** Registries the source says hold the unit (a registration file says its own). */
+  registeredWith?: Registry[];
 }
 
-export const UNIT_FACT_FIELDS = ['name', 'sectorKey', 'districtId', 'address', 'contactEmail', 'employees', 'insured', 'arrears'] as const;
+export const UNIT_FACT_FIELDS = ['name', 'sectorKey', 'districtId', 'address', 'contactEmail', 'employees', 'insured', 'arrears', 'registeredWith'] as const;
 export type UnitFactField = (typeof UNIT_FACT_FIELDS)[number];
 
 /** Field problems of a set of facts (empty when none): a valid credit code, counts whole and not negative, money in fen. */
@@ -39,6 +48,9 @@ export function unitFactProblems(facts: UnitFacts, prefix = ''): FieldMessages {
   }
   if (facts.arrears !== undefined && (!Number.isFinite(facts.arrears) || facts.arrears < 0 || Number(facts.arrears.toFixed(2)) !== facts.arrears)) {
     add(fields, `${prefix}arrears`, 'yuan ≥ 0 with at most two decimals');
+  }
+  for (const registry of facts.registeredWith ?? []) {
+    if (!(REGISTRIES as readonly string[]).includes(registry)) add(fields, `${prefix}registeredWith`, `not a registry (${REGISTRIES.join(', ')})`);
   }
   if (UNIT_FACT_FIELDS.every((f) => facts[f] === undefined)) add(fields, `${prefix}creditCode`, 'the row says nothing about the unit besides its code');
   return fields;

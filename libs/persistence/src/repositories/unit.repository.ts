@@ -17,6 +17,8 @@ export interface UnitRow {
   contactEmail: string | null;
   employees: number | null;
   insured: Record<string, number>;
+  /** Registries known to hold the unit (registry → true). */
+  registrations: Record<string, boolean>;
   arrears: string | null;
   createdAt: Date;
   updatedAt: Date;
@@ -33,9 +35,18 @@ export interface UnitFactRow {
 }
 
 const UNIT_COLUMNS = `credit_code AS "creditCode", name, sector_key AS "sectorKey", district_id AS "districtId", address,
-  contact_email AS "contactEmail", employees, insured, arrears::text AS arrears, created_at AS "createdAt", updated_at AS "updatedAt"`;
+  contact_email AS "contactEmail", employees, insured, registrations, arrears::text AS arrears, created_at AS "createdAt", updated_at AS "updatedAt"`;
 
-const COLUMN_OF: Record<Exclude<UnitFactField, 'insured'>, string> = {
+/** Facts merged into a jsonb map of the unit rather than replacing a column. */
+const MAP_COLUMN_OF: Partial<Record<UnitFactField, 'insured' | 'registrations'>> = { insured: 'insured', registeredWith: 'registrations' };
+
+/** The map a fact merges into the unit: insured counts as given, registries as registry → true. */
+function mapValueOf(field: UnitFactField, value: unknown): Record<string, unknown> {
+  return field === 'registeredWith' ? Object.fromEntries((value as string[]).map((registry) => [registry, true])) : (value as Record<string, unknown>);
+}
+
+type ColumnField = Exclude<UnitFactField, 'insured' | 'registeredWith'>;
+const COLUMN_OF: Record<ColumnField, string> = {
   name: 'name',
   sectorKey: 'sector_key',
   districtId: 'district_id',
@@ -74,16 +85,16 @@ export class UnitRepository {
            RETURNING id`,
           [facts.creditCode, field, JSON.stringify(value), source.departmentId, source.file, source.date, recordedBy, now],
         );
-        const [, updated] =
-          field === 'insured'
-            ? await tx.query(`UPDATE units SET insured = insured || $2::jsonb WHERE credit_code = $1 AND NOT insured @> $2::jsonb`, [
-                facts.creditCode,
-                JSON.stringify(value),
-              ])
-            : await tx.query(`UPDATE units SET ${COLUMN_OF[field]} = $2 WHERE credit_code = $1 AND ${COLUMN_OF[field]} IS DISTINCT FROM $2`, [
-                facts.creditCode,
-                value,
-              ]);
+        const mapColumn = MAP_COLUMN_OF[field];
+        const [, updated] = mapColumn
+          ? await tx.query(`UPDATE units SET ${mapColumn} = ${mapColumn} || $2::jsonb WHERE credit_code = $1 AND NOT ${mapColumn} @> $2::jsonb`, [
+              facts.creditCode,
+              JSON.stringify(mapValueOf(field, value)),
+            ])
+          : await tx.query(`UPDATE units SET ${COLUMN_OF[field as ColumnField]} = $2 WHERE credit_code = $1 AND ${COLUMN_OF[field as ColumnField]} IS DISTINCT FROM $2`, [
+              facts.creditCode,
+              value,
+            ]);
         if (inserted.length > 0 || updated > 0) changed = true;
       }
       if (changed) await tx.query(`UPDATE units SET updated_at = $2 WHERE credit_code = $1`, [facts.creditCode, now]);
