@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DubanConfig } from '@duban/config';
-import type { CampaignActivities, DutyActivities } from '@duban/workflows';
+import type { CampaignActivities, ComplianceActivities, DutyActivities } from '@duban/workflows';
 
 /** The Temporal worker and its connection, run by main.ts and closed with it. */
 export class DubanWorker {
@@ -12,7 +12,12 @@ export class DubanWorker {
     private readonly connection: NativeConnection,
   ) {}
 
-  static async create(config: DubanConfig, dutyActivities: DutyActivities, campaignActivities: CampaignActivities): Promise<DubanWorker> {
+  static async create(
+    config: DubanConfig,
+    dutyActivities: DutyActivities,
+    campaignActivities: CampaignActivities,
+    complianceActivities: ComplianceActivities,
+  ): Promise<DubanWorker> {
     const connection = await NativeConnection.connect({ address: config.temporal.address });
     try {
       const worker = await Worker.create({
@@ -28,12 +33,22 @@ export class DubanWorker {
             'closeCampaignPhase',
             'recordCampaignCompleted',
           ]),
+          ...bindAll<ComplianceActivities>(complianceActivities, [
+            'compareUnitsForRun',
+            'complianceCaseInputs',
+            'finishComplianceRun',
+            'recordCaseTransition',
+            'sendRectificationNotice',
+            'takeEscalationStep',
+            'recordExposureDecision',
+            'stopPendingSteps',
+          ]),
           recordDutyAssigned: dutyActivities.recordDutyAssigned.bind(dutyActivities),
           recordDutyTransition: dutyActivities.recordDutyTransition.bind(dutyActivities),
           recordDutyReminded: dutyActivities.recordDutyReminded.bind(dutyActivities),
           recordDutyEscalation: dutyActivities.recordDutyEscalation.bind(dutyActivities),
           sendDutyNotification: dutyActivities.sendDutyNotification.bind(dutyActivities),
-        } satisfies DutyActivities & CampaignActivities,
+        } satisfies DutyActivities & CampaignActivities & ComplianceActivities,
       });
       return new DubanWorker(worker, connection);
     } catch (error) {

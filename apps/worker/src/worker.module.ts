@@ -5,6 +5,7 @@ import { PersistenceModule } from '@duban/persistence';
 import { DubanWorker } from './duban-worker';
 import { CampaignActivitiesService } from './campaign-activities.service';
 import { DutyActivitiesService } from './duty-activities.service';
+import { ComplianceActivitiesService } from './compliance-activities.service';
 
 /** The worker's root module: the same services as the API, no controllers, no HTTP. */
 @Module({})
@@ -19,10 +20,12 @@ export class WorkerModule implements OnApplicationShutdown {
         { provide: MailTransport, inject: [DUBAN_CONFIG], useFactory: (c: DubanConfig) => new MailTransport(c.smtp.url) },
         DutyActivitiesService,
         CampaignActivitiesService,
+        ComplianceActivitiesService,
         {
           provide: DubanWorker,
-          inject: [DUBAN_CONFIG, DutyActivitiesService, CampaignActivitiesService],
-          useFactory: (c: DubanConfig, duty: DutyActivitiesService, campaign: CampaignActivitiesService) => DubanWorker.create(c, duty, campaign),
+          inject: [DUBAN_CONFIG, DutyActivitiesService, CampaignActivitiesService, ComplianceActivitiesService],
+          useFactory: (c: DubanConfig, duty: DutyActivitiesService, campaign: CampaignActivitiesService, compliance: ComplianceActivitiesService) =>
+            DubanWorker.create(c, duty, campaign, compliance),
         },
       ],
       exports: [DubanWorker],

@@ -1,2 +1,3 @@
 export * from './duty-email-templates';
 export * from './mail-transport';
+export * from './compliance-notice';

@@ -23,3 +23,4 @@ export * from './dev-seed';
 export * from './persistence.module';
 export * from './repositories/campaign.repository';
 export * from './repositories/unit.repository';
+export * from './repositories/compliance.repository';

@@ -12,6 +12,7 @@ import { WorkingCalendarRepository } from './repositories/working-calendar.repos
 import { DutyMatrixRepository } from './repositories/duty-matrix.repository';
 import { CampaignRepository } from './repositories/campaign.repository';
 import { UnitRepository } from './repositories/unit.repository';
+import { ComplianceRepository } from './repositories/compliance.repository';
 
 const REPOSITORIES = [
   DepartmentRepository,
@@ -25,6 +26,7 @@ const REPOSITORIES = [
   DutyMatrixRepository,
   CampaignRepository,
   UnitRepository,
+  ComplianceRepository,
 ];
 
 /**

@@ -2,3 +2,5 @@
 export { DutyWorkflow } from './duty/duty.workflow';
 export { CampaignWorkflow } from './campaign/campaign.workflow';
 export { PhaseWorkflow, PhaseDutyBatchWorkflow } from './campaign/phase.workflow';
+export { ComplianceRunWorkflow, ComplianceCaseBatchWorkflow } from './compliance/compliance-run.workflow';
+export { ComplianceCaseWorkflow } from './compliance/compliance-case.workflow';

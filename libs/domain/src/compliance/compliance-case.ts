@@ -228,3 +228,36 @@ export function canReadInspectionCase(actor: Actor, inspectionCase: { teamId: st
   if (actor.role === 'office' || actor.role === 'viewer') return true;
   return actor.role === 'inspector' && actor.departmentId === inspectionCase.teamId;
 }
+
+// ---------------------------------------------------------------------------------------------
+// What each action needs
+
+export interface ComplianceActionInput {
+  reason?: string;
+  deadline?: number;
+  rectification?: { kind: string; evidenceIds: readonly string[] };
+}
+
+/**
+ * Field problems of an action's input: a dismissal says why; a rectification says how and
+ * names its evidence; a notice's own deadline lies in the future. Empty when none.
+ */
+export function complianceActionInputProblems(action: ComplianceCaseAction, input: ComplianceActionInput, now: number): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  const add = (field: string, message: string) => (fields[field] ??= []).push(message);
+  if (action === 'dismiss' && !input.reason?.trim()) add('reason', 'a dismissal says why');
+  if (action === 'record_rectification') {
+    if (!input.rectification) add('rectification', 'say how the unit rectified (registration or payment) and name the evidence');
+    else {
+      if (!(RECTIFICATION_KINDS as readonly string[]).includes(input.rectification.kind)) add('rectification.kind', `one of ${RECTIFICATION_KINDS.join(', ')}`);
+      if (input.rectification.evidenceIds.length === 0) add('rectification.evidenceIds', 'at least one evidence file of the case');
+    }
+  }
+  if (action === 'issue_notice' && input.deadline !== undefined && !(input.deadline > now)) add('deadline', 'the deadline must lie in the future');
+  return fields;
+}
+
+/** Problems of an exposure decision: a rejection says why. */
+export function exposureDecisionProblems(decision: ExposureDecision, reason: string | undefined): Record<string, string[]> {
+  return decision === 'reject' && !reason?.trim() ? { reason: ['a rejection says why'] } : {};
+}

@@ -61,7 +61,7 @@ export function normalizeDutyClockPolicy(policy: DutyClockPolicy | LegacyDutyClo
 }
 
 /** `base` moved by `offset` (`sign` -1 for before). */
-export function applyClockOffset(base: number, offset: ClockOffset, sign: 1 | -1, policy: DutyClockPolicy): number {
+export function applyClockOffset(base: number, offset: ClockOffset, sign: 1 | -1, policy: Pick<DutyClockPolicy, 'calendar' | 'workingDayMs'>): number {
   if ('ms' in offset) return base + sign * offset.ms;
   if (policy.workingDayMs !== undefined) return base + sign * offset.workingDays * policy.workingDayMs;
   return new WorkingCalendar(policy.calendar).addWorkingDays(base, sign * offset.workingDays);

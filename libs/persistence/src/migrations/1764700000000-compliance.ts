@@ -38,6 +38,7 @@ export class Compliance1764700000000 implements MigrationInterface {
         error text
       )`);
 
+    await db.query(`CREATE SEQUENCE compliance_notice_seq`);
     await db.query(`
       CREATE TABLE compliance_cases (
         id uuid PRIMARY KEY,
@@ -94,7 +95,8 @@ export class Compliance1764700000000 implements MigrationInterface {
         due_at timestamptz NOT NULL,
         taken_at timestamptz,
         cancelled_at timestamptz,
-        duty_id uuid REFERENCES duties(id),
+        -- The duty a step gives a department; its row is written when its workflow starts.
+        duty_id uuid,
         details jsonb NOT NULL DEFAULT '{}',
         PRIMARY KEY (case_id, step)
       )`);
@@ -128,7 +130,7 @@ export class Compliance1764700000000 implements MigrationInterface {
         decider_username varchar(64),
         decided_at timestamptz,
         decision_reason text,
-        media_duty_id uuid REFERENCES duties(id)
+        media_duty_id uuid
       )`);
 
     await db.query(`
@@ -178,6 +180,7 @@ export class Compliance1764700000000 implements MigrationInterface {
     ]) {
       await db.query(`DROP TABLE ${table}`);
     }
+    await db.query(`DROP SEQUENCE compliance_notice_seq`);
     await db.query(`ALTER TABLE departments DROP CONSTRAINT departments_kind_check`);
     await db.query(`ALTER TABLE departments ADD CONSTRAINT departments_kind_check CHECK (kind IN ('department', 'district'))`);
     await db.query(`ALTER TABLE units DROP COLUMN registrations`);
