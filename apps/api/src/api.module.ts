@@ -10,6 +10,8 @@ import { AuthService } from './auth/auth.service';
 import { CalendarController } from './calendar/calendar.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { CampaignsService } from './campaigns/campaigns.service';
+import { ComplianceController } from './compliance/compliance.controller';
+import { ComplianceService } from './compliance/compliance.service';
 import { UnitsController } from './units/units.controller';
 import { UnitsService } from './units/units.service';
 import { CalendarService } from './calendar/calendar.service';
@@ -61,6 +63,7 @@ export class ApiModule implements OnApplicationBootstrap {
         DutyMatrixController,
         CampaignsController,
         UnitsController,
+        ComplianceController,
         DutyViewsController,
         DutyBulkActionsController,
       ],
@@ -75,6 +78,7 @@ export class ApiModule implements OnApplicationBootstrap {
         DutyMatrixService,
         CampaignsService,
         UnitsService,
+        ComplianceService,
         DutyViewsService,
         DutyBulkActionsService,
         { provide: APP_GUARD, useClass: AuthGuard },

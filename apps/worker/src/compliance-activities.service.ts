@@ -163,7 +163,10 @@ export class ComplianceActivitiesService implements ComplianceActivities, OnAppl
     const kase = await this.case(input.caseId);
     let duty: DutyWorkflowInput | undefined;
     if (input.step === 'bidding_ban') {
-      duty = await this.caseDuty(kase, 'bidding_ban', 'bidding_ban', input.takenAt, {
+      // A duty is someone's: the office user whose comparison found the case stands behind it.
+      const run = await this.compliance.run(kase.runId);
+      const assignedBy: Actor = { userId: run!.requestedBy, username: run!.requesterUsername, role: 'office', departmentId: null };
+      duty = await this.caseDuty(kase, 'bidding_ban', 'bidding_ban', input.takenAt, assignedBy, {
         title: `限制投标：${kase.unitName ?? kase.creditCode}`,
         description: `${kase.unitName ?? ''}（统一社会信用代码 ${kase.creditCode}）${FINDING_LABELS[kase.finding]}，限期改正通知书 ${kase.noticeNumber ?? ''} 逾期未改正。请依据社会保险法及本次专项行动方案，限制其参加政府投资项目投标，并反馈办理情况。`,
       });
@@ -191,7 +194,7 @@ export class ComplianceActivitiesService implements ComplianceActivities, OnAppl
     const status = await this.compliance.decideExposure({ ...input, decidedAt: new Date(input.decidedAt), mediaDutyId: complianceDutyId(kase.id, 'exposure') });
     if (status !== 'approved') return {};
     return {
-      duty: await this.caseDuty(kase, 'exposure', 'exposure', input.decidedAt, {
+      duty: await this.caseDuty(kase, 'exposure', 'exposure', input.decidedAt, input.actor, {
         title: `媒体曝光：${kase.unitName ?? kase.creditCode}`,
         description: `经领导小组办公室批准（${input.actor.username}），对${kase.unitName ?? ''}（统一社会信用代码 ${kase.creditCode}）${FINDING_LABELS[kase.finding]}、逾期拒不改正的情况予以媒体曝光。请发布后上传刊发截图或链接。`,
       }),
@@ -234,6 +237,7 @@ export class ComplianceActivitiesService implements ComplianceActivities, OnAppl
     step: 'bidding_ban' | 'exposure',
     functionKey: string,
     at: number,
+    assignedBy: Actor,
     text: { title: string; description: string },
   ): Promise<DutyWorkflowInput> {
     const routes = await this.campaigns.routes(kase.campaignId);
@@ -248,7 +252,7 @@ export class ComplianceActivitiesService implements ComplianceActivities, OnAppl
         description: text.description,
         assignedAt: at,
         dueAt: applyClockOffset(at, { workingDays: CASE_DUTY_WORKING_DAYS }, 1, policy),
-        assignedBy: SYSTEM_ACTOR,
+        assignedBy,
       },
       policy,
     };

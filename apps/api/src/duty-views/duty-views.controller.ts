@@ -6,7 +6,7 @@ import { csvResponse, wantsCsv } from './csv';
 import { DutyBulkActionsService } from './duty-bulk-actions.service';
 import { BulkExtendDto, DutyStatsQuery, DutyViewQuery, OverdueQuery, RemindOverdueDto } from './duty-views.dto';
 import { DutyViewsService } from './duty-views.service';
-import { OfficeOnlyGuard } from './office-only.guard';
+import { OfficeOnly } from '../common/office-only.guard';
 
 /**
  * Lists for the departments and the office. Each answers JSON, or CSV with `?format=csv` or
@@ -48,7 +48,7 @@ export class DutyViewsController {
 /** The office's actions on many duties at once; each duty answers for itself. */
 @ApiTags('duty views')
 @ApiBearerAuth()
-@UseGuards(OfficeOnlyGuard)
+@UseGuards(OfficeOnly('Only the office may take bulk actions on duties'))
 @Controller('bulk-actions')
 export class DutyBulkActionsController {
   constructor(private readonly bulk: DutyBulkActionsService) {}

@@ -15,6 +15,10 @@ export class Compliance1764700000000 implements MigrationInterface {
     // Labour-inspection teams are registry units like departments: their inspectors belong to them.
     await db.query(`ALTER TABLE departments DROP CONSTRAINT departments_kind_check`);
     await db.query(`ALTER TABLE departments ADD CONSTRAINT departments_kind_check CHECK (kind IN ('department', 'district', 'inspection_team'))`);
+    // An inspector belongs to a team (their department_id); an officer still must have a department.
+    await db.query(`ALTER TABLE users DROP CONSTRAINT users_check`);
+    await db.query(`ALTER TABLE users ADD CONSTRAINT users_check CHECK (
+      CASE role WHEN 'department_officer' THEN department_id IS NOT NULL WHEN 'inspector' THEN true ELSE department_id IS NULL END)`);
     await db.query(`
       CREATE TABLE inspection_team_districts (
         -- One team answers for a district; districts no team names go to a city-wide team.
@@ -181,6 +185,9 @@ export class Compliance1764700000000 implements MigrationInterface {
       await db.query(`DROP TABLE ${table}`);
     }
     await db.query(`DROP SEQUENCE compliance_notice_seq`);
+    await db.query(`UPDATE users SET department_id = NULL WHERE role = 'inspector'`);
+    await db.query(`ALTER TABLE users DROP CONSTRAINT users_check`);
+    await db.query(`ALTER TABLE users ADD CONSTRAINT users_check CHECK ((role = 'department_officer') = (department_id IS NOT NULL))`);
     await db.query(`ALTER TABLE departments DROP CONSTRAINT departments_kind_check`);
     await db.query(`ALTER TABLE departments ADD CONSTRAINT departments_kind_check CHECK (kind IN ('department', 'district'))`);
     await db.query(`ALTER TABLE units DROP COLUMN registrations`);

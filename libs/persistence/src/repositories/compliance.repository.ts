@@ -332,8 +332,8 @@ export class ComplianceRepository {
       if (inserted.length > 0) {
         const at = new Date(write.occurredAt);
         await tx.query(
-          `UPDATE compliance_cases SET state = $2, outcome = $3, last_seq = $4, updated_at = $5,
-                  closed_at = CASE WHEN $2 = 'closed' THEN $5 ELSE closed_at END,
+          `UPDATE compliance_cases SET state = $2::varchar, outcome = $3, last_seq = $4, updated_at = $5,
+                  closed_at = CASE WHEN $2::varchar = 'closed' THEN $5 ELSE closed_at END,
                   notice_issued_at = CASE WHEN $6::timestamptz IS NULL THEN notice_issued_at ELSE $5 END,
                   notice_deadline = COALESCE($6::timestamptz, notice_deadline),
                   notice_number = CASE WHEN $6::timestamptz IS NULL THEN notice_number
@@ -410,13 +410,20 @@ export class ComplianceRepository {
       if (rows[0].status !== 'proposed') return rows[0].status;
       const status = input.decision === 'approve' ? 'approved' : 'rejected';
       await tx.query(
-        `UPDATE exposure_proposals SET status = $2, decided_by = $3, decider_username = $4, decided_at = $5, decision_reason = $6,
-                media_duty_id = CASE WHEN $2 = 'approved' THEN $7::uuid ELSE NULL END
+        `UPDATE exposure_proposals SET status = $2::varchar, decided_by = $3, decider_username = $4, decided_at = $5, decision_reason = $6,
+                media_duty_id = CASE WHEN $2::varchar = 'approved' THEN $7::uuid ELSE NULL END
          WHERE case_id = $1`,
         [input.caseId, status, input.actor.userId, input.actor.username, input.decidedAt, input.reason ?? null, input.mediaDutyId],
       );
       return status;
     });
+  }
+
+  /** Which of these evidence ids are files of the case. */
+  async evidenceOfCase(caseId: string, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM compliance_evidence WHERE case_id = $1 AND id = ANY($2::uuid[])`, [caseId, ids]);
+    return new Set(rows.map((r) => r.id));
   }
 
   async exposureProposal(proposalId: string): Promise<{ id: string; caseId: string; status: string } | null> {

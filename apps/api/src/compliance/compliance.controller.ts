@@ -1,0 +1,60 @@
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@duban/domain';
+import { CurrentActor } from '../common/actor.decorator';
+import { OfficeOnly } from '../common/office-only.guard';
+import { ComplianceCaseActionDto, ExposureDecisionDto, ListComplianceCasesQuery, StartComplianceRunDto } from './compliance.dto';
+import { ComplianceService } from './compliance.service';
+
+@ApiTags('compliance')
+@ApiBearerAuth()
+@Controller()
+export class ComplianceController {
+  constructor(private readonly compliance: ComplianceService) {}
+
+  /** Compares the resource library for a running campaign; answers at once (202), the run goes on. */
+  @Post('compliance-runs')
+  @HttpCode(202)
+  @UseGuards(OfficeOnly('Only the office runs the data comparison'))
+  startRun(@CurrentActor() actor: Actor, @Body() body: StartComplianceRunDto) {
+    return this.compliance.startRun(actor, body);
+  }
+
+  @Get('compliance-runs/:id')
+  run(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.compliance.run(actor, id);
+  }
+
+  @Get('compliance-cases')
+  list(@CurrentActor() actor: Actor, @Query() query: ListComplianceCasesQuery) {
+    return this.compliance.list(actor, query);
+  }
+
+  @Get('compliance-cases/:id')
+  get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.compliance.get(actor, id);
+  }
+
+  /** Issue the rectification order, record the rectification, or (the office) dismiss. */
+  @Post('compliance-cases/:id/actions')
+  @HttpCode(200)
+  act(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ComplianceCaseActionDto) {
+    return this.compliance.act(actor, id, body);
+  }
+
+  /** The rectification order as a printable page. */
+  @Get('compliance-cases/:id/notice')
+  @ApiProduces('text/html')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  notice(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.compliance.noticePage(actor, id);
+  }
+
+  /** Nothing is published without the office's approval. */
+  @Post('exposure-proposals/:id/decision')
+  @HttpCode(200)
+  @UseGuards(OfficeOnly('Only the office approves or rejects an exposure'))
+  decideExposure(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ExposureDecisionDto) {
+    return this.compliance.decideExposure(actor, id, body);
+  }
+}

@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { isUUID } from 'class-validator';
+import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
+import { canReadComplianceCase, DomainError, DomainErrorCode, type Actor } from '@duban/domain';
+import { renderRectificationNotice } from '@duban/mail';
+import { CampaignRepository, ComplianceRepository, type ComplianceCaseRow } from '@duban/persistence';
+import {
+  complianceCaseActionUpdate,
+  complianceCaseLiveStateQuery,
+  complianceCaseWorkflowId,
+  complianceRunWorkflowId,
+  exposureDecisionUpdate,
+  type ComplianceCaseLiveState,
+  type ComplianceRunInput,
+} from '@duban/workflows';
+import { callTemporal, temporalClient } from '../temporal/temporal-calls';
+import { TemporalClientProvider } from '../temporal/temporal-client.provider';
+import type { ComplianceCaseActionDto, ExposureDecisionDto, ListComplianceCasesQuery, StartComplianceRunDto } from './compliance.dto';
+
+@Injectable()
+export class ComplianceService {
+  private readonly logger = new Logger(ComplianceService.name);
+
+  constructor(
+    @Inject(DUBAN_CONFIG) private readonly config: DubanConfig,
+    private readonly compliance: ComplianceRepository,
+    private readonly campaigns: CampaignRepository,
+    private readonly temporal: TemporalClientProvider,
+  ) {}
+
+  /** Records the run, then starts its workflow; findings become cases of the running campaign. */
+  async startRun(actor: Actor, dto: StartComplianceRunDto) {
+    const campaign = await this.campaigns.findById(dto.campaignId);
+    if (!campaign) throw new DomainError(DomainErrorCode.CampaignNotFound, `No campaign with id ${dto.campaignId}`);
+    if (campaign.status !== 'active') {
+      throw new DomainError(DomainErrorCode.CampaignNotRunning, `Campaign "${campaign.name}" is ${campaign.status}: findings join a running campaign (launch a phase first)`, {
+        status: campaign.status,
+      });
+    }
+    const client = await temporalClient(this.temporal, this.logger);
+    const id = randomUUID();
+    await this.compliance.createRun({ id, campaignId: campaign.id, actor, reason: dto.reason ?? null, requestedAt: new Date() });
+    const input: ComplianceRunInput = { runId: id, campaignId: campaign.id, actor };
+    await callTemporal(
+      () => client.workflow.start('ComplianceRunWorkflow', { taskQueue: this.temporal.taskQueue, workflowId: complianceRunWorkflowId(id), args: [input] }),
+      this.logger,
+    );
+    return this.run(actor, id);
+  }
+
+  async run(actor: Actor, runId: string) {
+    if (actor.role !== 'office' && actor.role !== 'viewer') throw new DomainError(DomainErrorCode.ActionNotPermitted, 'Comparison runs are the office’s');
+    const run = isUUID(runId) ? await this.compliance.run(runId) : null;
+    if (!run) throw new DomainError(DomainErrorCode.ComplianceRunNotFound, `No comparison run with id ${runId}`);
+    return run;
+  }
+
+  /** Office and viewers see every case; officers their department's; inspectors their team's. */
+  list(actor: Actor, query: ListComplianceCasesQuery) {
+    const scope =
+      actor.role === 'department_officer'
+        ? { departmentId: actor.departmentId ?? '00000000-0000-0000-0000-000000000000' }
+        : actor.role === 'inspector'
+          ? { inspectionTeamId: actor.departmentId ?? '00000000-0000-0000-0000-000000000000' }
+          : {};
+    if (scope.departmentId && query.departmentId && query.departmentId !== scope.departmentId) {
+      throw new DomainError(DomainErrorCode.ActionNotPermitted, "A department officer sees their own department's cases only");
+    }
+    return this.compliance.listCases({ ...query, ...scope });
+  }
+
+  async get(actor: Actor, caseId: string) {
+    const kase = await this.visibleCase(actor, caseId);
+    const [transitions, steps] = await Promise.all([this.compliance.transitions(kase.id), this.compliance.steps(kase.id)]);
+    let workflow: ComplianceCaseLiveState | null = null;
+    if (kase.state !== 'closed') {
+      const client = await temporalClient(this.temporal, this.logger);
+      try {
+        workflow = await callTemporal(() => client.workflow.getHandle(complianceCaseWorkflowId(kase.id)).query(complianceCaseLiveStateQuery), this.logger);
+      } catch (error) {
+        // The run starts case workflows in batches: a case may be recorded a moment before its workflow.
+        if (!(error instanceof WorkflowNotFoundError)) throw error;
+      }
+    }
+    return { ...kase, transitions, steps, workflow };
+  }
+
+  /** Through the case's workflow, which decides and records; the caller reads the case after it. */
+  async act(actor: Actor, caseId: string, dto: ComplianceCaseActionDto) {
+    const kase = await this.visibleCase(actor, caseId);
+    if (dto.rectification) {
+      const known = await this.compliance.evidenceOfCase(kase.id, dto.rectification.evidenceIds);
+      const unknown = dto.rectification.evidenceIds.filter((id) => !known.has(id));
+      if (unknown.length > 0) {
+        throw new DomainError(DomainErrorCode.InvalidComplianceAction, 'The rectification names evidence that is not a file of this case', {
+          fields: { 'rectification.evidenceIds': [`not evidence of this case: ${unknown.join(', ')}`] },
+        });
+      }
+    }
+    const deadline = dto.deadline === undefined ? undefined : Date.parse(dto.deadline);
+    const client = await temporalClient(this.temporal, this.logger);
+    await callTemporal(
+      () =>
+        client.workflow.getHandle(complianceCaseWorkflowId(kase.id)).executeUpdate(complianceCaseActionUpdate, {
+          args: [{ action: dto.action, actor, reason: dto.reason, deadline, rectification: dto.rectification }],
+        }),
+      this.logger,
+    );
+    return this.get(actor, kase.id);
+  }
+
+  async noticePage(actor: Actor, caseId: string): Promise<string> {
+    const kase = await this.visibleCase(actor, caseId);
+    if (!kase.noticeNumber || !kase.noticeIssuedAt || !kase.noticeDeadline) {
+      throw new DomainError(DomainErrorCode.ComplianceTransitionForbidden, 'No rectification order has been issued for this case yet');
+    }
+    const campaign = await this.campaigns.findById(kase.campaignId);
+    return renderRectificationNotice({
+      noticeNumber: kase.noticeNumber,
+      unitName: kase.unitName,
+      creditCode: kase.creditCode,
+      finding: kase.finding,
+      evidenceOfFinding: kase.evidenceOfFinding,
+      issuedAt: kase.noticeIssuedAt,
+      deadline: kase.noticeDeadline,
+      issuerName: kase.departmentName,
+      campaignName: campaign?.name ?? '',
+      link: `${this.config.http.publicUrl}/compliance-cases/${kase.id}/notice`,
+    }).html;
+  }
+
+  async decideExposure(actor: Actor, proposalId: string, dto: ExposureDecisionDto) {
+    const proposal = isUUID(proposalId) ? await this.compliance.exposureProposal(proposalId) : null;
+    if (!proposal) throw new DomainError(DomainErrorCode.ExposureProposalNotFound, `No exposure proposal with id ${proposalId}`);
+    const client = await temporalClient(this.temporal, this.logger);
+    const live = await callTemporal(
+      () =>
+        client.workflow
+          .getHandle(complianceCaseWorkflowId(proposal.caseId))
+          .executeUpdate(exposureDecisionUpdate, { args: [{ decision: dto.decision, actor, reason: dto.reason }] }),
+      this.logger,
+    );
+    return { proposalId, caseId: proposal.caseId, exposure: live.exposure, dutyIds: live.dutyIds };
+  }
+
+  private async visibleCase(actor: Actor, caseId: string): Promise<ComplianceCaseRow> {
+    const kase = isUUID(caseId) ? await this.compliance.findCase(caseId) : null;
+    if (!kase) throw new DomainError(DomainErrorCode.ComplianceCaseNotFound, `No compliance case with id ${caseId}`);
+    if (!canReadComplianceCase(actor, kase)) throw new DomainError(DomainErrorCode.ActionNotPermitted, 'This compliance case is not routed to you');
+    return kase;
+  }
+}
