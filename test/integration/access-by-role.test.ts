@@ -208,6 +208,48 @@ async function createCampaign(phaseWindowEnd = `${YEAR}-12-31`): Promise<{ id: s
   return { id: created.id, phaseId: created.phases[0].id };
 }
 
+/**
+ * A running campaign whose matrix routes registration findings to the own department: its
+ * phase has a duty due in 200 (one-second) days, so it stays open through the suite.
+ */
+let runningCampaign: Promise<string> | undefined;
+async function complianceCampaign(): Promise<string> {
+  runningCampaign ??= (async () => {
+    const body = campaignBody(`${YEAR}-12-31`);
+    body.phases[0].templates = [
+      { title: '权限检查：摸底', description: '', route: { kind: 'function', key: 'registration' }, scope: 'once', due: { workingDaysAfterLaunch: 200 } },
+    ] as never[];
+    const created = await must(201, 'POST', '/campaigns', { body }, fx.tokens.office);
+    const route = { params: {}, body: { departmentId: fx.own.id, reason: '权限检查' } };
+    await must(200, 'PUT', `/campaigns/${created.id}/duty-matrix/function/registration`, route, fx.tokens.office);
+    await must(200, 'POST', '/campaigns/:id/phases/:phaseId/launch', { params: { id: created.id, phaseId: created.phases[0].id }, body: {} }, fx.tokens.office);
+    return created.id as string;
+  })();
+  return runningCampaign;
+}
+
+/** A fresh unit on the tax register only, compared into a case routed to the own department (its workflow running). */
+async function complianceCase(notice?: { deadlineInSeconds: number }): Promise<string> {
+  const campaignId = await complianceCampaign();
+  const creditCode = validCreditCode();
+  const facts = { creditCode, name: '权限检查单位', registeredWith: ['tax'], source: { departmentId: fx.own.id, file: '税务登记.xlsx', date: '2026-10-31' } };
+  await must(201, 'POST', '/units', { body: facts }, fx.tokens.office);
+  await must(202, 'POST', '/compliance-runs', { body: { campaignId } }, fx.tokens.office);
+  const caseId = await waitFor('the case and its workflow', async () => {
+    const listed = await must(200, 'GET', '/compliance-cases', { query: { creditCode } }, fx.tokens.office);
+    if (listed.items.length === 0) return undefined;
+    const kase = await must(200, 'GET', '/compliance-cases/:id', { params: { id: listed.items[0].id } }, fx.tokens.office);
+    return kase.workflow ? (kase.id as string) : undefined;
+  });
+  if (notice) {
+    const deadline = new Date(Date.now() + notice.deadlineInSeconds * 1000).toISOString();
+    await must(200, 'POST', '/compliance-cases/:id/actions', { params: { id: caseId }, body: { action: 'issue_notice', deadline } }, fx.tokens.office);
+  }
+  return caseId;
+}
+
+let noticedCase: Promise<string> | undefined;
+
 const campaignParams = () => ({ id: fx.planned.id });
 const phaseParams = () => ({ id: fx.planned.id, phaseId: fx.planned.phaseId });
 const dutyParams = () => ({ id: fx.dutyId });
@@ -376,6 +418,61 @@ const ROUTES: RouteCase[] = [
       return { params: { creditCode: facts.creditCode } };
     },
     unknown: [unknownParam('creditCode', 'credit code')],
+  },
+  {
+    method: 'POST',
+    path: '/compliance-runs',
+    expect: OFFICE_ONLY,
+    request: async () => ({ body: { campaignId: await complianceCampaign() } }),
+    unknown: [unknownInBody('campaignId', 'campaign id in the body', ['office'])],
+  },
+  {
+    method: 'GET',
+    path: '/compliance-runs/:id',
+    expect: CAMPAIGN_READERS,
+    request: async () => ({ params: { id: (await must(202, 'POST', '/compliance-runs', { body: { campaignId: await complianceCampaign() } }, fx.tokens.office)).id } }),
+    unknown: [unknownParam('id', 'comparison run id')],
+  },
+  // Scoped: officers get their department's cases, inspectors their team's (this one has none).
+  { method: 'GET', path: '/compliance-cases', expect: SIGNED_IN, request: async () => ({}) },
+  {
+    method: 'GET',
+    path: '/compliance-cases/:id',
+    expect: DUTY_READERS,
+    request: async () => ({ params: { id: await complianceCase() } }),
+    unknown: [unknownParam('id', 'compliance case id')],
+  },
+  {
+    method: 'POST',
+    path: '/compliance-cases/:id/actions',
+    expect: OFFICE_AND_OWN_DEPARTMENT,
+    consumes: true,
+    request: async () => ({ params: { id: await complianceCase() }, body: { action: 'issue_notice' } }),
+    unknown: [unknownParam('id', 'compliance case id')],
+  },
+  {
+    method: 'GET',
+    path: '/compliance-cases/:id/notice',
+    expect: DUTY_READERS,
+    request: async () => ({ params: { id: await (noticedCase ??= complianceCase({ deadlineInSeconds: 3600 })) } }),
+    unknown: [unknownParam('id', 'compliance case id')],
+  },
+  {
+    method: 'POST',
+    path: '/exposure-proposals/:id/decision',
+    expect: OFFICE_ONLY,
+    consumes: true,
+    request: async () => {
+      // The deadline passes at once; the exposure is proposed ten (one-second) working days later.
+      const caseId = await complianceCase({ deadlineInSeconds: 1 });
+      const proposalId = await waitFor(
+        'the exposure proposal',
+        async () => (await must(200, 'GET', '/compliance-cases/:id', { params: { id: caseId } }, fx.tokens.office)).exposureProposalId ?? undefined,
+        { timeoutMs: 60_000 },
+      );
+      return { params: { id: proposalId }, body: { decision: 'reject', reason: '权限检查' } };
+    },
+    unknown: [unknownParam('id', 'exposure proposal id')],
   },
   { method: 'GET', path: '/duty-matrix', expect: SIGNED_IN, request: async () => ({}) },
   { method: 'GET', path: '/duty-matrix/changes', expect: SIGNED_IN, request: async () => ({}) },

@@ -179,6 +179,13 @@ export class ComplianceActivitiesService implements ComplianceActivities, OnAppl
       dutyId: duty?.assignment.dutyId,
       details: { label: ESCALATION_STEP_LABELS[input.step] },
     });
+    if (input.step === 'inspection' && !taken.inspectionTeamId) {
+      await this.sendToOffice(
+        `compliance-case:${kase.id}:inspection-unassigned`,
+        `【待指派】${kase.unitName ?? kase.creditCode} 移交劳动保障监察，但没有监察队伍承接`,
+        `${kase.unitName ?? ''}（${kase.creditCode}）逾期未改正，已移交劳动保障监察；没有登记承接${kase.districtName ?? '该区县'}的监察队伍。请登记监察队伍后指派。`,
+      );
+    }
     if (input.step === 'exposure') {
       await this.sendToOffice(
         `compliance-case:${kase.id}:exposure-proposed`,

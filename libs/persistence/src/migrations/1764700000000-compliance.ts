@@ -142,7 +142,8 @@ export class Compliance1764700000000 implements MigrationInterface {
         id uuid PRIMARY KEY,
         case_id uuid NOT NULL UNIQUE REFERENCES compliance_cases(id),
         credit_code varchar(18) NOT NULL REFERENCES units(credit_code),
-        team_id uuid NOT NULL REFERENCES departments(id),
+        -- NULL while no inspection team is registered to take it (the office sees it unassigned).
+        team_id uuid REFERENCES departments(id),
         status varchar(16) NOT NULL CHECK (status IN ('open', 'closed')),
         opened_at timestamptz NOT NULL,
         closed_at timestamptz,

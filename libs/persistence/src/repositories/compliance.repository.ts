@@ -372,15 +372,15 @@ export class ComplianceRepository {
            ORDER BY (c.district_id IS NULL), t.code LIMIT 1`,
           [kase.districtId],
         );
-        if (teams.length === 0) throw new Error('No inspection team is registered (register a department of kind inspection_team)');
-        inspectionTeamId = kase.inspectionTeamId ?? teams[0].id;
+        // Without a registered team the case waits unassigned rather than holding up the other steps.
+        inspectionTeamId = kase.inspectionTeamId ?? teams[0]?.id;
         await tx.query(
           `INSERT INTO inspection_cases (id, case_id, credit_code, team_id, status, opened_at) VALUES ($1, $2, $3, $4, 'open', $5)
            ON CONFLICT (case_id) DO NOTHING`,
-          [inspectionCaseId(input.caseId), input.caseId, kase.creditCode, inspectionTeamId, input.takenAt],
+          [inspectionCaseId(input.caseId), input.caseId, kase.creditCode, inspectionTeamId ?? null, input.takenAt],
         );
         details.inspectionCaseId = inspectionCaseId(input.caseId);
-        details.teamId = inspectionTeamId;
+        details.teamId = inspectionTeamId ?? null;
       }
       if (input.step === 'exposure') {
         await tx.query(

@@ -58,6 +58,7 @@ export async function ComplianceCaseWorkflow(input: ComplianceCaseInput): Promis
   let exposure: ExposureStatus = 'none';
   let nextStep: ComplianceCaseLiveState['nextStep'] = null;
   let actionInFlight = false;
+  let stepInFlight: ComplianceEscalationStep | null = null;
   const stepsTaken: ComplianceEscalationStep[] = [];
   const dutyIds: string[] = [];
   const dutiesToStart: DutyWorkflowInput[] = [];
@@ -103,15 +104,17 @@ export async function ComplianceCaseWorkflow(input: ComplianceCaseInput): Promis
     return to;
   }
 
-  function checkExposureDecision(request: ExposureDecisionRequest): void {
+  function checkExposureDecision(request: ExposureDecisionRequest, proposalMayBeUnderWay = false): void {
     const denied = exposureDecisionRefusal(request.actor);
     if (denied) throw refusal(new DomainError(DomainErrorCode.ActionNotPermitted, denied));
     const fields = exposureDecisionProblems(request.decision, request.reason);
     if (Object.keys(fields).length > 0) throw refusal(new DomainError(DomainErrorCode.InvalidComplianceAction, 'A rejection says why', { fields }));
-    if (exposure === 'none') {
+    // The proposal is recorded a moment before the workflow hears back: a decision arriving
+    // then is admitted and waits for the step (the handler checks again).
+    if (exposure === 'none' && !(proposalMayBeUnderWay && stepInFlight === 'exposure')) {
       throw refusal(new DomainError(DomainErrorCode.ComplianceTransitionForbidden, 'No exposure has been proposed for this case'));
     }
-    if (exposure !== 'proposed') {
+    if (exposure !== 'proposed' && exposure !== 'none') {
       throw refusal(new DomainError(DomainErrorCode.ExposureAlreadyDecided, `The exposure proposal is already ${exposure}`, { status: exposure }));
     }
   }
@@ -163,7 +166,7 @@ export async function ComplianceCaseWorkflow(input: ComplianceCaseInput): Promis
         if (duty) dutiesToStart.push(duty);
         return liveState();
       }),
-    { validator: checkExposureDecision },
+    { validator: (request) => checkExposureDecision(request, true) },
   );
 
   /** Starts the duties the case has given (their ids are derived, so each starts once). */
@@ -225,14 +228,22 @@ export async function ComplianceCaseWorkflow(input: ComplianceCaseInput): Promis
       for (const { step, dueAt } of schedule) {
         nextStep = { step, dueAt };
         if (await closedBefore(dueAt)) break;
-        const taken = await exclusively(async () =>
-          current() === 'closed' ? null : activities.takeEscalationStep({ caseId: input.caseId, step, dueAt, takenAt: Date.now() }),
-        );
+        const taken = await exclusively(async () => {
+          if (current() === 'closed') return false;
+          stepInFlight = step;
+          try {
+            const result = await activities.takeEscalationStep({ caseId: input.caseId, step, dueAt, takenAt: Date.now() });
+            // Within the lock: an action waiting for it sees the step's outcome.
+            stepsTaken.push(step);
+            if (result.inspectionTeamId) inspectionTeamId = result.inspectionTeamId;
+            if (step === 'exposure') exposure = 'proposed';
+            if (result.duty) dutiesToStart.push(result.duty);
+            return true;
+          } finally {
+            stepInFlight = null;
+          }
+        });
         if (!taken) break;
-        stepsTaken.push(step);
-        if (taken.inspectionTeamId) inspectionTeamId = taken.inspectionTeamId;
-        if (step === 'exposure') exposure = 'proposed';
-        if (taken.duty) dutiesToStart.push(taken.duty);
       }
       nextStep = null;
       await closedBefore(null);
@@ -243,7 +254,7 @@ export async function ComplianceCaseWorkflow(input: ComplianceCaseInput): Promis
         stoppedAt: Date.now(),
         reason: outcome === 'rectified' ? 'The unit rectified' : 'The office dismissed the case',
       });
-      if (exposure === 'proposed') exposure = 'withdrawn';
+      if ((exposure as ExposureStatus) === 'proposed') exposure = 'withdrawn';
     }
   }
   await condition(() => allHandlersFinished() && !actionInFlight);
