@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LEADING_GROUP_CHAIR, pinCampaignRoutes, registerDistricts, seededDepartments, type Unit } from '../support/campaign-fixtures';
 import { validCreditCode } from '../support/credit-codes';
+import { recordHistoryIfAsked } from '../support/recorded-histories';
 import { TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 
@@ -163,6 +164,8 @@ describe('compliance cases: comparison, notice, escalation, exposure, bidding ba
 
     // Each case's workflow is running and answers its live state.
     await waitFor('the case workflow', async () => (await detail(restaurant.id)).workflow?.state === 'identified');
+    await recordHistoryIfAsked(stack.temporal.workflow.getHandle(`compliance-run-${started.body.id}`), 'compliance-run-workflow.three-findings');
+    await recordHistoryIfAsked(stack.temporal.workflow.getHandle(`compliance-run-${started.body.id}-batch-0`), 'compliance-case-batch-workflow.three-cases');
   });
 
   it('scopes cases: officers see their department’s, refuse other departments, and bad input changes nothing', async () => {
@@ -292,5 +295,43 @@ describe('compliance cases: comparison, notice, escalation, exposure, bidding ba
     const inspection = (await stack.dataSource.query(`SELECT status, close_reason AS reason FROM inspection_cases WHERE case_id = $1`, [builder.id]))[0];
     expect(inspection).toEqual({ status: 'closed', reason: 'The unit rectified' });
     await waitFor('the bidding-ban duty to be cancelled', async () => (await stack.dataSource.query(`SELECT state FROM duties WHERE id = $1`, [banStep.dutyId]))[0].state === 'cancelled');
+  });
+
+  it('escalates once after a worker stopped over the deadline restarts, and a dismissal stops the rest', async () => {
+    const creditCode = validCreditCode();
+    await record(creditCode, { name: '重启测试商行', employees: 3, registeredWith: ['market_regulation'] }, 'SAMR');
+    const run = await stack.http('POST', '/compliance-runs', { token: office.token, body: { campaignId } });
+    await waitFor('the run', async () => (await stack.http('GET', `/compliance-runs/${run.body.id}`, { token: office.token })).body.status === 'completed');
+    const kase = await caseOf(creditCode, 'not_registered');
+    // No sector: the matrix's registration function answers.
+    expect(kase.departmentId).toBe(units.get('SIA')!.id);
+    await waitFor('the case workflow', async () => (await detail(kase.id)).workflow?.state === 'identified');
+    expect((await act(office.token, kase.id, { action: 'issue_notice', deadline: inSeconds(2) })).status).toBe(200);
+
+    await stack.stopWorker();
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect((await stack.dataSource.query(`SELECT state FROM compliance_cases WHERE id = $1`, [kase.id]))[0].state).toBe('notified');
+    await stack.startWorker();
+
+    await waitFor('the escalation after the restart', async () => {
+      const got = await detail(kase.id);
+      return got.state === 'escalated' && got.inspectionCaseId ? got : undefined;
+    });
+    const dismissed = await act(office.token, kase.id, { action: 'dismiss', reason: '经核实该商行已于10月注销' });
+    expect(dismissed.status).toBe(200);
+    expect(dismissed.body).toMatchObject({ state: 'closed', outcome: 'dismissed' });
+    const handle = stack.temporal.workflow.getHandle(`compliance-case-${kase.id}`);
+    await handle.result();
+    const after = await detail(kase.id);
+    expect(after.transitions.map((t: { action: string }) => t.action)).toEqual(['identify', 'issue_notice', 'escalate', 'dismiss']);
+    expect(after.transitions[3]).toMatchObject({ actorUsername: office.user.username, reason: '经核实该商行已于10月注销' });
+    expect(after.steps.map((step: { step: string; status: string }) => `${step.step}:${step.status}`).sort()).toEqual([
+      'court_referral:cancelled',
+      'exposure:cancelled',
+      'inspection:taken',
+    ]);
+    const [{ n }] = await stack.dataSource.query(`SELECT count(*)::int AS n FROM inspection_cases WHERE case_id = $1 AND status = 'closed'`, [kase.id]);
+    expect(n).toBe(1);
+    await recordHistoryIfAsked(handle, 'compliance-case-workflow.escalated-then-dismissed');
   });
 });

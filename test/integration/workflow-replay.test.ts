@@ -17,7 +17,15 @@ describe('recorded workflow histories replay against the current workflow code',
 
   it('has histories of every workflow type to replay', () => {
     const types = new Set(histories.map((file) => file.split('.')[0]));
-    expect([...types].sort()).toEqual(['campaign-workflow', 'duty-workflow', 'phase-duty-batch-workflow', 'phase-workflow']);
+    expect([...types].sort()).toEqual([
+      'campaign-workflow',
+      'compliance-case-batch-workflow',
+      'compliance-case-workflow',
+      'compliance-run-workflow',
+      'duty-workflow',
+      'phase-duty-batch-workflow',
+      'phase-workflow',
+    ]);
   });
 
   it.each(histories)('%s replays without non-determinism', async (file) => {
