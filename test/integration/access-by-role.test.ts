@@ -249,6 +249,14 @@ async function complianceCase(notice?: { deadlineInSeconds: number }): Promise<s
 }
 
 let noticedCase: Promise<string> | undefined;
+let caseWithEvidence: Promise<{ caseId: string; fileId: string }> | undefined;
+const caseEvidence = () =>
+  (caseWithEvidence ??= (async () => {
+    const caseId = await complianceCase();
+    const file = { bytes: pdf('登记回执'), name: '参保登记回执.pdf', type: 'application/pdf' };
+    const stored = await must(201, 'POST', '/compliance-cases/:id/evidence', { params: { id: caseId }, file }, fx.tokens.office);
+    return { caseId, fileId: stored.id as string };
+  })());
 
 const campaignParams = () => ({ id: fx.planned.id });
 const phaseParams = () => ({ id: fx.planned.id, phaseId: fx.planned.phaseId });
@@ -449,6 +457,30 @@ const ROUTES: RouteCase[] = [
     consumes: true,
     request: async () => ({ params: { id: await complianceCase() }, body: { action: 'issue_notice' } }),
     unknown: [unknownParam('id', 'compliance case id')],
+  },
+  {
+    method: 'POST',
+    path: '/compliance-cases/:id/evidence',
+    expect: OFFICE_AND_OWN_DEPARTMENT,
+    request: async () => ({ params: { id: (await caseEvidence()).caseId }, file: { bytes: pdf('现场检查记录'), name: '检查记录.pdf', type: 'application/pdf' } }),
+    unknown: [unknownParam('id', 'compliance case id')],
+  },
+  {
+    method: 'GET',
+    path: '/compliance-cases/:id/evidence',
+    expect: DUTY_READERS,
+    request: async () => ({ params: { id: (await caseEvidence()).caseId } }),
+    unknown: [unknownParam('id', 'compliance case id')],
+  },
+  {
+    method: 'GET',
+    path: '/compliance-cases/:id/evidence/:fileId',
+    expect: DUTY_READERS,
+    request: async () => {
+      const { caseId, fileId } = await caseEvidence();
+      return { params: { id: caseId, fileId } };
+    },
+    unknown: [unknownParam('id', 'compliance case id'), unknownParam('fileId', 'evidence file id')],
   },
   {
     method: 'GET',

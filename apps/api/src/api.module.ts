@@ -12,6 +12,8 @@ import { CampaignsController } from './campaigns/campaigns.controller';
 import { CampaignsService } from './campaigns/campaigns.service';
 import { ComplianceController } from './compliance/compliance.controller';
 import { ComplianceService } from './compliance/compliance.service';
+import { ComplianceEvidenceController } from './compliance/compliance-evidence.controller';
+import { ComplianceEvidenceService } from './compliance/compliance-evidence.service';
 import { UnitsController } from './units/units.controller';
 import { UnitsService } from './units/units.service';
 import { CalendarService } from './calendar/calendar.service';
@@ -64,6 +66,7 @@ export class ApiModule implements OnApplicationBootstrap {
         CampaignsController,
         UnitsController,
         ComplianceController,
+        ComplianceEvidenceController,
         DutyViewsController,
         DutyBulkActionsController,
       ],
@@ -79,6 +82,7 @@ export class ApiModule implements OnApplicationBootstrap {
         CampaignsService,
         UnitsService,
         ComplianceService,
+        ComplianceEvidenceService,
         DutyViewsService,
         DutyBulkActionsService,
         { provide: APP_GUARD, useClass: AuthGuard },

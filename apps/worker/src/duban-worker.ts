@@ -24,6 +24,9 @@ export class DubanWorker {
         connection,
         namespace: config.temporal.namespace,
         taskQueue: config.temporal.taskQueue,
+        // On shutdown (a deployment, a restart) running activities get this long to finish
+        // rather than being cut off and retried only after their start-to-close timeout.
+        shutdownGraceTime: '10 seconds',
         workflowBundle: { codePath: config.workflowBundlePath },
         // Bound so the activities keep their service's dependencies.
         activities: {

@@ -24,3 +24,4 @@ export * from './persistence.module';
 export * from './repositories/campaign.repository';
 export * from './repositories/unit.repository';
 export * from './repositories/compliance.repository';
+export * from './repositories/compliance-evidence.repository';

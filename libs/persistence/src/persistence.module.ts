@@ -13,6 +13,7 @@ import { DutyMatrixRepository } from './repositories/duty-matrix.repository';
 import { CampaignRepository } from './repositories/campaign.repository';
 import { UnitRepository } from './repositories/unit.repository';
 import { ComplianceRepository } from './repositories/compliance.repository';
+import { ComplianceEvidenceRepository } from './repositories/compliance-evidence.repository';
 
 const REPOSITORIES = [
   DepartmentRepository,
@@ -27,6 +28,7 @@ const REPOSITORIES = [
   CampaignRepository,
   UnitRepository,
   ComplianceRepository,
+  ComplianceEvidenceRepository,
 ];
 
 /**

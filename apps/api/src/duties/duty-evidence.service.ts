@@ -11,15 +11,8 @@ import {
   type Actor,
 } from '@duban/domain';
 import { DutyEvidenceRepository, type DutyEntity, type DutyEvidenceEntity } from '@duban/persistence';
+import type { UploadedEvidenceFile } from '../common/evidence-upload';
 import { DutiesService } from './duties.service';
-
-/** The part of a multer file the upload needs (multer's own types are not installed). */
-export interface UploadedEvidenceFile {
-  originalname: string;
-  mimetype: string;
-  size: number;
-  buffer: Buffer;
-}
 
 export interface EvidenceView {
   id: string;

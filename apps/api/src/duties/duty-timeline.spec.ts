@@ -1,7 +1,7 @@
 import { SYSTEM_ACTOR } from '@duban/domain';
 import type { DutyTransitionEntity, EmailEntity } from '@duban/persistence';
 import { buildDutyTimeline } from './duty-timeline';
-import { contentDisposition } from './duty-evidence.controller';
+import { contentDisposition } from '../common/evidence-upload';
 
 const at = (s: number) => new Date(Date.UTC(2026, 5, 1, 0, 0, s));
 const transition = (seq: number, action: string, second: number, extra: Partial<DutyTransitionEntity> = {}) =>

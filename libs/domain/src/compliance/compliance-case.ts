@@ -261,3 +261,8 @@ export function complianceActionInputProblems(action: ComplianceCaseAction, inpu
 export function exposureDecisionProblems(decision: ExposureDecision, reason: string | undefined): Record<string, string[]> {
   return decision === 'reject' && !reason?.trim() ? { reason: ['a rejection says why'] } : {};
 }
+
+/** Who adds evidence to a case: those who may record its rectification (the office, the routed department, the case's inspection team). */
+export function complianceEvidenceRefusal(actor: Actor, kase: { departmentId: string; inspectionTeamId: string | null }): string | null {
+  return complianceCaseActionRefusal(actor, 'record_rectification', kase, false);
+}

@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
+import { canReadComplianceCase, checkEvidenceFile, complianceEvidenceRefusal, DomainError, DomainErrorCode, type Actor } from '@duban/domain';
+import { ComplianceEvidenceRepository, ComplianceRepository, type ComplianceCaseRow, type ComplianceEvidenceRow } from '@duban/persistence';
+import type { EvidenceUploadGate, UploadedEvidenceFile } from '../common/evidence-upload';
+
+function evidenceView(e: ComplianceEvidenceRow) {
+  return { ...e, downloadPath: `/compliance-cases/${e.caseId}/evidence/${e.id}` };
+}
+
+/** Evidence of a case: what shows the unit registered or paid, what an inspection found. */
+@Injectable()
+export class ComplianceEvidenceService implements EvidenceUploadGate {
+  constructor(
+    private readonly compliance: ComplianceRepository,
+    private readonly evidence: ComplianceEvidenceRepository,
+  ) {}
+
+  /** Checked before the body is read: unknown case 404, not the caller's case 403, closed case 409. */
+  async assertMayUpload(actor: Actor, caseId: string): Promise<ComplianceCaseRow> {
+    const kase = await this.visibleCase(actor, caseId);
+    const refusal = complianceEvidenceRefusal(actor, kase);
+    if (refusal) throw new DomainError(DomainErrorCode.ActionNotPermitted, refusal);
+    if (kase.state === 'closed') throw new DomainError(DomainErrorCode.ComplianceTransitionForbidden, 'The case is closed: it takes no more evidence');
+    return kase;
+  }
+
+  async upload(actor: Actor, caseId: string, file: UploadedEvidenceFile) {
+    const kase = await this.assertMayUpload(actor, caseId);
+    const checked = checkEvidenceFile({ bytes: file.buffer, fileName: file.originalname, declaredType: file.mimetype });
+    const { evidence, created } = await this.evidence.add({
+      caseId: kase.id,
+      sha256: createHash('sha256').update(file.buffer).digest('hex'),
+      kind: checked.kind,
+      contentType: checked.contentType,
+      fileName: checked.fileName,
+      content: file.buffer,
+      uploadedBy: actor,
+      uploadedAt: new Date(),
+    });
+    return { evidence: evidenceView(evidence), created };
+  }
+
+  async list(actor: Actor, caseId: string) {
+    const kase = await this.visibleCase(actor, caseId);
+    return (await this.evidence.list(kase.id)).map(evidenceView);
+  }
+
+  async download(actor: Actor, caseId: string, fileId: string) {
+    const kase = await this.visibleCase(actor, caseId);
+    const evidence = isUUID(fileId) ? await this.evidence.findWithContent(kase.id, fileId) : null;
+    if (!evidence) throw new DomainError(DomainErrorCode.EvidenceNotFound, `Case ${kase.id} has no evidence file ${fileId}`);
+    return evidence;
+  }
+
+  private async visibleCase(actor: Actor, caseId: string): Promise<ComplianceCaseRow> {
+    const kase = isUUID(caseId) ? await this.compliance.findCase(caseId) : null;
+    if (!kase) throw new DomainError(DomainErrorCode.ComplianceCaseNotFound, `No compliance case with id ${caseId}`);
+    if (!canReadComplianceCase(actor, kase)) throw new DomainError(DomainErrorCode.ActionNotPermitted, 'This compliance case is not routed to you');
+    return kase;
+  }
+}
