@@ -1,6 +1,6 @@
 // Two tiers: fast unit tests of pure logic, and integration tests against the real PostgreSQL,
 // Temporal dev server and an SMTP server (test/integration, with its own global setup).
-const moduleNameMapper = { '^@duban/(domain|workflows|persistence|mail|config)$': '<rootDir>/libs/$1/src/index.ts' };
+const moduleNameMapper = { '^@duban/(domain|workflows|persistence|mail|config|unit-files)$': '<rootDir>/libs/$1/src/index.ts' };
 // Type-checking is `npm run typecheck`'s job; tests only transpile, which is much faster.
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
 

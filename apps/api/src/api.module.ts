@@ -14,6 +14,8 @@ import { ComplianceController } from './compliance/compliance.controller';
 import { ComplianceService } from './compliance/compliance.service';
 import { ComplianceEvidenceController } from './compliance/compliance-evidence.controller';
 import { ComplianceEvidenceService } from './compliance/compliance-evidence.service';
+import { UnitImportsController } from './unit-imports/unit-imports.controller';
+import { UnitImportsService } from './unit-imports/unit-imports.service';
 import { UnitsController } from './units/units.controller';
 import { UnitsService } from './units/units.service';
 import { CalendarService } from './calendar/calendar.service';
@@ -67,6 +69,7 @@ export class ApiModule implements OnApplicationBootstrap {
         UnitsController,
         ComplianceController,
         ComplianceEvidenceController,
+        UnitImportsController,
         DutyViewsController,
         DutyBulkActionsController,
       ],
@@ -83,6 +86,7 @@ export class ApiModule implements OnApplicationBootstrap {
         UnitsService,
         ComplianceService,
         ComplianceEvidenceService,
+        UnitImportsService,
         DutyViewsService,
         DutyBulkActionsService,
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DubanConfig } from '@duban/config';
-import type { CampaignActivities, ComplianceActivities, DutyActivities } from '@duban/workflows';
+import type { CampaignActivities, ComplianceActivities, DutyActivities, UnitImportActivities } from '@duban/workflows';
 
 /** The Temporal worker and its connection, run by main.ts and closed with it. */
 export class DubanWorker {
@@ -17,6 +17,7 @@ export class DubanWorker {
     dutyActivities: DutyActivities,
     campaignActivities: CampaignActivities,
     complianceActivities: ComplianceActivities,
+    unitImportActivities: UnitImportActivities,
   ): Promise<DubanWorker> {
     const connection = await NativeConnection.connect({ address: config.temporal.address });
     try {
@@ -24,9 +25,9 @@ export class DubanWorker {
         connection,
         namespace: config.temporal.namespace,
         taskQueue: config.temporal.taskQueue,
-        // On shutdown (a deployment, a restart) running activities get this long to finish
-        // rather than being cut off and retried only after their start-to-close timeout.
-        shutdownGraceTime: '10 seconds',
+        // On shutdown (a deployment, a restart) running activities get this long to finish;
+        // then they are cancelled (an import stops between batches) and retried elsewhere.
+        shutdownGraceTime: config.workerShutdownGraceSeconds * 1000,
         workflowBundle: { codePath: config.workflowBundlePath },
         // Bound so the activities keep their service's dependencies.
         activities: {
@@ -46,12 +47,13 @@ export class DubanWorker {
             'recordExposureDecision',
             'stopPendingSteps',
           ]),
+          importUnitRows: unitImportActivities.importUnitRows.bind(unitImportActivities),
           recordDutyAssigned: dutyActivities.recordDutyAssigned.bind(dutyActivities),
           recordDutyTransition: dutyActivities.recordDutyTransition.bind(dutyActivities),
           recordDutyReminded: dutyActivities.recordDutyReminded.bind(dutyActivities),
           recordDutyEscalation: dutyActivities.recordDutyEscalation.bind(dutyActivities),
           sendDutyNotification: dutyActivities.sendDutyNotification.bind(dutyActivities),
-        } satisfies DutyActivities & CampaignActivities & ComplianceActivities,
+        } satisfies DutyActivities & CampaignActivities & ComplianceActivities & UnitImportActivities,
       });
       return new DubanWorker(worker, connection);
     } catch (error) {

@@ -6,6 +6,7 @@ import { DubanWorker } from './duban-worker';
 import { CampaignActivitiesService } from './campaign-activities.service';
 import { DutyActivitiesService } from './duty-activities.service';
 import { ComplianceActivitiesService } from './compliance-activities.service';
+import { UnitImportActivitiesService } from './unit-import-activities.service';
 
 /** The worker's root module: the same services as the API, no controllers, no HTTP. */
 @Module({})
@@ -21,11 +22,17 @@ export class WorkerModule implements OnApplicationShutdown {
         DutyActivitiesService,
         CampaignActivitiesService,
         ComplianceActivitiesService,
+        UnitImportActivitiesService,
         {
           provide: DubanWorker,
-          inject: [DUBAN_CONFIG, DutyActivitiesService, CampaignActivitiesService, ComplianceActivitiesService],
-          useFactory: (c: DubanConfig, duty: DutyActivitiesService, campaign: CampaignActivitiesService, compliance: ComplianceActivitiesService) =>
-            DubanWorker.create(c, duty, campaign, compliance),
+          inject: [DUBAN_CONFIG, DutyActivitiesService, CampaignActivitiesService, ComplianceActivitiesService, UnitImportActivitiesService],
+          useFactory: (
+            c: DubanConfig,
+            duty: DutyActivitiesService,
+            campaign: CampaignActivitiesService,
+            compliance: ComplianceActivitiesService,
+            unitImports: UnitImportActivitiesService,
+          ) => DubanWorker.create(c, duty, campaign, compliance, unitImports),
         },
       ],
       exports: [DubanWorker],

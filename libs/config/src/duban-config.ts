@@ -20,6 +20,10 @@ export interface DubanConfig {
   workingDaySeconds?: number;
   /** Largest evidence file accepted, in bytes (files are held in memory and stored in PostgreSQL). */
   evidenceMaxBytes: number;
+  /** How long a stopping worker lets running activities finish before cancelling them. */
+  workerShutdownGraceSeconds: number;
+  /** Largest unit file an import accepts. */
+  importMaxBytes: number;
   /**
    * Duties per batch workflow when a phase fans out. Bounds each workflow's open children;
    * small values in tests make a small phase fan out as a tree.
@@ -75,6 +79,8 @@ export function loadDubanConfig(env: Env = process.env): DubanConfig {
     workingDaySeconds: env.DUBAN_WORKING_DAY_SECONDS ? integer(env, 'DUBAN_WORKING_DAY_SECONDS', 0, 1, 86_400) : undefined,
     // Capped at 100 MiB: an upload is buffered whole and stored as one bytea value.
     evidenceMaxBytes: integer(env, 'DUBAN_EVIDENCE_MAX_BYTES', 10 * 1024 * 1024, 1, 100 * 1024 * 1024),
+    workerShutdownGraceSeconds: integer(env, 'DUBAN_WORKER_SHUTDOWN_GRACE_SECONDS', 10, 0, 3600),
+    importMaxBytes: integer(env, 'DUBAN_IMPORT_MAX_BYTES', 200 * 1024 * 1024, 1, 2 * 1024 * 1024 * 1024),
     // Temporal advises at most a few hundred open children per workflow.
     phaseBatchSize: integer(env, 'DUBAN_PHASE_BATCH_SIZE', 200, 1, 500),
   };

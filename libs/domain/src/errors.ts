@@ -45,6 +45,8 @@ export enum DomainErrorCode {
   InspectionCaseNotFound = 'INSPECTION_CASE_NOT_FOUND',
   InspectionCaseClosed = 'INSPECTION_CASE_CLOSED',
   InvalidEnforcementAction = 'INVALID_ENFORCEMENT_ACTION',
+  UnitImportNotFound = 'UNIT_IMPORT_NOT_FOUND',
+  UnitImportTooLarge = 'UNIT_IMPORT_TOO_LARGE',
 }
 
 export class DomainError extends Error {

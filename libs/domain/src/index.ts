@@ -16,3 +16,4 @@ export * from './campaign/field-messages';
 export * from './compliance/credit-code';
 export * from './compliance/unit-facts';
 export * from './compliance/compliance-case';
+export * from './compliance/unit-import';

@@ -16,6 +16,7 @@ import { Campaigns1764400000000 } from './migrations/1764400000000-campaigns';
 import { DutyEvidence1764500000000 } from './migrations/1764500000000-duty-evidence';
 import { Units1764600000000 } from './migrations/1764600000000-units';
 import { Compliance1764700000000 } from './migrations/1764700000000-compliance';
+import { UnitImports1764800000000 } from './migrations/1764800000000-unit-imports';
 
 export const ENTITIES = [
   DepartmentEntity,
@@ -39,6 +40,7 @@ export const MIGRATIONS = [
   DutyEvidence1764500000000,
   Units1764600000000,
   Compliance1764700000000,
+  UnitImports1764800000000,
 ];
 
 /** Any fixed number will do; it only has to be the same in every Duban process. */

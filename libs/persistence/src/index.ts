@@ -25,3 +25,4 @@ export * from './repositories/campaign.repository';
 export * from './repositories/unit.repository';
 export * from './repositories/compliance.repository';
 export * from './repositories/compliance-evidence.repository';
+export * from './repositories/unit-import.repository';

@@ -14,6 +14,7 @@ import { CampaignRepository } from './repositories/campaign.repository';
 import { UnitRepository } from './repositories/unit.repository';
 import { ComplianceRepository } from './repositories/compliance.repository';
 import { ComplianceEvidenceRepository } from './repositories/compliance-evidence.repository';
+import { UnitImportRepository } from './repositories/unit-import.repository';
 
 const REPOSITORIES = [
   DepartmentRepository,
@@ -29,6 +30,7 @@ const REPOSITORIES = [
   UnitRepository,
   ComplianceRepository,
   ComplianceEvidenceRepository,
+  UnitImportRepository,
 ];
 
 /**

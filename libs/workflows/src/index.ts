@@ -4,3 +4,4 @@ export * from './campaign/campaign-contract';
 export type * from './campaign/campaign-activities';
 export * from './compliance/compliance-contract';
 export type * from './compliance/compliance-activities';
+export * from './units/unit-import-contract';

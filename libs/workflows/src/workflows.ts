@@ -4,3 +4,4 @@ export { CampaignWorkflow } from './campaign/campaign.workflow';
 export { PhaseWorkflow, PhaseDutyBatchWorkflow } from './campaign/phase.workflow';
 export { ComplianceRunWorkflow, ComplianceCaseBatchWorkflow } from './compliance/compliance-run.workflow';
 export { ComplianceCaseWorkflow } from './compliance/compliance-case.workflow';
+export { UnitImportWorkflow } from './units/unit-import.workflow';

@@ -46,6 +46,8 @@ const STATUS_BY_CODE: Record<DomainErrorCode, HttpStatus> = {
   [DomainErrorCode.InspectionCaseNotFound]: HttpStatus.NOT_FOUND,
   [DomainErrorCode.InspectionCaseClosed]: HttpStatus.CONFLICT,
   [DomainErrorCode.InvalidEnforcementAction]: HttpStatus.BAD_REQUEST,
+  [DomainErrorCode.UnitImportNotFound]: HttpStatus.NOT_FOUND,
+  [DomainErrorCode.UnitImportTooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
 };
 
 export function httpStatusOf(code: DomainErrorCode): HttpStatus {

@@ -1,0 +1,32 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IMPORT_DATASETS, type ImportDataset } from '@duban/domain';
+
+/** The form fields sent with the file (multipart/form-data). */
+export class UnitImportFieldsDto {
+  @ApiProperty({ enum: IMPORT_DATASETS })
+  @IsIn(IMPORT_DATASETS)
+  dataset: ImportDataset;
+
+  @ApiProperty({ example: '2026-10-31', description: 'The date of the data in the file' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'sourceDate must be a date YYYY-MM-DD' })
+  sourceDate: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "The department whose data this is: the office names it; an officer's own by default" })
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string;
+}
+
+export class ListUnitImportsQuery {
+  @IsOptional() @IsUUID() departmentId?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit: number = 50;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset: number = 0;
+}
+
+export class UnitImportErrorsQuery {
+  @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50_000) limit?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+}

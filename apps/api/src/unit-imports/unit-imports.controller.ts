@@ -1,0 +1,55 @@
+import { Controller, Get, Headers, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import type { Actor } from '@duban/domain';
+import { CurrentActor } from '../common/actor.decorator';
+import { csvResponse, wantsCsv } from '../duty-views/csv';
+import { ListUnitImportsQuery, UnitImportErrorsQuery } from './unit-import.dto';
+import { UnitImportsService } from './unit-imports.service';
+
+@ApiTags('units')
+@ApiBearerAuth()
+@Controller('unit-imports')
+export class UnitImportsController {
+  constructor(private readonly imports: UnitImportsService) {}
+
+  /** Accepts the file (202) and imports it in the background; poll GET /unit-imports/:id for progress. */
+  @Post()
+  @HttpCode(202)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    description: 'Fields dataset, sourceDate, departmentId (the office), and the file (CSV in UTF-8 or GB18030, or XLSX) in the field "file"',
+    schema: {
+      type: 'object',
+      required: ['dataset', 'sourceDate', 'file'],
+      properties: {
+        dataset: { type: 'string' },
+        sourceDate: { type: 'string', format: 'date' },
+        departmentId: { type: 'string', format: 'uuid' },
+        file: { type: 'string', format: 'binary' },
+      },
+    },
+  })
+  upload(@CurrentActor() actor: Actor, @Req() request: Request) {
+    return this.imports.upload(actor, request);
+  }
+
+  @Get()
+  list(@CurrentActor() actor: Actor, @Query() query: ListUnitImportsQuery) {
+    return this.imports.list(actor, query);
+  }
+
+  @Get(':id')
+  get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.imports.get(actor, id);
+  }
+
+  /** Every rejected row: row, field, reason (JSON, or CSV with ?format=csv). */
+  @Get(':id/errors')
+  @ApiProduces('application/json', 'text/csv')
+  async errors(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: UnitImportErrorsQuery, @Headers('accept') accept?: string) {
+    const csv = wantsCsv(query.format, accept);
+    const result = await this.imports.errors(actor, id, query, csv);
+    return 'content' in result ? csvResponse(result) : result;
+  }
+}

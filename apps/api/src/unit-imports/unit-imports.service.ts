@@ -1,0 +1,180 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { BadRequestException, Inject, Injectable, Logger } from '@nestjs/common';
+import busboy from 'busboy';
+import { plainToInstance } from 'class-transformer';
+import { isUUID, validate } from 'class-validator';
+import type { Request } from 'express';
+import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
+import { canReadUnitImport, DomainError, DomainErrorCode, mapImportHeader, unitFactSourceRefusal, type Actor } from '@duban/domain';
+import { DepartmentRepository, UnitImportRepository, type UnitImportRow } from '@duban/persistence';
+import { tableFormatOf, tableRows } from '@duban/unit-files';
+import { unitImportWorkflowId } from '@duban/workflows';
+import { fieldMessages } from '../common/validation';
+import { formatBytes } from '../common/evidence-upload';
+import { csvFileNames, toCsv } from '../duty-views/csv';
+import { callTemporal, temporalClient } from '../temporal/temporal-calls';
+import { TemporalClientProvider } from '../temporal/temporal-client.provider';
+import { UnitImportFieldsDto, type ListUnitImportsQuery, type UnitImportErrorsQuery } from './unit-import.dto';
+
+const CHUNK_BYTES = 1024 * 1024;
+const FILE_FIELD = 'file';
+
+function badFile(message: string): BadRequestException {
+  return new BadRequestException({ statusCode: 400, error: 'BAD_REQUEST', message: [message], fields: { [FILE_FIELD]: [message] } });
+}
+
+/**
+ * Imports of departments' unit files. The upload streams into PostgreSQL in chunks (the file is
+ * never held whole), its header is checked, and a UnitImportWorkflow reads it in batches.
+ */
+@Injectable()
+export class UnitImportsService {
+  private readonly logger = new Logger(UnitImportsService.name);
+
+  constructor(
+    @Inject(DUBAN_CONFIG) private readonly config: DubanConfig,
+    private readonly imports: UnitImportRepository,
+    private readonly departments: DepartmentRepository,
+    private readonly temporal: TemporalClientProvider,
+  ) {}
+
+  async upload(actor: Actor, request: Request): Promise<UnitImportRow> {
+    if (actor.role !== 'office' && actor.role !== 'department_officer') {
+      request.resume();
+      throw new DomainError(DomainErrorCode.ActionNotPermitted, `A user with role ${actor.role} may not import unit data`);
+    }
+    const id = randomUUID();
+    try {
+      const { fields, file } = await this.receive(id, request);
+      const dto = plainToInstance(UnitImportFieldsDto, fields);
+      const problems = fieldMessages(await validate(dto, { whitelist: true, forbidNonWhitelisted: true }));
+      if (!file) problems[FILE_FIELD] = [`Send the file as multipart/form-data in the field "${FILE_FIELD}"`];
+      if (Object.keys(problems).length > 0) {
+        throw new BadRequestException({ statusCode: 400, error: 'BAD_REQUEST', message: Object.values(problems).flat(), fields: problems });
+      }
+      const refusal = unitFactSourceRefusal(actor, dto.departmentId);
+      if (refusal) {
+        throw actor.role === 'office'
+          ? new DomainError(DomainErrorCode.InvalidUnitFacts, refusal, { fields: { departmentId: [refusal] } })
+          : new DomainError(DomainErrorCode.ActionNotPermitted, refusal);
+      }
+      const departmentId = dto.departmentId ?? actor.departmentId!;
+      if (!(await this.departments.findById(departmentId))) {
+        throw new DomainError(DomainErrorCode.InvalidUnitFacts, 'Not a registered department', { fields: { departmentId: ['not a registered department'] } });
+      }
+      // The header is read now, so a file nobody can import is refused at once.
+      let header: ReturnType<typeof mapImportHeader> | undefined;
+      for await (const row of tableRows(this.imports.fileStream(id), file!.format)) {
+        header = mapImportHeader(row.cells.map((cell) => String(cell ?? '')));
+        break;
+      }
+      if (!header) throw badFile('The file is empty');
+      if (header.problems.length > 0) throw badFile(`The file cannot be imported: ${header.problems.join('; ')}`);
+
+      await this.imports.create({ id, dataset: dto.dataset, fileName: file!.name, sourceDepartmentId: departmentId, sourceDate: dto.sourceDate, actor });
+      await this.imports.finishUpload(id, { format: file!.format, sizeBytes: file!.size, sha256: file!.sha256, ignoredColumns: header.ignored });
+      const client = await temporalClient(this.temporal, this.logger);
+      await callTemporal(
+        () => client.workflow.start('UnitImportWorkflow', { taskQueue: this.temporal.taskQueue, workflowId: unitImportWorkflowId(id), args: [{ importId: id }] }),
+        this.logger,
+      );
+      return (await this.imports.find(id))!;
+    } catch (error) {
+      await this.imports.discard(id);
+      throw error;
+    }
+  }
+
+  async list(actor: Actor, query: ListUnitImportsQuery) {
+    if (actor.role === 'inspector') throw new DomainError(DomainErrorCode.ActionNotPermitted, 'Inspectors do not read unit imports');
+    if (actor.role === 'department_officer') {
+      if (query.departmentId && query.departmentId !== actor.departmentId) {
+        throw new DomainError(DomainErrorCode.ActionNotPermitted, "A department officer reads their own department's imports only");
+      }
+      return this.imports.list({ sourceDepartmentId: actor.departmentId!, limit: query.limit, offset: query.offset });
+    }
+    return this.imports.list({ sourceDepartmentId: query.departmentId, limit: query.limit, offset: query.offset });
+  }
+
+  async get(actor: Actor, importId: string): Promise<UnitImportRow> {
+    const record = isUUID(importId) ? await this.imports.find(importId) : null;
+    if (!record) throw new DomainError(DomainErrorCode.UnitImportNotFound, `No unit import with id ${importId}`);
+    if (!canReadUnitImport(actor, record.sourceDepartmentId)) throw new DomainError(DomainErrorCode.ActionNotPermitted, 'This import is not yours to read');
+    return record;
+  }
+
+  async errors(actor: Actor, importId: string, query: UnitImportErrorsQuery, csv: boolean) {
+    const record = await this.get(actor, importId);
+    const page = { limit: query.limit ?? (csv ? 50_000 : 100), offset: query.offset ?? 0 };
+    const errors = await this.imports.errors(record.id, page);
+    if (!csv) return { importId: record.id, ...errors };
+    return {
+      ...csvFileNames('unit-import-errors', `导入错误报告-${record.fileName.replace(/\.[^.]+$/, '')}`),
+      content: toCsv(
+        ['行号', '字段', '原因'],
+        errors.items.map((e) => [e.rowNumber, e.field, e.reason]),
+      ),
+    };
+  }
+
+  /** Streams the multipart body: form fields into memory, the one file into stored chunks. */
+  private receive(id: string, request: Request): Promise<{ fields: Record<string, string>; file?: { name: string; size: number; sha256: string; format: 'csv' | 'xlsx' } }> {
+    return new Promise((resolve, reject) => {
+      let parser: busboy.Busboy;
+      try {
+        parser = busboy({ headers: request.headers, defParamCharset: 'utf8', limits: { files: 1, fields: 10, fieldSize: 10_000, fileSize: this.config.importMaxBytes } });
+      } catch {
+        reject(badFile('Send multipart/form-data with the file in the field "file"'));
+        return;
+      }
+      const fields: Record<string, string> = {};
+      let stored: Promise<{ name: string; size: number; sha256: string; format: 'csv' | 'xlsx' }> | undefined;
+      parser.on('field', (name, value) => (fields[name] = value));
+      parser.on('file', (name, stream, info) => {
+        if (name !== FILE_FIELD || stored) {
+          stream.resume();
+          return;
+        }
+        stored = this.store(id, stream, info.filename || 'upload');
+        // Keep reading the body whatever happens to the file, so the answer reaches the client.
+        stored.catch(() => stream.resume());
+      });
+      parser.on('error', () => reject(badFile('The upload could not be read')));
+      parser.on('close', () => {
+        if (!stored) return resolve({ fields });
+        stored.then((file) => resolve({ fields, file }), reject);
+      });
+      request.pipe(parser);
+    });
+  }
+
+  private async store(id: string, stream: Readable & { truncated?: boolean }, name: string) {
+    const hash = createHash('sha256');
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    let size = 0;
+    let seq = 0;
+    let first: Buffer | undefined;
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      first ??= chunk;
+      hash.update(chunk);
+      size += chunk.length;
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      if (pendingBytes >= CHUNK_BYTES) {
+        await this.imports.appendChunk(id, seq++, Buffer.concat(pending));
+        pending = [];
+        pendingBytes = 0;
+      }
+    }
+    if (stream.truncated) {
+      throw new DomainError(DomainErrorCode.UnitImportTooLarge, `The file is larger than the limit of ${formatBytes(this.config.importMaxBytes)} for imports`, {
+        maxBytes: this.config.importMaxBytes,
+      });
+    }
+    if (pendingBytes > 0) await this.imports.appendChunk(id, seq++, Buffer.concat(pending));
+    if (size === 0) throw badFile('The file is empty');
+    return { name: name.slice(0, 300), size, sha256: hash.digest('hex'), format: tableFormatOf(first!) };
+  }
+}

@@ -1,0 +1,246 @@
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { openAsBlob } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { once } from 'node:events';
+import ExcelJS from 'exceljs';
+import { registerDistricts, seededDepartments, type Unit } from '../support/campaign-fixtures';
+import { validCreditCode, withWrongCheckCharacter } from '../support/credit-codes';
+import { TestStack } from '../support/test-stack';
+import { waitFor } from '../support/wait-for';
+
+/**
+ * Imports of departments' unit files against the real services: a generated 100,000-row CSV
+ * streamed through the API, imported by the worker in batches, and the same file again
+ * changing nothing; a file with broken rows (reported row by row, the good rows kept); an XLSX
+ * file; a worker stopped in the middle of an import; what the upload refuses.
+ */
+describe('unit imports: streamed CSV and XLSX files of unit facts', () => {
+  let stack: TestStack;
+  let office: Awaited<ReturnType<TestStack['userWithToken']>>;
+  let units: Map<string, Unit>;
+  let district: Unit;
+  let dir: string;
+
+  beforeAll(async () => {
+    // A stopping worker cancels its running import at once (production lets it run 10 s).
+    stack = await TestStack.start({ DUBAN_WORKER_SHUTDOWN_GRACE_SECONDS: '0' });
+    office = await stack.userWithToken('office');
+    units = await seededDepartments(stack, office.token);
+    [district] = await registerDistricts(stack, office.token, [`导入测试区${randomUUID().slice(0, 4)}`]);
+    dir = await mkdtemp(path.join(tmpdir(), 'duban-import-'));
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  /** Writes rows to a CSV file as they are made: the test does not hold the file either. */
+  async function writeCsv(name: string, header: string[], rows: Iterable<string[]>): Promise<string> {
+    const file = path.join(dir, name);
+    const out = createWriteStream(file);
+    const line = (cells: string[]) => `${cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')}\n`;
+    out.write(`\uFEFF${line(header)}`);
+    for (const row of rows) if (!out.write(line(row))) await once(out, 'drain');
+    out.end();
+    await once(out, 'finish');
+    return file;
+  }
+
+  async function upload(file: string, fields: Record<string, string>, token = office.token, fileName = path.basename(file)) {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    form.append('file', await openAsBlob(file), fileName);
+    const response = await fetch(`${stack.baseUrl}/unit-imports`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    return { status: response.status, body: (await response.json()) as any };
+  }
+
+  const finished = (id: string, timeoutMs = 240_000) =>
+    waitFor(
+      'the import to finish',
+      async () => {
+        const got = await stack.http('GET', `/unit-imports/${id}`, { token: office.token });
+        return ['completed', 'failed'].includes(got.body.status) && got.body;
+      },
+      { timeoutMs, intervalMs: 250 },
+    );
+
+  it('imports a generated 100,000-row file while showing progress, and the same file again changes nothing', async () => {
+    const prefix = `规模测试${randomUUID().slice(0, 6)}`;
+    const rows = function* () {
+      for (let i = 0; i < 100_000; i++) {
+        yield [validCreditCode(), `${prefix}单位${i}`, i % 2 ? '餐饮' : 'construction', district.name, String(5 + (i % 50)), String(i % 50), i % 7 === 0 ? '1200.50' : '0'];
+      }
+    };
+    const file = await writeCsv('tax-100k.csv', ['统一社会信用代码', '单位名称', '行业', '所属区县', '从业人数', '养老参保人数', '欠费金额'], rows());
+    const fields = { dataset: 'tax_registration', sourceDate: '2026-10-31', departmentId: units.get('TAX')!.id };
+
+    const started = await upload(file, fields);
+    expect(started.status).toBe(202);
+    expect(started.body).toMatchObject({ status: 'queued', format: 'csv', dataset: 'tax_registration', sourceDepartmentId: units.get('TAX')!.id });
+    const seen = await waitFor(
+      'progress part-way',
+      async () => {
+        const got = await stack.http('GET', `/unit-imports/${started.body.id}`, { token: office.token });
+        return got.body.status === 'running' && got.body.rowsRead > 0 && got.body.rowsRead < 100_000 && got.body;
+      },
+      { timeoutMs: 120_000, intervalMs: 100 },
+    );
+    expect(seen.rowsRead % 1000).toBe(0);
+    const first = await finished(started.body.id);
+    expect(first).toMatchObject({ status: 'completed', rowsRead: 100_000, rowsImported: 100_000, rowsChanged: 100_000, rowsUnchanged: 0, rowsRejected: 0 });
+    const [{ n, updated }] = await stack.dataSource.query(`SELECT count(*)::int AS n, max(updated_at) AS updated FROM units WHERE name LIKE $1`, [`${prefix}%`]);
+    expect(n).toBe(100_000);
+    const [{ taxRegistered }] = await stack.dataSource.query(`SELECT count(*)::int AS "taxRegistered" FROM units WHERE name LIKE $1 AND registrations @> '{"tax":true}'`, [`${prefix}%`]);
+    expect(taxRegistered).toBe(100_000);
+
+    const again = await upload(file, fields);
+    expect(again.status).toBe(202);
+    const second = await finished(again.body.id);
+    expect(second).toMatchObject({ status: 'completed', rowsRead: 100_000, rowsImported: 100_000, rowsChanged: 0, rowsUnchanged: 100_000, rowsRejected: 0 });
+    const [after] = await stack.dataSource.query(`SELECT count(*)::int AS n, max(updated_at) AS updated FROM units WHERE name LIKE $1`, [`${prefix}%`]);
+    expect(after).toEqual({ n: 100_000, updated });
+    expect(second.sha256).toBe(first.sha256);
+
+    // The history lists both, newest first, with who and the counts.
+    const history = await stack.http('GET', '/unit-imports?limit=2', { token: office.token });
+    expect(history.body.items.map((i: { id: string }) => i.id)).toEqual([again.body.id, started.body.id]);
+    expect(history.body.items[0]).toMatchObject({ requesterUsername: office.user.username, fileName: 'tax-100k.csv' });
+  });
+
+  it('reports every broken row with row, field and reason, and keeps the good rows', async () => {
+    const good = [validCreditCode(), validCreditCode()];
+    const duplicated = validCreditCode();
+    const file = await writeCsv(
+      'broken.csv',
+      ['credit_code', 'name', 'sector', 'district', 'employees', 'contact_email', 'remarks'],
+      [
+        [good[0], '好单位一', 'restaurants', district.name, '10', 'a@unit.test', ''], // row 2
+        [withWrongCheckCharacter(validCreditCode()), '校验位错', '', '', '3', '', ''], // row 3
+        [validCreditCode(), '人数为负', '', '', '-4', '', ''], // row 4
+        [validCreditCode(), '行业不明', '网络游戏', '', '', '', ''], // row 5
+        [validCreditCode(), '区县不明', '', '火星区', '', '', ''], // row 6
+        [duplicated, '第一次', '', '', '2', '', ''], // row 7
+        ['', '没有代码', '', '', '1', '', ''], // row 8
+        [duplicated, '第二次', '', '', '2', '', ''], // row 9
+        [good[1], '好单位二', 'construction', district.code, '', '', '见备注'], // row 10
+        [validCreditCode(), '邮箱不对', '', '', '', 'not-an-address', ''], // row 11
+      ],
+    );
+    const started = await upload(file, { dataset: 'market_registration', sourceDate: '2026-10-31', departmentId: units.get('SAMR')!.id });
+    expect(started.status).toBe(202);
+    expect(started.body.ignoredColumns).toEqual(['remarks']);
+    const done = await finished(started.body.id, 60_000);
+    expect(done).toMatchObject({ status: 'completed', rowsRead: 10, rowsImported: 3, rowsRejected: 7 });
+
+    const errors = await stack.http('GET', `/unit-imports/${started.body.id}/errors`, { token: office.token });
+    expect(errors.body.items.map((e: { rowNumber: number; field: string }) => `${e.rowNumber}:${e.field}`)).toEqual([
+      '3:creditCode',
+      '4:employees',
+      '5:sector',
+      '6:district',
+      '8:creditCode',
+      '9:creditCode',
+      '11:contactEmail',
+    ]);
+    expect(errors.body.items.find((e: { rowNumber: number }) => e.rowNumber === 9).reason).toMatch(/row 7/);
+    expect(errors.body.items.find((e: { rowNumber: number }) => e.rowNumber === 3).reason).toMatch(/check character/i);
+    const csv = await fetch(`${stack.baseUrl}/unit-imports/${started.body.id}/errors?format=csv`, { headers: { authorization: `Bearer ${office.token}` } });
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    const text = bytes.toString('utf8');
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    expect(text.startsWith('\uFEFF行号,字段,原因')).toBe(true);
+    expect(text.split('\r\n').filter(Boolean)).toHaveLength(8);
+
+    for (const code of [...good, duplicated]) expect((await stack.http('GET', `/units/${code}`, { token: office.token })).status).toBe(200);
+    const second = await stack.http('GET', `/units/${good[1]}`, { token: office.token });
+    expect(second.body).toMatchObject({ sectorKey: 'construction', districtId: district.id, registrations: { market_regulation: true } });
+    expect(second.body.facts.every((f: { sourceFile: string }) => f.sourceFile === 'broken.csv')).toBe(true);
+    expect((await stack.http('GET', `/units/${duplicated}`, { token: office.token })).body.name).toBe('第一次');
+  });
+
+  it('imports an XLSX file, as departments export it', async () => {
+    const codes = Array.from({ length: 50 }, () => validCreditCode());
+    const file = path.join(dir, '社保登记.xlsx');
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
+    const sheet = workbook.addWorksheet('参保单位');
+    sheet.addRow(['统一社会信用代码', '单位名称', '职工人数', '养老参保人数', '医疗参保人数']).commit();
+    codes.forEach((code, i) => sheet.addRow([code, `表格单位${i}`, 20, 20 - (i % 3), 20]).commit());
+    await workbook.commit();
+
+    const started = await upload(file, { dataset: 'social_insurance_registration', sourceDate: '2026-10-31', departmentId: units.get('SIA')!.id });
+    expect(started.status).toBe(202);
+    expect(started.body.format).toBe('xlsx');
+    expect(await finished(started.body.id, 60_000)).toMatchObject({ status: 'completed', rowsRead: 50, rowsImported: 50, rowsRejected: 0 });
+    const unit = await stack.http('GET', `/units/${codes[1]}`, { token: office.token });
+    expect(unit.body).toMatchObject({ name: '表格单位1', employees: 20, insured: { pension: 19, medical: 20 }, registrations: { social_insurance: true } });
+  });
+
+  it('ends with exact counts when the worker stops in the middle of an import', async () => {
+    const prefix = `重启导入${randomUUID().slice(0, 6)}`;
+    const rows = function* () {
+      for (let i = 0; i < 40_000; i++) yield [validCreditCode(), `${prefix}${i}`, String(i % 30)];
+    };
+    const file = await writeCsv('employment-40k.csv', ['credit_code', 'name', 'employees'], rows());
+    const started = await upload(file, { dataset: 'employment', sourceDate: '2026-11-01', departmentId: units.get('HRSS')!.id });
+    expect(started.status).toBe(202);
+    await waitFor(
+      'the import to be under way',
+      async () => (await stack.http('GET', `/unit-imports/${started.body.id}`, { token: office.token })).body.rowsRead >= 2000,
+      { timeoutMs: 60_000, intervalMs: 50 },
+    );
+    await stack.stopWorker();
+    const paused = (await stack.http('GET', `/unit-imports/${started.body.id}`, { token: office.token })).body;
+    expect(paused.rowsRead).toBeLessThan(40_000);
+    await stack.startWorker();
+    const done = await finished(started.body.id, 180_000);
+    expect(done).toMatchObject({ status: 'completed', rowsRead: 40_000, rowsImported: 40_000, rowsChanged: 40_000, rowsRejected: 0 });
+    const [{ n, facts }] = await stack.dataSource.query(
+      `SELECT count(DISTINCT u.credit_code)::int AS n, count(f.id)::int AS facts FROM units u JOIN unit_facts f ON f.credit_code = u.credit_code AND f.source_file = 'employment-40k.csv'
+       WHERE u.name LIKE $1`,
+      [`${prefix}%`],
+    );
+    // Two facts per row (name, employees), each recorded once.
+    expect({ n, facts }).toEqual({ n: 40_000, facts: 80_000 });
+  }, 300_000);
+
+  it('refuses what it cannot import, and stores nothing', async () => {
+    const count = async () => (await stack.dataSource.query(`SELECT count(*)::int AS n FROM unit_imports`))[0].n as number;
+    const chunks = async () => (await stack.dataSource.query(`SELECT count(*)::int AS n FROM unit_import_chunks`))[0].n as number;
+    const before = await count();
+    const noCode = await writeCsv('no-code.csv', ['单位名称', '地址'], [['某公司', '某地']]);
+    const fields = { dataset: 'tax_registration', sourceDate: '2026-10-31', departmentId: units.get('TAX')!.id };
+    const refused = await upload(noCode, fields);
+    expect(refused.status).toBe(400);
+    expect(refused.body.fields.file[0]).toMatch(/统一社会信用代码/);
+    const ok = await writeCsv('ok.csv', ['credit_code', 'name'], [[validCreditCode(), '甲']]);
+    const badDataset = await upload(ok, { ...fields, dataset: 'weather' });
+    expect(badDataset.status).toBe(400);
+    expect(badDataset.body.fields).toHaveProperty('dataset');
+    const badDate = await upload(ok, { ...fields, sourceDate: '31/10/2026' });
+    expect(badDate.body.fields).toHaveProperty('sourceDate');
+    const empty = path.join(dir, 'empty.csv');
+    await writeFile(empty, '');
+    expect((await upload(empty, fields)).status).toBe(400);
+
+    const inspector = await stack.userWithToken('inspector');
+    expect((await upload(ok, fields, inspector.token)).status).toBe(403);
+    const officer = await stack.userWithToken('department_officer', units.get('SAMR')!.id);
+    expect((await upload(ok, fields, officer.token)).status).toBe(403);
+    const own = await upload(ok, { dataset: 'market_registration', sourceDate: '2026-10-31' }, officer.token);
+    expect(own.status).toBe(202);
+    expect(own.body.sourceDepartmentId).toBe(units.get('SAMR')!.id);
+    await finished(own.body.id, 60_000);
+    // The officer reads their own department's imports; another department's are refused.
+    expect((await stack.http('GET', `/unit-imports/${own.body.id}`, { token: officer.token })).status).toBe(200);
+    expect((await stack.http('GET', `/unit-imports/${refused.body.id ?? randomUUID()}`, { token: office.token })).status).toBe(404);
+    const taxOfficer = await stack.userWithToken('department_officer', units.get('TAX')!.id);
+    expect((await stack.http('GET', `/unit-imports/${own.body.id}`, { token: taxOfficer.token })).status).toBe(403);
+    expect((await stack.http('GET', '/unit-imports', { token: inspector.token })).status).toBe(403);
+
+    expect(await count()).toBe(before + 1);
+    expect(await chunks()).toBe(0);
+  });
+});
