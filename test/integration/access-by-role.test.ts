@@ -62,6 +62,8 @@ interface ApiRequest {
   body?: unknown;
   /** Sent as multipart/form-data in the field "file". */
   file?: { bytes: Buffer; name: string; type: string };
+  /** Form fields sent with the file. */
+  fields?: Record<string, string>;
 }
 
 interface UnknownId {
@@ -146,6 +148,7 @@ async function send(method: string, path: string, request: ApiRequest, token?: s
   let body: string | FormData | undefined;
   if (request.file) {
     const form = new FormData();
+    for (const [name, value] of Object.entries(request.fields ?? {})) form.append(name, value);
     form.append('file', new Blob([request.file.bytes], { type: request.file.type }), request.file.name);
     body = form;
   } else if (request.body !== undefined) {
@@ -249,6 +252,14 @@ async function complianceCase(notice?: { deadlineInSeconds: number }): Promise<s
 }
 
 let noticedCase: Promise<string> | undefined;
+
+/** A small tax-registration file of the own department. */
+const unitFile = (): ApiRequest => ({
+  file: { bytes: Buffer.from(`credit_code,name\n${validCreditCode()},权限检查单位\n`, 'utf8'), name: '税务登记.csv', type: 'text/csv' },
+  fields: { dataset: 'tax_registration', sourceDate: '2026-10-31', departmentId: fx.own.id },
+});
+let ownImport: Promise<string> | undefined;
+const importOfOwnDepartment = () => (ownImport ??= must(202, 'POST', '/unit-imports', unitFile(), fx.tokens.office).then((body) => body.id as string));
 let caseWithEvidence: Promise<{ caseId: string; fileId: string }> | undefined;
 const caseEvidence = () =>
   (caseWithEvidence ??= (async () => {
@@ -505,6 +516,23 @@ const ROUTES: RouteCase[] = [
       return { params: { id: proposalId }, body: { decision: 'reject', reason: '权限检查' } };
     },
     unknown: [unknownParam('id', 'exposure proposal id')],
+  },
+  { method: 'POST', path: '/unit-imports', expect: UNIT_FACT_SUPPLIERS, request: async () => unitFile() },
+  // Scoped: an officer lists their own department's imports; inspectors read none.
+  { method: 'GET', path: '/unit-imports', expect: SCOPED_STATS_READERS, request: async () => ({}) },
+  {
+    method: 'GET',
+    path: '/unit-imports/:id',
+    expect: DUTY_READERS,
+    request: async () => ({ params: { id: await importOfOwnDepartment() } }),
+    unknown: [unknownParam('id', 'unit import id')],
+  },
+  {
+    method: 'GET',
+    path: '/unit-imports/:id/errors',
+    expect: DUTY_READERS,
+    request: async () => ({ params: { id: await importOfOwnDepartment() } }),
+    unknown: [unknownParam('id', 'unit import id')],
   },
   { method: 'GET', path: '/duty-matrix', expect: SIGNED_IN, request: async () => ({}) },
   { method: 'GET', path: '/duty-matrix/changes', expect: SIGNED_IN, request: async () => ({}) },

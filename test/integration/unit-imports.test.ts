@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import { registerDistricts, seededDepartments, type Unit } from '../support/campaign-fixtures';
 import { validCreditCode, withWrongCheckCharacter } from '../support/credit-codes';
+import { recordHistoryIfAsked } from '../support/recorded-histories';
 import { TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 
@@ -159,6 +160,7 @@ describe('unit imports: streamed CSV and XLSX files of unit facts', () => {
     expect(second.body).toMatchObject({ sectorKey: 'construction', districtId: district.id, registrations: { market_regulation: true } });
     expect(second.body.facts.every((f: { sourceFile: string }) => f.sourceFile === 'broken.csv')).toBe(true);
     expect((await stack.http('GET', `/units/${duplicated}`, { token: office.token })).body.name).toBe('第一次');
+    await recordHistoryIfAsked(stack.temporal.workflow.getHandle(`unit-import-${started.body.id}`), 'unit-import-workflow.broken-rows');
   });
 
   it('imports an XLSX file, as departments export it', async () => {

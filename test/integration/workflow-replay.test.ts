@@ -25,6 +25,7 @@ describe('recorded workflow histories replay against the current workflow code',
       'duty-workflow',
       'phase-duty-batch-workflow',
       'phase-workflow',
+      'unit-import-workflow',
     ]);
   });
 
