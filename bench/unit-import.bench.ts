@@ -1,0 +1,93 @@
+/**
+ * What an import of a departments' file costs: a generated CSV of N rows (credit code, name,
+ * sector, district, employees, insured, arrears) uploaded through the API and imported by the
+ * worker — the integration tests' setup, API and worker in this one process — against the real
+ * PostgreSQL and Temporal. Reports rows per second and the process's peak resident memory
+ * above its level before the upload, beside a plain PostgreSQL `COPY` of the same file into a
+ * scratch table (psql's \copy: no validation, no upsert, no provenance — the floor).
+ *
+ *   npm run bench                          (100000 rows, then the same file again)
+ *   BENCH_IMPORT_ROWS=20000,200000 npm run bench
+ */
+import { execFile } from 'node:child_process';
+import { once } from 'node:events';
+import { createWriteStream, openAsBlob } from 'node:fs';
+import { mkdtemp, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { registerDistricts, seededDepartments } from '../test/support/campaign-fixtures';
+import { validCreditCode } from '../test/support/credit-codes';
+import { TestStack } from '../test/support/test-stack';
+import { waitFor } from '../test/support/wait-for';
+
+const sizes = (process.env.BENCH_IMPORT_ROWS ?? '100000').split(',').map(Number);
+
+it('measures unit imports against a plain COPY', async () => {
+  const stack = await TestStack.start();
+  const dir = await mkdtemp(path.join(tmpdir(), 'duban-bench-'));
+  try {
+    const office = await stack.userWithToken('office');
+    const departments = await seededDepartments(stack, office.token);
+    const [district] = await registerDistricts(stack, office.token, ['基准区']);
+    const table = [
+      '| rows | file | import (upload to done) | rows/s | peak memory above start | same file again | `COPY` of the file | COPY rows/s |',
+      '|---|---|---|---|---|---|---|---|',
+    ];
+    for (const size of sizes) {
+      const file = path.join(dir, `units-${size}.csv`);
+      const out = createWriteStream(file);
+      out.write('\uFEFF统一社会信用代码,单位名称,行业,所属区县,从业人数,养老参保人数,欠费金额\n');
+      for (let i = 0; i < size; i++) {
+        const line = `${validCreditCode()},基准单位${i},${i % 2 ? '餐饮' : 'construction'},${district.name},${5 + (i % 50)},${i % 50},${i % 7 ? 0 : 1200.5}\n`;
+        if (!out.write(line)) await once(out, 'drain');
+      }
+      out.end();
+      await once(out, 'finish');
+      const { size: bytes } = await stat(file);
+
+      const importOnce = async () => {
+        global.gc?.();
+        const base = process.memoryUsage().rss;
+        let peak = base;
+        const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+        const started = Date.now();
+        const form = new FormData();
+        form.append('dataset', 'tax_registration');
+        form.append('sourceDate', '2026-10-31');
+        form.append('departmentId', departments.get('TAX')!.id);
+        form.append('file', await openAsBlob(file), path.basename(file));
+        const response = await fetch(`${stack.baseUrl}/unit-imports`, { method: 'POST', headers: { authorization: `Bearer ${office.token}` }, body: form });
+        const accepted = (await response.json()) as { id: string };
+        if (response.status !== 202) throw new Error(JSON.stringify(accepted));
+        const done = await waitFor(
+          'the import',
+          async () => {
+            const got = await stack.http('GET', `/unit-imports/${accepted.id}`, { token: office.token });
+            return ['completed', 'failed'].includes(got.body.status) && got.body;
+          },
+          { timeoutMs: 60 * 60_000, intervalMs: 200 },
+        );
+        clearInterval(sampler);
+        if (done.status !== 'completed' || done.rowsImported !== size) throw new Error(JSON.stringify(done));
+        return { ms: Date.now() - started, peakMiB: (peak - base) / 2 ** 20, changed: done.rowsChanged as number };
+      };
+      const first = await importOnce();
+      const again = await importOnce();
+      if (again.changed !== 0) throw new Error(`the same file again changed ${again.changed} rows`);
+
+      await stack.dataSource.query(`DROP TABLE IF EXISTS bench_copy`);
+      await stack.dataSource.query(`CREATE TABLE bench_copy (credit_code text, name text, sector text, district text, employees int, insured_pension int, arrears numeric)`);
+      const copyStarted = Date.now();
+      await promisify(execFile)('psql', [process.env.DATABASE_URL!, '-v', 'ON_ERROR_STOP=1', '-c', `\\copy bench_copy FROM '${file}' WITH (FORMAT csv, HEADER true)`]);
+      const copyMs = Date.now() - copyStarted;
+
+      table.push(
+        `| ${size} | ${(bytes / 2 ** 20).toFixed(1)} MiB | ${(first.ms / 1000).toFixed(1)} s | ${Math.round(size / (first.ms / 1000))} | ${first.peakMiB.toFixed(0)} MiB | ${(again.ms / 1000).toFixed(1)} s (0 changed) | ${(copyMs / 1000).toFixed(1)} s | ${Math.round(size / (copyMs / 1000))} |`,
+      );
+    }
+    console.log(`\nUnit imports (${new Date().toISOString().slice(0, 10)}):\n\n${table.join('\n')}\n`);
+  } finally {
+    await stack.stop();
+  }
+});
