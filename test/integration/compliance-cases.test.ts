@@ -55,6 +55,7 @@ describe('compliance cases: comparison, notice, escalation, exposure, bidding ba
     expect(response.status).toBe(201);
     return ((await response.json()) as { id: string }).id;
   };
+  const departmentOf = (departmentCode: string) => units.get(departmentCode)!.id;
   const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
 
   beforeAll(async () => {
@@ -63,22 +64,16 @@ describe('compliance cases: comparison, notice, escalation, exposure, bidding ba
     viewer = await stack.userWithToken('viewer');
     units = await seededDepartments(stack, office.token);
     [district] = await registerDistricts(stack, office.token, ['雁峰区']);
-    // A city-wide inspection team (it names no districts) and another team.
-    teamId = randomUUID();
-    const otherTeamId = randomUUID();
-    for (const [id, name] of [
-      [teamId, '劳动保障监察支队'],
-      [otherTeamId, '耒阳市劳动保障监察大队'],
-    ]) {
-      const teamCode = `T${id.slice(0, 8).toUpperCase()}`;
-      await stack.dataSource.query(
-        `INSERT INTO departments (id, code, name, kind, liaison_email, head_email, created_at) VALUES ($1, $2, $3, 'inspection_team', $4, $4, now())`,
-        [id, teamCode, name, `${teamCode.toLowerCase()}@duban.test`],
-      );
-    }
-    // The other team answers for another district only, so this test's cases go to the city-wide team.
+    // The seeded city-wide inspection team (it names no districts) takes this test's cases;
+    // another team answers for another district only.
+    teamId = (await stack.dataSource.query(`SELECT id FROM departments WHERE code = 'INSPECT'`))[0].id;
     const [elsewhere] = await registerDistricts(stack, office.token, ['耒阳市']);
-    await stack.dataSource.query(`INSERT INTO inspection_team_districts (district_id, team_id) VALUES ($1, $2)`, [elsewhere.id, otherTeamId]);
+    const otherTeam = await stack.http('POST', '/departments', {
+      token: office.token,
+      body: { code: `T${randomUUID().slice(0, 8).toUpperCase()}`, name: '耒阳市劳动保障监察大队', kind: 'inspection_team', districtIds: [elsewhere.id], liaisonEmail: 'ly@duban.test', headEmail: 'ly-head@duban.test' },
+    });
+    expect(otherTeam.status).toBe(201);
+    const otherTeamId = otherTeam.body.id as string;
     inspector = await stack.userWithToken('inspector', teamId);
     otherInspector = await stack.userWithToken('inspector', otherTeamId);
 
@@ -301,7 +296,13 @@ describe('compliance cases: comparison, notice, escalation, exposure, bidding ba
     const creditCode = validCreditCode();
     await record(creditCode, { name: '重启测试商行', employees: 3, registeredWith: ['market_regulation'] }, 'SAMR');
     const run = await stack.http('POST', '/compliance-runs', { token: office.token, body: { campaignId } });
-    await waitFor('the run', async () => (await stack.http('GET', `/compliance-runs/${run.body.id}`, { token: office.token })).body.status === 'completed');
+    const finished = await waitFor('the run', async () => {
+      const got = await stack.http('GET', `/compliance-runs/${run.body.id}`, { token: office.token });
+      return got.body.status === 'completed' && got.body;
+    });
+    // Only the new unit: the rectified builder and the unit that paid are not found again while
+    // their data has not changed since (the escalated restaurant's case is open already).
+    expect(finished).toMatchObject({ findingsNew: 1, findingsOpenAlready: 1 });
     const kase = await caseOf(creditCode, 'not_registered');
     // No sector: the matrix's registration function answers.
     expect(kase.departmentId).toBe(units.get('SIA')!.id);
@@ -333,5 +334,100 @@ describe('compliance cases: comparison, notice, escalation, exposure, bidding ba
     const [{ n }] = await stack.dataSource.query(`SELECT count(*)::int AS n FROM inspection_cases WHERE case_id = $1 AND status = 'closed'`, [kase.id]);
     expect(n).toBe(1);
     await recordHistoryIfAsked(handle, 'compliance-case-workflow.escalated-then-dismissed');
+  });
+
+  it('gives inspectors their team’s inbox and log, a unit’s history, the approved exposure list and the views', async () => {
+    const restaurant = await caseOf(code.restaurant, 'not_registered');
+    const health = await officer('HEALTH');
+    const inbox = await stack.http('GET', '/inspection-cases', { token: inspector.token });
+    expect(inbox.status).toBe(200);
+    const mine = inbox.body.items.find((c: { caseId: string }) => c.caseId === restaurant.id);
+    expect(mine).toMatchObject({ creditCode: code.restaurant, unitName: '雁峰区好味餐馆', teamId, status: 'open', finding: 'not_registered', exposureStatus: 'approved' });
+    expect(inbox.body.items.every((c: { teamId: string }) => c.teamId === teamId)).toBe(true);
+    expect((await stack.http('GET', '/inspection-cases', { token: otherInspector.token })).body.items.some((c: { caseId: string }) => c.caseId === restaurant.id)).toBe(false);
+    expect((await stack.http('GET', '/inspection-cases', { token: health.token })).status).toBe(403);
+    expect((await stack.http('GET', `/inspection-cases/${mine.id}`, { token: otherInspector.token })).status).toBe(403);
+    expect((await stack.http('GET', `/inspection-cases/${randomUUID()}`, { token: office.token })).status).toBe(404);
+
+    const log = (token: string, body: Record<string, unknown>) => stack.http('POST', `/inspection-cases/${mine.id}/actions`, { token, body });
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const photo = await evidence(inspector.token, restaurant.id, '现场检查照片');
+    const onSite = await log(inspector.token, { type: 'on_site_inspection', date: today, findings: '在岗 8 人，均未参保', evidenceIds: [photo] });
+    expect(onSite.status).toBe(201);
+    expect(onSite.body).toMatchObject({ type: 'on_site_inspection', recorderUsername: inspector.user.username, recorderTeamId: teamId, evidenceIds: [photo] });
+    const noAmount = await log(inspector.token, { type: 'penalty', date: today, findings: '逾期不改正' });
+    expect(noAmount.status).toBe(400);
+    expect(noAmount.body.fields).toHaveProperty('penaltyYuan');
+    const future = await log(inspector.token, { type: 'rectification_order', date: '2099-01-01', findings: 'x' });
+    expect(future.body.fields).toHaveProperty('date');
+    expect((await log(inspector.token, { type: 'teatime', date: today, findings: 'x' })).body.fields).toHaveProperty('type');
+    expect((await log(otherInspector.token, { type: 'on_site_inspection', date: today, findings: 'x' })).status).toBe(403);
+    expect((await log(health.token, { type: 'on_site_inspection', date: today, findings: 'x' })).status).toBe(403);
+    const penalty = await log(inspector.token, { type: 'penalty', date: today, findings: '逾期不改正', outcome: '处罚款', penaltyYuan: 5000.5 });
+    expect(penalty.status).toBe(201);
+    expect(penalty.body.penaltyYuan).toBe('5000.50');
+    // The office approved this unit's exposure: the inspectors may log it.
+    expect((await log(inspector.token, { type: 'exposure', date: today, findings: '市融媒体中心发布' })).status).toBe(201);
+    expect((await stack.http('GET', `/inspection-cases/${mine.id}`, { token: inspector.token })).body.actions.map((a: { type: string }) => a.type)).toEqual([
+      'on_site_inspection',
+      'penalty',
+      'exposure',
+    ]);
+
+    // The builder's inspection case closed when it rectified: nothing more is logged on it, and
+    // its exposure was never approved.
+    const builder = await caseOf(code.builder, 'under_insured');
+    const closedList = await stack.http('GET', '/inspection-cases?status=closed', { token: inspector.token });
+    const closed = closedList.body.items.find((c: { caseId: string }) => c.caseId === builder.id);
+    const late = await stack.http('POST', `/inspection-cases/${closed.id}/actions`, { token: inspector.token, body: { type: 'on_site_inspection', date: today, findings: 'x' } });
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('INSPECTION_CASE_CLOSED');
+
+    const history = await stack.http('GET', `/units/${code.restaurant}/enforcement-history`, { token: office.token });
+    expect(history.status).toBe(200);
+    const kinds = history.body.events.map((e: { kind: string; what: string }) => `${e.kind}:${e.what}`);
+    expect(kinds.slice(0, 3)).toEqual(['transition:identify: — → identified', 'transition:issue_notice: identified → notified', 'transition:escalate: notified → escalated']);
+    expect(kinds).toEqual(expect.arrayContaining(['escalation_step:inspection taken', 'escalation_step:exposure taken', 'enforcement_action:penalty']));
+    const times = history.body.events.map((e: { at: string }) => e.at);
+    expect([...times].sort()).toEqual(times);
+    expect((await stack.http('GET', `/units/${code.restaurant}/enforcement-history`, { token: (await officer('CONS')).token })).body.events).toEqual([]);
+    expect((await stack.http('GET', `/units/${validCreditCode()}/enforcement-history`, { token: office.token })).status).toBe(404);
+
+    const list = await stack.http('GET', '/exposure-list', { token: office.token });
+    expect(list.body.map((r: { creditCode: string }) => r.creditCode)).toEqual([code.restaurant]);
+    expect(list.body[0]).toMatchObject({ unitName: '雁峰区好味餐馆', approvedBy: office.user.username, mediaDutyState: 'assigned' });
+    for (const who of [health, inspector]) expect((await stack.http('GET', '/exposure-list', { token: who.token })).status).toBe(403);
+    const csv = await fetch(`${stack.baseUrl}/exposure-list?format=csv`, { headers: { authorization: `Bearer ${viewer.token}` } });
+    const csvText = Buffer.from(await csv.arrayBuffer()).toString('utf8');
+    expect(csvText.startsWith('\uFEFF统一社会信用代码,单位名称')).toBe(true);
+    expect(csvText).toContain(code.restaurant);
+    const page = await fetch(`${stack.baseUrl}/exposure-list?format=html`, { headers: { authorization: `Bearer ${office.token}` } });
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    const html = await page.text();
+    expect(html).toContain('<h1>拒不参保和欠费单位曝光名单</h1>');
+    expect(html).toContain('雁峰区好味餐馆');
+    expect(html).not.toContain(code.builder);
+
+    const unitsView = await stack.http('GET', '/compliance/overview/units?groupBy=sector', { token: viewer.token });
+    const [{ total }] = await stack.dataSource.query(`SELECT count(*)::int AS total FROM units`);
+    expect(unitsView.body.groups.reduce((sum: number, g: { total: number }) => sum + g.total, 0)).toBe(total);
+    const restaurants = unitsView.body.groups.find((g: { groupKey: string }) => g.groupKey === 'restaurants');
+    expect(restaurants.byStatus).toMatchObject({ escalated: 1, rectified: 1 });
+    expect((await stack.http('GET', '/compliance/overview/units', { token: health.token })).status).toBe(403);
+    const byDistrict = await fetch(`${stack.baseUrl}/compliance/overview/units?groupBy=district&format=csv`, { headers: { authorization: `Bearer ${office.token}` } });
+    expect(Buffer.from(await byDistrict.arrayBuffer()).toString('utf8').split('\r\n')[0]).toBe('\uFEFF县区,单位数,未发现问题,已发现,已下达限期改正,逾期升级,已整改,已撤销');
+
+    const cases = await stack.http('GET', `/compliance/overview/cases?campaignId=${campaignId}`, { token: office.token });
+    expect(cases.body.stages).toEqual(
+      expect.arrayContaining([
+        { finding: 'in_arrears', stage: 'closed_rectified', cases: 1 },
+        { finding: 'under_insured', stage: 'closed_rectified', cases: 1 },
+        { finding: 'not_registered', stage: 'escalated', cases: 1 },
+      ]),
+    );
+    expect(cases.body.steps).toEqual(expect.arrayContaining([{ step: 'bidding_ban', status: 'taken', cases: 1 }]));
+    const healthCases = await stack.http('GET', '/compliance/overview/cases', { token: health.token });
+    expect(healthCases.body.stages.reduce((sum: number, s: { cases: number }) => sum + s.cases, 0)).toBe(2);
+    expect((await stack.http('GET', `/compliance/overview/cases?departmentId=${departmentOf('CONS')}`, { token: health.token })).status).toBe(403);
   });
 });

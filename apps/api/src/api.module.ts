@@ -15,6 +15,10 @@ import { ComplianceService } from './compliance/compliance.service';
 import { ComplianceEvidenceController } from './compliance/compliance-evidence.controller';
 import { ComplianceEvidenceService } from './compliance/compliance-evidence.service';
 import { UnitImportsController } from './unit-imports/unit-imports.controller';
+import { InspectionCasesController } from './inspection-cases/inspection-cases.controller';
+import { InspectionCasesService } from './inspection-cases/inspection-cases.service';
+import { ComplianceViewsController } from './compliance/compliance-views.controller';
+import { ComplianceViewsService } from './compliance/compliance-views.service';
 import { UnitImportsService } from './unit-imports/unit-imports.service';
 import { UnitsController } from './units/units.controller';
 import { UnitsService } from './units/units.service';
@@ -70,6 +74,8 @@ export class ApiModule implements OnApplicationBootstrap {
         ComplianceController,
         ComplianceEvidenceController,
         UnitImportsController,
+        InspectionCasesController,
+        ComplianceViewsController,
         DutyViewsController,
         DutyBulkActionsController,
       ],
@@ -87,6 +93,8 @@ export class ApiModule implements OnApplicationBootstrap {
         ComplianceService,
         ComplianceEvidenceService,
         UnitImportsService,
+        InspectionCasesService,
+        ComplianceViewsService,
         DutyViewsService,
         DutyBulkActionsService,
         { provide: APP_GUARD, useClass: AuthGuard },

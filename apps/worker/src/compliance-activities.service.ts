@@ -77,6 +77,8 @@ export class ComplianceActivitiesService implements ComplianceActivities, OnAppl
       const cases: NewComplianceCase[] = [];
       for (const unit of units) {
         for (const { finding, evidence } of findingsOfUnit(unit)) {
+          // Rectified since the unit's data last changed: the departments' next file will show it.
+          if (unit.rectifiedFindings.includes(finding)) continue;
           const route = findingRoute(routes, unit.sectorKey, finding);
           if (!route) {
             this.logger.warn(`The campaign's matrix names no department for unit ${unit.creditCode} (${finding}); not opened`);

@@ -47,6 +47,9 @@ export enum DomainErrorCode {
   InvalidEnforcementAction = 'INVALID_ENFORCEMENT_ACTION',
   UnitImportNotFound = 'UNIT_IMPORT_NOT_FOUND',
   UnitImportTooLarge = 'UNIT_IMPORT_TOO_LARGE',
+  DistrictCoveredByAnotherTeam = 'DISTRICT_COVERED_BY_ANOTHER_TEAM',
+  InvalidDepartment = 'INVALID_DEPARTMENT',
+  ExposureNotApproved = 'EXPOSURE_NOT_APPROVED',
 }
 
 export class DomainError extends Error {

@@ -7,7 +7,7 @@ export interface Actor {
   userId: string;
   username: string;
   role: Role;
-  /** Set for department officers only: the one department they act for. */
+  /** A department officer's department, an inspector's inspection team; null for the office and viewers. */
   departmentId: string | null;
 }
 

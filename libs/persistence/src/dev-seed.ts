@@ -41,6 +41,12 @@ export const DEV_SEED_DISTRICTS: ReadonlyArray<{ code: string; name: string }> =
   { code: 'CHANGNING', name: '常宁市' },
 ];
 
+/** Labour-inspection teams: one city-wide (it names no district), one for Leiyang. */
+export const DEV_SEED_INSPECTION_TEAMS: ReadonlyArray<{ code: string; name: string; districts: string[]; inspector: string }> = [
+  { code: 'INSPECT', name: '劳动保障监察支队', districts: [], inspector: 'inspector' },
+  { code: 'INSPECT-LEIYANG', name: '耒阳市劳动保障监察大队', districts: ['LEIYANG'], inspector: 'inspector-leiyang' },
+];
+
 export interface SeededLogin {
   username: string;
   role: Role;
@@ -49,8 +55,8 @@ export interface SeededLogin {
 }
 
 /**
- * Development data: the departments above, an office user, a viewer, an inspector and one
- * officer per department, all with the given password, and DOMAIN.md's duty matrix. Safe to run on every start: existing
+ * Development data: the departments above, an office user, a viewer, an inspector per
+ * inspection team and one officer per department, all with the given password, and DOMAIN.md's duty matrix. Safe to run on every start: existing
  * rows are kept as they are.
  */
 export async function seedDevelopmentData(dataSource: DataSource, password: string): Promise<SeededLogin[]> {
@@ -67,7 +73,6 @@ export async function seedDevelopmentData(dataSource: DataSource, password: stri
 
   logins.push({ username: 'office', role: 'office', department: null, created: await person('office', '领导小组办公室', 'office', null, 'office@duban.test') });
   logins.push({ username: 'viewer', role: 'viewer', department: null, created: await person('viewer', '考核督查（只读）', 'viewer', null, 'viewer@duban.test') });
-  logins.push({ username: 'inspector', role: 'inspector', department: null, created: await person('inspector', '劳动保障监察员', 'inspector', null, 'inspector@duban.test') });
 
   const departmentIds = new Map<string, string>();
   const units = [
@@ -90,6 +95,25 @@ export async function seedDevelopmentData(dataSource: DataSource, password: stri
     const created = await person(username, `${seed.name}联络员`, 'department_officer', department.id, `${code}-liaison@duban.test`);
     logins.push({ username, role: 'department_officer', department: seed.code, created });
   }
+  // Labour inspection: a city-wide team, and Leiyang's own for its district; an inspector in each.
+  for (const team of DEV_SEED_INSPECTION_TEAMS) {
+    const code = team.code.toLowerCase();
+    const saved = await departments.ensure({
+      id: randomUUID(),
+      code: team.code,
+      name: team.name,
+      kind: 'inspection_team',
+      liaisonEmail: `${code}@duban.test`,
+      headEmail: `${code}-head@duban.test`,
+      createdBy: null,
+    });
+    for (const districtCode of team.districts) {
+      await dataSource.query(`INSERT INTO inspection_team_districts (district_id, team_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [departmentIds.get(districtCode), saved.id]);
+    }
+    const created = await person(team.inspector, `${team.name}监察员`, 'inspector', saved.id, `${team.inspector}@duban.test`);
+    logins.push({ username: team.inspector, role: 'inspector', department: team.code, created });
+  }
+
   // The duty matrix of DOMAIN.md, where the office has not set a route itself.
   const matrix = new DutyMatrixRepository(dataSource);
   for (const route of DOMAIN_DUTY_MATRIX) {

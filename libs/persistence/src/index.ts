@@ -26,3 +26,5 @@ export * from './repositories/unit.repository';
 export * from './repositories/compliance.repository';
 export * from './repositories/compliance-evidence.repository';
 export * from './repositories/unit-import.repository';
+export * from './repositories/inspection.repository';
+export * from './repositories/compliance-views.repository';

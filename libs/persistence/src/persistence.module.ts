@@ -15,6 +15,8 @@ import { UnitRepository } from './repositories/unit.repository';
 import { ComplianceRepository } from './repositories/compliance.repository';
 import { ComplianceEvidenceRepository } from './repositories/compliance-evidence.repository';
 import { UnitImportRepository } from './repositories/unit-import.repository';
+import { InspectionRepository } from './repositories/inspection.repository';
+import { ComplianceViewsRepository } from './repositories/compliance-views.repository';
 
 const REPOSITORIES = [
   DepartmentRepository,
@@ -31,6 +33,8 @@ const REPOSITORIES = [
   ComplianceRepository,
   ComplianceEvidenceRepository,
   UnitImportRepository,
+  InspectionRepository,
+  ComplianceViewsRepository,
 ];
 
 /**

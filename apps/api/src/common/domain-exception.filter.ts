@@ -48,6 +48,9 @@ const STATUS_BY_CODE: Record<DomainErrorCode, HttpStatus> = {
   [DomainErrorCode.InvalidEnforcementAction]: HttpStatus.BAD_REQUEST,
   [DomainErrorCode.UnitImportNotFound]: HttpStatus.NOT_FOUND,
   [DomainErrorCode.UnitImportTooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
+  [DomainErrorCode.DistrictCoveredByAnotherTeam]: HttpStatus.CONFLICT,
+  [DomainErrorCode.InvalidDepartment]: HttpStatus.BAD_REQUEST,
+  [DomainErrorCode.ExposureNotApproved]: HttpStatus.CONFLICT,
 };
 
 export function httpStatusOf(code: DomainErrorCode): HttpStatus {

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { TrimmedText } from '../common/validation';
 
 export class CreateDepartmentDto {
@@ -12,10 +12,21 @@ export class CreateDepartmentDto {
   @TrimmedText(1, 200)
   name: string;
 
-  @ApiProperty({ enum: ['department', 'district'], required: false, description: "'district': a district or county government (a city, in a province's campaign); default 'department'" })
+  @ApiProperty({
+    enum: ['department', 'district', 'inspection_team'],
+    required: false,
+    description: "'district': a district or county government (a city, in a province's campaign); 'inspection_team': a labour-inspection team; default 'department'",
+  })
   @IsOptional()
-  @IsIn(['department', 'district'])
-  kind?: 'department' | 'district';
+  @IsIn(['department', 'district', 'inspection_team'])
+  kind?: 'department' | 'district' | 'inspection_team';
+
+  @ApiProperty({ required: false, type: [String], description: 'inspection_team only: the districts it answers for (none: city-wide)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  districtIds?: string[];
 
   @ApiProperty({ example: 'tax-liaison@example.gov.cn' })
   @IsEmail()

@@ -1,5 +1,11 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
+/**
+ * 'district': a district or county government (a city in a province's campaign);
+ * 'inspection_team': a labour-inspection team, whose inspectors belong to it.
+ */
+export type DepartmentKind = 'department' | 'district' | 'inspection_team';
+
 /** A member department (or district) of the leading group, with the people Duban writes to. */
 @Entity({ name: 'departments' })
 export class DepartmentEntity {
@@ -12,9 +18,8 @@ export class DepartmentEntity {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
-  /** 'district': a district or county government (a city in a province's campaign). */
   @Column({ type: 'varchar', length: 16, default: 'department' })
-  kind: 'department' | 'district';
+  kind: DepartmentKind;
 
   @Column({ name: 'liaison_email', type: 'varchar', length: 320 })
   liaisonEmail: string;

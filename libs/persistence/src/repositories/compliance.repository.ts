@@ -38,6 +38,8 @@ export interface UnitForComparison extends ComparedUnit {
   name: string | null;
   sectorKey: string | null;
   districtId: string | null;
+  /** Findings whose case was rectified after the unit's data last changed: the data has not caught up yet. */
+  rectifiedFindings: Finding[];
 }
 
 export interface NewComplianceCase {
@@ -189,9 +191,11 @@ export class ComplianceRepository {
   /** Units after `afterCode` in credit-code order: the comparison pages through the library. */
   unitsForComparison(afterCode: string, limit: number): Promise<UnitForComparison[]> {
     return this.dataSource.query(
-      `SELECT credit_code AS "creditCode", name, sector_key AS "sectorKey", district_id AS "districtId", registrations,
-              employees, insured, arrears::text AS arrears
-       FROM units WHERE credit_code > $1 ORDER BY credit_code LIMIT $2`,
+      `SELECT u.credit_code AS "creditCode", u.name, u.sector_key AS "sectorKey", u.district_id AS "districtId", u.registrations,
+              u.employees, u.insured, u.arrears::text AS arrears,
+              ARRAY(SELECT c.finding FROM compliance_cases c
+                    WHERE c.credit_code = u.credit_code AND c.outcome = 'rectified' AND c.closed_at >= u.updated_at) AS "rectifiedFindings"
+       FROM units u WHERE u.credit_code > $1 ORDER BY u.credit_code LIMIT $2`,
       [afterCode, limit],
     );
   }
@@ -417,6 +421,10 @@ export class ComplianceRepository {
       );
       return status;
     });
+  }
+
+  async unitExists(creditCode: string): Promise<boolean> {
+    return (await this.dataSource.query(`SELECT 1 FROM units WHERE credit_code = $1`, [creditCode])).length > 0;
   }
 
   /** Which of these evidence ids are files of the case. */

@@ -1,0 +1,40 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@duban/domain';
+import { CurrentActor } from '../common/actor.decorator';
+import { EnforcementActionDto, ListInspectionCasesQuery } from './inspection-case.dto';
+import { InspectionCasesService } from './inspection-cases.service';
+
+@ApiTags('inspection')
+@ApiBearerAuth()
+@Controller()
+export class InspectionCasesController {
+  constructor(private readonly inspections: InspectionCasesService) {}
+
+  @Get('inspection-teams')
+  teams() {
+    return this.inspections.teams();
+  }
+
+  /** The inspectors' inbox: their team's cases (the office and viewers: all). */
+  @Get('inspection-cases')
+  list(@CurrentActor() actor: Actor, @Query() query: ListInspectionCasesQuery) {
+    return this.inspections.list(actor, query);
+  }
+
+  @Get('inspection-cases/:id')
+  get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.inspections.get(actor, id);
+  }
+
+  /** Logs an enforcement action (append-only): who, team and when are recorded. */
+  @Post('inspection-cases/:id/actions')
+  logAction(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: EnforcementActionDto) {
+    return this.inspections.logAction(actor, id, body);
+  }
+
+  @Get('units/:creditCode/enforcement-history')
+  history(@CurrentActor() actor: Actor, @Param('creditCode') creditCode: string) {
+    return this.inspections.unitHistory(actor, creditCode);
+  }
+}

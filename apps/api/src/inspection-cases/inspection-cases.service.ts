@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
+import { DateTime } from 'luxon';
+import { canReadComplianceCase, canReadInspectionCase, DomainError, DomainErrorCode, enforcementActionRefusal, type Actor } from '@duban/domain';
+import { ComplianceEvidenceRepository, ComplianceRepository, DepartmentRepository, InspectionRepository, type InspectionCaseRow } from '@duban/persistence';
+import type { EnforcementActionDto, ListInspectionCasesQuery } from './inspection-case.dto';
+
+const NOBODY = '00000000-0000-0000-0000-000000000000';
+
+/** The inspectors' inbox and their log of enforcement actions; a unit's whole enforcement history. */
+@Injectable()
+export class InspectionCasesService {
+  constructor(
+    private readonly inspections: InspectionRepository,
+    private readonly compliance: ComplianceRepository,
+    private readonly evidence: ComplianceEvidenceRepository,
+    private readonly departments: DepartmentRepository,
+  ) {}
+
+  teams() {
+    return this.departments.inspectionTeams();
+  }
+
+  /** Inspectors see their team's cases; the office and viewers all (by team, or those no team took). */
+  list(actor: Actor, query: ListInspectionCasesQuery) {
+    if (actor.role === 'department_officer') throw new DomainError(DomainErrorCode.ActionNotPermitted, 'Inspection cases are the inspectors’ and the office’s');
+    if (actor.role === 'inspector') {
+      if (query.teamId && query.teamId !== actor.departmentId) throw new DomainError(DomainErrorCode.ActionNotPermitted, "An inspector sees their own team's cases only");
+      return this.inspections.list({ ...query, unassigned: false, teamId: actor.departmentId ?? NOBODY });
+    }
+    return this.inspections.list(query);
+  }
+
+  async get(actor: Actor, id: string) {
+    const found = await this.visible(actor, id);
+    return { ...found, actions: await this.inspections.actions(found.id) };
+  }
+
+  async logAction(actor: Actor, id: string, dto: EnforcementActionDto) {
+    const found = await this.visible(actor, id, true);
+    const refusal = enforcementActionRefusal(actor, { teamId: found.teamId ?? NOBODY, status: found.status });
+    if (refusal) throw new DomainError(DomainErrorCode.ActionNotPermitted, refusal);
+    const fields: Record<string, string[]> = {};
+    if (dto.type === 'penalty' && dto.penaltyYuan === undefined) fields.penaltyYuan = ['a penalty states its amount in yuan'];
+    if (dto.type !== 'penalty' && dto.penaltyYuan !== undefined) fields.penaltyYuan = ['only a penalty has an amount'];
+    const today = DateTime.now().setZone('Asia/Shanghai').toISODate()!;
+    if (!DateTime.fromISO(dto.date).isValid) fields.date = ['not a calendar date'];
+    else if (dto.date > today) fields.date = ['an action is logged once taken: the date is not in the future'];
+    const evidenceIds = dto.evidenceIds ?? [];
+    if (evidenceIds.length > 0) {
+      const known = new Set((await this.evidence.list(found.caseId)).map((e) => e.id));
+      const unknown = evidenceIds.filter((e) => !known.has(e));
+      if (unknown.length > 0) fields.evidenceIds = [`not evidence of this case: ${unknown.join(', ')}`];
+    }
+    if (Object.keys(fields).length > 0) throw new DomainError(DomainErrorCode.InvalidEnforcementAction, 'The enforcement action is not right', { fields });
+    if (found.status === 'closed') throw new DomainError(DomainErrorCode.InspectionCaseClosed, `The inspection case is closed (${found.closeReason ?? 'closed'})`);
+    if (dto.type === 'exposure' && found.exposureStatus !== 'approved') {
+      throw new DomainError(DomainErrorCode.ExposureNotApproved, 'Nothing is exposed without the office’s approval: the exposure of this unit is not approved');
+    }
+    return this.inspections.recordAction({
+      inspectionCaseId: found.id,
+      creditCode: found.creditCode,
+      type: dto.type,
+      actionDate: dto.date,
+      findings: dto.findings,
+      outcome: dto.outcome ?? null,
+      penaltyYuan: dto.penaltyYuan ?? null,
+      evidenceIds,
+      actor,
+    });
+  }
+
+  /**
+   * Everything done about a unit, oldest first: its cases' transitions and escalation steps, its
+   * inspection cases and every enforcement action. Each reader sees what they may read of it.
+   */
+  async unitHistory(actor: Actor, creditCode: string) {
+    const { items: cases } = await this.compliance.listCases({ creditCode, limit: 200, offset: 0 });
+    const readable = cases.filter((c) => canReadComplianceCase(actor, c));
+    const inspectionCases = (await this.inspections.casesOfUnit(creditCode)).filter((ic) => canReadInspectionCase(actor, { teamId: ic.teamId ?? NOBODY }) || readable.some((c) => c.id === ic.caseId));
+    const readableInspections = new Set(inspectionCases.map((ic) => ic.id));
+    const actions = (await this.inspections.actionsOfUnit(creditCode)).filter((a) => readableInspections.has(a.inspectionCaseId));
+    if (cases.length === 0 && actions.length === 0 && !(await this.compliance.unitExists(creditCode))) {
+      throw new DomainError(DomainErrorCode.UnitNotFound, `No unit with credit code ${creditCode}`);
+    }
+    const events: Array<{ at: string; kind: string; caseId: string; what: string; who: string | null; details: Record<string, unknown> }> = [];
+    for (const kase of readable) {
+      for (const t of await this.compliance.transitions(kase.id)) {
+        events.push({ at: t.occurredAt.toISOString(), kind: 'transition', caseId: kase.id, what: `${t.action}: ${t.fromState ?? '—'} → ${t.toState}`, who: t.actorUsername, details: { finding: kase.finding, reason: t.reason, ...t.details } });
+      }
+      for (const s of await this.compliance.steps(kase.id)) {
+        const at = (s.takenAt ?? s.cancelledAt ?? s.dueAt).toISOString();
+        events.push({ at, kind: 'escalation_step', caseId: kase.id, what: `${s.step} ${s.status}`, who: 'system', details: { dutyId: s.dutyId, ...s.details } });
+      }
+    }
+    for (const a of actions) {
+      const kase = inspectionCases.find((ic) => ic.id === a.inspectionCaseId)!;
+      events.push({
+        at: a.recordedAt.toISOString(),
+        kind: 'enforcement_action',
+        caseId: kase.caseId,
+        what: a.type,
+        who: a.recorderUsername,
+        details: { date: a.actionDate, findings: a.findings, outcome: a.outcome, penaltyYuan: a.penaltyYuan, evidenceIds: a.evidenceIds },
+      });
+    }
+    events.sort((x, y) => x.at.localeCompare(y.at));
+    return { creditCode, cases: readable, inspectionCases, actions, events };
+  }
+
+  private async visible(actor: Actor, id: string, forAction = false): Promise<InspectionCaseRow> {
+    const found = isUUID(id) ? await this.inspections.find(id) : null;
+    if (!found) throw new DomainError(DomainErrorCode.InspectionCaseNotFound, `No inspection case with id ${id}`);
+    // Whoever may act is checked by the caller: a reader who may not act hears 403 there.
+    if (!forAction && !canReadInspectionCase(actor, { teamId: found.teamId ?? NOBODY })) {
+      throw new DomainError(DomainErrorCode.ActionNotPermitted, 'This inspection case is assigned to another team');
+    }
+    return found;
+  }
+}
