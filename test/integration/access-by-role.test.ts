@@ -53,6 +53,8 @@ const SCOPED_STATS_READERS: Expectation = { none: 401, office: 'ok', viewer: 'ok
 const CAMPAIGN_READERS: Expectation = { none: 401, office: 'ok', viewer: 'ok', inspector: 403, ownOfficer: 403, foreignOfficer: 403 };
 /** Facts about units come from departments: an officer supplies their own department's, the office any department's. */
 const UNIT_FACT_SUPPLIERS: Expectation = { none: 401, office: 'ok', viewer: 403, inspector: 403, ownOfficer: 'ok', foreignOfficer: 403 };
+/** Inspection cases: the office, viewers and inspectors (their team's); department officers not. */
+const INSPECTION_READERS: Expectation = { none: 401, office: 'ok', viewer: 'ok', inspector: 'ok', ownOfficer: 403, foreignOfficer: 403 };
 /** Registered, and answers 404 to everybody (Swagger UI's own placeholder). */
 const NOT_SERVED: Expectation = { none: 404, office: 404, viewer: 404, inspector: 404, ownOfficer: 404, foreignOfficer: 404 };
 
@@ -252,6 +254,18 @@ async function complianceCase(notice?: { deadlineInSeconds: number }): Promise<s
 }
 
 let noticedCase: Promise<string> | undefined;
+
+/** A case past its deadline: its inspection case (for the seeded city-wide team). */
+let inspectionCase: Promise<string> | undefined;
+const escalatedInspectionCase = () =>
+  (inspectionCase ??= (async () => {
+    const caseId = await complianceCase({ deadlineInSeconds: 1 });
+    return waitFor(
+      'the inspection case',
+      async () => (await must(200, 'GET', '/compliance-cases/:id', { params: { id: caseId } }, fx.tokens.office)).inspectionCaseId ?? undefined,
+      { timeoutMs: 30_000 },
+    ) as Promise<string>;
+  })());
 
 /** A small tax-registration file of the own department. */
 const unitFile = (): ApiRequest => ({
@@ -534,6 +548,41 @@ const ROUTES: RouteCase[] = [
     request: async () => ({ params: { id: await importOfOwnDepartment() } }),
     unknown: [unknownParam('id', 'unit import id')],
   },
+  // Reference data, like departments.
+  { method: 'GET', path: '/inspection-teams', expect: SIGNED_IN, request: async () => ({}) },
+  // Scoped: an inspector gets their team's (this one belongs to none); officers none of it.
+  { method: 'GET', path: '/inspection-cases', expect: INSPECTION_READERS, request: async () => ({}) },
+  {
+    method: 'GET',
+    path: '/inspection-cases/:id',
+    // The inspector of this table belongs to no team: only the office and viewers read it.
+    expect: CAMPAIGN_READERS,
+    request: async () => ({ params: { id: await escalatedInspectionCase() } }),
+    unknown: [unknownParam('id', 'inspection case id')],
+  },
+  {
+    method: 'POST',
+    path: '/inspection-cases/:id/actions',
+    expect: OFFICE_ONLY,
+    request: async () => ({ params: { id: await escalatedInspectionCase() }, body: { type: 'on_site_inspection', date: '2026-11-01', findings: '权限检查' } }),
+    unknown: [unknownParam('id', 'inspection case id')],
+  },
+  // Scoped: each reader gets what they may read of the unit's history (an empty one otherwise).
+  {
+    method: 'GET',
+    path: '/units/:creditCode/enforcement-history',
+    expect: SIGNED_IN,
+    request: async () => {
+      const facts = unitFacts(fx.own.id);
+      await must(201, 'POST', '/units', { body: facts }, fx.tokens.office);
+      return { params: { creditCode: facts.creditCode } };
+    },
+    unknown: [unknownParam('creditCode', 'credit code')],
+  },
+  { method: 'GET', path: '/exposure-list', expect: CAMPAIGN_READERS, request: async () => ({}) },
+  { method: 'GET', path: '/compliance/overview/units', expect: CAMPAIGN_READERS, request: async () => ({}) },
+  // Scoped: officers count their department's cases, inspectors their team's.
+  { method: 'GET', path: '/compliance/overview/cases', expect: SIGNED_IN, request: async () => ({}) },
   { method: 'GET', path: '/duty-matrix', expect: SIGNED_IN, request: async () => ({}) },
   { method: 'GET', path: '/duty-matrix/changes', expect: SIGNED_IN, request: async () => ({}) },
   {
