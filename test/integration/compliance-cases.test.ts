@@ -23,6 +23,7 @@ describe('compliance cases: comparison, notice, escalation, exposure, bidding ba
   let otherInspector: Awaited<ReturnType<TestStack['userWithToken']>>;
   const officers = new Map<string, Awaited<ReturnType<TestStack['userWithToken']>>>();
   let campaignId: string;
+  let elsewhere: Unit;
   const code = {
     restaurant: validCreditCode(),
     builder: validCreditCode(),
@@ -67,7 +68,7 @@ describe('compliance cases: comparison, notice, escalation, exposure, bidding ba
     // The seeded city-wide inspection team (it names no districts) takes this test's cases;
     // another team answers for another district only.
     teamId = (await stack.dataSource.query(`SELECT id FROM departments WHERE code = 'INSPECT'`))[0].id;
-    const [elsewhere] = await registerDistricts(stack, office.token, ['耒阳市']);
+    [elsewhere] = await registerDistricts(stack, office.token, ['耒阳市']);
     const otherTeam = await stack.http('POST', '/departments', {
       token: office.token,
       body: { code: `T${randomUUID().slice(0, 8).toUpperCase()}`, name: '耒阳市劳动保障监察大队', kind: 'inspection_team', districtIds: [elsewhere.id], liaisonEmail: 'ly@duban.test', headEmail: 'ly-head@duban.test' },
@@ -161,6 +162,26 @@ describe('compliance cases: comparison, notice, escalation, exposure, bidding ba
     await waitFor('the case workflow', async () => (await detail(restaurant.id)).workflow?.state === 'identified');
     await recordHistoryIfAsked(stack.temporal.workflow.getHandle(`compliance-run-${started.body.id}`), 'compliance-run-workflow.three-findings');
     await recordHistoryIfAsked(stack.temporal.workflow.getHandle(`compliance-run-${started.body.id}-batch-0`), 'compliance-case-batch-workflow.three-cases');
+  });
+
+  it('registers inspection teams: a district answers to one team, and only districts are covered', async () => {
+    const team = (body: Record<string, unknown>) =>
+      stack.http('POST', '/departments', {
+        token: office.token,
+        body: { code: `T${randomUUID().slice(0, 8).toUpperCase()}`, name: '监察大队', kind: 'inspection_team', liaisonEmail: 't@duban.test', headEmail: 't-head@duban.test', ...body },
+      });
+    const before = (await stack.dataSource.query(`SELECT count(*)::int AS n FROM departments`))[0].n;
+    const taken = await team({ districtIds: [elsewhere.id] });
+    expect(taken.status).toBe(409);
+    expect(taken.body.code).toBe('DISTRICT_COVERED_BY_ANOTHER_TEAM');
+    const notADistrict = await team({ districtIds: [units.get('TAX')!.id] });
+    expect(notADistrict.status).toBe(400);
+    expect(notADistrict.body.fields).toHaveProperty(['districtIds.0']);
+    const notATeam = await team({ kind: 'department', districtIds: [district.id] });
+    expect(notATeam.body.fields).toHaveProperty('districtIds');
+    expect((await stack.dataSource.query(`SELECT count(*)::int AS n FROM departments`))[0].n).toBe(before);
+    const teams = await stack.http('GET', '/inspection-teams', { token: inspector.token });
+    expect(teams.body).toEqual(expect.arrayContaining([expect.objectContaining({ id: teamId, code: 'INSPECT', districtIds: [] }), expect.objectContaining({ districtIds: [elsewhere.id] })]));
   });
 
   it('scopes cases: officers see their department’s, refuse other departments, and bad input changes nothing', async () => {
