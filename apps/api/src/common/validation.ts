@@ -1,6 +1,6 @@
 import { applyDecorators, BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsString, Length } from 'class-validator';
+import { isISO8601, IsString, Length, ValidateBy } from 'class-validator';
 
 /** Field → messages, with nested fields as dotted paths. */
 export function fieldMessages(errors: ValidationError[], prefix = ''): Record<string, string[]> {
@@ -38,4 +38,15 @@ export function TrimmedText(min: number, max: number): PropertyDecorator {
     IsString(),
     Length(min, max),
   );
+}
+
+/** A calendar date written YYYY-MM-DD that exists (not 2026-02-30): PostgreSQL would refuse it with a 500. */
+export function CalendarDate(message: string): PropertyDecorator {
+  return ValidateBy({
+    name: 'calendarDate',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && isISO8601(value, { strict: true, strictSeparator: true }),
+      defaultMessage: () => message,
+    },
+  });
 }

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { IMPORT_DATASETS, type ImportDataset } from '@duban/domain';
+import { CalendarDate } from '../common/validation';
 
 /** The form fields sent with the file (multipart/form-data). */
 export class UnitImportFieldsDto {
@@ -10,7 +11,7 @@ export class UnitImportFieldsDto {
   dataset: ImportDataset;
 
   @ApiProperty({ example: '2026-10-31', description: 'The date of the data in the file' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'sourceDate must be a date YYYY-MM-DD' })
+  @CalendarDate('sourceDate must be a date YYYY-MM-DD')
   sourceDate: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: "The department whose data this is: the office names it; an officer's own by default" })

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { REGISTRIES, type Registry } from '@duban/domain';
-import { TrimmedText } from '../common/validation';
+import { CalendarDate, TrimmedText } from '../common/validation';
 
 export class InsuredCountsDto {
   @IsOptional() @IsInt() @Min(0) pension?: number;
@@ -23,7 +23,7 @@ export class FactSourceDto {
   file: string;
 
   @ApiProperty({ example: '2026-10-31' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be a date YYYY-MM-DD' })
+  @CalendarDate('date must be a date YYYY-MM-DD')
   date: string;
 }
 
