@@ -286,6 +286,21 @@ describe('unit imports: streamed CSV and XLSX files of unit facts', () => {
     expect(await imports()).toBe(importsBefore);
   });
 
+  it('ends an import whose CSV cannot be read on as failed, saying where', async () => {
+    const file = path.join(dir, 'unclosed-quote.csv');
+    await writeFile(file, `credit_code,name\n${validCreditCode()},甲\n${validCreditCode()},乙\n${validCreditCode()},"丙\n${validCreditCode()},丁\n`);
+    const started = await upload(file, { dataset: 'employment', sourceDate: '2026-11-03', departmentId: units.get('HRSS')!.id });
+    expect(started.status).toBe(202);
+    const done = await finished(started.body.id, 60_000);
+    // The quote opened in row 4 runs to the end of the file: rows 2 and 3 are kept, the import fails saying so.
+    expect(done).toMatchObject({
+      status: 'failed',
+      rowsRead: 2,
+      rowsImported: 2,
+      error: expect.stringMatching(/^CSV unreadable after row 3: Quote Not Closed: .*; the 2 rows above it were read and imported or reported$/),
+    });
+  });
+
   it('refuses what it cannot import, and stores nothing', async () => {
     const count = async () => (await stack.dataSource.query(`SELECT count(*)::int AS n FROM unit_imports`))[0].n as number;
     const chunks = async () => (await stack.dataSource.query(`SELECT count(*)::int AS n FROM unit_import_chunks`))[0].n as number;
@@ -301,6 +316,14 @@ describe('unit imports: streamed CSV and XLSX files of unit facts', () => {
     expect(badDataset.body.fields).toHaveProperty('dataset');
     const badDate = await upload(ok, { ...fields, sourceDate: '31/10/2026' });
     expect(badDate.body.fields).toHaveProperty('sourceDate');
+    // A date that does not exist is the caller's mistake (400), not the database's (500).
+    const noSuchDay = await upload(ok, { ...fields, sourceDate: '2026-02-30' });
+    expect({ status: noSuchDay.status, fields: noSuchDay.body.fields }).toEqual({ status: 400, fields: { sourceDate: ['sourceDate must be a date YYYY-MM-DD'] } });
+    const xls = path.join(dir, '旧格式.xls');
+    await writeFile(xls, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)]));
+    const oldExcel = await upload(xls, fields);
+    expect(oldExcel.status).toBe(400);
+    expect(oldExcel.body.fields.file[0]).toMatch(/\.xls.*save it as \.xlsx or CSV/);
     const empty = path.join(dir, 'empty.csv');
     await writeFile(empty, '');
     expect((await upload(empty, fields)).status).toBe(400);

@@ -3,7 +3,7 @@ import { Context, heartbeat } from '@temporalio/activity';
 import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
 import { importRowFacts, missingImportHeaderProblems, searchImportHeader, type ImportHeader, type ImportLookups, type RowProblem, type UnitFacts } from '@duban/domain';
 import { DepartmentRepository, DutyMatrixRepository, inSavepoint, isDataRefusal, UnitImportRepository, UnitRepository } from '@duban/persistence';
-import { tableRows } from '@duban/unit-files';
+import { tableRows, UnreadableFileError } from '@duban/unit-files';
 import type { UnitImportActivities, UnitImportSummary } from '@duban/workflows';
 import { writeSettingAsideRefusals } from './set-aside-refused-rows';
 
@@ -95,7 +95,7 @@ export class UnitImportActivitiesService implements UnitImportActivities {
       heartbeat({ rowsRead });
     };
 
-    try {
+    const readRows = async () => {
       for await (const { number, cells } of tableRows(this.imports.fileStream(record.id), record.format ?? 'csv')) {
         rowsSeen++;
         if (!header) {
@@ -124,6 +124,18 @@ export class UnitImportActivitiesService implements UnitImportActivities {
         else if (facts) rejected.push({ rowNumber: number, field: 'creditCode', reason: `the code appears again: row ${duplicateOf} already imported it` });
         else rejected.push(...problems.map((p) => ({ rowNumber: number, ...p })));
         if (pendingRows >= BATCH_ROWS) await flush();
+      }
+    };
+
+    try {
+      try {
+        await readRows();
+      } catch (error) {
+        if (!(error instanceof UnreadableFileError)) throw error;
+        // Reading it again fails the same way: the rows before the damage are kept, the import ends.
+        await flush();
+        const kept = committedRowsRead > 0 ? `; the ${committedRowsRead} rows above it were read and imported or reported` : '';
+        throw ApplicationFailure.nonRetryable(`${error.message}${kept}`, 'ImportFileUnreadable');
       }
       if (!header) throw ApplicationFailure.nonRetryable(missingImportHeaderProblems(rowsSeen).join('; '), 'ImportHeaderInvalid');
       await flush();

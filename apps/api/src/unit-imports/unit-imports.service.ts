@@ -18,7 +18,7 @@ import {
   type ImportHeader,
 } from '@duban/domain';
 import { DepartmentRepository, UnitImportRepository, type UnitImportRow } from '@duban/persistence';
-import { tableFormatOf, tableRows } from '@duban/unit-files';
+import { tableFormatOf, tableRows, unreadableFormatOf, UnreadableFileError } from '@duban/unit-files';
 import { unitImportWorkflowId } from '@duban/workflows';
 import { fieldMessages } from '../common/validation';
 import { formatBytes } from '../common/evidence-upload';
@@ -35,6 +35,8 @@ interface StoredFile {
   size: number;
   sha256: string;
   format: 'csv' | 'xlsx';
+  /** What the file is when it is none of the formats read. */
+  unreadable: string | null;
 }
 
 function badFile(message: string): BadRequestException {
@@ -80,17 +82,23 @@ export class UnitImportsService {
       if (!(await this.departments.findById(departmentId))) {
         throw new DomainError(DomainErrorCode.InvalidUnitFacts, 'Not a registered department', { fields: { departmentId: ['not a registered department'] } });
       }
+      if (file!.unreadable) throw badFile(`The file cannot be imported: it is ${file!.unreadable}`);
       // The header is read now (a title may sit above it), so a file nobody can import is refused at once.
       let header: ImportHeader | undefined;
       let rowsSeen = 0;
-      for await (const row of tableRows(this.imports.fileStream(id), file!.format)) {
-        rowsSeen++;
-        const found = searchImportHeader(row.cells, row.number);
-        if (found.kind === 'refused') throw badFile(`The file cannot be imported: ${found.problems.join('; ')}`);
-        if (found.kind === 'header') {
-          header = found.header;
-          break;
+      try {
+        for await (const row of tableRows(this.imports.fileStream(id), file!.format)) {
+          rowsSeen++;
+          const found = searchImportHeader(row.cells, row.number);
+          if (found.kind === 'refused') throw badFile(`The file cannot be imported: ${found.problems.join('; ')}`);
+          if (found.kind === 'header') {
+            header = found.header;
+            break;
+          }
         }
+      } catch (error) {
+        if (error instanceof UnreadableFileError) throw badFile(`The file cannot be imported: ${error.message}`);
+        throw error;
       }
       if (!header) throw badFile(`The file cannot be imported: ${missingImportHeaderProblems(rowsSeen).join('; ')}`);
 
@@ -217,6 +225,6 @@ export class UnitImportsService {
     }
     if (pendingBytes > 0) await this.imports.appendChunk(id, seq++, Buffer.concat(pending));
     if (size === 0) throw badFile('The file is empty');
-    return { name: name.slice(0, 300), size, sha256: hash.digest('hex'), format: tableFormatOf(first!) };
+    return { name: name.slice(0, 300), size, sha256: hash.digest('hex'), format: tableFormatOf(first!), unreadable: unreadableFormatOf(first!) };
   }
 }
