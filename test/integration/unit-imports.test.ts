@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import { registerDistricts, seededDepartments, type Unit } from '../support/campaign-fixtures';
 import { validCreditCode, withWrongCheckCharacter } from '../support/credit-codes';
+import { isolatedDatabase } from '../support/isolated-database';
 import { recordHistoryIfAsked } from '../support/recorded-histories';
 import { TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
@@ -24,10 +25,14 @@ describe('unit imports: streamed CSV and XLSX files of unit facts', () => {
   let units: Map<string, Unit>;
   let district: Unit;
   let dir: string;
+  let database: Awaited<ReturnType<typeof isolatedDatabase>>;
 
   beforeAll(async () => {
+    // Its own database: the units imported here would otherwise be compared (and made cases of) by
+    // every other test file's compliance runs.
+    database = await isolatedDatabase('imports');
     // A stopping worker cancels its running import at once (production lets it run 10 s).
-    stack = await TestStack.start({ DUBAN_WORKER_SHUTDOWN_GRACE_SECONDS: '0' });
+    stack = await TestStack.start({ DATABASE_URL: database.url, DUBAN_WORKER_SHUTDOWN_GRACE_SECONDS: '0' });
     office = await stack.userWithToken('office');
     units = await seededDepartments(stack, office.token);
     [district] = await registerDistricts(stack, office.token, [`导入测试区${randomUUID().slice(0, 4)}`]);
@@ -36,6 +41,7 @@ describe('unit imports: streamed CSV and XLSX files of unit facts', () => {
 
   afterAll(async () => {
     await stack?.stop();
+    await database?.drop();
   });
 
   /** Writes rows to a CSV file as they are made: the test does not hold the file either. */
