@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DomainError, DomainErrorCode, FINDING_LABELS, type Actor, type Finding } from '@duban/domain';
+import { escapeHtml } from '@duban/mail';
 import { ComplianceViewsRepository, UNIT_COMPLIANCE_STATUSES, type ExposureListRow, type UnitComplianceStatus } from '@duban/persistence';
 import { csvFileNames, csvTime, toCsv } from '../duty-views/csv';
 
@@ -13,10 +14,6 @@ const STATUS_WORDS: Record<UnitComplianceStatus, string> = {
   rectified: '已整改',
   dismissed: '已撤销',
 };
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 const day = (instant: Date | null) => (instant ? DateTime.fromJSDate(instant).setZone('Asia/Shanghai').toFormat('yyyy-MM-dd') : '');
 
