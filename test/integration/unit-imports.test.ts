@@ -128,13 +128,17 @@ describe('unit imports: streamed CSV and XLSX files of unit facts', () => {
         [duplicated, '第二次', '', '', '2', '', ''], // row 9
         [good[1], '好单位二', 'construction', district.code, '', '', '见备注'], // row 10
         [validCreditCode(), '邮箱不对', '', '', '', 'not-an-address', ''], // row 11
+        // What the record cannot hold is a row problem too, not a batch the database refuses on every retry.
+        [validCreditCode(), '长'.repeat(301), '', '', '', '', ''], // row 12
+        [validCreditCode(), '人数太大', '', '', '99999999999', '', ''], // row 13
+        [validCreditCode(), '空\u0000字符', '', '', '', '', ''], // row 14
       ],
     );
     const started = await upload(file, { dataset: 'market_registration', sourceDate: '2026-10-31', departmentId: units.get('SAMR')!.id });
     expect(started.status).toBe(202);
     expect(started.body.ignoredColumns).toEqual(['remarks']);
     const done = await finished(started.body.id, 60_000);
-    expect(done).toMatchObject({ status: 'completed', rowsRead: 10, rowsImported: 3, rowsRejected: 7 });
+    expect(done).toMatchObject({ status: 'completed', rowsRead: 13, rowsImported: 3, rowsRejected: 10 });
 
     const errors = await stack.http('GET', `/unit-imports/${started.body.id}/errors`, { token: office.token });
     expect(errors.body.items.map((e: { rowNumber: number; field: string }) => `${e.rowNumber}:${e.field}`)).toEqual([
@@ -145,7 +149,11 @@ describe('unit imports: streamed CSV and XLSX files of unit facts', () => {
       '8:creditCode',
       '9:creditCode',
       '11:contactEmail',
+      '12:name',
+      '13:employees',
+      '14:name',
     ]);
+    expect(errors.body.items.slice(-3).map((e: { reason: string }) => e.reason)).toEqual(['at most 300 characters', 'at most 10,000,000', 'contains a NUL character']);
     expect(errors.body.items.find((e: { rowNumber: number }) => e.rowNumber === 9).reason).toMatch(/row 7/);
     expect(errors.body.items.find((e: { rowNumber: number }) => e.rowNumber === 3).reason).toMatch(/check character/i);
     const csv = await fetch(`${stack.baseUrl}/unit-imports/${started.body.id}/errors?format=csv`, { headers: { authorization: `Bearer ${office.token}` } });
@@ -153,7 +161,7 @@ describe('unit imports: streamed CSV and XLSX files of unit facts', () => {
     const text = bytes.toString('utf8');
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect(text.startsWith('\uFEFF行号,字段,原因')).toBe(true);
-    expect(text.split('\r\n').filter(Boolean)).toHaveLength(8);
+    expect(text.split('\r\n').filter(Boolean)).toHaveLength(11);
 
     for (const code of [...good, duplicated]) expect((await stack.http('GET', `/units/${code}`, { token: office.token })).status).toBe(200);
     const second = await stack.http('GET', `/units/${good[1]}`, { token: office.token });
@@ -168,14 +176,20 @@ describe('unit imports: streamed CSV and XLSX files of unit facts', () => {
     const file = path.join(dir, '社保登记.xlsx');
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
     const sheet = workbook.addWorksheet('参保单位');
+    // As exports come: a title, a blank line, then the header (row 3).
+    sheet.addRow(['2026年10月社会保险参保单位名单']).commit();
+    sheet.addRow([]).commit();
     sheet.addRow(['统一社会信用代码', '单位名称', '职工人数', '养老参保人数', '医疗参保人数']).commit();
     codes.forEach((code, i) => sheet.addRow([code, `表格单位${i}`, 20, 20 - (i % 3), 20]).commit());
+    sheet.addRow([validCreditCode(), '人数不明', '约二十人', 20, 20]).commit(); // row 54, as the spreadsheet shows it
     await workbook.commit();
 
     const started = await upload(file, { dataset: 'social_insurance_registration', sourceDate: '2026-10-31', departmentId: units.get('SIA')!.id });
     expect(started.status).toBe(202);
     expect(started.body.format).toBe('xlsx');
-    expect(await finished(started.body.id, 60_000)).toMatchObject({ status: 'completed', rowsRead: 50, rowsImported: 50, rowsRejected: 0 });
+    expect(await finished(started.body.id, 60_000)).toMatchObject({ status: 'completed', rowsRead: 51, rowsImported: 50, rowsRejected: 1 });
+    const errors = await stack.http('GET', `/unit-imports/${started.body.id}/errors`, { token: office.token });
+    expect(errors.body.items).toEqual([{ rowNumber: 54, field: 'employees', reason: '"约二十人" is not a whole number ≥ 0' }]);
     const unit = await stack.http('GET', `/units/${codes[1]}`, { token: office.token });
     expect(unit.body).toMatchObject({ name: '表格单位1', employees: 20, insured: { pension: 19, medical: 20 }, registrations: { social_insurance: true } });
   });
@@ -207,6 +221,70 @@ describe('unit imports: streamed CSV and XLSX files of unit facts', () => {
     // Two facts per row (name, employees), each recorded once.
     expect({ n, facts }).toEqual({ n: 40_000, facts: 80_000 });
   }, 300_000);
+
+  it('sets aside a row the database refuses although it passed validation, and imports the others', async () => {
+    // A constraint the validation does not know, standing in for whatever the database may refuse.
+    await stack.dataSource.query(`ALTER TABLE units ADD CONSTRAINT units_test_refusal CHECK (name IS DISTINCT FROM '数据库拒收') NOT VALID`);
+    try {
+      const codes = Array.from({ length: 5 }, () => validCreditCode());
+      const file = await writeCsv('refused.csv', ['credit_code', 'name', 'employees'], [
+        [codes[0], '甲', '1'],
+        [codes[1], '乙', '2'],
+        [codes[2], '数据库拒收', '3'], // row 4
+        [codes[3], '丁', '4'],
+        [codes[4], '戊', '5'],
+      ]);
+      const started = await upload(file, { dataset: 'employment', sourceDate: '2026-11-02', departmentId: units.get('HRSS')!.id });
+      expect(started.status).toBe(202);
+      const done = await finished(started.body.id, 60_000);
+      expect(done).toMatchObject({ status: 'completed', rowsRead: 5, rowsImported: 4, rowsChanged: 4, rowsRejected: 1 });
+      const errors = await stack.http('GET', `/unit-imports/${started.body.id}/errors`, { token: office.token });
+      expect(errors.body.items).toEqual([{ rowNumber: 4, field: 'row', reason: expect.stringMatching(/^the database refused the row: .*units_test_refusal/) }]);
+      expect((await stack.http('GET', `/units/${codes[2]}`, { token: office.token })).status).toBe(404);
+      for (const code of [codes[0], codes[1], codes[3], codes[4]]) expect((await stack.http('GET', `/units/${code}`, { token: office.token })).status).toBe(200);
+    } finally {
+      await stack.dataSource.query(`ALTER TABLE units DROP CONSTRAINT units_test_refusal`);
+    }
+  });
+
+  it('leaves nothing behind when the client goes away in the middle of an upload', async () => {
+    const chunks = async () => (await stack.dataSource.query(`SELECT count(*)::int AS n FROM unit_import_chunks`))[0].n as number;
+    const imports = async () => (await stack.dataSource.query(`SELECT count(*)::int AS n FROM unit_imports`))[0].n as number;
+    const [chunksBefore, importsBefore] = [await chunks(), await imports()];
+    const boundary = `duban-${randomUUID()}`;
+    const field = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const head =
+      field('dataset', 'tax_registration') +
+      field('sourceDate', '2026-10-31') +
+      field('departmentId', units.get('TAX')!.id) +
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="abandoned.csv"\r\nContent-Type: text/csv\r\n\r\ncredit_code,name\n`;
+    const piece = Buffer.from(`${validCreditCode()},${'半途而废'.repeat(40)}\n`.repeat(200));
+    const client = new AbortController();
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (sent === 0) controller.enqueue(Buffer.from(head));
+        if (sent < 3 * 1024 * 1024) {
+          controller.enqueue(piece);
+          sent += piece.length;
+          return;
+        }
+        // The file is part-way stored: now the client goes away, without the end of the form.
+        await waitFor('a chunk of the upload stored', async () => (await chunks()) > chunksBefore, { timeoutMs: 30_000, intervalMs: 50 });
+        client.abort();
+      },
+    });
+    const answer = await fetch(`${stack.baseUrl}/unit-imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${office.token}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body,
+      duplex: 'half',
+      signal: client.signal,
+    } as RequestInit).catch((error: unknown) => error);
+    expect(answer).toMatchObject({ name: 'AbortError' });
+    await waitFor('the stored part to be removed', async () => (await chunks()) === chunksBefore, { timeoutMs: 30_000, intervalMs: 100 });
+    expect(await imports()).toBe(importsBefore);
+  });
 
   it('refuses what it cannot import, and stores nothing', async () => {
     const count = async () => (await stack.dataSource.query(`SELECT count(*)::int AS n FROM unit_imports`))[0].n as number;
@@ -244,5 +322,53 @@ describe('unit imports: streamed CSV and XLSX files of unit facts', () => {
 
     expect(await count()).toBe(before + 1);
     expect(await chunks()).toBe(0);
+  });
+});
+
+describe('unit imports: the size limit', () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await TestStack.start({ DUBAN_IMPORT_MAX_BYTES: String(64 * 1024) });
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  it('answers 413 for a file over DUBAN_IMPORT_MAX_BYTES, having stored nothing, and takes one at the limit', async () => {
+    const office = await stack.userWithToken('office');
+    const units = await seededDepartments(stack, office.token);
+    const counts = async () =>
+      (await stack.dataSource.query(`SELECT (SELECT count(*) FROM unit_imports)::int AS imports, (SELECT count(*) FROM unit_import_chunks)::int AS chunks`))[0];
+    const before = await counts();
+    const dir = await mkdtemp(path.join(tmpdir(), 'duban-import-limit-'));
+    const fileOf = async (name: string, bytes: number) => {
+      const header = 'credit_code,name\n';
+      const line = `${validCreditCode()},${'大'.repeat(20)}\n`;
+      const lines = Math.floor((bytes - Buffer.byteLength(header)) / Buffer.byteLength(line));
+      const text = header + line.repeat(lines);
+      const file = path.join(dir, name);
+      await writeFile(file, text + 'x'.repeat(bytes - Buffer.byteLength(text)));
+      return file;
+    };
+    const send = async (file: string) => {
+      const form = new FormData();
+      form.append('dataset', 'employment');
+      form.append('sourceDate', '2026-10-31');
+      form.append('departmentId', units.get('HRSS')!.id);
+      form.append('file', await openAsBlob(file), path.basename(file));
+      const response = await fetch(`${stack.baseUrl}/unit-imports`, { method: 'POST', headers: { authorization: `Bearer ${office.token}` }, body: form });
+      return { status: response.status, body: (await response.json()) as any };
+    };
+
+    const tooLarge = await send(await fileOf('too-large.csv', 64 * 1024 + 1));
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body).toMatchObject({ code: 'UNIT_IMPORT_TOO_LARGE' });
+    expect(await counts()).toEqual(before);
+
+    const atLimit = await send(await fileOf('at-limit.csv', 64 * 1024));
+    expect(atLimit.status).toBe(202);
+    expect(atLimit.body.sizeBytes).toBe(String(64 * 1024));
   });
 });

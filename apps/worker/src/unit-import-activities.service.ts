@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Context, heartbeat } from '@temporalio/activity';
 import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
-import { importRowFacts, mapImportHeader, type ImportLookups, type RowProblem, type UnitFacts } from '@duban/domain';
-import { DepartmentRepository, DutyMatrixRepository, UnitImportRepository, UnitRepository } from '@duban/persistence';
+import { importRowFacts, missingImportHeaderProblems, searchImportHeader, type ImportHeader, type ImportLookups, type RowProblem, type UnitFacts } from '@duban/domain';
+import { DepartmentRepository, DutyMatrixRepository, inSavepoint, isDataRefusal, UnitImportRepository, UnitRepository } from '@duban/persistence';
 import { tableRows } from '@duban/unit-files';
 import type { UnitImportActivities, UnitImportSummary } from '@duban/workflows';
+import { writeSettingAsideRefusals } from './set-aside-refused-rows';
 
 /** Rows written per transaction (and per heartbeat). */
 const BATCH_ROWS = 1000;
@@ -43,20 +44,26 @@ export class UnitImportActivitiesService implements UnitImportActivities {
     const record = await this.imports.find(input.importId);
     if (!record) throw ApplicationFailure.nonRetryable(`Import ${input.importId} is not in the database`, 'ImportMissing');
     if (record.status === 'completed' || record.status === 'failed') return summary(record);
-    await this.imports.markRunning(record.id);
-    // Rows up to here were written (and counted) by an earlier attempt: read past them. The
-    // header is row 1, so the n-th data row is row n + 1.
-    const resumeAfter = record.rowsRead + 1;
+    if (!(await this.imports.markRunning(record.id))) {
+      const now = await this.imports.find(record.id);
+      if (now) return summary(now);
+      throw ApplicationFailure.nonRetryable(`Import ${input.importId} was discarded before it started`, 'ImportMissing');
+    }
     const lookups = await importLookups(this.matrix, this.departments);
     const source = { departmentId: record.sourceDepartmentId, file: record.fileName, date: record.sourceDate };
     /** Code → the row that imported it: a second row with the code is a duplicate. */
     const firstRowOf = new Map<string, number>();
-    let header: ReturnType<typeof mapImportHeader> | undefined;
-    let lastRow = resumeAfter;
+    let header: ImportHeader | undefined;
+    /** The header's row: rows read count from the one below it. */
+    let headerRow = 0;
+    /** Rows up to here were written (and counted) by an earlier attempt: they only rebuild the codes seen. */
+    let resumeAfter = 0;
+    let lastRow = 0;
+    let rowsSeen = 0;
     let committedRowsRead = record.rowsRead;
     let pendingRows = 0;
-    let good: UnitFacts[] = [];
-    let rejected: Array<{ rowNumber: number } & RowProblem> = [];
+    let good: ImportedRow[] = [];
+    let rejected: RejectedField[] = [];
 
     const flush = async () => {
       // A worker shutting down cancels the attempt: stop between batches, the retry resumes.
@@ -64,30 +71,45 @@ export class UnitImportActivitiesService implements UnitImportActivities {
       if (pendingRows === 0) return;
       const batch = good;
       const bad = rejected;
+      const rowsRead = lastRow - headerRow;
       good = [];
       rejected = [];
       pendingRows = 0;
       await this.imports.transaction(async (tx) => {
-        const changed = await this.units.recordFactsBatch(batch, source, record.requestedBy, tx);
+        // Rows the database refuses although they passed validation are set aside and reported,
+        // instead of failing the batch on every retry.
+        const { written, refused } = await writeSettingAsideRefusals(
+          batch,
+          (rows) => inSavepoint(tx, async () => [...(await this.units.recordFactsBatch(rows.map((r) => r.facts), source, record.requestedBy, tx))]),
+          isDataRefusal,
+        );
         await this.imports.recordBatch(tx, record.id, {
           fromRowsRead: committedRowsRead,
-          rowsRead: lastRow - 1,
-          imported: batch.length,
-          changed: changed.size,
-          rejected: bad,
+          rowsRead,
+          imported: batch.length - refused.length,
+          changed: written.length,
+          rejected: [...bad, ...refused.map(({ row, reason }) => ({ rowNumber: row.rowNumber, field: 'row', reason: `the database refused the row: ${reason}` }))],
         });
       });
-      committedRowsRead = lastRow - 1;
-      heartbeat({ rowsRead: lastRow - 1 });
+      committedRowsRead = rowsRead;
+      heartbeat({ rowsRead });
     };
 
     try {
       for await (const { number, cells } of tableRows(this.imports.fileStream(record.id), record.format ?? 'csv')) {
+        rowsSeen++;
         if (!header) {
-          header = mapImportHeader(cells.map((cell) => String(cell ?? '')));
-          if (header.problems.length > 0) throw ApplicationFailure.nonRetryable(header.problems.join('; '), 'ImportHeaderInvalid');
+          const found = searchImportHeader(cells, number);
+          if (found.kind === 'refused') throw ApplicationFailure.nonRetryable(found.problems.join('; '), 'ImportHeaderInvalid');
+          if (found.kind === 'header') {
+            header = found.header;
+            headerRow = number;
+            resumeAfter = headerRow + record.rowsRead;
+          }
           continue;
         }
+        // Also while a retry re-reads what an earlier attempt wrote, which takes a while in a large file.
+        if (rowsSeen % BATCH_ROWS === 0) heartbeat({ rowsRead: committedRowsRead, row: number });
         if (cells.every((cell) => cell === null || cell === undefined || String(cell).trim() === '')) continue;
         const { facts, problems } = importRowFacts(cells, header, record.dataset, lookups);
         let duplicateOf: number | undefined;
@@ -95,16 +117,15 @@ export class UnitImportActivitiesService implements UnitImportActivities {
           duplicateOf = firstRowOf.get(facts.creditCode);
           if (duplicateOf === undefined) firstRowOf.set(facts.creditCode, number);
         }
-        // Rows an earlier attempt wrote only rebuild the codes seen.
         if (number <= resumeAfter) continue;
         lastRow = number;
         pendingRows++;
-        if (facts && duplicateOf === undefined) good.push(facts);
+        if (facts && duplicateOf === undefined) good.push({ rowNumber: number, facts });
         else if (facts) rejected.push({ rowNumber: number, field: 'creditCode', reason: `the code appears again: row ${duplicateOf} already imported it` });
         else rejected.push(...problems.map((p) => ({ rowNumber: number, ...p })));
         if (pendingRows >= BATCH_ROWS) await flush();
       }
-      if (!header) throw ApplicationFailure.nonRetryable('The file is empty', 'ImportHeaderInvalid');
+      if (!header) throw ApplicationFailure.nonRetryable(missingImportHeaderProblems(rowsSeen).join('; '), 'ImportHeaderInvalid');
       await flush();
       await this.imports.finish(record.id, { status: 'completed' });
     } catch (error) {
@@ -112,11 +133,23 @@ export class UnitImportActivitiesService implements UnitImportActivities {
         await this.imports.finish(record.id, { status: 'failed', error: error.message });
         return summary((await this.imports.find(record.id))!);
       }
+      // Shown on the import while it is retried (GET /unit-imports/:id → error), so a stuck import says why.
+      const attempt = Context.current().info.attempt;
+      await this.imports
+        .noteAttemptFailed(record.id, `Attempt ${attempt} stopped after row ${committedRowsRead + headerRow}: ${error instanceof Error ? error.message : String(error)}; it is retried`)
+        .catch(() => undefined);
       throw error;
     }
     return summary((await this.imports.find(record.id))!);
   }
 }
+
+interface ImportedRow {
+  rowNumber: number;
+  facts: UnitFacts;
+}
+
+type RejectedField = { rowNumber: number } & RowProblem;
 
 function summary(row: { id: string; status: string; rowsRead: number; rowsImported: number; rowsChanged: number; rowsRejected: number; error: string | null }): UnitImportSummary {
   return {

@@ -1,12 +1,22 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { BadRequestException, Inject, Injectable, Logger } from '@nestjs/common';
 import busboy from 'busboy';
 import { plainToInstance } from 'class-transformer';
 import { isUUID, validate } from 'class-validator';
 import type { Request } from 'express';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
-import { canReadUnitImport, DomainError, DomainErrorCode, mapImportHeader, unitFactSourceRefusal, type Actor } from '@duban/domain';
+import {
+  canReadUnitImport,
+  DomainError,
+  DomainErrorCode,
+  missingImportHeaderProblems,
+  searchImportHeader,
+  unitFactSourceRefusal,
+  type Actor,
+  type ImportHeader,
+} from '@duban/domain';
 import { DepartmentRepository, UnitImportRepository, type UnitImportRow } from '@duban/persistence';
 import { tableFormatOf, tableRows } from '@duban/unit-files';
 import { unitImportWorkflowId } from '@duban/workflows';
@@ -19,6 +29,13 @@ import { UnitImportFieldsDto, type ListUnitImportsQuery, type UnitImportErrorsQu
 
 const CHUNK_BYTES = 1024 * 1024;
 const FILE_FIELD = 'file';
+
+interface StoredFile {
+  name: string;
+  size: number;
+  sha256: string;
+  format: 'csv' | 'xlsx';
+}
 
 function badFile(message: string): BadRequestException {
   return new BadRequestException({ statusCode: 400, error: 'BAD_REQUEST', message: [message], fields: { [FILE_FIELD]: [message] } });
@@ -63,14 +80,19 @@ export class UnitImportsService {
       if (!(await this.departments.findById(departmentId))) {
         throw new DomainError(DomainErrorCode.InvalidUnitFacts, 'Not a registered department', { fields: { departmentId: ['not a registered department'] } });
       }
-      // The header is read now, so a file nobody can import is refused at once.
-      let header: ReturnType<typeof mapImportHeader> | undefined;
+      // The header is read now (a title may sit above it), so a file nobody can import is refused at once.
+      let header: ImportHeader | undefined;
+      let rowsSeen = 0;
       for await (const row of tableRows(this.imports.fileStream(id), file!.format)) {
-        header = mapImportHeader(row.cells.map((cell) => String(cell ?? '')));
-        break;
+        rowsSeen++;
+        const found = searchImportHeader(row.cells, row.number);
+        if (found.kind === 'refused') throw badFile(`The file cannot be imported: ${found.problems.join('; ')}`);
+        if (found.kind === 'header') {
+          header = found.header;
+          break;
+        }
       }
-      if (!header) throw badFile('The file is empty');
-      if (header.problems.length > 0) throw badFile(`The file cannot be imported: ${header.problems.join('; ')}`);
+      if (!header) throw badFile(`The file cannot be imported: ${missingImportHeaderProblems(rowsSeen).join('; ')}`);
 
       await this.imports.create({ id, dataset: dto.dataset, fileName: file!.name, sourceDepartmentId: departmentId, sourceDate: dto.sourceDate, actor });
       await this.imports.finishUpload(id, { format: file!.format, sizeBytes: file!.size, sha256: file!.sha256, ignoredColumns: header.ignored });
@@ -118,18 +140,34 @@ export class UnitImportsService {
     };
   }
 
-  /** Streams the multipart body: form fields into memory, the one file into stored chunks. */
-  private receive(id: string, request: Request): Promise<{ fields: Record<string, string>; file?: { name: string; size: number; sha256: string; format: 'csv' | 'xlsx' } }> {
+  /**
+   * Streams the multipart body: form fields into memory, the one file into stored chunks. A
+   * refusal (too large, unreadable, the client gone, the database failing) is answered only
+   * once the file's writes have stopped and the body has been read, so cleaning up after it
+   * leaves no chunk behind and the answer reaches the client.
+   */
+  private receive(id: string, request: Request): Promise<{ fields: Record<string, string>; file?: StoredFile }> {
     return new Promise((resolve, reject) => {
       let parser: busboy.Busboy;
       try {
-        parser = busboy({ headers: request.headers, defParamCharset: 'utf8', limits: { files: 1, fields: 10, fieldSize: 10_000, fileSize: this.config.importMaxBytes } });
+        parser = busboy({ headers: request.headers, defParamCharset: 'utf8', limits: { files: 1, fields: 10, fieldSize: 10_000, fileSize: this.config.importMaxBytes + 1 } });
       } catch {
+        request.resume();
         reject(badFile('Send multipart/form-data with the file in the field "file"'));
         return;
       }
       const fields: Record<string, string> = {};
-      let stored: Promise<{ name: string; size: number; sha256: string; format: 'csv' | 'xlsx' }> | undefined;
+      let stored: Promise<StoredFile> | undefined;
+      let failed = false;
+      const fail = (error: unknown) => {
+        if (failed) return;
+        failed = true;
+        request.unpipe(parser);
+        request.resume();
+        // Ends the file's stream, so its writes stop.
+        parser.destroy();
+        void Promise.allSettled([stored, finished(request)]).then(() => reject(error));
+      };
       parser.on('field', (name, value) => (fields[name] = value));
       parser.on('file', (name, stream, info) => {
         if (name !== FILE_FIELD || stored) {
@@ -137,19 +175,22 @@ export class UnitImportsService {
           return;
         }
         stored = this.store(id, stream, info.filename || 'upload');
-        // Keep reading the body whatever happens to the file, so the answer reaches the client.
-        stored.catch(() => stream.resume());
+        stored.catch(fail);
       });
-      parser.on('error', () => reject(badFile('The upload could not be read')));
+      parser.on('error', () => fail(badFile('The upload could not be read')));
+      request.once('close', () => {
+        if (!request.complete) fail(badFile('The upload ended before the end of the file'));
+      });
       parser.on('close', () => {
+        if (failed) return;
         if (!stored) return resolve({ fields });
-        stored.then((file) => resolve({ fields, file }), reject);
+        stored.then((file) => resolve({ fields, file }), fail);
       });
       request.pipe(parser);
     });
   }
 
-  private async store(id: string, stream: Readable & { truncated?: boolean }, name: string) {
+  private async store(id: string, stream: Readable & { truncated?: boolean }, name: string): Promise<StoredFile> {
     const hash = createHash('sha256');
     let pending: Buffer[] = [];
     let pendingBytes = 0;
@@ -168,7 +209,8 @@ export class UnitImportsService {
         pendingBytes = 0;
       }
     }
-    if (stream.truncated) {
+    // busboy stops a file when it reaches its limit, not past it: the limit given is one byte more, so a file of exactly the size allowed passes.
+    if (stream.truncated || size > this.config.importMaxBytes) {
       throw new DomainError(DomainErrorCode.UnitImportTooLarge, `The file is larger than the limit of ${formatBytes(this.config.importMaxBytes)} for imports`, {
         maxBytes: this.config.importMaxBytes,
       });

@@ -33,13 +33,34 @@ export interface UnitFacts {
 export const UNIT_FACT_FIELDS = ['name', 'sectorKey', 'districtId', 'address', 'contactEmail', 'employees', 'insured', 'arrears', 'registeredWith'] as const;
 export type UnitFactField = (typeof UNIT_FACT_FIELDS)[number];
 
+/**
+ * What the record can hold (the units table's columns): longer text, larger counts or sums, or a
+ * NUL character (PostgreSQL stores none in text) are refused as field problems — never left for
+ * the database to refuse, which would fail a whole batch of an import.
+ */
+export const UNIT_FACT_LIMITS = {
+  text: { name: 300, address: 1000, contactEmail: 320 },
+  /** Employees and insured persons of one unit. */
+  maxCount: 10_000_000,
+  /** numeric(16, 2) holds yuan below 10^14. */
+  arrearsBelow: 1e14,
+} as const;
+
 /** Field problems of a set of facts (empty when none): a valid credit code, counts whole and not negative, money in fen. */
 export function unitFactProblems(facts: UnitFacts, prefix = ''): FieldMessages {
   const fields: FieldMessages = {};
   const codeProblem = creditCodeProblem(facts.creditCode);
   if (codeProblem) add(fields, `${prefix}creditCode`, codeProblem);
+  for (const [field, max] of Object.entries(UNIT_FACT_LIMITS.text) as Array<[keyof typeof UNIT_FACT_LIMITS.text, number]>) {
+    const text = facts[field];
+    if (text === undefined) continue;
+    if ([...text].length > max) add(fields, `${prefix}${field}`, `at most ${max} characters`);
+    if (text.includes('\u0000')) add(fields, `${prefix}${field}`, 'contains a NUL character');
+  }
   const count = (path: string, value: number | undefined) => {
-    if (value !== undefined && (!Number.isInteger(value) || value < 0)) add(fields, `${prefix}${path}`, 'a whole number ≥ 0');
+    if (value === undefined) return;
+    if (!Number.isInteger(value) || value < 0) add(fields, `${prefix}${path}`, 'a whole number ≥ 0');
+    else if (value > UNIT_FACT_LIMITS.maxCount) add(fields, `${prefix}${path}`, `at most ${UNIT_FACT_LIMITS.maxCount.toLocaleString('en')}`);
   };
   count('employees', facts.employees);
   for (const [type, value] of Object.entries(facts.insured ?? {})) {
@@ -48,6 +69,8 @@ export function unitFactProblems(facts: UnitFacts, prefix = ''): FieldMessages {
   }
   if (facts.arrears !== undefined && (!Number.isFinite(facts.arrears) || facts.arrears < 0 || Number(facts.arrears.toFixed(2)) !== facts.arrears)) {
     add(fields, `${prefix}arrears`, 'yuan ≥ 0 with at most two decimals');
+  } else if (facts.arrears !== undefined && facts.arrears >= UNIT_FACT_LIMITS.arrearsBelow) {
+    add(fields, `${prefix}arrears`, 'less than 100,000,000,000,000 yuan');
   }
   for (const registry of facts.registeredWith ?? []) {
     if (!(REGISTRIES as readonly string[]).includes(registry)) add(fields, `${prefix}registeredWith`, `not a registry (${REGISTRIES.join(', ')})`);

@@ -83,6 +83,27 @@ export function mapImportHeader(headers: readonly string[]): ImportHeader {
   return { columns, ignored, problems };
 }
 
+/**
+ * Departments' exports often put a title (and a blank line) above the header: the header is the
+ * first row, among this many, that names a credit-code column. Rows above it are not data.
+ */
+export const HEADER_SEARCH_ROWS = 10;
+
+export type HeaderSearch = { kind: 'header'; header: ImportHeader } | { kind: 'above_header' } | { kind: 'refused'; problems: string[] };
+
+/** What a row near the top of a file is, as the reader meets it (rows numbered from 1, as the file numbers them). */
+export function searchImportHeader(cells: readonly unknown[], rowNumber: number): HeaderSearch {
+  const header = mapImportHeader(cells.map((cell) => (cell === null || cell === undefined ? '' : String(cell))));
+  if (header.columns.includes('creditCode')) return header.problems.length > 0 ? { kind: 'refused', problems: header.problems } : { kind: 'header', header };
+  if (rowNumber < HEADER_SEARCH_ROWS) return { kind: 'above_header' };
+  return { kind: 'refused', problems: [`no column holds the unified social credit code (统一社会信用代码 or credit_code) in the first ${HEADER_SEARCH_ROWS} rows`] };
+}
+
+/** A file that ends before its header was found. */
+export function missingImportHeaderProblems(rowsSeen: number): string[] {
+  return rowsSeen === 0 ? ['the file is empty'] : ['no column holds the unified social credit code (统一社会信用代码 or credit_code)'];
+}
+
 /** How sector and district cells are understood: a sector key or label of the matrix; a district's name or code. */
 export interface ImportLookups {
   sectorKey(cell: string): string | null;
@@ -92,6 +113,14 @@ export interface ImportLookups {
 export interface RowProblem {
   field: string;
   reason: string;
+}
+
+/** A cell as a reason quotes it: control characters made visible, long text cut (reasons are read by people, and stored). */
+export function quotedCell(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const visible = text.replace(/[\u0000-\u001f\u007f]/g, '\uFFFD');
+  const chars = [...visible];
+  return `"${chars.length > 60 ? `${chars.slice(0, 60).join('')}…` : visible}"`;
 }
 
 /** A data row as facts, or its problems (an empty cell says nothing). */
@@ -105,7 +134,7 @@ export function importRowFacts(
   const facts: UnitFacts = { creditCode: '' };
   const count = (field: string, text: string): number | undefined => {
     if (!/^\d+$/.test(text)) {
-      problems.push({ field, reason: `"${text}" is not a whole number ≥ 0` });
+      problems.push({ field, reason: `${quotedCell(text)} is not a whole number ≥ 0` });
       return undefined;
     }
     return Number(text);
@@ -122,19 +151,19 @@ export function importRowFacts(
       case 'name':
       case 'address':
       case 'contactEmail':
-        if (column === 'contactEmail' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) problems.push({ field: column, reason: `"${text}" is not an e-mail address` });
+        if (column === 'contactEmail' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) problems.push({ field: column, reason: `${quotedCell(text)} is not an e-mail address` });
         else facts[column] = text;
         break;
       case 'sector': {
         const key = lookups.sectorKey(text);
         if (key) facts.sectorKey = key;
-        else problems.push({ field: 'sector', reason: `"${text}" is not a sector of the duty matrix` });
+        else problems.push({ field: 'sector', reason: `${quotedCell(text)} is not a sector of the duty matrix` });
         break;
       }
       case 'district': {
         const id = lookups.districtId(text);
         if (id) facts.districtId = id;
-        else problems.push({ field: 'district', reason: `"${text}" is not a registered district (or names more than one: give its code)` });
+        else problems.push({ field: 'district', reason: `${quotedCell(text)} is not a registered district (or names more than one: give its code)` });
         break;
       }
       case 'employees':
@@ -142,7 +171,7 @@ export function importRowFacts(
         break;
       case 'arrears': {
         const yuan = Number(text.replace(/,/g, ''));
-        if (!/^\d+(\.\d{1,2})?$/.test(text.replace(/,/g, '')) || !Number.isFinite(yuan)) problems.push({ field: 'arrears', reason: `"${text}" is not yuan ≥ 0 with at most two decimals` });
+        if (!/^\d+(\.\d{1,2})?$/.test(text.replace(/,/g, '')) || !Number.isFinite(yuan)) problems.push({ field: 'arrears', reason: `${quotedCell(text)} is not yuan ≥ 0 with at most two decimals` });
         else facts.arrears = yuan;
         break;
       }

@@ -42,6 +42,12 @@ const COLUMNS = `i.id, i.dataset, i.format, i.file_name AS "fileName", i.size_by
   i.error, i.requested_by AS "requestedBy", i.requester_username AS "requesterUsername", i.created_at AS "createdAt",
   i.started_at AS "startedAt", i.finished_at AS "finishedAt"`;
 
+/** Text as PostgreSQL stores it: no NUL character, at most `max` characters. */
+function storableText(text: string, max: number): string {
+  const clean = text.replaceAll('\u0000', '\uFFFD');
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+
 /**
  * Imports of unit files: the file in chunks, the import's progress and counts, its rejected
  * rows. Progress moves in the same transaction as the batch it counts, so a retried import
@@ -54,7 +60,7 @@ export class UnitImportRepository {
     await this.dataSource.query(
       `INSERT INTO unit_imports (id, dataset, file_name, source_department_id, source_date, status, requested_by, requester_username, created_at)
        VALUES ($1, $2, $3, $4, $5, 'uploading', $6, $7, now())`,
-      [row.id, row.dataset, row.fileName, row.sourceDepartmentId, row.sourceDate, row.actor.userId, row.actor.username],
+      [row.id, row.dataset, storableText(row.fileName, 300), row.sourceDepartmentId, row.sourceDate, row.actor.userId, row.actor.username],
     );
   }
 
@@ -65,15 +71,21 @@ export class UnitImportRepository {
   async finishUpload(importId: string, file: { format: 'csv' | 'xlsx'; sizeBytes: number; sha256: string; ignoredColumns: string[] }): Promise<void> {
     await this.dataSource.query(
       `UPDATE unit_imports SET status = 'queued', format = $2, size_bytes = $3, sha256 = $4, ignored_columns = $5 WHERE id = $1 AND status = 'uploading'`,
-      [importId, file.format, file.sizeBytes, file.sha256, file.ignoredColumns],
+      [importId, file.format, file.sizeBytes, file.sha256, file.ignoredColumns.map((c) => storableText(c, 200))],
     );
   }
 
-  /** An upload that failed or was refused leaves nothing behind. */
+  /**
+   * An upload that failed or was refused leaves nothing behind — also when it failed after the
+   * import was queued (Temporal did not answer the start). An import a worker has begun is left
+   * alone: its workflow did start after all.
+   */
   async discard(importId: string): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
+      const [row]: Array<{ status: UnitImportStatus }> = await tx.query(`SELECT status FROM unit_imports WHERE id = $1 FOR UPDATE`, [importId]);
+      if (row && row.status !== 'uploading' && row.status !== 'queued') return;
+      await tx.query(`DELETE FROM unit_imports WHERE id = $1`, [importId]);
       await tx.query(`DELETE FROM unit_import_chunks WHERE import_id = $1`, [importId]);
-      await tx.query(`DELETE FROM unit_imports WHERE id = $1 AND status = 'uploading'`, [importId]);
     });
   }
 
@@ -109,10 +121,13 @@ export class UnitImportRepository {
     return { items, total };
   }
 
-  async markRunning(importId: string): Promise<void> {
-    await this.dataSource.query(`UPDATE unit_imports SET status = 'running', started_at = COALESCE(started_at, now()) WHERE id = $1 AND status IN ('queued', 'running')`, [
-      importId,
-    ]);
+  /** Whether the import is (now) running: false when it ended, or was discarded meanwhile. */
+  async markRunning(importId: string): Promise<boolean> {
+    const [, moved]: [unknown, number] = await this.dataSource.query(
+      `UPDATE unit_imports SET status = 'running', started_at = COALESCE(started_at, now()) WHERE id = $1 AND status IN ('queued', 'running')`,
+      [importId],
+    );
+    return moved === 1;
   }
 
   /**
@@ -130,7 +145,7 @@ export class UnitImportRepository {
         `INSERT INTO unit_import_errors (import_id, row_number, field, reason)
          SELECT $1, e.row_number, e.field, e.reason FROM jsonb_to_recordset($2::jsonb) AS e(row_number integer, field text, reason text)
          ON CONFLICT DO NOTHING`,
-        [importId, JSON.stringify(batch.rejected.map((e) => ({ row_number: e.rowNumber, field: e.field, reason: e.reason })))],
+        [importId, JSON.stringify(batch.rejected.map((e) => ({ row_number: e.rowNumber, field: e.field.slice(0, 64), reason: storableText(e.reason, 2000) })))],
       );
     }
     const rejectedRows = new Set(batch.rejected.map((e) => e.rowNumber)).size;
@@ -142,11 +157,16 @@ export class UnitImportRepository {
     if (moved !== 1) throw new Error(`Import ${importId} moved past row ${batch.fromRowsRead + 1} in another attempt; this attempt stops`);
   }
 
+  /** An attempt that failed and will be retried leaves its reason on the running import (cleared when it completes). */
+  async noteAttemptFailed(importId: string, reason: string): Promise<void> {
+    await this.dataSource.query(`UPDATE unit_imports SET error = $2 WHERE id = $1 AND status = 'running'`, [importId, storableText(reason, 2000)]);
+  }
+
   async finish(importId: string, outcome: { status: 'completed' } | { status: 'failed'; error: string }): Promise<void> {
     await this.dataSource.query(`UPDATE unit_imports SET status = $2, error = $3, finished_at = COALESCE(finished_at, now()) WHERE id = $1`, [
       importId,
       outcome.status,
-      outcome.status === 'failed' ? outcome.error : null,
+      outcome.status === 'failed' ? storableText(outcome.error, 2000) : null,
     ]);
     // The file has served its purpose; its checksum and counts stay.
     await this.dataSource.query(`DELETE FROM unit_import_chunks WHERE import_id = $1`, [importId]);

@@ -1,0 +1,47 @@
+import { creditCodeCheckCharacter } from './credit-code';
+import { UNIT_FACT_LIMITS, unitFactProblems } from './unit-facts';
+
+const CODE = `91430400MA4L0AB12${creditCodeCheckCharacter('91430400MA4L0AB12')}`;
+
+describe('unitFactProblems: what the record can hold', () => {
+  it('accepts text, counts and sums up to the limits', () => {
+    expect(
+      unitFactProblems({
+        creditCode: CODE,
+        name: '名'.repeat(UNIT_FACT_LIMITS.text.name),
+        address: 'a'.repeat(UNIT_FACT_LIMITS.text.address),
+        employees: UNIT_FACT_LIMITS.maxCount,
+        insured: { pension: UNIT_FACT_LIMITS.maxCount },
+        arrears: 99_999_999_999_999,
+      }),
+    ).toEqual({});
+  });
+
+  it('refuses longer text, larger counts and sums, and NUL characters, naming the field', () => {
+    expect(
+      unitFactProblems({
+        creditCode: CODE,
+        name: '名'.repeat(UNIT_FACT_LIMITS.text.name + 1),
+        address: 'No. 1\u0000',
+        contactEmail: `${'a'.repeat(320)}@b.cn`,
+        employees: UNIT_FACT_LIMITS.maxCount + 1,
+        insured: { medical: 99_999_999_999 },
+        arrears: 1e14,
+      }),
+    ).toEqual({
+      name: ['at most 300 characters'],
+      address: ['contains a NUL character'],
+      contactEmail: ['at most 320 characters'],
+      employees: ['at most 10,000,000'],
+      'insured.medical': ['at most 10,000,000'],
+      arrears: ['less than 100,000,000,000,000 yuan'],
+    });
+  });
+
+  it('keeps the earlier messages for negative or fractional counts and sums', () => {
+    expect(unitFactProblems({ creditCode: CODE, employees: -1, arrears: 1.234 })).toEqual({
+      employees: ['a whole number ≥ 0'],
+      arrears: ['yuan ≥ 0 with at most two decimals'],
+    });
+  });
+});
