@@ -340,16 +340,26 @@ describe('compliance cases: comparison, notice, escalation, exposure, bidding ba
     expect(kase.departmentId).toBe(units.get('SIA')!.id);
     await waitFor('the case workflow', async () => (await detail(kase.id)).workflow?.state === 'identified');
     expect((await act(office.token, kase.id, { action: 'issue_notice', deadline: inSeconds(2) })).status).toBe(200);
+    // Stop once the worker has nothing in hand (the notice's activities done): a task handed to a
+    // worker that is stopping is retried by Temporal only after its timeout, which is not under test.
+    await waitFor('the notice to be handled', async () => {
+      const history = await stack.temporal.workflow.getHandle(`compliance-case-${kase.id}`).fetchHistory();
+      return (history.events ?? []).filter((e) => e.activityTaskCompletedEventAttributes).length >= 2;
+    });
 
     await stack.stopWorker();
     await new Promise((resolve) => setTimeout(resolve, 3000));
     expect((await stack.dataSource.query(`SELECT state FROM compliance_cases WHERE id = $1`, [kase.id]))[0].state).toBe('notified');
     await stack.startWorker();
 
-    await waitFor('the escalation after the restart', async () => {
-      const got = await detail(kase.id);
-      return got.state === 'escalated' && got.inspectionCaseId ? got : undefined;
-    });
+    await waitFor(
+      'the escalation after the restart',
+      async () => {
+        const got = await detail(kase.id);
+        return got.state === 'escalated' && got.inspectionCaseId ? got : undefined;
+      },
+      { timeoutMs: 90_000 },
+    );
     const dismissed = await act(office.token, kase.id, { action: 'dismiss', reason: '经核实该商行已于10月注销' });
     expect(dismissed.status).toBe(200);
     expect(dismissed.body).toMatchObject({ state: 'closed', outcome: 'dismissed' });
@@ -366,7 +376,7 @@ describe('compliance cases: comparison, notice, escalation, exposure, bidding ba
     const [{ n }] = await stack.dataSource.query(`SELECT count(*)::int AS n FROM inspection_cases WHERE case_id = $1 AND status = 'closed'`, [kase.id]);
     expect(n).toBe(1);
     await recordHistoryIfAsked(handle, 'compliance-case-workflow.escalated-then-dismissed');
-  });
+  }, 180_000);
 
   it('gives inspectors their team’s inbox and log, a unit’s history, the approved exposure list and the views', async () => {
     const restaurant = await caseOf(code.restaurant, 'not_registered');
