@@ -86,7 +86,8 @@ describe('inspectors: teams, inbox, enforcement log, history, case evidence', ()
       exposure: { status: 'approved' },
       steps: [{ step: 'inspection' }, { step: 'exposure' }],
     });
-  });
+    // Setting up takes many calls; on a loaded machine (2 cores shared) more than the default 90 s.
+  }, 300_000);
 
   afterAll(async () => {
     await stack?.stop();
