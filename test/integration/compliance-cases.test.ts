@@ -454,7 +454,9 @@ describe('compliance cases: comparison, notice, escalation, exposure, bidding ba
     const [{ total }] = await stack.dataSource.query(`SELECT count(*)::int AS total FROM units`);
     expect(unitsView.body.groups.reduce((sum: number, g: { total: number }) => sum + g.total, 0)).toBe(total);
     const restaurants = unitsView.body.groups.find((g: { groupKey: string }) => g.groupKey === 'restaurants');
-    expect(restaurants.byStatus).toMatchObject({ escalated: 1, rectified: 1 });
+    // Other files' units share the database: at least this file's escalated restaurant and rectified one.
+    expect(restaurants.byStatus.escalated).toBeGreaterThanOrEqual(1);
+    expect(restaurants.byStatus.rectified).toBeGreaterThanOrEqual(1);
     // An officer counts the units with a case of their department, by those cases only.
     const healthUnits = await stack.http('GET', '/compliance/overview/units', { token: health.token });
     expect(healthUnits.body).toMatchObject({ scoped: true, totals: { byStatus: { no_findings: 0 } } });
@@ -470,7 +472,7 @@ describe('compliance cases: comparison, notice, escalation, exposure, bidding ba
       ]),
     );
     expect(cases.body.steps).toEqual(expect.arrayContaining([{ step: 'bidding_ban', status: 'taken', cases: 1 }]));
-    const healthCases = await stack.http('GET', '/compliance/overview/cases', { token: health.token });
+    const healthCases = await stack.http('GET', `/compliance/overview/cases?campaignId=${campaignId}`, { token: health.token });
     expect(healthCases.body.stages.reduce((sum: number, s: { cases: number }) => sum + s.cases, 0)).toBe(2);
     expect((await stack.http('GET', `/compliance/overview/cases?departmentId=${departmentOf('CONS')}`, { token: health.token })).status).toBe(403);
   });
