@@ -368,11 +368,11 @@ describe('compliance cases: comparison, notice, escalation, exposure, bidding ba
     const after = await detail(kase.id);
     expect(after.transitions.map((t: { action: string }) => t.action)).toEqual(['identify', 'issue_notice', 'escalate', 'dismiss']);
     expect(after.transitions[3]).toMatchObject({ actorUsername: office.user.username, reason: '经核实该商行已于10月注销' });
-    expect(after.steps.map((step: { step: string; status: string }) => `${step.step}:${step.status}`).sort()).toEqual([
-      'court_referral:cancelled',
-      'exposure:cancelled',
-      'inspection:taken',
-    ]);
+    const steps = Object.fromEntries(after.steps.map((step: { step: string; status: string }) => [step.step, step.status]));
+    // On a loaded machine the exposure (ten working seconds after the deadline) may come first:
+    // then its proposal is withdrawn. Court referral (thirty) never does.
+    expect(steps).toMatchObject({ inspection: 'taken', court_referral: 'cancelled' });
+    expect(after.exposureStatus ?? null).toBe(steps.exposure === 'taken' ? 'withdrawn' : null);
     const [{ n }] = await stack.dataSource.query(`SELECT count(*)::int AS n FROM inspection_cases WHERE case_id = $1 AND status = 'closed'`, [kase.id]);
     expect(n).toBe(1);
     await recordHistoryIfAsked(handle, 'compliance-case-workflow.escalated-then-dismissed');
