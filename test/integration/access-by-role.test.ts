@@ -580,8 +580,8 @@ const ROUTES: RouteCase[] = [
     unknown: [unknownParam('creditCode', 'credit code')],
   },
   { method: 'GET', path: '/exposure-list', expect: CAMPAIGN_READERS, request: async () => ({}) },
-  { method: 'GET', path: '/compliance/overview/units', expect: CAMPAIGN_READERS, request: async () => ({}) },
-  // Scoped: officers count their department's cases, inspectors their team's.
+  // Scoped, both views: officers count their department's cases, inspectors their team's.
+  { method: 'GET', path: '/compliance/overview/units', expect: SIGNED_IN, request: async () => ({}) },
   { method: 'GET', path: '/compliance/overview/cases', expect: SIGNED_IN, request: async () => ({}) },
   { method: 'GET', path: '/duty-matrix', expect: SIGNED_IN, request: async () => ({}) },
   { method: 'GET', path: '/duty-matrix/changes', expect: SIGNED_IN, request: async () => ({}) },

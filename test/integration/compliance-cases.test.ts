@@ -137,7 +137,16 @@ describe('compliance cases: comparison, notice, escalation, exposure, bidding ba
       const got = await stack.http('GET', `/compliance-runs/${started.body.id}`, { token: office.token });
       return got.body.status === 'completed' && got.body;
     });
-    expect(run).toMatchObject({ findingsNew: 3, findingsOpenAlready: 0 });
+    // Other test files share the database: count what this run did for this file's units.
+    const runCasesOf = async (runId: string) =>
+      (
+        await stack.dataSource.query(`SELECT credit_code AS code, finding FROM compliance_cases WHERE run_id = $1 AND credit_code = ANY($2::text[]) ORDER BY finding`, [
+          runId,
+          Object.values(code),
+        ])
+      ).map((r: { code: string; finding: string }) => `${r.code}:${r.finding}`);
+    expect(await runCasesOf(run.id)).toEqual([`${code.arrears}:in_arrears`, `${code.restaurant}:not_registered`, `${code.builder}:under_insured`]);
+    expect(run.findingsNew).toBeGreaterThanOrEqual(3);
     expect(run.unitsCompared).toBeGreaterThanOrEqual(4);
 
     const restaurant = await caseOf(code.restaurant, 'not_registered');
@@ -154,7 +163,8 @@ describe('compliance cases: comparison, notice, escalation, exposure, bidding ba
       const got = await stack.http('GET', `/compliance-runs/${again.body.id}`, { token: office.token });
       return got.body.status === 'completed' && got.body;
     });
-    expect(second).toMatchObject({ findingsNew: 0, findingsOpenAlready: 3 });
+    expect(await runCasesOf(second.id)).toEqual([]);
+    expect(second.findingsOpenAlready).toBeGreaterThanOrEqual(3);
     const [{ n }] = await stack.dataSource.query(`SELECT count(*)::int AS n FROM compliance_cases WHERE campaign_id = $1`, [campaignId]);
     expect(n).toBe(3);
 
@@ -317,28 +327,39 @@ describe('compliance cases: comparison, notice, escalation, exposure, bidding ba
     const creditCode = validCreditCode();
     await record(creditCode, { name: '重启测试商行', employees: 3, registeredWith: ['market_regulation'] }, 'SAMR');
     const run = await stack.http('POST', '/compliance-runs', { token: office.token, body: { campaignId } });
-    const finished = await waitFor('the run', async () => {
-      const got = await stack.http('GET', `/compliance-runs/${run.body.id}`, { token: office.token });
-      return got.body.status === 'completed' && got.body;
-    });
+    await waitFor('the run', async () => (await stack.http('GET', `/compliance-runs/${run.body.id}`, { token: office.token })).body.status === 'completed');
     // Only the new unit: the rectified builder and the unit that paid are not found again while
     // their data has not changed since (the escalated restaurant's case is open already).
-    expect(finished).toMatchObject({ findingsNew: 1, findingsOpenAlready: 1 });
+    const opened = await stack.dataSource.query(`SELECT credit_code AS code FROM compliance_cases WHERE run_id = $1 AND credit_code = ANY($2::text[])`, [
+      run.body.id,
+      [...Object.values(code), creditCode],
+    ]);
+    expect(opened).toEqual([{ code: creditCode }]);
     const kase = await caseOf(creditCode, 'not_registered');
     // No sector: the matrix's registration function answers.
     expect(kase.departmentId).toBe(units.get('SIA')!.id);
     await waitFor('the case workflow', async () => (await detail(kase.id)).workflow?.state === 'identified');
     expect((await act(office.token, kase.id, { action: 'issue_notice', deadline: inSeconds(2) })).status).toBe(200);
+    // Stop once the worker has nothing in hand (the notice's activities done): a task handed to a
+    // worker that is stopping is retried by Temporal only after its timeout, which is not under test.
+    await waitFor('the notice to be handled', async () => {
+      const history = await stack.temporal.workflow.getHandle(`compliance-case-${kase.id}`).fetchHistory();
+      return (history.events ?? []).filter((e) => e.activityTaskCompletedEventAttributes).length >= 2;
+    });
 
     await stack.stopWorker();
     await new Promise((resolve) => setTimeout(resolve, 3000));
     expect((await stack.dataSource.query(`SELECT state FROM compliance_cases WHERE id = $1`, [kase.id]))[0].state).toBe('notified');
     await stack.startWorker();
 
-    await waitFor('the escalation after the restart', async () => {
-      const got = await detail(kase.id);
-      return got.state === 'escalated' && got.inspectionCaseId ? got : undefined;
-    });
+    await waitFor(
+      'the escalation after the restart',
+      async () => {
+        const got = await detail(kase.id);
+        return got.state === 'escalated' && got.inspectionCaseId ? got : undefined;
+      },
+      { timeoutMs: 90_000 },
+    );
     const dismissed = await act(office.token, kase.id, { action: 'dismiss', reason: '经核实该商行已于10月注销' });
     expect(dismissed.status).toBe(200);
     expect(dismissed.body).toMatchObject({ state: 'closed', outcome: 'dismissed' });
@@ -347,15 +368,15 @@ describe('compliance cases: comparison, notice, escalation, exposure, bidding ba
     const after = await detail(kase.id);
     expect(after.transitions.map((t: { action: string }) => t.action)).toEqual(['identify', 'issue_notice', 'escalate', 'dismiss']);
     expect(after.transitions[3]).toMatchObject({ actorUsername: office.user.username, reason: '经核实该商行已于10月注销' });
-    expect(after.steps.map((step: { step: string; status: string }) => `${step.step}:${step.status}`).sort()).toEqual([
-      'court_referral:cancelled',
-      'exposure:cancelled',
-      'inspection:taken',
-    ]);
+    const steps = Object.fromEntries(after.steps.map((step: { step: string; status: string }) => [step.step, step.status]));
+    // On a loaded machine the exposure (ten working seconds after the deadline) may come first:
+    // then its proposal is withdrawn. Court referral (thirty) never does.
+    expect(steps).toMatchObject({ inspection: 'taken', court_referral: 'cancelled' });
+    expect(after.exposureStatus ?? null).toBe(steps.exposure === 'taken' ? 'withdrawn' : null);
     const [{ n }] = await stack.dataSource.query(`SELECT count(*)::int AS n FROM inspection_cases WHERE case_id = $1 AND status = 'closed'`, [kase.id]);
     expect(n).toBe(1);
     await recordHistoryIfAsked(handle, 'compliance-case-workflow.escalated-then-dismissed');
-  });
+  }, 180_000);
 
   it('gives inspectors their team’s inbox and log, a unit’s history, the approved exposure list and the views', async () => {
     const restaurant = await caseOf(code.restaurant, 'not_registered');
@@ -433,8 +454,12 @@ describe('compliance cases: comparison, notice, escalation, exposure, bidding ba
     const [{ total }] = await stack.dataSource.query(`SELECT count(*)::int AS total FROM units`);
     expect(unitsView.body.groups.reduce((sum: number, g: { total: number }) => sum + g.total, 0)).toBe(total);
     const restaurants = unitsView.body.groups.find((g: { groupKey: string }) => g.groupKey === 'restaurants');
-    expect(restaurants.byStatus).toMatchObject({ escalated: 1, rectified: 1 });
-    expect((await stack.http('GET', '/compliance/overview/units', { token: health.token })).status).toBe(403);
+    // Other files' units share the database: at least this file's escalated restaurant and rectified one.
+    expect(restaurants.byStatus.escalated).toBeGreaterThanOrEqual(1);
+    expect(restaurants.byStatus.rectified).toBeGreaterThanOrEqual(1);
+    // An officer counts the units with a case of their department, by those cases only.
+    const healthUnits = await stack.http('GET', '/compliance/overview/units', { token: health.token });
+    expect(healthUnits.body).toMatchObject({ scoped: true, totals: { byStatus: { no_findings: 0 } } });
     const byDistrict = await fetch(`${stack.baseUrl}/compliance/overview/units?groupBy=district&format=csv`, { headers: { authorization: `Bearer ${office.token}` } });
     expect(Buffer.from(await byDistrict.arrayBuffer()).toString('utf8').split('\r\n')[0]).toBe('\uFEFF县区,单位数,未发现问题,已发现,已下达限期改正,逾期升级,已整改,已撤销');
 
@@ -447,7 +472,7 @@ describe('compliance cases: comparison, notice, escalation, exposure, bidding ba
       ]),
     );
     expect(cases.body.steps).toEqual(expect.arrayContaining([{ step: 'bidding_ban', status: 'taken', cases: 1 }]));
-    const healthCases = await stack.http('GET', '/compliance/overview/cases', { token: health.token });
+    const healthCases = await stack.http('GET', `/compliance/overview/cases?campaignId=${campaignId}`, { token: health.token });
     expect(healthCases.body.stages.reduce((sum: number, s: { cases: number }) => sum + s.cases, 0)).toBe(2);
     expect((await stack.http('GET', `/compliance/overview/cases?departmentId=${departmentOf('CONS')}`, { token: health.token })).status).toBe(403);
   });

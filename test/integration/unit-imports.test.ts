@@ -78,15 +78,16 @@ describe('unit imports: streamed CSV and XLSX files of unit facts', () => {
     const prefix = `规模测试${randomUUID().slice(0, 6)}`;
     const rows = function* () {
       for (let i = 0; i < 100_000; i++) {
-        yield [validCreditCode(), `${prefix}单位${i}`, i % 2 ? '餐饮' : 'construction', district.name, String(5 + (i % 50)), String(i % 50), i % 7 === 0 ? '1200.50' : '0'];
+        // Insured in full and owing nothing: other files' comparisons (one database per run) find nothing here.
+        yield [validCreditCode(), `${prefix}单位${i}`, i % 2 ? '餐饮' : 'construction', district.name, String(5 + (i % 50)), String(5 + (i % 50)), '0'];
       }
     };
-    const file = await writeCsv('tax-100k.csv', ['统一社会信用代码', '单位名称', '行业', '所属区县', '从业人数', '养老参保人数', '欠费金额'], rows());
-    const fields = { dataset: 'tax_registration', sourceDate: '2026-10-31', departmentId: units.get('TAX')!.id };
+    const file = await writeCsv('si-100k.csv', ['统一社会信用代码', '单位名称', '行业', '所属区县', '从业人数', '养老参保人数', '欠费金额'], rows());
+    const fields = { dataset: 'social_insurance_registration', sourceDate: '2026-10-31', departmentId: units.get('SIA')!.id };
 
     const started = await upload(file, fields);
     expect(started.status).toBe(202);
-    expect(started.body).toMatchObject({ status: 'queued', format: 'csv', dataset: 'tax_registration', sourceDepartmentId: units.get('TAX')!.id });
+    expect(started.body).toMatchObject({ status: 'queued', format: 'csv', dataset: 'social_insurance_registration', sourceDepartmentId: units.get('SIA')!.id });
     const seen = await waitFor(
       'progress part-way',
       async () => {
@@ -100,8 +101,8 @@ describe('unit imports: streamed CSV and XLSX files of unit facts', () => {
     expect(first).toMatchObject({ status: 'completed', rowsRead: 100_000, rowsImported: 100_000, rowsChanged: 100_000, rowsUnchanged: 0, rowsRejected: 0 });
     const [{ n, updated }] = await stack.dataSource.query(`SELECT count(*)::int AS n, max(updated_at) AS updated FROM units WHERE name LIKE $1`, [`${prefix}%`]);
     expect(n).toBe(100_000);
-    const [{ taxRegistered }] = await stack.dataSource.query(`SELECT count(*)::int AS "taxRegistered" FROM units WHERE name LIKE $1 AND registrations @> '{"tax":true}'`, [`${prefix}%`]);
-    expect(taxRegistered).toBe(100_000);
+    const [{ registered }] = await stack.dataSource.query(`SELECT count(*)::int AS registered FROM units WHERE name LIKE $1 AND registrations @> '{"social_insurance":true}'`, [`${prefix}%`]);
+    expect(registered).toBe(100_000);
 
     const again = await upload(file, fields);
     expect(again.status).toBe(202);
@@ -114,7 +115,7 @@ describe('unit imports: streamed CSV and XLSX files of unit facts', () => {
     // The history lists both, newest first, with who and the counts.
     const history = await stack.http('GET', '/unit-imports?limit=2', { token: office.token });
     expect(history.body.items.map((i: { id: string }) => i.id)).toEqual([again.body.id, started.body.id]);
-    expect(history.body.items[0]).toMatchObject({ requesterUsername: office.user.username, fileName: 'tax-100k.csv' });
+    expect(history.body.items[0]).toMatchObject({ requesterUsername: office.user.username, fileName: 'si-100k.csv' });
   });
 
   it('reports every broken row with row, field and reason, and keeps the good rows', async () => {

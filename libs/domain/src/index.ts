@@ -17,3 +17,4 @@ export * from './compliance/credit-code';
 export * from './compliance/unit-facts';
 export * from './compliance/compliance-case';
 export * from './compliance/unit-import';
+export * from './compliance/unit-compliance-status';

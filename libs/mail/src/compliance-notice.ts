@@ -47,7 +47,8 @@ const INSURANCE_TYPE_WORDS: Record<string, string> = {
 const dateText = (instant: Date) => DateTime.fromJSDate(instant).setZone(DUBAN_TIME_ZONE).toFormat('yyyy年M月d日');
 const deadlineText = (instant: Date) => DateTime.fromJSDate(instant).setZone(DUBAN_TIME_ZONE).toFormat("yyyy年M月d日 HH:mm '(北京时间)'");
 
-function escapeHtml(text: string): string {
+/** Text made safe to place inside HTML. */
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 

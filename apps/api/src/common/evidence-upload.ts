@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
 import {
+  applyDecorators,
   BadRequestException,
   Inject,
   Injectable,
   mixin,
+  UseInterceptors,
   PayloadTooLargeException,
   StreamableFile,
   type CallHandler,
@@ -11,10 +14,11 @@ import {
   type Type,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Observable } from 'rxjs';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
-import { DomainError, DomainErrorCode, type Actor } from '@duban/domain';
+import { checkEvidenceFile, DomainError, DomainErrorCode, EVIDENCE_TYPES_DESCRIPTION, type Actor, type EvidenceKind } from '@duban/domain';
 
 /** The part of a multer file an upload needs (multer's own types are not installed). */
 export interface UploadedEvidenceFile {
@@ -125,4 +129,33 @@ export function evidenceDownload(
   response.setHeader('X-Content-Type-Options', 'nosniff');
   response.setHeader('Cache-Control', 'private, no-cache');
   return new StreamableFile(content, { type: evidence.contentType, length: content.length, disposition: contentDisposition(evidence.fileName) });
+}
+
+/** An upload route for evidence of the thing `gate` guards: the interceptor and its OpenAPI description. */
+export function EvidenceUpload(gate: Type<EvidenceUploadGate>): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    UseInterceptors(EvidenceUploadInterceptor(gate)),
+    ApiConsumes('multipart/form-data'),
+    ApiBody({
+      description: `One file in the field "${EVIDENCE_FIELD}": ${EVIDENCE_TYPES_DESCRIPTION}, up to DUBAN_EVIDENCE_MAX_BYTES`,
+      schema: { type: 'object', required: [EVIDENCE_FIELD], properties: { [EVIDENCE_FIELD]: { type: 'string', format: 'binary' } } },
+    }),
+  );
+}
+
+/** An uploaded file as it is stored: checked by content (type, name), with its SHA-256, uploader and time. */
+export function evidenceToStore(
+  actor: Actor,
+  file: UploadedEvidenceFile,
+): { sha256: string; kind: EvidenceKind; contentType: string; fileName: string; content: Buffer; uploadedBy: Actor; uploadedAt: Date } {
+  const checked = checkEvidenceFile({ bytes: file.buffer, fileName: file.originalname, declaredType: file.mimetype });
+  return {
+    sha256: createHash('sha256').update(file.buffer).digest('hex'),
+    kind: checked.kind,
+    contentType: checked.contentType,
+    fileName: checked.fileName,
+    content: file.buffer,
+    uploadedBy: actor,
+    uploadedAt: new Date(),
+  };
 }

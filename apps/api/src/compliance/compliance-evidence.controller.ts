@@ -1,9 +1,9 @@
-import { Controller, Get, Param, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Post, Res, StreamableFile, UploadedFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { EVIDENCE_TYPES_DESCRIPTION, type Actor } from '@duban/domain';
+import type { Actor } from '@duban/domain';
 import { CurrentActor } from '../common/actor.decorator';
-import { EVIDENCE_FIELD, EvidenceUploadInterceptor, evidenceDownload, requireEvidenceFile, type UploadedEvidenceFile } from '../common/evidence-upload';
+import { EvidenceUpload, evidenceDownload, requireEvidenceFile, type UploadedEvidenceFile } from '../common/evidence-upload';
 import { ComplianceEvidenceService } from './compliance-evidence.service';
 
 @ApiTags('compliance')
@@ -14,12 +14,7 @@ export class ComplianceEvidenceController {
 
   /** 201 with the new file; 200 with the one already there when the same bytes were sent before. */
   @Post()
-  @UseInterceptors(EvidenceUploadInterceptor(ComplianceEvidenceService))
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    description: `One file in the field "${EVIDENCE_FIELD}": ${EVIDENCE_TYPES_DESCRIPTION}, up to DUBAN_EVIDENCE_MAX_BYTES`,
-    schema: { type: 'object', required: [EVIDENCE_FIELD], properties: { [EVIDENCE_FIELD]: { type: 'string', format: 'binary' } } },
-  })
+  @EvidenceUpload(ComplianceEvidenceService)
   async upload(
     @CurrentActor() actor: Actor,
     @Param('id') caseId: string,

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import { canReadComplianceCase, checkEvidenceFile, complianceEvidenceRefusal, DomainError, DomainErrorCode, type Actor } from '@duban/domain';
+import { canReadComplianceCase, complianceEvidenceRefusal, DomainError, DomainErrorCode, type Actor } from '@duban/domain';
 import { ComplianceEvidenceRepository, ComplianceRepository, type ComplianceCaseRow, type ComplianceEvidenceRow } from '@duban/persistence';
-import type { EvidenceUploadGate, UploadedEvidenceFile } from '../common/evidence-upload';
+import { evidenceToStore, type EvidenceUploadGate, type UploadedEvidenceFile } from '../common/evidence-upload';
 
 function evidenceView(e: ComplianceEvidenceRow) {
   return { ...e, downloadPath: `/compliance-cases/${e.caseId}/evidence/${e.id}` };
@@ -28,17 +27,7 @@ export class ComplianceEvidenceService implements EvidenceUploadGate {
 
   async upload(actor: Actor, caseId: string, file: UploadedEvidenceFile) {
     const kase = await this.assertMayUpload(actor, caseId);
-    const checked = checkEvidenceFile({ bytes: file.buffer, fileName: file.originalname, declaredType: file.mimetype });
-    const { evidence, created } = await this.evidence.add({
-      caseId: kase.id,
-      sha256: createHash('sha256').update(file.buffer).digest('hex'),
-      kind: checked.kind,
-      contentType: checked.contentType,
-      fileName: checked.fileName,
-      content: file.buffer,
-      uploadedBy: actor,
-      uploadedAt: new Date(),
-    });
+    const { evidence, created } = await this.evidence.add({ caseId: kase.id, ...evidenceToStore(actor, file) });
     return { evidence: evidenceView(evidence), created };
   }
 

@@ -1,21 +1,46 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { DomainError, DomainErrorCode, FINDING_LABELS, type Actor, type Finding } from '@duban/domain';
-import { ComplianceViewsRepository, UNIT_COMPLIANCE_STATUSES, type ExposureListRow, type UnitComplianceStatus } from '@duban/persistence';
+import {
+  DomainError,
+  DomainErrorCode,
+  ESCALATION_STEP_LABELS,
+  FINDING_LABELS,
+  UNIT_COMPLIANCE_STATUS_LABELS,
+  UNIT_COMPLIANCE_STATUSES,
+  type Actor,
+  type ComplianceEscalationStep,
+  type Finding,
+  type UnitComplianceStatus,
+} from '@duban/domain';
+import { escapeHtml } from '@duban/mail';
+import { ComplianceViewsRepository, type ComplianceScope, type ExposureListRow } from '@duban/persistence';
 import { csvFileNames, csvTime, toCsv } from '../duty-views/csv';
 
 const NOBODY = '00000000-0000-0000-0000-000000000000';
-const STATUS_WORDS: Record<UnitComplianceStatus, string> = {
-  no_findings: '未发现问题',
+/** A case's stage as the views count it: its state, a closed case by its outcome. */
+const STAGE_WORDS: Record<string, string> = {
   identified: '已发现',
   notified: '已下达限期改正',
   escalated: '逾期升级',
-  rectified: '已整改',
-  dismissed: '已撤销',
+  closed_rectified: '已整改结案',
+  closed_dismissed: '撤销结案',
 };
+const STEP_STATUS_WORDS: Record<string, string> = { taken: '已采取', cancelled: '已取消' };
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+type StatusCounts = Record<UnitComplianceStatus, number>;
+const zeroCounts = (): StatusCounts => Object.fromEntries(UNIT_COMPLIANCE_STATUSES.map((s) => [s, 0])) as StatusCounts;
+
+/**
+ * Whose cases a caller's counts cover: the office and viewers all; a department officer their
+ * department's (another department named → 403); an inspector their team's (none without a team).
+ */
+function scopeOf(actor: Actor, departmentId: string | undefined): ComplianceScope {
+  if (actor.role === 'department_officer') {
+    if (departmentId && departmentId !== actor.departmentId) throw new DomainError(DomainErrorCode.ActionNotPermitted, "A department officer sees their own department's cases only");
+    return { departmentId: actor.departmentId ?? NOBODY };
+  }
+  if (actor.role === 'inspector') return { departmentId, inspectionTeamId: actor.departmentId ?? NOBODY };
+  return { departmentId };
 }
 
 const day = (instant: Date | null) => (instant ? DateTime.fromJSDate(instant).setZone('Asia/Shanghai').toFormat('yyyy-MM-dd') : '');
@@ -70,50 +95,61 @@ ${body}
 </body></html>`;
   }
 
-  /** Units by compliance status per sector or district, every status present in each group (zeros included). */
+  /**
+   * Units by compliance status per sector or district, every status present in each group
+   * (zeros included), and the totals over all groups. Officers and inspectors count the units
+   * with a case of their department or team, by those cases only.
+   */
   async unitsOverview(actor: Actor, groupBy: 'sector' | 'district') {
-    this.assertOfficeOrViewer(actor, 'The units overview');
-    const rows = await this.views.unitsByStatus(groupBy);
-    const groups = new Map<string, { groupKey: string | null; groupName: string | null; total: number; byStatus: Record<UnitComplianceStatus, number> }>();
+    const scope = scopeOf(actor, undefined);
+    const rows = await this.views.unitsByStatus(groupBy, scope);
+    const groups = new Map<string, { groupKey: string | null; groupName: string | null; total: number; byStatus: StatusCounts }>();
+    const totals = { units: 0, byStatus: zeroCounts() };
     for (const row of rows) {
       const key = row.groupKey ?? '';
       let group = groups.get(key);
       if (!group) {
-        group = { groupKey: row.groupKey, groupName: row.groupName, total: 0, byStatus: Object.fromEntries(UNIT_COMPLIANCE_STATUSES.map((s) => [s, 0])) as Record<UnitComplianceStatus, number> };
+        group = { groupKey: row.groupKey, groupName: row.groupName, total: 0, byStatus: zeroCounts() };
         groups.set(key, group);
       }
       group.byStatus[row.status] += row.units;
       group.total += row.units;
+      totals.byStatus[row.status] += row.units;
+      totals.units += row.units;
     }
-    return { groupBy, groups: [...groups.values()] };
+    return { groupBy, scoped: actor.role !== 'office' && actor.role !== 'viewer', groups: [...groups.values()], totals };
   }
 
   unitsOverviewCsv(overview: Awaited<ReturnType<ComplianceViewsService['unitsOverview']>>) {
+    const statusCells = (counts: StatusCounts) => UNIT_COMPLIANCE_STATUSES.map((s) => counts[s]);
     return {
       ...csvFileNames(`units-by-${overview.groupBy}`, overview.groupBy === 'sector' ? '分行业参保状况' : '分县区参保状况'),
       content: toCsv(
-        [overview.groupBy === 'sector' ? '行业' : '县区', '单位数', ...UNIT_COMPLIANCE_STATUSES.map((s) => STATUS_WORDS[s])],
-        overview.groups.map((g) => [g.groupName ?? g.groupKey ?? '（未填）', g.total, ...UNIT_COMPLIANCE_STATUSES.map((s) => g.byStatus[s])]),
+        [overview.groupBy === 'sector' ? '行业' : '县区', '单位数', ...UNIT_COMPLIANCE_STATUSES.map((s) => UNIT_COMPLIANCE_STATUS_LABELS[s])],
+        [
+          ...overview.groups.map((g) => [g.groupName ?? g.groupKey ?? '（未填）', g.total, ...statusCells(g.byStatus)]),
+          ['合计', overview.totals.units, ...statusCells(overview.totals.byStatus)],
+        ],
       ),
     };
   }
 
-  /** Cases by stage. Officers count their department's cases; inspectors their team's. */
-  casesOverview(actor: Actor, filter: { campaignId?: string; departmentId?: string; districtId?: string; sectorKey?: string }) {
-    if (actor.role === 'department_officer') {
-      if (filter.departmentId && filter.departmentId !== actor.departmentId) throw new DomainError(DomainErrorCode.ActionNotPermitted, "A department officer sees their own department's cases only");
-      return this.views.casesByStage({ ...filter, departmentId: actor.departmentId ?? NOBODY });
-    }
-    if (actor.role === 'inspector') return this.views.casesByStage({ ...filter, inspectionTeamId: actor.departmentId ?? NOBODY });
-    return this.views.casesByStage(filter);
+  /** Cases by stage (finding × state, closed by outcome) and escalation steps by status. Officers count their department's cases; inspectors their team's. */
+  async casesOverview(actor: Actor, filter: { campaignId?: string; departmentId?: string; districtId?: string; sectorKey?: string }) {
+    const { stages, steps } = await this.views.casesByStage({ ...filter, ...scopeOf(actor, filter.departmentId) });
+    return { stages, steps, total: stages.reduce((sum, s) => sum + s.cases, 0) };
   }
 
   casesOverviewCsv(overview: Awaited<ReturnType<ComplianceViewsService['casesOverview']>>) {
     return {
       ...csvFileNames('compliance-cases-by-stage', '案件分阶段统计'),
       content: toCsv(
-        ['类别', '问题或步骤', '阶段或状态', '案件数'],
-        [...overview.stages.map((s) => ['stage', s.finding, s.stage, s.cases]), ...overview.steps.map((s) => ['step', s.step, s.status, s.cases])],
+        ['类别', '问题或措施', '阶段或状态', '案件数'],
+        [
+          ...overview.stages.map((s) => ['案件阶段', FINDING_LABELS[s.finding as Finding] ?? s.finding, STAGE_WORDS[s.stage] ?? s.stage, s.cases]),
+          ...overview.steps.map((s) => ['升级措施', ESCALATION_STEP_LABELS[s.step as ComplianceEscalationStep] ?? s.step, STEP_STATUS_WORDS[s.status] ?? s.status, s.cases]),
+          ['合计', '', '', overview.total],
+        ],
       ),
     };
   }

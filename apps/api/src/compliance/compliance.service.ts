@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { isUUID } from 'class-validator';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
-import { canReadComplianceCase, DomainError, DomainErrorCode, type Actor } from '@duban/domain';
+import { canReadComplianceCase, complianceCaseTarget, DomainError, DomainErrorCode, type Actor } from '@duban/domain';
 import { renderRectificationNotice } from '@duban/mail';
 import { CampaignRepository, ComplianceRepository, type ComplianceCaseRow } from '@duban/persistence';
 import {
@@ -90,6 +90,14 @@ export class ComplianceService {
   /** Through the case's workflow, which decides and records; the caller reads the case after it. */
   async act(actor: Actor, caseId: string, dto: ComplianceCaseActionDto) {
     const kase = await this.visibleCase(actor, caseId);
+    // Checked against the record first for a clear answer: a closed case's workflow has ended
+    // and takes no updates. The workflow checks again against its own state.
+    if (!complianceCaseTarget(kase.state, dto.action)) {
+      throw new DomainError(DomainErrorCode.ComplianceTransitionForbidden, `A case that is ${kase.state} cannot take the action ${dto.action}`, {
+        state: kase.state,
+        action: dto.action,
+      });
+    }
     if (dto.rectification) {
       const known = await this.compliance.evidenceOfCase(kase.id, dto.rectification.evidenceIds);
       const unknown = dto.rectification.evidenceIds.filter((id) => !known.has(id));
@@ -134,6 +142,9 @@ export class ComplianceService {
   async decideExposure(actor: Actor, proposalId: string, dto: ExposureDecisionDto) {
     const proposal = isUUID(proposalId) ? await this.compliance.exposureProposal(proposalId) : null;
     if (!proposal) throw new DomainError(DomainErrorCode.ExposureProposalNotFound, `No exposure proposal with id ${proposalId}`);
+    if (proposal.status !== 'proposed') {
+      throw new DomainError(DomainErrorCode.ExposureAlreadyDecided, `The exposure proposal is already ${proposal.status}`, { status: proposal.status });
+    }
     const client = await temporalClient(this.temporal, this.logger);
     const live = await callTemporal(
       () =>

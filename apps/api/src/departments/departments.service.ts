@@ -9,24 +9,23 @@ import type { CreateDepartmentDto } from './create-department.dto';
 export class DepartmentsService {
   constructor(private readonly departments: DepartmentRepository) {}
 
-  async register(actor: Actor, dto: CreateDepartmentDto): Promise<DepartmentEntity> {
+  async register(actor: Actor, dto: CreateDepartmentDto): Promise<DepartmentEntity & { districtIds?: string[] }> {
     assertMayManageDepartments(actor);
-    const { districtIds = [], ...fields } = dto;
+    const { districtIds: named = [], ...fields } = dto;
     const kind = dto.kind ?? 'department';
+    // The same district named twice is named once.
+    const districtIds = [...new Set(named)];
     if (districtIds.length > 0) {
       const problems: Record<string, string[]> = {};
       if (kind !== 'inspection_team') problems.districtIds = ['only an inspection team names the districts it answers for'];
-      for (const [i, id] of districtIds.entries()) {
+      for (const [i, id] of named.entries()) {
         if ((await this.departments.findById(id))?.kind !== 'district') problems[`districtIds.${i}`] = ['not a registered district'];
       }
       if (Object.keys(problems).length > 0) throw new DomainError(DomainErrorCode.InvalidDepartment, 'The districts are not right', { fields: problems });
     }
-    const id = randomUUID();
-    // Checked before the team is written, so a refusal leaves nothing behind.
-    if (kind === 'inspection_team') await this.departments.assertDistrictsFree(districtIds);
-    const created = await this.departments.create({ id, ...fields, kind, createdBy: actor.userId });
-    await this.departments.coverDistricts(id, districtIds);
-    return created;
+    const department = { id: randomUUID(), ...fields, createdBy: actor.userId };
+    if (kind !== 'inspection_team') return this.departments.create({ ...department, kind });
+    return { ...(await this.departments.createInspectionTeam(department, districtIds)), districtIds };
   }
 
   inspectionTeams() {

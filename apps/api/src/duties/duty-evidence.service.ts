@@ -1,17 +1,15 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import {
   assertDutyTakesEvidence,
   assertNotRefused,
-  checkEvidenceFile,
   DomainError,
   DomainErrorCode,
   evidenceUploadRefusal,
   type Actor,
 } from '@duban/domain';
 import { DutyEvidenceRepository, type DutyEntity, type DutyEvidenceEntity } from '@duban/persistence';
-import type { UploadedEvidenceFile } from '../common/evidence-upload';
+import { evidenceToStore, type UploadedEvidenceFile } from '../common/evidence-upload';
 import { DutiesService } from './duties.service';
 
 export interface EvidenceView {
@@ -63,17 +61,7 @@ export class DutyEvidenceService {
 
   async upload(actor: Actor, dutyId: string, file: UploadedEvidenceFile): Promise<{ evidence: EvidenceView; created: boolean }> {
     const duty = await this.assertMayUpload(actor, dutyId);
-    const checked = checkEvidenceFile({ bytes: file.buffer, fileName: file.originalname, declaredType: file.mimetype });
-    const { evidence, created } = await this.evidence.add({
-      dutyId: duty.id,
-      sha256: createHash('sha256').update(file.buffer).digest('hex'),
-      kind: checked.kind,
-      contentType: checked.contentType,
-      fileName: checked.fileName,
-      content: file.buffer,
-      uploadedBy: actor,
-      uploadedAt: new Date(),
-    });
+    const { evidence, created } = await this.evidence.add({ dutyId: duty.id, ...evidenceToStore(actor, file) });
     return { evidence: toEvidenceView(evidence), created };
   }
 

@@ -1,11 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { DateTime } from 'luxon';
-import { canReadComplianceCase, canReadInspectionCase, DomainError, DomainErrorCode, enforcementActionRefusal, type Actor } from '@duban/domain';
+import { canReadComplianceCase, canReadInspectionCase, DomainError, DomainErrorCode, enforcementActionRefusal, type Actor, type EnforcementActionType } from '@duban/domain';
 import { ComplianceEvidenceRepository, ComplianceRepository, DepartmentRepository, InspectionRepository, type InspectionCaseRow } from '@duban/persistence';
 import type { EnforcementActionDto, ListInspectionCasesQuery } from './inspection-case.dto';
 
 const NOBODY = '00000000-0000-0000-0000-000000000000';
+
+/** 409 when the inspection case is closed, or an exposure is logged that the office has not approved. */
+function assertTakesAction(found: InspectionCaseRow, type: EnforcementActionType): void {
+  if (found.status === 'closed') throw new DomainError(DomainErrorCode.InspectionCaseClosed, `The inspection case is closed (${found.closeReason ?? 'closed'}): it takes no more actions`);
+  if (type === 'exposure' && found.exposureStatus !== 'approved') {
+    const now = found.exposureStatus ? `the proposal is ${found.exposureStatus}` : 'no exposure has been proposed';
+    throw new DomainError(DomainErrorCode.ExposureNotApproved, `The office must approve the exposure of this unit before it is exposed (${now})`);
+  }
+}
 
 /** The inspectors' inbox and their log of enforcement actions; a unit's whole enforcement history. */
 @Injectable()
@@ -21,14 +30,20 @@ export class InspectionCasesService {
     return this.departments.inspectionTeams();
   }
 
-  /** Inspectors see their team's cases; the office and viewers all (by team, or those no team took). */
-  list(actor: Actor, query: ListInspectionCasesQuery) {
+  /**
+   * Inspectors see their team's cases; the office and viewers all (by team, or those no team
+   * took); officers none. With the total for the filter and the open/closed counts without its status.
+   */
+  async list(actor: Actor, query: ListInspectionCasesQuery) {
     if (actor.role === 'department_officer') throw new DomainError(DomainErrorCode.ActionNotPermitted, 'Inspection cases are the inspectors’ and the office’s');
+    let filter: ListInspectionCasesQuery = query;
     if (actor.role === 'inspector') {
       if (query.teamId && query.teamId !== actor.departmentId) throw new DomainError(DomainErrorCode.ActionNotPermitted, "An inspector sees their own team's cases only");
-      return this.inspections.list({ ...query, unassigned: false, teamId: actor.departmentId ?? NOBODY });
+      filter = { ...query, unassigned: false, teamId: actor.departmentId ?? NOBODY };
     }
-    return this.inspections.list(query);
+    const { status: _status, limit: _limit, offset: _offset, ...withoutStatus } = filter;
+    const [page, countsByStatus] = await Promise.all([this.inspections.list(filter), this.inspections.countsByStatus(withoutStatus)]);
+    return { ...page, limit: filter.limit, offset: filter.offset, countsByStatus };
   }
 
   async get(actor: Actor, id: string) {
@@ -53,11 +68,8 @@ export class InspectionCasesService {
       if (unknown.length > 0) fields.evidenceIds = [`not evidence of this case: ${unknown.join(', ')}`];
     }
     if (Object.keys(fields).length > 0) throw new DomainError(DomainErrorCode.InvalidEnforcementAction, 'The enforcement action is not right', { fields });
-    if (found.status === 'closed') throw new DomainError(DomainErrorCode.InspectionCaseClosed, `The inspection case is closed (${found.closeReason ?? 'closed'})`);
-    if (dto.type === 'exposure' && found.exposureStatus !== 'approved') {
-      throw new DomainError(DomainErrorCode.ExposureNotApproved, 'Nothing is exposed without the office’s approval: the exposure of this unit is not approved');
-    }
-    return this.inspections.recordAction({
+    assertTakesAction(found, dto.type);
+    const recorded = await this.inspections.recordAction({
       inspectionCaseId: found.id,
       creditCode: found.creditCode,
       type: dto.type,
@@ -68,6 +80,11 @@ export class InspectionCasesService {
       evidenceIds,
       actor,
     });
+    if (recorded) return recorded;
+    // Closed, or the approval withdrawn, between the check and the write: say which.
+    const now = await this.inspections.find(found.id);
+    if (now) assertTakesAction(now, dto.type);
+    throw new DomainError(DomainErrorCode.InspectionCaseClosed, 'The inspection case changed while the action was being logged; read it again');
   }
 
   /**

@@ -71,6 +71,8 @@ export class Compliance1764700000000 implements MigrationInterface {
     // One open case per unit and finding: a second comparison finds the open one.
     await db.query(`CREATE UNIQUE INDEX compliance_cases_open ON compliance_cases (credit_code, finding) WHERE state <> 'closed'`);
     await db.query(`CREATE INDEX compliance_cases_department ON compliance_cases (department_id, state)`);
+    // A unit's cases, closed ones included: the comparison asks for each unit's rectified findings.
+    await db.query(`CREATE INDEX compliance_cases_unit ON compliance_cases (credit_code, outcome)`);
     await db.query(`CREATE INDEX compliance_cases_campaign ON compliance_cases (campaign_id, state)`);
 
     await db.query(`

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { OPEN_STAGES_MOST_ADVANCED_FIRST, type UnitComplianceStatus } from '@duban/domain';
 
 export interface ExposureListRow {
   proposalId: string;
@@ -16,21 +17,28 @@ export interface ExposureListRow {
   mediaDutyState: string | null;
 }
 
-/** A unit's compliance status: its most advanced open case, else how its cases ended, else none found. */
-export const UNIT_COMPLIANCE_STATUSES = ['no_findings', 'identified', 'notified', 'escalated', 'rectified', 'dismissed'] as const;
-export type UnitComplianceStatus = (typeof UNIT_COMPLIANCE_STATUSES)[number];
+/** Whose cases count: all (office, viewers), a department's (its officers), an inspection team's (its inspectors). */
+export interface ComplianceScope {
+  departmentId?: string;
+  inspectionTeamId?: string;
+}
 
-/** The status of each unit, in SQL: escalated > notified > identified (open cases); rectified > dismissed (all closed). */
-const UNIT_STATUS = `
-  SELECT u.credit_code, u.sector_key, u.district_id,
-         CASE WHEN count(c.id) = 0 THEN 'no_findings'
-              WHEN bool_or(c.state = 'escalated') THEN 'escalated'
-              WHEN bool_or(c.state = 'notified') THEN 'notified'
-              WHEN bool_or(c.state = 'identified') THEN 'identified'
-              WHEN bool_or(c.outcome = 'rectified') THEN 'rectified'
-              ELSE 'dismissed' END AS status
-  FROM units u LEFT JOIN compliance_cases c ON c.credit_code = u.credit_code
-  GROUP BY u.credit_code`;
+/**
+ * The domain's rule (unitComplianceStatus) as one SQL expression over a unit's cases `c`,
+ * built from the same ordering so the two cannot drift apart.
+ */
+const UNIT_STATUS_SQL = `CASE WHEN count(c.id) = 0 THEN 'no_findings'
+  ${OPEN_STAGES_MOST_ADVANCED_FIRST.map((stage) => `WHEN bool_or(c.state = '${stage}') THEN '${stage}'`).join('\n  ')}
+  WHEN bool_or(c.outcome = 'rectified') THEN 'rectified'
+  ELSE 'dismissed' END`;
+
+/** Conditions on cases `c` for a scope, with their parameters appended to `params`. */
+function scopeConditions(scope: ComplianceScope, params: unknown[]): string[] {
+  const where: string[] = [];
+  if (scope.departmentId) where.push(`c.department_id = $${params.push(scope.departmentId)}`);
+  if (scope.inspectionTeamId) where.push(`EXISTS (SELECT 1 FROM inspection_cases ic WHERE ic.case_id = c.id AND ic.team_id = $${params.push(scope.inspectionTeamId)})`);
+  return where;
+}
 
 /** The office's views of the resource library and its cases, and the exposure list. */
 export class ComplianceViewsRepository {
@@ -52,25 +60,35 @@ export class ComplianceViewsRepository {
     );
   }
 
-  /** Units per sector or district and compliance status. */
-  unitsByStatus(groupBy: 'sector' | 'district'): Promise<Array<{ groupKey: string | null; groupName: string | null; status: UnitComplianceStatus; units: number }>> {
+  /**
+   * Units per sector or district and compliance status. Unscoped, every unit counts (those
+   * without a case as no_findings); scoped, the units with a case in the scope, each by the
+   * cases of the scope only.
+   */
+  unitsByStatus(
+    groupBy: 'sector' | 'district',
+    scope: ComplianceScope = {},
+  ): Promise<Array<{ groupKey: string | null; groupName: string | null; status: UnitComplianceStatus; units: number }>> {
     const group =
       groupBy === 'sector'
         ? { key: 's.sector_key', name: `(SELECT label FROM duty_matrix_routes r WHERE r.kind = 'sector' AND r.key = s.sector_key)` }
         : { key: 's.district_id::text', name: `(SELECT name FROM departments d WHERE d.id = s.district_id)` };
+    const params: unknown[] = [];
+    const conditions = scopeConditions(scope, params);
+    const join = conditions.length > 0 ? `JOIN compliance_cases c ON c.credit_code = u.credit_code AND ${conditions.join(' AND ')}` : `LEFT JOIN compliance_cases c ON c.credit_code = u.credit_code`;
     return this.dataSource.query(
       `SELECT ${group.key} AS "groupKey", ${group.name} AS "groupName", s.status, count(*)::int AS units
-       FROM (${UNIT_STATUS}) s GROUP BY 1, 2, 3 ORDER BY 1 NULLS LAST, 3`,
+       FROM (SELECT u.credit_code, u.sector_key, u.district_id, ${UNIT_STATUS_SQL} AS status FROM units u ${join} GROUP BY u.credit_code) s
+       GROUP BY 1, 2, 3 ORDER BY 1 NULLS LAST, 3`,
+      params,
     );
   }
 
   /** Cases per finding and state, and escalation steps taken, within a scope. */
-  async casesByStage(scope: { campaignId?: string; departmentId?: string; inspectionTeamId?: string; districtId?: string; sectorKey?: string }) {
-    const where: string[] = [];
+  async casesByStage(scope: ComplianceScope & { campaignId?: string; districtId?: string; sectorKey?: string }) {
     const params: unknown[] = [];
+    const where = scopeConditions(scope, params);
     if (scope.campaignId) where.push(`c.campaign_id = $${params.push(scope.campaignId)}`);
-    if (scope.departmentId) where.push(`c.department_id = $${params.push(scope.departmentId)}`);
-    if (scope.inspectionTeamId) where.push(`EXISTS (SELECT 1 FROM inspection_cases ic WHERE ic.case_id = c.id AND ic.team_id = $${params.push(scope.inspectionTeamId)})`);
     if (scope.districtId) where.push(`c.district_id = $${params.push(scope.districtId)}`);
     if (scope.sectorKey) where.push(`c.sector_key = $${params.push(scope.sectorKey)}`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';

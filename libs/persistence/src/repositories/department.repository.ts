@@ -36,33 +36,50 @@ export class DepartmentRepository {
     return this.repo.find({ order: { code: 'ASC' } });
   }
 
-  /** Refuses (409) districts another inspection team already answers for: a district answers to one team. */
-  async assertDistrictsFree(districtIds: readonly string[]): Promise<void> {
-    if (districtIds.length === 0) return;
-    const taken: Array<{ districtId: string }> = await this.repo.manager.query(
-      `SELECT district_id AS "districtId" FROM inspection_team_districts WHERE district_id = ANY($1::uuid[])`,
-      [districtIds],
-    );
-    if (taken.length > 0) {
-      throw new DomainError(DomainErrorCode.DistrictCoveredByAnotherTeam, `Another inspection team answers for district ${taken.map((t) => t.districtId).join(', ')}`, {
-        districtIds: taken.map((t) => t.districtId),
+  /**
+   * Registers an inspection team and the districts it answers for, in one transaction: a
+   * district another team answers for refuses the whole registration (409), also when two
+   * registrations race for it (the district's row is unique).
+   */
+  async createInspectionTeam(team: Omit<DepartmentEntity, 'createdAt' | 'kind'>, districtIds: readonly string[]): Promise<DepartmentEntity> {
+    try {
+      await this.repo.manager.transaction(async (tx) => {
+        const taken: Array<{ districtId: string }> = await tx.query(
+          `SELECT district_id AS "districtId" FROM inspection_team_districts WHERE district_id = ANY($1::uuid[]) ORDER BY district_id`,
+          [districtIds],
+        );
+        if (taken.length > 0) throw districtsTaken(taken.map((t) => t.districtId));
+        await tx.getRepository(DepartmentEntity).insert({ ...team, kind: 'inspection_team' });
+        await tx.query(`INSERT INTO inspection_team_districts (district_id, team_id) SELECT unnest($1::uuid[]), $2`, [districtIds, team.id]);
       });
+    } catch (error) {
+      if (isUniqueViolation(error, 'departments_code_key')) {
+        throw new DomainError(DomainErrorCode.DepartmentCodeTaken, `A department with code ${team.code} exists`);
+      }
+      if (isUniqueViolation(error, 'inspection_team_districts_pkey')) throw districtsTaken(districtIds);
+      throw error;
     }
-  }
-
-  /** Names the districts an inspection team answers for. */
-  async coverDistricts(teamId: string, districtIds: readonly string[]): Promise<void> {
-    if (districtIds.length === 0) return;
-    await this.repo.manager.query(`INSERT INTO inspection_team_districts (district_id, team_id) SELECT unnest($1::uuid[]), $2`, [districtIds, teamId]);
+    return this.repo.findOneByOrFail({ id: team.id });
   }
 
   /** Inspection teams and the districts each answers for (none: city-wide). */
-  inspectionTeams(): Promise<Array<{ id: string; code: string; name: string; liaisonEmail: string; districtIds: string[] }>> {
+  inspectionTeams(): Promise<
+    Array<{ id: string; code: string; name: string; liaisonEmail: string; cityWide: boolean; districtIds: string[]; districts: Array<{ id: string; code: string; name: string }> }>
+  > {
     return this.repo.manager.query(
-      `SELECT t.id, t.code, t.name, t.liaison_email AS "liaisonEmail",
-              COALESCE(array_agg(c.district_id ORDER BY c.district_id) FILTER (WHERE c.district_id IS NOT NULL), '{}') AS "districtIds"
-       FROM departments t LEFT JOIN inspection_team_districts c ON c.team_id = t.id
+      `SELECT t.id, t.code, t.name, t.liaison_email AS "liaisonEmail", count(d.id) = 0 AS "cityWide",
+              COALESCE(array_agg(d.id ORDER BY d.code) FILTER (WHERE d.id IS NOT NULL), '{}') AS "districtIds",
+              COALESCE(jsonb_agg(jsonb_build_object('id', d.id, 'code', d.code, 'name', d.name) ORDER BY d.code) FILTER (WHERE d.id IS NOT NULL), '[]') AS districts
+       FROM departments t
+       LEFT JOIN inspection_team_districts c ON c.team_id = t.id
+       LEFT JOIN departments d ON d.id = c.district_id
        WHERE t.kind = 'inspection_team' GROUP BY t.id ORDER BY t.code`,
     );
   }
+}
+
+function districtsTaken(districtIds: readonly string[]): DomainError {
+  return new DomainError(DomainErrorCode.DistrictCoveredByAnotherTeam, `Another inspection team answers for district ${districtIds.join(', ')}`, {
+    districtIds: [...districtIds],
+  });
 }

@@ -63,6 +63,21 @@ const ACTION_COLUMNS = `id, inspection_case_id AS "inspectionCaseId", credit_cod
   penalty_yuan::text AS "penaltyYuan", evidence_ids AS "evidenceIds", recorded_by AS "recordedBy", recorder_username AS "recorderUsername",
   recorder_team_id AS "recorderTeamId", recorded_at AS "recordedAt"`;
 
+/** WHERE clause over inspection cases `ic` and their compliance cases `c`. */
+function caseFilter(filter: { teamId?: string; status?: 'open' | 'closed'; districtId?: string; sectorKey?: string; unassigned?: boolean }): {
+  clause: string;
+  params: unknown[];
+} {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.teamId) where.push(`ic.team_id = $${params.push(filter.teamId)}`);
+  if (filter.unassigned) where.push(`ic.team_id IS NULL`);
+  if (filter.status) where.push(`ic.status = $${params.push(filter.status)}`);
+  if (filter.districtId) where.push(`c.district_id = $${params.push(filter.districtId)}`);
+  if (filter.sectorKey) where.push(`c.sector_key = $${params.push(filter.sectorKey)}`);
+  return { clause: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
 /** Inspection cases (opened by compliance cases' workflows) and the inspectors' log of enforcement actions. */
 export class InspectionRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -76,14 +91,7 @@ export class InspectionRepository {
     limit: number;
     offset: number;
   }): Promise<{ items: InspectionCaseRow[]; total: number }> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (filter.teamId) where.push(`ic.team_id = $${params.push(filter.teamId)}`);
-    if (filter.unassigned) where.push(`ic.team_id IS NULL`);
-    if (filter.status) where.push(`ic.status = $${params.push(filter.status)}`);
-    if (filter.districtId) where.push(`c.district_id = $${params.push(filter.districtId)}`);
-    if (filter.sectorKey) where.push(`c.sector_key = $${params.push(filter.sectorKey)}`);
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const { clause, params } = caseFilter(filter);
     const [{ total }] = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM inspection_cases ic JOIN compliance_cases c ON c.id = ic.case_id ${clause}`,
       params,
@@ -101,6 +109,11 @@ export class InspectionRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * Appends an action to the log, in one statement that also checks what the caller checked
+   * before: the inspection case is still open and, for an exposure, the office's approval
+   * still stands. Null when either changed meanwhile (the caller reads the case again to say which).
+   */
   async recordAction(action: {
     inspectionCaseId: string;
     creditCode: string;
@@ -111,11 +124,15 @@ export class InspectionRepository {
     penaltyYuan: number | null;
     evidenceIds: string[];
     actor: Actor;
-  }): Promise<EnforcementActionRow> {
+  }): Promise<EnforcementActionRow | null> {
     const rows: EnforcementActionRow[] = await this.dataSource.query(
       `INSERT INTO enforcement_actions (id, inspection_case_id, credit_code, type, action_date, findings, outcome, penalty_yuan, evidence_ids,
                                         recorded_by, recorder_username, recorder_team_id, recorded_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now())
+       SELECT $1::uuid, ic.id, $3::varchar, $4::varchar, $5::date, $6::text, $7::text, $8::numeric, $9::uuid[], $10::uuid, $11::varchar, $12::uuid, now()
+       FROM inspection_cases ic
+       WHERE ic.id = $2 AND ic.status = 'open'
+         AND ($4::varchar <> 'exposure' OR EXISTS (SELECT 1 FROM exposure_proposals ep WHERE ep.case_id = ic.case_id AND ep.status = 'approved'))
+       FOR UPDATE OF ic
        RETURNING ${ACTION_COLUMNS}`,
       [
         randomUUID(),
@@ -132,7 +149,17 @@ export class InspectionRepository {
         action.actor.role === 'inspector' ? action.actor.departmentId : null,
       ],
     );
-    return rows[0];
+    return rows[0] ?? null;
+  }
+
+  /** Open and closed cases for a filter without its status. */
+  async countsByStatus(filter: { teamId?: string; districtId?: string; sectorKey?: string; unassigned?: boolean }): Promise<{ open: number; closed: number }> {
+    const { clause, params } = caseFilter(filter);
+    const rows: Array<{ status: 'open' | 'closed'; n: number }> = await this.dataSource.query(
+      `SELECT ic.status, count(*)::int AS n FROM inspection_cases ic JOIN compliance_cases c ON c.id = ic.case_id ${clause} GROUP BY ic.status`,
+      params,
+    );
+    return { open: rows.find((r) => r.status === 'open')?.n ?? 0, closed: rows.find((r) => r.status === 'closed')?.n ?? 0 };
   }
 
   actions(inspectionCaseId: string): Promise<EnforcementActionRow[]> {
