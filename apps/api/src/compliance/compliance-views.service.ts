@@ -15,8 +15,8 @@ import {
 import { escapeHtml } from '@duban/mail';
 import { ComplianceViewsRepository, type ComplianceScope, type ExposureListRow } from '@duban/persistence';
 import { csvFileNames, csvTime, toCsv } from '../duty-views/csv';
+import { MATCHES_NOTHING } from '../common/matches-nothing';
 
-const NOBODY = '00000000-0000-0000-0000-000000000000';
 /** A case's stage as the views count it: its state, a closed case by its outcome. */
 const STAGE_WORDS: Record<string, string> = {
   identified: '已发现',
@@ -37,9 +37,9 @@ const zeroCounts = (): StatusCounts => Object.fromEntries(UNIT_COMPLIANCE_STATUS
 function scopeOf(actor: Actor, departmentId: string | undefined): ComplianceScope {
   if (actor.role === 'department_officer') {
     if (departmentId && departmentId !== actor.departmentId) throw new DomainError(DomainErrorCode.ActionNotPermitted, "A department officer sees their own department's cases only");
-    return { departmentId: actor.departmentId ?? NOBODY };
+    return { departmentId: actor.departmentId ?? MATCHES_NOTHING };
   }
-  if (actor.role === 'inspector') return { departmentId, inspectionTeamId: actor.departmentId ?? NOBODY };
+  if (actor.role === 'inspector') return { departmentId, inspectionTeamId: actor.departmentId ?? MATCHES_NOTHING };
   return { departmentId };
 }
 

@@ -5,7 +5,7 @@ import { isUUID } from 'class-validator';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
 import { canReadComplianceCase, complianceCaseTarget, DomainError, DomainErrorCode, type Actor } from '@duban/domain';
 import { renderRectificationNotice } from '@duban/mail';
-import { CampaignRepository, ComplianceRepository, type ComplianceCaseRow } from '@duban/persistence';
+import { CampaignRepository, ComplianceEvidenceRepository, ComplianceRepository, type ComplianceCaseRow } from '@duban/persistence';
 import {
   complianceCaseActionUpdate,
   complianceCaseLiveStateQuery,
@@ -15,6 +15,7 @@ import {
   type ComplianceCaseLiveState,
   type ComplianceRunInput,
 } from '@duban/workflows';
+import { MATCHES_NOTHING } from '../common/matches-nothing';
 import { callTemporal, temporalClient } from '../temporal/temporal-calls';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import type { ComplianceCaseActionDto, ExposureDecisionDto, ListComplianceCasesQuery, StartComplianceRunDto } from './compliance.dto';
@@ -26,6 +27,7 @@ export class ComplianceService {
   constructor(
     @Inject(DUBAN_CONFIG) private readonly config: DubanConfig,
     private readonly compliance: ComplianceRepository,
+    private readonly evidence: ComplianceEvidenceRepository,
     private readonly campaigns: CampaignRepository,
     private readonly temporal: TemporalClientProvider,
   ) {}
@@ -61,9 +63,9 @@ export class ComplianceService {
   list(actor: Actor, query: ListComplianceCasesQuery) {
     const scope =
       actor.role === 'department_officer'
-        ? { departmentId: actor.departmentId ?? '00000000-0000-0000-0000-000000000000' }
+        ? { departmentId: actor.departmentId ?? MATCHES_NOTHING }
         : actor.role === 'inspector'
-          ? { inspectionTeamId: actor.departmentId ?? '00000000-0000-0000-0000-000000000000' }
+          ? { inspectionTeamId: actor.departmentId ?? MATCHES_NOTHING }
           : {};
     if (scope.departmentId && query.departmentId && query.departmentId !== scope.departmentId) {
       throw new DomainError(DomainErrorCode.ActionNotPermitted, "A department officer sees their own department's cases only");
@@ -99,7 +101,7 @@ export class ComplianceService {
       });
     }
     if (dto.rectification) {
-      const known = await this.compliance.evidenceOfCase(kase.id, dto.rectification.evidenceIds);
+      const known = await this.evidence.idsOfCase(kase.id, dto.rectification.evidenceIds);
       const unknown = dto.rectification.evidenceIds.filter((id) => !known.has(id));
       if (unknown.length > 0) {
         throw new DomainError(DomainErrorCode.InvalidComplianceAction, 'The rectification names evidence that is not a file of this case', {

@@ -4,8 +4,8 @@ import { DateTime } from 'luxon';
 import { canReadComplianceCase, canReadInspectionCase, DomainError, DomainErrorCode, enforcementActionRefusal, type Actor, type EnforcementActionType } from '@duban/domain';
 import { ComplianceEvidenceRepository, ComplianceRepository, DepartmentRepository, InspectionRepository, type InspectionCaseRow } from '@duban/persistence';
 import type { EnforcementActionDto, ListInspectionCasesQuery } from './inspection-case.dto';
+import { MATCHES_NOTHING } from '../common/matches-nothing';
 
-const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 /** 409 when the inspection case is closed, or an exposure is logged that the office has not approved. */
 function assertTakesAction(found: InspectionCaseRow, type: EnforcementActionType): void {
@@ -39,7 +39,7 @@ export class InspectionCasesService {
     let filter: ListInspectionCasesQuery = query;
     if (actor.role === 'inspector') {
       if (query.teamId && query.teamId !== actor.departmentId) throw new DomainError(DomainErrorCode.ActionNotPermitted, "An inspector sees their own team's cases only");
-      filter = { ...query, unassigned: false, teamId: actor.departmentId ?? NOBODY };
+      filter = { ...query, unassigned: false, teamId: actor.departmentId ?? MATCHES_NOTHING };
     }
     const { status: _status, limit: _limit, offset: _offset, ...withoutStatus } = filter;
     const [page, countsByStatus] = await Promise.all([this.inspections.list(filter), this.inspections.countsByStatus(withoutStatus)]);
@@ -53,7 +53,7 @@ export class InspectionCasesService {
 
   async logAction(actor: Actor, id: string, dto: EnforcementActionDto) {
     const found = await this.visible(actor, id, true);
-    const refusal = enforcementActionRefusal(actor, { teamId: found.teamId ?? NOBODY, status: found.status });
+    const refusal = enforcementActionRefusal(actor, { teamId: found.teamId ?? MATCHES_NOTHING, status: found.status });
     if (refusal) throw new DomainError(DomainErrorCode.ActionNotPermitted, refusal);
     const fields: Record<string, string[]> = {};
     if (dto.type === 'penalty' && dto.penaltyYuan === undefined) fields.penaltyYuan = ['a penalty states its amount in yuan'];
@@ -63,7 +63,7 @@ export class InspectionCasesService {
     else if (dto.date > today) fields.date = ['an action is logged once taken: the date is not in the future'];
     const evidenceIds = dto.evidenceIds ?? [];
     if (evidenceIds.length > 0) {
-      const known = new Set((await this.evidence.list(found.caseId)).map((e) => e.id));
+      const known = await this.evidence.idsOfCase(found.caseId, evidenceIds);
       const unknown = evidenceIds.filter((e) => !known.has(e));
       if (unknown.length > 0) fields.evidenceIds = [`not evidence of this case: ${unknown.join(', ')}`];
     }
@@ -94,7 +94,7 @@ export class InspectionCasesService {
   async unitHistory(actor: Actor, creditCode: string) {
     const { items: cases } = await this.compliance.listCases({ creditCode, limit: 200, offset: 0 });
     const readable = cases.filter((c) => canReadComplianceCase(actor, c));
-    const inspectionCases = (await this.inspections.casesOfUnit(creditCode)).filter((ic) => canReadInspectionCase(actor, { teamId: ic.teamId ?? NOBODY }) || readable.some((c) => c.id === ic.caseId));
+    const inspectionCases = (await this.inspections.casesOfUnit(creditCode)).filter((ic) => canReadInspectionCase(actor, { teamId: ic.teamId ?? MATCHES_NOTHING }) || readable.some((c) => c.id === ic.caseId));
     const readableInspections = new Set(inspectionCases.map((ic) => ic.id));
     const actions = (await this.inspections.actionsOfUnit(creditCode)).filter((a) => readableInspections.has(a.inspectionCaseId));
     if (cases.length === 0 && actions.length === 0 && !(await this.compliance.unitExists(creditCode))) {
@@ -129,7 +129,7 @@ export class InspectionCasesService {
     const found = isUUID(id) ? await this.inspections.find(id) : null;
     if (!found) throw new DomainError(DomainErrorCode.InspectionCaseNotFound, `No inspection case with id ${id}`);
     // Whoever may act is checked by the caller: a reader who may not act hears 403 there.
-    if (!forAction && !canReadInspectionCase(actor, { teamId: found.teamId ?? NOBODY })) {
+    if (!forAction && !canReadInspectionCase(actor, { teamId: found.teamId ?? MATCHES_NOTHING })) {
       throw new DomainError(DomainErrorCode.ActionNotPermitted, 'This inspection case is assigned to another team');
     }
     return found;

@@ -66,6 +66,13 @@ export class ComplianceEvidenceRepository {
     return { evidence, created: inserted.length > 0 };
   }
 
+  /** Which of these evidence ids are files of the case. */
+  async idsOfCase(caseId: string, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM compliance_evidence WHERE case_id = $1 AND id = ANY($2::uuid[])`, [caseId, ids]);
+    return new Set(rows.map((r) => r.id));
+  }
+
   list(caseId: string): Promise<ComplianceEvidenceRow[]> {
     return this.dataSource.query(`SELECT ${COLUMNS} FROM compliance_evidence WHERE case_id = $1 ORDER BY uploaded_at, id`, [caseId]);
   }

@@ -427,13 +427,6 @@ export class ComplianceRepository {
     return (await this.dataSource.query(`SELECT 1 FROM units WHERE credit_code = $1`, [creditCode])).length > 0;
   }
 
-  /** Which of these evidence ids are files of the case. */
-  async evidenceOfCase(caseId: string, ids: readonly string[]): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
-    const rows: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM compliance_evidence WHERE case_id = $1 AND id = ANY($2::uuid[])`, [caseId, ids]);
-    return new Set(rows.map((r) => r.id));
-  }
-
   async exposureProposal(proposalId: string): Promise<{ id: string; caseId: string; status: string } | null> {
     const rows = await this.dataSource.query(`SELECT id, case_id AS "caseId", status FROM exposure_proposals WHERE id = $1`, [proposalId]);
     return rows[0] ?? null;
