@@ -18,3 +18,5 @@ export * from './compliance/unit-facts';
 export * from './compliance/compliance-case';
 export * from './compliance/unit-import';
 export * from './compliance/unit-compliance-status';
+export * from './reports/report-figures';
+export * from './reports/campaign-progress';

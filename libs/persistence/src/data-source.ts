@@ -17,6 +17,7 @@ import { DutyEvidence1764500000000 } from './migrations/1764500000000-duty-evide
 import { Units1764600000000 } from './migrations/1764600000000-units';
 import { Compliance1764700000000 } from './migrations/1764700000000-compliance';
 import { UnitImports1764800000000 } from './migrations/1764800000000-unit-imports';
+import { Reports1764900000000 } from './migrations/1764900000000-reports';
 
 export const ENTITIES = [
   DepartmentEntity,
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   Units1764600000000,
   Compliance1764700000000,
   UnitImports1764800000000,
+  Reports1764900000000,
 ];
 
 /** Any fixed number will do; it only has to be the same in every Duban process. */

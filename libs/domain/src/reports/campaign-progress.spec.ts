@@ -1,0 +1,103 @@
+import type { CampaignTarget } from '../campaign/campaign-targets';
+import { campaignProgress, progressLight, rank, timeShareUsed } from './campaign-progress';
+import type { ReportFigures } from './report-figures';
+
+const census = { unitsSurveyed: 0, uninsuredUnitsFound: 0, uninsuredPersonsFound: 0, unitsNewlyInsured: 0 };
+const pensionNew = (n: number, funds?: number): ReportFigures => ({
+  census,
+  insurance: { pension: { newlyInsured: n, ...(funds !== undefined ? { fundsCollectedYuan: funds } : {}) } },
+});
+
+const targets: CampaignTarget[] = [
+  {
+    insuranceType: 'pension',
+    kind: 'persons',
+    measure: 'newly_insured',
+    value: 1000,
+    districtShares: [
+      { unitId: 'd1', value: 600 },
+      { unitId: 'd2', value: 400 },
+    ],
+  },
+  { insuranceType: 'pension', kind: 'funds', value: 1_000_000, stretch: 1_200_000, departmentShares: [{ unitId: 'tax', value: 1_000_000 }] },
+];
+
+const base = {
+  targets,
+  periodStart: '2026-01-01',
+  periodEnd: '2026-12-31',
+  districtIds: ['d1', 'd2'],
+  departmentIds: ['tax'],
+};
+
+describe('campaign progress', () => {
+  it('counts the share of the period used, both ends included', () => {
+    expect(timeShareUsed('2026-01-01', '2026-01-10', '2025-12-31')).toBe(0);
+    expect(timeShareUsed('2026-01-01', '2026-01-10', '2026-01-01')).toBe(0.1);
+    expect(timeShareUsed('2026-01-01', '2026-01-10', '2026-01-05')).toBe(0.5);
+    expect(timeShareUsed('2026-01-01', '2026-01-10', '2026-02-01')).toBe(1);
+  });
+
+  it('lights green at or ahead of pace, yellow a little behind, red far behind', () => {
+    expect(progressLight(0.5, 0.5)).toBe('green');
+    expect(progressLight(0.45, 0.5)).toBe('yellow');
+    expect(progressLight(0.39, 0.5)).toBe('red');
+    expect(progressLight(1, 1)).toBe('green');
+    expect(progressLight(0, 0)).toBe('green');
+  });
+
+  it('turns the same figures from green to red as time passes', () => {
+    const reported = [
+      { unitId: 'd1', unitKind: 'district' as const, figures: pensionNew(200) },
+      { unitId: 'd2', unitKind: 'district' as const, figures: pensionNew(100) },
+    ];
+    const light = (asOf: string) => campaignProgress({ ...base, asOf, reported }).targets[0].light;
+    // 300 of 1,000 is 30 %: ahead of pace in March, a little behind at the start of May, far behind in June.
+    expect(light('2026-03-01')).toBe('green');
+    expect(light('2026-04-30')).toBe('yellow');
+    expect(light('2026-06-30')).toBe('red');
+  });
+
+  it('adds up districts for the whole, compares each unit with its share and ranks them', () => {
+    const progress = campaignProgress({
+      ...base,
+      asOf: '2026-07-01',
+      reported: [
+        { unitId: 'd1', unitKind: 'district', figures: pensionNew(300) },
+        { unitId: 'd2', unitKind: 'district', figures: pensionNew(300) },
+        { unitId: 'tax', unitKind: 'department', figures: pensionNew(0, 1_100_000) },
+      ],
+    });
+    expect(progress.targets[0]).toMatchObject({ actual: 600, reachedShare: 0.6, countedFrom: 'district', reportingUnits: 2 });
+    // Funds are not split by district and no district reported them: the tax bureau's figure counts.
+    expect(progress.targets[1]).toMatchObject({ actual: 1_100_000, reachedShare: 1.1, stretchShare: 0.9167, countedFrom: 'department', light: 'green' });
+    const d2 = progress.units.find((u) => u.unitId === 'd2')!;
+    expect(d2).toMatchObject({ attainment: 0.75, targets: [{ share: 400, actual: 300, reachedShare: 0.75 }] });
+    expect(progress.rankings.districts.map((r) => [r.unitId, r.rank])).toEqual([
+      ['d2', 1],
+      ['d1', 2],
+    ]);
+    expect(progress.rankings.departments).toEqual([{ unitId: 'tax', unitKind: 'department', attainment: 1.1, rank: 1 }]);
+  });
+
+  it('shows a unit that has not reported as reaching nothing, and a target nobody reported as unknown', () => {
+    const progress = campaignProgress({ ...base, asOf: '2026-02-01', reported: [] });
+    expect(progress.targets[0]).toMatchObject({ actual: null, reachedShare: 0, reportingUnits: 0 });
+    expect(progress.units.find((u) => u.unitId === 'd1')).toMatchObject({ reported: false, attainment: 0, light: 'red' });
+  });
+
+  it('gives equal attainments the same rank and leaves units without shares unranked', () => {
+    const ranked = rank([
+      { unitId: 'a', unitKind: 'district', attainment: 0.5 },
+      { unitId: 'b', unitKind: 'district', attainment: null },
+      { unitId: 'c', unitKind: 'district', attainment: 0.9 },
+      { unitId: 'd', unitKind: 'district', attainment: 0.5 },
+    ]);
+    expect(ranked.map((r) => [r.unitId, r.rank])).toEqual([
+      ['c', 1],
+      ['a', 2],
+      ['d', 2],
+      ['b', null],
+    ]);
+  });
+});
