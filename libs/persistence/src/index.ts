@@ -28,3 +28,4 @@ export * from './repositories/compliance-evidence.repository';
 export * from './repositories/unit-import.repository';
 export * from './repositories/inspection.repository';
 export * from './repositories/compliance-views.repository';
+export * from './repositories/report-views.repository';

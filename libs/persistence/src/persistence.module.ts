@@ -17,6 +17,7 @@ import { ComplianceEvidenceRepository } from './repositories/compliance-evidence
 import { UnitImportRepository } from './repositories/unit-import.repository';
 import { InspectionRepository } from './repositories/inspection.repository';
 import { ComplianceViewsRepository } from './repositories/compliance-views.repository';
+import { ReportViewsRepository } from './repositories/report-views.repository';
 
 const REPOSITORIES = [
   DepartmentRepository,
@@ -35,6 +36,7 @@ const REPOSITORIES = [
   UnitImportRepository,
   InspectionRepository,
   ComplianceViewsRepository,
+  ReportViewsRepository,
 ];
 
 /**
