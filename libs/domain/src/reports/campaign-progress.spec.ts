@@ -86,6 +86,21 @@ describe('campaign progress', () => {
     expect(progress.units.find((u) => u.unitId === 'd1')).toMatchObject({ reported: false, attainment: 0, light: 'red' });
   });
 
+  it('lights a contribution rate against the whole rate, not against the share of time used', () => {
+    const rateTargets: CampaignTarget[] = [
+      { insuranceType: 'unemployment', kind: 'contribution_rate', value: 90, districtShares: [{ unitId: 'd1', value: 90 }] },
+    ];
+    const rate = (n: number): ReportFigures => ({ census, insurance: { unemployment: { contributionRate: n } } });
+    const at = (asOf: string, value: number) =>
+      campaignProgress({ ...base, targets: rateTargets, asOf, reported: [{ unitId: 'd1', unitKind: 'district', figures: rate(value) }] });
+    // 60 % of a 90 % rate in February: expected by now is 90 (the rate), so red, early or late.
+    const early = at('2026-02-01', 60);
+    expect(early.targets[0]).toMatchObject({ actual: 60, reachedShare: 0.6667, expectedByNow: 90, light: 'red' });
+    expect(early.units.find((u) => u.unitId === 'd1')).toMatchObject({ attainment: 0.6667, light: 'red', targets: [{ light: 'red' }] });
+    expect(at('2026-02-01', 80).targets[0].light).toBe('yellow');
+    expect(at('2026-02-01', 90).targets[0].light).toBe('green');
+  });
+
   it('gives equal attainments the same rank and leaves units without shares unranked', () => {
     const ranked = rank([
       { unitId: 'a', unitKind: 'district', attainment: 0.5 },

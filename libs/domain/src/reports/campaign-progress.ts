@@ -156,6 +156,7 @@ export function campaignProgress(input: CampaignProgressInput): CampaignProgress
           : round2(values.reduce((a, b) => a + b, 0));
     const reachedShare = shareOf(actual ?? 0, target.value);
     const expectedByNow = target.kind === 'contribution_rate' ? target.value : round2(target.value * timeShare);
+    const expected = expectedShare(target.kind, timeShare);
     return {
       insuranceType: target.insuranceType,
       kind: target.kind,
@@ -165,7 +166,7 @@ export function campaignProgress(input: CampaignProgressInput): CampaignProgress
       actual,
       reachedShare,
       expectedByNow,
-      light: progressLight(reachedShare, timeShare, thresholds),
+      light: progressLight(reachedShare, expected, thresholds),
       countedFrom,
       reportingUnits: values.length,
     };
@@ -174,11 +175,14 @@ export function campaignProgress(input: CampaignProgressInput): CampaignProgress
   const unitProgress = (unitId: string, unitKind: ReportingUnitKind): UnitProgress => {
     const report = byUnit.get(unitId);
     const rows: UnitTargetProgress[] = [];
+    const expectedShares: number[] = [];
     for (const target of input.targets) {
       const share = (unitKind === 'district' ? target.districtShares : target.departmentShares)?.find((s) => s.unitId === unitId);
       if (!share) continue;
       const actual = report ? reportedValue(target, report.figures) : null;
       const reachedShare = shareOf(actual ?? 0, share.value);
+      const expected = expectedShare(target.kind, timeShare);
+      expectedShares.push(expected);
       rows.push({
         insuranceType: target.insuranceType,
         kind: target.kind,
@@ -186,7 +190,7 @@ export function campaignProgress(input: CampaignProgressInput): CampaignProgress
         share: share.value,
         actual,
         reachedShare,
-        light: progressLight(reachedShare, timeShare, thresholds),
+        light: progressLight(reachedShare, expected, thresholds),
       });
     }
     const attainment =
@@ -197,7 +201,8 @@ export function campaignProgress(input: CampaignProgressInput): CampaignProgress
       reported: report !== undefined,
       targets: rows,
       attainment,
-      light: attainment === null ? null : progressLight(attainment, timeShare, thresholds),
+      // Against the mean of what its shares expect (the share of time used; a rate: all of it).
+      light: attainment === null ? null : progressLight(attainment, expectedShares.reduce((a, b) => a + b, 0) / expectedShares.length, thresholds),
     };
   };
   const units = [
@@ -214,6 +219,15 @@ export function campaignProgress(input: CampaignProgressInput): CampaignProgress
       departments: rank(units.filter((u) => u.unitKind === 'department')),
     },
   };
+}
+
+/**
+ * The share of a target the plan expects reached by a day: head counts and money accumulate,
+ * so the share of the period used; a contribution rate is a level the units must hold, not a
+ * sum that grows from zero, so all of it (as `expectedByNow` says: the rate itself).
+ */
+export function expectedShare(kind: TargetKind, timeShare: number): number {
+  return kind === 'contribution_rate' ? 1 : timeShare;
 }
 
 /** Nothing to reach counts as reached. */
