@@ -84,6 +84,8 @@ export interface UnitTargetProgress extends TargetIdentity {
   share: number;
   actual: number | null;
   reachedShare: number;
+  /** What the pace of the plan expects of the share by `asOf` (as for the whole). */
+  expectedByNow: number;
   light: ProgressLight;
 }
 
@@ -190,6 +192,7 @@ export function campaignProgress(input: CampaignProgressInput): CampaignProgress
         share: share.value,
         actual,
         reachedShare,
+        expectedByNow: target.kind === 'contribution_rate' ? share.value : round2(share.value * timeShare),
         light: progressLight(reachedShare, expected, thresholds),
       });
     }
