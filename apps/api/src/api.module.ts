@@ -38,6 +38,7 @@ import { DutyBulkActionsService } from './duty-views/duty-bulk-actions.service';
 import { DutyBulkActionsController, DutyViewsController } from './duty-views/duty-views.controller';
 import { DutyViewsService } from './duty-views/duty-views.service';
 import { HealthController } from './health/health.controller';
+import { ProgressModule } from './progress/progress.module';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
 
 /** Password of the development users; printed at start when DUBAN_DEV_SEED is on. */
@@ -59,6 +60,7 @@ export class ApiModule implements OnApplicationBootstrap {
         DubanConfigModule.forRoot(config),
         PersistenceModule.forRoot(config.databaseUrl, 'duban-api'),
         JwtModule.register({}),
+        ProgressModule,
       ],
       controllers: [
         HealthController,
