@@ -729,6 +729,19 @@ const ROUTES: RouteCase[] = [
     },
     unknown: [UNKNOWN_CAMPAIGN, UNKNOWN_PHASE],
   },
+
+  // Progress (issue 5): the office and viewers read it all; any department officer the
+  // campaign's totals and their own unit's lines (so nobody's is foreign); inspectors nothing.
+  ...(['/campaigns/:id/progress', '/campaigns/:id/progress/rankings', '/campaigns/:id/progress/history'] as const).map(
+    (path): RouteCase => ({
+      method: 'GET',
+      path,
+      expect: SCOPED_STATS_READERS,
+      request: async () => ({ params: campaignParams(), query: path.endsWith('history') ? { from: `${YEAR}-01-01`, to: `${YEAR}-03-31` } : { asOf: `${YEAR}-06-30` } }),
+      unknown: [UNKNOWN_CAMPAIGN],
+      check: (caller, body: { scope: string }) => expect(body.scope).toBe(caller === 'office' || caller === 'viewer' ? 'campaign' : caller.endsWith('Officer') ? 'own_unit' : body.scope),
+    }),
+  ),
 ];
 
 const routeKey = (route: { method: string; path: string }) => `${route.method} ${route.path}`;

@@ -53,7 +53,7 @@ export const PROGRESS_HEADER = [
 export function progressTable(view: ProgressView): ExportTable {
   const rows: CsvValue[][] = view.targets.map((t) => [
     '整体',
-    '',
+    null,
     view.campaignName,
     INSURANCE_TYPE_WORDS[t.insuranceType],
     targetWords(t),

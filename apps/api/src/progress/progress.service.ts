@@ -78,6 +78,8 @@ export interface HistoryView {
   from: string;
   to: string;
   step: HistoryStep;
+  /** Always the campaign's figures; `own_unit` says the caller is a department officer (who sees the totals too). */
+  scope: 'campaign' | 'own_unit';
   /** What the points are: report rounds' due dates, or month ends (also when asked by round and no round is due). */
   pointsAt: 'round_due_dates' | 'month_ends';
   points: Array<{ date: string; dueRounds: string[]; timeShare: number; targets: HistoryTarget[] }>;
@@ -188,6 +190,7 @@ export class ProgressService {
       from,
       to,
       step: query.step,
+      scope: scopeOf(actor),
       pointsAt,
       points: dates.map((date, i) => {
         const progress = campaignProgress({
