@@ -737,7 +737,10 @@ const ROUTES: RouteCase[] = [
       method: 'GET',
       path,
       expect: SCOPED_STATS_READERS,
-      request: async () => ({ params: campaignParams(), query: path.endsWith('history') ? { from: `${YEAR}-01-01`, to: `${YEAR}-03-31` } : { asOf: `${YEAR}-06-30` } }),
+      request: async (): Promise<ApiRequest> => ({
+        params: campaignParams(),
+        query: path.endsWith('history') ? { from: `${YEAR}-01-01`, to: `${YEAR}-03-31` } : { asOf: `${YEAR}-06-30` },
+      }),
       unknown: [UNKNOWN_CAMPAIGN],
       check: (caller, body: { scope: string }) => expect(body.scope).toBe(caller === 'office' || caller === 'viewer' ? 'campaign' : caller.endsWith('Officer') ? 'own_unit' : body.scope),
     }),

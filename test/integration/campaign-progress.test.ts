@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
+import type { ReportFigures } from '@duban/domain';
 import type { Unit } from '../support/campaign-fixtures';
 import { figures, ReportFixture } from '../support/report-fixtures';
 import { TestStack } from '../support/test-stack';
@@ -76,7 +77,7 @@ describe('campaign progress: targets against actuals, lights, rankings, history'
     const feb = await fx.round({ kind: 'monthly', roundKey: 'monthly:2026-02', periodStart: '2026-02-01', periodEnd: '2026-02-28', dueDate: '2026-03-05' });
     const mar = await fx.round({ kind: 'monthly', roundKey: 'monthly:2026-03', periodStart: '2026-03-01', periodEnd: '2026-03-31', dueDate: '2026-04-05' });
     await fx.round({ kind: 'monthly', roundKey: 'monthly:2026-04', periodStart: '2026-04-01', periodEnd: '2026-04-30', dueDate: '2026-05-05' });
-    const filed = (date: string, insurance: Parameters<typeof figures>[0]['insurance']) => ({ filedAt: at(date), figures: figures({ insurance }) });
+    const filed = (date: string, insurance: ReportFigures['insurance']) => ({ filedAt: at(date), figures: figures({ insurance }) });
 
     await fx.report({ round: feb, unitId: jia.id, unitKind: 'district', state: 'accepted', filings: [filed('2026-03-04', { pension: pension(150), unemployment: { contributionRate: 85 } })] });
     await fx.report({ round: feb, unitId: yi.id, unitKind: 'district', state: 'accepted', filings: [filed('2026-03-04', { pension: pension(90), unemployment: { contributionRate: 95 } })] });
