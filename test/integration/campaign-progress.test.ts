@@ -19,7 +19,7 @@ import { TestStack } from '../support/test-stack';
  *   Feb (filed 03-04): 甲 150 and rate 85; 乙 90 and rate 95; tax 120 and ¥200,000; civil 180
  *   Mar: 甲 250, rate 86 (04-03, accepted); 乙 140, rate 92 (04-03) corrected to 150 (04-08);
  *        tax 130 and ¥400,000 (04-04) RETURNED → tax falls back to its Feb report;
- *        civil 300 (04-02, accepted); 丙 never reports. Apr round: nothing filed.
+ *        civil 300 (04-02, accepted). Apr: 丙's only report, 180 (05-03), RETURNED — 丙 never counts.
  */
 describe('campaign progress: targets against actuals, lights, rankings, history', () => {
   let stack: TestStack;
@@ -76,7 +76,7 @@ describe('campaign progress: targets against actuals, lights, rankings, history'
 
     const feb = await fx.round({ kind: 'monthly', roundKey: 'monthly:2026-02', periodStart: '2026-02-01', periodEnd: '2026-02-28', dueDate: '2026-03-05' });
     const mar = await fx.round({ kind: 'monthly', roundKey: 'monthly:2026-03', periodStart: '2026-03-01', periodEnd: '2026-03-31', dueDate: '2026-04-05' });
-    await fx.round({ kind: 'monthly', roundKey: 'monthly:2026-04', periodStart: '2026-04-01', periodEnd: '2026-04-30', dueDate: '2026-05-05' });
+    const apr = await fx.round({ kind: 'monthly', roundKey: 'monthly:2026-04', periodStart: '2026-04-01', periodEnd: '2026-04-30', dueDate: '2026-05-05' });
     const filed = (date: string, insurance: ReportFigures['insurance']) => ({ filedAt: at(date), figures: figures({ insurance }) });
 
     await fx.report({ round: feb, unitId: jia.id, unitKind: 'district', state: 'accepted', filings: [filed('2026-03-04', { pension: pension(150), unemployment: { contributionRate: 85 } })] });
@@ -97,6 +97,8 @@ describe('campaign progress: targets against actuals, lights, rankings, history'
     });
     await fx.report({ round: mar, unitId: tax.id, unitKind: 'department', state: 'returned', filings: [filed('2026-04-04', { pension: pension(130, 400_000) })] });
     await fx.report({ round: mar, unitId: civil.id, unitKind: 'department', state: 'accepted', filings: [filed('2026-04-02', { pension: pension(300) })] });
+    // 丙's first report, for April, is returned: it has filed, but nothing of it counts.
+    await fx.report({ round: apr, unitId: bing.id, unitKind: 'district', state: 'returned', filings: [filed('2026-05-03', { pension: pension(180) })] });
   });
 
   afterAll(async () => {
@@ -156,7 +158,8 @@ describe('campaign progress: targets against actuals, lights, rankings, history'
       expect(a.latestReport).toMatchObject({ roundKey: 'monthly:2026-03', periodEnd: '2026-03-31', version: 1, filedAt: at('2026-04-03').toISOString() });
       expect(a.targets).toEqual([{ insuranceType: 'pension', kind: 'persons', measure: 'newly_insured', share: 500, actual: 250, reachedShare: 0.5, expectedByNow: 137, light: 'green' }]);
       expect(b).toMatchObject({ reported: true, attainment: 0.5, rank: 1, latestReport: { roundKey: 'monthly:2026-03', version: 2, filedAt: at('2026-04-08').toISOString() } });
-      expect(c).toMatchObject({ code: bing.code, reported: false, latestReport: null, attainment: 0, light: 'red', rank: 3 });
+      expect(c).toMatchObject({ code: bing.code, reported: false, hasFiled: false, latestReport: null, attainment: 0, light: 'red', rank: 3 });
+      expect(a.hasFiled).toBe(true);
       expect(c.targets).toEqual([{ insuranceType: 'pension', kind: 'persons', measure: 'newly_insured', share: 200, actual: null, reachedShare: 0, expectedByNow: 54.8, light: 'red' }]);
 
       const [t, m] = body.departments;
@@ -179,6 +182,12 @@ describe('campaign progress: targets against actuals, lights, rankings, history'
       const before = (await get('/progress?asOf=2026-02-15')).body;
       expect(target(before, 'pension', 'persons')).toMatchObject({ actual: null, reachedShare: 0, reportingUnits: 0 });
       expect(before.districts.every((d: any) => d.reported === false && d.latestReport === null)).toBe(true);
+    });
+
+    it('tells a unit whose only report was returned from one that never filed', async () => {
+      const body = (await get('/progress?asOf=2026-05-10')).body;
+      expect(body.districts[2]).toMatchObject({ unitId: bing.id, reported: false, hasFiled: true, latestReport: null, attainment: 0 });
+      expect(target(body, 'pension', 'persons')).toMatchObject({ actual: 400, reportingUnits: 2 });
     });
 
     it('turns the light of the same filings from green to red as time passes', async () => {
@@ -316,7 +325,7 @@ describe('campaign progress: targets against actuals, lights, rankings, history'
     const TYPES: Record<string, string> = { pension: '养老保险', unemployment: '失业保险' };
     const LIGHTS: Record<string, string> = { green: '绿', yellow: '黄', red: '红' };
     const expectedProgressRows = (body: any): unknown[][] => [
-      ...body.targets.map((t: any) => ['整体', null, body.campaignName, TYPES[t.insuranceType], KINDS[t.kind], t.value, t.stretch ?? null, t.actual, pct(t.reachedShare), pct(t.stretchShare), t.expectedByNow, LIGHTS[t.light], t.reportingUnits, null, null, null, null, null, null]),
+      ...body.targets.map((t: any) => ['整体', null, body.campaignName, TYPES[t.insuranceType], KINDS[t.kind], t.value, t.stretch ?? null, t.actual, pct(t.reachedShare), pct(t.stretchShare), t.expectedByNow, LIGHTS[t.light], t.reportingUnits, null, null, null, null, null, null, null]),
       ...[...body.districts, ...body.departments].flatMap((u: any) =>
         u.targets.map((t: any) => [
           u.unitKind === 'district' ? '县区' : '部门',
@@ -333,6 +342,7 @@ describe('campaign progress: targets against actuals, lights, rankings, history'
           LIGHTS[t.light],
           null,
           u.reported ? '是' : '否',
+          u.hasFiled ? '是' : '否',
           u.latestReport?.roundKey ?? null,
           u.latestReport ? time(u.latestReport.filedAt) : null,
           u.latestReport?.version ?? null,
@@ -362,10 +372,10 @@ describe('campaign progress: targets against actuals, lights, rankings, history'
       expect(csv.type).toContain('text/csv');
       expect(csv.disposition).toMatch(/^attachment; filename="campaign-progress-2026-04-10-\d{8}-\d{4}\.csv"; filename\*=UTF-8''/);
       const lines = csvRows(csv.bytes);
-      expect(lines[0]).toEqual(['范围', '单位代码', '单位名称', '险种', '指标', '目标值', '挑战值', '实际值', '完成率（%）', '挑战完成率（%）', '按进度应完成', '进度灯', '报送单位数', '已报送', '最近报告轮次', '报送时间', '版本', '综合完成率（%）', '排名']);
+      expect(lines[0]).toEqual(['范围', '单位代码', '单位名称', '险种', '指标', '目标值', '挑战值', '实际值', '完成率（%）', '挑战完成率（%）', '按进度应完成', '进度灯', '报送单位数', '已报送（计入）', '曾报送', '最近报告轮次', '报送时间', '版本', '综合完成率（%）', '排名']);
       expect(lines.slice(1)).toEqual(asCsv(expected));
       // Worked by hand: 丙 never reported.
-      expect(lines.find((l) => l[2] === '进度测试丙区')).toEqual(['县区', bing.code, '进度测试丙区', '养老保险', '新增参保人数', '200', '', '', '0', '', '54.8', '红', '', '否', '', '', '', '0', '3']);
+      expect(lines.find((l) => l[2] === '进度测试丙区')).toEqual(['县区', bing.code, '进度测试丙区', '养老保险', '新增参保人数', '200', '', '', '0', '', '54.8', '红', '', '否', '否', '', '', '', '0', '3']);
 
       const xlsx = await download('/progress?asOf=2026-04-10&format=xlsx');
       expect(xlsx.status).toBe(200);
@@ -379,9 +389,9 @@ describe('campaign progress: targets against actuals, lights, rankings, history'
 
     it('gives the rankings and the history as tables too', async () => {
       const rankings = (await get('/progress/rankings?asOf=2026-04-10&kind=district')).body;
-      const expectedRankings = rankings.rankings.map((u: any) => [u.rank, '县区', u.code, u.name, pct(u.attainment), LIGHTS[u.light], u.reported ? '是' : '否', u.latestReport?.roundKey ?? null, u.latestReport ? time(u.latestReport.filedAt) : null]);
+      const expectedRankings = rankings.rankings.map((u: any) => [u.rank, '县区', u.code, u.name, pct(u.attainment), LIGHTS[u.light], u.reported ? '是' : '否', u.hasFiled ? '是' : '否', u.latestReport?.roundKey ?? null, u.latestReport ? time(u.latestReport.filedAt) : null]);
       const rankingCsv = csvRows((await download('/progress/rankings?asOf=2026-04-10&kind=district&format=csv')).bytes);
-      expect(rankingCsv[0]).toEqual(['排名', '类别', '单位代码', '单位名称', '综合完成率（%）', '进度灯', '已报送', '最近报告轮次', '报送时间']);
+      expect(rankingCsv[0]).toEqual(['排名', '类别', '单位代码', '单位名称', '综合完成率（%）', '进度灯', '已报送（计入）', '曾报送', '最近报告轮次', '报送时间']);
       expect(rankingCsv.slice(1)).toEqual(asCsv(expectedRankings));
       const rankingXlsx = await xlsxRows((await download('/progress/rankings?asOf=2026-04-10&kind=district&format=xlsx')).bytes);
       expect(trimmed(rankingXlsx.rows.slice(1))).toEqual(trimmed(expectedRankings));

@@ -38,7 +38,8 @@ export const PROGRESS_HEADER = [
   '按进度应完成',
   '进度灯',
   '报送单位数',
-  '已报送',
+  '已报送（计入）',
+  '曾报送',
   '最近报告轮次',
   '报送时间',
   '版本',
@@ -71,18 +72,20 @@ export function progressTable(view: ProgressView): ExportTable {
     null,
     null,
     null,
+    null,
   ]);
   for (const unit of [...view.districts, ...view.departments]) {
     const unitCells = (u: UnitProgressView): CsvValue[] => [UNIT_KIND_WORDS[u.unitKind], u.code, u.name];
     const reportCells = (u: UnitProgressView): CsvValue[] => [
       u.reported,
+      u.hasFiled,
       u.latestReport?.roundKey ?? null,
       u.latestReport?.filedAt ? new Date(u.latestReport.filedAt) : null,
       u.latestReport?.version ?? null,
       percent(u.attainment),
       u.rank,
     ];
-    if (unit.targets.length === 0) rows.push([...unitCells(unit), null, null, null, null, null, null, null, null, null, null, ...reportCells(unit)]);
+    if (unit.targets.length === 0) rows.push([...unitCells(unit), ...Array<null>(10).fill(null), ...reportCells(unit)]);
     for (const t of unit.targets) {
       rows.push([
         ...unitCells(unit),
@@ -103,7 +106,7 @@ export function progressTable(view: ProgressView): ExportTable {
   return { asciiBase: `campaign-progress-${view.asOf}`, chineseBase: `扩面进度${view.asOf}`, header: PROGRESS_HEADER, rows };
 }
 
-export const RANKINGS_HEADER = ['排名', '类别', '单位代码', '单位名称', '综合完成率（%）', '进度灯', '已报送', '最近报告轮次', '报送时间'] as const;
+export const RANKINGS_HEADER = ['排名', '类别', '单位代码', '单位名称', '综合完成率（%）', '进度灯', '已报送（计入）', '曾报送', '最近报告轮次', '报送时间'] as const;
 
 export function rankingsTable(view: RankingsView): ExportTable {
   return {
@@ -118,6 +121,7 @@ export function rankingsTable(view: RankingsView): ExportTable {
       percent(u.attainment),
       light(u.light),
       u.reported,
+      u.hasFiled,
       u.latestReport?.roundKey ?? null,
       u.latestReport?.filedAt ? new Date(u.latestReport.filedAt) : null,
     ]),

@@ -37,6 +37,8 @@ export interface UnitProgressView {
   name: string;
   /** Whether the unit has a counted report as of the day (a returned one does not count). */
   reported: boolean;
+  /** Whether it filed any report by the day, counted or not: `hasFiled` without `reported` = all it filed was returned. */
+  hasFiled: boolean;
   /** The report its figures come from: the latest counted one as of the day. */
   latestReport: LatestReportRef | null;
   attainment: number | null;
@@ -112,8 +114,8 @@ export class ProgressService {
   async progress(actor: Actor, campaignId: string, asOf: string | undefined): Promise<ProgressView> {
     const campaign = await this.readable(actor, campaignId);
     const day = asOf ?? today();
-    const { units, progress, counted } = await this.compute(campaign, day);
-    const views = unitViews(progress, units, counted).filter((u) => visibleUnit(actor, u.unitId));
+    const { units, progress, counted, filed } = await this.compute(campaign, day);
+    const views = unitViews(progress, units, counted, filed).filter((u) => visibleUnit(actor, u.unitId));
     return {
       campaignId: campaign.id,
       campaignName: campaign.name,
@@ -135,8 +137,8 @@ export class ProgressService {
   async rankings(actor: Actor, campaignId: string, asOf: string | undefined, kind: RankingKind): Promise<RankingsView> {
     const campaign = await this.readable(actor, campaignId);
     const day = asOf ?? today();
-    const { units, progress, counted } = await this.compute(campaign, day);
-    const byId = new Map(unitViews(progress, units, counted).map((u) => [u.unitId, u]));
+    const { units, progress, counted, filed } = await this.compute(campaign, day);
+    const byId = new Map(unitViews(progress, units, counted, filed).map((u) => [u.unitId, u]));
     const ranked = kind === 'district' ? progress.rankings.districts : progress.rankings.departments;
     return {
       campaignId: campaign.id,
@@ -214,8 +216,9 @@ export class ProgressService {
 
   private async compute(campaign: CampaignRow, asOf: string) {
     const { districtIds, departmentIds } = await this.campaignUnits(campaign);
-    const [counted, units] = await Promise.all([
+    const [counted, filed, units] = await Promise.all([
       this.reports.latestCountedReports(campaign.id, endOfLocalDay(asOf)),
+      this.reports.unitsThatFiled(campaign.id, endOfLocalDay(asOf)),
       this.reports.units([...districtIds, ...departmentIds]),
     ]);
     const progress = campaignProgress({
@@ -227,7 +230,7 @@ export class ProgressService {
       departmentIds,
       reported: counted,
     });
-    return { progress, counted, units: new Map(units.map((u) => [u.id, u])) };
+    return { progress, counted, filed, units: new Map(units.map((u) => [u.id, u])) };
   }
 
   /** The jurisdiction's districts in the campaign's order; the leading group's member departments. */
@@ -249,7 +252,12 @@ export class ProgressService {
 const scopeOf = (actor: Actor) => (actor.role === 'department_officer' ? 'own_unit' : 'campaign');
 const visibleUnit = (actor: Actor, unitId: string) => actor.role !== 'department_officer' || actor.departmentId === unitId;
 
-function unitViews(progress: CampaignProgress, units: Map<string, { code: string; name: string }>, counted: readonly CountedReport[]): UnitProgressView[] {
+function unitViews(
+  progress: CampaignProgress,
+  units: Map<string, { code: string; name: string }>,
+  counted: readonly CountedReport[],
+  filed: ReadonlySet<string>,
+): UnitProgressView[] {
   const reports = new Map(counted.map((r) => [r.unitId, r]));
   const ranks = new Map([...progress.rankings.districts, ...progress.rankings.departments].map((r) => [r.unitId, r.rank]));
   return progress.units.map((u) => {
@@ -260,6 +268,7 @@ function unitViews(progress: CampaignProgress, units: Map<string, { code: string
       code: units.get(u.unitId)?.code ?? '',
       name: units.get(u.unitId)?.name ?? '',
       reported: u.reported,
+      hasFiled: filed.has(u.unitId),
       latestReport: report
         ? { reportId: report.reportId, roundKey: report.roundKey, periodEnd: report.periodEnd, version: report.version, filedAt: report.filedAt }
         : null,

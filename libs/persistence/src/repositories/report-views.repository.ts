@@ -86,6 +86,16 @@ export class ReportViewsRepository {
     return rows.map((r) => ({ ...r, point: Number(r.point) - 1 }));
   }
 
+  /** Units that filed any report of the campaign by `asOf`, counted or not (a returned one too). */
+  async unitsThatFiled(campaignId: string, asOf: Date): Promise<Set<string>> {
+    const rows: Array<{ unitId: string }> = await this.dataSource.query(
+      `SELECT DISTINCT r.unit_id AS "unitId" FROM reports r
+        WHERE r.campaign_id = $1 AND EXISTS (SELECT 1 FROM report_filings f WHERE f.report_id = r.id AND f.filed_at <= $2)`,
+      [campaignId, asOf],
+    );
+    return new Set(rows.map((r) => r.unitId));
+  }
+
   /** The campaign's report rounds due within [from, to] (local dates), by due date. */
   roundsDue(campaignId: string, from: string, to: string): Promise<Array<{ roundKey: string; kind: string; dueDate: string }>> {
     return this.dataSource.query(
