@@ -21,3 +21,4 @@ export * from './compliance/unit-compliance-status';
 export * from './reports/report-figures';
 export * from './reports/campaign-progress';
 export * from './reports/report-plan';
+export * from './reports/report-form';
