@@ -27,6 +27,8 @@ export class Reports1764900000000 implements MigrationInterface {
         due_at timestamptz NOT NULL,
         opened_at timestamptz NOT NULL,
         report_count integer NOT NULL,
+        -- Set once every report's duty workflow has started; until then the round is pending.
+        duties_started_at timestamptz,
         UNIQUE (campaign_id, round_key)
       )`);
     await db.query(`CREATE INDEX report_rounds_due ON report_rounds (campaign_id, due_at)`);
