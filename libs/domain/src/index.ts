@@ -20,3 +20,5 @@ export * from './compliance/unit-import';
 export * from './compliance/unit-compliance-status';
 export * from './reports/report-figures';
 export * from './reports/campaign-progress';
+export * from './reports/assessment';
+export * from './reports/circular';
