@@ -5,3 +5,5 @@ export type * from './campaign/campaign-activities';
 export * from './compliance/compliance-contract';
 export type * from './compliance/compliance-activities';
 export * from './units/unit-import-contract';
+export * from './assessment/assessment-contract';
+export type * from './assessment/assessment-activities';

@@ -5,3 +5,5 @@ export { PhaseWorkflow, PhaseDutyBatchWorkflow } from './campaign/phase.workflow
 export { ComplianceRunWorkflow, ComplianceCaseBatchWorkflow } from './compliance/compliance-run.workflow';
 export { ComplianceCaseWorkflow } from './compliance/compliance-case.workflow';
 export { UnitImportWorkflow } from './units/unit-import.workflow';
+export { AssessmentWorkflow } from './assessment/assessment.workflow';
+export { CircularPublicationWorkflow } from './assessment/circular-publication.workflow';
