@@ -38,6 +38,9 @@ import { DutyBulkActionsService } from './duty-views/duty-bulk-actions.service';
 import { DutyBulkActionsController, DutyViewsController } from './duty-views/duty-views.controller';
 import { DutyViewsService } from './duty-views/duty-views.service';
 import { HealthController } from './health/health.controller';
+import { AssessmentsController, CircularsController } from './assessments/assessments.controller';
+import { AssessmentsService } from './assessments/assessments.service';
+import { CircularsService } from './assessments/circulars.service';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
 
 /** Password of the development users; printed at start when DUBAN_DEV_SEED is on. */
@@ -78,6 +81,8 @@ export class ApiModule implements OnApplicationBootstrap {
         ComplianceViewsController,
         DutyViewsController,
         DutyBulkActionsController,
+        AssessmentsController,
+        CircularsController,
       ],
       providers: [
         TemporalClientProvider,
@@ -97,6 +102,8 @@ export class ApiModule implements OnApplicationBootstrap {
         ComplianceViewsService,
         DutyViewsService,
         DutyBulkActionsService,
+        AssessmentsService,
+        CircularsService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: DubanExceptionFilter },
       ],
