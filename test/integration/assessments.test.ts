@@ -226,6 +226,14 @@ describe('assessment and circulars', () => {
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(assessmentId);
     expect(again.body.units.find((u: { unitId: string }) => u.unitId === b.id)).toMatchObject({ subsidyAdjustmentYuan: -50_000, proposedOutcomes: { subsidyAdjustmentYuan: -100_000 } });
+    const events = (await http('GET', `/campaigns/${fx.campaignId}/events`, office.token)).body as Array<{ action: string; reason: string | null; actorUsername: string }>;
+    expect(events.filter((e) => e.action.startsWith('assessment_')).map((e) => e.action)).toEqual([
+      'assessment_rules_changed',
+      'assessment_started',
+      'assessment_unit_reviewed',
+      'assessment_recomputed',
+    ]);
+    expect(events.find((e) => e.action === 'assessment_unit_reviewed')).toMatchObject({ actorUsername: office.user.username, reason: '8月报告逾期系省平台故障所致，扣减减半' });
   });
 
   it('drafts the quarterly circular from the data, revises it, publishes it to everyone once', async () => {

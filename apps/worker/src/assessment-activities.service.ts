@@ -34,7 +34,7 @@ export class AssessmentActivitiesService implements AssessmentActivities {
     private readonly mail: MailTransport,
   ) {}
 
-  async computeAssessment(input: { assessmentId: string; asOf: string; computedAt: number }): Promise<ComputedAssessment> {
+  async computeAssessment(input: { assessmentId: string; asOf: string; computedAt: number; recomputedBy?: Actor }): Promise<ComputedAssessment> {
     const assessment = await this.assessments.find(input.assessmentId);
     if (!assessment) throw ApplicationFailure.nonRetryable(`Assessment ${input.assessmentId} is not in the database`, 'AssessmentMissing');
     const campaign = (await this.campaigns.findById(assessment.campaignId))!;
@@ -69,7 +69,7 @@ export class AssessmentActivitiesService implements AssessmentActivities {
       const base = subsidyBaseOf(rules, unit.unitId);
       return { unitId: unit.unitId, unitKind: unit.unitKind, scorecard, proposedOutcomes: proposedOutcomes(scorecard, attainment, rules, base), subsidyBaseYuan: base };
     });
-    await this.assessments.storeScores({ assessmentId: assessment.id, rules, asOf: input.asOf, computedAt: new Date(input.computedAt), scores });
+    await this.assessments.storeScores({ assessmentId: assessment.id, rules, asOf: input.asOf, computedAt: new Date(input.computedAt), scores, recomputedBy: input.recomputedBy });
     return { asOf: input.asOf, computedAt: input.computedAt, units: scores.map((s) => ({ unitId: s.unitId, subsidyBaseYuan: s.subsidyBaseYuan })) };
   }
 

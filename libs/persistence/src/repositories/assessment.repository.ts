@@ -249,7 +249,7 @@ export class AssessmentRepository {
    * office's reviewed outcomes stay; units not reviewed take the proposal. A finalised
    * assessment is left as it is (false).
    */
-  async storeScores(input: { assessmentId: string; rules: AssessmentRules; asOf: string; computedAt: Date; scores: ComputedScore[] }): Promise<boolean> {
+  async storeScores(input: { assessmentId: string; rules: AssessmentRules; asOf: string; computedAt: Date; scores: ComputedScore[]; recomputedBy?: Actor }): Promise<boolean> {
     return this.dataSource.transaction(async (tx) => {
       const assessment = await this.find(input.assessmentId, tx, true);
       if (!assessment) throw new DomainError(DomainErrorCode.AssessmentNotFound, `No assessment with id ${input.assessmentId}`);
@@ -284,6 +284,16 @@ export class AssessmentRepository {
             s.proposedOutcomes.subsidyAdjustmentYuan,
           ],
         );
+      }
+      if (input.recomputedBy) {
+        await this.campaigns.recordEvent(tx, {
+          key: `assessment:${input.assessmentId}:recomputed:${input.computedAt.getTime()}`,
+          campaignId: assessment.campaignId,
+          action: 'assessment_recomputed',
+          actor: input.recomputedBy,
+          occurredAt: input.computedAt,
+          details: { assessmentId: input.assessmentId, asOf: input.asOf, rules: input.rules },
+        });
       }
       return true;
     });

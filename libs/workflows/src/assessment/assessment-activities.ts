@@ -7,8 +7,11 @@ import type { ComputedAssessment } from './assessment-contract';
  * under an idempotency key before they are sent.
  */
 export interface AssessmentActivities {
-  /** Reads the record as of the day, scores every district and member department, stores the draft. */
-  computeAssessment(input: { assessmentId: string; asOf: string; computedAt: number }): Promise<ComputedAssessment>;
+  /**
+   * Reads the record as of the day, scores every district and member department, stores the
+   * draft. `recomputedBy`: the office user who asked for it again (logged; the first is the creator's).
+   */
+  computeAssessment(input: { assessmentId: string; asOf: string; computedAt: number; recomputedBy?: Actor }): Promise<ComputedAssessment>;
   recordAssessmentReview(input: { assessmentId: string; unitId: string; outcomes: AssessmentOutcomes; actor: Actor; reason: string; reviewedAt: number }): Promise<void>;
   finaliseAssessment(input: { assessmentId: string; actor: Actor; reason: string | null; finalisedAt: number }): Promise<void>;
   /** E-mails each assessed unit's liaison its scorecard and outcome (once per unit). */

@@ -68,8 +68,8 @@ export async function AssessmentWorkflow(input: AssessmentWorkflowInput): Promis
     if (Object.keys(fields).length > 0) throw refusal(new DomainError(DomainErrorCode.InvalidAssessmentReview, 'The outcome cannot be set so', { fields }));
   }
 
-  const compute = async (day: string) => {
-    computed = await activities.computeAssessment({ assessmentId: input.assessmentId, asOf: day, computedAt: Date.now() });
+  const compute = async (day: string, recomputedBy?: Actor) => {
+    computed = await activities.computeAssessment({ assessmentId: input.assessmentId, asOf: day, computedAt: Date.now(), ...(recomputedBy ? { recomputedBy } : {}) });
     asOf = day;
   };
 
@@ -95,7 +95,7 @@ export async function AssessmentWorkflow(input: AssessmentWorkflowInput): Promis
     (request) =>
       exclusively(async () => {
         checkChange(request.actor);
-        await compute(request.asOf ?? asOf);
+        await compute(request.asOf ?? asOf, request.actor);
         return liveState();
       }),
     { validator: (request) => checkChange(request.actor) },
