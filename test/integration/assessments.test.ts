@@ -1,3 +1,4 @@
+import { AssessmentActivitiesService } from '../../apps/worker/src/assessment-activities.service';
 import { recordHistoryIfAsked } from '../support/recorded-histories';
 import { endOfLocalDay, figures, ReportFixture } from '../support/report-fixtures';
 import { TestStack } from '../support/test-stack';
@@ -346,5 +347,18 @@ describe('assessment and circulars', () => {
     expect(final.body.body).toContain('珠晖区：超额完成目标，增加补助资金100,000.00元。');
     expect(final.body.body).toContain('雁峰区：未完成目标，扣减补助资金50,000.00元。');
     expect(final.body.body).toContain(`${t.name}：未完成目标，扣减补助资金20,000.00元。`);
+  });
+
+  it('sends nobody a second copy when the sending activities run again (a retry after a crash)', async () => {
+    const activities = stack.workerApp.get(AssessmentActivitiesService);
+    const before = stack.smtp.emails.length;
+    expect(await activities.sendCircular({ circularId: quarterlyId })).toEqual({ emails: 4 });
+    expect(await activities.sendAssessmentOutcomes({ assessmentId })).toEqual({ emails: 3 });
+    expect(stack.smtp.emails.length).toBe(before);
+    const stored = await stack.dataSource.query(`SELECT status, count(*)::int AS n FROM emails WHERE idempotency_key LIKE $1 OR idempotency_key LIKE $2 GROUP BY status`, [
+      `circular:${quarterlyId}:%`,
+      `assessment:${assessmentId}:%`,
+    ]);
+    expect(stored).toEqual([{ status: 'sent', n: 7 }]);
   });
 });
