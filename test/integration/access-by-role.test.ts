@@ -285,6 +285,54 @@ const caseEvidence = () =>
 
 const campaignParams = () => ({ id: fx.planned.id });
 const phaseParams = () => ({ id: fx.planned.id, phaseId: fx.planned.phaseId });
+
+/** A campaign whose leading group has the own department as its only member (the unit assessed and written to). */
+async function campaignWithOwnMember(): Promise<string> {
+  const body = campaignBody(`${YEAR}-12-31`);
+  body.leadingGroup.members = [{ departmentId: fx.own.id, liaison: { name: '联络员' }, head: { name: '负责人' } }] as never[];
+  return (await must(201, 'POST', '/campaigns', { body }, fx.tokens.office)).id as string;
+}
+
+/** A campaign and its draft assessment (the own department's row): never finalised here. */
+async function assessedCampaign(): Promise<{ campaignId: string; assessmentId: string }> {
+  const campaignId = await campaignWithOwnMember();
+  const assessment = await must(201, 'POST', '/campaigns/:id/assessments', { params: { id: campaignId }, body: {} }, fx.tokens.office);
+  return { campaignId, assessmentId: assessment.id as string };
+}
+let draftAssessment: Promise<{ campaignId: string; assessmentId: string }> | undefined;
+const draftAssessmentOnce = () => (draftAssessment ??= assessedCampaign());
+
+/** A draft circular of the first quarter of a campaign of its own. */
+async function draftCircular(): Promise<{ campaignId: string; circularId: string }> {
+  const campaignId = await campaignWithOwnMember();
+  const circular = await must(201, 'POST', '/campaigns/:id/circulars', { params: { id: campaignId }, body: { kind: 'quarterly', quarter: `${YEAR}-Q1` } }, fx.tokens.office);
+  return { campaignId, circularId: circular.id as string };
+}
+let revisableCircular: Promise<{ campaignId: string; circularId: string }> | undefined;
+let publishedCircular: Promise<{ campaignId: string; circularId: string }> | undefined;
+const publishedCircularOnce = () =>
+  (publishedCircular ??= (async () => {
+    const drafted = await draftCircular();
+    await must(200, 'POST', '/circulars/:id/publish', { params: { id: drafted.circularId } }, fx.tokens.office);
+    return drafted;
+  })());
+/** An assessment list's rows: an officer sees their own department's row only. */
+const ownRowOnly = (caller: Caller, body: any) => {
+  if (caller === 'ownOfficer') expect(body.units.map((u: { unitId: string }) => u.unitId)).toEqual([fx.own.id]);
+  if (caller === 'foreignOfficer') expect(body.units).toEqual([]);
+  if (caller === 'office' || caller === 'viewer') expect(body.units).toHaveLength(1);
+};
+const DEFAULT_RULES = {
+  weights: { targets: 60, dutiesOnTime: 20, reportsOnTime: 20 },
+  returnPenaltyPoints: 1,
+  maxReturnPenalty: 10,
+  commendationMinScore: 90,
+  criticismBelowScore: 60,
+  awardIneligibleBelowScore: 70,
+  subsidy: { rule: 'proportional', ratePercent: 100, capPercent: 20, baseYuan: [] },
+};
+const UNKNOWN_ASSESSMENT = unknownParam('id', 'assessment id');
+const UNKNOWN_CIRCULAR = unknownParam('id', 'circular id');
 const dutyParams = () => ({ id: fx.dutyId });
 
 /** One entry per route the app registers: who may call it, and a request that works. */
@@ -745,6 +793,91 @@ const ROUTES: RouteCase[] = [
       check: (caller, body: { scope: string }) => expect(body.scope).toBe(caller === 'office' || caller === 'viewer' ? 'campaign' : caller.endsWith('Officer') ? 'own_unit' : body.scope),
     }),
   ),
+  // The acceptance assessment and circulars (issue 5): the office runs them; viewers (assessors)
+  // read everything, a department officer their own unit's row and the published circulars.
+  { method: 'GET', path: '/campaigns/:id/assessment-rules', expect: CAMPAIGN_READERS, request: async () => ({ params: campaignParams() }), unknown: [UNKNOWN_CAMPAIGN] },
+  {
+    method: 'PUT',
+    path: '/campaigns/:id/assessment-rules',
+    expect: OFFICE_ONLY,
+    request: async () => ({ params: campaignParams(), body: { rules: DEFAULT_RULES, reason: '权限检查' } }),
+    unknown: [UNKNOWN_CAMPAIGN],
+  },
+  {
+    method: 'POST',
+    path: '/campaigns/:id/assessments',
+    expect: OFFICE_ONLY,
+    // The draft exists: the office's call recomputes it.
+    request: async () => ({ params: { id: (await draftAssessmentOnce()).campaignId }, body: {} }),
+    unknown: [UNKNOWN_CAMPAIGN],
+  },
+  {
+    method: 'GET',
+    path: '/campaigns/:id/assessment',
+    expect: SCOPED_STATS_READERS,
+    request: async () => ({ params: { id: (await draftAssessmentOnce()).campaignId } }),
+    unknown: [UNKNOWN_CAMPAIGN],
+    check: ownRowOnly,
+  },
+  {
+    method: 'GET',
+    path: '/assessments/:id',
+    expect: SCOPED_STATS_READERS,
+    request: async () => ({ params: { id: (await draftAssessmentOnce()).assessmentId } }),
+    unknown: [UNKNOWN_ASSESSMENT],
+    check: ownRowOnly,
+  },
+  {
+    method: 'PUT',
+    path: '/assessments/:id/units/:unitId',
+    expect: OFFICE_ONLY,
+    request: async () => ({
+      params: { id: (await draftAssessmentOnce()).assessmentId, unitId: fx.own.id },
+      body: { commendation: false, criticism: false, awardIneligible: true, subsidyAdjustmentYuan: null, reason: '权限检查' },
+    }),
+    unknown: [UNKNOWN_ASSESSMENT, unknownParam('unitId', 'unit id')],
+  },
+  {
+    method: 'POST',
+    path: '/assessments/:id/finalise',
+    expect: OFFICE_ONLY,
+    consumes: true,
+    request: async () => ({ params: { id: (await assessedCampaign()).assessmentId }, body: { reason: '权限检查' } }),
+    unknown: [UNKNOWN_ASSESSMENT],
+  },
+  {
+    method: 'POST',
+    path: '/campaigns/:id/circulars',
+    expect: OFFICE_ONLY,
+    // A draft of the same quarter is drafted again.
+    request: async () => ({ params: { id: (await (revisableCircular ??= draftCircular())).campaignId }, body: { kind: 'quarterly', quarter: `${YEAR}-Q1` } }),
+    unknown: [UNKNOWN_CAMPAIGN],
+  },
+  {
+    method: 'GET',
+    path: '/campaigns/:id/circulars',
+    expect: SCOPED_STATS_READERS,
+    request: async () => ({ params: { id: (await publishedCircularOnce()).campaignId } }),
+    unknown: [UNKNOWN_CAMPAIGN],
+    check: (_caller, body) => expect(body).toHaveLength(1),
+  },
+  { method: 'GET', path: '/circulars/:id', expect: SCOPED_STATS_READERS, request: async () => ({ params: { id: (await publishedCircularOnce()).circularId } }), unknown: [UNKNOWN_CIRCULAR] },
+  { method: 'GET', path: '/circulars/:id/page', expect: SCOPED_STATS_READERS, request: async () => ({ params: { id: (await publishedCircularOnce()).circularId } }), unknown: [UNKNOWN_CIRCULAR] },
+  {
+    method: 'PUT',
+    path: '/circulars/:id',
+    expect: OFFICE_ONLY,
+    request: async () => ({ params: { id: (await (revisableCircular ??= draftCircular())).circularId }, body: { title: '关于权限检查的通报', body: '正文', reason: '权限检查' } }),
+    unknown: [UNKNOWN_CIRCULAR],
+  },
+  {
+    method: 'POST',
+    path: '/circulars/:id/publish',
+    expect: OFFICE_ONLY,
+    consumes: true,
+    request: async () => ({ params: { id: (await draftCircular()).circularId } }),
+    unknown: [UNKNOWN_CIRCULAR],
+  },
 ];
 
 const routeKey = (route: { method: string; path: string }) => `${route.method} ${route.path}`;

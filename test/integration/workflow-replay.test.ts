@@ -18,7 +18,9 @@ describe('recorded workflow histories replay against the current workflow code',
   it('has histories of every workflow type to replay', () => {
     const types = new Set(histories.map((file) => file.split('.')[0]));
     expect([...types].sort()).toEqual([
+      'assessment-workflow',
       'campaign-workflow',
+      'circular-publication-workflow',
       'compliance-case-batch-workflow',
       'compliance-case-workflow',
       'compliance-run-workflow',

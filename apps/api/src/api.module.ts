@@ -39,6 +39,9 @@ import { DutyBulkActionsController, DutyViewsController } from './duty-views/dut
 import { DutyViewsService } from './duty-views/duty-views.service';
 import { HealthController } from './health/health.controller';
 import { ProgressModule } from './progress/progress.module';
+import { AssessmentsController, CircularsController } from './assessments/assessments.controller';
+import { AssessmentsService } from './assessments/assessments.service';
+import { CircularsService } from './assessments/circulars.service';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
 
 /** Password of the development users; printed at start when DUBAN_DEV_SEED is on. */
@@ -80,6 +83,8 @@ export class ApiModule implements OnApplicationBootstrap {
         ComplianceViewsController,
         DutyViewsController,
         DutyBulkActionsController,
+        AssessmentsController,
+        CircularsController,
       ],
       providers: [
         TemporalClientProvider,
@@ -99,6 +104,8 @@ export class ApiModule implements OnApplicationBootstrap {
         ComplianceViewsService,
         DutyViewsService,
         DutyBulkActionsService,
+        AssessmentsService,
+        CircularsService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: DubanExceptionFilter },
       ],

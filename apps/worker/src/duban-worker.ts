@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DubanConfig } from '@duban/config';
-import type { CampaignActivities, ComplianceActivities, DutyActivities, UnitImportActivities } from '@duban/workflows';
+import type { AssessmentActivities, CampaignActivities, ComplianceActivities, DutyActivities, UnitImportActivities } from '@duban/workflows';
 
 /** The Temporal worker and its connection, run by main.ts and closed with it. */
 export class DubanWorker {
@@ -18,6 +18,7 @@ export class DubanWorker {
     campaignActivities: CampaignActivities,
     complianceActivities: ComplianceActivities,
     unitImportActivities: UnitImportActivities,
+    assessmentActivities: AssessmentActivities,
   ): Promise<DubanWorker> {
     const connection = await NativeConnection.connect({ address: config.temporal.address });
     try {
@@ -47,13 +48,21 @@ export class DubanWorker {
             'recordExposureDecision',
             'stopPendingSteps',
           ]),
+          ...bindAll<AssessmentActivities>(assessmentActivities, [
+            'computeAssessment',
+            'recordAssessmentReview',
+            'finaliseAssessment',
+            'sendAssessmentOutcomes',
+            'publishCircular',
+            'sendCircular',
+          ]),
           importUnitRows: unitImportActivities.importUnitRows.bind(unitImportActivities),
           recordDutyAssigned: dutyActivities.recordDutyAssigned.bind(dutyActivities),
           recordDutyTransition: dutyActivities.recordDutyTransition.bind(dutyActivities),
           recordDutyReminded: dutyActivities.recordDutyReminded.bind(dutyActivities),
           recordDutyEscalation: dutyActivities.recordDutyEscalation.bind(dutyActivities),
           sendDutyNotification: dutyActivities.sendDutyNotification.bind(dutyActivities),
-        } satisfies DutyActivities & CampaignActivities & ComplianceActivities & UnitImportActivities,
+        } satisfies DutyActivities & CampaignActivities & ComplianceActivities & UnitImportActivities & AssessmentActivities,
       });
       return new DubanWorker(worker, connection);
     } catch (error) {

@@ -7,6 +7,7 @@ import { CampaignActivitiesService } from './campaign-activities.service';
 import { DutyActivitiesService } from './duty-activities.service';
 import { ComplianceActivitiesService } from './compliance-activities.service';
 import { UnitImportActivitiesService } from './unit-import-activities.service';
+import { AssessmentActivitiesService } from './assessment-activities.service';
 
 /** The worker's root module: the same services as the API, no controllers, no HTTP. */
 @Module({})
@@ -23,16 +24,18 @@ export class WorkerModule implements OnApplicationShutdown {
         CampaignActivitiesService,
         ComplianceActivitiesService,
         UnitImportActivitiesService,
+        AssessmentActivitiesService,
         {
           provide: DubanWorker,
-          inject: [DUBAN_CONFIG, DutyActivitiesService, CampaignActivitiesService, ComplianceActivitiesService, UnitImportActivitiesService],
+          inject: [DUBAN_CONFIG, DutyActivitiesService, CampaignActivitiesService, ComplianceActivitiesService, UnitImportActivitiesService, AssessmentActivitiesService],
           useFactory: (
             c: DubanConfig,
             duty: DutyActivitiesService,
             campaign: CampaignActivitiesService,
             compliance: ComplianceActivitiesService,
             unitImports: UnitImportActivitiesService,
-          ) => DubanWorker.create(c, duty, campaign, compliance, unitImports),
+            assessment: AssessmentActivitiesService,
+          ) => DubanWorker.create(c, duty, campaign, compliance, unitImports, assessment),
         },
       ],
       exports: [DubanWorker],

@@ -50,6 +50,15 @@ export enum DomainErrorCode {
   DistrictCoveredByAnotherTeam = 'DISTRICT_COVERED_BY_ANOTHER_TEAM',
   InvalidDepartment = 'INVALID_DEPARTMENT',
   ExposureNotApproved = 'EXPOSURE_NOT_APPROVED',
+  InvalidAssessmentRules = 'INVALID_ASSESSMENT_RULES',
+  AssessmentNotFound = 'ASSESSMENT_NOT_FOUND',
+  AssessmentUnitNotFound = 'ASSESSMENT_UNIT_NOT_FOUND',
+  AssessmentFinalised = 'ASSESSMENT_FINALISED',
+  AssessmentNotFinalised = 'ASSESSMENT_NOT_FINALISED',
+  InvalidAssessmentReview = 'INVALID_ASSESSMENT_REVIEW',
+  CircularNotFound = 'CIRCULAR_NOT_FOUND',
+  CircularPublished = 'CIRCULAR_PUBLISHED',
+  InvalidCircular = 'INVALID_CIRCULAR',
 }
 
 export class DomainError extends Error {

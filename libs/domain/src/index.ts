@@ -22,3 +22,5 @@ export * from './reports/report-figures';
 export * from './reports/campaign-progress';
 export * from './reports/report-plan';
 export * from './reports/report-form';
+export * from './reports/assessment';
+export * from './reports/circular';

@@ -18,6 +18,7 @@ import { Units1764600000000 } from './migrations/1764600000000-units';
 import { Compliance1764700000000 } from './migrations/1764700000000-compliance';
 import { UnitImports1764800000000 } from './migrations/1764800000000-unit-imports';
 import { Reports1764900000000 } from './migrations/1764900000000-reports';
+import { Assessment1764900000200 } from './migrations/1764900000200-assessment';
 
 export const ENTITIES = [
   DepartmentEntity,
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   Compliance1764700000000,
   UnitImports1764800000000,
   Reports1764900000000,
+  Assessment1764900000200,
 ];
 
 /** Any fixed number will do; it only has to be the same in every Duban process. */

@@ -29,3 +29,5 @@ export * from './repositories/unit-import.repository';
 export * from './repositories/inspection.repository';
 export * from './repositories/compliance-views.repository';
 export * from './repositories/report-views.repository';
+export * from './repositories/assessment.repository';
+export * from './repositories/circular.repository';

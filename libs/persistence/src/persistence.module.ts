@@ -18,6 +18,8 @@ import { UnitImportRepository } from './repositories/unit-import.repository';
 import { InspectionRepository } from './repositories/inspection.repository';
 import { ComplianceViewsRepository } from './repositories/compliance-views.repository';
 import { ReportViewsRepository } from './repositories/report-views.repository';
+import { AssessmentRepository } from './repositories/assessment.repository';
+import { CircularRepository } from './repositories/circular.repository';
 
 const REPOSITORIES = [
   DepartmentRepository,
@@ -37,6 +39,8 @@ const REPOSITORIES = [
   InspectionRepository,
   ComplianceViewsRepository,
   ReportViewsRepository,
+  AssessmentRepository,
+  CircularRepository,
 ];
 
 /**

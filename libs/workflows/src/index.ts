@@ -6,3 +6,5 @@ export * from './compliance/compliance-contract';
 export type * from './compliance/compliance-activities';
 export * from './units/unit-import-contract';
 export * from './reports/reporting-contract';
+export * from './assessment/assessment-contract';
+export type * from './assessment/assessment-activities';

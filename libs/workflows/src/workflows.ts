@@ -6,3 +6,5 @@ export { ComplianceRunWorkflow, ComplianceCaseBatchWorkflow } from './compliance
 export { ComplianceCaseWorkflow } from './compliance/compliance-case.workflow';
 export { UnitImportWorkflow } from './units/unit-import.workflow';
 export { CampaignReportingWorkflow } from './reports/campaign-reporting.workflow';
+export { AssessmentWorkflow } from './assessment/assessment.workflow';
+export { CircularPublicationWorkflow } from './assessment/circular-publication.workflow';

@@ -51,6 +51,15 @@ const STATUS_BY_CODE: Record<DomainErrorCode, HttpStatus> = {
   [DomainErrorCode.DistrictCoveredByAnotherTeam]: HttpStatus.CONFLICT,
   [DomainErrorCode.InvalidDepartment]: HttpStatus.BAD_REQUEST,
   [DomainErrorCode.ExposureNotApproved]: HttpStatus.CONFLICT,
+  [DomainErrorCode.InvalidAssessmentRules]: HttpStatus.BAD_REQUEST,
+  [DomainErrorCode.AssessmentNotFound]: HttpStatus.NOT_FOUND,
+  [DomainErrorCode.AssessmentUnitNotFound]: HttpStatus.NOT_FOUND,
+  [DomainErrorCode.AssessmentFinalised]: HttpStatus.CONFLICT,
+  [DomainErrorCode.AssessmentNotFinalised]: HttpStatus.CONFLICT,
+  [DomainErrorCode.InvalidAssessmentReview]: HttpStatus.BAD_REQUEST,
+  [DomainErrorCode.CircularNotFound]: HttpStatus.NOT_FOUND,
+  [DomainErrorCode.CircularPublished]: HttpStatus.CONFLICT,
+  [DomainErrorCode.InvalidCircular]: HttpStatus.BAD_REQUEST,
 };
 
 export function httpStatusOf(code: DomainErrorCode): HttpStatus {

@@ -6,7 +6,6 @@ import {
   setHandler,
   startChild,
   workflowInfo,
-  WorkflowExecutionAlreadyStartedError,
 } from '@temporalio/workflow';
 import { DutyWorkflow } from '../duty/duty.workflow';
 import { dutyWorkflowId } from '../duty/duty-contract';
@@ -66,7 +65,7 @@ export async function CampaignReportingWorkflow(input: CampaignReportingInput): 
           });
         } catch (error) {
           // Started before: this round was opened by an earlier run that ended before recording its start.
-          if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+          if (!(error instanceof Error && error.name === 'WorkflowExecutionAlreadyStartedError')) throw error;
         }
       }),
     );

@@ -1,0 +1,125 @@
+import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Put, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Actor } from '@duban/domain';
+import { CurrentActor } from '../common/actor.decorator';
+import { OfficeOnly } from '../common/office-only.guard';
+import { exportFormat, tableResponse } from '../common/table-export';
+import {
+  CreateCircularDto,
+  FinaliseAssessmentDto,
+  ReviewAssessmentUnitDto,
+  ReviseCircularDto,
+  SetAssessmentRulesDto,
+  StartAssessmentDto,
+  TableFormatQuery,
+} from './assessment.dto';
+import { AssessmentsService, type AssessmentView } from './assessments.service';
+import { CircularsService } from './circulars.service';
+
+const TABLE_TYPES = ['application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] as const;
+
+@ApiTags('assessment')
+@ApiBearerAuth()
+@Controller()
+export class AssessmentsController {
+  constructor(private readonly assessments: AssessmentsService) {}
+
+  @Get('campaigns/:id/assessment-rules')
+  rules(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.assessments.rules(actor, id);
+  }
+
+  @Put('campaigns/:id/assessment-rules')
+  @UseGuards(OfficeOnly('Only the office sets the assessment rules'))
+  setRules(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SetAssessmentRulesDto) {
+    return this.assessments.setRules(actor, id, body);
+  }
+
+  /** Runs the assessment (201), or recomputes the draft (200); a finalised one → 409. */
+  @Post('campaigns/:id/assessments')
+  @UseGuards(OfficeOnly('Only the office runs the assessment'))
+  async start(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: StartAssessmentDto, @Res({ passthrough: true }) response: Response) {
+    const { created, view } = await this.assessments.start(actor, id, body);
+    response.status(created ? 201 : 200);
+    return view;
+  }
+
+  /** The campaign's assessment: every unit for the office and viewers, an officer's own unit's row. */
+  @Get('campaigns/:id/assessment')
+  @ApiProduces(...TABLE_TYPES)
+  async ofCampaign(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: TableFormatQuery, @Headers('accept') accept?: string) {
+    return this.answer(await this.assessments.ofCampaign(actor, id), query, accept);
+  }
+
+  @Get('assessments/:id')
+  @ApiProduces(...TABLE_TYPES)
+  async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: TableFormatQuery, @Headers('accept') accept?: string) {
+    return this.answer(await this.assessments.view(actor, id), query, accept);
+  }
+
+  /** The office's outcome for one unit, with the reason. */
+  @Put('assessments/:id/units/:unitId')
+  @UseGuards(OfficeOnly('Only the office reviews assessment outcomes'))
+  review(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('unitId') unitId: string, @Body() body: ReviewAssessmentUnitDto) {
+    return this.assessments.review(actor, id, unitId, body);
+  }
+
+  @Post('assessments/:id/finalise')
+  @HttpCode(200)
+  @UseGuards(OfficeOnly('Only the office finalises the assessment'))
+  finalise(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: FinaliseAssessmentDto) {
+    return this.assessments.finalise(actor, id, body);
+  }
+
+  private async answer(view: AssessmentView, query: TableFormatQuery, accept: string | undefined) {
+    const format = exportFormat(query.format, accept);
+    return format ? tableResponse(this.assessments.table(view), format) : view;
+  }
+}
+
+@ApiTags('circulars')
+@ApiBearerAuth()
+@Controller()
+export class CircularsController {
+  constructor(private readonly circulars: CircularsService) {}
+
+  /** Drafts the circular of a quarter ({kind: quarterly, quarter: 2026-Q3}) or the final one from the data. */
+  @Post('campaigns/:id/circulars')
+  @UseGuards(OfficeOnly('Only the office drafts circulars'))
+  draft(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: CreateCircularDto) {
+    return this.circulars.draft(actor, id, body);
+  }
+
+  @Get('campaigns/:id/circulars')
+  list(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.circulars.list(actor, id);
+  }
+
+  @Get('circulars/:id')
+  get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.circulars.get(actor, id);
+  }
+
+  /** The circular as a printable page. */
+  @Get('circulars/:id/page')
+  @ApiProduces('text/html')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  page(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.circulars.page(actor, id);
+  }
+
+  @Put('circulars/:id')
+  @UseGuards(OfficeOnly('Only the office revises circulars'))
+  revise(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReviseCircularDto) {
+    return this.circulars.revise(actor, id, body);
+  }
+
+  /** Numbers the circular and e-mails it to every member department and district (once). */
+  @Post('circulars/:id/publish')
+  @HttpCode(200)
+  @UseGuards(OfficeOnly('Only the office publishes circulars'))
+  publish(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.circulars.publish(actor, id);
+  }
+}
