@@ -1,7 +1,14 @@
 import { Logger } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DubanConfig } from '@duban/config';
-import type { AssessmentActivities, CampaignActivities, ComplianceActivities, DutyActivities, UnitImportActivities } from '@duban/workflows';
+import type {
+  AssessmentActivities,
+  CampaignActivities,
+  ComplianceActivities,
+  DutyActivities,
+  ReportingActivities,
+  UnitImportActivities,
+} from '@duban/workflows';
 
 /** The Temporal worker and its connection, run by main.ts and closed with it. */
 export class DubanWorker {
@@ -19,6 +26,7 @@ export class DubanWorker {
     complianceActivities: ComplianceActivities,
     unitImportActivities: UnitImportActivities,
     assessmentActivities: AssessmentActivities,
+    reportingActivities: ReportingActivities,
   ): Promise<DubanWorker> {
     const connection = await NativeConnection.connect({ address: config.temporal.address });
     try {
@@ -48,6 +56,7 @@ export class DubanWorker {
             'recordExposureDecision',
             'stopPendingSteps',
           ]),
+          ...bindAll<ReportingActivities>(reportingActivities, ['reportSchedule', 'openReportRound', 'recordReportRoundStarted']),
           ...bindAll<AssessmentActivities>(assessmentActivities, [
             'computeAssessment',
             'recordAssessmentReview',
@@ -62,7 +71,7 @@ export class DubanWorker {
           recordDutyReminded: dutyActivities.recordDutyReminded.bind(dutyActivities),
           recordDutyEscalation: dutyActivities.recordDutyEscalation.bind(dutyActivities),
           sendDutyNotification: dutyActivities.sendDutyNotification.bind(dutyActivities),
-        } satisfies DutyActivities & CampaignActivities & ComplianceActivities & UnitImportActivities & AssessmentActivities,
+        } satisfies DutyActivities & CampaignActivities & ComplianceActivities & UnitImportActivities & AssessmentActivities & ReportingActivities,
       });
       return new DubanWorker(worker, connection);
     } catch (error) {

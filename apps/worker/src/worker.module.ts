@@ -8,6 +8,7 @@ import { DutyActivitiesService } from './duty-activities.service';
 import { ComplianceActivitiesService } from './compliance-activities.service';
 import { UnitImportActivitiesService } from './unit-import-activities.service';
 import { AssessmentActivitiesService } from './assessment-activities.service';
+import { ReportingActivitiesService } from './reporting-activities.service';
 
 /** The worker's root module: the same services as the API, no controllers, no HTTP. */
 @Module({})
@@ -25,9 +26,10 @@ export class WorkerModule implements OnApplicationShutdown {
         ComplianceActivitiesService,
         UnitImportActivitiesService,
         AssessmentActivitiesService,
+        ReportingActivitiesService,
         {
           provide: DubanWorker,
-          inject: [DUBAN_CONFIG, DutyActivitiesService, CampaignActivitiesService, ComplianceActivitiesService, UnitImportActivitiesService, AssessmentActivitiesService],
+          inject: [DUBAN_CONFIG, DutyActivitiesService, CampaignActivitiesService, ComplianceActivitiesService, UnitImportActivitiesService, AssessmentActivitiesService, ReportingActivitiesService],
           useFactory: (
             c: DubanConfig,
             duty: DutyActivitiesService,
@@ -35,7 +37,8 @@ export class WorkerModule implements OnApplicationShutdown {
             compliance: ComplianceActivitiesService,
             unitImports: UnitImportActivitiesService,
             assessment: AssessmentActivitiesService,
-          ) => DubanWorker.create(c, duty, campaign, compliance, unitImports, assessment),
+            reporting: ReportingActivitiesService,
+          ) => DubanWorker.create(c, duty, campaign, compliance, unitImports, assessment, reporting),
         },
       ],
       exports: [DubanWorker],

@@ -31,3 +31,4 @@ export * from './repositories/compliance-views.repository';
 export * from './repositories/report-views.repository';
 export * from './repositories/assessment.repository';
 export * from './repositories/circular.repository';
+export * from './repositories/report.repository';

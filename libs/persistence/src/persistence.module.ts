@@ -18,6 +18,7 @@ import { UnitImportRepository } from './repositories/unit-import.repository';
 import { InspectionRepository } from './repositories/inspection.repository';
 import { ComplianceViewsRepository } from './repositories/compliance-views.repository';
 import { ReportViewsRepository } from './repositories/report-views.repository';
+import { ReportRepository } from './repositories/report.repository';
 import { AssessmentRepository } from './repositories/assessment.repository';
 import { CircularRepository } from './repositories/circular.repository';
 
@@ -39,6 +40,7 @@ const REPOSITORIES = [
   InspectionRepository,
   ComplianceViewsRepository,
   ReportViewsRepository,
+  ReportRepository,
   AssessmentRepository,
   CircularRepository,
 ];
