@@ -26,6 +26,7 @@ it('measures a comparison run as the library grows', async () => {
       token: office.token,
       body: {
         name: '比对基准',
+        reportPlan: { kinds: [], dueOnDayOff: 'keep' },
         jurisdiction: { name: '基准市', level: 'city', districtIds: [] },
         period: { start: '2026-01-01', end: '2030-12-31' },
         legalBasis: { title: '基准', number: '基准-比对' },

@@ -36,6 +36,7 @@ it('measures a phase launch as the phase grows', async () => {
         token: office.token,
         body: {
           name: `基准 ${size}`,
+          reportPlan: { kinds: [], dueOnDayOff: 'keep' },
           jurisdiction: { name: '基准市', level: 'city', districtIds: districts.map((d) => d.id) },
           period: { start: '2026-01-01', end: '2030-12-31' },
           legalBasis: { title: '基准', number: `基准${size}` },

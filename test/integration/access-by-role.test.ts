@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { LEADING_GROUP_CHAIR, seededDepartments } from '../support/campaign-fixtures';
+import { LEADING_GROUP_CHAIR, NO_REPORT_PLAN, seededDepartments } from '../support/campaign-fixtures';
 import { validCreditCode } from '../support/credit-codes';
 import { TEST_PASSWORD, TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
@@ -198,6 +198,7 @@ async function dutyIn(state: keyof typeof STEPS_TO): Promise<string> {
 function campaignBody(phaseWindowEnd: string) {
   return {
     name: `权限检查${randomUUID().slice(0, 6)}`,
+    reportPlan: NO_REPORT_PLAN,
     jurisdiction: { name: '衡阳市', level: 'city', districtIds: [] },
     period: { start: `${YEAR}-01-01`, end: `${YEAR}-12-31` },
     legalBasis: { title: '权限检查实施方案', number: `测〔${YEAR}〕${Math.floor(Math.random() * 1000)}号` },

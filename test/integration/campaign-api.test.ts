@@ -1,4 +1,4 @@
-import { LEADING_GROUP_CHAIR, registerDistricts, seededDepartments, type Unit } from '../support/campaign-fixtures';
+import { LEADING_GROUP_CHAIR, NO_REPORT_PLAN, registerDistricts, seededDepartments, type Unit } from '../support/campaign-fixtures';
 import { TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 
@@ -22,6 +22,7 @@ describe('campaign API: bad input, access, edits and concurrent launches', () =>
 
   const body = (overrides: Record<string, unknown> = {}) => ({
     name: `接口测试${Math.random().toString(36).slice(2, 8)}`,
+    reportPlan: NO_REPORT_PLAN,
     jurisdiction: { name: '衡阳市', level: 'city', districtIds: [district.id] },
     period: { start: '2026-01-01', end: '2027-12-31' },
     legalBasis: { title: '实施方案', number: '衡政办发〔2026〕1号' },

@@ -1,6 +1,6 @@
 import { campaignWorkflowId, phaseBatchWorkflowId, phaseWorkflowId } from '@duban/workflows';
 import { hengyangCampaign } from '../../scripts/lib/hengyang-campaign';
-import { pinCampaignRoutes, registerDistricts, seededDepartments, type Unit } from '../support/campaign-fixtures';
+import { NO_REPORT_PLAN, pinCampaignRoutes, registerDistricts, seededDepartments, type Unit } from '../support/campaign-fixtures';
 import { recordHistoryIfAsked } from '../support/recorded-histories';
 import { TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
@@ -35,7 +35,7 @@ describe('a Hengyang-style campaign through its phases', () => {
     await stack?.stop();
   });
 
-  const hengyangPlan = () => hengyangCampaign(unit, districts.map((d) => d.id), 2026);
+  const hengyangPlan = () => ({ ...hengyangCampaign(unit, districts.map((d) => d.id), 2026), reportPlan: NO_REPORT_PLAN });
 
   let campaign: any;
   const phase = (i: number) => campaign.phases[i];

@@ -1,4 +1,4 @@
-import { LEADING_GROUP_CHAIR, pinCampaignRoutes, registerDistricts, seededDepartments } from '../support/campaign-fixtures';
+import { LEADING_GROUP_CHAIR, NO_REPORT_PLAN, pinCampaignRoutes, registerDistricts, seededDepartments } from '../support/campaign-fixtures';
 import { TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 
@@ -24,6 +24,7 @@ describe('phase windows and fan-out under restarts', () => {
   const campaignBody = (name: string, districtIds: string[], phase: object) => ({
     name,
     jurisdiction: { name: '衡阳市', level: 'city', districtIds },
+    reportPlan: NO_REPORT_PLAN,
     period: { start: '2026-01-01', end: '2026-12-31' },
     legalBasis: { title: '专项行动实施方案', number: `测〔2026〕${Math.floor(Math.random() * 1000)}号` },
     targets: [],

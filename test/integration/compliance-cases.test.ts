@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { LEADING_GROUP_CHAIR, pinCampaignRoutes, registerDistricts, seededDepartments, type Unit } from '../support/campaign-fixtures';
+import { LEADING_GROUP_CHAIR, NO_REPORT_PLAN, pinCampaignRoutes, registerDistricts, seededDepartments, type Unit } from '../support/campaign-fixtures';
 import { validCreditCode } from '../support/credit-codes';
 import { recordHistoryIfAsked } from '../support/recorded-histories';
 import { TestStack } from '../support/test-stack';
@@ -82,6 +82,7 @@ describe('compliance cases: comparison, notice, escalation, exposure, bidding ba
       token: office.token,
       body: {
         name: `扩面专项${randomUUID().slice(0, 6)}`,
+        reportPlan: NO_REPORT_PLAN,
         jurisdiction: { name: '衡阳市', level: 'city', districtIds: [district.id] },
         period: { start: '2026-01-01', end: '2027-12-31' },
         legalBasis: { title: '全民参保专项行动实施方案', number: '衡政办发〔2026〕8号' },

@@ -51,4 +51,11 @@ export async function pinCampaignRoutes(
   }
 }
 
+/**
+ * A report plan that asks for nothing. The default plan opens the current rounds at once, with a
+ * report duty for every district and member department; tests about other things use this so
+ * inboxes and mailboxes hold only what the test made.
+ */
+export const NO_REPORT_PLAN = { kinds: [], dueOnDayOff: 'keep' } as const;
+
 export const LEADING_GROUP_CHAIR = { name: '王某', title: '副市长' };

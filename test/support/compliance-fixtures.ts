@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ComplianceCaseState, ComplianceEscalationStep, Finding } from '@duban/domain';
-import { LEADING_GROUP_CHAIR, seededDepartments, type Unit } from './campaign-fixtures';
+import { LEADING_GROUP_CHAIR, NO_REPORT_PLAN, seededDepartments, type Unit } from './campaign-fixtures';
 import { validCreditCode } from './credit-codes';
 import type { TestStack } from './test-stack';
 
@@ -58,6 +58,7 @@ export class ComplianceFixture {
       token: office.token,
       body: {
         name: `执法记录测试${randomUUID().slice(0, 6)}`,
+        reportPlan: NO_REPORT_PLAN,
         jurisdiction: { name: '衡阳市', level: 'city', districtIds: [] },
         period: { start: `${year}-01-01`, end: `${year}-12-31` },
         legalBasis: { title: '扩面专项行动实施方案', number: `测〔${year}〕${Math.floor(Math.random() * 100_000)}号` },

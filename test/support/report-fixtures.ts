@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { CampaignTarget, DutyState, ReportFigures, ReportKind, ReportingUnitKind } from '@duban/domain';
-import { LEADING_GROUP_CHAIR, registerDistricts, type Unit } from './campaign-fixtures';
+import { LEADING_GROUP_CHAIR, NO_REPORT_PLAN, registerDistricts, type Unit } from './campaign-fixtures';
 import type { TestStack } from './test-stack';
 
 /**
@@ -76,6 +76,8 @@ export class ReportFixture {
       token: office.token,
       body: {
         name: `报告测试${randomUUID().slice(0, 6)}`,
+        // The fixture writes its own rounds: the reporting workflow must open none.
+        reportPlan: NO_REPORT_PLAN,
         jurisdiction: { name: '衡阳市', level: 'city', districtIds: districts.map((d) => d.id) },
         period: options.period,
         legalBasis: { title: '扩面专项行动实施方案', number: `测〔2026〕${Math.floor(Math.random() * 1_000_000)}号` },

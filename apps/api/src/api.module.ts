@@ -42,6 +42,8 @@ import { ProgressModule } from './progress/progress.module';
 import { AssessmentsController, CircularsController } from './assessments/assessments.controller';
 import { AssessmentsService } from './assessments/assessments.service';
 import { CircularsService } from './assessments/circulars.service';
+import { ReportsController } from './reports/reports.controller';
+import { ReportsService } from './reports/reports.service';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
 
 /** Password of the development users; printed at start when DUBAN_DEV_SEED is on. */
@@ -85,6 +87,7 @@ export class ApiModule implements OnApplicationBootstrap {
         DutyBulkActionsController,
         AssessmentsController,
         CircularsController,
+        ReportsController,
       ],
       providers: [
         TemporalClientProvider,
@@ -106,6 +109,7 @@ export class ApiModule implements OnApplicationBootstrap {
         DutyBulkActionsService,
         AssessmentsService,
         CircularsService,
+        ReportsService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: DubanExceptionFilter },
       ],

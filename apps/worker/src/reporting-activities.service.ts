@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
-import { reportDutyTitle, reportRoundName, reportRounds, WorkingCalendar, type DutyClockPolicy, type ReportingUnitKind } from '@duban/domain';
+import { reportDutyTitle, reportRoundName, reportRounds, WorkingCalendar, type DutyClockPolicy, type ReportingUnitKind, type WorkingCalendarDays } from '@duban/domain';
 import { ReportRepository, WorkingCalendarRepository, type ReportingContext } from '@duban/persistence';
 import type { OpenedReportRound, ReportingActivities, ReportSchedule } from '@duban/workflows';
 
@@ -17,7 +17,7 @@ export class ReportingActivitiesService implements ReportingActivities {
   async reportSchedule(input: { campaignId: string }): Promise<ReportSchedule> {
     const { context, calendar } = await this.load(input.campaignId);
     const started = await this.reports.startedRoundKeys(input.campaignId);
-    const pending = reportRounds(context.plan, context, new WorkingCalendar(calendar))
+    const pending = this.owedRounds(context, calendar)
       .filter((round) => !started.has(round.roundKey))
       .map((round) => ({ roundKey: round.roundKey, opensAt: round.opensAt }));
     return { pending };
@@ -25,7 +25,7 @@ export class ReportingActivitiesService implements ReportingActivities {
 
   async openReportRound(input: { campaignId: string; roundKey: string; openedAt: number }): Promise<OpenedReportRound> {
     const { context, calendar } = await this.load(input.campaignId);
-    const round = reportRounds(context.plan, context, new WorkingCalendar(calendar)).find((r) => r.roundKey === input.roundKey);
+    const round = this.owedRounds(context, calendar).find((r) => r.roundKey === input.roundKey);
     if (!round) {
       // The plan changed between the schedule and the opening: the workflow reads it again.
       return { roundKey: input.roundKey, duties: [] };
@@ -65,7 +65,17 @@ export class ReportingActivitiesService implements ReportingActivities {
     await this.reports.markRoundStarted(input.campaignId, input.roundKey, new Date(input.startedAt));
   }
 
-  private async load(campaignId: string): Promise<{ context: ReportingContext; calendar: Awaited<ReturnType<WorkingCalendarRepository['allCurrentDays']>> }> {
+  /**
+   * The plan's rounds the campaign owes: those due after it was set up in Duban. A campaign
+   * registered in June for a plan that began in May is not chased for May's reports; a round
+   * under way when it was set up (or whose due date has passed since) is owed.
+   */
+  private owedRounds(context: ReportingContext, calendar: WorkingCalendarDays) {
+    const since = new Date(context.createdAt).getTime();
+    return reportRounds(context.plan, context, new WorkingCalendar(calendar)).filter((round) => round.dueAt > since);
+  }
+
+  private async load(campaignId: string): Promise<{ context: ReportingContext; calendar: WorkingCalendarDays }> {
     const [context, calendar] = await Promise.all([this.reports.reportingContext(campaignId), this.calendars.allCurrentDays()]);
     if (!context) throw ApplicationFailure.nonRetryable(`Campaign ${campaignId} is not in the database`, 'CampaignMissing');
     return { context, calendar };

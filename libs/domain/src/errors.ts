@@ -59,6 +59,10 @@ export enum DomainErrorCode {
   CircularNotFound = 'CIRCULAR_NOT_FOUND',
   CircularPublished = 'CIRCULAR_PUBLISHED',
   InvalidCircular = 'INVALID_CIRCULAR',
+  InvalidReportPlan = 'INVALID_REPORT_PLAN',
+  ReportNotFound = 'REPORT_NOT_FOUND',
+  InvalidReport = 'INVALID_REPORT',
+  ReportNotOwed = 'REPORT_NOT_OWED',
 }
 
 export class DomainError extends Error {

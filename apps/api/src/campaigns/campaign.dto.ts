@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { ReportPlanDto } from '../reports/report.dto';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -374,6 +375,12 @@ export class CreateCampaignDto {
   @ValidateNested({ each: true })
   @Type(() => PhasePlanDto)
   phases: PhasePlanDto[];
+
+  @ApiPropertyOptional({ type: ReportPlanDto, description: 'Default: ten-day, monthly, quarterly and year-end reports from districts and departments' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ReportPlanDto)
+  reportPlan?: ReportPlanDto;
 }
 
 export class LaunchPhaseDto {

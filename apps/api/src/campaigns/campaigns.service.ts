@@ -16,6 +16,7 @@ import {
   DUTY_STATES,
   escalationLadderProblems,
   phasePlanProblems,
+  reportPlanProblems,
   routeKeyOf,
   specialOperationRounds,
   type Actor,
@@ -25,11 +26,13 @@ import {
   type EscalationLadderPolicy,
   type FieldMessages,
   type PlannedPhase,
+  type ReportPlan,
 } from '@duban/domain';
 import {
   CampaignRepository,
   DepartmentRepository,
   DutyMatrixRepository,
+  ReportRepository,
   type CampaignRow,
   type PhaseRow,
 } from '@duban/persistence';
@@ -56,6 +59,7 @@ import type {
   SetLeadingGroupDto,
 } from './campaign.dto';
 import { csvFileNames, toCsv, type CsvFile } from '../duty-views/csv';
+import { ReportsService } from '../reports/reports.service';
 
 /** Collects field messages from several checks, then fails once with all of them. */
 class FieldProblems {
@@ -84,6 +88,8 @@ export class CampaignsService {
     private readonly departments: DepartmentRepository,
     private readonly matrix: DutyMatrixRepository,
     private readonly temporal: TemporalClientProvider,
+    private readonly reportRepository: ReportRepository,
+    private readonly reportsService: ReportsService,
   ) {}
 
   /**
@@ -106,6 +112,7 @@ export class CampaignsService {
     problems.merge(campaignTargetProblems(targets, { districtIds: new Set(districtIds), departmentIds: new Set(memberIds) }));
     const ladder = toLadder(dto.escalationLadder);
     problems.merge(escalationLadderProblems(ladder), 'escalationLadder.');
+    if (dto.reportPlan) problems.merge(reportPlanProblems(dto.reportPlan as ReportPlan), 'reportPlan.');
     const routeKeys = new Set((await this.matrix.list()).map((r) => routeKeyOf(r.kind, r.key)));
     const phases = dto.phases.map((p, i) => toPlannedPhase(p, randomUUID(), `phases.${i}`, problems));
     problems.merge(
@@ -138,11 +145,18 @@ export class CampaignsService {
         actor,
         tx,
       );
+      if (dto.reportPlan) await this.reportRepository.storePlan(id, dto.reportPlan as ReportPlan, tx);
       await callTemporal(
         () => client.workflow.start('CampaignWorkflow', { taskQueue: this.temporal.taskQueue, workflowId: campaignWorkflowId(id), args: [input] }),
         this.logger,
       );
     });
+    try {
+      await this.reportsService.wakeReporting(id);
+    } catch (error) {
+      // The campaign stands; its reporting starts with the next change of its report plan.
+      this.logger.error(`Reporting of campaign ${id} did not start: ${String(error)}; PUT /campaigns/${id}/report-plan starts it`);
+    }
     return this.get(actor, id);
   }
 

@@ -60,6 +60,10 @@ const STATUS_BY_CODE: Record<DomainErrorCode, HttpStatus> = {
   [DomainErrorCode.CircularNotFound]: HttpStatus.NOT_FOUND,
   [DomainErrorCode.CircularPublished]: HttpStatus.CONFLICT,
   [DomainErrorCode.InvalidCircular]: HttpStatus.BAD_REQUEST,
+  [DomainErrorCode.InvalidReportPlan]: HttpStatus.BAD_REQUEST,
+  [DomainErrorCode.ReportNotFound]: HttpStatus.NOT_FOUND,
+  [DomainErrorCode.InvalidReport]: HttpStatus.BAD_REQUEST,
+  [DomainErrorCode.ReportNotOwed]: HttpStatus.FORBIDDEN,
 };
 
 export function httpStatusOf(code: DomainErrorCode): HttpStatus {

@@ -25,6 +25,8 @@ export interface ReportingContext {
   periodStart: string;
   periodEnd: string;
   plan: ReportPlan;
+  /** Rounds due before the campaign was set up in Duban are not owed. */
+  createdAt: Date;
   clockPolicy: EscalationLadderPolicy;
   /** The office user who set the campaign up: report duties are assigned in their name, by the plan. */
   assignedBy: Actor;
@@ -128,7 +130,7 @@ export class ReportRepository {
   async reportingContext(campaignId: string, manager: EntityManager = this.dataSource.manager): Promise<ReportingContext | null> {
     const [row] = await manager.query(
       `SELECT id, to_char(period_start, 'YYYY-MM-DD') AS "periodStart", to_char(period_end, 'YYYY-MM-DD') AS "periodEnd",
-              report_plan AS plan, clock_policy AS "clockPolicy", created_by AS "createdBy", leading_group AS "leadingGroup",
+              report_plan AS plan, created_at AS "createdAt", clock_policy AS "clockPolicy", created_by AS "createdBy", leading_group AS "leadingGroup",
               (SELECT username FROM users WHERE id = c.created_by) AS "createdByUsername",
               ARRAY(SELECT district_id::text FROM campaign_districts WHERE campaign_id = c.id ORDER BY seq) AS "districtIds"
          FROM campaigns c WHERE id = $1`,
@@ -140,6 +142,7 @@ export class ReportRepository {
       periodStart: row.periodStart,
       periodEnd: row.periodEnd,
       plan: row.plan ?? DEFAULT_REPORT_PLAN,
+      createdAt: row.createdAt,
       clockPolicy: row.clockPolicy,
       assignedBy: { userId: row.createdBy, username: row.createdByUsername, role: 'office', departmentId: null },
       districtIds: row.districtIds,
@@ -235,6 +238,11 @@ export class ReportRepository {
         [`report-plan:${randomUUID()}`, campaignId, actor.userId, actor.username, actor.role, reason, JSON.stringify({ before: before?.plan ?? null, after: plan })],
       );
     });
+  }
+
+  /** The plan a campaign is created with, in the creation's transaction. */
+  async storePlan(campaignId: string, plan: ReportPlan, manager: EntityManager): Promise<void> {
+    await manager.query(`UPDATE campaigns SET report_plan = $2 WHERE id = $1`, [campaignId, JSON.stringify(plan)]);
   }
 
   async setReportingWorkflowId(campaignId: string, workflowId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {

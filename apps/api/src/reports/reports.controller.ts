@@ -1,0 +1,70 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@duban/domain';
+import { CurrentActor } from '../common/actor.decorator';
+import { OfficeOnly } from '../common/office-only.guard';
+import { exportFormat, tableResponse } from '../common/table-export';
+import { FileReportDto, ListReportsQuery, ReportFormatQuery, SetReportPlanDto } from './report.dto';
+import { ReportsService } from './reports.service';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Periodic reports (旬报, 月报, 季报, 年度总结): the campaign's plan, its rounds, the reports
+ * and their filings. Lists are also tables (?format=csv|xlsx).
+ */
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller()
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get('campaigns/:id/report-plan')
+  plan(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.reports.plan(actor, id);
+  }
+
+  /** The office changes the plan with a reason; rounds already open stay. */
+  @Put('campaigns/:id/report-plan')
+  @UseGuards(OfficeOnly('Only the office sets the report plan'))
+  setPlan(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: SetReportPlanDto) {
+    return this.reports.setPlan(actor, id, dto);
+  }
+
+  @Get('campaigns/:id/report-rounds')
+  @ApiProduces('application/json', 'text/csv', XLSX)
+  async rounds(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: ReportFormatQuery, @Headers('accept') accept?: string) {
+    const format = exportFormat(query.format, accept);
+    const view = await this.reports.rounds(actor, id);
+    return format ? tableResponse(this.reports.roundsTable(view), format) : view;
+  }
+
+  /** Filings whose figures disagree with the resource library, for the office to look at. */
+  @Get('campaigns/:id/report-flags')
+  @ApiProduces('application/json', 'text/csv', XLSX)
+  async flags(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: ReportFormatQuery, @Headers('accept') accept?: string) {
+    const format = exportFormat(query.format, accept);
+    const view = await this.reports.flags(actor, id);
+    return format ? tableResponse(this.reports.flagsTable(view), format) : view;
+  }
+
+  @Get('reports')
+  @ApiProduces('application/json', 'text/csv', XLSX)
+  async list(@CurrentActor() actor: Actor, @Query() query: ListReportsQuery, @Headers('accept') accept?: string) {
+    const format = exportFormat(query.format, accept);
+    const view = await this.reports.list(actor, query);
+    return format ? tableResponse(this.reports.reportsTable(view), format) : view;
+  }
+
+  @Get('reports/:id')
+  get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return this.reports.get(actor, id);
+  }
+
+  /** The owing unit's liaison files the report (a new version each time); its duty goes to the office. */
+  @Post('reports/:id/filings')
+  @HttpCode(201)
+  file(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: FileReportDto) {
+    return this.reports.file(actor, id, dto);
+  }
+}
