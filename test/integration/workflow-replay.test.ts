@@ -19,6 +19,7 @@ describe('recorded workflow histories replay against the current workflow code',
     const types = new Set(histories.map((file) => file.split('.')[0]));
     expect([...types].sort()).toEqual([
       'assessment-workflow',
+      'campaign-reporting-workflow',
       'campaign-workflow',
       'circular-publication-workflow',
       'compliance-case-batch-workflow',
