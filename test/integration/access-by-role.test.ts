@@ -332,6 +332,22 @@ const DEFAULT_RULES = {
   awardIneligibleBelowScore: 70,
   subsidy: { rule: 'proportional', ratePercent: 100, capPercent: 20, baseYuan: [] },
 };
+/**
+ * A campaign whose own department owes a monthly report: its reporting workflow opens the
+ * current month's round at once. Returns the campaign and that report.
+ */
+async function campaignOwingReport(): Promise<{ campaignId: string; reportId: string }> {
+  const body = { ...campaignBody(`${YEAR}-12-31`), reportPlan: MONTHLY_BY_DEPARTMENTS };
+  body.leadingGroup.members = [{ departmentId: fx.own.id, liaison: { name: '联络员' }, head: { name: '负责人' } }] as never[];
+  const campaignId = (await must(201, 'POST', '/campaigns', { body }, fx.tokens.office)).id as string;
+  const report = await waitFor('the monthly report', async () => (await must(200, 'GET', '/reports', { query: { campaignId } }, fx.tokens.office)).items[0]);
+  return { campaignId, reportId: report.id as string };
+}
+const MONTHLY_BY_DEPARTMENTS = { kinds: [{ kind: 'monthly', owedBy: ['department'] }], dueOnDayOff: 'keep' };
+let reportingCampaign: Promise<{ campaignId: string; reportId: string }> | undefined;
+const reportingCampaignOnce = () => (reportingCampaign ??= campaignOwingReport());
+const REPORT_FILING = { census: { unitsSurveyed: 0, uninsuredUnitsFound: 0, uninsuredPersonsFound: 0, unitsNewlyInsured: 0 }, insurance: {} };
+const UNKNOWN_REPORT = unknownParam('id', 'report id');
 const UNKNOWN_ASSESSMENT = unknownParam('id', 'assessment id');
 const UNKNOWN_CIRCULAR = unknownParam('id', 'circular id');
 const dutyParams = () => ({ id: fx.dutyId });
@@ -878,6 +894,56 @@ const ROUTES: RouteCase[] = [
     consumes: true,
     request: async () => ({ params: { id: (await draftCircular()).circularId } }),
     unknown: [UNKNOWN_CIRCULAR],
+  },
+  // Periodic reports (issue 5): the office and viewers read the plan, rounds and flags; the office
+  // sets the plan; a report is read by its unit's officer (lists are scoped) and filed only by them.
+  { method: 'GET', path: '/campaigns/:id/report-plan', expect: CAMPAIGN_READERS, request: async () => ({ params: campaignParams() }), unknown: [UNKNOWN_CAMPAIGN] },
+  {
+    method: 'PUT',
+    path: '/campaigns/:id/report-plan',
+    expect: OFFICE_ONLY,
+    request: async () => ({ params: { id: (await reportingCampaignOnce()).campaignId }, body: { plan: MONTHLY_BY_DEPARTMENTS, reason: '权限检查' } }),
+    unknown: [UNKNOWN_CAMPAIGN],
+  },
+  {
+    method: 'GET',
+    path: '/campaigns/:id/report-rounds',
+    expect: CAMPAIGN_READERS,
+    request: async () => ({ params: { id: (await reportingCampaignOnce()).campaignId } }),
+    unknown: [UNKNOWN_CAMPAIGN],
+  },
+  {
+    method: 'GET',
+    path: '/campaigns/:id/report-flags',
+    expect: CAMPAIGN_READERS,
+    request: async () => ({ params: { id: (await reportingCampaignOnce()).campaignId } }),
+    unknown: [UNKNOWN_CAMPAIGN],
+  },
+  {
+    method: 'GET',
+    path: '/reports',
+    expect: SCOPED_STATS_READERS,
+    request: async () => ({ query: { campaignId: (await reportingCampaignOnce()).campaignId } }),
+    check: (caller, body: { items: Array<{ unitId: string }> }) => {
+      if (caller === 'ownOfficer') expect(body.items.map((r) => r.unitId)).toEqual([fx.own.id]);
+      if (caller === 'foreignOfficer') expect(body.items).toEqual([]);
+      if (caller === 'office' || caller === 'viewer') expect(body.items).toHaveLength(1);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/reports/:id',
+    expect: DUTY_READERS,
+    request: async () => ({ params: { id: (await reportingCampaignOnce()).reportId } }),
+    unknown: [UNKNOWN_REPORT],
+  },
+  {
+    method: 'POST',
+    path: '/reports/:id/filings',
+    expect: OWN_DEPARTMENT_ONLY,
+    consumes: true,
+    request: async () => ({ params: { id: (await campaignOwingReport()).reportId }, body: REPORT_FILING }),
+    unknown: [UNKNOWN_REPORT],
   },
 ];
 

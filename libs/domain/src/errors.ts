@@ -62,7 +62,6 @@ export enum DomainErrorCode {
   InvalidReportPlan = 'INVALID_REPORT_PLAN',
   ReportNotFound = 'REPORT_NOT_FOUND',
   InvalidReport = 'INVALID_REPORT',
-  ReportNotOwed = 'REPORT_NOT_OWED',
 }
 
 export class DomainError extends Error {

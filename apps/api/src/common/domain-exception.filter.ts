@@ -63,7 +63,6 @@ const STATUS_BY_CODE: Record<DomainErrorCode, HttpStatus> = {
   [DomainErrorCode.InvalidReportPlan]: HttpStatus.BAD_REQUEST,
   [DomainErrorCode.ReportNotFound]: HttpStatus.NOT_FOUND,
   [DomainErrorCode.InvalidReport]: HttpStatus.BAD_REQUEST,
-  [DomainErrorCode.ReportNotOwed]: HttpStatus.FORBIDDEN,
 };
 
 export function httpStatusOf(code: DomainErrorCode): HttpStatus {

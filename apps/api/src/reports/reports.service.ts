@@ -125,7 +125,7 @@ export class ReportsService {
   async file(actor: Actor, reportId: string, dto: FileReportDto) {
     const report = await this.visibleReport(actor, reportId);
     if (actor.role !== 'department_officer' || actor.departmentId !== report.unitId) {
-      throw new DomainError(DomainErrorCode.ReportNotOwed, `Only the liaison of ${report.unitName} files this report`);
+      throw new DomainError(DomainErrorCode.ActionNotPermitted, `Only the liaison of ${report.unitName} files this report`);
     }
     const steps = STEPS_TO_SUBMIT[report.dutyState];
     if (!steps) {
