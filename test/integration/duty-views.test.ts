@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
@@ -478,6 +479,25 @@ describe('duty views: inbox, the office overview, the overdue list, CSV, bulk ac
       expect(json.type).toMatch(/^application\/json/);
       const page = await raw(`/overview/duties?departmentId=${deptE.id}&format=csv&limit=2`, office.token);
       expect(parseCsv(page.text.slice(1))).toHaveLength(3);
+    });
+
+    it('exports the same table as an Excel workbook: every row the CSV has, text never a formula', async () => {
+      const csvRows = parseCsv((await raw(`/overview/duties?departmentId=${deptE.id}&format=csv`, office.token)).text.slice(1));
+      const file = await raw(`/overview/duties?departmentId=${deptE.id}&format=xlsx`, office.token);
+      expect(file.status).toBe(200);
+      expect(file.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      expect(file.disposition).toMatch(/^attachment; filename="duties-\d{8}-\d{4}\.xlsx"/);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(file.bytes as never);
+      const sheet = workbook.worksheets[0];
+      const cells: string[][] = [];
+      sheet.eachRow((row) => cells.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+      expect(cells).toHaveLength(csvRows.length);
+      expect(cells[0]).toEqual(csvRows[0]);
+      // The CSV defuses formulas with an apostrophe; the workbook keeps the text as a text cell.
+      const titleColumn = csvRows[0].indexOf('标题');
+      expect(cells.slice(1).map((r) => r[titleColumn]).sort()).toEqual(csvRows.slice(1).map((r) => r[titleColumn].replace(/^'/, '')).sort());
+      sheet.eachRow((row) => row.eachCell((cell) => expect(cell.formula).toBeUndefined()));
     });
 
     it('exports the inbox and the per-department view, the latter with a total row', async () => {

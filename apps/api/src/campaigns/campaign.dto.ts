@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ReportPlanDto } from '../reports/report.dto';
+import { EXPORT_FORMATS } from '../common/table-export';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -430,8 +431,8 @@ export class SetLeadingGroupDto {
 }
 
 export class FormatQuery {
-  @ApiPropertyOptional({ enum: ['json', 'csv'] })
+  @ApiPropertyOptional({ enum: EXPORT_FORMATS })
   @IsOptional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
+  @IsIn(EXPORT_FORMATS)
+  format?: (typeof EXPORT_FORMATS)[number];
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query } fro
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
 import { CurrentActor } from '../common/actor.decorator';
-import { csvResponse, wantsCsv } from '../duty-views/csv';
+import { exportFormat, tableResponse, XLSX_TYPE } from '../common/table-export';
 import {
   CreateCampaignDto,
   FormatQuery,
@@ -84,9 +84,9 @@ export class CampaignsController {
     return this.campaigns.setLeadingGroup(actor, id, body);
   }
 
-  /** A closed phase's summary per department and district; JSON, or CSV with ?format=csv or Accept: text/csv. */
+  /** A closed phase's summary per department and district; JSON, or a table with ?format=csv|xlsx (or Accept: text/csv). */
   @Get(':id/phases/:phaseId/summary')
-  @ApiProduces('application/json', 'text/csv')
+  @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
   async phaseSummary(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
@@ -94,9 +94,8 @@ export class CampaignsController {
     @Query() query: FormatQuery,
     @Headers('accept') accept?: string,
   ) {
-    return wantsCsv(query.format, accept)
-      ? csvResponse(await this.campaigns.phaseSummaryCsv(actor, id, phaseId))
-      : this.campaigns.phaseSummary(actor, id, phaseId);
+    const format = exportFormat(query.format, accept);
+    return format ? tableResponse(await this.campaigns.phaseSummaryTable(actor, id, phaseId), format) : this.campaigns.phaseSummary(actor, id, phaseId);
   }
 
   @Get(':id/phases/:phaseId/live')

@@ -58,7 +58,7 @@ import type {
   SetEscalationLadderDto,
   SetLeadingGroupDto,
 } from './campaign.dto';
-import { csvFileNames, toCsv, type CsvFile } from '../duty-views/csv';
+import type { ExportTable } from '../common/table-export';
 import { ReportsService } from '../reports/reports.service';
 
 /** Collects field messages from several checks, then fails once with all of them. */
@@ -337,11 +337,13 @@ export class CampaignsService {
     return { phase: phaseView(phase), rows };
   }
 
-  async phaseSummaryCsv(actor: Actor, campaignId: string, phaseId: string): Promise<CsvFile> {
+  async phaseSummaryTable(actor: Actor, campaignId: string, phaseId: string): Promise<ExportTable> {
     const { phase, rows } = await this.phaseSummary(actor, campaignId, phaseId);
-    const content = toCsv(
-      ['范围', '单位代码', '单位', '事项数', '按时办结', '逾期', '阶段结束时未办结', '已撤销', ...DUTY_STATES],
-      rows.map((r) => [
+    return {
+      asciiBase: `phase-summary-${phase.seq + 1}`,
+      chineseBase: `${phase.name}-阶段小结`,
+      header: ['范围', '单位代码', '单位', '事项数', '按时办结', '逾期', '阶段结束时未办结', '已撤销', ...DUTY_STATES],
+      rows: rows.map((r) => [
         r.scope === 'department' ? '部门' : '县区',
         r.unitCode,
         r.unitName,
@@ -352,8 +354,7 @@ export class CampaignsService {
         r.cancelled,
         ...DUTY_STATES.map((s) => r.byState[s]),
       ]),
-    );
-    return { ...csvFileNames(`phase-summary-${phase.seq + 1}`, `${phase.name}-阶段小结`), content };
+    };
   }
 
   async events(actor: Actor, campaignId: string) {

@@ -1,7 +1,5 @@
 import { StreamableFile } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { DateTime } from 'luxon';
-import { DUBAN_TIME_ZONE } from '@duban/domain';
 import { csvFileNames, csvTime, toCsv, type CsvValue } from '../duty-views/csv';
 
 /** A table as a user sees it, ready to be saved as CSV or as an Excel workbook. */
@@ -17,7 +15,7 @@ export interface ExportTable {
 export const EXPORT_FORMATS = ['json', 'csv', 'xlsx'] as const;
 export type ExportFormat = 'csv' | 'xlsx';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * `?format=csv|xlsx`, else the Accept header (text/csv or the workbook type) unless
@@ -80,9 +78,4 @@ function xlsxCell(value: CsvValue): string | number | null {
   if (value instanceof Date) return csvTime(value);
   if (typeof value === 'boolean') return value ? '是' : '否';
   return value;
-}
-
-/** `YYYY-MM-DD` in Beijing time, for tables that show dates. */
-export function localDate(instant: Date | null | undefined): string {
-  return instant ? DateTime.fromJSDate(instant).setZone(DUBAN_TIME_ZONE).toISODate()! : '';
 }

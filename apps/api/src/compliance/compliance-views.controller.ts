@@ -4,16 +4,16 @@ import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import type { Response } from 'express';
 import type { Actor } from '@duban/domain';
 import { CurrentActor } from '../common/actor.decorator';
-import { csvResponse, wantsCsv } from '../duty-views/csv';
+import { EXPORT_FORMATS, exportFormat, tableResponse, XLSX_TYPE } from '../common/table-export';
 import { ComplianceViewsService } from './compliance-views.service';
 
 export class ExposureListQuery {
-  @IsOptional() @IsIn(['json', 'csv', 'html']) format?: 'json' | 'csv' | 'html';
+  @IsOptional() @IsIn([...EXPORT_FORMATS, 'html']) format?: (typeof EXPORT_FORMATS)[number] | 'html';
 }
 
 export class UnitsOverviewQuery {
   @IsOptional() @IsIn(['sector', 'district']) groupBy: 'sector' | 'district' = 'sector';
-  @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
+  @IsOptional() @IsIn(EXPORT_FORMATS) format?: (typeof EXPORT_FORMATS)[number];
 }
 
 export class CasesOverviewQuery {
@@ -21,7 +21,7 @@ export class CasesOverviewQuery {
   @IsOptional() @IsUUID() departmentId?: string;
   @IsOptional() @IsUUID() districtId?: string;
   @IsOptional() @IsString() @Length(1, 64) sectorKey?: string;
-  @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
+  @IsOptional() @IsIn(EXPORT_FORMATS) format?: (typeof EXPORT_FORMATS)[number];
 }
 
 @ApiTags('compliance')
@@ -32,7 +32,7 @@ export class ComplianceViewsController {
 
   /** Units whose exposure the office approved: JSON, CSV, or a printable page (?format=html). */
   @Get('exposure-list')
-  @ApiProduces('application/json', 'text/csv', 'text/html')
+  @ApiProduces('application/json', 'text/csv', XLSX_TYPE, 'text/html')
   @Header('Cache-Control', 'private, no-cache')
   async exposureList(
     @CurrentActor() actor: Actor,
@@ -45,21 +45,24 @@ export class ComplianceViewsController {
       response.type('text/html; charset=utf-8');
       return this.views.exposureHtml(rows);
     }
-    return wantsCsv(query.format === 'csv' ? 'csv' : query.format === 'json' ? 'json' : undefined, accept) ? csvResponse(this.views.exposureCsv(rows)) : rows;
+    const format = exportFormat(query.format, accept);
+    return format ? tableResponse(this.views.exposureTable(rows), format) : rows;
   }
 
   @Get('compliance/overview/units')
-  @ApiProduces('application/json', 'text/csv')
+  @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
   async unitsOverview(@CurrentActor() actor: Actor, @Query() query: UnitsOverviewQuery, @Headers('accept') accept?: string) {
     const overview = await this.views.unitsOverview(actor, query.groupBy);
-    return wantsCsv(query.format, accept) ? csvResponse(this.views.unitsOverviewCsv(overview)) : overview;
+    const format = exportFormat(query.format, accept);
+    return format ? tableResponse(this.views.unitsOverviewTable(overview), format) : overview;
   }
 
   @Get('compliance/overview/cases')
-  @ApiProduces('application/json', 'text/csv')
+  @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
   async casesOverview(@CurrentActor() actor: Actor, @Query() query: CasesOverviewQuery, @Headers('accept') accept?: string) {
     const { format, ...filter } = query;
     const overview = await this.views.casesOverview(actor, filter);
-    return wantsCsv(format, accept) ? csvResponse(this.views.casesOverviewCsv(overview)) : overview;
+    const table = exportFormat(format, accept);
+    return table ? tableResponse(this.views.casesOverviewTable(overview), table) : overview;
   }
 }

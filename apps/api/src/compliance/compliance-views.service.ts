@@ -14,7 +14,8 @@ import {
 } from '@duban/domain';
 import { escapeHtml } from '@duban/mail';
 import { ComplianceViewsRepository, type ComplianceScope, type ExposureListRow } from '@duban/persistence';
-import { csvFileNames, csvTime, toCsv } from '../duty-views/csv';
+import type { ExportTable } from '../common/table-export';
+import { csvTime } from '../duty-views/csv';
 import { MATCHES_NOTHING } from '../common/matches-nothing';
 
 /** A case's stage as the views count it: its state, a closed case by its outcome. */
@@ -59,13 +60,12 @@ export class ComplianceViewsService {
     return this.views.exposureList();
   }
 
-  exposureCsv(rows: ExposureListRow[]) {
+  exposureTable(rows: ExposureListRow[]): ExportTable {
     return {
-      ...csvFileNames('exposure-list', '曝光名单'),
-      content: toCsv(
-        ['统一社会信用代码', '单位名称', '行业', '县区', '问题', '限期改正通知书', '整改期限', '批准时间', '批准人', '媒体发布事项状态'],
-        rows.map((r) => [r.creditCode, r.unitName, r.sectorKey, r.districtName, FINDING_LABELS[r.finding as Finding], r.noticeNumber, csvTime(r.noticeDeadline), csvTime(r.approvedAt), r.approvedBy, r.mediaDutyState]),
-      ),
+      asciiBase: 'exposure-list',
+      chineseBase: '曝光名单',
+      header: ['统一社会信用代码', '单位名称', '行业', '县区', '问题', '限期改正通知书', '整改期限', '批准时间', '批准人', '媒体发布事项状态'],
+      rows: rows.map((r) => [r.creditCode, r.unitName, r.sectorKey, r.districtName, FINDING_LABELS[r.finding as Finding], r.noticeNumber, csvTime(r.noticeDeadline), csvTime(r.approvedAt), r.approvedBy, r.mediaDutyState]),
     };
   }
 
@@ -120,17 +120,16 @@ ${body}
     return { groupBy, scoped: actor.role !== 'office' && actor.role !== 'viewer', groups: [...groups.values()], totals };
   }
 
-  unitsOverviewCsv(overview: Awaited<ReturnType<ComplianceViewsService['unitsOverview']>>) {
+  unitsOverviewTable(overview: Awaited<ReturnType<ComplianceViewsService['unitsOverview']>>): ExportTable {
     const statusCells = (counts: StatusCounts) => UNIT_COMPLIANCE_STATUSES.map((s) => counts[s]);
     return {
-      ...csvFileNames(`units-by-${overview.groupBy}`, overview.groupBy === 'sector' ? '分行业参保状况' : '分县区参保状况'),
-      content: toCsv(
-        [overview.groupBy === 'sector' ? '行业' : '县区', '单位数', ...UNIT_COMPLIANCE_STATUSES.map((s) => UNIT_COMPLIANCE_STATUS_LABELS[s])],
-        [
-          ...overview.groups.map((g) => [g.groupName ?? g.groupKey ?? '（未填）', g.total, ...statusCells(g.byStatus)]),
-          ['合计', overview.totals.units, ...statusCells(overview.totals.byStatus)],
-        ],
-      ),
+      asciiBase: `units-by-${overview.groupBy}`,
+      chineseBase: overview.groupBy === 'sector' ? '分行业参保状况' : '分县区参保状况',
+      header: [overview.groupBy === 'sector' ? '行业' : '县区', '单位数', ...UNIT_COMPLIANCE_STATUSES.map((s) => UNIT_COMPLIANCE_STATUS_LABELS[s])],
+      rows: [
+        ...overview.groups.map((g) => [g.groupName ?? g.groupKey ?? '（未填）', g.total, ...statusCells(g.byStatus)]),
+        ['合计', overview.totals.units, ...statusCells(overview.totals.byStatus)],
+      ],
     };
   }
 
@@ -140,17 +139,16 @@ ${body}
     return { stages, steps, total: stages.reduce((sum, s) => sum + s.cases, 0) };
   }
 
-  casesOverviewCsv(overview: Awaited<ReturnType<ComplianceViewsService['casesOverview']>>) {
+  casesOverviewTable(overview: Awaited<ReturnType<ComplianceViewsService['casesOverview']>>): ExportTable {
     return {
-      ...csvFileNames('compliance-cases-by-stage', '案件分阶段统计'),
-      content: toCsv(
-        ['类别', '问题或措施', '阶段或状态', '案件数'],
-        [
-          ...overview.stages.map((s) => ['案件阶段', FINDING_LABELS[s.finding as Finding] ?? s.finding, STAGE_WORDS[s.stage] ?? s.stage, s.cases]),
-          ...overview.steps.map((s) => ['升级措施', ESCALATION_STEP_LABELS[s.step as ComplianceEscalationStep] ?? s.step, STEP_STATUS_WORDS[s.status] ?? s.status, s.cases]),
-          ['合计', '', '', overview.total],
-        ],
-      ),
+      asciiBase: 'compliance-cases-by-stage',
+      chineseBase: '案件分阶段统计',
+      header: ['类别', '问题或措施', '阶段或状态', '案件数'],
+      rows: [
+        ...overview.stages.map((s) => ['案件阶段', FINDING_LABELS[s.finding as Finding] ?? s.finding, STAGE_WORDS[s.stage] ?? s.stage, s.cases]),
+        ...overview.steps.map((s) => ['升级措施', ESCALATION_STEP_LABELS[s.step as ComplianceEscalationStep] ?? s.step, STEP_STATUS_WORDS[s.status] ?? s.status, s.cases]),
+        ['合计', '', '', overview.total],
+      ],
     };
   }
 }

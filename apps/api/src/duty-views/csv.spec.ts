@@ -1,4 +1,4 @@
-import { csvCell, csvFileNames, toCsv, wantsCsv } from './csv';
+import { csvCell, csvFileNames, toCsv } from './csv';
 import { overdueText } from './duty-views.service';
 
 describe('CSV', () => {
@@ -39,15 +39,6 @@ describe('CSV', () => {
   it('names the file with a Beijing-time stamp and safe characters', () => {
     const names = csvFileNames('inbox-TAX/"x"', '督办事项-税务局', new Date('2026-12-20T16:30:00Z'));
     expect(names).toEqual({ fileName: 'inbox-TAX-x-20261221-0030.csv', displayName: '督办事项-税务局-20261221-0030.csv' });
-  });
-
-  it('picks CSV from the format, else from Accept', () => {
-    expect(wantsCsv('csv', undefined)).toBe(true);
-    expect(wantsCsv('json', 'text/csv')).toBe(false);
-    expect(wantsCsv(undefined, 'text/csv')).toBe(true);
-    expect(wantsCsv(undefined, 'application/json, text/csv;q=0.5')).toBe(true);
-    expect(wantsCsv(undefined, 'application/json')).toBe(false);
-    expect(wantsCsv(undefined, undefined)).toBe(false);
   });
 
   it('says how long a duty is overdue', () => {

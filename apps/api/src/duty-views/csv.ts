@@ -1,4 +1,3 @@
-import { StreamableFile } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DUBAN_TIME_ZONE } from '@duban/domain';
 
@@ -33,37 +32,9 @@ export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly Cs
   return BOM + [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-export interface CsvFile {
-  /** ASCII name for old clients, e.g. duties-20261220-1800.csv. */
-  fileName: string;
-  /** The name Excel users see, in Chinese. */
-  displayName: string;
-  content: string;
-}
-
 /** `<base>-<yyyyMMdd-HHmm, Beijing time>.csv`; the base is reduced to safe characters. */
 export function csvFileNames(asciiBase: string, chineseBase: string, now = new Date()): { fileName: string; displayName: string } {
   const stamp = DateTime.fromJSDate(now).setZone(DUBAN_TIME_ZONE).toFormat('yyyyMMdd-HHmm');
   const safe = asciiBase.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'export';
   return { fileName: `${safe}-${stamp}.csv`, displayName: `${chineseBase.replace(/["\\\r\n/]/g, '')}-${stamp}.csv` };
-}
-
-/** Percent-encoding for filename*: encodeURIComponent leaves ' ( ) * as they are. */
-const rfc5987 = (text: string) =>
-  encodeURIComponent(text).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-
-export function csvResponse(file: CsvFile): StreamableFile {
-  const content = Buffer.from(file.content, 'utf8');
-  return new StreamableFile(content, {
-    type: 'text/csv; charset=utf-8',
-    length: content.length,
-    // filename* (RFC 6266/5987) carries the Chinese name; filename is the fallback.
-    disposition: `attachment; filename="${file.fileName}"; filename*=UTF-8''${rfc5987(file.displayName)}`,
-  });
-}
-
-/** `?format=csv`, or `Accept: text/csv` unless `?format=json` says otherwise. */
-export function wantsCsv(format: 'json' | 'csv' | undefined, accept: string | undefined): boolean {
-  if (format) return format === 'csv';
-  return /(^|,)\s*text\/csv\s*(;|,|$)/i.test(accept ?? '');
 }

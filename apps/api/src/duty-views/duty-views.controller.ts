@@ -2,20 +2,20 @@ import { Body, Controller, Get, Headers, HttpCode, Post, Query, UseGuards } from
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
 import { CurrentActor } from '../common/actor.decorator';
-import { csvResponse, wantsCsv } from './csv';
+import { exportFormat, tableResponse, XLSX_TYPE } from '../common/table-export';
 import { DutyBulkActionsService } from './duty-bulk-actions.service';
 import { BulkExtendDto, DutyStatsQuery, DutyViewQuery, OverdueQuery, RemindOverdueDto } from './duty-views.dto';
 import { DutyViewsService } from './duty-views.service';
 import { OfficeOnly } from '../common/office-only.guard';
 
 /**
- * Lists for the departments and the office. Each answers JSON, or CSV with `?format=csv` or
- * `Accept: text/csv` (UTF-8 with BOM, times in Beijing time, every matching row unless
- * limit/offset are given).
+ * Lists for the departments and the office. Each answers JSON, or a table with `?format=csv`
+ * (or `Accept: text/csv`; UTF-8 with BOM) or `?format=xlsx`: times in Beijing time, every
+ * matching row unless limit/offset are given.
  */
 @ApiTags('duty views')
 @ApiBearerAuth()
-@ApiProduces('application/json', 'text/csv')
+@ApiProduces('application/json', 'text/csv', XLSX_TYPE)
 @Controller()
 export class DutyViewsController {
   constructor(private readonly views: DutyViewsService) {}
@@ -23,25 +23,29 @@ export class DutyViewsController {
   /** The caller's department's duties (open ones unless `state` says otherwise); the office and viewers name a departmentId. */
   @Get('inbox')
   async inbox(@CurrentActor() actor: Actor, @Query() query: DutyViewQuery, @Headers('accept') accept?: string) {
-    return wantsCsv(query.format, accept) ? csvResponse(await this.views.inboxCsv(actor, query)) : this.views.inbox(actor, query);
+    const format = exportFormat(query.format, accept);
+    return format ? tableResponse(await this.views.inboxTable(actor, query), format) : this.views.inbox(actor, query);
   }
 
   /** Duties across departments (a department officer: their own), filtered, sorted, paged, with counts per state. */
   @Get('overview/duties')
   async duties(@CurrentActor() actor: Actor, @Query() query: DutyViewQuery, @Headers('accept') accept?: string) {
-    return wantsCsv(query.format, accept) ? csvResponse(await this.views.dutiesCsv(actor, query)) : this.views.duties(actor, query);
+    const format = exportFormat(query.format, accept);
+    return format ? tableResponse(await this.views.dutiesTable(actor, query), format) : this.views.duties(actor, query);
   }
 
   /** Per department (groupBy=department) or per district (groupBy=district). */
   @Get('overview/departments')
   async departments(@CurrentActor() actor: Actor, @Query() query: DutyStatsQuery, @Headers('accept') accept?: string) {
-    return wantsCsv(query.format, accept) ? csvResponse(await this.views.statsCsv(actor, query)) : this.views.stats(actor, query);
+    const format = exportFormat(query.format, accept);
+    return format ? tableResponse(await this.views.statsTable(actor, query), format) : this.views.stats(actor, query);
   }
 
   /** Open duties past their due time, longest overdue first, with the last escalation step. */
   @Get('overview/overdue')
   async overdue(@CurrentActor() actor: Actor, @Query() query: OverdueQuery, @Headers('accept') accept?: string) {
-    return wantsCsv(query.format, accept) ? csvResponse(await this.views.overdueCsv(actor, query)) : this.views.overdue(actor, query);
+    const format = exportFormat(query.format, accept);
+    return format ? tableResponse(await this.views.overdueTable(actor, query), format) : this.views.overdue(actor, query);
   }
 }
 

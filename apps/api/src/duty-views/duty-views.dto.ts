@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
+import { EXPORT_FORMATS } from '../common/table-export';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -48,12 +49,12 @@ const IsFutureInstant = () =>
     },
   });
 
-/** Either answer: JSON (the default) or CSV (also chosen by `Accept: text/csv`). */
+/** JSON (the default), CSV (also chosen by `Accept: text/csv`) or an Excel workbook. */
 class FormatQuery {
-  @ApiPropertyOptional({ enum: ['json', 'csv'], description: 'csv: a UTF-8 file (with BOM) for Excel; Accept: text/csv does the same' })
+  @ApiPropertyOptional({ enum: EXPORT_FORMATS, description: 'csv: a UTF-8 file (with BOM) for Excel, as Accept: text/csv; xlsx: a workbook' })
   @IsOptional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
+  @IsIn(EXPORT_FORMATS)
+  format?: (typeof EXPORT_FORMATS)[number];
 }
 
 /** Pages; without limit a CSV export holds every matching row. */

@@ -11,7 +11,8 @@ import {
   type DutyQueryFilter,
   type OverdueDutyRow,
 } from '@duban/persistence';
-import { csvFileNames, toCsv, type CsvFile, type CsvValue } from './csv';
+import type { ExportTable } from '../common/table-export';
+import type { CsvValue } from './csv';
 import type { DutyStatsQuery, DutyViewQuery, OverdueQuery } from './duty-views.dto';
 
 const DEFAULT_PAGE = 50;
@@ -159,23 +160,20 @@ export class DutyViewsService {
     return { department: { id: department.id, code: department.code, name: department.name }, ...list };
   }
 
-  async inboxCsv(actor: Actor, query: DutyViewQuery): Promise<CsvFile> {
+  async inboxTable(actor: Actor, query: DutyViewQuery): Promise<ExportTable> {
     const department = await this.inboxDepartment(actor, query);
     const filter = this.filterOf(query, department.id);
     const rows = await this.exportRows({ ...filter, states: filter.states ?? OPEN_STATES }, query);
-    return {
-      ...csvFileNames(`inbox-${department.code}`, `督办事项-${department.name}`),
-      content: toCsv(DUTY_CSV_HEADER, rows.map(dutyCsvCells)),
-    };
+    return { asciiBase: `inbox-${department.code}`, chineseBase: `督办事项-${department.name}`, header: DUTY_CSV_HEADER, rows: rows.map(dutyCsvCells) };
   }
 
   async duties(actor: Actor, query: DutyViewQuery): Promise<DutyList> {
     return this.list(this.filterOf(query, this.scopedDepartment(actor, query.departmentId)), query);
   }
 
-  async dutiesCsv(actor: Actor, query: DutyViewQuery): Promise<CsvFile> {
+  async dutiesTable(actor: Actor, query: DutyViewQuery): Promise<ExportTable> {
     const rows = await this.exportRows(this.filterOf(query, this.scopedDepartment(actor, query.departmentId)), query);
-    return { ...csvFileNames('duties', '督办事项'), content: toCsv(DUTY_CSV_HEADER, rows.map(dutyCsvCells)) };
+    return { asciiBase: 'duties', chineseBase: '督办事项', header: DUTY_CSV_HEADER, rows: rows.map(dutyCsvCells) };
   }
 
   async overdue(actor: Actor, query: OverdueQuery, now = Date.now()) {
@@ -186,7 +184,7 @@ export class DutyViewsService {
     return { items: rows.map((row) => this.toOverdueItem(row, now)), total, limit, offset };
   }
 
-  async overdueCsv(actor: Actor, query: OverdueQuery, now = Date.now()): Promise<CsvFile> {
+  async overdueTable(actor: Actor, query: OverdueQuery, now = Date.now()): Promise<ExportTable> {
     const filter = this.scopeFilter(query, this.scopedDepartment(actor, query.departmentId));
     const explicitPage = query.limit !== undefined || query.offset !== undefined;
     const { rows, total } = await this.queries.overdue(
@@ -227,7 +225,7 @@ export class DutyViewsService {
         row.lastEscalationAt,
       ];
     });
-    return { ...csvFileNames('overdue-duties', '逾期督办事项'), content: toCsv(header, cells) };
+    return { asciiBase: 'overdue-duties', chineseBase: '逾期督办事项', header, rows: cells };
   }
 
   /** Per department (or district): counts by state, open, overdue, late, returns, on time vs late. */
@@ -243,7 +241,7 @@ export class DutyViewsService {
     return { groupBy, rows, totals: totalsOf(rows) };
   }
 
-  async statsCsv(actor: Actor, query: DutyStatsQuery): Promise<CsvFile> {
+  async statsTable(actor: Actor, query: DutyStatsQuery): Promise<ExportTable> {
     const { groupBy, rows, totals } = await this.stats(actor, query);
     const header = [
       groupBy === 'district' ? '县区编码' : '单位编码',
@@ -270,8 +268,8 @@ export class DutyViewsService {
       s.closedLate,
     ];
     const cells = [...rows.map((row) => line(row.code, row.name, row)), line('', '合计', totals)];
-    const names = groupBy === 'district' ? csvFileNames('district-stats', '县区督办情况') : csvFileNames('department-stats', '部门督办情况');
-    return { ...names, content: toCsv(header, cells) };
+    const names = groupBy === 'district' ? { asciiBase: 'district-stats', chineseBase: '县区督办情况' } : { asciiBase: 'department-stats', chineseBase: '部门督办情况' };
+    return { ...names, header, rows: cells };
   }
 
   private async list(filter: DutyQueryFilter, query: DutyViewQuery): Promise<DutyList> {

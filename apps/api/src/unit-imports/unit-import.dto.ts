@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { EXPORT_FORMATS } from '../common/table-export';
 import { IMPORT_DATASETS, type ImportDataset } from '@duban/domain';
 import { CalendarDate } from '../common/validation';
 
@@ -27,7 +28,7 @@ export class ListUnitImportsQuery {
 }
 
 export class UnitImportErrorsQuery {
-  @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
+  @IsOptional() @IsIn(EXPORT_FORMATS) format?: (typeof EXPORT_FORMATS)[number];
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50_000) limit?: number;
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }

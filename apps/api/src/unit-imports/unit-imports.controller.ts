@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nest
 import type { Request } from 'express';
 import type { Actor } from '@duban/domain';
 import { CurrentActor } from '../common/actor.decorator';
-import { csvResponse, wantsCsv } from '../duty-views/csv';
+import { exportFormat, tableResponse, XLSX_TYPE } from '../common/table-export';
 import { ListUnitImportsQuery, UnitImportErrorsQuery } from './unit-import.dto';
 import { UnitImportsService } from './unit-imports.service';
 
@@ -44,12 +44,12 @@ export class UnitImportsController {
     return this.imports.get(actor, id);
   }
 
-  /** Every rejected row: row, field, reason (JSON, or CSV with ?format=csv). */
+  /** Every rejected row: row, field, reason (JSON, or a table with ?format=csv|xlsx). */
   @Get(':id/errors')
-  @ApiProduces('application/json', 'text/csv')
+  @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
   async errors(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: UnitImportErrorsQuery, @Headers('accept') accept?: string) {
-    const csv = wantsCsv(query.format, accept);
-    const result = await this.imports.errors(actor, id, query, csv);
-    return 'content' in result ? csvResponse(result) : result;
+    const format = exportFormat(query.format, accept);
+    const result = await this.imports.errors(actor, id, query, format !== null);
+    return format && 'header' in result ? tableResponse(result, format) : result;
   }
 }

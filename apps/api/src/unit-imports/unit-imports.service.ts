@@ -22,7 +22,7 @@ import { tableFormatOf, tableRows, unreadableFormatOf, UnreadableFileError } fro
 import { unitImportWorkflowId } from '@duban/workflows';
 import { fieldMessages } from '../common/validation';
 import { formatBytes } from '../common/evidence-upload';
-import { csvFileNames, toCsv } from '../duty-views/csv';
+import type { ExportTable } from '../common/table-export';
 import { callTemporal, temporalClient } from '../temporal/temporal-calls';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { UnitImportFieldsDto, type ListUnitImportsQuery, type UnitImportErrorsQuery } from './unit-import.dto';
@@ -134,18 +134,19 @@ export class UnitImportsService {
     return record;
   }
 
-  async errors(actor: Actor, importId: string, query: UnitImportErrorsQuery, csv: boolean) {
+  /** The rejected rows: a page as JSON, or (asTable) every row up to 50,000 as a downloadable table. */
+  async errors(actor: Actor, importId: string, query: UnitImportErrorsQuery, asTable: boolean) {
     const record = await this.get(actor, importId);
-    const page = { limit: query.limit ?? (csv ? 50_000 : 100), offset: query.offset ?? 0 };
+    const page = { limit: query.limit ?? (asTable ? 50_000 : 100), offset: query.offset ?? 0 };
     const errors = await this.imports.errors(record.id, page);
-    if (!csv) return { importId: record.id, ...errors };
-    return {
-      ...csvFileNames('unit-import-errors', `导入错误报告-${record.fileName.replace(/\.[^.]+$/, '')}`),
-      content: toCsv(
-        ['行号', '字段', '原因'],
-        errors.items.map((e) => [e.rowNumber, e.field, e.reason]),
-      ),
+    if (!asTable) return { importId: record.id, ...errors };
+    const table: ExportTable = {
+      asciiBase: 'unit-import-errors',
+      chineseBase: `导入错误报告-${record.fileName.replace(/\.[^.]+$/, '')}`,
+      header: ['行号', '字段', '原因'],
+      rows: errors.items.map((e) => [e.rowNumber, e.field, e.reason]),
     };
+    return table;
   }
 
   /**
