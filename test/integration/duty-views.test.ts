@@ -321,7 +321,7 @@ describe('duty views: inbox, the office overview, the overdue list, CSV, bulk ac
       ['dueBefore=tomorrow', 'dueBefore'],
       ['campaignId=not-a-uuid', 'campaignId'],
       ['overdue=maybe', 'overdue'],
-      ['format=xlsx', 'format'],
+      ['format=pdf', 'format'],
       ['colour=red', 'colour'],
     ])('refuses %s with 400 naming the field', async (query, field) => {
       const result = await get(`/overview/duties?${query}`, office.token);
