@@ -44,6 +44,31 @@ interface Report {
   dutyId: string;
 }
 
+interface UnitProgress {
+  name: string;
+  rank: number | null;
+  attainment: number | null;
+  light: string | null;
+}
+interface ProgressView {
+  asOf: string;
+  timeShare: number;
+  targets: Array<{ insuranceType: string; kind: string; measure?: string; value: number; actual: number | null; reachedShare: number; expectedByNow: number; light: string }>;
+  districts: UnitProgress[];
+  departments: UnitProgress[];
+}
+interface AssessmentView {
+  id: string;
+  asOf: string;
+  rules: { weights: Record<string, number> };
+  units: Array<{
+    unitName: string;
+    scorecard: { targetsScore: number | null; dutiesOnTimeRate: number; reportsOnTimeRate: number; returns: number; score: number };
+    outcomes: { commendation: boolean; criticism: boolean; awardIneligible: boolean };
+    subsidyAdjustmentYuan: number | null;
+  }>;
+}
+
 /** How far each district has got with its share (a spread, so the ranking says something). */
 const PACE = [1.02, 0.97, 0.93, 0.9, 0.88, 0.85, 0.83, 0.8, 0.76, 0.71, 0.64, 0.55];
 
@@ -108,22 +133,22 @@ async function main(): Promise<void> {
   }
   console.log(`Filed and accepted: the ten-day report of ${districts.length} districts, TAX and SIA`);
 
-  const progress = await call<any>('GET', `/campaigns/${campaign.id}/progress`, office);
+  const progress = await call<ProgressView>('GET', `/campaigns/${campaign.id}/progress`, office);
   console.log(`\nProgress as of ${progress.asOf}: ${percent(progress.timeShare)} of the campaign's time used`);
   for (const t of progress.targets) {
     const what = `${t.insuranceType} ${t.kind}${t.measure ? ` (${t.measure})` : ''}`;
     console.log(`  ${what.padEnd(34)} target ${String(t.value).padStart(11)}  actual ${String(t.actual ?? '—').padStart(11)}  reached ${percent(t.reachedShare).padStart(6)}  expected by now ${String(t.expectedByNow).padStart(11)}  ${t.light}`);
   }
   console.log('  Districts, ranked:');
-  for (const d of [...progress.districts].sort((a: any, b: any) => (a.rank ?? 99) - (b.rank ?? 99))) {
+  for (const d of [...progress.districts].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99))) {
     console.log(`    ${String(d.rank ?? '—').padStart(2)}. ${d.name.padEnd(6)} attainment ${d.attainment === null ? '—' : percent(d.attainment)}  ${d.light ?? ''}`);
   }
-  for (const d of progress.departments.filter((u: any) => u.attainment !== null)) {
-    console.log(`  Department ${d.name}: attainment ${percent(d.attainment)} ${d.light}`);
+  for (const d of progress.departments.filter((u) => u.attainment !== null)) {
+    console.log(`  Department ${d.name}: attainment ${percent(d.attainment!)} ${d.light}`);
   }
 
-  const assessment = await call<any>('POST', `/campaigns/${campaign.id}/assessments`, office, {});
-  console.log(`\nDraft assessment ${assessment.id} as of ${assessment.asOf} (weights ${JSON.stringify((assessment.rules as any).weights)}):`);
+  const assessment = await call<AssessmentView>('POST', `/campaigns/${campaign.id}/assessments`, office, {});
+  console.log(`\nDraft assessment ${assessment.id} as of ${assessment.asOf} (weights ${JSON.stringify(assessment.rules.weights)}):`);
   for (const u of assessment.units) {
     const s = u.scorecard;
     const outcomes = [u.outcomes.commendation && '表扬', u.outcomes.criticism && '通报批评', u.outcomes.awardIneligible && '取消评先资格'].filter(Boolean).join('、') || '—';
