@@ -93,21 +93,25 @@ async function main(): Promise<void> {
     reason: '按实施方案：扩面任务完成情况与基金缺口补助挂钩',
   });
 
-  // The reporting workflow opens the rounds owed from today at once.
+  // The reporting workflow opens the rounds owed from today at once, one after the other; the
+  // ten-day round under way is the last of them to open.
   let reports: Report[] = [];
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 200; i++) {
     reports = (await call<{ items: Report[] }>('GET', `/reports?campaignId=${campaign.id}&pageSize=500`, office)).items;
-    if (reports.length > 0 && i > 5 && reports.length === (await call<{ items: Report[] }>('GET', `/reports?campaignId=${campaign.id}&pageSize=500`, office)).items.length) break;
+    if (districts.every((d) => reports.some((r) => r.kind === 'ten_day' && r.unitId === d.id))) break;
     await sleep(300);
   }
   const rounds = await call<{ items: Array<{ roundKey: string; dueDate: string; reportCount: number }> }>('GET', `/campaigns/${campaign.id}/report-rounds`, office);
   console.log('Rounds owed so far:', rounds.items.map((r) => `${r.roundKey} due ${r.dueDate} (${r.reportCount} reports)`).join('; '));
 
-  const tenDay = (unitId: string) => reports.find((r) => r.kind === 'ten_day' && r.unitId === unitId);
+  const tenDay = (unitId: string) => {
+    const found = reports.find((r) => r.kind === 'ten_day' && r.unitId === unitId);
+    if (!found) throw new Error(`No ten-day report of ${unitId} yet: is the worker running?`);
+    return found;
+  };
   const share = Math.floor(76_000 / districts.length);
   for (const [i, district] of districts.entries()) {
     const report = tenDay(district.id);
-    if (!report) continue;
     const officer = await login(`officer-${district.code.toLowerCase()}`);
     const newlyInsured = Math.round(share * PACE[i % PACE.length]);
     await call('POST', `/reports/${report.id}/filings`, officer, {
@@ -123,7 +127,6 @@ async function main(): Promise<void> {
     ['SIA', 27_800_000],
   ] as const) {
     const report = tenDay(byCode(code).id);
-    if (!report) continue;
     const officer = await login(`officer-${code.toLowerCase()}`);
     await call('POST', `/reports/${report.id}/filings`, officer, {
       census: { unitsSurveyed: 0, uninsuredUnitsFound: 0, uninsuredPersonsFound: 0, unitsNewlyInsured: 0 },
