@@ -7,24 +7,9 @@
  *
  *   npm run demo:reports
  */
+import { call, login, sleep } from './lib/demo-api';
 import { hengyangCampaign } from './lib/hengyang-campaign';
 
-const api = process.env.API_URL ?? 'http://localhost:3000';
-const password = process.env.DUBAN_DEMO_PASSWORD ?? 'duban-dev-password';
-
-async function call<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-  const response = await fetch(`${api}${path}`, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const answer = await response.json();
-  if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${JSON.stringify(answer)}`);
-  return answer as T;
-}
-
-const login = async (username: string) => (await call<{ accessToken: string }>('POST', '/auth/login', null, { username, password })).accessToken;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 
 interface Unit {

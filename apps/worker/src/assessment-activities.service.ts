@@ -6,7 +6,6 @@ import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
 import {
   campaignProgress,
   DEFAULT_ASSESSMENT_RULES,
-  DomainError,
   DUBAN_TIME_ZONE,
   proposedOutcomes,
   scoreUnit,
@@ -14,9 +13,11 @@ import {
   type Actor,
   type AssessmentOutcomes,
 } from '@duban/domain';
-import { MailTransport, renderAssessmentOutcome, renderCircularEmail } from '@duban/mail';
-import { AssessmentRepository, CampaignRepository, CircularRepository, EmailRepository, ReportViewsRepository, type ComputedScore } from '@duban/persistence';
+import { renderAssessmentOutcome, renderCircularEmail } from '@duban/mail';
+import { AssessmentRepository, CampaignRepository, CircularRepository, ReportViewsRepository, type ComputedScore } from '@duban/persistence';
 import type { AssessmentActivities, ComputedAssessment } from '@duban/workflows';
+import { refusalsAsFailures } from './activity-failures';
+import { OnceOnlyMail } from './once-only-mail';
 
 /** The end of a local (Beijing) day: what "by the assessment's day" means. */
 export const endOfLocalDay = (date: string) => DateTime.fromISO(date, { zone: DUBAN_TIME_ZONE }).endOf('day').toJSDate();
@@ -30,8 +31,7 @@ export class AssessmentActivitiesService implements AssessmentActivities {
     private readonly circulars: CircularRepository,
     private readonly campaigns: CampaignRepository,
     private readonly reportViews: ReportViewsRepository,
-    private readonly emails: EmailRepository,
-    private readonly mail: MailTransport,
+    private readonly mail: OnceOnlyMail,
   ) {}
 
   async computeAssessment(input: { assessmentId: string; asOf: string; computedAt: number; recomputedBy?: Actor }): Promise<ComputedAssessment> {
@@ -102,7 +102,7 @@ export class AssessmentActivitiesService implements AssessmentActivities {
         finalisedAt: assessment.finalisedAt,
         link: `${this.config.http.publicUrl}/assessments/${assessment.id}`,
       });
-      await this.sendOnce(`assessment:${assessment.id}:unit:${unit.unitId}:outcome`, [unit.liaisonEmail], email.subject, email.text);
+      await this.mail.send({ key: `assessment:${assessment.id}:unit:${unit.unitId}:outcome`, recipients: [unit.liaisonEmail], subject: email.subject, body: email.text });
       emails++;
     }
     return { emails };
@@ -129,41 +129,9 @@ export class AssessmentActivitiesService implements AssessmentActivities {
     for (const address of addresses) {
       // Keys hold 200 characters: a very long address is named by its hash.
       const to = address.length <= 120 ? address : createHash('sha256').update(address).digest('hex');
-      await this.sendOnce(`circular:${circular.id}:to:${to}`, [address], email.subject, email.text);
+      await this.mail.send({ key: `circular:${circular.id}:to:${to}`, recipients: [address], subject: email.subject, body: email.text });
     }
     return { emails: addresses.length };
   }
 
-  /** Records the e-mail under its key first, so a retry sends the same message once. */
-  private async sendOnce(key: string, recipients: string[], subject: string, body: string): Promise<boolean> {
-    const stored = await this.emails.claim({
-      idempotencyKey: key,
-      dutyId: null,
-      recipients,
-      subject,
-      body,
-      messageId: `<${createHash('sha256').update(key).digest('hex').slice(0, 40)}@duban>`,
-    });
-    if (stored.status === 'sent') return true;
-    try {
-      await this.mail.send({ from: this.config.smtp.from, to: stored.recipients, subject: stored.subject, text: stored.body, messageId: stored.messageId });
-    } catch (error) {
-      await this.emails.recordFailure(key, String(error));
-      throw error;
-    }
-    await this.emails.markSent(key, new Date());
-    return true;
-  }
-}
-
-/** A refusal of the domain does not get better with retries: fail at once, carrying the code. */
-async function refusalsAsFailures<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    if (error instanceof DomainError) {
-      throw ApplicationFailure.create({ message: error.message, type: error.code, nonRetryable: true, details: error.details ? [error.details] : [] });
-    }
-    throw error;
-  }
 }

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ApplicationFailure } from '@temporalio/common';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
 import {
   DomainError,
@@ -13,6 +12,7 @@ import {
 } from '@duban/domain';
 import { CampaignRepository, WorkingCalendarRepository } from '@duban/persistence';
 import type { CampaignActivities, DutyWorkflowInput, OpenCampaignPhaseInput, OpenedCampaignPhase } from '@duban/workflows';
+import { refusalsAsFailures } from './activity-failures';
 
 /** The campaign, phase and batch workflows' I/O: PostgreSQL, each call safe to repeat. */
 @Injectable()
@@ -85,17 +85,5 @@ export class CampaignActivitiesService implements CampaignActivities {
     const calendar = await this.calendars.allCurrentDays();
     const seconds = this.config.workingDaySeconds;
     return { calendar, ...(seconds === undefined ? {} : { dayMs: seconds * 1000 }) };
-  }
-}
-
-/** A refusal of the domain does not get better with retries: fail at once, carrying the code. */
-async function refusalsAsFailures<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    if (error instanceof DomainError) {
-      throw ApplicationFailure.create({ message: error.message, type: error.code, nonRetryable: true, details: error.details ? [error.details] : [] });
-    }
-    throw error;
   }
 }

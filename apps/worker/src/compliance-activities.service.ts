@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { heartbeat } from '@temporalio/activity';
 import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
@@ -17,13 +16,12 @@ import {
   type DutyClockPolicy,
   type ExposureDecision,
 } from '@duban/domain';
-import { MailTransport, renderRectificationNotice } from '@duban/mail';
+import { renderRectificationNotice } from '@duban/mail';
 import {
   CampaignRepository,
   complianceCaseId,
   complianceDutyId,
   ComplianceRepository,
-  EmailRepository,
   UserRepository,
   WorkingCalendarRepository,
   type ComplianceCaseRow,
@@ -41,6 +39,7 @@ import {
   type TakenStep,
   type TakeStepInput,
 } from '@duban/workflows';
+import { OnceOnlyMail } from './once-only-mail';
 
 /** Units read per page of the comparison. */
 const COMPARISON_PAGE = 1000;
@@ -59,8 +58,7 @@ export class ComplianceActivitiesService implements ComplianceActivities, OnAppl
     private readonly campaigns: CampaignRepository,
     private readonly calendars: WorkingCalendarRepository,
     private readonly users: UserRepository,
-    private readonly emails: EmailRepository,
-    private readonly mail: MailTransport,
+    private readonly mail: OnceOnlyMail,
   ) {}
 
   async compareUnitsForRun(input: { runId: string }): Promise<ComplianceRunResult & { batchSize: number }> {
@@ -158,7 +156,7 @@ export class ComplianceActivitiesService implements ComplianceActivities, OnAppl
       campaignName: campaign?.name ?? '',
       link: `${this.config.http.publicUrl}/compliance-cases/${kase.id}/notice`,
     });
-    return { sent: await this.sendOnce(`compliance-case:${kase.id}:notice`, [kase.contactEmail], notice.subject, notice.text) };
+    return { sent: await this.mail.send({ key: `compliance-case:${kase.id}:notice`, recipients: [kase.contactEmail], subject: notice.subject, body: notice.text }) };
   }
 
   async takeEscalationStep(input: TakeStepInput): Promise<TakenStep> {
@@ -287,29 +285,9 @@ export class ComplianceActivitiesService implements ComplianceActivities, OnAppl
 
   private async sendToOffice(key: string, subject: string, body: string): Promise<void> {
     const office = await this.users.officeEmails();
-    if (office.length > 0) await this.sendOnce(key, office, subject, body);
+    if (office.length > 0) await this.mail.send({ key, recipients: office, subject, body });
   }
 
-  /** Records the e-mail under its key first, so a retry sends the same message once. */
-  private async sendOnce(key: string, recipients: string[], subject: string, body: string): Promise<boolean> {
-    const stored = await this.emails.claim({
-      idempotencyKey: key,
-      dutyId: null,
-      recipients,
-      subject,
-      body,
-      messageId: `<${createHash('sha256').update(key).digest('hex').slice(0, 40)}@duban>`,
-    });
-    if (stored.status === 'sent') return true;
-    try {
-      await this.mail.send({ from: this.config.smtp.from, to: stored.recipients, subject: stored.subject, text: stored.body, messageId: stored.messageId });
-    } catch (error) {
-      await this.emails.recordFailure(key, String(error));
-      throw error;
-    }
-    await this.emails.markSent(key, new Date());
-    return true;
-  }
 
   private temporal(): Promise<{ client: Client; connection: Connection }> {
     this.client ??= Connection.connect({ address: this.config.temporal.address }).then((connection) => ({

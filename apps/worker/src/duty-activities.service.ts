@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
 import type { NotificationAudience } from '@duban/domain';
-import { MailTransport, renderDutyEmail } from '@duban/mail';
-import { DepartmentRepository, DutyRepository, EmailRepository, UserRepository } from '@duban/persistence';
+import { renderDutyEmail } from '@duban/mail';
+import { DepartmentRepository, DutyRepository, UserRepository } from '@duban/persistence';
 import type {
   DutyActivities,
   DutyAssignment,
@@ -13,6 +12,7 @@ import type {
   RecordDutyTransitionInput,
 } from '@duban/workflows';
 import { ApplicationFailure } from '@temporalio/common';
+import { OnceOnlyMail } from './once-only-mail';
 
 /** The duty workflow's I/O: PostgreSQL writes and e-mails, each safe to repeat. */
 @Injectable()
@@ -24,8 +24,7 @@ export class DutyActivitiesService implements DutyActivities {
     private readonly duties: DutyRepository,
     private readonly departments: DepartmentRepository,
     private readonly users: UserRepository,
-    private readonly emails: EmailRepository,
-    private readonly mail: MailTransport,
+    private readonly mail: OnceOnlyMail,
   ) {}
 
   async recordDutyAssigned(assignment: DutyAssignment): Promise<void> {
@@ -65,29 +64,7 @@ export class DutyActivitiesService implements DutyActivities {
       link: `${this.config.http.publicUrl}/duties/${duty.id}`,
       otherDepartmentName: other?.name,
     });
-    const stored = await this.emails.claim({
-      idempotencyKey: notification.key,
-      dutyId: duty.id,
-      recipients,
-      subject: rendered.subject,
-      body: rendered.text,
-      messageId: `<${createHash('sha256').update(notification.key).digest('hex').slice(0, 40)}@duban>`,
-    });
-    if (stored.status === 'sent') return;
-    try {
-      // Send what was recorded first, so a retry sends the same message to the same people.
-      await this.mail.send({
-        from: this.config.smtp.from,
-        to: stored.recipients,
-        subject: stored.subject,
-        text: stored.body,
-        messageId: stored.messageId,
-      });
-    } catch (error) {
-      await this.emails.recordFailure(notification.key, String(error));
-      throw error;
-    }
-    await this.emails.markSent(notification.key, new Date());
+    await this.mail.send({ key: notification.key, dutyId: duty.id, recipients, subject: rendered.subject, body: rendered.text });
   }
 
   private async department(id: string) {

@@ -9,6 +9,7 @@ import { ComplianceActivitiesService } from './compliance-activities.service';
 import { UnitImportActivitiesService } from './unit-import-activities.service';
 import { AssessmentActivitiesService } from './assessment-activities.service';
 import { ReportingActivitiesService } from './reporting-activities.service';
+import { OnceOnlyMail } from './once-only-mail';
 
 /** The worker's root module: the same services as the API, no controllers, no HTTP. */
 @Module({})
@@ -21,6 +22,7 @@ export class WorkerModule implements OnApplicationShutdown {
       imports: [DubanConfigModule.forRoot(config), PersistenceModule.forRoot(config.databaseUrl, 'duban-worker')],
       providers: [
         { provide: MailTransport, inject: [DUBAN_CONFIG], useFactory: (c: DubanConfig) => new MailTransport(c.smtp.url) },
+        OnceOnlyMail,
         DutyActivitiesService,
         CampaignActivitiesService,
         ComplianceActivitiesService,
