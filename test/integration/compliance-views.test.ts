@@ -3,6 +3,7 @@ import { UNIT_COMPLIANCE_STATUSES, unitComplianceStatus, type ComplianceCaseOutc
 import { registerDistricts, type Unit } from '../support/campaign-fixtures';
 import { ComplianceFixture, registerInspectionTeam, type CaseSpec } from '../support/compliance-fixtures';
 import { TestStack } from '../support/test-stack';
+import { asCsvRows, csvAndXlsx } from '../support/table-download';
 
 /**
  * The exposure list (JSON, CSV, printable page) and the views of units by compliance status and
@@ -240,6 +241,29 @@ describe('compliance views and the exposure list', () => {
       expect(lines).toEqual(
         expect.arrayContaining(['案件阶段,欠缴社会保险费,撤销结案,2', '案件阶段,应参保未参保,逾期升级,1', '升级措施,媒体曝光,已采取,2', '升级措施,申请人民法院强制执行,已取消,1', '合计,,,8']),
       );
+    });
+
+    it('downloads the campaign’s cases as CSV and XLSX, scoped as the list is', async () => {
+      const listed = await stack.http('GET', `/compliance-cases?campaignId=${fx.campaignId}&limit=200`, { token: office.token });
+      expect(listed.body.total).toBe(8);
+      const both = await csvAndXlsx(stack.baseUrl, `/compliance-cases?campaignId=${fx.campaignId}&format=csv`, office.token);
+      expect(both.csv.disposition).toMatch(/^attachment; filename="compliance-cases-\d{8}-\d{4}\.csv"/);
+      expect(both.xlsx.disposition).toMatch(/^attachment; filename="compliance-cases-\d{8}-\d{4}\.xlsx"/);
+      expect(asCsvRows(both.sheet)).toEqual(both.rows);
+      const [header, ...data] = both.rows;
+      expect(header.slice(0, 4)).toEqual(['统一社会信用代码', '单位名称', '问题', '阶段']);
+      expect(data.map((row) => row.at(-1))).toEqual(listed.body.items.map((c: { id: string }) => c.id));
+      const stages = data.map((row) => row[3]).sort();
+      expect(stages).toEqual(['已下达限期改正', '已发现', '已发现', '已整改结案', '已整改结案', '撤销结案', '撤销结案', '逾期升级'].sort());
+      const exposed = data.find((row) => row[0] === units.escalated)!;
+      expect(exposed[1]).toBe(`'=HYPERLINK("http://x")<script>alert('x')</script>&某建材公司`);
+
+      const x = await csvAndXlsx(stack.baseUrl, `/compliance-cases?campaignId=${fx.campaignId}&format=csv`, officerX.token);
+      expect(x.rows).toHaveLength(1 + 3);
+      expect(asCsvRows(x.sheet)).toEqual(x.rows);
+      const page = await csvAndXlsx(stack.baseUrl, `/compliance-cases?campaignId=${fx.campaignId}&format=csv&limit=2&offset=1`, office.token);
+      expect(page.rows.slice(1).map((row) => row.at(-1))).toEqual(listed.body.items.slice(1, 3).map((c: { id: string }) => c.id));
+      expect((await stack.http('GET', `/compliance-cases?departmentId=${deptY.id}&format=xlsx`, { token: officerX.token })).status).toBe(403);
     });
   });
 

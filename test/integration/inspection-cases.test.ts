@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { registerDistricts, type Unit } from '../support/campaign-fixtures';
 import { ComplianceFixture, registerInspectionTeam, type FixtureCase } from '../support/compliance-fixtures';
 import { validCreditCode } from '../support/credit-codes';
+import { asCsvRows, csvAndXlsx, download, parseCsv } from '../support/table-download';
 import { TestStack } from '../support/test-stack';
 
 /**
@@ -182,6 +183,24 @@ describe('inspectors: teams, inbox, enforcement log, history, case evidence', ()
       const bad = await stack.http('GET', '/inspection-cases?status=pending&limit=0', { token: office.token });
       expect(bad.status).toBe(400);
       expect(Object.keys(bad.body.fields).sort()).toEqual(['limit', 'status']);
+    });
+
+    it('downloads the inbox as CSV and XLSX: every case of the filter, in the inbox’s order', async () => {
+      const { csv, xlsx, sheet, rows } = await csvAndXlsx(stack.baseUrl, '/inspection-cases?format=csv', inspectorA.token);
+      expect(csv.disposition).toMatch(/^attachment; filename="inspection-cases-\d{8}-\d{4}\.csv"/);
+      expect(xlsx.disposition).toMatch(/^attachment; filename="inspection-cases-\d{8}-\d{4}\.xlsx"/);
+      expect(asCsvRows(sheet)).toEqual(rows);
+      const [header, ...data] = rows;
+      expect(header.slice(0, 6)).toEqual(['统一社会信用代码', '单位名称', '问题', '案件阶段', '监察大队', '办理状态']);
+      expect(data.map((row) => row.at(-1))).toEqual([proposed.inspectionCaseId, closed.inspectionCaseId]);
+      expect(data[0].slice(0, 3)).toEqual([unitA, '珠晖区某餐馆', '应参保未参保']);
+      expect(data.map((row) => row[header.indexOf('办理状态')])).toEqual(['办理中', '已办结']);
+      expect(sheet.values.slice(1).every((row) => typeof row[header.indexOf('执法措施次数')] === 'number')).toBe(true);
+
+      const page = await download(stack.baseUrl, '/inspection-cases?format=csv&limit=1&offset=1', inspectorA.token);
+      expect(parseCsv(page.text.slice(1)).map((row) => row.at(-1))).toEqual(['监察案件编号', closed.inspectionCaseId]);
+      expect((await download(stack.baseUrl, '/inspection-cases?format=xlsx', officerSia.token)).status).toBe(403);
+      expect((await download(stack.baseUrl, `/inspection-cases?format=csv&teamId=${teamB.id}`, inspectorA.token)).status).toBe(403);
     });
   });
 

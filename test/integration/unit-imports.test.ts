@@ -12,6 +12,7 @@ import { isolatedDatabase } from '../support/isolated-database';
 import { recordHistoryIfAsked } from '../support/recorded-histories';
 import { TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
+import { asCsvRows, csvAndXlsx } from '../support/table-download';
 
 /**
  * Imports of departments' unit files against the real services: a generated 100,000-row CSV
@@ -169,6 +170,18 @@ describe('unit imports: streamed CSV and XLSX files of unit facts', () => {
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect(text.startsWith('\uFEFF行号,字段,原因')).toBe(true);
     expect(text.split('\r\n').filter(Boolean)).toHaveLength(11);
+
+    // The history downloads too: newest first, with the counts as numbers.
+    const history = await csvAndXlsx(stack.baseUrl, '/unit-imports?format=csv&limit=1', office.token);
+    expect(history.xlsx.disposition).toMatch(/^attachment; filename="unit-imports-\d{8}-\d{4}\.xlsx"/);
+    expect(asCsvRows(history.sheet)).toEqual(history.rows);
+    const [header, row] = history.sheet.values;
+    expect(history.sheet.values).toHaveLength(2);
+    expect(row.at(-1)).toBe(started.body.id);
+    const cell = (name: string) => row[(header as string[]).indexOf(name)];
+    expect([cell('文件名'), cell('数据'), cell('状态'), cell('读取行数'), cell('导入行数'), cell('错误行数')]).toEqual(['broken.csv', '市场监管登记', '已完成', 13, 3, 10]);
+    const all = await csvAndXlsx(stack.baseUrl, '/unit-imports?format=csv', office.token);
+    expect(all.rows.map((r) => r.at(-1))).toContain(started.body.id);
 
     for (const code of [...good, duplicated]) expect((await stack.http('GET', `/units/${code}`, { token: office.token })).status).toBe(200);
     const second = await stack.http('GET', `/units/${good[1]}`, { token: office.token });

@@ -1,4 +1,6 @@
-import { StreamableFile } from '@nestjs/common';
+import { BadRequestException, StreamableFile } from '@nestjs/common';
+import { ApiProduces, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
 import ExcelJS from 'exceljs';
 import { csvFileNames, csvTime, toCsv, type CsvValue } from '../duty-views/csv';
 
@@ -12,10 +14,44 @@ export interface ExportTable {
   rows: ReadonlyArray<readonly CsvValue[]>;
 }
 
+/** An export without limit/offset holds every matching row, up to this many. */
+export const MAX_EXPORT_ROWS = 50_000;
+
+/** 400 when more rows match than one export holds (asked without limit/offset). */
+export function assertExportable(total: number): void {
+  if (total > MAX_EXPORT_ROWS) {
+    throw new BadRequestException({
+      statusCode: 400,
+      error: 'BAD_REQUEST',
+      message: `${total} rows match; an export holds at most ${MAX_EXPORT_ROWS}. Narrow the filters, or export page by page with limit and offset.`,
+    });
+  }
+}
+
+/** The rows an export reads: the page asked for, else every row up to one more than it holds (see assertExportable). */
+export function exportPage(query: { limit?: number; offset?: number }, defaultLimit: number): { limit: number; offset: number; explicit: boolean } {
+  const explicit = query.limit !== undefined || query.offset !== undefined;
+  return explicit ? { limit: query.limit ?? defaultLimit, offset: query.offset ?? 0, explicit } : { limit: MAX_EXPORT_ROWS + 1, offset: 0, explicit };
+}
+
 export const EXPORT_FORMATS = ['json', 'csv', 'xlsx'] as const;
 export type ExportFormat = 'csv' | 'xlsx';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** `?format=json|csv|xlsx` on a table's query. */
+export class ExportFormatQuery {
+  @ApiPropertyOptional({
+    enum: EXPORT_FORMATS,
+    description: 'csv: UTF-8 with BOM; xlsx: an Excel workbook. Accept: text/csv or the XLSX type does the same unless format=json',
+  })
+  @IsOptional()
+  @IsIn(EXPORT_FORMATS)
+  format?: (typeof EXPORT_FORMATS)[number];
+}
+
+/** Swagger: the route answers JSON, CSV or XLSX (and any further types named). */
+export const ApiProducesTable = (...more: string[]) => ApiProduces('application/json', 'text/csv', XLSX_TYPE, ...more);
 
 /**
  * `?format=csv|xlsx`, else the Accept header (text/csv or the workbook type) unless

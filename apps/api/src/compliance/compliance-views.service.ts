@@ -17,16 +17,8 @@ import { ComplianceViewsRepository, type ComplianceScope, type ExposureListRow }
 import type { ExportTable } from '../common/table-export';
 import { csvTime } from '../duty-views/csv';
 import { MATCHES_NOTHING } from '../common/matches-nothing';
+import { STAGE_WORDS, STEP_STATUS_WORDS } from './compliance-words';
 
-/** A case's stage as the views count it: its state, a closed case by its outcome. */
-const STAGE_WORDS: Record<string, string> = {
-  identified: '已发现',
-  notified: '已下达限期改正',
-  escalated: '逾期升级',
-  closed_rectified: '已整改结案',
-  closed_dismissed: '撤销结案',
-};
-const STEP_STATUS_WORDS: Record<string, string> = { taken: '已采取', cancelled: '已取消' };
 
 type StatusCounts = Record<UnitComplianceStatus, number>;
 const zeroCounts = (): StatusCounts => Object.fromEntries(UNIT_COMPLIANCE_STATUSES.map((s) => [s, 0])) as StatusCounts;

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
 import { CurrentActor } from '../common/actor.decorator';
 import { OfficeOnly } from '../common/office-only.guard';
+import { ApiProducesTable, exportFormat, tableResponse } from '../common/table-export';
 import { ComplianceCaseActionDto, ExposureDecisionDto, ListComplianceCasesQuery, StartComplianceRunDto } from './compliance.dto';
 import { ComplianceService } from './compliance.service';
 
@@ -25,9 +26,12 @@ export class ComplianceController {
     return this.compliance.run(actor, id);
   }
 
+  /** Cases a page at a time (JSON), or every matching case as a download with ?format=csv|xlsx. */
   @Get('compliance-cases')
-  list(@CurrentActor() actor: Actor, @Query() query: ListComplianceCasesQuery) {
-    return this.compliance.list(actor, query);
+  @ApiProducesTable()
+  async list(@CurrentActor() actor: Actor, @Query() query: ListComplianceCasesQuery, @Headers('accept') accept?: string) {
+    const format = exportFormat(query.format, accept);
+    return format ? tableResponse(await this.compliance.listTable(actor, query), format) : this.compliance.list(actor, query);
   }
 
   @Get('compliance-cases/:id')

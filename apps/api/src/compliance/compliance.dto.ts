@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { COMPLIANCE_CASE_STATES, EXPOSURE_DECISIONS, FINDINGS, RECTIFICATION_KINDS, type ComplianceCaseState, type ExposureDecision, type Finding, type RectificationKind } from '@duban/domain';
+import { ExportFormatQuery } from '../common/table-export';
 import { TrimmedText } from '../common/validation';
 
 export class StartComplianceRunDto {
@@ -62,7 +63,8 @@ export class ExposureDecisionDto {
   reason?: string;
 }
 
-export class ListComplianceCasesQuery {
+/** A page of 50 unless limit/offset say otherwise; a CSV/XLSX export without them holds every matching case. */
+export class ListComplianceCasesQuery extends ExportFormatQuery {
   @IsOptional() @IsUUID() campaignId?: string;
   @IsOptional() @IsUUID() departmentId?: string;
   @IsOptional() @IsIn(COMPLIANCE_CASE_STATES) state?: ComplianceCaseState;
@@ -70,6 +72,6 @@ export class ListComplianceCasesQuery {
   @IsOptional() @IsString() @Length(18, 18) creditCode?: string;
   @IsOptional() @IsString() @Length(1, 64) sectorKey?: string;
   @IsOptional() @IsUUID() districtId?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit: number = 50;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset: number = 0;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }

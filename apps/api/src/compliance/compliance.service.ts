@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { isUUID } from 'class-validator';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
-import { canReadComplianceCase, complianceCaseTarget, DomainError, DomainErrorCode, type Actor } from '@duban/domain';
+import { canReadComplianceCase, complianceCaseTarget, DomainError, DomainErrorCode, FINDING_LABELS, type Actor } from '@duban/domain';
 import { renderRectificationNotice } from '@duban/mail';
 import { CampaignRepository, ComplianceEvidenceRepository, ComplianceRepository, type ComplianceCaseRow } from '@duban/persistence';
 import {
@@ -16,8 +16,10 @@ import {
   type ComplianceRunInput,
 } from '@duban/workflows';
 import { MATCHES_NOTHING } from '../common/matches-nothing';
+import { assertExportable, exportPage, type ExportTable } from '../common/table-export';
 import { callTemporal, temporalClient } from '../temporal/temporal-calls';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
+import { stageWord } from './compliance-words';
 import type { ComplianceCaseActionDto, ExposureDecisionDto, ListComplianceCasesQuery, StartComplianceRunDto } from './compliance.dto';
 
 @Injectable()
@@ -61,6 +63,37 @@ export class ComplianceService {
 
   /** Office and viewers see every case; officers their department's; inspectors their team's. */
   list(actor: Actor, query: ListComplianceCasesQuery) {
+    return this.listPage(actor, query, { limit: query.limit ?? 50, offset: query.offset ?? 0 });
+  }
+
+  /** The cases the list shows, as a table: every matching one (up to MAX_EXPORT_ROWS) unless limit/offset are given. */
+  async listTable(actor: Actor, query: ListComplianceCasesQuery): Promise<ExportTable> {
+    const { explicit, ...page } = exportPage(query, 50);
+    const { items, total } = await this.listPage(actor, query, page);
+    if (!explicit) assertExportable(total);
+    return {
+      asciiBase: 'compliance-cases',
+      chineseBase: '参保问题案件',
+      header: ['统一社会信用代码', '单位名称', '问题', '阶段', '责任单位', '行业', '县区', '限期改正通知书', '下达时间(北京时间)', '整改期限(北京时间)', '发现时间(北京时间)', '结案时间(北京时间)', '案件编号'],
+      rows: items.map((c) => [
+        c.creditCode,
+        c.unitName,
+        FINDING_LABELS[c.finding] ?? c.finding,
+        stageWord(c.state, c.outcome),
+        c.departmentName,
+        c.sectorKey,
+        c.districtName,
+        c.noticeNumber,
+        c.noticeIssuedAt,
+        c.noticeDeadline,
+        c.createdAt,
+        c.closedAt,
+        c.id,
+      ]),
+    };
+  }
+
+  private listPage(actor: Actor, query: ListComplianceCasesQuery, page: { limit: number; offset: number }) {
     const scope =
       actor.role === 'department_officer'
         ? { departmentId: actor.departmentId ?? MATCHES_NOTHING }
@@ -70,7 +103,8 @@ export class ComplianceService {
     if (scope.departmentId && query.departmentId && query.departmentId !== scope.departmentId) {
       throw new DomainError(DomainErrorCode.ActionNotPermitted, "A department officer sees their own department's cases only");
     }
-    return this.compliance.listCases({ ...query, ...scope });
+    const { format: _format, limit: _limit, offset: _offset, ...filter } = query;
+    return this.compliance.listCases({ ...filter, ...scope, ...page });
   }
 
   async get(actor: Actor, caseId: string) {

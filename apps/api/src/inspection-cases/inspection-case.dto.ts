@@ -2,17 +2,19 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { ENFORCEMENT_ACTION_TYPES, type EnforcementActionType } from '@duban/domain';
+import { ExportFormatQuery } from '../common/table-export';
 import { TrimmedText } from '../common/validation';
 
-export class ListInspectionCasesQuery {
+/** A page of 50 unless limit/offset say otherwise; a CSV/XLSX export without them holds every matching case. */
+export class ListInspectionCasesQuery extends ExportFormatQuery {
   @IsOptional() @IsUUID() teamId?: string;
   @IsOptional() @IsIn(['open', 'closed']) status?: 'open' | 'closed';
   @IsOptional() @IsUUID() districtId?: string;
   @IsOptional() @IsString() @Length(1, 64) sectorKey?: string;
   /** Cases no team took (none was registered for the district). */
   @IsOptional() @Transform(({ value }) => value === 'true' || value === true) @IsBoolean() unassigned?: boolean;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit: number = 50;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset: number = 0;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }
 
 export class EnforcementActionDto {

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
 import { CurrentActor } from '../common/actor.decorator';
+import { ApiProducesTable, exportFormat, tableResponse } from '../common/table-export';
 import { EnforcementActionDto, ListInspectionCasesQuery } from './inspection-case.dto';
 import { InspectionCasesService } from './inspection-cases.service';
 
@@ -16,10 +17,12 @@ export class InspectionCasesController {
     return this.inspections.teams();
   }
 
-  /** The inspectors' inbox: their team's cases (the office and viewers: all). */
+  /** The inspectors' inbox: their team's cases (the office and viewers: all); JSON, or a download with ?format=csv|xlsx. */
   @Get('inspection-cases')
-  list(@CurrentActor() actor: Actor, @Query() query: ListInspectionCasesQuery) {
-    return this.inspections.list(actor, query);
+  @ApiProducesTable()
+  async list(@CurrentActor() actor: Actor, @Query() query: ListInspectionCasesQuery, @Headers('accept') accept?: string) {
+    const format = exportFormat(query.format, accept);
+    return format ? tableResponse(await this.inspections.listTable(actor, query), format) : this.inspections.list(actor, query);
   }
 
   @Get('inspection-cases/:id')

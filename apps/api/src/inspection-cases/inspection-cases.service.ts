@@ -1,10 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { DateTime } from 'luxon';
-import { canReadComplianceCase, canReadInspectionCase, DomainError, DomainErrorCode, enforcementActionRefusal, type Actor, type EnforcementActionType } from '@duban/domain';
+import {
+  canReadComplianceCase,
+  canReadInspectionCase,
+  DomainError,
+  DomainErrorCode,
+  ENFORCEMENT_ACTION_LABELS,
+  enforcementActionRefusal,
+  FINDING_LABELS,
+  type Actor,
+  type EnforcementActionType,
+  type Finding,
+} from '@duban/domain';
 import { ComplianceEvidenceRepository, ComplianceRepository, DepartmentRepository, InspectionRepository, type InspectionCaseRow } from '@duban/persistence';
 import type { EnforcementActionDto, ListInspectionCasesQuery } from './inspection-case.dto';
 import { MATCHES_NOTHING } from '../common/matches-nothing';
+import { assertExportable, exportPage, type ExportTable } from '../common/table-export';
+import { STAGE_WORDS } from '../compliance/compliance-words';
 
 
 /** 409 when the inspection case is closed, or an exposure is logged that the office has not approved. */
@@ -35,15 +48,50 @@ export class InspectionCasesService {
    * took); officers none. With the total for the filter and the open/closed counts without its status.
    */
   async list(actor: Actor, query: ListInspectionCasesQuery) {
+    const filter = this.filterOf(actor, query);
+    const page = { limit: query.limit ?? 50, offset: query.offset ?? 0 };
+    const { status: _status, ...withoutStatus } = filter;
+    const [found, countsByStatus] = await Promise.all([this.inspections.list({ ...filter, ...page }), this.inspections.countsByStatus(withoutStatus)]);
+    return { ...found, ...page, countsByStatus };
+  }
+
+  /** The inbox as a table: every matching case (up to MAX_EXPORT_ROWS) unless limit/offset are given. */
+  async listTable(actor: Actor, query: ListInspectionCasesQuery): Promise<ExportTable> {
+    const { explicit, ...page } = exportPage(query, 50);
+    const { items, total } = await this.inspections.list({ ...this.filterOf(actor, query), ...page });
+    if (!explicit) assertExportable(total);
+    return {
+      asciiBase: 'inspection-cases',
+      chineseBase: '劳动保障监察案件',
+      header: ['统一社会信用代码', '单位名称', '问题', '案件阶段', '监察大队', '办理状态', '行业', '县区', '限期改正通知书', '整改期限(北京时间)', '移交时间(北京时间)', '执法措施次数', '最近执法措施', '最近措施日期', '办结时间(北京时间)', '监察案件编号'],
+      rows: items.map((ic) => [
+        ic.creditCode,
+        ic.unitName,
+        FINDING_LABELS[ic.finding as Finding] ?? ic.finding,
+        STAGE_WORDS[ic.caseState] ?? ic.caseState,
+        ic.teamName,
+        ic.status === 'open' ? '办理中' : '已办结',
+        ic.sectorKey,
+        ic.districtName,
+        ic.noticeNumber,
+        ic.noticeDeadline,
+        ic.openedAt,
+        ic.actionCount,
+        ic.lastActionType ? ENFORCEMENT_ACTION_LABELS[ic.lastActionType] : null,
+        ic.lastActionDate,
+        ic.closedAt,
+        ic.id,
+      ]),
+    };
+  }
+
+  /** The filter a caller may use: an inspector their own team's cases only; officers none. */
+  private filterOf(actor: Actor, query: ListInspectionCasesQuery) {
     if (actor.role === 'department_officer') throw new DomainError(DomainErrorCode.ActionNotPermitted, 'Inspection cases are the inspectors’ and the office’s');
-    let filter: ListInspectionCasesQuery = query;
-    if (actor.role === 'inspector') {
-      if (query.teamId && query.teamId !== actor.departmentId) throw new DomainError(DomainErrorCode.ActionNotPermitted, "An inspector sees their own team's cases only");
-      filter = { ...query, unassigned: false, teamId: actor.departmentId ?? MATCHES_NOTHING };
-    }
-    const { status: _status, limit: _limit, offset: _offset, ...withoutStatus } = filter;
-    const [page, countsByStatus] = await Promise.all([this.inspections.list(filter), this.inspections.countsByStatus(withoutStatus)]);
-    return { ...page, limit: filter.limit, offset: filter.offset, countsByStatus };
+    const { format: _format, limit: _limit, offset: _offset, ...filter } = query;
+    if (actor.role !== 'inspector') return filter;
+    if (query.teamId && query.teamId !== actor.departmentId) throw new DomainError(DomainErrorCode.ActionNotPermitted, "An inspector sees their own team's cases only");
+    return { ...filter, unassigned: false, teamId: actor.departmentId ?? MATCHES_NOTHING };
   }
 
   async get(actor: Actor, id: string) {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { EXPORT_FORMATS } from '../common/table-export';
+import { EXPORT_FORMATS, ExportFormatQuery } from '../common/table-export';
 import { IMPORT_DATASETS, type ImportDataset } from '@duban/domain';
 import { CalendarDate } from '../common/validation';
 
@@ -21,10 +21,11 @@ export class UnitImportFieldsDto {
   departmentId?: string;
 }
 
-export class ListUnitImportsQuery {
+/** A page of 50 unless limit/offset say otherwise; a CSV/XLSX export without them holds every import. */
+export class ListUnitImportsQuery extends ExportFormatQuery {
   @IsOptional() @IsUUID() departmentId?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit: number = 50;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset: number = 0;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }
 
 export class UnitImportErrorsQuery {

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nest
 import type { Request } from 'express';
 import type { Actor } from '@duban/domain';
 import { CurrentActor } from '../common/actor.decorator';
-import { exportFormat, tableResponse, XLSX_TYPE } from '../common/table-export';
+import { ApiProducesTable, exportFormat, tableResponse, XLSX_TYPE } from '../common/table-export';
 import { ListUnitImportsQuery, UnitImportErrorsQuery } from './unit-import.dto';
 import { UnitImportsService } from './unit-imports.service';
 
@@ -34,9 +34,12 @@ export class UnitImportsController {
     return this.imports.upload(actor, request);
   }
 
+  /** The history, newest first (JSON), or every import as a download with ?format=csv|xlsx. */
   @Get()
-  list(@CurrentActor() actor: Actor, @Query() query: ListUnitImportsQuery) {
-    return this.imports.list(actor, query);
+  @ApiProducesTable()
+  async list(@CurrentActor() actor: Actor, @Query() query: ListUnitImportsQuery, @Headers('accept') accept?: string) {
+    const format = exportFormat(query.format, accept);
+    return format ? tableResponse(await this.imports.listTable(actor, query), format) : this.imports.list(actor, query);
   }
 
   @Get(':id')

@@ -15,14 +15,15 @@ import {
   searchImportHeader,
   unitFactSourceRefusal,
   type Actor,
+  type ImportDataset,
   type ImportHeader,
 } from '@duban/domain';
-import { DepartmentRepository, UnitImportRepository, type UnitImportRow } from '@duban/persistence';
+import { DepartmentRepository, UnitImportRepository, type UnitImportRow, type UnitImportStatus } from '@duban/persistence';
 import { tableFormatOf, tableRows, unreadableFormatOf, UnreadableFileError } from '@duban/unit-files';
 import { unitImportWorkflowId } from '@duban/workflows';
 import { fieldMessages } from '../common/validation';
 import { formatBytes } from '../common/evidence-upload';
-import type { ExportTable } from '../common/table-export';
+import { assertExportable, exportPage, type ExportTable } from '../common/table-export';
 import { callTemporal, temporalClient } from '../temporal/temporal-calls';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { UnitImportFieldsDto, type ListUnitImportsQuery, type UnitImportErrorsQuery } from './unit-import.dto';
@@ -42,6 +43,15 @@ interface StoredFile {
 function badFile(message: string): BadRequestException {
   return new BadRequestException({ statusCode: 400, error: 'BAD_REQUEST', message: [message], fields: { [FILE_FIELD]: [message] } });
 }
+
+/** The words the history's export uses. */
+const DATASET_WORDS: Record<ImportDataset, string> = {
+  market_registration: '市场监管登记',
+  tax_registration: '税务登记',
+  social_insurance_registration: '社会保险登记',
+  employment: '就业数据',
+};
+const IMPORT_STATUS_WORDS: Record<UnitImportStatus, string> = { uploading: '上传中', queued: '排队中', running: '导入中', completed: '已完成', failed: '失败' };
 
 /**
  * Imports of departments' unit files. The upload streams into PostgreSQL in chunks (the file is
@@ -116,15 +126,47 @@ export class UnitImportsService {
     }
   }
 
-  async list(actor: Actor, query: ListUnitImportsQuery) {
+  list(actor: Actor, query: ListUnitImportsQuery) {
+    return this.imports.list({ sourceDepartmentId: this.sourceDepartmentOf(actor, query), limit: query.limit ?? 50, offset: query.offset ?? 0 });
+  }
+
+  /** The history as a table: every import (up to MAX_EXPORT_ROWS) unless limit/offset are given. */
+  async listTable(actor: Actor, query: ListUnitImportsQuery): Promise<ExportTable> {
+    const { explicit, ...page } = exportPage(query, 50);
+    const { items, total } = await this.imports.list({ sourceDepartmentId: this.sourceDepartmentOf(actor, query), ...page });
+    if (!explicit) assertExportable(total);
+    return {
+      asciiBase: 'unit-imports',
+      chineseBase: '数据导入记录',
+      header: ['文件名', '数据', '来源部门', '数据日期', '状态', '读取行数', '导入行数', '变更行数', '未变行数', '错误行数', '提交人', '提交时间(北京时间)', '完成时间(北京时间)', '失败原因', '导入编号'],
+      rows: items.map((i) => [
+        i.fileName,
+        DATASET_WORDS[i.dataset] ?? i.dataset,
+        i.sourceDepartmentName,
+        i.sourceDate,
+        IMPORT_STATUS_WORDS[i.status] ?? i.status,
+        i.rowsRead,
+        i.rowsImported,
+        i.rowsChanged,
+        i.rowsUnchanged,
+        i.rowsRejected,
+        i.requesterUsername,
+        i.createdAt,
+        i.finishedAt,
+        i.error,
+        i.id,
+      ]),
+    };
+  }
+
+  /** Whose imports a caller reads: an officer their own department's; the office and viewers any (or the one named). */
+  private sourceDepartmentOf(actor: Actor, query: ListUnitImportsQuery): string | undefined {
     if (actor.role === 'inspector') throw new DomainError(DomainErrorCode.ActionNotPermitted, 'Inspectors do not read unit imports');
-    if (actor.role === 'department_officer') {
-      if (query.departmentId && query.departmentId !== actor.departmentId) {
-        throw new DomainError(DomainErrorCode.ActionNotPermitted, "A department officer reads their own department's imports only");
-      }
-      return this.imports.list({ sourceDepartmentId: actor.departmentId!, limit: query.limit, offset: query.offset });
+    if (actor.role !== 'department_officer') return query.departmentId;
+    if (query.departmentId && query.departmentId !== actor.departmentId) {
+      throw new DomainError(DomainErrorCode.ActionNotPermitted, "A department officer reads their own department's imports only");
     }
-    return this.imports.list({ sourceDepartmentId: query.departmentId, limit: query.limit, offset: query.offset });
+    return actor.departmentId!;
   }
 
   async get(actor: Actor, importId: string): Promise<UnitImportRow> {
