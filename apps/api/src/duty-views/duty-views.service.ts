@@ -11,14 +11,12 @@ import {
   type DutyQueryFilter,
   type OverdueDutyRow,
 } from '@duban/persistence';
-import type { ExportTable } from '../common/table-export';
+import { assertExportable, MAX_EXPORT_ROWS, type ExportTable } from '../common/table-export';
 import type { CsvValue } from './csv';
 import type { DutyStatsQuery, DutyViewQuery, OverdueQuery } from './duty-views.dto';
 
 const DEFAULT_PAGE = 50;
 /** A CSV export without limit holds every matching row, up to this many. */
-export const MAX_CSV_ROWS = 50_000;
-
 /** Open: not accepted or cancelled. The inbox shows these unless a state filter says otherwise. */
 const OPEN_STATES: DutyState[] = DUTY_STATES.filter((state) => state !== 'accepted' && state !== 'cancelled');
 
@@ -189,9 +187,9 @@ export class DutyViewsService {
     const explicitPage = query.limit !== undefined || query.offset !== undefined;
     const { rows, total } = await this.queries.overdue(
       filter,
-      explicitPage ? { limit: query.limit ?? DEFAULT_PAGE, offset: query.offset ?? 0 } : { limit: MAX_CSV_ROWS + 1, offset: 0 },
+      explicitPage ? { limit: query.limit ?? DEFAULT_PAGE, offset: query.offset ?? 0 } : { limit: MAX_EXPORT_ROWS + 1, offset: 0 },
     );
-    if (!explicitPage) this.assertExportable(total);
+    if (!explicitPage) assertExportable(total);
     const header = [
       '事项编号',
       '标题',
@@ -290,18 +288,8 @@ export class DutyViewsService {
     if (query.limit !== undefined || query.offset !== undefined) {
       return this.queries.list(filter, sort, { limit: query.limit ?? DEFAULT_PAGE, offset: query.offset ?? 0 });
     }
-    this.assertExportable(await this.queries.count(filter));
+    assertExportable(await this.queries.count(filter));
     return this.queries.list(filter, sort, null);
-  }
-
-  private assertExportable(total: number): void {
-    if (total > MAX_CSV_ROWS) {
-      throw new BadRequestException({
-        statusCode: 400,
-        error: 'BAD_REQUEST',
-        message: `${total} rows match; an export holds at most ${MAX_CSV_ROWS}. Narrow the filters, or export page by page with limit and offset.`,
-      });
-    }
   }
 
   private toOverdueItem(row: OverdueDutyRow, now: number): OverdueListItem {
