@@ -2,38 +2,9 @@ import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
+import { parseCsv } from '../support/table-download';
 
 const DAY = 24 * 3600 * 1000;
-
-/** RFC 4180, enough for the tests: quoted fields with doubled quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  return rows;
-}
 
 /** yyyy-MM-dd HH:mm:ss in Beijing time. */
 const beijing = (iso: string) =>

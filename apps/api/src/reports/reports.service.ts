@@ -53,8 +53,7 @@ export class ReportsService {
     assertMayReadCampaigns(actor);
     const campaign = await this.campaign(campaignId);
     const context = await this.reports.reportingContext(campaign.id);
-    const stored = context?.plan === DEFAULT_REPORT_PLAN ? null : context?.plan;
-    return { campaignId: campaign.id, plan: stored ?? DEFAULT_REPORT_PLAN, isDefault: !stored };
+    return { campaignId: campaign.id, plan: context?.plan ?? DEFAULT_REPORT_PLAN, isDefault: context?.planIsDefault ?? true };
   }
 
   /** The office changes the plan (logged with its reason); the reporting workflow reads it again, or starts. */

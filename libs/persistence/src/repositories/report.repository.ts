@@ -25,6 +25,8 @@ export interface ReportingContext {
   periodStart: string;
   periodEnd: string;
   plan: ReportPlan;
+  /** No plan was set: `plan` is DEFAULT_REPORT_PLAN. */
+  planIsDefault: boolean;
   /** Rounds due before the campaign was set up in Duban are not owed. */
   createdAt: Date;
   clockPolicy: EscalationLadderPolicy;
@@ -142,6 +144,7 @@ export class ReportRepository {
       periodStart: row.periodStart,
       periodEnd: row.periodEnd,
       plan: row.plan ?? DEFAULT_REPORT_PLAN,
+      planIsDefault: row.plan === null,
       createdAt: row.createdAt,
       clockPolicy: row.clockPolicy,
       assignedBy: { userId: row.createdBy, username: row.createdByUsername, role: 'office', departmentId: null },
