@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
+import { DEFAULT_ASSESSMENT_RULES } from '@duban/domain';
 import { LEADING_GROUP_CHAIR, NO_REPORT_PLAN, seededDepartments } from '../support/campaign-fixtures';
 import { validCreditCode } from '../support/credit-codes';
 import { TEST_PASSWORD, TestStack } from '../support/test-stack';
@@ -322,15 +323,6 @@ const ownRowOnly = (caller: Caller, body: any) => {
   if (caller === 'ownOfficer') expect(body.units.map((u: { unitId: string }) => u.unitId)).toEqual([fx.own.id]);
   if (caller === 'foreignOfficer') expect(body.units).toEqual([]);
   if (caller === 'office' || caller === 'viewer') expect(body.units).toHaveLength(1);
-};
-const DEFAULT_RULES = {
-  weights: { targets: 60, dutiesOnTime: 20, reportsOnTime: 20 },
-  returnPenaltyPoints: 1,
-  maxReturnPenalty: 10,
-  commendationMinScore: 90,
-  criticismBelowScore: 60,
-  awardIneligibleBelowScore: 70,
-  subsidy: { rule: 'proportional', ratePercent: 100, capPercent: 20, baseYuan: [] },
 };
 /**
  * A campaign whose own department owes a monthly report: its reporting workflow opens the
@@ -817,7 +809,7 @@ const ROUTES: RouteCase[] = [
     method: 'PUT',
     path: '/campaigns/:id/assessment-rules',
     expect: OFFICE_ONLY,
-    request: async () => ({ params: campaignParams(), body: { rules: DEFAULT_RULES, reason: '权限检查' } }),
+    request: async () => ({ params: campaignParams(), body: { rules: DEFAULT_ASSESSMENT_RULES, reason: '权限检查' } }),
     unknown: [UNKNOWN_CAMPAIGN],
   },
   {
