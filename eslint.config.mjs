@@ -2,6 +2,7 @@
 // framework-free, and libraries are reached through their aliases, never by relative paths.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
@@ -11,7 +12,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', 'apps/web/**/*.tsx'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -21,6 +22,16 @@ export default tseslint.config(
         'error',
         { patterns: [{ group: ['**/libs/*/src/**', '../**/libs/**'], message: 'Import a library through its @duban/* alias.' }] },
       ],
+    },
+  },
+  {
+    // The console: hooks used as React requires; the API's error bodies are read loosely.
+    files: ['apps/web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      '@typescript-eslint/no-explicit-any': 'off',
     },
   },
   {

@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { DubanConfig } from '@duban/config';
 import { ApiModule } from './api.module';
 import { dubanValidationPipe } from './common/validation';
+import { mountWebConsole } from './web-console/web-console';
 
 /** The API as main.ts and the tests build it: one place, so tests exercise what runs. */
 export async function createApiApp(config: DubanConfig, options: { logger?: false } = {}): Promise<INestApplication> {
@@ -13,6 +14,7 @@ export async function createApiApp(config: DubanConfig, options: { logger?: fals
     ...(options.logger === false ? { logger: false } : {}),
   });
   app.useBodyParser('json', { limit: config.http.bodyLimit });
+  mountWebConsole(app, config);
   app.useGlobalPipes(dubanValidationPipe());
   app.enableShutdownHooks();
   const openApi = new DocumentBuilder()

@@ -12,6 +12,8 @@ export interface DubanConfig {
   /** Secret: never logged. */
   jwt: { secret: string; ttlSeconds: number };
   workflowBundlePath: string;
+  /** The built web console (`npm run build:web`), served by the API under /console. */
+  webConsoleDir: string;
   devSeed: boolean;
   /**
    * Compresses the plan's time for tests and demonstrations: one working day of the reminder
@@ -75,6 +77,7 @@ export function loadDubanConfig(env: Env = process.env): DubanConfig {
     },
     jwt: { secret: jwtSecret, ttlSeconds: integer(env, 'JWT_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600) },
     workflowBundlePath: text(env, 'WORKFLOW_BUNDLE_PATH', 'dist/workflows/workflow-bundle.js'),
+    webConsoleDir: text(env, 'DUBAN_WEB_DIR', 'dist/web'),
     devSeed: boolean(env, 'DUBAN_DEV_SEED', false),
     workingDaySeconds: env.DUBAN_WORKING_DAY_SECONDS ? integer(env, 'DUBAN_WORKING_DAY_SECONDS', 0, 1, 86_400) : undefined,
     // Capped at 100 MiB: an upload is buffered whole and stored as one bytea value.

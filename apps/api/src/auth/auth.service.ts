@@ -2,13 +2,18 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
 import { DomainError, DomainErrorCode, type Actor, type Role } from '@duban/domain';
-import { UserRepository, verifyPassword, type UserEntity } from '@duban/persistence';
+import { DepartmentRepository, UserRepository, verifyPassword, type UserEntity } from '@duban/persistence';
 
 interface TokenClaims {
   sub: string;
   username: string;
   role: Role;
   departmentId: string | null;
+}
+
+/** Who is signed in, with the unit they act for (the console shows it in its header). */
+export interface MeView extends UserView {
+  department: { id: string; code: string; name: string; kind: string } | null;
 }
 
 export interface UserView {
@@ -36,6 +41,7 @@ export class AuthService {
   constructor(
     @Inject(DUBAN_CONFIG) private readonly config: DubanConfig,
     private readonly users: UserRepository,
+    private readonly departments: DepartmentRepository,
     private readonly jwt: JwtService,
   ) {}
 
@@ -71,9 +77,13 @@ export class AuthService {
     return { userId: user.id, username: user.username, role: user.role, departmentId: user.departmentId };
   }
 
-  async me(actor: Actor): Promise<UserView> {
+  async me(actor: Actor): Promise<MeView> {
     const user = await this.users.findById(actor.userId);
     if (!user) throw new DomainError(DomainErrorCode.InvalidCredentials, 'The user no longer exists');
-    return toUserView(user);
+    const department = user.departmentId ? await this.departments.findById(user.departmentId) : null;
+    return {
+      ...toUserView(user),
+      department: department ? { id: department.id, code: department.code, name: department.name, kind: department.kind } : null,
+    };
   }
 }

@@ -1,0 +1,40 @@
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { LoginPage } from './auth/LoginPage';
+import { RequireRole, RequireSession } from './auth/RequireSession';
+import { SessionProvider } from './auth/session';
+import { NotFound } from './components/Forbidden';
+import { I18nProvider } from './i18n/i18n';
+import { ConsoleLayout } from './layout/ConsoleLayout';
+import { DutyPage } from './pages/duties/DutyPage';
+import { InboxPage } from './pages/duties/InboxPage';
+import { HomePage } from './pages/HomePage';
+
+/**
+ * Routes mirror the API's paths (/duties/:id, /compliance-cases/:id, …), so the link in an
+ * e-mail opens the same thing in the console; the API sends browsers there (see console.ts).
+ */
+export function App() {
+  return (
+    <I18nProvider>
+      <SessionProvider>
+        <BrowserRouter basename="/console">
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route
+              element={
+                <RequireSession>
+                  <ConsoleLayout />
+                </RequireSession>
+              }
+            >
+              <Route index element={<HomePage />} />
+              <Route path="inbox" element={<RequireRole roles={['department_officer']}><InboxPage /></RequireRole>} />
+              <Route path="duties/:id" element={<DutyPage />} />
+              <Route path="*" element={<NotFound />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </SessionProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,5 @@
+import type { MessageKey } from '../zh-CN';
+import { common } from './common';
+import { duties } from './duties';
+
+export const messages: Record<MessageKey, string> = { ...common, ...duties };

@@ -1,0 +1,6 @@
+// The reference catalogue: one file per feature, so pages can be added without touching others.
+import { common } from './common';
+import { duties } from './duties';
+
+export const messages = { ...common, ...duties };
+export type MessageKey = keyof typeof messages;

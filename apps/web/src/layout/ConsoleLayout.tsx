@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Drawer, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useMe, useSession } from '../auth/session';
+import { useI18n } from '../i18n/i18n';
+import { LanguageSwitch } from './LanguageSwitch';
+import { navigationFor } from './navigation';
+
+/** The frame: the role's menu (a drawer on a tablet in portrait), who is signed in, the language. */
+export function ConsoleLayout() {
+  const { t } = useI18n();
+  const me = useMe();
+  const { logout } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const narrow = !screens.lg;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const entries = navigationFor(me.role);
+  const selected =
+    entries
+      .filter((e) => (e.path === '/' ? location.pathname === '/' : location.pathname.startsWith(e.path)))
+      .sort((a, b) => b.path.length - a.path.length)[0]?.path ?? '/';
+
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={[selected]}
+      items={entries.map((e) => ({ key: e.path, icon: e.icon, label: t(e.label) }))}
+      onClick={({ key }) => {
+        setDrawerOpen(false);
+        void navigate(key);
+      }}
+    />
+  );
+
+  return (
+    <Layout className="console">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      {!narrow && (
+        <Layout.Sider width={208} theme="light" className="console-sider">
+          <nav aria-label={t('app.name')}>{menu}</nav>
+        </Layout.Sider>
+      )}
+      <Layout>
+        <Layout.Header className="console-header">
+          <Space>
+            {narrow && (
+              <Button aria-label="menu" onClick={() => setDrawerOpen(true)}>
+                ☰
+              </Button>
+            )}
+            <Typography.Text strong className="console-brand">
+              {t('app.name')} · {t('app.title')}
+            </Typography.Text>
+          </Space>
+          <Space wrap className="console-user">
+            <UserOutlined aria-hidden />
+            <span data-testid="who-am-i">{me.displayName}</span>
+            <Tag color="red">{t(`role.${me.role}`)}</Tag>
+            <span>{me.department?.name ?? t('user.noDepartment')}</span>
+            <LanguageSwitch />
+            <Button
+              icon={<LogoutOutlined />}
+              onClick={() => {
+                logout();
+                void navigate('/login');
+              }}
+            >
+              {t('logout')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content id="main" className="console-content" tabIndex={-1}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+      <Drawer open={drawerOpen} onClose={() => setDrawerOpen(false)} placement="left" size={240} title={t('app.name')}>
+        <nav aria-label={t('app.name')}>{menu}</nav>
+      </Drawer>
+    </Layout>
+  );
+}

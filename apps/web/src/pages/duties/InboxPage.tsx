@@ -1,0 +1,90 @@
+import { Badge, Card, Checkbox, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import type { DutyState, DutySummary } from '../../api/types';
+import { errorText } from '../../components/api-errors';
+import { ExportButtons } from '../../components/ExportButtons';
+import { formatDateTime } from '../../components/format';
+import { DutyStateTag } from '../../components/StateTag';
+import { useServerTable } from '../../components/useServerTable';
+import { useI18n } from '../../i18n/i18n';
+
+const OPEN: DutyState[] = ['assigned', 'acknowledged', 'in_progress', 'submitted', 'returned'];
+const ALL: DutyState[] = [...OPEN, 'accepted', 'cancelled'];
+
+interface InboxAnswer {
+  items: DutySummary[];
+  total: number;
+  countsByState: Record<DutyState, number>;
+  department: { id: string; code: string; name: string };
+}
+
+/** A department's duties: counts per state at the top, one page of the list below. */
+export function InboxPage() {
+  const { t, label } = useI18n();
+  const table = useServerTable<DutySummary, InboxAnswer>('/inbox');
+  const state = table.filters.state ?? '';
+  const counts = table.data?.countsByState;
+  const openCount = counts ? OPEN.reduce((sum, s) => sum + (counts[s] ?? 0), 0) : 0;
+
+  return (
+    <Space direction="vertical" size="middle" className="page">
+      <Typography.Title level={1} className="page-title">
+        {t('inbox.title')} {table.data && <Typography.Text type="secondary">· {table.data.department.name}</Typography.Text>}
+      </Typography.Title>
+      <Card>
+        <Space direction="vertical" className="full-width">
+          <Space wrap className="toolbar">
+            <Segmented
+              aria-label={t('common.state')}
+              value={state}
+              onChange={(value) => table.setFilters({ ...table.filters, state: String(value) })}
+              options={[
+                { value: '', label: <span data-testid="count-open">{t('inbox.open')} <Badge count={openCount} showZero color="#595959" /></span> },
+                ...ALL.map((s) => ({
+                  value: s,
+                  label: (
+                    <span data-testid={`count-${s}`}>
+                      {label('dutyState', s)} <Badge count={counts?.[s] ?? 0} showZero color={s === 'returned' ? '#b71c1c' : '#595959'} />
+                    </span>
+                  ),
+                })),
+              ]}
+            />
+            <Checkbox
+              checked={table.filters.overdue === 'true'}
+              onChange={(e) => table.setFilters({ ...table.filters, overdue: e.target.checked ? 'true' : undefined })}
+            >
+              {t('inbox.overdueOnly')}
+            </Checkbox>
+            <ExportButtons path="/inbox" query={table.query} name="inbox" />
+          </Space>
+          {table.error != null && <Typography.Text type="danger">{errorText(table.error, t)}</Typography.Text>}
+          <Table<DutySummary>
+            rowKey="id"
+            size="middle"
+            loading={table.loading}
+            dataSource={table.data?.items ?? []}
+            pagination={{ ...table.pagination, showTotal: (total) => t('common.total', { total }) }}
+            scroll={{ x: 720 }}
+            columns={[
+              { title: t('duty.title'), dataIndex: 'title', render: (title: string, d) => <Link to={`/duties/${d.id}`}>{title}</Link> },
+              { title: t('common.state'), dataIndex: 'state', width: 120, render: (s: DutyState) => <DutyStateTag state={s} /> },
+              {
+                title: t('duty.dueAt'),
+                dataIndex: 'dueAt',
+                width: 200,
+                render: (at: string, d) => (
+                  <Space>
+                    {formatDateTime(at)}
+                    {d.overdue && <Tag color="error">{t('duty.overdue')}</Tag>}
+                  </Space>
+                ),
+              },
+              { title: t('duty.returnCount'), dataIndex: 'returnCount', width: 100 },
+            ]}
+          />
+        </Space>
+      </Card>
+    </Space>
+  );
+}
