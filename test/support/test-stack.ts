@@ -36,7 +36,11 @@ export class TestStack {
   private workerRun?: Promise<void>;
   baseUrl = '';
 
-  static async start(overrides: Record<string, string> = {}): Promise<TestStack> {
+  /**
+   * `port`: listen there rather than on any free port, for tests whose e-mails must link back
+   * to this API (PUBLIC_URL is then set to it).
+   */
+  static async start(overrides: Record<string, string> = {}, options: { port?: number } = {}): Promise<TestStack> {
     quietTemporalRuntime();
     const stack = new TestStack();
     await stack.smtp.start();
@@ -44,11 +48,11 @@ export class TestStack {
       ...process.env,
       SMTP_URL: `smtp://127.0.0.1:${stack.smtp.port}`,
       TEMPORAL_TASK_QUEUE: `duban-test-${randomUUID()}`,
-      PUBLIC_URL: 'http://duban.test',
+      PUBLIC_URL: options.port ? `http://127.0.0.1:${options.port}` : 'http://duban.test',
       ...overrides,
     });
     stack.api = await createApiApp(stack.config, { logger: false });
-    await stack.api.listen(0, '127.0.0.1');
+    await stack.api.listen(options.port ?? 0, '127.0.0.1');
     stack.baseUrl = (await stack.api.getUrl()).replace('[::1]', '127.0.0.1');
     await stack.startWorker();
     stack.temporalConnection = await Connection.connect({ address: stack.config.temporal.address });

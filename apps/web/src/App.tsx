@@ -1,9 +1,11 @@
+import type { ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { LoginPage } from './auth/LoginPage';
 import { RequireRole, RequireSession } from './auth/RequireSession';
 import { SessionProvider } from './auth/session';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { NotFound } from './components/Forbidden';
-import { I18nProvider } from './i18n/i18n';
+import { I18nProvider, useI18n } from './i18n/i18n';
 import { ConsoleLayout } from './layout/ConsoleLayout';
 import { DutyPage } from './pages/duties/DutyPage';
 import { InboxPage } from './pages/duties/InboxPage';
@@ -23,7 +25,9 @@ export function App() {
             <Route
               element={
                 <RequireSession>
-                  <ConsoleLayout />
+                  <PageBoundary>
+                    <ConsoleLayout />
+                  </PageBoundary>
                 </RequireSession>
               }
             >
@@ -36,5 +40,14 @@ export function App() {
         </BrowserRouter>
       </SessionProvider>
     </I18nProvider>
+  );
+}
+
+function PageBoundary({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <ErrorBoundary title={t('error.render')} retry={t('action.refresh')}>
+      {children}
+    </ErrorBoundary>
   );
 }

@@ -11,7 +11,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const { me, checking } = useSession();
   const { t } = useI18n();
   const location = useLocation();
-  if (checking) return <Spin fullscreen tip={t('common.loading')} />;
+  if (checking) return <Spin fullscreen description={t('common.loading')} />;
   if (!me) {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;

@@ -1,15 +1,16 @@
 import { Tag } from 'antd';
 import type { DutyState } from '../api/types';
 import { useI18n } from '../i18n/i18n';
+import { TONE } from './tones';
 
 const COLOURS: Record<DutyState, string> = {
-  assigned: 'gold',
-  acknowledged: 'blue',
-  in_progress: 'processing',
-  submitted: 'purple',
-  returned: 'orange',
-  accepted: 'green',
-  cancelled: 'default',
+  assigned: TONE.waiting,
+  acknowledged: TONE.info,
+  in_progress: TONE.progress,
+  submitted: TONE.review,
+  returned: TONE.warning,
+  accepted: TONE.success,
+  cancelled: TONE.neutral,
 };
 
 export function DutyStateTag({ state }: { state: DutyState }) {

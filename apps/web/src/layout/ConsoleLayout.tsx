@@ -3,6 +3,7 @@ import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useMe, useSession } from '../auth/session';
+import { TONE } from '../components/tones';
 import { useI18n } from '../i18n/i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navigationFor } from './navigation';
@@ -60,7 +61,7 @@ export function ConsoleLayout() {
           <Space wrap className="console-user">
             <UserOutlined aria-hidden />
             <span data-testid="who-am-i">{me.displayName}</span>
-            <Tag color="red">{t(`role.${me.role}`)}</Tag>
+            <Tag color={TONE.brand}>{t(`role.${me.role}`)}</Tag>
             <span>{me.department?.name ?? t('user.noDepartment')}</span>
             <LanguageSwitch />
             <Button

@@ -8,6 +8,7 @@ import { errorText } from '../../components/api-errors';
 import { NotFound } from '../../components/Forbidden';
 import { formatDateTime } from '../../components/format';
 import { DutyStateTag } from '../../components/StateTag';
+import { TONE } from '../../components/tones';
 import { useI18n } from '../../i18n/i18n';
 import { DIALOG_ACTIONS, DutyActionDialog } from './DutyActionDialog';
 
@@ -26,12 +27,12 @@ export function DutyPage() {
     try {
       const [detail, entries, files, thread] = await Promise.all([
         api.get<DutyDetail>(`/duties/${id}`),
-        api.get<TimelineEntry[]>(`/duties/${id}/timeline`),
+        api.get<{ entries: TimelineEntry[] }>(`/duties/${id}/timeline`),
         api.get<EvidenceFile[]>(`/duties/${id}/evidence`),
         api.get<DutyComment[]>(`/duties/${id}/comments`).catch(() => [] as DutyComment[]),
       ]);
       setDuty(detail);
-      setTimeline(entries);
+      setTimeline(entries.entries);
       setEvidence(files);
       setComments(thread);
       setFailure(null);
@@ -48,20 +49,20 @@ export function DutyPage() {
     return <NotFound text={t('duty.notFound')} />;
   }
   if (failure) return <Alert type="error" showIcon title={errorText(failure, t)} />;
-  if (!duty) return <Spin tip={t('common.loading')} />;
+  if (!duty) return <Spin description={t('common.loading')} />;
 
   const actions = duty.allowedActions.filter((a) => DIALOG_ACTIONS.includes(a));
   return (
-    <Space direction="vertical" size="middle" className="page">
+    <Space orientation="vertical" size="middle" className="page">
       <Card>
-        <Space direction="vertical" className="full-width">
+        <Space orientation="vertical" className="full-width">
           <Space wrap align="center">
             <Typography.Title level={1} className="page-title" data-testid="duty-title">
               {duty.title}
             </Typography.Title>
             <DutyStateTag state={duty.state} />
-            {duty.overdue && <Tag color="error">{t('duty.overdue')}</Tag>}
-            {duty.late && <Tag color="warning">{t('duty.late')}</Tag>}
+            {duty.overdue && <Tag color={TONE.danger}>{t('duty.overdue')}</Tag>}
+            {duty.late && <Tag color={TONE.warning}>{t('duty.late')}</Tag>}
           </Space>
           <Space wrap data-testid="duty-actions">
             {actions.map((a) => (
@@ -159,7 +160,7 @@ function DutyEvidence({ duty, files, onChange }: { duty: DutyDetail; files: Evid
   const { t } = useI18n();
   const [percent, setPercent] = useState<number | null>(null);
   return (
-    <Space direction="vertical" className="full-width">
+    <Space orientation="vertical" className="full-width">
       {duty.mayAddEvidence && (
         <Upload.Dragger
           name="file"
@@ -231,7 +232,7 @@ function DutyComments({ duty, comments, onChange }: { duty: DutyDetail; comments
     }
   };
   return (
-    <Space direction="vertical" className="full-width">
+    <Space orientation="vertical" className="full-width">
       <List
         locale={{ emptyText: t('duty.noComments') }}
         dataSource={comments}

@@ -6,6 +6,7 @@ import { ExportButtons } from '../../components/ExportButtons';
 import { formatDateTime } from '../../components/format';
 import { DutyStateTag } from '../../components/StateTag';
 import { useServerTable } from '../../components/useServerTable';
+import { TONE } from '../../components/tones';
 import { useI18n } from '../../i18n/i18n';
 
 const OPEN: DutyState[] = ['assigned', 'acknowledged', 'in_progress', 'submitted', 'returned'];
@@ -27,24 +28,24 @@ export function InboxPage() {
   const openCount = counts ? OPEN.reduce((sum, s) => sum + (counts[s] ?? 0), 0) : 0;
 
   return (
-    <Space direction="vertical" size="middle" className="page">
+    <Space orientation="vertical" size="middle" className="page">
       <Typography.Title level={1} className="page-title">
         {t('inbox.title')} {table.data && <Typography.Text type="secondary">· {table.data.department.name}</Typography.Text>}
       </Typography.Title>
       <Card>
-        <Space direction="vertical" className="full-width">
+        <Space orientation="vertical" className="full-width">
           <Space wrap className="toolbar">
             <Segmented
               aria-label={t('common.state')}
               value={state}
               onChange={(value) => table.setFilters({ ...table.filters, state: String(value) })}
               options={[
-                { value: '', label: <span data-testid="count-open">{t('inbox.open')} <Badge count={openCount} showZero color="#595959" /></span> },
+                { value: '', label: <span data-testid="count-open">{t('inbox.open')} <Badge count={openCount} showZero color={TONE.neutral} /></span> },
                 ...ALL.map((s) => ({
                   value: s,
                   label: (
                     <span data-testid={`count-${s}`}>
-                      {label('dutyState', s)} <Badge count={counts?.[s] ?? 0} showZero color={s === 'returned' ? '#b71c1c' : '#595959'} />
+                      {label('dutyState', s)} <Badge count={counts?.[s] ?? 0} showZero color={s === 'returned' ? TONE.danger : TONE.neutral} />
                     </span>
                   ),
                 })),
@@ -76,7 +77,7 @@ export function InboxPage() {
                 render: (at: string, d) => (
                   <Space>
                     {formatDateTime(at)}
-                    {d.overdue && <Tag color="error">{t('duty.overdue')}</Tag>}
+                    {d.overdue && <Tag color={TONE.danger}>{t('duty.overdue')}</Tag>}
                   </Space>
                 ),
               },

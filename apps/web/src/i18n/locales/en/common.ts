@@ -85,4 +85,5 @@ export const common: Record<keyof typeof zh, string> = {
   'error.fields': 'Correct the fields marked in red',
   'error.pageNotFound': 'No such page',
   'home.welcome': 'Welcome, {name}',
+  'error.render': 'This page failed to show; reload to try again',
 };

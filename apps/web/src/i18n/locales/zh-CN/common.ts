@@ -84,4 +84,5 @@ export const common = {
   'error.fields': '请按提示修改标红的字段',
   'error.pageNotFound': '页面不存在',
   'home.welcome': '{name}，您好',
+  'error.render': '页面显示出错，请刷新后重试',
 };
