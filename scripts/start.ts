@@ -195,6 +195,7 @@ async function main(): Promise<void> {
     [
       '',
       'Duban is running. Ctrl-C stops everything.',
+      `  Console       ${publicUrl}/console/  (office, viewer, inspector, officer-tax …: password duban-dev-password)`,
       `  API           ${publicUrl}`,
       `  OpenAPI docs  ${publicUrl}/docs`,
       `  Temporal UI   ${temporalServer.ui ?? `(your server at ${temporalServer.address})`}`,
