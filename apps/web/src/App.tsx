@@ -5,6 +5,9 @@ import { SessionProvider } from './auth/session';
 import { NotFound } from './components/Forbidden';
 import { I18nProvider } from './i18n/i18n';
 import { ConsoleLayout } from './layout/ConsoleLayout';
+import { CampaignFormPage } from './pages/campaigns/CampaignFormPage';
+import { CampaignPage } from './pages/campaigns/CampaignPage';
+import { CampaignsPage } from './pages/campaigns/CampaignsPage';
 import { DutyPage } from './pages/duties/DutyPage';
 import { InboxPage } from './pages/duties/InboxPage';
 import { HomePage } from './pages/HomePage';
@@ -30,6 +33,9 @@ export function App() {
               <Route index element={<HomePage />} />
               <Route path="inbox" element={<RequireRole roles={['department_officer']}><InboxPage /></RequireRole>} />
               <Route path="duties/:id" element={<DutyPage />} />
+              <Route path="campaigns" element={<RequireRole roles={['office', 'viewer']}><CampaignsPage /></RequireRole>} />
+              <Route path="campaigns/new" element={<RequireRole roles={['office']}><CampaignFormPage /></RequireRole>} />
+              <Route path="campaigns/:id" element={<RequireRole roles={['office', 'viewer']}><CampaignPage /></RequireRole>} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

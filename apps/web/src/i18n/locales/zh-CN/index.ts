@@ -1,6 +1,7 @@
 // The reference catalogue: one file per feature, so pages can be added without touching others.
+import { campaigns } from './campaigns';
 import { common } from './common';
 import { duties } from './duties';
 
-export const messages = { ...common, ...duties };
+export const messages = { ...common, ...duties, ...campaigns };
 export type MessageKey = keyof typeof messages;
