@@ -5,6 +5,7 @@ import { SessionProvider } from './auth/session';
 import { NotFound } from './components/Forbidden';
 import { I18nProvider } from './i18n/i18n';
 import { ConsoleLayout } from './layout/ConsoleLayout';
+import { CalendarPage } from './pages/calendar/CalendarPage';
 import { CampaignEditPage } from './pages/campaigns/CampaignEditPage';
 import { CampaignFormPage } from './pages/campaigns/CampaignFormPage';
 import { CampaignPage } from './pages/campaigns/CampaignPage';
@@ -38,6 +39,7 @@ export function App() {
               <Route path="campaigns/new" element={<RequireRole roles={['office']}><CampaignFormPage /></RequireRole>} />
               <Route path="campaigns/:id" element={<RequireRole roles={['office', 'viewer']}><CampaignPage /></RequireRole>} />
               <Route path="campaigns/:id/edit" element={<RequireRole roles={['office']}><CampaignEditPage /></RequireRole>} />
+              <Route path="calendar" element={<RequireRole roles={['office']}><CalendarPage /></RequireRole>} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>
