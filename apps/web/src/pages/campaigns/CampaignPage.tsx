@@ -12,7 +12,7 @@ import { DutyStateTag } from '../../components/StateTag';
 import { useI18n } from '../../i18n/i18n';
 import { CampaignStatusTag, PhaseStatusTag } from './CampaignTags';
 import { LaunchPhaseDialog } from './LaunchPhaseDialog';
-import type { CampaignDetail, CampaignEvent, CampaignTarget, LaunchAnswer, PhaseView, TemplateView } from './types';
+import type { CampaignDetail, CampaignEvent, CampaignTarget, LaunchAnswer, MatrixRoute, PhaseView, TemplateView } from './types';
 
 type Phase = CampaignDetail['phases'][number];
 
@@ -29,15 +29,21 @@ export function CampaignPage() {
   const navigate = useNavigate();
   const [campaign, setCampaign] = useState<CampaignDetail | null>(null);
   const [events, setEvents] = useState<CampaignEvent[]>([]);
+  const [routes, setRoutes] = useState<MatrixRoute[]>([]);
   const [failure, setFailure] = useState<unknown>(null);
   const [launching, setLaunching] = useState<PhaseView | null>(null);
   const [launched, setLaunched] = useState<LaunchAnswer | null>(null);
 
   const load = useCallback(async () => {
     try {
-      const [detail, log] = await Promise.all([api.get<CampaignDetail>(`/campaigns/${id}`), api.get<CampaignEvent[]>(`/campaigns/${id}/events`)]);
+      const [detail, log, matrix] = await Promise.all([
+        api.get<CampaignDetail>(`/campaigns/${id}`),
+        api.get<CampaignEvent[]>(`/campaigns/${id}/events`),
+        api.get<MatrixRoute[]>(`/campaigns/${id}/duty-matrix`),
+      ]);
       setCampaign(detail);
       setEvents(log);
+      setRoutes(matrix);
       setFailure(null);
     } catch (error) {
       setFailure(error);
@@ -84,7 +90,7 @@ export function CampaignPage() {
             <Descriptions.Item label={t('campaign.legalBasis')}>
               {t('campaign.parenthetical', { main: campaign.legalBasis.title, note: campaign.legalBasis.number })}
             </Descriptions.Item>
-            <Descriptions.Item label={t('campaign.districts')} span={{ xs: 1, md: 2, lg: 3 }}>
+            <Descriptions.Item label={t('campaign.districts')} span="filled">
               {campaign.jurisdiction.districts.length === 0 ? t('common.none') : campaign.jurisdiction.districts.map((d) => d.name).join(t('campaign.listSeparator'))}
             </Descriptions.Item>
             <Descriptions.Item label={t('common.createdAt')}>{formatDateTime(campaign.createdAt)}</Descriptions.Item>
@@ -114,6 +120,7 @@ export function CampaignPage() {
               key={p.id}
               campaignId={campaign.id}
               phase={p}
+              routes={routes}
               canLaunch={office && next?.id === p.id && campaign.status !== 'completed'}
               onLaunch={() => setLaunching(p)}
               showDuties={launched?.phase.id === p.id}
@@ -165,7 +172,21 @@ export function CampaignPage() {
   );
 }
 
-function PhaseCard({ campaignId, phase, canLaunch, onLaunch, showDuties }: { campaignId: string; phase: Phase; canLaunch: boolean; onLaunch(): void; showDuties: boolean }) {
+function PhaseCard({
+  campaignId,
+  phase,
+  routes,
+  canLaunch,
+  onLaunch,
+  showDuties,
+}: {
+  campaignId: string;
+  phase: Phase;
+  routes: MatrixRoute[];
+  canLaunch: boolean;
+  onLaunch(): void;
+  showDuties: boolean;
+}) {
   const { t, label } = useI18n();
   const [open, setOpen] = useState(showDuties);
   useEffect(() => {
@@ -198,7 +219,7 @@ function PhaseCard({ campaignId, phase, canLaunch, onLaunch, showDuties }: { cam
         <Descriptions.Item label={t('campaign.window')}>
           {phase.window.start} — {phase.window.end}
         </Descriptions.Item>
-        {phase.focusSectors.length > 0 && <Descriptions.Item label={t('campaign.focusSectors')}>{phase.focusSectors.join(t('campaign.listSeparator'))}</Descriptions.Item>}
+        {phase.focusSectors.length > 0 && <Descriptions.Item label={t('campaign.focusSectors')}>{phase.focusSectors.map((key) => routes.find((r) => r.kind === 'sector' && r.key === key)?.label ?? key).join(t('campaign.listSeparator'))}</Descriptions.Item>}
         {phase.launchedAt && <Descriptions.Item label={t('campaign.launchedAt')}>{formatDateTime(phase.launchedAt)}</Descriptions.Item>}
         {phase.dutyCount !== null && (
           <Descriptions.Item label={t('campaign.dutyCount')}>
@@ -213,7 +234,7 @@ function PhaseCard({ campaignId, phase, canLaunch, onLaunch, showDuties }: { cam
           </Descriptions.Item>
         )}
       </Descriptions>
-      <TemplatesList templates={phase.templates} />
+      <TemplatesList templates={phase.templates} routes={routes} />
       {phase.status !== 'planned' && (
         <>
           <Button type="link" onClick={() => setOpen((o) => !o)} aria-expanded={open} data-testid={`phase-duties-toggle-${phase.seq}`}>
@@ -226,8 +247,13 @@ function PhaseCard({ campaignId, phase, canLaunch, onLaunch, showDuties }: { cam
   );
 }
 
-function TemplatesList({ templates }: { templates: TemplateView[] }) {
+function TemplatesList({ templates, routes }: { templates: TemplateView[]; routes: MatrixRoute[] }) {
   const { t, label } = useI18n();
+  /** A matrix key as people read it: its label and the department it routes to. */
+  const routeText = (kind: string, key: string) => {
+    const route = routes.find((r) => r.kind === kind && r.key === key);
+    return route ? (route.departmentName ? `${route.label} → ${route.departmentName}` : route.label) : key;
+  };
   if (templates.length === 0) return <Typography.Text type="secondary">{t('campaign.noTemplates')}</Typography.Text>;
   return (
     <List
@@ -239,7 +265,7 @@ function TemplatesList({ templates }: { templates: TemplateView[] }) {
           <List.Item.Meta
             title={tpl.title}
             description={[
-              tpl.route.key ? t('campaign.parenthetical', { main: label('routeKind', tpl.route.kind), note: tpl.route.key }) : label('routeKind', tpl.route.kind),
+              tpl.route.key ? t('campaign.parenthetical', { main: label('routeKind', tpl.route.kind), note: routeText(tpl.route.kind, tpl.route.key) }) : label('routeKind', tpl.route.kind),
               label('templateScope', tpl.scope),
               'at' in tpl.due ? t('campaign.dueAtFixed', { at: formatDateTime(tpl.due.at) }) : t('campaign.dueAfterDays', { days: tpl.due.workingDaysAfterLaunch }),
             ].join(' · ')}
