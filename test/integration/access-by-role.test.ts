@@ -764,6 +764,14 @@ const ROUTES: RouteCase[] = [
     unknown: [UNKNOWN_CAMPAIGN, UNKNOWN_PHASE],
   },
   { method: 'GET', path: '/campaigns/:id/phases/:phaseId/live', expect: CAMPAIGN_READERS, request: async () => ({ params: phaseParams() }), unknown: [UNKNOWN_CAMPAIGN, UNKNOWN_PHASE] },
+  // What a launch would create; writes nothing (the phase stays planned).
+  {
+    method: 'GET',
+    path: '/campaigns/:id/phases/:phaseId/launch-preview',
+    expect: CAMPAIGN_READERS,
+    request: async () => ({ params: phaseParams() }),
+    unknown: [UNKNOWN_CAMPAIGN, UNKNOWN_PHASE],
+  },
   {
     method: 'PUT',
     path: '/campaigns/:id/phases/:phaseId',

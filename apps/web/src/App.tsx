@@ -7,6 +7,11 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { NotFound } from './components/Forbidden';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { ConsoleLayout } from './layout/ConsoleLayout';
+import { CalendarPage } from './pages/calendar/CalendarPage';
+import { CampaignEditPage } from './pages/campaigns/CampaignEditPage';
+import { CampaignFormPage } from './pages/campaigns/CampaignFormPage';
+import { CampaignPage } from './pages/campaigns/CampaignPage';
+import { CampaignsPage } from './pages/campaigns/CampaignsPage';
 import { DutyPage } from './pages/duties/DutyPage';
 import { InboxPage } from './pages/duties/InboxPage';
 import { HomePage } from './pages/HomePage';
@@ -34,6 +39,11 @@ export function App() {
               <Route index element={<HomePage />} />
               <Route path="inbox" element={<RequireRole roles={['department_officer']}><InboxPage /></RequireRole>} />
               <Route path="duties/:id" element={<DutyPage />} />
+              <Route path="campaigns" element={<RequireRole roles={['office', 'viewer']}><CampaignsPage /></RequireRole>} />
+              <Route path="campaigns/new" element={<RequireRole roles={['office']}><CampaignFormPage /></RequireRole>} />
+              <Route path="campaigns/:id" element={<RequireRole roles={['office', 'viewer']}><CampaignPage /></RequireRole>} />
+              <Route path="campaigns/:id/edit" element={<RequireRole roles={['office']}><CampaignEditPage /></RequireRole>} />
+              <Route path="calendar" element={<RequireRole roles={['office']}><CalendarPage /></RequireRole>} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

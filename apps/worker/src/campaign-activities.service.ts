@@ -1,10 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
 import {
-  DomainError,
-  DomainErrorCode,
-  fanOutPhase,
-  phaseWindowEndsAt,
+  decidePhaseLaunch,
+  planTiming,
   type DutyClockPolicy,
   type PhaseCloseReason,
   type PhaseSummary,
@@ -26,18 +24,7 @@ export class CampaignActivitiesService implements CampaignActivities {
   async openCampaignPhase(input: OpenCampaignPhaseInput): Promise<OpenedCampaignPhase> {
     const timing = await this.timing();
     const opened = await refusalsAsFailures(() =>
-      this.campaigns.openPhase(input, ({ phase, routes, districts, launchedAt }) => {
-        const windowEndsAt = phaseWindowEndsAt(phase, launchedAt, timing);
-        if (windowEndsAt <= launchedAt) {
-          throw new DomainError(DomainErrorCode.PhaseWindowOver, `The window of phase "${phase.name}" ended on ${phase.windowEnd}; revise the plan before launching it`);
-        }
-        const drafts = fanOutPhase(phase, routes, districts, launchedAt, timing);
-        const past = drafts.find((d) => d.dueAt <= launchedAt);
-        if (past) {
-          throw new DomainError(DomainErrorCode.PhaseWindowOver, `The due time of "${past.title}" has passed; revise the plan before launching the phase`);
-        }
-        return { drafts, windowEndsAt };
-      }),
+      this.campaigns.openPhase(input, ({ phase, routes, districts, launchedAt }) => decidePhaseLaunch(phase, routes, districts, launchedAt, timing)),
     );
     return { ...opened, batchSize: this.config.phaseBatchSize };
   }
@@ -83,7 +70,6 @@ export class CampaignActivitiesService implements CampaignActivities {
   /** The office's calendar as it stands, and the plan's unit of time (compressed where configured). */
   private async timing(): Promise<PlanTiming> {
     const calendar = await this.calendars.allCurrentDays();
-    const seconds = this.config.workingDaySeconds;
-    return { calendar, ...(seconds === undefined ? {} : { dayMs: seconds * 1000 }) };
+    return planTiming(calendar, this.config.workingDaySeconds);
   }
 }

@@ -103,6 +103,12 @@ export class CampaignsController {
     return this.campaigns.phaseLive(actor, id, phaseId);
   }
 
+  /** What launching the phase now would create (the duties per department and district), computed as the launch computes it; writes nothing. */
+  @Get(':id/phases/:phaseId/launch-preview')
+  launchPreview(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('phaseId') phaseId: string) {
+    return this.campaigns.launchPreview(actor, id, phaseId);
+  }
+
   /** Replaces the plan of a phase that has not been launched. */
   @Put(':id/phases/:phaseId')
   revisePhase(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('phaseId') phaseId: string, @Body() body: RevisePhaseDto) {

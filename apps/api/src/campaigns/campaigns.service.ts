@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -9,13 +10,16 @@ import {
   assertNoCampaignProblems,
   assertMayReadCampaigns,
   campaignTargetProblems,
+  decidePhaseLaunch,
   DEFAULT_DUTY_CLOCK_POLICY,
   DomainError,
   DomainErrorCode,
   DUTY_ROUTE_KINDS,
   DUTY_STATES,
   escalationLadderProblems,
+  phaseLaunchRefusal,
   phasePlanProblems,
+  planTiming,
   reportPlanProblems,
   routeKeyOf,
   specialOperationRounds,
@@ -33,6 +37,7 @@ import {
   DepartmentRepository,
   DutyMatrixRepository,
   ReportRepository,
+  WorkingCalendarRepository,
   type CampaignRow,
   type PhaseRow,
 } from '@duban/persistence';
@@ -90,6 +95,8 @@ export class CampaignsService {
     private readonly temporal: TemporalClientProvider,
     private readonly reportRepository: ReportRepository,
     private readonly reportsService: ReportsService,
+    private readonly calendars: WorkingCalendarRepository,
+    @Inject(DUBAN_CONFIG) private readonly config: DubanConfig,
   ) {}
 
   /**
@@ -163,7 +170,17 @@ export class CampaignsService {
   async list(actor: Actor) {
     assertMayReadCampaigns(actor);
     const rows = await this.campaigns.list();
-    return rows.map((c) => ({ ...campaignHeader(c) }));
+    const phases = await Promise.all(rows.map((c) => this.campaigns.phases(c.id)));
+    // The phase the campaign is in: the last one launched, else the first one planned.
+    return rows.map((c, i) => {
+      const launched = phases[i].filter((p) => p.status !== 'planned');
+      const current = launched.at(-1) ?? phases[i][0];
+      return {
+        ...campaignHeader(c),
+        phaseCount: phases[i].length,
+        currentPhase: current ? { id: current.id, seq: current.seq, kind: current.kind, round: current.round, name: current.name, status: current.status } : null,
+      };
+    });
   }
 
   async get(actor: Actor, campaignId: string) {
@@ -232,6 +249,61 @@ export class CampaignsService {
       this.logger,
     );
     return { ...answer, phase: await this.phase(actor, campaign.id, phase.id) };
+  }
+
+  /**
+   * What launching the phase now would create, decided by the code the launch runs
+   * (decidePhaseLaunch, with the office's calendar and the configured day): each duty with its
+   * department, district and due time. Nothing is written. A phase already launched answers 409;
+   * one whose window or due times are over answers 409 PHASE_WINDOW_OVER, as the launch would.
+   * `refusal` says when the launch would be refused for the order of phases (from the record,
+   * which the workflow may be a moment ahead of): PREVIOUS_PHASE_OPEN can be forced.
+   */
+  async launchPreview(actor: Actor, campaignId: string, phaseId: string) {
+    const { campaign, phase } = await this.visiblePhase(actor, campaignId, phaseId);
+    const phases = await this.campaigns.phases(campaign.id);
+    const refusal = phaseLaunchRefusal(
+      phases.map((p) => ({ phaseId: p.id, name: p.name, status: p.status })),
+      phase.id,
+      null,
+    );
+    if (refusal?.code === DomainErrorCode.PhaseAlreadyLaunched) throw refusal;
+    const [templates, routes, districts, calendar, units] = await Promise.all([
+      this.campaigns.templates(phase.id),
+      this.campaigns.routes(campaign.id),
+      this.campaigns.districts(campaign.id),
+      this.calendars.allCurrentDays(),
+      this.departments.list(),
+    ]);
+    const launchedAt = Date.now();
+    const { drafts, windowEndsAt } = decidePhaseLaunch(
+      { ...phase, templates },
+      routes,
+      districts,
+      launchedAt,
+      planTiming(calendar, this.config.workingDaySeconds),
+    );
+    const byId = new Map(units.map((u) => [u.id, u]));
+    const districtNames = new Map(districts.map((d) => [d.id, d.name]));
+    return {
+      phase: phaseView(phase),
+      asOf: new Date(launchedAt).toISOString(),
+      windowEndsAt: new Date(windowEndsAt).toISOString(),
+      dutyCount: drafts.length,
+      refusal: refusal ? { code: refusal.code, message: refusal.message } : null,
+      duties: drafts.map((d) => {
+        const unit = byId.get(d.departmentId);
+        return {
+          templateId: d.templateId,
+          title: d.title,
+          description: d.description,
+          department: { id: d.departmentId, code: unit?.code ?? null, name: unit?.name ?? null, kind: unit?.kind ?? null },
+          district: d.districtId ? { id: d.districtId, name: districtNames.get(d.districtId) ?? null } : null,
+          sectorKey: d.sectorKey,
+          dueAt: new Date(d.dueAt).toISOString(),
+        };
+      }),
+    };
   }
 
   async revisePhase(actor: Actor, campaignId: string, phaseId: string, dto: RevisePhaseDto) {

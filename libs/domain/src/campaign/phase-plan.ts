@@ -253,6 +253,41 @@ export function fanOutPhase(
   return drafts;
 }
 
+/** What a launch at `launchedAt` decides: the duties, and when the phase's window closes. */
+export interface PhaseLaunchDecision {
+  drafts: PhaseDutyDraft[];
+  windowEndsAt: number;
+}
+
+/**
+ * The launch's decision, as the worker takes it when it opens the phase and as the API shows it
+ * beforehand (the launch preview): the fan-out, refused with PHASE_WINDOW_OVER when the window
+ * has ended or a due time has passed. One function, so preview and launch cannot disagree.
+ */
+export function decidePhaseLaunch(
+  phase: PlannedPhase,
+  routes: readonly CampaignDutyRoute[],
+  districts: readonly DistrictRef[],
+  launchedAt: number,
+  timing: PlanTiming,
+): PhaseLaunchDecision {
+  const windowEndsAt = phaseWindowEndsAt(phase, launchedAt, timing);
+  if (windowEndsAt <= launchedAt) {
+    throw new DomainError(DomainErrorCode.PhaseWindowOver, `The window of phase "${phase.name}" ended on ${phase.windowEnd}; revise the plan before launching it`);
+  }
+  const drafts = fanOutPhase(phase, routes, districts, launchedAt, timing);
+  const past = drafts.find((d) => d.dueAt <= launchedAt);
+  if (past) {
+    throw new DomainError(DomainErrorCode.PhaseWindowOver, `The due time of "${past.title}" has passed; revise the plan before launching the phase`);
+  }
+  return { drafts, windowEndsAt };
+}
+
+/** The plan's unit of time from the office's calendar and the configured length of a day (compressed in tests). */
+export function planTiming(calendar: WorkingCalendarDays, workingDaySeconds: number | undefined): PlanTiming {
+  return { calendar, ...(workingDaySeconds === undefined ? {} : { dayMs: workingDaySeconds * 1000 }) };
+}
+
 export interface PhaseProgress {
   phaseId: string;
   name: string;

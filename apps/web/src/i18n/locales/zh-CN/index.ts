@@ -1,6 +1,8 @@
 // The reference catalogue: one file per feature, so pages can be added without touching others.
+import { calendar } from './calendar';
+import { campaigns } from './campaigns';
 import { common } from './common';
 import { duties } from './duties';
 
-export const messages = { ...common, ...duties };
+export const messages = { ...common, ...duties, ...campaigns, ...calendar };
 export type MessageKey = keyof typeof messages;

@@ -1,0 +1,484 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { EditOutlined, RocketOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Empty, List, Space, Spin, Table, Tag, Timeline, Typography, message } from 'antd';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { ApiError, api } from '../../api/client';
+import type { DutyState } from '../../api/types';
+import { useSession } from '../../auth/session';
+import { errorText } from '../../components/api-errors';
+import { NotFound } from '../../components/Forbidden';
+import { formatDateTime, formatNumber } from '../../components/format';
+import { DutyStateTag } from '../../components/StateTag';
+import { useI18n } from '../../i18n/i18n';
+import { CampaignStatusTag, PhaseStatusTag } from './CampaignTags';
+import { LaunchPhaseDialog } from './LaunchPhaseDialog';
+import type { CampaignDetail, CampaignEvent, CampaignTarget, LaunchAnswer, MatrixRoute, PhaseView, TemplateView } from './types';
+
+type Phase = CampaignDetail['phases'][number];
+
+/** The phase the office may launch next: the first planned one, once every earlier one was launched. */
+export function nextPhase(phases: Phase[]): Phase | null {
+  return phases.find((p) => p.status === 'planned') ?? null;
+}
+
+/** A campaign: what it is, its targets and leading group, its phases (launch the next one), its log. */
+export function CampaignPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const { hasRole } = useSession();
+  const navigate = useNavigate();
+  const [campaign, setCampaign] = useState<CampaignDetail | null>(null);
+  const [events, setEvents] = useState<CampaignEvent[]>([]);
+  const [routes, setRoutes] = useState<MatrixRoute[]>([]);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [launching, setLaunching] = useState<PhaseView | null>(null);
+  const [launched, setLaunched] = useState<LaunchAnswer | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const [detail, log, matrix] = await Promise.all([
+        api.get<CampaignDetail>(`/campaigns/${id}`),
+        api.get<CampaignEvent[]>(`/campaigns/${id}/events`),
+        api.get<MatrixRoute[]>(`/campaigns/${id}/duty-matrix`),
+      ]);
+      setCampaign(detail);
+      setEvents(log);
+      setRoutes(matrix);
+      setFailure(null);
+    } catch (error) {
+      setFailure(error);
+    }
+  }, [id]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (failure instanceof ApiError && (failure.status === 404 || failure.status === 400)) return <NotFound text={t('campaign.notFound')} />;
+  if (failure) return <Alert type="error" showIcon title={errorText(failure, t)} />;
+  if (!campaign) return <Spin description={t('common.loading')} />;
+
+  const office = hasRole('office');
+  const next = nextPhase(campaign.phases);
+  const units = new Map<string, string>([
+    ...campaign.jurisdiction.districts.map((d) => [d.id, d.name] as [string, string]),
+  ]);
+  return (
+    <Space orientation="vertical" size="middle" className="page">
+      <Card>
+        <Space orientation="vertical" className="full-width">
+          <Space wrap align="center" className="toolbar">
+            <Space wrap align="center">
+              <Typography.Title level={1} className="page-title" data-testid="campaign-name">
+                {campaign.name}
+              </Typography.Title>
+              <CampaignStatusTag status={campaign.status} />
+            </Space>
+            {office && campaign.status !== 'completed' && (
+              <Button icon={<EditOutlined aria-hidden />} onClick={() => navigate(`/campaigns/${campaign.id}/edit`)} data-testid="campaign-edit">
+                {t('action.edit')}
+              </Button>
+            )}
+          </Space>
+          <Descriptions size="small" column={{ xs: 1, sm: 1, md: 2, lg: 3 }} bordered>
+            <Descriptions.Item label={t('campaign.jurisdiction')}>
+              {t('campaign.parenthetical', { main: campaign.jurisdiction.name, note: t(`jurisdictionLevel.${campaign.jurisdiction.level}`) })}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('campaign.period')}>
+              {campaign.period.start} — {campaign.period.end}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('campaign.legalBasis')}>
+              {t('campaign.parenthetical', { main: campaign.legalBasis.title, note: campaign.legalBasis.number })}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('campaign.districts')} span="filled">
+              {campaign.jurisdiction.districts.length === 0 ? t('common.none') : campaign.jurisdiction.districts.map((d) => d.name).join(t('campaign.listSeparator'))}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('common.createdAt')}>{formatDateTime(campaign.createdAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('common.updatedAt')}>{formatDateTime(campaign.updatedAt)}</Descriptions.Item>
+          </Descriptions>
+        </Space>
+      </Card>
+
+      <Card>
+        <Typography.Title level={2} className="section-title">
+          {t('campaign.phases')}
+        </Typography.Title>
+        {launched && (
+          <Alert
+            type="success"
+            showIcon
+            className="form-alert"
+            data-testid="launch-result"
+            title={t('launch.done', { name: launched.phase.name, count: launched.dutyCount })}
+            closable
+            onClose={() => setLaunched(null)}
+          />
+        )}
+        <Space orientation="vertical" className="full-width" size="middle">
+          {campaign.phases.map((p) => (
+            <PhaseCard
+              key={p.id}
+              campaignId={campaign.id}
+              phase={p}
+              routes={routes}
+              canLaunch={office && next?.id === p.id && campaign.status !== 'completed'}
+              onLaunch={() => setLaunching(p)}
+              showDuties={launched?.phase.id === p.id}
+            />
+          ))}
+        </Space>
+      </Card>
+
+      <Card>
+        <Typography.Title level={2} className="section-title">
+          {t('campaign.targets')}
+        </Typography.Title>
+        <TargetsTable targets={campaign.targets} units={units} campaign={campaign} />
+      </Card>
+
+      <Card>
+        <Typography.Title level={2} className="section-title">
+          {t('campaign.leadingGroup')}
+        </Typography.Title>
+        <LeadingGroupView campaign={campaign} />
+      </Card>
+
+      <Card>
+        <Typography.Title level={2} className="section-title">
+          {t('campaign.escalationLadder')}
+        </Typography.Title>
+        <LadderView campaign={campaign} />
+      </Card>
+
+      <Card>
+        <Typography.Title level={2} className="section-title">
+          {t('campaign.events')}
+        </Typography.Title>
+        <EventLog events={events} phases={campaign.phases} />
+      </Card>
+
+      <LaunchPhaseDialog
+        campaignId={campaign.id}
+        phase={launching}
+        onClose={() => setLaunching(null)}
+        onLaunched={(answer) => {
+          setLaunching(null);
+          setLaunched(answer);
+          void message.success(t('launch.done', { name: answer.phase.name, count: answer.dutyCount }));
+          void load();
+        }}
+      />
+    </Space>
+  );
+}
+
+function PhaseCard({
+  campaignId,
+  phase,
+  routes,
+  canLaunch,
+  onLaunch,
+  showDuties,
+}: {
+  campaignId: string;
+  phase: Phase;
+  routes: MatrixRoute[];
+  canLaunch: boolean;
+  onLaunch(): void;
+  showDuties: boolean;
+}) {
+  const { t, label } = useI18n();
+  const [open, setOpen] = useState(showDuties);
+  useEffect(() => {
+    if (showDuties) setOpen(true);
+  }, [showDuties]);
+  const kindText = phase.kind === 'special_operation' && phase.round ? t('campaign.round', { n: phase.round }) : label('phaseKind', phase.kind);
+  return (
+    <Card
+      size="small"
+      data-testid={`phase-${phase.seq}`}
+      data-phase-kind={phase.kind}
+      title={
+        <Space wrap>
+          <span>
+            {phase.seq + 1}. {phase.name}
+          </span>
+          <Tag>{kindText}</Tag>
+          <PhaseStatusTag status={phase.status} />
+        </Space>
+      }
+      extra={
+        canLaunch && (
+          <Button type="primary" icon={<RocketOutlined aria-hidden />} onClick={onLaunch} data-testid={`launch-phase-${phase.kind}`} data-phase-seq={phase.seq}>
+            {t('launch.button')}
+          </Button>
+        )
+      }
+    >
+      <Descriptions size="small" column={{ xs: 1, sm: 1, md: 2, lg: 3 }}>
+        <Descriptions.Item label={t('campaign.window')}>
+          {phase.window.start} — {phase.window.end}
+        </Descriptions.Item>
+        {phase.focusSectors.length > 0 && <Descriptions.Item label={t('campaign.focusSectors')}>{phase.focusSectors.map((key) => routes.find((r) => r.kind === 'sector' && r.key === key)?.label ?? key).join(t('campaign.listSeparator'))}</Descriptions.Item>}
+        {phase.launchedAt && <Descriptions.Item label={t('campaign.launchedAt')}>{formatDateTime(phase.launchedAt)}</Descriptions.Item>}
+        {phase.dutyCount !== null && (
+          <Descriptions.Item label={t('campaign.dutyCount')}>
+            <span data-testid={`phase-duty-count-${phase.seq}`}>{phase.dutyCount}</span>
+          </Descriptions.Item>
+        )}
+        {phase.windowEndsAt && <Descriptions.Item label={t('campaign.windowEndsAt')}>{formatDateTime(phase.windowEndsAt)}</Descriptions.Item>}
+        {phase.launchForced && <Descriptions.Item label={t('campaign.launchForced')}>{phase.launchReason}</Descriptions.Item>}
+        {phase.closedAt && (
+          <Descriptions.Item label={t('campaign.closedAt')}>
+            {phase.closeReason ? t('campaign.parenthetical', { main: formatDateTime(phase.closedAt), note: label('closeReason', phase.closeReason) }) : formatDateTime(phase.closedAt)}
+          </Descriptions.Item>
+        )}
+      </Descriptions>
+      <TemplatesList templates={phase.templates} routes={routes} />
+      {phase.status !== 'planned' && (
+        <>
+          <Button type="link" onClick={() => setOpen((o) => !o)} aria-expanded={open} data-testid={`phase-duties-toggle-${phase.seq}`}>
+            {open ? t('campaign.hideDuties') : t('campaign.showDuties')}
+          </Button>
+          {open && <PhaseDuties campaignId={campaignId} phase={phase} />}
+        </>
+      )}
+    </Card>
+  );
+}
+
+function TemplatesList({ templates, routes }: { templates: TemplateView[]; routes: MatrixRoute[] }) {
+  const { t, label } = useI18n();
+  /** A matrix key as people read it: its label and the department it routes to. */
+  const routeText = (kind: string, key: string) => {
+    const route = routes.find((r) => r.kind === kind && r.key === key);
+    return route ? (route.departmentName ? `${route.label} → ${route.departmentName}` : route.label) : key;
+  };
+  if (templates.length === 0) return <Typography.Text type="secondary">{t('campaign.noTemplates')}</Typography.Text>;
+  return (
+    <List
+      size="small"
+      header={<Typography.Text strong>{t('campaign.templates')}</Typography.Text>}
+      dataSource={templates}
+      renderItem={(tpl) => (
+        <List.Item>
+          <List.Item.Meta
+            title={tpl.title}
+            description={[
+              tpl.route.key ? t('campaign.parenthetical', { main: label('routeKind', tpl.route.kind), note: routeText(tpl.route.kind, tpl.route.key) }) : label('routeKind', tpl.route.kind),
+              label('templateScope', tpl.scope),
+              'at' in tpl.due ? t('campaign.dueAtFixed', { at: formatDateTime(tpl.due.at) }) : t('campaign.dueAfterDays', { days: tpl.due.workingDaysAfterLaunch }),
+            ].join(' · ')}
+          />
+        </List.Item>
+      )}
+    />
+  );
+}
+
+interface PhaseDuty {
+  id: string;
+  title: string;
+  state: DutyState;
+  departmentName: string;
+  districtName: string | null;
+  dueAt: string;
+  overdue: boolean;
+}
+
+/** The duties a launched phase created; while the fan-out runs, it looks again until all are there. */
+function PhaseDuties({ campaignId, phase }: { campaignId: string; phase: Phase }) {
+  const { t } = useI18n();
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<{ items: PhaseDuty[]; total: number } | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const tries = useRef(0);
+  const pageSize = 20;
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const controller = new AbortController();
+    const fetchPage = () => {
+      api
+        .get<{ items: PhaseDuty[]; total: number }>('/overview/duties', { campaignId, phaseId: phase.id, sort: 'department', limit: pageSize, offset: (page - 1) * pageSize }, controller.signal)
+        .then((answer) => {
+          setData(answer);
+          setFailure(null);
+          // Batches start the duties a moment after the launch: look again until they are all there.
+          if (phase.dutyCount !== null && answer.total < phase.dutyCount && tries.current < 30) {
+            tries.current += 1;
+            timer = setTimeout(fetchPage, 2000);
+          }
+        })
+        .catch((error: unknown) => {
+          if ((error as Error).name !== 'AbortError') setFailure(error);
+        });
+    };
+    fetchPage();
+    return () => {
+      controller.abort();
+      if (timer) clearTimeout(timer);
+    };
+  }, [campaignId, phase.id, phase.dutyCount, page]);
+
+  if (failure) return <Alert type="error" showIcon title={errorText(failure, t)} />;
+  return (
+    <Space orientation="vertical" className="full-width">
+      {data && phase.dutyCount !== null && data.total < phase.dutyCount && (
+        <Typography.Text type="secondary" role="status">
+          {t('campaign.dutiesStarting', { shown: data.total, count: phase.dutyCount })}
+        </Typography.Text>
+      )}
+      <Table<PhaseDuty>
+        size="small"
+        rowKey="id"
+        data-testid={`phase-duties-${phase.seq}`}
+        loading={!data}
+        dataSource={data?.items ?? []}
+        pagination={{ current: page, pageSize, total: data?.total ?? 0, onChange: setPage, showTotal: (total) => t('common.total', { total }) }}
+        scroll={{ x: 720 }}
+        columns={[
+          { title: t('duty.title'), dataIndex: 'title', render: (title: string, d) => <Link to={`/duties/${d.id}`}>{title}</Link> },
+          { title: t('duty.department'), dataIndex: 'departmentName', width: 200 },
+          { title: t('common.state'), dataIndex: 'state', width: 110, render: (s: DutyState) => <DutyStateTag state={s} /> },
+          {
+            title: t('duty.dueAt'),
+            dataIndex: 'dueAt',
+            width: 200,
+            render: (at: string, d) => (
+              <Space>
+                {formatDateTime(at)}
+                {d.overdue && <Tag color="error">{t('duty.overdue')}</Tag>}
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </Space>
+  );
+}
+
+function TargetsTable({ targets, units, campaign }: { targets: CampaignTarget[]; units: Map<string, string>; campaign: CampaignDetail }) {
+  const { t, label } = useI18n();
+  const [names, setNames] = useState<Map<string, string>>(units);
+  useEffect(() => {
+    // Department shares name member departments: their names come from the registry.
+    api
+      .get<Array<{ id: string; name: string }>>('/departments')
+      .then((all) => setNames(new Map([...units, ...all.map((d) => [d.id, d.name] as [string, string])])))
+      .catch(() => undefined);
+  }, [units, campaign.id]);
+  if (targets.length === 0) return <Empty description={t('campaign.noTargets')} />;
+  const digits = (kind: string) => (kind === 'funds' ? 2 : kind === 'contribution_rate' ? 1 : 0);
+  const shares = (list: CampaignTarget['districtShares'], kind: string) =>
+    (list ?? []).length === 0 ? '—' : (list ?? []).map((s) => `${names.get(s.unitId) ?? s.unitId} ${formatNumber(s.value, digits(kind))}`).join(t('campaign.listSeparator'));
+  return (
+    <Table<CampaignTarget>
+      size="small"
+      rowKey={(tg) => `${tg.insuranceType}/${tg.kind}/${tg.measure ?? ''}`}
+      dataSource={targets}
+      pagination={false}
+      scroll={{ x: 900 }}
+      data-testid="campaign-targets"
+      columns={[
+        { title: t('campaign.insuranceType'), width: 120, render: (_, tg) => label('insuranceType', tg.insuranceType) },
+        { title: t('campaign.targetKind'), width: 160, render: (_, tg) => tg.measure ? t('campaign.parenthetical', { main: label('targetKind', tg.kind), note: label('personsMeasure', tg.measure) }) : label('targetKind', tg.kind) },
+        {
+          title: t('campaign.targetValue'),
+          width: 180,
+          render: (_, tg) =>
+            `${formatNumber(tg.value, digits(tg.kind))}${tg.kind === 'contribution_rate' ? '%' : ''}${tg.stretch !== undefined ? ` / ${t('campaign.stretch')} ${formatNumber(tg.stretch, 2)}` : ''}`,
+        },
+        { title: t('campaign.districtShares'), render: (_, tg) => shares(tg.districtShares, tg.kind) },
+        { title: t('campaign.departmentShares'), render: (_, tg) => shares(tg.departmentShares, tg.kind) },
+      ]}
+    />
+  );
+}
+
+function LeadingGroupView({ campaign }: { campaign: CampaignDetail }) {
+  const { t } = useI18n();
+  const [names, setNames] = useState<Map<string, string>>(new Map());
+  useEffect(() => {
+    api
+      .get<Array<{ id: string; name: string }>>('/departments')
+      .then((all) => setNames(new Map(all.map((d) => [d.id, d.name]))))
+      .catch(() => undefined);
+  }, [campaign.id]);
+  const group = campaign.leadingGroup;
+  const contact = (c: { name: string; phone?: string; email?: string }) => [c.name, c.phone, c.email].filter(Boolean).join(' · ');
+  return (
+    <Space orientation="vertical" className="full-width">
+      <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
+        <Descriptions.Item label={t('campaign.chair')}>
+          {t('campaign.parenthetical', { main: group.chair.name, note: group.chair.title })}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('campaign.viceChairs')}>
+          {group.viceChairs.length === 0 ? t('common.none') : group.viceChairs.map((v) => t('campaign.parenthetical', { main: v.name, note: v.title })).join(t('campaign.listSeparator'))}
+        </Descriptions.Item>
+      </Descriptions>
+      <Table
+        size="small"
+        rowKey="departmentId"
+        dataSource={group.members}
+        pagination={false}
+        scroll={{ x: 720 }}
+        locale={{ emptyText: t('campaign.noMembers') }}
+        columns={[
+          { title: t('common.department'), render: (_, m) => names.get(m.departmentId) ?? m.departmentId },
+          { title: t('campaign.liaison'), render: (_, m) => contact(m.liaison) },
+          { title: t('campaign.head'), render: (_, m) => contact(m.head) },
+        ]}
+      />
+    </Space>
+  );
+}
+
+function LadderView({ campaign }: { campaign: CampaignDetail }) {
+  const { t, label } = useI18n();
+  const ladder = campaign.escalationLadder;
+  const days = (o: unknown) => (o && typeof o === 'object' && 'workingDays' in o ? (o as { workingDays: number }).workingDays : '—');
+  return (
+    <Space orientation="vertical" className="full-width">
+      <Typography.Text>{t('campaign.reminderBeforeText', { days: days(ladder.reminderBefore) })}</Typography.Text>
+      <Table
+        size="small"
+        rowKey="step"
+        dataSource={[...ladder.escalationLadder]}
+        pagination={false}
+        columns={[
+          { title: t('campaign.ladderStep'), render: (_, s) => label('escalationStep', s.step) },
+          { title: t('campaign.ladderAfter'), render: (_, s) => t('campaign.afterDays', { days: days(s.after) }) },
+          { title: t('campaign.ladderNotify'), render: (_, s) => s.notify.map((a) => label('audience', a)).join(t('campaign.listSeparator')) },
+        ]}
+      />
+    </Space>
+  );
+}
+
+function EventLog({ events, phases }: { events: CampaignEvent[]; phases: PhaseView[] }) {
+  const { t, label } = useI18n();
+  if (events.length === 0) return <Empty description={t('common.empty')} />;
+  const phaseName = new Map(phases.map((p) => [p.id, p.name]));
+  return (
+    <Timeline
+      data-testid="campaign-events"
+      items={[...events].reverse().map((e) => ({
+        color: e.action === 'phase_launched_forced' ? 'red' : e.action.startsWith('phase_') ? 'blue' : 'gray',
+        content: (
+          <div>
+            <Space wrap>
+              <Typography.Text strong>{label('campaignEvent', e.action)}</Typography.Text>
+              {e.phaseId && <span>{phaseName.get(e.phaseId) ?? ''}</span>}
+              <Typography.Text type="secondary">
+                {formatDateTime(e.occurredAt)} · {e.actorRole === 'system' ? t('who.system') : e.actorUsername}
+              </Typography.Text>
+            </Space>
+            {typeof e.details?.dutyCount === 'number' && <div>{t('campaign.eventDutyCount', { count: e.details.dutyCount })}</div>}
+            {e.reason && <div className="pre-wrap">{e.reason}</div>}
+          </div>
+        ),
+      }))}
+    />
+  );
+}

@@ -1,0 +1,144 @@
+import { useEffect, useState } from 'react';
+import { Alert, Checkbox, Form, Input, Modal, Spin, Table, Typography } from 'antd';
+import type { ButtonProps } from 'antd';
+import { ApiError, api } from '../../api/client';
+import { applyFieldErrors, errorText } from '../../components/api-errors';
+import { formatDateTime } from '../../components/format';
+import { useI18n } from '../../i18n/i18n';
+import type { LaunchAnswer, LaunchPreview, PhaseView } from './types';
+
+/** The domain's code of a refusal (PREVIOUS_PHASE_OPEN …), from the API's answer. */
+export function domainCode(error: unknown): string | null {
+  if (!(error instanceof ApiError)) return null;
+  const code = (error.body as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : null;
+}
+
+interface Props {
+  campaignId: string;
+  phase: PhaseView | null;
+  onClose(): void;
+  onLaunched(answer: LaunchAnswer): void;
+}
+
+/**
+ * Confirms a launch: shows what it will create (the API's launch preview, computed by the
+ * launch's own code) and, when the phase before is still open, asks whether to force it and why.
+ */
+export function LaunchPhaseDialog({ campaignId, phase, onClose, onLaunched }: Props) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<{ force: boolean; reason?: string }>();
+  const [preview, setPreview] = useState<LaunchPreview | null>(null);
+  const [previewFailure, setPreviewFailure] = useState<unknown>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [needsForce, setNeedsForce] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const force = Form.useWatch('force', form) as boolean | undefined;
+
+  useEffect(() => {
+    if (!phase) return;
+    setPreview(null);
+    setPreviewFailure(null);
+    setFailure(null);
+    setNeedsForce(false);
+    form.resetFields();
+    const controller = new AbortController();
+    api
+      .get<LaunchPreview>(`/campaigns/${campaignId}/phases/${phase.id}/launch-preview`, undefined, controller.signal)
+      .then((answer) => {
+        setPreview(answer);
+        if (answer.refusal?.code === 'PREVIOUS_PHASE_OPEN') setNeedsForce(true);
+      })
+      .catch((error: unknown) => {
+        if ((error as Error).name !== 'AbortError') setPreviewFailure(error);
+      });
+    return () => controller.abort();
+  }, [campaignId, phase, form]);
+
+  if (!phase) return null;
+
+  const launch = async () => {
+    let values: { force?: boolean; reason?: string };
+    try {
+      values = await form.validateFields();
+    } catch {
+      return;
+    }
+    setBusy(true);
+    setFailure(null);
+    try {
+      const body = values.force ? { force: true, reason: values.reason } : {};
+      const answer = await api.post<LaunchAnswer>(`/campaigns/${campaignId}/phases/${phase.id}/launch`, body);
+      onLaunched(answer);
+    } catch (error) {
+      if (domainCode(error) === 'PREVIOUS_PHASE_OPEN') {
+        // The phase before is still open: the office may force the launch, with a reason.
+        setNeedsForce(true);
+      } else {
+        const unplaced = applyFieldErrors(form, error);
+        setFailure(unplaced.length ? unplaced.join('; ') : errorText(error, t));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const blocked = previewFailure != null || (preview?.refusal != null && preview.refusal.code !== 'PREVIOUS_PHASE_OPEN');
+  return (
+    <Modal
+      open
+      width={960}
+      title={t('launch.title', { name: phase.name })}
+      okText={force ? t('launch.forceConfirm') : t('launch.confirm')}
+      okButtonProps={{ 'data-testid': 'launch-confirm', disabled: !preview || blocked || (needsForce && !force), danger: !!force } as ButtonProps}
+      cancelText={t('action.cancel')}
+      confirmLoading={busy}
+      onOk={() => void launch()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {previewFailure != null && <Alert type="error" showIcon title={errorText(previewFailure, t)} className="form-alert" role="alert" />}
+      {!preview && previewFailure == null && <Spin description={t('launch.loadingPreview')} />}
+      {preview && (
+        <>
+          <Typography.Paragraph data-testid="launch-preview-summary">
+            {t('launch.willCreate', { count: preview.dutyCount, at: formatDateTime(preview.windowEndsAt) })}
+          </Typography.Paragraph>
+          {preview.refusal && preview.refusal.code !== 'PREVIOUS_PHASE_OPEN' && <Alert type="warning" showIcon title={preview.refusal.message} className="form-alert" />}
+          <Table
+            size="small"
+            rowKey={(d) => `${d.templateId}:${d.department.id}:${d.district?.id ?? '-'}:${d.sectorKey ?? '-'}`}
+            dataSource={preview.duties}
+            data-testid="launch-preview"
+            pagination={preview.duties.length > 10 ? { pageSize: 10, showTotal: (total) => t('common.total', { total }) } : false}
+            scroll={{ x: 720 }}
+            locale={{ emptyText: t('launch.noDuties') }}
+            columns={[
+              { title: t('duty.title'), dataIndex: 'title' },
+              { title: t('duty.department'), width: 200, render: (_, d) => d.department.name ?? d.department.id },
+              { title: t('common.district'), width: 140, render: (_, d) => d.district?.name ?? '—' },
+              { title: t('duty.dueAt'), width: 160, render: (_, d) => formatDateTime(d.dueAt) },
+            ]}
+          />
+          <Typography.Paragraph type="secondary" className="launch-note">
+            {t('launch.previewNote', { at: formatDateTime(preview.asOf) })}
+          </Typography.Paragraph>
+        </>
+      )}
+      {needsForce && <Alert type="warning" showIcon title={t('launch.previousOpen')} className="form-alert" />}
+      <Form form={form} layout="vertical" name="launch" initialValues={{ force: false }}>
+        {needsForce && (
+          <Form.Item name="force" valuePropName="checked">
+            <Checkbox data-testid="launch-force">{t('launch.force')}</Checkbox>
+          </Form.Item>
+        )}
+        {needsForce && force && (
+          <Form.Item name="reason" label={t('launch.forceReason')} rules={[{ required: true, whitespace: true, message: t('launch.forceReasonRequired') }]}>
+            <Input.TextArea rows={3} maxLength={2000} />
+          </Form.Item>
+        )}
+      </Form>
+      {failure && <Alert type="error" showIcon title={failure} role="alert" />}
+    </Modal>
+  );
+}
