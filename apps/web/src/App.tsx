@@ -7,6 +7,8 @@ import { I18nProvider } from './i18n/i18n';
 import { ConsoleLayout } from './layout/ConsoleLayout';
 import { DutyPage } from './pages/duties/DutyPage';
 import { InboxPage } from './pages/duties/InboxPage';
+import { DutyBoardPage } from './pages/duty-board/DutyBoardPage';
+import { OverduePage } from './pages/duty-board/OverduePage';
 import { HomePage } from './pages/HomePage';
 
 /**
@@ -30,6 +32,8 @@ export function App() {
               <Route index element={<HomePage />} />
               <Route path="inbox" element={<RequireRole roles={['department_officer']}><InboxPage /></RequireRole>} />
               <Route path="duties/:id" element={<DutyPage />} />
+              <Route path="duty-board" element={<RequireRole roles={['office', 'viewer']}><DutyBoardPage /></RequireRole>} />
+              <Route path="overdue" element={<RequireRole roles={['office', 'viewer']}><OverduePage /></RequireRole>} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>
