@@ -16,6 +16,7 @@ import { useI18n } from '../../i18n/i18n';
 import { BulkExtendDialog, BulkRemindDialog } from './BulkDialogs';
 import { DutyFilters } from './DutyFilters';
 import { useFilterOptions } from './options';
+import { SavedFilters } from './SavedFilters';
 import { StatsPanel } from './StatsPanel';
 import type { BoardAnswer, BoardDuty } from './types';
 
@@ -63,6 +64,7 @@ export function DutyBoardPage() {
           <Typography.Title level={2} className="section-title">
             {t('board.filters')}
           </Typography.Title>
+          <SavedFilters view="duty-board" filters={filters} setFilters={setFilters} />
           <DutyFilters filters={filters} setFilters={setFilters} options={options} fields={['campaign', 'phase', 'department', 'district', 'state', 'due', 'overdue', 'late']} />
           {options.error != null && <Alert type="warning" showIcon title={errorText(options.error, t)} />}
         </Space>
