@@ -12,7 +12,7 @@ import { useI18n } from '../../i18n/i18n';
 import type { BulkItemResult, BulkResult } from './types';
 
 /** Every duty's outcome: done (with its new due time and state) or the API's code and message. */
-export function BulkResults({ result, titles }: { result: BulkResult; titles: Map<string, string> }) {
+export function BulkResults({ result, titles, kind }: { result: BulkResult; titles: Map<string, string>; kind: 'extend' | 'remind' }) {
   const { t, label } = useI18n();
   return (
     <Space direction="vertical" className="full-width" data-testid="bulk-results">
@@ -42,7 +42,7 @@ export function BulkResults({ result, titles }: { result: BulkResult; titles: Ma
                 r.ok ? (
                   <Space wrap data-result="ok">
                     <Tag color="success">{t('board.resultOk')}</Tag>
-                    {t('board.resultNewDueAt', { at: formatDateTime(r.dueAt) })}
+                    {t(kind === 'extend' ? 'board.resultNewDueAt' : 'board.resultDueAt', { at: formatDateTime(r.dueAt) })}
                     <Typography.Text>{t('board.resultState', { state: label('dutyState', r.state) })}</Typography.Text>
                   </Space>
                 ) : (
@@ -130,7 +130,7 @@ export function BulkExtendDialog({ open, dutyIds, titles, onClose, onDone }: Ext
       }
     >
       {result ? (
-        <BulkResults result={result} titles={titles} />
+        <BulkResults result={result} titles={titles} kind="extend" />
       ) : (
         <>
           <Typography.Paragraph>{t('board.bulkExtendHint')}</Typography.Paragraph>
@@ -233,7 +233,7 @@ export function BulkRemindDialog({ open, departments, departmentId, titles, onCl
       }
     >
       {result ? (
-        <BulkResults result={result} titles={resultTitles} />
+        <BulkResults result={result} titles={resultTitles} kind="remind" />
       ) : (
         <>
           <Typography.Paragraph>{t('board.bulkRemindHint')}</Typography.Paragraph>

@@ -12,6 +12,7 @@ import { ExportButtons } from '../../components/ExportButtons';
 import { formatDateTime } from '../../components/format';
 import { DutyStateTag } from '../../components/StateTag';
 import { useServerTable } from '../../components/useServerTable';
+import { listErrorText } from './list-error';
 import { useI18n } from '../../i18n/i18n';
 import { BulkExtendDialog, BulkRemindDialog } from './BulkDialogs';
 import { DutyFilters } from './DutyFilters';
@@ -107,7 +108,7 @@ export function DutyBoardPage() {
                     )}
                     <ExportButtons path="/overview/duties" query={table.query} name="duties" />
                   </Space>
-                  {table.error != null && <Alert type="error" showIcon role="alert" title={errorText(table.error, t)} />}
+                  {table.error != null && <Alert type="error" showIcon role="alert" title={listErrorText(table.error, t)} />}
                   <Table<BoardDuty>
                     rowKey="id"
                     size="middle"
@@ -115,7 +116,7 @@ export function DutyBoardPage() {
                     loading={table.loading}
                     dataSource={table.data?.items ?? []}
                     pagination={{ ...table.pagination, showTotal: (total) => t('common.total', { total }) }}
-                    scroll={{ x: 1100 }}
+                    scroll={{ x: 1520 }}
                     rowSelection={
                       office
                         ? { selectedRowKeys: selected, preserveSelectedRowKeys: true, onChange: (keys) => setSelected(keys.map(String)) }
@@ -131,6 +132,7 @@ export function DutyBoardPage() {
                       {
                         title: t('duty.title'),
                         dataIndex: 'title',
+                        width: 260,
                         sorter: true,
                         sortOrder: sortOrder('title'),
                         render: (title: string, d) => <Link to={`/duties/${d.id}`}>{title}</Link>,

@@ -3,11 +3,11 @@
 import { Alert, Card, Space, Table, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import type { DutyState } from '../../api/types';
-import { errorText } from '../../components/api-errors';
 import { ExportButtons } from '../../components/ExportButtons';
 import { formatDateTime } from '../../components/format';
 import { DutyStateTag } from '../../components/StateTag';
 import { useServerTable } from '../../components/useServerTable';
+import { listErrorText } from './list-error';
 import { useI18n } from '../../i18n/i18n';
 import { durationText } from './duration';
 import { DutyFilters } from './DutyFilters';
@@ -32,7 +32,7 @@ export function OverduePage() {
             <span />
             <ExportButtons path="/overview/overdue" query={table.query} name="overdue-duties" />
           </Space>
-          {table.error != null && <Alert type="error" showIcon role="alert" title={errorText(table.error, t)} />}
+          {table.error != null && <Alert type="error" showIcon role="alert" title={listErrorText(table.error, t)} />}
           <Table<OverdueDuty>
             rowKey="id"
             size="middle"
@@ -40,9 +40,9 @@ export function OverduePage() {
             loading={table.loading}
             dataSource={table.data?.items ?? []}
             pagination={{ ...table.pagination, showTotal: (total) => t('common.total', { total }) }}
-            scroll={{ x: 1100 }}
+            scroll={{ x: 1300 }}
             columns={[
-              { title: t('duty.title'), dataIndex: 'title', render: (title: string, d) => <Link to={`/duties/${d.id}`}>{title}</Link> },
+              { title: t('duty.title'), dataIndex: 'title', width: 260, render: (title: string, d) => <Link to={`/duties/${d.id}`}>{title}</Link> },
               { title: t('board.department'), dataIndex: 'departmentName', width: 160 },
               { title: t('board.district'), dataIndex: 'districtName', width: 120, render: (name: string | null) => name ?? '' },
               { title: t('common.state'), dataIndex: 'state', width: 110, render: (s: DutyState) => <DutyStateTag state={s} /> },

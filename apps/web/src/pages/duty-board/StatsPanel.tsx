@@ -4,8 +4,8 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Segmented, Space, Table, Typography } from 'antd';
 import { DUTY_STATES } from '@duban/domain';
 import { api } from '../../api/client';
-import { errorText } from '../../components/api-errors';
 import { ExportButtons } from '../../components/ExportButtons';
+import { listErrorText } from './list-error';
 import { useI18n } from '../../i18n/i18n';
 import type { GroupCounts, StatsAnswer } from './types';
 
@@ -63,7 +63,7 @@ export function StatsPanel({ filters, onShowDepartment }: Props) {
         />
         <ExportButtons path="/overview/departments" query={query} name={`duty-stats-${groupBy}`} />
       </Space>
-      {error != null && <Alert type="error" showIcon role="alert" title={errorText(error, t)} />}
+      {error != null && <Alert type="error" showIcon role="alert" title={listErrorText(error, t)} />}
       <Table<Row>
         rowKey="id"
         size="small"

@@ -46,6 +46,7 @@ export const board: Record<keyof typeof zh, string> = {
   'board.resultOk': 'Done',
   'board.resultFailed': 'Not done',
   'board.resultNewDueAt': 'now due {at}',
+  'board.resultDueAt': 'due {at}',
   'board.resultState': 'state: {state}',
   'board.close': 'Close',
   'board.statsGroupBy': 'Group by',

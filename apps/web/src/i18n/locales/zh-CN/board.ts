@@ -44,6 +44,7 @@ export const board = {
   'board.resultOk': '成功',
   'board.resultFailed': '未成功',
   'board.resultNewDueAt': '新时限 {at}',
+  'board.resultDueAt': '办理时限 {at}',
   'board.resultState': '当前状态：{state}',
   'board.close': '关闭',
   'board.statsGroupBy': '统计口径',
