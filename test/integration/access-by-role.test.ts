@@ -945,6 +945,27 @@ const ROUTES: RouteCase[] = [
     request: async () => ({ params: { id: (await campaignOwingReport()).reportId }, body: REPORT_FILING }),
     unknown: [UNKNOWN_REPORT],
   },
+  // Saved filters (the console's 常用筛选): every signed-in user keeps their own and shares with
+  // their role. A filter is deleted by its owner, or by the office when it is shared: here a
+  // viewer's shared filter, so the viewer (its owner) and the office may, nobody else.
+  { method: 'GET', path: '/saved-filters', expect: SIGNED_IN, request: async () => ({ query: { view: 'duty-board' } }) },
+  {
+    method: 'POST',
+    path: '/saved-filters',
+    expect: SIGNED_IN,
+    request: async () => ({ body: { view: 'duty-board', name: `权限检查${randomUUID().slice(0, 6)}`, filters: { overdue: 'true' }, shared: true } }),
+  },
+  {
+    method: 'DELETE',
+    path: '/saved-filters/:id',
+    expect: { none: 401, office: 'ok', viewer: 'ok', inspector: 403, ownOfficer: 403, foreignOfficer: 403 },
+    consumes: true,
+    request: async () => {
+      const body = { view: 'duty-board', name: `查阅人员共享${randomUUID().slice(0, 6)}`, filters: { late: 'true' }, shared: true };
+      return { params: { id: (await must(201, 'POST', '/saved-filters', { body }, fx.tokens.viewer)).id } };
+    },
+    unknown: [unknownParam('id', 'saved filter id')],
+  },
 ];
 
 const routeKey = (route: { method: string; path: string }) => `${route.method} ${route.path}`;

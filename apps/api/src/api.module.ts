@@ -44,6 +44,8 @@ import { AssessmentsService } from './assessments/assessments.service';
 import { CircularsService } from './assessments/circulars.service';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsService } from './reports/reports.service';
+import { SavedFiltersController } from './saved-filters/saved-filters.controller';
+import { SavedFiltersService } from './saved-filters/saved-filters.service';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
 
 /** Password of the development users; printed at start when DUBAN_DEV_SEED is on. */
@@ -88,6 +90,7 @@ export class ApiModule implements OnApplicationBootstrap {
         AssessmentsController,
         CircularsController,
         ReportsController,
+        SavedFiltersController,
       ],
       providers: [
         TemporalClientProvider,
@@ -110,6 +113,7 @@ export class ApiModule implements OnApplicationBootstrap {
         AssessmentsService,
         CircularsService,
         ReportsService,
+        SavedFiltersService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: DubanExceptionFilter },
       ],

@@ -14,6 +14,8 @@ import { CampaignPage } from './pages/campaigns/CampaignPage';
 import { CampaignsPage } from './pages/campaigns/CampaignsPage';
 import { DutyPage } from './pages/duties/DutyPage';
 import { InboxPage } from './pages/duties/InboxPage';
+import { DutyBoardPage } from './pages/duty-board/DutyBoardPage';
+import { OverduePage } from './pages/duty-board/OverduePage';
 import { HomePage } from './pages/HomePage';
 
 /**
@@ -44,6 +46,8 @@ export function App() {
               <Route path="campaigns/:id" element={<RequireRole roles={['office', 'viewer']}><CampaignPage /></RequireRole>} />
               <Route path="campaigns/:id/edit" element={<RequireRole roles={['office']}><CampaignEditPage /></RequireRole>} />
               <Route path="calendar" element={<RequireRole roles={['office']}><CalendarPage /></RequireRole>} />
+              <Route path="duty-board" element={<RequireRole roles={['office', 'viewer']}><DutyBoardPage /></RequireRole>} />
+              <Route path="overdue" element={<RequireRole roles={['office', 'viewer']}><OverduePage /></RequireRole>} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

@@ -62,6 +62,7 @@ export enum DomainErrorCode {
   InvalidReportPlan = 'INVALID_REPORT_PLAN',
   ReportNotFound = 'REPORT_NOT_FOUND',
   InvalidReport = 'INVALID_REPORT',
+  SavedFilterNotFound = 'SAVED_FILTER_NOT_FOUND',
 }
 
 export class DomainError extends Error {

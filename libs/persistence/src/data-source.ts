@@ -19,6 +19,7 @@ import { Compliance1764700000000 } from './migrations/1764700000000-compliance';
 import { UnitImports1764800000000 } from './migrations/1764800000000-unit-imports';
 import { Reports1764900000000 } from './migrations/1764900000000-reports';
 import { Assessment1764900000200 } from './migrations/1764900000200-assessment';
+import { SavedFilters1764900000300 } from './migrations/1764900000300-saved-filters';
 
 export const ENTITIES = [
   DepartmentEntity,
@@ -45,6 +46,7 @@ export const MIGRATIONS = [
   UnitImports1764800000000,
   Reports1764900000000,
   Assessment1764900000200,
+  SavedFilters1764900000300,
 ];
 
 /** Any fixed number will do; it only has to be the same in every Duban process. */

@@ -32,3 +32,4 @@ export * from './repositories/report-views.repository';
 export * from './repositories/assessment.repository';
 export * from './repositories/circular.repository';
 export * from './repositories/report.repository';
+export * from './repositories/saved-filter.repository';

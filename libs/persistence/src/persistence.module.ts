@@ -21,6 +21,7 @@ import { ReportViewsRepository } from './repositories/report-views.repository';
 import { ReportRepository } from './repositories/report.repository';
 import { AssessmentRepository } from './repositories/assessment.repository';
 import { CircularRepository } from './repositories/circular.repository';
+import { SavedFilterRepository } from './repositories/saved-filter.repository';
 
 const REPOSITORIES = [
   DepartmentRepository,
@@ -43,6 +44,7 @@ const REPOSITORIES = [
   ReportRepository,
   AssessmentRepository,
   CircularRepository,
+  SavedFilterRepository,
 ];
 
 /**

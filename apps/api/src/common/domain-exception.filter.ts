@@ -63,6 +63,7 @@ const STATUS_BY_CODE: Record<DomainErrorCode, HttpStatus> = {
   [DomainErrorCode.InvalidReportPlan]: HttpStatus.BAD_REQUEST,
   [DomainErrorCode.ReportNotFound]: HttpStatus.NOT_FOUND,
   [DomainErrorCode.InvalidReport]: HttpStatus.BAD_REQUEST,
+  [DomainErrorCode.SavedFilterNotFound]: HttpStatus.NOT_FOUND,
 };
 
 export function httpStatusOf(code: DomainErrorCode): HttpStatus {

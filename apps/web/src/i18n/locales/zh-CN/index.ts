@@ -2,7 +2,8 @@
 import { calendar } from './calendar';
 import { campaigns } from './campaigns';
 import { common } from './common';
+import { board } from './board';
 import { duties } from './duties';
 
-export const messages = { ...common, ...duties, ...campaigns, ...calendar };
+export const messages = { ...common, ...duties, ...campaigns, ...calendar, ...board };
 export type MessageKey = keyof typeof messages;

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { isUUID } from 'class-validator';
+import { DomainError, DomainErrorCode, type Actor } from '@duban/domain';
+import { SavedFilterRepository, type SavedFilterRow } from '@duban/persistence';
+import type { SaveFilterDto, SavedFilterListQuery } from './saved-filters.dto';
+
+export interface SavedFilterAnswer {
+  id: string;
+  view: string;
+  name: string;
+  filters: Record<string, string>;
+  owner: { id: string; username: string | null };
+  /** null: private to its owner. */
+  sharedWithRole: string | null;
+  /** The caller owns it. */
+  mine: boolean;
+  /** The caller may delete it: its owner, or the office when it is shared. */
+  mayDelete: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+function mayDelete(actor: Actor, row: SavedFilterRow): boolean {
+  return row.ownerUserId === actor.userId || (actor.role === 'office' && row.sharedWithRole !== null);
+}
+
+function viewOf(actor: Actor, row: SavedFilterRow): SavedFilterAnswer {
+  return {
+    id: row.id,
+    view: row.view,
+    name: row.name,
+    filters: row.filters,
+    owner: { id: row.ownerUserId, username: row.ownerUsername },
+    sharedWithRole: row.sharedWithRole,
+    mine: row.ownerUserId === actor.userId,
+    mayDelete: mayDelete(actor, row),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * Filters saved by name for the console's lists. Every signed-in user keeps their own and may
+ * share one with everyone of their role; they change only what they see, never what a list
+ * lets them read (the list still scopes its answer by the caller).
+ */
+@Injectable()
+export class SavedFiltersService {
+  private readonly logger = new Logger(SavedFiltersService.name);
+
+  constructor(private readonly filters: SavedFilterRepository) {}
+
+  async list(actor: Actor, query: SavedFilterListQuery): Promise<{ items: SavedFilterAnswer[] }> {
+    const rows = await this.filters.visibleTo({ userId: actor.userId, role: actor.role }, query.view);
+    return { items: rows.map((row) => viewOf(actor, row)) };
+  }
+
+  /** Saves under the caller's name for the list; the same name again replaces it (`created` false). */
+  async save(actor: Actor, dto: SaveFilterDto): Promise<{ filter: SavedFilterAnswer; created: boolean }> {
+    const { row, created } = await this.filters.save({
+      id: randomUUID(),
+      view: dto.view,
+      name: dto.name,
+      filters: { ...dto.filters },
+      ownerUserId: actor.userId,
+      sharedWithRole: dto.shared === true ? actor.role : null,
+      at: new Date(),
+    });
+    return { filter: viewOf(actor, row), created };
+  }
+
+  /** Its owner deletes it; the office also deletes any shared one; others are refused. */
+  async remove(actor: Actor, id: string): Promise<void> {
+    const row = isUUID(id) ? await this.filters.find(id) : null;
+    if (!row) throw new DomainError(DomainErrorCode.SavedFilterNotFound, `No saved filter with id ${id}`);
+    if (!mayDelete(actor, row)) {
+      throw new DomainError(
+        DomainErrorCode.ActionNotPermitted,
+        row.sharedWithRole === null ? 'Only its owner may delete a private saved filter' : 'Only its owner or the office may delete a shared saved filter',
+      );
+    }
+    await this.filters.remove(row.id);
+    if (row.ownerUserId !== actor.userId) {
+      // Someone else's shared filter: say who removed what, since the record is gone.
+      this.logger.log(
+        `Saved filter ${row.id} "${row.name}" (${row.view}, shared with ${row.sharedWithRole}) of user ${row.ownerUsername ?? row.ownerUserId} deleted by ${actor.username} (${actor.role})`,
+      );
+    }
+  }
+}
