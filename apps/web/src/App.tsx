@@ -7,6 +7,8 @@ import { I18nProvider } from './i18n/i18n';
 import { ConsoleLayout } from './layout/ConsoleLayout';
 import { DutyPage } from './pages/duties/DutyPage';
 import { InboxPage } from './pages/duties/InboxPage';
+import { InspectionCasePage } from './pages/compliance/InspectionCasePage';
+import { InspectionCasesPage } from './pages/compliance/InspectionCasesPage';
 import { HomePage } from './pages/HomePage';
 
 /**
@@ -30,6 +32,8 @@ export function App() {
               <Route index element={<HomePage />} />
               <Route path="inbox" element={<RequireRole roles={['department_officer']}><InboxPage /></RequireRole>} />
               <Route path="duties/:id" element={<DutyPage />} />
+              <Route path="inspection-cases" element={<RequireRole roles={['inspector', 'office', 'viewer']}><InspectionCasesPage /></RequireRole>} />
+              <Route path="inspection-cases/:id" element={<RequireRole roles={['inspector', 'office', 'viewer']}><InspectionCasePage /></RequireRole>} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>
