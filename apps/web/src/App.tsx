@@ -9,6 +9,8 @@ import { DutyPage } from './pages/duties/DutyPage';
 import { InboxPage } from './pages/duties/InboxPage';
 import { InspectionCasePage } from './pages/compliance/InspectionCasePage';
 import { InspectionCasesPage } from './pages/compliance/InspectionCasesPage';
+import { UnitPage } from './pages/compliance/UnitPage';
+import { UnitsPage } from './pages/compliance/UnitsPage';
 import { HomePage } from './pages/HomePage';
 
 /**
@@ -34,6 +36,8 @@ export function App() {
               <Route path="duties/:id" element={<DutyPage />} />
               <Route path="inspection-cases" element={<RequireRole roles={['inspector', 'office', 'viewer']}><InspectionCasesPage /></RequireRole>} />
               <Route path="inspection-cases/:id" element={<RequireRole roles={['inspector', 'office', 'viewer']}><InspectionCasePage /></RequireRole>} />
+              <Route path="units" element={<RequireRole roles={['inspector', 'office', 'viewer']}><UnitsPage /></RequireRole>} />
+              <Route path="units/:creditCode" element={<UnitPage />} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>
