@@ -11,6 +11,8 @@ import { InspectionCasePage } from './pages/compliance/InspectionCasePage';
 import { InspectionCasesPage } from './pages/compliance/InspectionCasesPage';
 import { UnitPage } from './pages/compliance/UnitPage';
 import { UnitsPage } from './pages/compliance/UnitsPage';
+import { ComplianceCasePage } from './pages/compliance/ComplianceCasePage';
+import { ComplianceCasesPage } from './pages/compliance/ComplianceCasesPage';
 import { HomePage } from './pages/HomePage';
 
 /**
@@ -38,6 +40,8 @@ export function App() {
               <Route path="inspection-cases/:id" element={<RequireRole roles={['inspector', 'office', 'viewer']}><InspectionCasePage /></RequireRole>} />
               <Route path="units" element={<RequireRole roles={['inspector', 'office', 'viewer']}><UnitsPage /></RequireRole>} />
               <Route path="units/:creditCode" element={<UnitPage />} />
+              <Route path="compliance-cases" element={<RequireRole roles={['office', 'department_officer', 'viewer', 'inspector']}><ComplianceCasesPage /></RequireRole>} />
+              <Route path="compliance-cases/:id" element={<ComplianceCasePage />} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>
