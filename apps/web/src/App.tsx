@@ -13,6 +13,7 @@ import { UnitPage } from './pages/compliance/UnitPage';
 import { UnitsPage } from './pages/compliance/UnitsPage';
 import { ComplianceCasePage } from './pages/compliance/ComplianceCasePage';
 import { ComplianceCasesPage } from './pages/compliance/ComplianceCasesPage';
+import { ExposuresPage } from './pages/compliance/ExposuresPage';
 import { HomePage } from './pages/HomePage';
 
 /**
@@ -42,6 +43,7 @@ export function App() {
               <Route path="units/:creditCode" element={<UnitPage />} />
               <Route path="compliance-cases" element={<RequireRole roles={['office', 'department_officer', 'viewer', 'inspector']}><ComplianceCasesPage /></RequireRole>} />
               <Route path="compliance-cases/:id" element={<ComplianceCasePage />} />
+              <Route path="exposures" element={<RequireRole roles={['office', 'viewer']}><ExposuresPage /></RequireRole>} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

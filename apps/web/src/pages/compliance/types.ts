@@ -260,3 +260,35 @@ export interface UnitImportErrors {
   items: Array<{ rowNumber: number; field: string; reason: string }>;
   total: number;
 }
+
+export type ExposureProposalStatus = 'proposed' | 'approved' | 'rejected' | 'withdrawn';
+
+export interface ExposureProposal {
+  id: string;
+  caseId: string;
+  creditCode: string;
+  unitName: string | null;
+  sectorKey: string | null;
+  districtName: string | null;
+  finding: Finding;
+  caseState: ComplianceCaseState;
+  departmentName: string;
+  noticeNumber: string | null;
+  noticeDeadline: string | null;
+  status: ExposureProposalStatus;
+  proposedAt: string;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  deciderUsername: string | null;
+  decisionReason: string | null;
+  mediaDutyId: string | null;
+  mediaDutyState: string | null;
+}
+
+export interface ExposureProposalList {
+  items: ExposureProposal[];
+  total: number;
+  limit: number;
+  offset: number;
+  countsByStatus: Record<ExposureProposalStatus, number>;
+}
