@@ -14,6 +14,7 @@ import { UnitsPage } from './pages/compliance/UnitsPage';
 import { ComplianceCasePage } from './pages/compliance/ComplianceCasePage';
 import { ComplianceCasesPage } from './pages/compliance/ComplianceCasesPage';
 import { ExposuresPage } from './pages/compliance/ExposuresPage';
+import { UnitImportsPage } from './pages/compliance/UnitImportsPage';
 import { HomePage } from './pages/HomePage';
 
 /**
@@ -44,6 +45,8 @@ export function App() {
               <Route path="compliance-cases" element={<RequireRole roles={['office', 'department_officer', 'viewer', 'inspector']}><ComplianceCasesPage /></RequireRole>} />
               <Route path="compliance-cases/:id" element={<ComplianceCasePage />} />
               <Route path="exposures" element={<RequireRole roles={['office', 'viewer']}><ExposuresPage /></RequireRole>} />
+              <Route path="unit-imports" element={<RequireRole roles={['office', 'department_officer', 'viewer']}><UnitImportsPage /></RequireRole>} />
+              <Route path="unit-imports/:id" element={<RequireRole roles={['office', 'department_officer', 'viewer']}><UnitImportsPage /></RequireRole>} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>
