@@ -14,12 +14,11 @@ export function EvidenceUploader({ caseId, onUploaded, testId = 'evidence-upload
   const { t } = useI18n();
   const [uploading, setUploading] = useState<{ name: string; percent: number } | null>(null);
   return (
-    <Space direction="vertical" className="full-width">
+    <Space direction="vertical" className="full-width" data-testid={testId}>
       <Upload.Dragger
         name="file"
         multiple
         showUploadList={false}
-        data-testid={testId}
         customRequest={({ file, onSuccess, onError }) => {
           const name = (file as File).name;
           setUploading({ name, percent: 0 });
