@@ -637,6 +637,8 @@ const ROUTES: RouteCase[] = [
     unknown: [unknownParam('creditCode', 'credit code')],
   },
   { method: 'GET', path: '/exposure-list', expect: CAMPAIGN_READERS, request: async () => ({}) },
+  // The office's queue of proposals (and those decided): the office decides, viewers read.
+  { method: 'GET', path: '/exposure-proposals', expect: CAMPAIGN_READERS, request: async () => ({ query: { status: 'proposed' } }) },
   // Scoped, both views: officers count their department's cases, inspectors their team's.
   { method: 'GET', path: '/compliance/overview/units', expect: SIGNED_IN, request: async () => ({}) },
   { method: 'GET', path: '/compliance/overview/cases', expect: SIGNED_IN, request: async () => ({}) },

@@ -16,6 +16,14 @@ import { DutyPage } from './pages/duties/DutyPage';
 import { InboxPage } from './pages/duties/InboxPage';
 import { DutyBoardPage } from './pages/duty-board/DutyBoardPage';
 import { OverduePage } from './pages/duty-board/OverduePage';
+import { InspectionCasePage } from './pages/compliance/InspectionCasePage';
+import { InspectionCasesPage } from './pages/compliance/InspectionCasesPage';
+import { UnitPage } from './pages/compliance/UnitPage';
+import { UnitsPage } from './pages/compliance/UnitsPage';
+import { ComplianceCasePage } from './pages/compliance/ComplianceCasePage';
+import { ComplianceCasesPage } from './pages/compliance/ComplianceCasesPage';
+import { ExposuresPage } from './pages/compliance/ExposuresPage';
+import { UnitImportsPage } from './pages/compliance/UnitImportsPage';
 import { HomePage } from './pages/HomePage';
 
 /**
@@ -48,6 +56,15 @@ export function App() {
               <Route path="calendar" element={<RequireRole roles={['office']}><CalendarPage /></RequireRole>} />
               <Route path="duty-board" element={<RequireRole roles={['office', 'viewer']}><DutyBoardPage /></RequireRole>} />
               <Route path="overdue" element={<RequireRole roles={['office', 'viewer']}><OverduePage /></RequireRole>} />
+              <Route path="inspection-cases" element={<RequireRole roles={['inspector', 'office', 'viewer']}><InspectionCasesPage /></RequireRole>} />
+              <Route path="inspection-cases/:id" element={<RequireRole roles={['inspector', 'office', 'viewer']}><InspectionCasePage /></RequireRole>} />
+              <Route path="units" element={<RequireRole roles={['inspector', 'office', 'viewer']}><UnitsPage /></RequireRole>} />
+              <Route path="units/:creditCode" element={<UnitPage />} />
+              <Route path="compliance-cases" element={<RequireRole roles={['office', 'department_officer', 'viewer', 'inspector']}><ComplianceCasesPage /></RequireRole>} />
+              <Route path="compliance-cases/:id" element={<ComplianceCasePage />} />
+              <Route path="exposures" element={<RequireRole roles={['office', 'viewer']}><ExposuresPage /></RequireRole>} />
+              <Route path="unit-imports" element={<RequireRole roles={['office', 'department_officer', 'viewer']}><UnitImportsPage /></RequireRole>} />
+              <Route path="unit-imports/:id" element={<RequireRole roles={['office', 'department_officer', 'viewer']}><UnitImportsPage /></RequireRole>} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

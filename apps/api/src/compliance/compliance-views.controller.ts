@@ -1,14 +1,21 @@
 import { Controller, Get, Header, Headers, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import type { Response } from 'express';
-import type { Actor } from '@duban/domain';
+import { EXPOSURE_PROPOSAL_STATUSES, type Actor, type ExposureProposalStatus } from '@duban/domain';
 import { CurrentActor } from '../common/actor.decorator';
 import { EXPORT_FORMATS, exportFormat, tableResponse, XLSX_TYPE } from '../common/table-export';
 import { ComplianceViewsService } from './compliance-views.service';
 
 export class ExposureListQuery {
   @IsOptional() @IsIn([...EXPORT_FORMATS, 'html']) format?: (typeof EXPORT_FORMATS)[number] | 'html';
+}
+
+export class ExposureProposalsQuery {
+  @IsOptional() @IsIn(EXPOSURE_PROPOSAL_STATUSES) status?: ExposureProposalStatus;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }
 
 export class UnitsOverviewQuery {
@@ -47,6 +54,12 @@ export class ComplianceViewsController {
     }
     const format = exportFormat(query.format, accept);
     return format ? tableResponse(this.views.exposureTable(rows), format) : rows;
+  }
+
+  /** Proposals awaiting the office's decision (status=proposed, oldest first) and those decided, with counts per status. */
+  @Get('exposure-proposals')
+  exposureProposals(@CurrentActor() actor: Actor, @Query() query: ExposureProposalsQuery) {
+    return this.views.exposureProposals(actor, query);
   }
 
   @Get('compliance/overview/units')

@@ -9,6 +9,7 @@ import {
   UNIT_COMPLIANCE_STATUSES,
   type Actor,
   type ComplianceEscalationStep,
+  type ExposureProposalStatus,
   type Finding,
   type UnitComplianceStatus,
 } from '@duban/domain';
@@ -50,6 +51,13 @@ export class ComplianceViewsService {
   async exposureList(actor: Actor): Promise<ExposureListRow[]> {
     this.assertOfficeOrViewer(actor, 'The exposure list');
     return this.views.exposureList();
+  }
+
+  /** The proposals awaiting the office's decision and those decided (office and viewers). */
+  async exposureProposals(actor: Actor, query: { status?: ExposureProposalStatus; limit?: number; offset?: number }) {
+    this.assertOfficeOrViewer(actor, 'The list of exposure proposals');
+    const page = { limit: query.limit ?? 50, offset: query.offset ?? 0 };
+    return { ...(await this.views.exposureProposals({ status: query.status, ...page })), ...page };
   }
 
   exposureTable(rows: ExposureListRow[]): ExportTable {

@@ -197,6 +197,10 @@ export const ESCALATION_STEP_LABELS: Record<ComplianceEscalationStep, string> = 
 // ---------------------------------------------------------------------------------------------
 // Exposure and enforcement
 
+/** A proposal to expose a unit: waiting for the office, decided, or withdrawn when the unit rectified. */
+export const EXPOSURE_PROPOSAL_STATUSES = ['proposed', 'approved', 'rejected', 'withdrawn'] as const;
+export type ExposureProposalStatus = (typeof EXPOSURE_PROPOSAL_STATUSES)[number];
+
 export const EXPOSURE_DECISIONS = ['approve', 'reject'] as const;
 export type ExposureDecision = (typeof EXPOSURE_DECISIONS)[number];
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { OPEN_STAGES_MOST_ADVANCED_FIRST, type UnitComplianceStatus } from '@duban/domain';
+import { EXPOSURE_PROPOSAL_STATUSES, OPEN_STAGES_MOST_ADVANCED_FIRST, type ExposureProposalStatus, type UnitComplianceStatus } from '@duban/domain';
 
 export interface ExposureListRow {
   proposalId: string;
@@ -13,6 +13,29 @@ export interface ExposureListRow {
   noticeDeadline: Date | null;
   approvedAt: Date;
   approvedBy: string;
+  mediaDutyId: string | null;
+  mediaDutyState: string | null;
+}
+
+/** A proposal to expose a unit, with its case and, once decided, who decided, when and why. */
+export interface ExposureProposalRow {
+  id: string;
+  caseId: string;
+  creditCode: string;
+  unitName: string | null;
+  sectorKey: string | null;
+  districtName: string | null;
+  finding: string;
+  caseState: string;
+  departmentName: string;
+  noticeNumber: string | null;
+  noticeDeadline: Date | null;
+  status: ExposureProposalStatus;
+  proposedAt: Date;
+  decidedAt: Date | null;
+  decidedBy: string | null;
+  deciderUsername: string | null;
+  decisionReason: string | null;
   mediaDutyId: string | null;
   mediaDutyState: string | null;
 }
@@ -58,6 +81,40 @@ export class ComplianceViewsRepository {
        WHERE ep.status = 'approved'
        ORDER BY ep.decided_at, ep.id`,
     );
+  }
+
+  /**
+   * Exposure proposals, those awaiting a decision first (oldest first: the office's queue), then
+   * the decided ones, most recently decided first; with the counts per status.
+   */
+  async exposureProposals(filter: { status?: ExposureProposalStatus; limit: number; offset: number }) {
+    const where = filter.status ? `WHERE ep.status = $1` : '';
+    const params: unknown[] = filter.status ? [filter.status] : [];
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM exposure_proposals ep ${where}`, params);
+    const items: ExposureProposalRow[] = await this.dataSource.query(
+      `SELECT ep.id, ep.case_id AS "caseId", ep.credit_code AS "creditCode", u.name AS "unitName", c.sector_key AS "sectorKey",
+              dis.name AS "districtName", c.finding, c.state AS "caseState", dep.name AS "departmentName", c.notice_number AS "noticeNumber",
+              c.notice_deadline AS "noticeDeadline", ep.status, ep.proposed_at AS "proposedAt", ep.decided_at AS "decidedAt",
+              ep.decided_by AS "decidedBy", ep.decider_username AS "deciderUsername", ep.decision_reason AS "decisionReason",
+              ep.media_duty_id AS "mediaDutyId", d.state AS "mediaDutyState"
+       FROM exposure_proposals ep
+       JOIN compliance_cases c ON c.id = ep.case_id
+       JOIN units u ON u.credit_code = ep.credit_code
+       JOIN departments dep ON dep.id = c.department_id
+       LEFT JOIN departments dis ON dis.id = c.district_id
+       LEFT JOIN duties d ON d.id = ep.media_duty_id
+       ${where}
+       ORDER BY (ep.status = 'proposed') DESC,
+                CASE WHEN ep.status = 'proposed' THEN ep.proposed_at END ASC,
+                ep.decided_at DESC NULLS LAST, ep.id
+       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, filter.limit, filter.offset],
+    );
+    const counted: Array<{ status: ExposureProposalStatus; n: number }> = await this.dataSource.query(
+      `SELECT status, count(*)::int AS n FROM exposure_proposals GROUP BY status`,
+    );
+    const countsByStatus = Object.fromEntries(EXPOSURE_PROPOSAL_STATUSES.map((st) => [st, counted.find((r) => r.status === st)?.n ?? 0])) as Record<ExposureProposalStatus, number>;
+    return { items, total: total as number, countsByStatus };
   }
 
   /**

@@ -2,8 +2,5 @@
 import { calendar } from './calendar';
 import { campaigns } from './campaigns';
 import { common } from './common';
-import { board } from './board';
-import { duties } from './duties';
-
-export const messages = { ...common, ...duties, ...campaigns, ...calendar, ...board };
+export const messages = { ...common, ...duties, ...campaigns, ...calendar, ...board, ...compliance };
 export type MessageKey = keyof typeof messages;

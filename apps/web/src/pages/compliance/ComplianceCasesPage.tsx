@@ -1,0 +1,181 @@
+import { useEffect, useState } from 'react';
+import { Card, Input, Select, Space, Table, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { COMPLIANCE_CASE_STATES, FINDINGS } from '@duban/domain';
+import { api } from '../../api/client';
+import { useSession } from '../../auth/session';
+import { errorText } from '../../components/api-errors';
+import { ExportButtons } from '../../components/ExportButtons';
+import { formatDate, formatDateTime } from '../../components/format';
+import { useServerTable } from '../../components/useServerTable';
+import { useI18n } from '../../i18n/i18n';
+import { creditCodeMistake } from './creditCode';
+import { sectorLabel, useReference } from './reference';
+import { CaseStateTag, ExposureTag, FindingTag } from './tags';
+import type { ComplianceCaseSummary } from './types';
+
+/** Compliance cases: every case for the office and viewers, a department's for its officers. */
+export function ComplianceCasesPage() {
+  const { t, label } = useI18n();
+  const { hasRole } = useSession();
+  const seesAll = hasRole('office', 'viewer');
+  const reference = useReference();
+  const table = useServerTable<ComplianceCaseSummary>('/compliance-cases');
+  const [campaigns, setCampaigns] = useState<Array<{ id: string; name: string }>>([]);
+  const [code, setCode] = useState(table.filters.creditCode ?? '');
+  const [codeMistake, setCodeMistake] = useState<string | null>(null);
+  const set = (key: string, value: string | undefined) => table.setFilters({ ...table.filters, [key]: value });
+
+  useEffect(() => {
+    if (!seesAll) return;
+    api
+      .get<Array<{ id: string; name: string }>>('/campaigns')
+      .then(setCampaigns)
+      .catch(() => setCampaigns([]));
+  }, [seesAll]);
+
+  const searchCode = (value: string) => {
+    const wanted = value.trim().toUpperCase();
+    if (!wanted) {
+      setCodeMistake(null);
+      set('creditCode', undefined);
+      return;
+    }
+    const wrong = creditCodeMistake(wanted);
+    setCodeMistake(wrong ? t(wrong.key, wrong.values) : null);
+    if (!wrong) set('creditCode', wanted);
+  };
+
+  return (
+    <Space direction="vertical" size="middle" className="page">
+      <Typography.Title level={1} className="page-title">
+        {t('cases.title')}
+      </Typography.Title>
+      <Card>
+        <Space direction="vertical" className="full-width">
+          <Space wrap className="toolbar">
+            <Space wrap align="start">
+              {seesAll && (
+                <Select
+                  aria-label={t('common.campaign')}
+                  placeholder={t('common.campaign')}
+                  allowClear
+                  className="filter-select"
+                  value={table.filters.campaignId}
+                  onChange={(value?: string) => set('campaignId', value)}
+                  options={campaigns.map((c) => ({ value: c.id, label: c.name }))}
+                />
+              )}
+              {seesAll && (
+                <Select
+                  aria-label={t('compliance.department')}
+                  placeholder={t('compliance.department')}
+                  allowClear
+                  showSearch
+                  optionFilterProp="label"
+                  className="filter-select"
+                  value={table.filters.departmentId}
+                  onChange={(value?: string) => set('departmentId', value)}
+                  options={reference.departments.map((d) => ({ value: d.id, label: d.name }))}
+                />
+              )}
+              <Select
+                aria-label={t('compliance.caseState')}
+                placeholder={t('compliance.caseState')}
+                allowClear
+                className="filter-select"
+                value={table.filters.state}
+                onChange={(value?: string) => set('state', value)}
+                options={COMPLIANCE_CASE_STATES.map((s) => ({ value: s, label: label('caseState', s) }))}
+                data-testid="cases-state-filter"
+              />
+              <Select
+                aria-label={t('compliance.finding')}
+                placeholder={t('compliance.finding')}
+                allowClear
+                className="filter-select"
+                value={table.filters.finding}
+                onChange={(value?: string) => set('finding', value)}
+                options={FINDINGS.map((f) => ({ value: f, label: label('finding', f) }))}
+              />
+              <Select
+                aria-label={t('common.district')}
+                placeholder={t('common.district')}
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                className="filter-select"
+                value={table.filters.districtId}
+                onChange={(value?: string) => set('districtId', value)}
+                options={reference.districts.map((d) => ({ value: d.id, label: d.name }))}
+              />
+              <Select
+                aria-label={t('compliance.sector')}
+                placeholder={t('compliance.sector')}
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                className="filter-select"
+                value={table.filters.sectorKey}
+                onChange={(value?: string) => set('sectorKey', value)}
+                options={reference.sectors.map((s) => ({ value: s.key, label: s.label }))}
+              />
+              <Space direction="vertical" size={0}>
+                <Input.Search
+                  aria-label={t('compliance.creditCode')}
+                  placeholder={t('compliance.creditCode')}
+                  allowClear
+                  maxLength={18}
+                  className="code-filter"
+                  status={codeMistake ? 'error' : undefined}
+                  value={code}
+                  onChange={(e) => setCode(e.target.value.toUpperCase())}
+                  onSearch={searchCode}
+                />
+                {codeMistake && (
+                  <Typography.Text type="danger" role="alert">
+                    {codeMistake}
+                  </Typography.Text>
+                )}
+              </Space>
+            </Space>
+            <ExportButtons path="/compliance-cases" query={table.query} name="compliance-cases" />
+          </Space>
+          {table.error != null && (
+            <Typography.Text type="danger" role="alert">
+              {errorText(table.error, t)}
+            </Typography.Text>
+          )}
+          <Table<ComplianceCaseSummary>
+            rowKey="id"
+            size="middle"
+            data-testid="compliance-cases-table"
+            loading={table.loading}
+            dataSource={table.data?.items ?? []}
+            pagination={{ ...table.pagination, showTotal: (total) => t('common.total', { total }) }}
+            scroll={{ x: 1300 }}
+            columns={[
+              {
+                title: t('compliance.unit'),
+                dataIndex: 'unitName',
+                fixed: 'left',
+                width: 220,
+                render: (name: string | null, c) => <Link to={`/compliance-cases/${c.id}`}>{name ?? c.creditCode}</Link>,
+              },
+              { title: t('compliance.creditCode'), dataIndex: 'creditCode', width: 190 },
+              { title: t('compliance.finding'), dataIndex: 'finding', width: 140, render: (f: ComplianceCaseSummary['finding']) => <FindingTag finding={f} /> },
+              { title: t('compliance.caseState'), dataIndex: 'state', width: 140, render: (s: ComplianceCaseSummary['state'], c) => <CaseStateTag state={s} outcome={c.outcome} /> },
+              { title: t('compliance.department'), dataIndex: 'departmentName', width: 160 },
+              { title: t('common.district'), dataIndex: 'districtName', width: 110 },
+              { title: t('compliance.sector'), dataIndex: 'sectorKey', width: 130, render: (key: string | null) => sectorLabel(reference, key) },
+              { title: t('compliance.noticeNumber'), dataIndex: 'noticeNumber', width: 130 },
+              { title: t('compliance.noticeDeadline'), dataIndex: 'noticeDeadline', width: 120, render: (at: string | null) => formatDate(at) },
+              { title: t('compliance.exposure'), dataIndex: 'exposureStatus', width: 110, render: (s: ComplianceCaseSummary['exposureStatus']) => <ExposureTag status={s} /> },
+              { title: t('cases.foundAt'), dataIndex: 'createdAt', width: 150, render: (at: string) => formatDateTime(at) },
+            ]}
+          />
+        </Space>
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,232 @@
+import { useEffect, useState } from 'react';
+import { Alert, Card, Descriptions, Empty, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { Link, useParams } from 'react-router-dom';
+import { ApiError, api } from '../../api/client';
+import { NotFound } from '../../components/Forbidden';
+import { formatDate, formatDateTime, formatNumber } from '../../components/format';
+import { useI18n } from '../../i18n/i18n';
+import { creditCodeMistake } from './creditCode';
+import { complianceErrorText } from './errors';
+import { sectorLabel, useReference, type Reference } from './reference';
+import { CaseStateTag, FindingTag, InspectionStatusTag } from './tags';
+import type { ComplianceCaseSummary, EnforcementHistory, HistoryEvent, InspectionCaseSummary, UnitDetail, UnitFact } from './types';
+
+/** A unit's record (every fact with its source) and everything done about it, oldest first. */
+export function UnitPage() {
+  const { creditCode = '' } = useParams();
+  const { t } = useI18n();
+  const reference = useReference();
+  const [unit, setUnit] = useState<UnitDetail | null>(null);
+  const [history, setHistory] = useState<EnforcementHistory | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const mistake = creditCodeMistake(creditCode);
+
+  useEffect(() => {
+    if (mistake) return;
+    let live = true;
+    setUnit(null);
+    setHistory(null);
+    setFailure(null);
+    Promise.all([api.get<UnitDetail>(`/units/${creditCode}`), api.get<EnforcementHistory>(`/units/${creditCode}/enforcement-history`)])
+      .then(([record, events]) => {
+        if (!live) return;
+        setUnit(record);
+        setHistory(events);
+      })
+      .catch((error: unknown) => live && setFailure(error));
+    return () => {
+      live = false;
+    };
+    // `mistake` follows from creditCode
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [creditCode]);
+
+  if (mistake) return <Alert type="error" showIcon title={t(mistake.key, mistake.values)} />;
+  if (failure instanceof ApiError && failure.status === 404) return <NotFound text={t('units.notFound', { code: creditCode })} />;
+  if (failure) return <Alert type="error" showIcon title={complianceErrorText(failure, t)} />;
+  if (!unit || !history) return <Spin tip={t('common.loading')} />;
+
+  return (
+    <Space direction="vertical" size="middle" className="page">
+      <Card>
+        <Space direction="vertical" className="full-width">
+          <Typography.Title level={1} className="page-title" data-testid="unit-title">
+            {unit.name ?? unit.creditCode}
+          </Typography.Title>
+          <UnitFacts unit={unit} reference={reference} />
+        </Space>
+      </Card>
+      <Card>
+        <Typography.Title level={2} className="section-title">
+          {t('units.enforcementHistory')}
+        </Typography.Title>
+        <HistoryTimeline history={history} />
+      </Card>
+      <Card>
+        <Typography.Title level={2} className="section-title">
+          {t('units.cases')} ({history.cases.length})
+        </Typography.Title>
+        <UnitCases cases={history.cases} inspections={history.inspectionCases} />
+      </Card>
+      <Card>
+        <Typography.Title level={2} className="section-title">
+          {t('units.facts')} ({unit.facts.length})
+        </Typography.Title>
+        <FactSources facts={unit.facts} reference={reference} />
+      </Card>
+    </Space>
+  );
+}
+
+function UnitFacts({ unit, reference }: { unit: UnitDetail; reference: Reference }) {
+  const { t, label } = useI18n();
+  const registries = Object.entries(unit.registrations ?? {}).filter(([, held]) => held);
+  const insured = Object.entries(unit.insured ?? {});
+  return (
+    <Descriptions size="small" column={{ xs: 1, sm: 1, md: 2, lg: 3 }} bordered>
+      <Descriptions.Item label={t('compliance.creditCode')}>{unit.creditCode}</Descriptions.Item>
+      <Descriptions.Item label={t('compliance.sector')}>{sectorLabel(reference, unit.sectorKey)}</Descriptions.Item>
+      <Descriptions.Item label={t('common.district')}>{reference.districts.find((d) => d.id === unit.districtId)?.name ?? ''}</Descriptions.Item>
+      <Descriptions.Item label={t('units.address')}>{unit.address ?? ''}</Descriptions.Item>
+      <Descriptions.Item label={t('units.contactEmail')}>{unit.contactEmail ?? ''}</Descriptions.Item>
+      <Descriptions.Item label={t('units.employees')}>{formatNumber(unit.employees)}</Descriptions.Item>
+      <Descriptions.Item label={t('units.insured')}>
+        {insured.length === 0 ? t('common.none') : insured.map(([type, n]) => `${label('insurance', type)} ${formatNumber(n)}`).join('；')}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('units.arrears')}>{unit.arrears === null ? '—' : formatNumber(Number(unit.arrears), 2)}</Descriptions.Item>
+      <Descriptions.Item label={t('units.registeredWith')}>
+        {registries.length === 0 ? t('common.none') : registries.map(([registry]) => <Tag key={registry}>{label('registry', registry)}</Tag>)}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('common.updatedAt')}>{formatDateTime(unit.updatedAt)}</Descriptions.Item>
+    </Descriptions>
+  );
+}
+
+/** `issue_notice: identified → notified` (what the API writes for a transition) split into its words. */
+function transitionParts(what: string): { action: string; from: string | null; to: string | null } {
+  const match = /^([\w]+): (\S+) → (\S+)$/.exec(what);
+  if (!match) return { action: what, from: null, to: null };
+  return { action: match[1], from: match[2] === '—' ? null : match[2], to: match[3] };
+}
+
+function HistoryTimeline({ history }: { history: EnforcementHistory }) {
+  const { t, label } = useI18n();
+  if (history.events.length === 0) return <Empty description={t('units.noHistory')} />;
+  const findingOf = (caseId: string) => history.cases.find((c) => c.id === caseId)?.finding;
+  const describe = (e: HistoryEvent) => {
+    if (e.kind === 'transition') {
+      const { action, from, to } = transitionParts(e.what);
+      return (
+        <>
+          <Typography.Text strong>{label('caseAction', action)}</Typography.Text>
+          {to && <span>{from ? `${label('caseState', from)} → ${label('caseState', to)}` : label('caseState', to)}</span>}
+        </>
+      );
+    }
+    if (e.kind === 'escalation_step') {
+      const [step, status] = e.what.split(' ');
+      return (
+        <>
+          <Typography.Text strong>{label('escalationStep', step)}</Typography.Text>
+          <span>{label('stepStatus', status)}</span>
+        </>
+      );
+    }
+    return <Typography.Text strong>{label('enforcementAction', e.what)}</Typography.Text>;
+  };
+  return (
+    <Timeline
+      data-testid="unit-history"
+      items={history.events.map((e, i) => {
+        const finding = findingOf(e.caseId);
+        const d = e.details;
+        return {
+          key: `${e.at}-${i}`,
+          color: e.kind === 'enforcement_action' ? 'red' : e.kind === 'escalation_step' ? 'orange' : 'blue',
+          children: (
+            <div>
+              <Space wrap>
+                <Tag>{label('historyKind', e.kind)}</Tag>
+                {describe(e)}
+                {finding && <Link to={`/compliance-cases/${e.caseId}`}>{label('finding', finding)}</Link>}
+                <Typography.Text type="secondary">
+                  {formatDateTime(e.at)} · {e.who === 'system' || e.who === null ? t('who.system') : e.who}
+                </Typography.Text>
+              </Space>
+              {typeof d.reason === 'string' && d.reason && <div className="pre-wrap">{d.reason}</div>}
+              {e.kind === 'enforcement_action' && (
+                <>
+                  {typeof d.date === 'string' && <div>{t('units.actionOn', { date: d.date })}</div>}
+                  {typeof d.findings === 'string' && <div className="pre-wrap">{d.findings}</div>}
+                  {typeof d.outcome === 'string' && d.outcome && <div className="pre-wrap">{t('inspection.outcome')}：{d.outcome}</div>}
+                  {d.penaltyYuan !== null && d.penaltyYuan !== undefined && (
+                    <div>
+                      {t('inspection.penaltyYuan')}：{formatNumber(Number(d.penaltyYuan), 2)}
+                    </div>
+                  )}
+                </>
+              )}
+            </div>
+          ),
+        };
+      })}
+    />
+  );
+}
+
+function UnitCases({ cases, inspections }: { cases: ComplianceCaseSummary[]; inspections: InspectionCaseSummary[] }) {
+  const { t } = useI18n();
+  const inspectionOf = (caseId: string) => inspections.find((ic) => ic.caseId === caseId);
+  return (
+    <Table<ComplianceCaseSummary>
+      rowKey="id"
+      size="small"
+      dataSource={cases}
+      pagination={false}
+      scroll={{ x: 800 }}
+      columns={[
+        { title: t('compliance.finding'), dataIndex: 'finding', render: (f: ComplianceCaseSummary['finding'], c) => <Link to={`/compliance-cases/${c.id}`}><FindingTag finding={f} /></Link> },
+        { title: t('compliance.caseState'), dataIndex: 'state', render: (s: ComplianceCaseSummary['state'], c) => <CaseStateTag state={s} outcome={c.outcome} /> },
+        { title: t('compliance.department'), dataIndex: 'departmentName' },
+        { title: t('compliance.noticeDeadline'), dataIndex: 'noticeDeadline', render: (at: string | null) => formatDate(at) },
+        {
+          title: t('inspection.title'),
+          key: 'inspection',
+          render: (_: unknown, c) => {
+            const ic = inspectionOf(c.id);
+            return ic ? (
+              <Space>
+                <Link to={`/inspection-cases/${ic.id}`}>{ic.teamName ?? t('inspection.unassigned')}</Link>
+                <InspectionStatusTag status={ic.status} />
+              </Space>
+            ) : (
+              t('common.none')
+            );
+          },
+        },
+      ]}
+    />
+  );
+}
+
+function FactSources({ facts, reference }: { facts: UnitFact[]; reference: Reference }) {
+  const { t, label } = useI18n();
+  const department = (id: string) => [...reference.departments, ...reference.districts].find((d) => d.id === id)?.name ?? id;
+  const show = (value: unknown) => (typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value));
+  return (
+    <Table<UnitFact>
+      rowKey={(f, i) => `${f.field}-${f.sourceDepartmentId}-${f.sourceFile}-${f.sourceDate}-${i}`}
+      size="small"
+      dataSource={facts}
+      pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      scroll={{ x: 800 }}
+      columns={[
+        { title: t('units.factField'), dataIndex: 'field', width: 130, render: (f: string) => label('unitField', f) },
+        { title: t('units.factValue'), dataIndex: 'value', render: show },
+        { title: t('units.factSource'), dataIndex: 'sourceDepartmentId', width: 180, render: department },
+        { title: t('units.factFile'), dataIndex: 'sourceFile', width: 220 },
+        { title: t('units.factDate'), dataIndex: 'sourceDate', width: 110 },
+      ]}
+    />
+  );
+}
