@@ -8,6 +8,7 @@ import { ConsoleLayout } from './layout/ConsoleLayout';
 import { DutyPage } from './pages/duties/DutyPage';
 import { InboxPage } from './pages/duties/InboxPage';
 import { HomePage } from './pages/HomePage';
+import { ProgressPage } from './pages/progress/ProgressPage';
 
 /**
  * Routes mirror the API's paths (/duties/:id, /compliance-cases/:id, …), so the link in an
@@ -30,6 +31,7 @@ export function App() {
               <Route index element={<HomePage />} />
               <Route path="inbox" element={<RequireRole roles={['department_officer']}><InboxPage /></RequireRole>} />
               <Route path="duties/:id" element={<DutyPage />} />
+              <Route path="progress" element={<RequireRole roles={['office', 'viewer', 'department_officer']}><ProgressPage /></RequireRole>} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>
