@@ -9,6 +9,8 @@ import { DutyPage } from './pages/duties/DutyPage';
 import { InboxPage } from './pages/duties/InboxPage';
 import { HomePage } from './pages/HomePage';
 import { ProgressPage } from './pages/progress/ProgressPage';
+import { ReportPage } from './pages/reports/ReportPage';
+import { ReportsPage } from './pages/reports/ReportsPage';
 
 /**
  * Routes mirror the API's paths (/duties/:id, /compliance-cases/:id, …), so the link in an
@@ -32,6 +34,8 @@ export function App() {
               <Route path="inbox" element={<RequireRole roles={['department_officer']}><InboxPage /></RequireRole>} />
               <Route path="duties/:id" element={<DutyPage />} />
               <Route path="progress" element={<RequireRole roles={['office', 'viewer', 'department_officer']}><ProgressPage /></RequireRole>} />
+              <Route path="reports" element={<RequireRole roles={['office', 'viewer', 'department_officer']}><ReportsPage /></RequireRole>} />
+              <Route path="reports/:id" element={<RequireRole roles={['office', 'viewer', 'department_officer']}><ReportPage /></RequireRole>} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

@@ -2,5 +2,6 @@ import type { MessageKey } from '../zh-CN';
 import { common } from './common';
 import { duties } from './duties';
 import { progress } from './progress';
+import { reports } from './reports';
 
-export const messages: Record<MessageKey, string> = { ...common, ...duties, ...progress };
+export const messages: Record<MessageKey, string> = { ...common, ...duties, ...progress, ...reports };

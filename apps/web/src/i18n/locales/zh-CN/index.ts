@@ -2,6 +2,7 @@
 import { common } from './common';
 import { duties } from './duties';
 import { progress } from './progress';
+import { reports } from './reports';
 
-export const messages = { ...common, ...duties, ...progress };
+export const messages = { ...common, ...duties, ...progress, ...reports };
 export type MessageKey = keyof typeof messages;
