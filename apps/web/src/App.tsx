@@ -7,6 +7,7 @@ import { I18nProvider } from './i18n/i18n';
 import { ConsoleLayout } from './layout/ConsoleLayout';
 import { DutyPage } from './pages/duties/DutyPage';
 import { InboxPage } from './pages/duties/InboxPage';
+import { AssessmentPage, AssessmentsPage } from './pages/assessments/AssessmentsPage';
 import { HomePage } from './pages/HomePage';
 import { ProgressPage } from './pages/progress/ProgressPage';
 import { ReportPage } from './pages/reports/ReportPage';
@@ -36,6 +37,8 @@ export function App() {
               <Route path="progress" element={<RequireRole roles={['office', 'viewer', 'department_officer']}><ProgressPage /></RequireRole>} />
               <Route path="reports" element={<RequireRole roles={['office', 'viewer', 'department_officer']}><ReportsPage /></RequireRole>} />
               <Route path="reports/:id" element={<RequireRole roles={['office', 'viewer', 'department_officer']}><ReportPage /></RequireRole>} />
+              <Route path="assessments" element={<RequireRole roles={['office', 'viewer', 'department_officer']}><AssessmentsPage /></RequireRole>} />
+              <Route path="assessments/:id" element={<RequireRole roles={['office', 'viewer', 'department_officer']}><AssessmentPage /></RequireRole>} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

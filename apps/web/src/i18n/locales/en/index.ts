@@ -3,5 +3,6 @@ import { common } from './common';
 import { duties } from './duties';
 import { progress } from './progress';
 import { reports } from './reports';
+import { assessments } from './assessments';
 
-export const messages: Record<MessageKey, string> = { ...common, ...duties, ...progress, ...reports };
+export const messages: Record<MessageKey, string> = { ...common, ...duties, ...progress, ...reports, ...assessments };
