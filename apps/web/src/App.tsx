@@ -8,6 +8,8 @@ import { ConsoleLayout } from './layout/ConsoleLayout';
 import { DutyPage } from './pages/duties/DutyPage';
 import { InboxPage } from './pages/duties/InboxPage';
 import { AssessmentPage, AssessmentsPage } from './pages/assessments/AssessmentsPage';
+import { CircularPage } from './pages/circulars/CircularPage';
+import { CircularsPage } from './pages/circulars/CircularsPage';
 import { HomePage } from './pages/HomePage';
 import { ProgressPage } from './pages/progress/ProgressPage';
 import { ReportPage } from './pages/reports/ReportPage';
@@ -39,6 +41,8 @@ export function App() {
               <Route path="reports/:id" element={<RequireRole roles={['office', 'viewer', 'department_officer']}><ReportPage /></RequireRole>} />
               <Route path="assessments" element={<RequireRole roles={['office', 'viewer', 'department_officer']}><AssessmentsPage /></RequireRole>} />
               <Route path="assessments/:id" element={<RequireRole roles={['office', 'viewer', 'department_officer']}><AssessmentPage /></RequireRole>} />
+              <Route path="circulars" element={<RequireRole roles={['office', 'viewer', 'department_officer']}><CircularsPage /></RequireRole>} />
+              <Route path="circulars/:id" element={<RequireRole roles={['office', 'viewer', 'department_officer']}><CircularPage /></RequireRole>} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

@@ -4,6 +4,7 @@ import { duties } from './duties';
 import { progress } from './progress';
 import { reports } from './reports';
 import { assessments } from './assessments';
+import { circulars } from './circulars';
 
-export const messages = { ...common, ...duties, ...progress, ...reports, ...assessments };
+export const messages = { ...common, ...duties, ...progress, ...reports, ...assessments, ...circulars };
 export type MessageKey = keyof typeof messages;
