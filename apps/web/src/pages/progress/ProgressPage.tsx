@@ -268,7 +268,7 @@ function RankingsCard({ campaignId, asOf, kind, onKind }: { campaignId: string; 
             ? {
                 symbol: 'none',
                 data: [{ xAxis: Math.round(answer.data.timeShare * 1000) / 10, name: t('progress.timeShare') }],
-                label: { formatter: t('progress.timeShareMark', { share: percent(answer.data.timeShare) }) },
+                label: { show: false },
                 lineStyle: { type: 'dashed', color: '#595959' },
               }
             : undefined,
@@ -307,6 +307,7 @@ function RankingsCard({ campaignId, asOf, kind, onKind }: { campaignId: string; 
       </Space>
       {answer.error != null && <Alert type="error" showIcon title={errorText(answer.error, t)} />}
       {answer.data?.scope === 'own_unit' && <Alert type="info" showIcon title={t('progress.ownUnitRankings')} />}
+      {answer.data && <Typography.Paragraph type="secondary">{t('progress.timeShareMark', { share: percent(answer.data.timeShare) })}</Typography.Paragraph>}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <Table

@@ -9,7 +9,7 @@ import { NotFound } from '../../components/Forbidden';
 import { formatDateTime, formatNumber } from '../../components/format';
 import { useI18n } from '../../i18n/i18n';
 import { ReportStateTag } from './ReportsPage';
-import { FILABLE_STATES, type ReportDetail, type ReportFigures, type ReportFiling } from './types';
+import { FILABLE_STATES, type ReportDetail, type ReportFigures, type ReportFiling, type ReportList } from './types';
 import { roundName } from './words';
 
 const CENSUS_FIELDS = ['unitsSurveyed', 'uninsuredUnitsFound', 'uninsuredPersonsFound', 'unitsNewlyInsured'] as const;
@@ -210,6 +210,7 @@ function FilingForm({ report, latest, onFiled }: { report: ReportDetail; latest:
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [askCorrection, setAskCorrection] = useState(false);
+  const [prefilledFrom, setPrefilledFrom] = useState<string | null>(null);
 
   useEffect(() => {
     // A returned report is filed again from what was sent last time.
@@ -220,8 +221,26 @@ function FilingForm({ report, latest, onFiled }: { report: ReportDetail; latest:
         problems: latest.problems,
         proposals: latest.proposals,
       });
+      return;
     }
-  }, [form, latest]);
+    // A first filing starts from the unit's last filed report: the figures are cumulative.
+    let live = true;
+    (async () => {
+      const list = await api.get<ReportList>('/reports', { campaignId: report.campaignId, unitId: report.unitId, pageSize: 100 });
+      const previous = list.items
+        .filter((r) => r.id !== report.id && r.latestVersion !== null && r.firstFiledAt !== null)
+        .sort((a, b) => (b.firstFiledAt ?? '').localeCompare(a.firstFiledAt ?? ''))[0];
+      if (!previous) return;
+      const detail = await api.get<ReportDetail>(`/reports/${previous.id}`);
+      const filing = detail.filings[detail.filings.length - 1];
+      if (!live || !filing || form.isFieldsTouched()) return;
+      form.setFieldsValue({ census: filing.figures.census, insurance: filing.figures.insurance as FormValues['insurance'] });
+      setPrefilledFrom(t('reports.prefilled', { round: roundName(previous.roundKey, label), version: filing.version }));
+    })().catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [form, latest, report.id, report.campaignId, report.unitId, t, label]);
 
   const submit = async (values: FormValues) => {
     setBusy(true);
@@ -252,6 +271,7 @@ function FilingForm({ report, latest, onFiled }: { report: ReportDetail; latest:
         {latest ? t('reports.fileAgain', { version: latest.version + 1 }) : t('reports.fileTitle')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('reports.fileHint')}</Typography.Paragraph>
+      {prefilledFrom && <Alert type="info" showIcon title={prefilledFrom} className="form-alert" data-testid="filing-prefilled" />}
       {failure && <Alert type="error" showIcon title={failure} className="form-alert" role="alert" data-testid="filing-error" />}
       <Form<FormValues> form={form} layout="vertical" name="report-filing" onFinish={(v) => void submit(v)} data-testid="filing-form" scrollToFirstError>
         <Typography.Title level={3} className="subsection-title">

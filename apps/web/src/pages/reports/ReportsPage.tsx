@@ -111,7 +111,7 @@ export function ReportsPage() {
             size="middle"
             loading={list.loading}
             dataSource={list.data?.items ?? []}
-            scroll={{ x: 1000 }}
+            scroll={{ x: 1300 }}
             pagination={{
               current: page,
               pageSize,
@@ -130,10 +130,11 @@ export function ReportsPage() {
               {
                 title: t('reports.round'),
                 key: 'round',
+                width: 170,
                 render: (_, r) => <Link to={`/reports/${r.id}`}>{roundName(r.roundKey, label)}</Link>,
               },
-              ...(officer ? [] : [{ title: t('reports.unit'), dataIndex: 'unitName', key: 'unit' }]),
-              { title: t('common.campaign'), dataIndex: 'campaignName', key: 'campaign', ellipsis: true },
+              ...(officer ? [] : [{ title: t('reports.unit'), dataIndex: 'unitName', key: 'unit', width: 160 }]),
+              { title: t('common.campaign'), dataIndex: 'campaignName', key: 'campaign', width: 200, ellipsis: true },
               { title: t('reports.period'), key: 'period', width: 200, render: (_, r) => `${r.periodStart} – ${r.periodEnd}` },
               {
                 title: t('reports.dueAt'),

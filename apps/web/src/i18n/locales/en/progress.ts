@@ -28,7 +28,7 @@ export const progress: Record<keyof typeof zh, string> = {
   'progress.asOfToday': 'Today',
   'progress.period': 'Period',
   'progress.timeShare': 'Time elapsed',
-  'progress.timeShareMark': 'Time elapsed {share}',
+  'progress.timeShareMark': 'The dashed line is the time elapsed ({share}).',
   'progress.ownUnitScope': 'You see the campaign totals and your own unit; ranks are among all units.',
   'progress.ownUnitRankings': 'Ranks are among all units; only your unit is listed here.',
   'progress.lightRule': 'Lights: green at or above {yellow} of the expected pace, yellow below {yellow} but at least {red}, red below {red}; a target reached is green.',

@@ -54,6 +54,7 @@ export const reports: Record<keyof typeof zh, string> = {
   'reports.fileTitle': 'File the report',
   'reports.fileAgain': 'File again (version {version})',
   'reports.fileHint': 'A filed report goes to the office for review; a returned one can be corrected and filed again.',
+  'reports.prefilled': 'Filled in from your last report, {round} (version {version}): check and update the figures before filing.',
   'reports.required': 'Required',
   'reports.submit': 'File',
   'reports.filed': 'The report is filed',

@@ -28,7 +28,7 @@ export const progress = {
   'progress.asOfToday': '今天',
   'progress.period': '行动期限',
   'progress.timeShare': '时间进度',
-  'progress.timeShareMark': '时间进度 {share}',
+  'progress.timeShareMark': '图中虚线为时间进度（{share}）。',
   'progress.ownUnitScope': '您看到的是全市合计和本单位的情况；排名在全部单位中计算。',
   'progress.ownUnitRankings': '排名在全部单位中计算，此处只列出本单位。',
   'progress.lightRule': '亮灯规则：完成率不低于时序进度的 {yellow} 为绿灯，低于 {yellow} 但不低于 {red} 为黄灯，低于 {red} 为红灯；已完成目标为绿灯。',

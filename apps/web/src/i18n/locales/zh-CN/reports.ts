@@ -53,6 +53,7 @@ export const reports = {
   'reports.fileTitle': '填报报表',
   'reports.fileAgain': '重新报送（第 {version} 版）',
   'reports.fileHint': '报送后报表转领导小组办公室审核；被退回的报表可修改后重新报送。',
+  'reports.prefilled': '已按本单位上次报送的{round}（第 {version} 版）预填累计数据，请核对更新后报送。',
   'reports.required': '请填写',
   'reports.submit': '报送',
   'reports.filed': '报表已报送',
