@@ -68,7 +68,7 @@ export function AssessmentPanel({ view, onChange, showLink }: { view: Assessment
   /** A 409: the assessment was finalised meanwhile (here or elsewhere): say so and show it as it is. */
   const onConflict = (error: unknown) => {
     if (error instanceof ApiError && error.status === 409) {
-      setConflict(t('assessments.finalisedConflict', { message: error.message }));
+      setConflict(t('assessments.finalisedConflict'));
       void refresh();
       return true;
     }
@@ -140,7 +140,7 @@ export function AssessmentPanel({ view, onChange, showLink }: { view: Assessment
           size="small"
           pagination={false}
           dataSource={view.units}
-          scroll={{ x: 1500 }}
+          scroll={{ x: 1650 }}
           columns={[
             {
               title: t('progress.unit'),
@@ -184,21 +184,22 @@ export function AssessmentPanel({ view, onChange, showLink }: { view: Assessment
               key: 'duties',
               width: 130,
               align: 'right',
-              render: (_, u) => `${formatNumber(u.scorecard.dutiesOnTimeRate, 1)}%（${u.scorecard.dutiesOnTime}/${u.scorecard.dutiesDue}）`,
+              render: (_, u) => t('assessments.ratio', { rate: formatNumber(u.scorecard.dutiesOnTimeRate, 1), done: u.scorecard.dutiesOnTime, due: u.scorecard.dutiesDue }),
             },
             {
               title: t('assessments.reportsOnTime'),
               key: 'reports',
               width: 130,
               align: 'right',
-              render: (_, u) => `${formatNumber(u.scorecard.reportsOnTimeRate, 1)}%（${u.scorecard.reportsOnTime}/${u.scorecard.reportsDue}）`,
+              render: (_, u) => t('assessments.ratio', { rate: formatNumber(u.scorecard.reportsOnTimeRate, 1), done: u.scorecard.reportsOnTime, due: u.scorecard.reportsDue }),
             },
             {
               title: t('assessments.returns'),
               key: 'returns',
               width: 100,
               align: 'right',
-              render: (_, u) => `${u.scorecard.returns}（−${formatNumber(u.scorecard.returnPenalty, 1)}）`,
+              render: (_, u) =>
+                u.scorecard.returnPenalty > 0 ? t('assessments.returnsValue', { returns: u.scorecard.returns, penalty: formatNumber(u.scorecard.returnPenalty, 1) }) : u.scorecard.returns,
             },
             { title: t('assessments.proposed'), key: 'proposed', width: 170, render: (_, u) => <OutcomeTags outcomes={u.proposedOutcomes} /> },
             {

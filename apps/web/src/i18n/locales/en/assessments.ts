@@ -31,6 +31,8 @@ export const assessments: Record<keyof typeof zh, string> = {
   'assessments.dutiesOnTime': 'Duties on time',
   'assessments.reportsOnTime': 'Reports on time',
   'assessments.returns': 'Returns (penalty)',
+  'assessments.ratio': '{rate}% ({done}/{due})',
+  'assessments.returnsValue': '{returns} (−{penalty})',
   'assessments.proposed': 'Proposed',
   'assessments.outcome': 'Outcome',
   'assessments.changedByReview': 'Changed in review',
@@ -54,5 +56,5 @@ export const assessments: Record<keyof typeof zh, string> = {
   'assessments.finaliseWarning': 'Once finalised, the outcomes of the {count} units cannot change; each unit’s liaison is e-mailed theirs.',
   'assessments.finaliseReason': 'On what authority (optional)',
   'assessments.finalised': 'The assessment is finalised',
-  'assessments.finalisedConflict': 'The assessment has been finalised; nothing can change ({message}). The page now shows the final outcomes.',
+  'assessments.finalisedConflict': 'The assessment has been finalised: nothing can change any more. The page now shows the final outcomes.',
 };

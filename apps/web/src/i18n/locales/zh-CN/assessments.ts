@@ -30,6 +30,8 @@ export const assessments = {
   'assessments.dutiesOnTime': '督办按时办结',
   'assessments.reportsOnTime': '报表按时报送',
   'assessments.returns': '退回（扣分）',
+  'assessments.ratio': '{rate}%（{done}/{due}）',
+  'assessments.returnsValue': '{returns} 次（扣 {penalty} 分）',
   'assessments.proposed': '拟定结果',
   'assessments.outcome': '审定结果',
   'assessments.changedByReview': '经审核调整',
@@ -53,5 +55,5 @@ export const assessments = {
   'assessments.finaliseWarning': '审定后 {count} 个单位的考核结果不能再调整，并将邮件告知各单位联络员。',
   'assessments.finaliseReason': '审定依据（选填，如：经领导小组会议审定）',
   'assessments.finalised': '考核结果已审定',
-  'assessments.finalisedConflict': '考核结果已审定，不能再更改（{message}）。页面已显示审定后的结果。',
+  'assessments.finalisedConflict': '考核结果已审定，不能再更改。页面已刷新为审定后的结果。',
 };
