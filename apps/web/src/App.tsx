@@ -24,7 +24,13 @@ import { ComplianceCasePage } from './pages/compliance/ComplianceCasePage';
 import { ComplianceCasesPage } from './pages/compliance/ComplianceCasesPage';
 import { ExposuresPage } from './pages/compliance/ExposuresPage';
 import { UnitImportsPage } from './pages/compliance/UnitImportsPage';
+import { AssessmentPage, AssessmentsPage } from './pages/assessments/AssessmentsPage';
+import { CircularPage } from './pages/circulars/CircularPage';
+import { CircularsPage } from './pages/circulars/CircularsPage';
 import { HomePage } from './pages/HomePage';
+import { ProgressPage } from './pages/progress/ProgressPage';
+import { ReportPage } from './pages/reports/ReportPage';
+import { ReportsPage } from './pages/reports/ReportsPage';
 
 /**
  * Routes mirror the API's paths (/duties/:id, /compliance-cases/:id, …), so the link in an
@@ -65,6 +71,13 @@ export function App() {
               <Route path="exposures" element={<RequireRole roles={['office', 'viewer']}><ExposuresPage /></RequireRole>} />
               <Route path="unit-imports" element={<RequireRole roles={['office', 'department_officer', 'viewer']}><UnitImportsPage /></RequireRole>} />
               <Route path="unit-imports/:id" element={<RequireRole roles={['office', 'department_officer', 'viewer']}><UnitImportsPage /></RequireRole>} />
+              <Route path="progress" element={<RequireRole roles={['office', 'viewer', 'department_officer']}><ProgressPage /></RequireRole>} />
+              <Route path="reports" element={<RequireRole roles={['office', 'viewer', 'department_officer']}><ReportsPage /></RequireRole>} />
+              <Route path="reports/:id" element={<RequireRole roles={['office', 'viewer', 'department_officer']}><ReportPage /></RequireRole>} />
+              <Route path="assessments" element={<RequireRole roles={['office', 'viewer', 'department_officer']}><AssessmentsPage /></RequireRole>} />
+              <Route path="assessments/:id" element={<RequireRole roles={['office', 'viewer', 'department_officer']}><AssessmentPage /></RequireRole>} />
+              <Route path="circulars" element={<RequireRole roles={['office', 'viewer', 'department_officer']}><CircularsPage /></RequireRole>} />
+              <Route path="circulars/:id" element={<RequireRole roles={['office', 'viewer', 'department_officer']}><CircularPage /></RequireRole>} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

@@ -2,5 +2,5 @@
 import { calendar } from './calendar';
 import { campaigns } from './campaigns';
 import { common } from './common';
-export const messages = { ...common, ...duties, ...campaigns, ...calendar, ...board, ...compliance };
+export const messages = { ...common, ...duties, ...campaigns, ...calendar, ...board, ...compliance, ...progress, ...reports, ...assessments, ...circulars };
 export type MessageKey = keyof typeof messages;
