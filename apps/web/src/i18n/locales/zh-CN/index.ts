@@ -1,6 +1,14 @@
 // The reference catalogue: one file per feature, so pages can be added without touching others.
+import { assessments } from './assessments';
+import { board } from './board';
 import { calendar } from './calendar';
 import { campaigns } from './campaigns';
+import { circulars } from './circulars';
 import { common } from './common';
+import { compliance } from './compliance';
+import { duties } from './duties';
+import { progress } from './progress';
+import { reports } from './reports';
+
 export const messages = { ...common, ...duties, ...campaigns, ...calendar, ...board, ...compliance, ...progress, ...reports, ...assessments, ...circulars };
 export type MessageKey = keyof typeof messages;
