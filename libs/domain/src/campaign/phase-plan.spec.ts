@@ -5,11 +5,13 @@ import { DOMAIN_DUTY_MATRIX } from './duty-matrix';
 import {
   MAX_WORKING_DAYS_AFTER_LAUNCH,
   assertValidPhasePlan,
+  decidePhaseLaunch,
   fanOutPhase,
   launchOverridesOpenPhase,
   phaseLaunchRefusal,
   phasePlanProblems,
   phaseWindowEndsAt,
+  planTiming,
   routeKeyOf,
   specialOperationRounds,
   templateDueAt,
@@ -505,6 +507,44 @@ describe('phase plan', () => {
       expect(launchOverridesOpenPhase(progress('planned', 'planned'), 'p0')).toBe(false);
       expect(launchOverridesOpenPhase(progress('planned', 'planned'), 'p1')).toBe(false);
       expect(launchOverridesOpenPhase(progress('open', 'planned'), 'p9')).toBe(false);
+    });
+  });
+
+  describe('decidePhaseLaunch (the launch, and its preview)', () => {
+    const routes: CampaignDutyRoute[] = DOMAIN_DUTY_MATRIX.map((r) => ({ kind: r.kind, key: r.key, label: r.label, departmentId: `dept-${r.departmentCode.toLowerCase()}` }));
+    const districts: DistrictRef[] = [{ id: 'yanfeng', name: '雁峰区' }];
+    const launchedAt = shanghai('2025-09-26T10:00');
+    const mobilisation = phase({
+      id: 'm',
+      kind: 'mobilisation',
+      windowStart: '2025-09-01',
+      windowEnd: '2025-12-31',
+      templates: [template({ id: 'plan' }), template({ id: 'pledge', route: { kind: 'district' }, scope: 'per_district' })],
+    });
+
+    it('is the fan-out with the window end', () => {
+      const decision = decidePhaseLaunch(mobilisation, routes, districts, launchedAt, real);
+      expect(decision.drafts).toEqual(fanOutPhase(mobilisation, routes, districts, launchedAt, real));
+      expect(decision.windowEndsAt).toBe(phaseWindowEndsAt(mobilisation, launchedAt, real));
+      expect(decision.drafts.map((d) => d.departmentId)).toEqual(['dept-hrss', 'yanfeng']);
+    });
+
+    it('refuses a phase whose window is over, or whose fixed due time has passed', () => {
+      const refusal = (p: PlannedPhase) => {
+        try {
+          decidePhaseLaunch(p, routes, districts, launchedAt, real);
+        } catch (error) {
+          return (error as DomainError).code;
+        }
+        return null;
+      };
+      expect(refusal({ ...mobilisation, windowEnd: '2025-09-25' })).toBe(DomainErrorCode.PhaseWindowOver);
+      expect(refusal({ ...mobilisation, templates: [template({ id: 'late', due: { at: shanghai('2025-09-20T18:00') } })] })).toBe(DomainErrorCode.PhaseWindowOver);
+    });
+
+    it('takes the unit of time from the configured length of a day', () => {
+      expect(planTiming(nationalDay2025, undefined)).toEqual(real);
+      expect(planTiming(nationalDay2025, 1)).toEqual(compressed);
     });
   });
 });
