@@ -63,8 +63,8 @@ export function ProgressPage() {
         <>
           <Summary view={view} />
           <TargetsCard view={view} />
-          <UnitsCard title={t('progress.districts')} units={view.districts} testId="progress-districts" />
-          <UnitsCard title={t('progress.departments')} units={view.departments} testId="progress-departments" />
+          {(view.scope === 'campaign' || view.districts.length > 0) && <UnitsCard title={t('progress.districts')} units={view.districts} testId="progress-districts" />}
+          {(view.scope === 'campaign' || view.departments.length > 0) && <UnitsCard title={t('progress.departments')} units={view.departments} testId="progress-departments" />}
         </>
       )}
       {id && (
@@ -219,7 +219,7 @@ function UnitsCard({ title, units, testId }: { title: string; units: UnitProgres
           { title: t('progress.shares'), key: 'shares', width: 90, render: (_, u) => (u.targets.length ? u.targets.length : t('progress.noShares')) },
         ]}
       />
-      <Typography.Text type="secondary">{t('progress.expandHint', { kind: label('unitKind', units[0]?.unitKind ?? '') })}</Typography.Text>
+      {units.some((u) => u.targets.length > 0) && <Typography.Text type="secondary">{t('progress.expandHint', { kind: label('unitKind', units[0].unitKind) })}</Typography.Text>}
     </Card>
   );
 }
