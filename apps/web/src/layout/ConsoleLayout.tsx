@@ -7,6 +7,7 @@ import { TONE } from '../components/tones';
 import { useI18n } from '../i18n/i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navigationFor } from './navigation';
+import { useFocusableScrollRegions } from './useFocusableScrollRegions';
 
 /** The frame: the role's menu (a drawer on a tablet in portrait), who is signed in, the language. */
 export function ConsoleLayout() {
@@ -18,6 +19,7 @@ export function ConsoleLayout() {
   const screens = Grid.useBreakpoint();
   const narrow = !screens.lg;
   const [drawerOpen, setDrawerOpen] = useState(false);
+  useFocusableScrollRegions('main');
   const entries = navigationFor(me.role);
   const selected =
     entries

@@ -86,7 +86,7 @@ export function DutyBoardPage() {
                   <div className="state-counts" role="group" aria-label={t('board.countsHint')} data-testid="board-counts">
                     <Tag data-testid="count-all">{t('board.allCount', { count: allCount })}</Tag>
                     {DUTY_STATES.map((s) => (
-                      <Tag.CheckableTag key={s} checked={states.includes(s)} onChange={() => toggleState(s)} data-testid={`count-${s}`} aria-pressed={states.includes(s)}>
+                      <Tag.CheckableTag key={s} checked={states.includes(s)} onChange={() => toggleState(s)} data-testid={`count-${s}`}>
                         {label('dutyState', s)} <Badge count={counts?.[s] ?? 0} showZero overflowCount={99999} color={s === 'returned' ? '#b71c1c' : '#595959'} />
                       </Tag.CheckableTag>
                     ))}
