@@ -33,6 +33,7 @@ export function BulkResults({ result, titles, kind }: { result: BulkResult; titl
             {
               title: t('board.resultDuty'),
               dataIndex: 'dutyId',
+              width: 220,
               render: (id: string) => <Link to={`/duties/${id}`}>{titles.get(id) ?? id}</Link>,
             },
             {

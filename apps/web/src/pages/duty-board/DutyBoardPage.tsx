@@ -1,7 +1,7 @@
 // 督办总览: duties across departments with counts per state, server-side paging and sorting,
 // exports, the office's bulk actions, saved filters, and a statistics tab per department/district.
 import { useRef, useState } from 'react';
-import { Alert, Badge, Button, Card, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { Link } from 'react-router-dom';
 import { DUTY_STATES } from '@duban/domain';
@@ -86,9 +86,17 @@ export function DutyBoardPage() {
                   <div className="state-counts" role="group" aria-label={t('board.countsHint')} data-testid="board-counts">
                     <Tag data-testid="count-all">{t('board.allCount', { count: allCount })}</Tag>
                     {DUTY_STATES.map((s) => (
-                      <Tag.CheckableTag key={s} checked={states.includes(s)} onChange={() => toggleState(s)} data-testid={`count-${s}`}>
-                        {label('dutyState', s)} <Badge count={counts?.[s] ?? 0} showZero overflowCount={99999} color={s === 'returned' ? '#b71c1c' : '#595959'} />
-                      </Tag.CheckableTag>
+                      <Button
+                        key={s}
+                        size="small"
+                        danger={s === 'returned' && (counts?.[s] ?? 0) > 0}
+                        type={states.includes(s) ? 'primary' : 'default'}
+                        aria-pressed={states.includes(s)}
+                        onClick={() => toggleState(s)}
+                        data-testid={`count-${s}`}
+                      >
+                        {label('dutyState', s)} <strong>{counts?.[s] ?? 0}</strong>
+                      </Button>
                     ))}
                   </div>
                   <Space wrap className="toolbar">

@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/i18n';
 import { durationText } from './duration';
 import { DutyFilters } from './DutyFilters';
 import { useFilterOptions } from './options';
+import { SavedFilters } from './SavedFilters';
 import type { OverdueDuty } from './types';
 
 export function OverduePage() {
@@ -27,6 +28,7 @@ export function OverduePage() {
       <Typography.Paragraph>{t('overdue.intro')}</Typography.Paragraph>
       <Card>
         <Space direction="vertical" className="full-width">
+          <SavedFilters view="overdue" filters={table.filters} setFilters={table.setFilters} />
           <DutyFilters filters={table.filters} setFilters={table.setFilters} options={options} fields={['campaign', 'phase', 'department', 'district']} />
           <Space wrap className="toolbar">
             <span />
