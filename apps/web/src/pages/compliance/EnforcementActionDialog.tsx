@@ -94,7 +94,7 @@ export function EnforcementActionDialog({ open, inspectionCase, evidence, mayUpl
             data-testid="action-type"
             options={ENFORCEMENT_ACTION_TYPES.map((a) => ({
               value: a,
-              label: a === 'exposure' && !exposureAllowed ? `${label('enforcementAction', a)}（${t('inspection.exposureNeedsApproval')}）` : label('enforcementAction', a),
+              label: a === 'exposure' && !exposureAllowed ? t('inspection.optionWithNote', { option: label('enforcementAction', a), note: t('inspection.exposureNeedsApproval') }) : label('enforcementAction', a),
               disabled: a === 'exposure' && !exposureAllowed,
             }))}
           />
