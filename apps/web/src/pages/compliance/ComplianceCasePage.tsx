@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Empty, Space, Spin, Table, Tabs, Tag, Timeline, Typography, message } from 'antd';
 import { Link, useParams } from 'react-router-dom';
-import { complianceCaseActionRefusal, complianceCaseTarget, complianceEvidenceRefusal, type Actor } from '@duban/domain';
+import { complianceCaseActionRefusal, complianceCaseTarget, complianceEvidenceRefusal, SYSTEM_ACTOR, type Actor } from '@duban/domain';
 import { ApiError, api, openPrintable } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { NotFound } from '../../components/Forbidden';
@@ -214,7 +214,7 @@ function Transitions({ transitions }: { transitions: CaseTransition[] }) {
               <Typography.Text strong>{label('caseAction', tr.action)}</Typography.Text>
               <span>{tr.fromState ? `${label('caseState', tr.fromState)} → ${label('caseState', tr.toState)}` : label('caseState', tr.toState)}</span>
               <Typography.Text type="secondary">
-                {formatDateTime(tr.occurredAt)} · {tr.actorRole === 'system' ? t('who.system') : t('compliance.whoRole', { who: tr.actorUsername, role: label('role', tr.actorRole) })}
+                {formatDateTime(tr.occurredAt)} · {tr.actorUserId === SYSTEM_ACTOR.userId ? t('who.system') : t('compliance.whoRole', { who: tr.actorUsername, role: label('role', tr.actorRole) })}
               </Typography.Text>
             </Space>
             {tr.reason && <div className="pre-wrap">{tr.reason}</div>}
