@@ -122,6 +122,7 @@ export function ComplianceCasePage() {
         action={action}
         evidence={evidence}
         onEvidenceAdded={addEvidence}
+        onConflict={() => void load()}
         onClose={() => setAction(null)}
         onDone={(done) => {
           setAction(null);

@@ -158,6 +158,7 @@ export function InspectionCasePage() {
         evidence={evidence}
         mayUpload={mayUpload}
         onEvidenceAdded={addEvidence}
+        onConflict={() => void load()}
         onClose={() => setLogging(false)}
         onDone={(done) => {
           setLogging(false);
