@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, DatePicker, Form, Input, Modal, Radio, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { RECTIFICATION_KINDS } from '@duban/domain';
-import { api } from '../../api/client';
+import { ApiError, api } from '../../api/client';
 import { applyFieldErrors } from '../../components/api-errors';
 import { beijingInstant } from '../../components/format';
 import { useI18n } from '../../i18n/i18n';
@@ -17,12 +17,14 @@ interface Props {
   action: CaseDialogAction | null;
   evidence: CaseEvidence[];
   onEvidenceAdded(file: CaseEvidence): void;
+  /** The case moved under the dialog (409): the page reads it again. */
+  onConflict(): void;
   onClose(): void;
   onDone(action: CaseDialogAction, kase: ComplianceCaseDetail): void;
 }
 
 /** POST /compliance-cases/:id/actions: the notice (its deadline optional), a rectification with its evidence, a dismissal with its reason. */
-export function ComplianceActionDialog({ kase, action, evidence, onEvidenceAdded, onClose, onDone }: Props) {
+export function ComplianceActionDialog({ kase, action, evidence, onEvidenceAdded, onConflict, onClose, onDone }: Props) {
   const { t, label } = useI18n();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
@@ -56,6 +58,7 @@ export function ComplianceActionDialog({ kase, action, evidence, onEvidenceAdded
     } catch (error) {
       const unplaced = applyFieldErrors(form, error);
       setFailure(unplaced.length ? unplaced.join('; ') : complianceErrorText(error, t));
+      if (error instanceof ApiError && error.status === 409) onConflict();
     } finally {
       setBusy(false);
     }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Empty, Space, Spin, Table, Tabs, Tag, Timeline, Typography, message } from 'antd';
 import { Link, useParams } from 'react-router-dom';
-import { complianceCaseActionRefusal, complianceCaseTarget, complianceEvidenceRefusal, type Actor } from '@duban/domain';
+import { complianceCaseActionRefusal, complianceCaseTarget, complianceEvidenceRefusal, SYSTEM_ACTOR, type Actor } from '@duban/domain';
 import { ApiError, api, openPrintable } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { NotFound } from '../../components/Forbidden';
@@ -122,6 +122,7 @@ export function ComplianceCasePage() {
         action={action}
         evidence={evidence}
         onEvidenceAdded={addEvidence}
+        onConflict={() => void load()}
         onClose={() => setAction(null)}
         onDone={(done) => {
           setAction(null);
@@ -139,11 +140,11 @@ function FindingEvidence({ evidence }: { evidence: Record<string, unknown> }) {
   const entries = Object.entries(evidence ?? {});
   if (entries.length === 0) return <>{t('common.none')}</>;
   const show = (key: string, value: unknown): string => {
-    if (Array.isArray(value)) return value.map((v) => label('registry', String(v))).join('、') || t('common.none');
+    if (Array.isArray(value)) return value.map((v) => label('registry', String(v))).join(t('compliance.listSeparator')) || t('common.none');
     if (value !== null && typeof value === 'object') {
       return Object.entries(value as Record<string, unknown>)
         .map(([type, n]) => `${label('insurance', type)} ${formatNumber(Number(n))}`)
-        .join('；');
+        .join(t('compliance.listSeparator'));
     }
     if (key === 'arrearsYuan') return formatNumber(Number(value), 2);
     return value === null || value === undefined ? '—' : String(value);
@@ -152,7 +153,7 @@ function FindingEvidence({ evidence }: { evidence: Record<string, unknown> }) {
     <Space direction="vertical" size={0}>
       {entries.map(([key, value]) => (
         <span key={key}>
-          {label('findingEvidence', key)}：{show(key, value)}
+          {t('compliance.labelValue', { label: label('findingEvidence', key), value: show(key, value) })}
         </span>
       ))}
     </Space>
@@ -178,11 +179,11 @@ function LiveState({ kase }: { kase: ComplianceCaseDetail }) {
       }
       description={
         <Space wrap>
-          <span>{t('cases.stepsTaken')}：</span>
+          <span>{t('compliance.labelValue', { label: t('cases.stepsTaken'), value: '' })}</span>
           {live.stepsTaken.length === 0 ? t('common.none') : live.stepsTaken.map((s) => <Tag key={s}>{label('escalationStep', s)}</Tag>)}
-          <span>{t('compliance.exposure')}：</span>
+          <span>{t('compliance.labelValue', { label: t('compliance.exposure'), value: '' })}</span>
           <ExposureTag status={live.exposure} />
-          {live.dutyIds.length > 0 && <span>{t('cases.duties')}：</span>}
+          {live.dutyIds.length > 0 && <span>{t('compliance.labelValue', { label: t('cases.duties'), value: '' })}</span>}
           {live.dutyIds.map((dutyId, i) => (
             <Link key={dutyId} to={`/duties/${dutyId}`}>
               {t('cases.dutyN', { n: i + 1 })}
@@ -214,7 +215,7 @@ function Transitions({ transitions }: { transitions: CaseTransition[] }) {
               <Typography.Text strong>{label('caseAction', tr.action)}</Typography.Text>
               <span>{tr.fromState ? `${label('caseState', tr.fromState)} → ${label('caseState', tr.toState)}` : label('caseState', tr.toState)}</span>
               <Typography.Text type="secondary">
-                {formatDateTime(tr.occurredAt)} · {tr.actorRole === 'system' ? t('who.system') : `${tr.actorUsername}（${label('role', tr.actorRole)}）`}
+                {formatDateTime(tr.occurredAt)} · {tr.actorUserId === SYSTEM_ACTOR.userId ? t('who.system') : t('compliance.whoRole', { who: tr.actorUsername, role: label('role', tr.actorRole) })}
               </Typography.Text>
             </Space>
             {tr.reason && <div className="pre-wrap">{tr.reason}</div>}

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { ENFORCEMENT_ACTION_TYPES } from '@duban/domain';
-import { api } from '../../api/client';
+import { ApiError, api } from '../../api/client';
 import { applyFieldErrors } from '../../components/api-errors';
 import { CAMPAIGN_ZONE } from '../../components/format';
 import { useI18n } from '../../i18n/i18n';
@@ -17,6 +17,8 @@ interface Props {
   /** Evidence may be added (the case's team or the office, the case open). */
   mayUpload: boolean;
   onEvidenceAdded(file: CaseEvidence): void;
+  /** The case changed under the dialog (409: closed, exposure not approved): the page reads it again. */
+  onConflict(): void;
   onClose(): void;
   onDone(action: EnforcementAction): void;
 }
@@ -28,7 +30,7 @@ const beijingToday = () => dayjs().tz(CAMPAIGN_ZONE).format('YYYY-MM-DD');
  * Logs an enforcement action (POST /inspection-cases/:id/actions). Files are uploaded first to the
  * case's compliance case and chosen here; one uploaded from this dialog is chosen at once.
  */
-export function EnforcementActionDialog({ open, inspectionCase, evidence, mayUpload, onEvidenceAdded, onClose, onDone }: Props) {
+export function EnforcementActionDialog({ open, inspectionCase, evidence, mayUpload, onEvidenceAdded, onConflict, onClose, onDone }: Props) {
   const { t, label } = useI18n();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
@@ -65,6 +67,7 @@ export function EnforcementActionDialog({ open, inspectionCase, evidence, mayUpl
     } catch (error) {
       const unplaced = applyFieldErrors(form, error);
       setFailure(unplaced.length ? unplaced.join('; ') : complianceErrorText(error, t));
+      if (error instanceof ApiError && error.status === 409) onConflict();
     } finally {
       setBusy(false);
     }
@@ -94,7 +97,7 @@ export function EnforcementActionDialog({ open, inspectionCase, evidence, mayUpl
             data-testid="action-type"
             options={ENFORCEMENT_ACTION_TYPES.map((a) => ({
               value: a,
-              label: a === 'exposure' && !exposureAllowed ? `${label('enforcementAction', a)}（${t('inspection.exposureNeedsApproval')}）` : label('enforcementAction', a),
+              label: a === 'exposure' && !exposureAllowed ? t('inspection.optionWithNote', { option: label('enforcementAction', a), note: t('inspection.exposureNeedsApproval') }) : label('enforcementAction', a),
               disabled: a === 'exposure' && !exposureAllowed,
             }))}
           />

@@ -115,13 +115,13 @@ export function InspectionCasePage() {
                   <div className="pre-wrap">{text}</div>
                   {a.outcome && (
                     <div className="pre-wrap">
-                      <Typography.Text strong>{t('inspection.outcome')}：</Typography.Text>
+                      <Typography.Text strong>{t('compliance.labelValue', { label: t('inspection.outcome'), value: '' })}</Typography.Text>
                       {a.outcome}
                     </div>
                   )}
                   {a.penaltyYuan !== null && (
                     <div>
-                      <Typography.Text strong>{t('inspection.penaltyYuan')}：</Typography.Text>
+                      <Typography.Text strong>{t('compliance.labelValue', { label: t('inspection.penaltyYuan'), value: '' })}</Typography.Text>
                       {formatNumber(Number(a.penaltyYuan), 2)}
                     </div>
                   )}
@@ -158,6 +158,7 @@ export function InspectionCasePage() {
         evidence={evidence}
         mayUpload={mayUpload}
         onEvidenceAdded={addEvidence}
+        onConflict={() => void load()}
         onClose={() => setLogging(false)}
         onDone={(done) => {
           setLogging(false);

@@ -226,7 +226,7 @@ function ImportProgress({ importId, onFinished }: { importId: string; onFinished
           <Statistic title={t('imports.rowsRejected')} value={record.rowsRejected} />
         </Space>
         {record.error && <Alert type={record.status === 'failed' ? 'error' : 'warning'} showIcon title={record.error} />}
-        {record.ignoredColumns.length > 0 && <Alert type="info" showIcon title={t('imports.ignoredColumns', { columns: record.ignoredColumns.join('、') })} />}
+        {record.ignoredColumns.length > 0 && <Alert type="info" showIcon title={t('imports.ignoredColumns', { columns: record.ignoredColumns.join(t('compliance.listSeparator')) })} />}
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} bordered>
           <Descriptions.Item label={t('imports.dataset')}>{label('dataset', record.dataset)}</Descriptions.Item>
           <Descriptions.Item label={t('imports.sourceDepartment')}>{record.sourceDepartmentName}</Descriptions.Item>

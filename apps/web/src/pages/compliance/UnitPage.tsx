@@ -91,7 +91,7 @@ function UnitFacts({ unit, reference }: { unit: UnitDetail; reference: Reference
       <Descriptions.Item label={t('units.contactEmail')}>{unit.contactEmail ?? ''}</Descriptions.Item>
       <Descriptions.Item label={t('units.employees')}>{formatNumber(unit.employees)}</Descriptions.Item>
       <Descriptions.Item label={t('units.insured')}>
-        {insured.length === 0 ? t('common.none') : insured.map(([type, n]) => `${label('insurance', type)} ${formatNumber(n)}`).join('；')}
+        {insured.length === 0 ? t('common.none') : insured.map(([type, n]) => `${label('insurance', type)} ${formatNumber(n)}`).join(t('compliance.listSeparator'))}
       </Descriptions.Item>
       <Descriptions.Item label={t('units.arrears')}>{unit.arrears === null ? '—' : formatNumber(Number(unit.arrears), 2)}</Descriptions.Item>
       <Descriptions.Item label={t('units.registeredWith')}>
@@ -158,11 +158,9 @@ function HistoryTimeline({ history }: { history: EnforcementHistory }) {
                 <>
                   {typeof d.date === 'string' && <div>{t('units.actionOn', { date: d.date })}</div>}
                   {typeof d.findings === 'string' && <div className="pre-wrap">{d.findings}</div>}
-                  {typeof d.outcome === 'string' && d.outcome && <div className="pre-wrap">{t('inspection.outcome')}：{d.outcome}</div>}
+                  {typeof d.outcome === 'string' && d.outcome && <div className="pre-wrap">{t('compliance.labelValue', { label: t('inspection.outcome'), value: d.outcome })}</div>}
                   {d.penaltyYuan !== null && d.penaltyYuan !== undefined && (
-                    <div>
-                      {t('inspection.penaltyYuan')}：{formatNumber(Number(d.penaltyYuan), 2)}
-                    </div>
+                    <div>{t('compliance.labelValue', { label: t('inspection.penaltyYuan'), value: formatNumber(Number(d.penaltyYuan), 2) })}</div>
                   )}
                 </>
               )}
@@ -212,7 +210,19 @@ function UnitCases({ cases, inspections }: { cases: ComplianceCaseSummary[]; ins
 function FactSources({ facts, reference }: { facts: UnitFact[]; reference: Reference }) {
   const { t, label } = useI18n();
   const department = (id: string) => [...reference.departments, ...reference.districts].find((d) => d.id === id)?.name ?? id;
-  const show = (value: unknown) => (typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value));
+  const show = (value: unknown, fact: UnitFact): string => {
+    if (value === null || value === undefined) return '—';
+    if (fact.field === 'sectorKey') return sectorLabel(reference, String(value));
+    if (fact.field === 'districtId') return department(String(value));
+    if (fact.field === 'arrears') return formatNumber(Number(value), 2);
+    if (Array.isArray(value)) return value.map((v) => label('registry', String(v))).join(t('compliance.listSeparator'));
+    if (typeof value === 'object') {
+      return Object.entries(value as Record<string, unknown>)
+        .map(([type, n]) => `${label('insurance', type)} ${formatNumber(Number(n))}`)
+        .join(t('compliance.listSeparator'));
+    }
+    return typeof value === 'number' ? formatNumber(value) : String(value);
+  };
   return (
     <Table<UnitFact>
       rowKey={(f, i) => `${f.field}-${f.sourceDepartmentId}-${f.sourceFile}-${f.sourceDate}-${i}`}
@@ -222,7 +232,7 @@ function FactSources({ facts, reference }: { facts: UnitFact[]; reference: Refer
       scroll={{ x: 800 }}
       columns={[
         { title: t('units.factField'), dataIndex: 'field', width: 130, render: (f: string) => label('unitField', f) },
-        { title: t('units.factValue'), dataIndex: 'value', render: show },
+        { title: t('units.factValue'), dataIndex: 'value', render: (value: unknown, fact) => show(value, fact) },
         { title: t('units.factSource'), dataIndex: 'sourceDepartmentId', width: 180, render: department },
         { title: t('units.factFile'), dataIndex: 'sourceFile', width: 220 },
         { title: t('units.factDate'), dataIndex: 'sourceDate', width: 110 },

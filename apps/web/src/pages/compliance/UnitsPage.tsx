@@ -46,7 +46,6 @@ export function UnitsPage() {
                 data-testid="unit-search"
                 value={code}
                 maxLength={18}
-                allowClear
                 placeholder="91430400MA4L0XXXXW"
                 onChange={(e) => {
                   setCode(e.target.value.toUpperCase());

@@ -231,4 +231,8 @@ export const compliance: Record<keyof typeof zh, string> = {
   'imports.requestedBy': 'Uploaded by',
   'imports.finishedAt': 'Finished',
   'imports.errorReport': '{n} rows were rejected; download the report:',
+  'compliance.labelValue': '{label}: {value}',
+  'compliance.whoRole': '{who} ({role})',
+  'compliance.listSeparator': ', ',
+  'inspection.optionWithNote': '{option} ({note})',
 };

@@ -230,4 +230,8 @@ export const compliance = {
   'imports.requestedBy': '提交人',
   'imports.finishedAt': '完成时间',
   'imports.errorReport': '有 {n} 行未能导入，请下载错误报告核对后重新上传：',
+  'compliance.labelValue': '{label}：{value}',
+  'compliance.whoRole': '{who}（{role}）',
+  'compliance.listSeparator': '、',
+  'inspection.optionWithNote': '{option}（{note}）',
 };
