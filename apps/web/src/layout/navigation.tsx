@@ -40,8 +40,8 @@ export const NAVIGATION: NavEntry[] = [
   { path: '/inspection-cases', label: 'nav.inspectionCases', icon: <AuditOutlined />, roles: ['inspector', 'office', 'viewer'] },
   { path: '/units', label: 'nav.unitHistory', icon: <ProfileOutlined />, roles: ['inspector', 'office', 'viewer'] },
   { path: '/progress', label: 'nav.progress', icon: <BarChartOutlined />, roles: ['office', 'viewer', 'department_officer'] },
-  { path: '/assessments', label: 'nav.assessments', icon: <AuditOutlined />, roles: ['office', 'viewer'] },
-  { path: '/circulars', label: 'nav.circulars', icon: <NotificationOutlined />, roles: ['office', 'viewer', 'department_officer', 'inspector'] },
+  { path: '/assessments', label: 'nav.assessments', icon: <AuditOutlined />, roles: ['office', 'viewer', 'department_officer'] },
+  { path: '/circulars', label: 'nav.circulars', icon: <NotificationOutlined />, roles: ['office', 'viewer', 'department_officer'] },
   { path: '/calendar', label: 'nav.calendar', icon: <CalendarOutlined />, roles: ['office'] },
 ];
 
