@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { freePort } from '../../scripts/lib/processes';
 import { registerInspectionTeam } from '../support/compliance-fixtures';
 import { buildConsole, launchChromium, logIn, seriousAccessibilityViolations, watchForPageErrors } from '../support/browser';

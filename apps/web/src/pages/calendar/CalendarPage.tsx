@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Calendar, Card, Col, DatePicker, Empty, Input, InputNumber, Row, Space, Spin, Table, Tag, Typography, message } from 'antd';
+import { Alert, Button, Calendar, Card, Col, DatePicker, Empty, Input, InputNumber, Row, Select, Space, Spin, Table, Tag, Typography, message } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
@@ -146,6 +146,17 @@ export function CalendarPage() {
                 value={month}
                 validRange={[dayjs(`${year}-01-01`), dayjs(`${year}-12-31`)]}
                 onPanelChange={(d) => setMonth(d)}
+                // The stock header's month and year pickers have no labels; the year is the page's.
+                headerRender={({ value, onChange }) => (
+                  <Space className="calendar-header">
+                    <Select
+                      aria-label={t('calendar.month')}
+                      value={value.month()}
+                      onChange={(m: number) => onChange(value.month(m))}
+                      options={Array.from({ length: 12 }, (_, m) => ({ value: m, label: t('calendar.monthName', { month: m + 1 }) }))}
+                    />
+                  </Space>
+                )}
                 onSelect={(d, info) => {
                   setMonth(d);
                   if (info.source === 'date') toggle(d);

@@ -36,4 +36,6 @@ export const calendar: Record<keyof typeof zh, string> = {
   'calendar.weekday.4': 'Thu',
   'calendar.weekday.5': 'Fri',
   'calendar.weekday.6': 'Sat',
+  'calendar.month': 'Month',
+  'calendar.monthName': 'Month {month}',
 };

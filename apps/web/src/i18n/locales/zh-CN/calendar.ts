@@ -35,4 +35,6 @@ export const calendar = {
   'calendar.weekday.4': '周四',
   'calendar.weekday.5': '周五',
   'calendar.weekday.6': '周六',
+  'calendar.month': '月份',
+  'calendar.monthName': '{month}月',
 };
