@@ -98,6 +98,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const dir = process.env.SCREENSHOT_DIR;
   if (!dir) return;
   await mkdir(dir, { recursive: true });
+  // Let dialogs and messages finish fading in.
+  await page.waitForTimeout(600);
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: false });
 }
 

@@ -21,15 +21,15 @@ export function ConsoleLayout() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   useFocusableScrollRegions('main');
   const entries = navigationFor(me.role);
-  const selected =
-    entries
-      .filter((e) => (e.path === '/' ? location.pathname === '/' : location.pathname.startsWith(e.path)))
-      .sort((a, b) => b.path.length - a.path.length)[0]?.path ?? '/';
+  // The page's own menu entry, if it has one (a duty opened from an e-mail has none).
+  const selected = entries
+    .filter((e) => (e.path === '/' ? location.pathname === '/' : location.pathname.startsWith(e.path)))
+    .sort((a, b) => b.path.length - a.path.length)[0]?.path;
 
   const menu = (
     <Menu
       mode="inline"
-      selectedKeys={[selected]}
+      selectedKeys={selected ? [selected] : []}
       items={entries.map((e) => ({ key: e.path, icon: e.icon, label: t(e.label) }))}
       onClick={({ key }) => {
         setDrawerOpen(false);
@@ -64,7 +64,7 @@ export function ConsoleLayout() {
             <UserOutlined aria-hidden />
             <span data-testid="who-am-i">{me.displayName}</span>
             <Tag color={TONE.brand}>{t(`role.${me.role}`)}</Tag>
-            <span>{me.department?.name ?? t('user.noDepartment')}</span>
+            {me.department && <span data-testid="my-unit">{me.department.name}</span>}
             <LanguageSwitch />
             <Button
               icon={<LogoutOutlined />}

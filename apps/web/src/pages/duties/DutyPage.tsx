@@ -79,10 +79,14 @@ export function DutyPage() {
             {duty.closedAt && <Descriptions.Item label={t('duty.closedAt')}>{formatDateTime(duty.closedAt)}</Descriptions.Item>}
             {duty.overdueSince && <Descriptions.Item label={t('duty.overdue')}>{t('duty.overdueSince', { at: formatDateTime(duty.overdueSince) })}</Descriptions.Item>}
           </Descriptions>
-          <Typography.Title level={2} className="section-title">
-            {t('duty.description')}
-          </Typography.Title>
-          <Typography.Paragraph className="pre-wrap">{duty.description}</Typography.Paragraph>
+          {duty.description.trim() && (
+            <>
+              <Typography.Title level={2} className="section-title">
+                {t('duty.description')}
+              </Typography.Title>
+              <Typography.Paragraph className="pre-wrap">{duty.description}</Typography.Paragraph>
+            </>
+          )}
           {duty.result && (
             <>
               <Typography.Title level={2} className="section-title">

@@ -21,7 +21,6 @@ export const common: Record<keyof typeof zh, string> = {
   'nav.calendar': 'Working days',
   'user.role': 'Role',
   'user.department': 'Unit',
-  'user.noDepartment': 'Leading-group office',
   'role.office': 'Leading-group office',
   'role.department_officer': 'Department officer',
   'role.inspector': 'Labour inspector',

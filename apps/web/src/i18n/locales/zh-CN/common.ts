@@ -20,7 +20,6 @@ export const common = {
   'nav.calendar': '工作日历',
   'user.role': '角色',
   'user.department': '单位',
-  'user.noDepartment': '领导小组办公室',
   'role.office': '领导小组办公室',
   'role.department_officer': '部门联络员',
   'role.inspector': '劳动保障监察员',
