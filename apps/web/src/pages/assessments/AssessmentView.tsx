@@ -77,9 +77,9 @@ export function AssessmentPanel({ view, onChange, showLink }: { view: Assessment
   const w = view.rules.weights;
 
   return (
-    <Space direction="vertical" size="middle" className="full-width" data-testid="assessment">
+    <Space orientation="vertical" size="middle" className="full-width" data-testid="assessment">
       <Card>
-        <Space direction="vertical" className="full-width">
+        <Space orientation="vertical" className="full-width">
           <Space wrap className="toolbar">
             <Space wrap align="center">
               <Typography.Title level={2} className="section-title">
@@ -207,7 +207,7 @@ export function AssessmentPanel({ view, onChange, showLink }: { view: Assessment
               key: 'outcome',
               width: 190,
               render: (_, u) => (
-                <Space direction="vertical" size={2}>
+                <Space orientation="vertical" size={2}>
                   <OutcomeTags outcomes={u.outcomes} />
                   {!sameOutcomes(u.outcomes, u.proposedOutcomes) && <Tag color="blue">{t('assessments.changedByReview')}</Tag>}
                 </Space>

@@ -5,7 +5,7 @@ import { ApiError, api } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { errorText } from '../../components/api-errors';
 import { CampaignSelect, useCampaignChoice } from '../../components/CampaignChoice';
-import { NotFound } from '../../components/Forbidden';
+import { RecordPending } from '../../components/RecordPending';
 import { useI18n } from '../../i18n/i18n';
 import { AssessmentPanel, RunAssessmentDialog } from './AssessmentView';
 import type { AssessmentView } from './types';
@@ -39,7 +39,7 @@ export function AssessmentsPage() {
 
   const notAssessed = failure instanceof ApiError && failure.status === 404;
   return (
-    <Space direction="vertical" size="middle" className="page" data-testid="assessments-page">
+    <Space orientation="vertical" size="middle" className="page" data-testid="assessments-page">
       <Typography.Title level={1} className="page-title">
         {t('assessments.title')}
       </Typography.Title>
@@ -48,7 +48,7 @@ export function AssessmentsPage() {
       </Card>
       {choice.error != null && <Alert type="error" showIcon title={errorText(choice.error, t)} />}
       {choice.options && choice.options.length === 0 && !choice.error && <Empty description={t('campaignChoice.none')} />}
-      {loading && <Spin tip={t('common.loading')} />}
+      {loading && <Spin description={t('common.loading')} />}
       {failure != null && !notAssessed && <Alert type="error" showIcon title={errorText(failure, t)} role="alert" />}
       {notAssessed && id && (
         <Card>
@@ -94,11 +94,9 @@ export function AssessmentPage() {
       live = false;
     };
   }, [id]);
-  if (failure instanceof ApiError && (failure.status === 404 || failure.status === 403)) return <NotFound text={t('assessments.notFound')} />;
-  if (failure) return <Alert type="error" showIcon title={errorText(failure, t)} />;
-  if (!view) return <Spin tip={t('common.loading')} />;
+  if (failure || !view) return <RecordPending error={failure} notFound={t('assessments.notFound')} />;
   return (
-    <Space direction="vertical" size="middle" className="page" data-testid="assessments-page">
+    <Space orientation="vertical" size="middle" className="page" data-testid="assessments-page">
       <Typography.Title level={1} className="page-title">
         {t('assessments.title')}
       </Typography.Title>

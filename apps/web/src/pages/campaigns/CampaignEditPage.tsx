@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Alert, Button, Card, Form, Input, Space, Spin, Typography, message } from 'antd';
+import { Alert, Button, Card, Form, Input, Space, Typography, message } from 'antd';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError, api } from '../../api/client';
+import { api } from '../../api/client';
 import type { Department } from '../../api/types';
 import { applyFieldErrors, errorText } from '../../components/api-errors';
-import { NotFound } from '../../components/Forbidden';
+import { RecordPending } from '../../components/RecordPending';
 import { useI18n } from '../../i18n/i18n';
 import { cleanBody, cleanPhase, cleanTargets, fieldAliases, LadderFields, LeadingGroupFields, PhaseFields, TargetsFields } from './campaign-fields';
 import { PhaseStatusTag } from './CampaignTags';
@@ -42,9 +42,7 @@ export function CampaignEditPage() {
     void load();
   }, [load]);
 
-  if (failure instanceof ApiError && (failure.status === 404 || failure.status === 400)) return <NotFound text={t('campaign.notFound')} />;
-  if (failure) return <Alert type="error" showIcon title={errorText(failure, t)} />;
-  if (!campaign) return <Spin description={t('common.loading')} />;
+  if (failure || !campaign) return <RecordPending error={failure} notFound={t('campaign.notFound')} />;
 
   const planned = campaign.phases.filter((p) => p.status === 'planned');
   return (

@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { EditOutlined, RocketOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Empty, List, Space, Spin, Table, Tag, Timeline, Typography, message } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, List, Space, Table, Tag, Timeline, Typography, message } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError, api } from '../../api/client';
+import { api } from '../../api/client';
 import type { DutyState } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { errorText } from '../../components/api-errors';
-import { NotFound } from '../../components/Forbidden';
 import { formatDateTime, formatNumber } from '../../components/format';
 import { DutyStateTag } from '../../components/StateTag';
+import { RecordPending } from '../../components/RecordPending';
 import { useI18n } from '../../i18n/i18n';
 import { CampaignStatusTag, PhaseStatusTag } from './CampaignTags';
 import { LaunchPhaseDialog } from './LaunchPhaseDialog';
@@ -54,9 +54,7 @@ export function CampaignPage() {
     void load();
   }, [load]);
 
-  if (failure instanceof ApiError && (failure.status === 404 || failure.status === 400)) return <NotFound text={t('campaign.notFound')} />;
-  if (failure) return <Alert type="error" showIcon title={errorText(failure, t)} />;
-  if (!campaign) return <Spin description={t('common.loading')} />;
+  if (failure || !campaign) return <RecordPending error={failure} notFound={t('campaign.notFound')} />;
 
   const office = hasRole('office');
   const next = nextPhase(campaign.phases);

@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Collapse, Descriptions, Form, Input, Modal, Space, Spin, Table, Typography, message } from 'antd';
+import { Alert, Button, Card, Collapse, Descriptions, Form, Input, Modal, Space, Table, Typography, message } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, api, openPrintable } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { applyFieldErrors, errorText } from '../../components/api-errors';
-import { NotFound } from '../../components/Forbidden';
 import { formatDateTime, formatNumber } from '../../components/format';
 import { LightTag } from '../../components/LightTag';
+import { RecordPending } from '../../components/RecordPending';
 import { useI18n } from '../../i18n/i18n';
 import { OutcomeTags } from '../assessments/AssessmentView';
 import { percent, targetFigure, targetKey, targetName } from '../progress/targets';
@@ -39,9 +39,7 @@ export function CircularPage() {
     void load();
   }, [load]);
 
-  if (failure instanceof ApiError && (failure.status === 404 || failure.status === 403)) return <NotFound text={t('circulars.notFound')} />;
-  if (failure) return <Alert type="error" showIcon title={errorText(failure, t)} />;
-  if (!circular) return <Spin tip={t('common.loading')} />;
+  if (failure || !circular) return <RecordPending error={failure} notFound={t('circulars.notFound')} />;
 
   const office = me.role === 'office';
   const draft = circular.status === 'draft';
@@ -50,9 +48,9 @@ export function CircularPage() {
   };
 
   return (
-    <Space direction="vertical" size="middle" className="page">
+    <Space orientation="vertical" size="middle" className="page">
       <Card>
-        <Space direction="vertical" className="full-width">
+        <Space orientation="vertical" className="full-width">
           <Space wrap className="toolbar">
             <Space wrap align="center">
               <Typography.Title level={1} className="page-title" data-testid="circular-title">
@@ -224,7 +222,7 @@ function CircularDataView({ data }: { data: CircularData }) {
   const { t, label } = useI18n();
   const units = [...data.districts.map((u) => ({ ...u, kind: 'district' })), ...data.departments.map((u) => ({ ...u, kind: 'department' }))];
   return (
-    <Space direction="vertical" className="full-width">
+    <Space orientation="vertical" className="full-width">
       <Typography.Text>
         {t('circulars.dataPeriod', { start: data.period.start, end: data.period.end, asOf: data.asOf, share: percent(data.timeShare) })}
       </Typography.Text>

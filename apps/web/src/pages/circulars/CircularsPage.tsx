@@ -34,7 +34,7 @@ export function CircularsPage() {
   const [drafting, setDrafting] = useState(false);
 
   return (
-    <Space direction="vertical" size="middle" className="page" data-testid="circulars-page">
+    <Space orientation="vertical" size="middle" className="page" data-testid="circulars-page">
       <Typography.Title level={1} className="page-title">
         {t('circulars.title')}
       </Typography.Title>

@@ -14,7 +14,7 @@ export function EvidenceUploader({ caseId, onUploaded, testId = 'evidence-upload
   const { t } = useI18n();
   const [uploading, setUploading] = useState<{ name: string; percent: number } | null>(null);
   return (
-    <Space direction="vertical" className="full-width" data-testid={testId}>
+    <Space orientation="vertical" className="full-width" data-testid={testId}>
       <Upload.Dragger
         name="file"
         multiple

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Empty, Space, Spin, Table, Tabs, Tag, Timeline, Typography, message } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Space, Table, Tabs, Tag, Timeline, Typography, message } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { complianceCaseActionRefusal, complianceCaseTarget, complianceEvidenceRefusal, SYSTEM_ACTOR, type Actor } from '@duban/domain';
-import { ApiError, api, openPrintable } from '../../api/client';
+import { api, openPrintable } from '../../api/client';
 import { useMe } from '../../auth/session';
-import { NotFound } from '../../components/Forbidden';
 import { formatDateTime, formatNumber } from '../../components/format';
+import { RecordPending } from '../../components/RecordPending';
 import { useI18n } from '../../i18n/i18n';
 import { EvidenceList, EvidenceUploader } from './CaseEvidence';
 import { ComplianceActionDialog, type CaseDialogAction } from './ComplianceActionDialog';
@@ -43,9 +43,7 @@ export function ComplianceCasePage() {
     void load();
   }, [load]);
 
-  if (failure instanceof ApiError && (failure.status === 404 || failure.status === 403)) return <NotFound text={t('cases.notFound')} />;
-  if (failure) return <Alert type="error" showIcon title={complianceErrorText(failure, t)} />;
-  if (!kase) return <Spin tip={t('common.loading')} />;
+  if (failure || !kase) return <RecordPending error={failure} notFound={t('cases.notFound')} describe={complianceErrorText} />;
 
   // The API's own rules (the domain's), so the buttons offered are the ones that will be accepted.
   const actor: Actor = { userId: me.id, username: me.username, role: me.role, departmentId: me.departmentId };
@@ -55,9 +53,9 @@ export function ComplianceCasePage() {
   const printNotice = () => void openPrintable(`/compliance-cases/${kase.id}/notice`).catch((error: unknown) => void message.error(complianceErrorText(error, t)));
 
   return (
-    <Space direction="vertical" size="middle" className="page">
+    <Space orientation="vertical" size="middle" className="page">
       <Card>
-        <Space direction="vertical" className="full-width">
+        <Space orientation="vertical" className="full-width">
           <Space wrap align="center">
             <Typography.Title level={1} className="page-title" data-testid="case-title">
               {kase.unitName ?? kase.creditCode}
@@ -108,7 +106,7 @@ export function ComplianceCasePage() {
               key: 'evidence',
               label: `${t('evidence.title')} (${evidence.length})`,
               children: (
-                <Space direction="vertical" className="full-width">
+                <Space orientation="vertical" className="full-width">
                   {mayUpload && <EvidenceUploader caseId={kase.id} onUploaded={addEvidence} />}
                   <EvidenceList files={evidence} />
                 </Space>
@@ -150,7 +148,7 @@ function FindingEvidence({ evidence }: { evidence: Record<string, unknown> }) {
     return value === null || value === undefined ? '—' : String(value);
   };
   return (
-    <Space direction="vertical" size={0}>
+    <Space orientation="vertical" size={0}>
       {entries.map(([key, value]) => (
         <span key={key}>
           {t('compliance.labelValue', { label: label('findingEvidence', key), value: show(key, value) })}

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Card, Input, Select, Space, Table, Typography } from 'antd';
+import { Card, Input, Select, Space, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { COMPLIANCE_CASE_STATES, FINDINGS } from '@duban/domain';
 import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
-import { errorText } from '../../components/api-errors';
 import { ExportButtons } from '../../components/ExportButtons';
+import { ServerTable } from '../../components/ServerTable';
 import { formatDate, formatDateTime } from '../../components/format';
 import { useServerTable } from '../../components/useServerTable';
 import { useI18n } from '../../i18n/i18n';
@@ -47,12 +47,12 @@ export function ComplianceCasesPage() {
   };
 
   return (
-    <Space direction="vertical" size="middle" className="page">
+    <Space orientation="vertical" size="middle" className="page">
       <Typography.Title level={1} className="page-title">
         {t('cases.title')}
       </Typography.Title>
       <Card>
-        <Space direction="vertical" className="full-width">
+        <Space orientation="vertical" className="full-width">
           <Space wrap className="toolbar">
             <Space wrap align="start">
               {seesAll && (
@@ -120,7 +120,7 @@ export function ComplianceCasesPage() {
                 onChange={(value?: string) => set('sectorKey', value)}
                 options={reference.sectors.map((s) => ({ value: s.key, label: s.label }))}
               />
-              <Space direction="vertical" size={0}>
+              <Space orientation="vertical" size={0}>
                 <Input.Search
                   aria-label={t('compliance.creditCode')}
                   placeholder={t('compliance.creditCode')}
@@ -141,18 +141,10 @@ export function ComplianceCasesPage() {
             </Space>
             <ExportButtons path="/compliance-cases" query={table.query} name="compliance-cases" />
           </Space>
-          {table.error != null && (
-            <Typography.Text type="danger" role="alert">
-              {errorText(table.error, t)}
-            </Typography.Text>
-          )}
-          <Table<ComplianceCaseSummary>
+          <ServerTable<ComplianceCaseSummary>
+            table={table}
             rowKey="id"
-            size="middle"
             data-testid="compliance-cases-table"
-            loading={table.loading}
-            dataSource={table.data?.items ?? []}
-            pagination={{ ...table.pagination, showTotal: (total) => t('common.total', { total }) }}
             scroll={{ x: 1300 }}
             columns={[
               {

@@ -7,6 +7,7 @@ import { api, openPrintable } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { applyFieldErrors, errorText } from '../../components/api-errors';
 import { ExportButtons } from '../../components/ExportButtons';
+import { ServerTable } from '../../components/ServerTable';
 import { formatDate, formatDateTime } from '../../components/format';
 import { useServerTable } from '../../components/useServerTable';
 import { useI18n } from '../../i18n/i18n';
@@ -19,7 +20,7 @@ export function ExposuresPage() {
   const { t } = useI18n();
   const [listVersion, setListVersion] = useState(0);
   return (
-    <Space direction="vertical" size="middle" className="page">
+    <Space orientation="vertical" size="middle" className="page">
       <Typography.Title level={1} className="page-title">
         {t('exposures.title')}
       </Typography.Title>
@@ -40,7 +41,7 @@ function Proposals({ onDecided }: { onDecided(): void }) {
 
   return (
     <Card>
-      <Space direction="vertical" className="full-width">
+      <Space orientation="vertical" className="full-width">
         <Typography.Title level={2} className="section-title">
           {t('exposures.proposals')}
         </Typography.Title>
@@ -60,18 +61,10 @@ function Proposals({ onDecided }: { onDecided(): void }) {
             })),
           ]}
         />
-        {table.error != null && (
-          <Typography.Text type="danger" role="alert">
-            {errorText(table.error, t)}
-          </Typography.Text>
-        )}
-        <Table<ExposureProposal>
+        <ServerTable<ExposureProposal>
+          table={table}
           rowKey="id"
-          size="middle"
           data-testid="exposure-proposals-table"
-          loading={table.loading}
-          dataSource={table.data?.items ?? []}
-          pagination={{ ...table.pagination, showTotal: (total) => t('common.total', { total }) }}
           scroll={{ x: 1250 }}
           columns={[
             {
@@ -219,7 +212,7 @@ function ApprovedList({ version }: { version: number }) {
   const print = () => void openPrintable('/exposure-list', { format: 'html' }).catch((error: unknown) => void message.error(errorText(error, t)));
   return (
     <Card>
-      <Space direction="vertical" className="full-width">
+      <Space orientation="vertical" className="full-width">
         <Space wrap className="toolbar">
           <Typography.Title level={2} className="section-title">
             {t('exposures.list')}

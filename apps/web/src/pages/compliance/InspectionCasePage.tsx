@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Empty, Space, Spin, Table, Tag, Typography, message } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Space, Table, Tag, Typography, message } from 'antd';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError, api } from '../../api/client';
+import { api } from '../../api/client';
 import { useMe } from '../../auth/session';
-import { NotFound } from '../../components/Forbidden';
 import { formatDateTime, formatNumber } from '../../components/format';
+import { RecordPending } from '../../components/RecordPending';
 import { useI18n } from '../../i18n/i18n';
 import { EvidenceList, EvidenceUploader } from './CaseEvidence';
 import { EnforcementActionDialog } from './EnforcementActionDialog';
@@ -40,11 +40,7 @@ export function InspectionCasePage() {
     void load();
   }, [load]);
 
-  if (failure instanceof ApiError && (failure.status === 404 || failure.status === 403)) {
-    return <NotFound text={t('inspection.notFound')} />;
-  }
-  if (failure) return <Alert type="error" showIcon title={complianceErrorText(failure, t)} />;
-  if (!kase) return <Spin tip={t('common.loading')} />;
+  if (failure || !kase) return <RecordPending error={failure} notFound={t('inspection.notFound')} describe={complianceErrorText} />;
 
   const open = kase.status === 'open';
   // The same rule as the API's (enforcementActionRefusal, complianceEvidenceRefusal): the case's team and the office.
@@ -54,9 +50,9 @@ export function InspectionCasePage() {
   const addEvidence = (file: CaseEvidence) => setEvidence((files) => (files.some((f) => f.id === file.id) ? files : [...files, file]));
 
   return (
-    <Space direction="vertical" size="middle" className="page">
+    <Space orientation="vertical" size="middle" className="page">
       <Card>
-        <Space direction="vertical" className="full-width">
+        <Space orientation="vertical" className="full-width">
           <Space wrap align="center">
             <Typography.Title level={1} className="page-title" data-testid="inspection-case-title">
               {kase.unitName ?? kase.creditCode}
@@ -147,7 +143,7 @@ export function InspectionCasePage() {
         <Typography.Title level={2} className="section-title">
           {t('evidence.title')} ({evidence.length})
         </Typography.Title>
-        <Space direction="vertical" className="full-width">
+        <Space orientation="vertical" className="full-width">
           {mayUpload && <EvidenceUploader caseId={kase.caseId} onUploaded={addEvidence} />}
           <EvidenceList files={evidence} />
         </Space>

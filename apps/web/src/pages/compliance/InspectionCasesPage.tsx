@@ -1,8 +1,8 @@
-import { Badge, Card, Checkbox, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Badge, Card, Checkbox, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useSession } from '../../auth/session';
-import { errorText } from '../../components/api-errors';
 import { ExportButtons } from '../../components/ExportButtons';
+import { ServerTable } from '../../components/ServerTable';
 import { formatDate } from '../../components/format';
 import { useServerTable } from '../../components/useServerTable';
 import { useI18n } from '../../i18n/i18n';
@@ -22,12 +22,12 @@ export function InspectionCasesPage() {
   const set = (key: string, value: string | undefined) => table.setFilters({ ...table.filters, [key]: value });
 
   return (
-    <Space direction="vertical" size="middle" className="page">
+    <Space orientation="vertical" size="middle" className="page">
       <Typography.Title level={1} className="page-title">
         {t('inspection.title')}
       </Typography.Title>
       <Card>
-        <Space direction="vertical" className="full-width">
+        <Space orientation="vertical" className="full-width">
           <Segmented
             aria-label={t('inspection.status')}
             value={status}
@@ -85,18 +85,10 @@ export function InspectionCasesPage() {
             </Space>
             <ExportButtons path="/inspection-cases" query={table.query} name="inspection-cases" />
           </Space>
-          {table.error != null && (
-            <Typography.Text type="danger" role="alert">
-              {errorText(table.error, t)}
-            </Typography.Text>
-          )}
-          <Table<InspectionCaseSummary>
+          <ServerTable<InspectionCaseSummary>
+            table={table}
             rowKey="id"
-            size="middle"
             data-testid="inspection-cases-table"
-            loading={table.loading}
-            dataSource={table.data?.items ?? []}
-            pagination={{ ...table.pagination, showTotal: (total) => t('common.total', { total }) }}
             scroll={{ x: 1200 }}
             columns={[
               {

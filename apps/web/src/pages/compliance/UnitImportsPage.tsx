@@ -33,14 +33,14 @@ export function UnitImportsPage() {
   const show = useCallback((importId: string) => void navigate(`/unit-imports/${importId}${window.location.search}`), [navigate]);
 
   return (
-    <Space direction="vertical" size="middle" className="page">
+    <Space orientation="vertical" size="middle" className="page">
       <Typography.Title level={1} className="page-title">
         {t('imports.title')}
       </Typography.Title>
       {mayUpload && <UploadForm departments={reference.departments} onStarted={(started) => show(started.id)} />}
       {id && <ImportProgress importId={id} onFinished={reloadTable} />}
       <Card>
-        <Space direction="vertical" className="full-width">
+        <Space orientation="vertical" className="full-width">
           <Space wrap className="toolbar">
             <Typography.Title level={2} className="section-title">
               {t('imports.history')}
@@ -199,7 +199,7 @@ function ImportProgress({ importId, onFinished }: { importId: string; onFinished
   const importedShare = record.rowsRead > 0 ? Math.round((record.rowsImported / record.rowsRead) * 100) : 0;
   return (
     <Card data-testid="import-progress" data-status={record.status}>
-      <Space direction="vertical" className="full-width">
+      <Space orientation="vertical" className="full-width">
         <Space wrap align="center">
           <Typography.Title level={2} className="section-title">
             {t('imports.progressOf', { name: record.fileName })}

@@ -44,12 +44,12 @@ export function UnitPage() {
   if (mistake) return <Alert type="error" showIcon title={t(mistake.key, mistake.values)} />;
   if (failure instanceof ApiError && failure.status === 404) return <NotFound text={t('units.notFound', { code: creditCode })} />;
   if (failure) return <Alert type="error" showIcon title={complianceErrorText(failure, t)} />;
-  if (!unit || !history) return <Spin tip={t('common.loading')} />;
+  if (!unit || !history) return <Spin description={t('common.loading')} />;
 
   return (
-    <Space direction="vertical" size="middle" className="page">
+    <Space orientation="vertical" size="middle" className="page">
       <Card>
-        <Space direction="vertical" className="full-width">
+        <Space orientation="vertical" className="full-width">
           <Typography.Title level={1} className="page-title" data-testid="unit-title">
             {unit.name ?? unit.creditCode}
           </Typography.Title>

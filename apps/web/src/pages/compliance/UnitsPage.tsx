@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Form, Input, Select, Space, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
-import { errorText } from '../../components/api-errors';
 import { formatNumber } from '../../components/format';
 import { useServerTable } from '../../components/useServerTable';
+import { ServerTable } from '../../components/ServerTable';
 import { useI18n } from '../../i18n/i18n';
 import { creditCodeMistake } from './creditCode';
 import { sectorLabel, useReference } from './reference';
@@ -33,7 +33,7 @@ export function UnitsPage() {
   };
 
   return (
-    <Space direction="vertical" size="middle" className="page">
+    <Space orientation="vertical" size="middle" className="page">
       <Typography.Title level={1} className="page-title">
         {t('units.title')}
       </Typography.Title>
@@ -60,7 +60,7 @@ export function UnitsPage() {
         </Form>
       </Card>
       <Card>
-        <Space direction="vertical" className="full-width">
+        <Space orientation="vertical" className="full-width">
           <Typography.Title level={2} className="section-title">
             {t('units.library')}
           </Typography.Title>
@@ -88,18 +88,10 @@ export function UnitsPage() {
               options={reference.sectors.map((s) => ({ value: s.key, label: s.label }))}
             />
           </Space>
-          {table.error != null && (
-            <Typography.Text type="danger" role="alert">
-              {errorText(table.error, t)}
-            </Typography.Text>
-          )}
-          <Table<UnitRecord>
+          <ServerTable<UnitRecord>
+            table={table}
             rowKey="creditCode"
-            size="middle"
             data-testid="units-table"
-            loading={table.loading}
-            dataSource={table.data?.items ?? []}
-            pagination={{ ...table.pagination, showTotal: (total) => t('common.total', { total }) }}
             scroll={{ x: 900 }}
             columns={[
               { title: t('compliance.creditCode'), dataIndex: 'creditCode', width: 190, render: (c: string) => <Link to={`/units/${c}`}>{c}</Link> },

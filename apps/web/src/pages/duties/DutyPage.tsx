@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import { InboxOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Empty, Input, List, Progress, Space, Spin, Tabs, Tag, Timeline, Typography, Upload, message } from 'antd';
+import { Button, Card, Descriptions, Empty, Input, List, Progress, Space, Tabs, Tag, Timeline, Typography, Upload, message } from 'antd';
 import { useParams } from 'react-router-dom';
 import { ApiError, api, download, uploadFile } from '../../api/client';
 import type { DutyAction, DutyComment, DutyDetail, EvidenceFile, TimelineEntry } from '../../api/types';
 import { errorText } from '../../components/api-errors';
-import { NotFound } from '../../components/Forbidden';
 import { formatDateTime } from '../../components/format';
 import { DutyStateTag } from '../../components/StateTag';
 import { TONE } from '../../components/tones';
+import { RecordPending } from '../../components/RecordPending';
 import { useI18n } from '../../i18n/i18n';
 import { DIALOG_ACTIONS, DutyActionDialog } from './DutyActionDialog';
 
@@ -45,11 +45,7 @@ export function DutyPage() {
     void load();
   }, [load]);
 
-  if (failure instanceof ApiError && (failure.status === 404 || failure.status === 403 || failure.status === 400)) {
-    return <NotFound text={t('duty.notFound')} />;
-  }
-  if (failure) return <Alert type="error" showIcon title={errorText(failure, t)} />;
-  if (!duty) return <Spin description={t('common.loading')} />;
+  if (failure || !duty) return <RecordPending error={failure} notFound={t('duty.notFound')} />;
 
   const actions = duty.allowedActions.filter((a) => DIALOG_ACTIONS.includes(a));
   return (

@@ -1,8 +1,8 @@
-import { Badge, Card, Checkbox, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Badge, Card, Checkbox, Segmented, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import type { DutyState, DutySummary } from '../../api/types';
-import { errorText } from '../../components/api-errors';
 import { ExportButtons } from '../../components/ExportButtons';
+import { ServerTable } from '../../components/ServerTable';
 import { formatDateTime } from '../../components/format';
 import { DutyStateTag } from '../../components/StateTag';
 import { useServerTable } from '../../components/useServerTable';
@@ -59,13 +59,9 @@ export function InboxPage() {
             </Checkbox>
             <ExportButtons path="/inbox" query={table.query} name="inbox" />
           </Space>
-          {table.error != null && <Typography.Text type="danger">{errorText(table.error, t)}</Typography.Text>}
-          <Table<DutySummary>
+          <ServerTable<DutySummary>
+            table={table}
             rowKey="id"
-            size="middle"
-            loading={table.loading}
-            dataSource={table.data?.items ?? []}
-            pagination={{ ...table.pagination, showTotal: (total) => t('common.total', { total }) }}
             scroll={{ x: 720 }}
             columns={[
               { title: t('duty.title'), dataIndex: 'title', render: (title: string, d) => <Link to={`/duties/${d.id}`}>{title}</Link> },

@@ -15,7 +15,7 @@ import type { BulkItemResult, BulkResult } from './types';
 export function BulkResults({ result, titles, kind }: { result: BulkResult; titles: Map<string, string>; kind: 'extend' | 'remind' }) {
   const { t, label } = useI18n();
   return (
-    <Space direction="vertical" className="full-width" data-testid="bulk-results">
+    <Space orientation="vertical" className="full-width" data-testid="bulk-results">
       <Alert
         type={result.failed === 0 ? 'success' : result.succeeded === 0 ? 'error' : 'warning'}
         showIcon
@@ -47,7 +47,7 @@ export function BulkResults({ result, titles, kind }: { result: BulkResult; titl
                     <Typography.Text>{t('board.resultState', { state: label('dutyState', r.state) })}</Typography.Text>
                   </Space>
                 ) : (
-                  <Space direction="vertical" size={0} data-result="failed">
+                  <Space orientation="vertical" size={0} data-result="failed">
                     <Space>
                       <Tag color="error">{t('board.resultFailed')}</Tag>
                       <Typography.Text code>{r.code}</Typography.Text>

@@ -56,12 +56,12 @@ export function DutyBoardPage() {
     SORT_KEYS[column] === (filters.sort ?? 'dueAt') ? ((filters.order ?? 'asc') === 'desc' ? ('descend' as const) : ('ascend' as const)) : null;
 
   return (
-    <Space direction="vertical" size="middle" className="page">
+    <Space orientation="vertical" size="middle" className="page">
       <Typography.Title level={1} className="page-title">
         {t('board.title')}
       </Typography.Title>
       <Card>
-        <Space direction="vertical" className="full-width">
+        <Space orientation="vertical" className="full-width">
           <Typography.Title level={2} className="section-title">
             {t('board.filters')}
           </Typography.Title>
@@ -79,7 +79,7 @@ export function DutyBoardPage() {
               key: 'duties',
               label: t('board.tabDuties'),
               children: (
-                <Space direction="vertical" className="full-width">
+                <Space orientation="vertical" className="full-width">
                   <Typography.Title level={2} className="section-title">
                     {t('board.countsByState')}
                   </Typography.Title>

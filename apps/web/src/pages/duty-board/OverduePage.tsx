@@ -21,13 +21,13 @@ export function OverduePage() {
   const options = useFilterOptions(table.filters.campaignId);
 
   return (
-    <Space direction="vertical" size="middle" className="page">
+    <Space orientation="vertical" size="middle" className="page">
       <Typography.Title level={1} className="page-title">
         {t('overdue.title')}
       </Typography.Title>
       <Typography.Paragraph>{t('overdue.intro')}</Typography.Paragraph>
       <Card>
-        <Space direction="vertical" className="full-width">
+        <Space orientation="vertical" className="full-width">
           <SavedFilters view="overdue" filters={table.filters} setFilters={table.setFilters} />
           <DutyFilters filters={table.filters} setFilters={table.setFilters} options={options} fields={['campaign', 'phase', 'department', 'district']} />
           <Space wrap className="toolbar">
@@ -61,7 +61,7 @@ export function OverduePage() {
                 width: 220,
                 render: (_: unknown, d) =>
                   d.lastEscalation ? (
-                    <Space direction="vertical" size={0}>
+                    <Space orientation="vertical" size={0}>
                       <span>{label('escalationStep', d.lastEscalation.step)}</span>
                       <Typography.Text type="secondary">{t('overdue.firedAt', { at: formatDateTime(d.lastEscalation.firedAt) })}</Typography.Text>
                     </Space>

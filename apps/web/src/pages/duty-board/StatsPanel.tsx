@@ -50,7 +50,7 @@ export function StatsPanel({ filters, onShowDepartment }: Props) {
   const count = (key: keyof Omit<GroupCounts, 'byState'>, title: string) => ({ title, dataIndex: key, width: 96, align: 'right' as const });
 
   return (
-    <Space direction="vertical" className="full-width">
+    <Space orientation="vertical" className="full-width">
       <Space wrap className="toolbar">
         <Segmented<GroupBy>
           aria-label={t('board.statsGroupBy')}

@@ -36,7 +36,7 @@ export function ProgressPage() {
   const view = dashboard.data;
 
   return (
-    <Space direction="vertical" size="middle" className="page" data-testid="progress-dashboard">
+    <Space orientation="vertical" size="middle" className="page" data-testid="progress-dashboard">
       <Typography.Title level={1} className="page-title">
         {t('progress.title')}
       </Typography.Title>
@@ -58,7 +58,7 @@ export function ProgressPage() {
       {choice.options && choice.options.length === 0 && !choice.error && <Empty description={t('campaignChoice.none')} />}
       {choice.error != null && <Alert type="error" showIcon title={errorText(choice.error, t)} />}
       {dashboard.error != null && <Alert type="error" showIcon title={errorText(dashboard.error, t)} role="alert" />}
-      {id && !view && dashboard.loading && <Spin tip={t('common.loading')} />}
+      {id && !view && dashboard.loading && <Spin description={t('common.loading')} />}
       {view && (
         <>
           <Summary view={view} />
@@ -95,7 +95,7 @@ function Summary({ view }: { view: ProgressView }) {
   const { t, label } = useI18n();
   return (
     <Card>
-      <Space direction="vertical" className="full-width">
+      <Space orientation="vertical" className="full-width">
         <Typography.Title level={2} className="section-title">
           {view.campaignName}
         </Typography.Title>
@@ -409,7 +409,7 @@ function HistoryCard({ campaignId, from, to, step, onChange }: { campaignId: str
         </Space>
       </Space>
       {answer.error != null && <Alert type="error" showIcon title={errorText(answer.error, t)} role="alert" />}
-      {answer.loading && !answer.data && <Spin tip={t('common.loading')} />}
+      {answer.loading && !answer.data && <Spin description={t('common.loading')} />}
       {answer.data && (
         <Typography.Paragraph type="secondary">
           {t(answer.data.pointsAt === 'round_due_dates' ? 'progress.pointsAtRounds' : 'progress.pointsAtMonths', { from: answer.data.from, to: answer.data.to })}

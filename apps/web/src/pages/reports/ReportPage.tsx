@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Card, Col, Collapse, Descriptions, Empty, Form, Input, InputNumber, Row, Space, Spin, Table, Tag, Typography, message } from 'antd';
+import { Alert, Button, Card, Col, Collapse, Descriptions, Empty, Form, Input, InputNumber, Row, Space, Table, Tag, Typography, message } from 'antd';
 import { INSURANCE_TYPES, type InsuranceFigures, type InsuranceType } from '@duban/domain';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { applyFieldErrors, errorText } from '../../components/api-errors';
-import { NotFound } from '../../components/Forbidden';
 import { formatDateTime, formatNumber } from '../../components/format';
+import { RecordPending } from '../../components/RecordPending';
 import { useI18n } from '../../i18n/i18n';
 import { ReportStateTag } from './ReportsPage';
 import { FILABLE_STATES, type ReportDetail, type ReportFigures, type ReportFiling, type ReportList } from './types';
@@ -37,18 +37,16 @@ export function ReportPage() {
     void load();
   }, [load]);
 
-  if (failure instanceof ApiError && (failure.status === 404 || failure.status === 403)) return <NotFound text={t('reports.notFound')} />;
-  if (failure) return <Alert type="error" showIcon title={errorText(failure, t)} />;
-  if (!report) return <Spin tip={t('common.loading')} />;
+  if (failure || !report) return <RecordPending error={failure} notFound={t('reports.notFound')} />;
 
   const mayFile = me.role === 'department_officer' && me.departmentId === report.unitId && FILABLE_STATES.includes(report.dutyState);
   const latest = report.filings[report.filings.length - 1] ?? null;
   const late = report.firstFiledAt !== null && new Date(report.firstFiledAt) > new Date(report.dueAt);
 
   return (
-    <Space direction="vertical" size="middle" className="page">
+    <Space orientation="vertical" size="middle" className="page">
       <Card>
-        <Space direction="vertical" className="full-width">
+        <Space orientation="vertical" className="full-width">
           <Space wrap align="center">
             <Typography.Title level={1} className="page-title" data-testid="report-title">
               {report.unitName} · {roundName(report.roundKey, label)}
@@ -120,7 +118,7 @@ function FilingView({ filing }: { filing: ReportFiling }) {
     values: filing.figures.insurance[type] as InsuranceFigures,
   }));
   return (
-    <Space direction="vertical" className="full-width">
+    <Space orientation="vertical" className="full-width">
       <Descriptions size="small" bordered column={{ xs: 1, sm: 2, lg: 4 }} title={t('reports.census')}>
         {CENSUS_FIELDS.map((field) => (
           <Descriptions.Item key={field} label={t(`reports.census.${field}`)}>

@@ -47,13 +47,13 @@ export function ReportsPage() {
   };
 
   return (
-    <Space direction="vertical" size="middle" className="page">
+    <Space orientation="vertical" size="middle" className="page">
       <Typography.Title level={1} className="page-title">
         {officer ? t('reports.titleOwn') : t('reports.title')}
         {officer && me.department && <Typography.Text type="secondary"> · {me.department.name}</Typography.Text>}
       </Typography.Title>
       <Card>
-        <Space direction="vertical" className="full-width">
+        <Space orientation="vertical" className="full-width">
           <Space wrap className="toolbar">
             <Space wrap>
               <Select
