@@ -10,7 +10,6 @@ import {
   FileSearchOutlined,
   FileTextOutlined,
   FlagOutlined,
-  HomeOutlined,
   InboxOutlined,
   NotificationOutlined,
   ProfileOutlined,
@@ -28,7 +27,6 @@ export interface NavEntry {
 }
 
 export const NAVIGATION: NavEntry[] = [
-  { path: '/', label: 'nav.home', icon: <HomeOutlined />, roles: ['office', 'department_officer', 'inspector', 'viewer'] },
   { path: '/inbox', label: 'nav.inbox', icon: <InboxOutlined />, roles: ['department_officer'] },
   { path: '/campaigns', label: 'nav.campaigns', icon: <FlagOutlined />, roles: ['office', 'viewer'] },
   { path: '/duty-board', label: 'nav.dutyBoard', icon: <TableOutlined />, roles: ['office', 'viewer'] },

@@ -4,7 +4,6 @@ export const common: Record<keyof typeof zh, string> = {
   'app.name': 'Duban',
   'app.title': 'Coverage Campaign Tracker',
   'app.skipToContent': 'Skip to content',
-  'nav.home': 'Home',
   'nav.inbox': 'My duties',
   'nav.campaigns': 'Campaigns',
   'nav.dutyBoard': 'Duty board',

@@ -3,7 +3,6 @@ export const common = {
   'app.name': '督办',
   'app.title': '扩面攻坚督办系统',
   'app.skipToContent': '跳到正文',
-  'nav.home': '首页',
   'nav.inbox': '我的督办',
   'nav.campaigns': '攻坚行动',
   'nav.dutyBoard': '督办总览',
