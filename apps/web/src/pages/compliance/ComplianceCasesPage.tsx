@@ -8,6 +8,7 @@ import { ExportButtons } from '../../components/ExportButtons';
 import { ServerTable } from '../../components/ServerTable';
 import { formatDate, formatDateTime } from '../../components/format';
 import { useServerTable } from '../../components/useServerTable';
+import { FilterSelect } from '../../components/FilterSelect';
 import { useI18n } from '../../i18n/i18n';
 import { creditCodeMistake } from './creditCode';
 import { sectorLabel, useReference } from './reference';
@@ -56,27 +57,20 @@ export function ComplianceCasesPage() {
           <Space wrap className="toolbar">
             <Space wrap align="start">
               {seesAll && (
-                <Select
-                  aria-label={t('common.campaign')}
-                  placeholder={t('common.campaign')}
-                  allowClear
-                  className="filter-select"
+                <FilterSelect
+                  label={t('common.campaign')}
                   value={table.filters.campaignId}
-                  onChange={(value?: string) => set('campaignId', value)}
+                  onChange={(value) => set('campaignId', value)}
                   options={campaigns.map((c) => ({ value: c.id, label: c.name }))}
                 />
               )}
               {seesAll && (
-                <Select
-                  aria-label={t('compliance.department')}
-                  placeholder={t('compliance.department')}
-                  allowClear
-                  showSearch
-                  optionFilterProp="label"
-                  className="filter-select"
+                <FilterSelect
+                  label={t('compliance.department')}
                   value={table.filters.departmentId}
-                  onChange={(value?: string) => set('departmentId', value)}
+                  onChange={(value) => set('departmentId', value)}
                   options={reference.departments.map((d) => ({ value: d.id, label: d.name }))}
+                  searchable
                 />
               )}
               <Select
@@ -89,36 +83,25 @@ export function ComplianceCasesPage() {
                 options={COMPLIANCE_CASE_STATES.map((s) => ({ value: s, label: label('caseState', s) }))}
                 data-testid="cases-state-filter"
               />
-              <Select
-                aria-label={t('compliance.finding')}
-                placeholder={t('compliance.finding')}
-                allowClear
-                className="filter-select"
+              <FilterSelect
+                label={t('compliance.finding')}
                 value={table.filters.finding}
-                onChange={(value?: string) => set('finding', value)}
+                onChange={(value) => set('finding', value)}
                 options={FINDINGS.map((f) => ({ value: f, label: label('finding', f) }))}
               />
-              <Select
-                aria-label={t('common.district')}
-                placeholder={t('common.district')}
-                allowClear
-                showSearch
-                optionFilterProp="label"
-                className="filter-select"
+              <FilterSelect
+                label={t('common.district')}
                 value={table.filters.districtId}
-                onChange={(value?: string) => set('districtId', value)}
+                onChange={(value) => set('districtId', value)}
                 options={reference.districts.map((d) => ({ value: d.id, label: d.name }))}
+                searchable
               />
-              <Select
-                aria-label={t('compliance.sector')}
-                placeholder={t('compliance.sector')}
-                allowClear
-                showSearch
-                optionFilterProp="label"
-                className="filter-select"
+              <FilterSelect
+                label={t('compliance.sector')}
                 value={table.filters.sectorKey}
-                onChange={(value?: string) => set('sectorKey', value)}
+                onChange={(value) => set('sectorKey', value)}
                 options={reference.sectors.map((s) => ({ value: s.key, label: s.label }))}
+                searchable
               />
               <Space orientation="vertical" size={0}>
                 <Input.Search

@@ -5,6 +5,7 @@ import { ExportButtons } from '../../components/ExportButtons';
 import { ServerTable } from '../../components/ServerTable';
 import { formatDate } from '../../components/format';
 import { useServerTable } from '../../components/useServerTable';
+import { FilterSelect } from '../../components/FilterSelect';
 import { useI18n } from '../../i18n/i18n';
 import { sectorLabel, useReference } from './reference';
 import { ExposureTag, FindingTag, InspectionStatusTag } from './tags';
@@ -52,27 +53,19 @@ export function InspectionCasesPage() {
                   options={reference.teams.map((team) => ({ value: team.id, label: team.name }))}
                 />
               )}
-              <Select
-                aria-label={t('common.district')}
-                placeholder={t('common.district')}
-                allowClear
-                showSearch
-                optionFilterProp="label"
-                className="filter-select"
+              <FilterSelect
+                label={t('common.district')}
                 value={table.filters.districtId}
-                onChange={(value?: string) => set('districtId', value)}
+                onChange={(value) => set('districtId', value)}
                 options={reference.districts.map((d) => ({ value: d.id, label: d.name }))}
+                searchable
               />
-              <Select
-                aria-label={t('compliance.sector')}
-                placeholder={t('compliance.sector')}
-                allowClear
-                showSearch
-                optionFilterProp="label"
-                className="filter-select"
+              <FilterSelect
+                label={t('compliance.sector')}
                 value={table.filters.sectorKey}
-                onChange={(value?: string) => set('sectorKey', value)}
+                onChange={(value) => set('sectorKey', value)}
                 options={reference.sectors.map((s) => ({ value: s.key, label: s.label }))}
+                searchable
               />
               {seesAll && (
                 <Checkbox

@@ -11,6 +11,7 @@ import { applyFieldErrors, errorText } from '../../components/api-errors';
 import { ExportButtons } from '../../components/ExportButtons';
 import { formatDateTime } from '../../components/format';
 import { useServerTable } from '../../components/useServerTable';
+import { FilterSelect } from '../../components/FilterSelect';
 import { useI18n } from '../../i18n/i18n';
 import { useReference } from './reference';
 import { ImportStatusTag } from './tags';
@@ -47,16 +48,12 @@ export function UnitImportsPage() {
             </Typography.Title>
             <Space wrap>
               {seesAll && (
-                <Select
-                  aria-label={t('imports.sourceDepartment')}
-                  placeholder={t('imports.sourceDepartment')}
-                  allowClear
-                  showSearch
-                  optionFilterProp="label"
-                  className="filter-select"
+                <FilterSelect
+                  label={t('imports.sourceDepartment')}
                   value={table.filters.departmentId}
-                  onChange={(value?: string) => table.setFilters({ ...table.filters, departmentId: value })}
+                  onChange={(value) => table.setFilters({ ...table.filters, departmentId: value })}
                   options={reference.departments.map((d) => ({ value: d.id, label: d.name }))}
+                  searchable
                 />
               )}
               <ExportButtons path="/unit-imports" query={table.query} name="unit-imports" />

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, Select, Space, Typography } from 'antd';
+import { Button, Card, Form, Input, Space, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { formatNumber } from '../../components/format';
 import { useServerTable } from '../../components/useServerTable';
 import { ServerTable } from '../../components/ServerTable';
+import { FilterSelect } from '../../components/FilterSelect';
 import { useI18n } from '../../i18n/i18n';
 import { creditCodeMistake } from './creditCode';
 import { sectorLabel, useReference } from './reference';
@@ -65,27 +66,19 @@ export function UnitsPage() {
             {t('units.library')}
           </Typography.Title>
           <Space wrap>
-            <Select
-              aria-label={t('common.district')}
-              placeholder={t('common.district')}
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              className="filter-select"
+            <FilterSelect
+              label={t('common.district')}
               value={table.filters.districtId}
-              onChange={(value?: string) => set('districtId', value)}
+              onChange={(value) => set('districtId', value)}
               options={reference.districts.map((d) => ({ value: d.id, label: d.name }))}
+              searchable
             />
-            <Select
-              aria-label={t('compliance.sector')}
-              placeholder={t('compliance.sector')}
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              className="filter-select"
+            <FilterSelect
+              label={t('compliance.sector')}
               value={table.filters.sectorKey}
-              onChange={(value?: string) => set('sectorKey', value)}
+              onChange={(value) => set('sectorKey', value)}
               options={reference.sectors.map((s) => ({ value: s.key, label: s.label }))}
+              searchable
             />
           </Space>
           <ServerTable<UnitRecord>
