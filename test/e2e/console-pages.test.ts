@@ -43,22 +43,28 @@ describe('console: every page of every role', () => {
       if (narrow) await page.getByRole('button', { name: 'menu' }).click();
       return page.getByRole('navigation').getByRole('menuitem');
     };
-    const labels = await (await openMenu()).allInnerTexts();
+    const menu = await openMenu();
+    const labels = await menu.allInnerTexts();
+    const paths = await menu.locator('[data-path]').evaluateAll((spans) => spans.map((span) => span.getAttribute('data-path') ?? ''));
     if (narrow) await page.keyboard.press('Escape');
     expect(labels.length).toBeGreaterThan(1);
+    expect(paths.length).toBe(labels.length);
 
     const report: Array<{ page: string; violations: unknown[] }> = [];
-    for (const label of labels) {
+    for (const [i, label] of labels.entries()) {
       const items = await openMenu();
       await items.filter({ hasText: label }).first().click();
       try {
+        // This entry's page, loaded: its address, its title, nothing still spinning.
+        await page.waitForURL(`**/console${paths[i]}**`);
         await page.locator('h1').first().waitFor();
+        await page.waitForLoadState('networkidle');
+        await page.locator('.ant-spin-spinning').first().waitFor({ state: 'hidden' });
       } catch {
         // A page without its title failed to show: say which, with what the page said.
         report.push({ page: `${label} (${page.url()})`, violations: [`no title; errors: ${errors.join(' | ')}; text: ${(await page.locator('#main').innerText()).slice(0, 300)}`] });
         continue;
       }
-      await page.waitForLoadState('networkidle');
       const violations = await seriousAccessibilityViolations(page);
       if (violations.length > 0) report.push({ page: `${label} (${page.url()})`, violations });
     }

@@ -30,7 +30,7 @@ export function ConsoleLayout() {
     <Menu
       mode="inline"
       selectedKeys={selected ? [selected] : []}
-      items={entries.map((e) => ({ key: e.path, icon: e.icon, label: t(e.label) }))}
+      items={entries.map((e) => ({ key: e.path, icon: e.icon, label: <span data-path={e.path}>{t(e.label)}</span> }))}
       onClick={({ key }) => {
         setDrawerOpen(false);
         void navigate(key);
