@@ -235,12 +235,23 @@ describe('console: the whole journey, in Chromium', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 
-  it('answers a browser that asks for an unknown console page with the console, and an API client with JSON', async () => {
+  it('answers a browser that asks for an unknown console page with the console, in Chinese or English, and an API client with JSON', async () => {
     const page = await newPage();
     const office = await stack.userWithToken('office');
     await page.goto(`${stack.baseUrl}/console/no-such-page`);
     await logIn(page, office.user.username, TEST_PASSWORD);
     await page.getByText('页面不存在').waitFor();
+
+    // English from the header's switch, kept for the next visit; Chinese again from the same switch.
+    await page.getByText('English', { exact: true }).click();
+    await page.getByText('No such page').waitFor();
+    await page.getByRole('navigation').getByRole('menuitem', { name: 'Duty board' }).waitFor();
+    await page.reload();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await expect(page.evaluate(() => (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang)).resolves.toBe('en');
+    await page.getByText('中文', { exact: true }).click();
+    await page.getByText('页面不存在').waitFor();
+
     const api = await stack.http('GET', '/duties/00000000-0000-4000-8000-000000000000', { token: office.token });
     expect(api.status).toBe(404);
     const missingAsset = await fetch(`${stack.baseUrl}/console/assets/missing.js`);
