@@ -1,8 +1,11 @@
-import { createHash } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import { Pool } from 'pg';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
 import { MailTransport } from '@duban/mail';
-import { EmailRepository } from '@duban/persistence';
+import { EmailLedger } from '@duban/persistence';
 
 export interface OnceOnlyMessage {
   /** What makes the message one: a retry with the same key sends nothing new. */
@@ -15,36 +18,86 @@ export interface OnceOnlyMessage {
 }
 
 /**
- * The one way activities send e-mail: the message is recorded under its key first, then the
- * recorded message (not a freshly rendered one) is sent and marked sent, so a retried activity
- * sends the same message to the same people once.
+ * How long a claim keeps other attempts away: longer than a send may take (the SMTP timeouts
+ * bound it), shorter than the activities' 30 s start-to-close timeout, so the retry Temporal
+ * starts after a dead worker's attempt timed out finds the lease run out and sends at once.
+ */
+export const EMAIL_LEASE_MS = 25_000;
+
+/** The Message-ID of a key: the same on every attempt, so a resend folds into the first copy. */
+export function messageIdFor(key: string): string {
+  return `<${createHash('sha256').update(key).digest('hex').slice(0, 40)}@duban>`;
+}
+
+/**
+ * The one way activities send e-mail: claim (record the message under its key and lease it to
+ * this attempt), send the recorded message, mark it sent — one SQL statement each, on a small
+ * connection pool of its own so that the mark never queues behind the worker's other queries
+ * (a fan-out of hundreds of duties keeps the main pool busy). What is left: a worker that dies
+ * between the server's acceptance and the mark sends the message again, with the same
+ * Message-ID, when Temporal retries the activity.
  */
 @Injectable()
-export class OnceOnlyMail {
+export class OnceOnlyMail implements OnModuleDestroy {
+  private readonly pool: Pool;
+  private readonly ledger: EmailLedger;
+
   constructor(
     @Inject(DUBAN_CONFIG) private readonly config: DubanConfig,
-    private readonly emails: EmailRepository,
     private readonly mail: MailTransport,
-  ) {}
+  ) {
+    this.pool = new Pool({ connectionString: config.databaseUrl, max: 3, application_name: 'duban-worker-mail', connectionTimeoutMillis: 10_000 });
+    // An idle connection dropped by the server (a restart) must not take the worker down.
+    this.pool.on('error', () => {});
+    this.ledger = new EmailLedger(async (sql, params) => (await this.pool.query(sql, params)).rows);
+  }
 
   /** True when the message is out (now or before). */
   async send(message: OnceOnlyMessage): Promise<boolean> {
-    const stored = await this.emails.claim({
-      idempotencyKey: message.key,
-      dutyId: message.dutyId ?? null,
-      recipients: message.recipients,
-      subject: message.subject,
-      body: message.body,
-      messageId: `<${createHash('sha256').update(message.key).digest('hex').slice(0, 40)}@duban>`,
-    });
-    if (stored.status === 'sent') return true;
+    const token = attemptToken();
+    const claim = await this.ledger.claim(
+      {
+        idempotencyKey: message.key,
+        dutyId: message.dutyId ?? null,
+        recipients: message.recipients,
+        subject: message.subject,
+        body: message.body,
+        messageId: messageIdFor(message.key),
+      },
+      { token, ms: EMAIL_LEASE_MS },
+    );
+    if (claim.outcome === 'sent') return true;
+    if (claim.outcome === 'leased') {
+      // Another attempt may be in the middle of sending it: try again once its lease is over.
+      throw ApplicationFailure.create({
+        message: `E-mail ${message.key} is being sent by another attempt (lease ends in ${claim.leaseMsLeft} ms)`,
+        type: 'EmailLeased',
+        nextRetryDelay: Math.max(1_000, claim.leaseMsLeft + 500),
+      });
+    }
+    const { email } = claim;
     try {
-      await this.mail.send({ from: this.config.smtp.from, to: stored.recipients, subject: stored.subject, text: stored.body, messageId: stored.messageId });
+      await this.mail.send({ from: this.config.smtp.from, to: email.recipients, subject: email.subject, text: email.body, messageId: email.messageId });
     } catch (error) {
-      await this.emails.recordFailure(message.key, String(error));
+      await this.ledger.release(message.key, token, String(error)).catch(() => {});
       throw error;
     }
-    await this.emails.markSent(message.key, new Date());
+    await this.ledger.markSent(message.key);
     return true;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** Names the activity attempt that holds a claim (unique even outside an activity). */
+function attemptToken(): string {
+  const suffix = randomUUID().slice(0, 8);
+  try {
+    const info = Context.current().info;
+    return `${info.workflowExecution?.workflowId ?? info.activityType}/${info.activityId}#${info.attempt}/${suffix}`;
+  } catch {
+    return `direct/${suffix}`;
   }
 }

@@ -41,6 +41,13 @@ export class EmailEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
+  /** The attempt that holds the claim (see EmailLedger), and until when. */
+  @Column({ name: 'claimed_by', type: 'varchar', length: 300, nullable: true })
+  claimedBy: string | null;
+
+  @Column({ name: 'lease_until', type: 'timestamptz', nullable: true })
+  leaseUntil: Date | null;
+
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt: Date | null;
 }
