@@ -1,5 +1,6 @@
-// Two tiers: fast unit tests of pure logic, and integration tests against the real PostgreSQL,
-// Temporal dev server and an SMTP server (test/integration, with its own global setup).
+// Three tiers: fast unit tests of pure logic, integration tests against the real PostgreSQL,
+// Temporal dev server and an SMTP server (test/integration, with its own global setup), and the
+// fault tier (test/faults) that kills the built apps and servers it starts itself.
 const moduleNameMapper = { '^@duban/(domain|workflows|persistence|mail|config|unit-files)$': '<rootDir>/libs/$1/src/index.ts' };
 // Type-checking is `npm run typecheck`'s job; tests only transpile, which is much faster.
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
@@ -28,6 +29,17 @@ module.exports = {
       moduleNameMapper,
       transform,
       slowTestThreshold: 30,
+    },
+    {
+      // Kills the built API, worker and Temporal server (child processes) and restarts a
+      // PostgreSQL server of its own: needs `npm run build` first, owns all of its services.
+      displayName: 'faults',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/faults/**/*.test.ts'],
+      moduleNameMapper,
+      transform,
+      slowTestThreshold: 120,
     },
   ],
 };

@@ -83,6 +83,16 @@ function isBodyParserError(error: unknown): error is BodyParserError {
   return typeof e?.type === 'string' && typeof e.status === 'number' && e.status >= 400 && e.status < 500 && e.expose === true;
 }
 
+/** PostgreSQL away (down, restarting, refusing connections): a transient 503, not a 500. */
+const DB_UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error as { code?: unknown; message?: unknown; driverError?: unknown } | undefined, depth = 0; e && depth < 3; e = e.driverError as typeof e, depth++) {
+    if (typeof e.code === 'string' && DB_UNAVAILABLE_CODES.has(e.code)) return true;
+    if (typeof e.message === 'string' && /Connection terminated|timeout exceeded when trying to connect|the database system is (starting up|shutting down)/.test(e.message)) return true;
+  }
+  return false;
+}
+
 @Catch()
 export class DubanExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
@@ -115,6 +125,14 @@ export class DubanExceptionFilter implements ExceptionFilter {
         error: HttpStatus[error.status],
         message: error.type === 'entity.too.large' ? 'The request body is too large' : error.message,
       });
+      return;
+    }
+    if (isDatabaseUnavailable(error)) {
+      this.logger.warn(`Database unavailable: ${error instanceof Error ? error.message : String(error)}`);
+      response
+        .status(HttpStatus.SERVICE_UNAVAILABLE)
+        .setHeader('Retry-After', '5')
+        .json({ statusCode: 503, error: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable; try again shortly' });
       return;
     }
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));

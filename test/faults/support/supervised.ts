@@ -1,0 +1,64 @@
+import type { ChildProcess } from 'node:child_process';
+
+/**
+ * A child process kept running as a service manager would: when it exits (killed by the test or
+ * on its own) it is started again. The test kills it with SIGKILL, nothing gentler.
+ */
+export class Supervised {
+  child?: ChildProcess;
+  kills = 0;
+  /** Exits the test did not cause (a process that gave up while something it needs was away). */
+  unexpectedExits = 0;
+  starts = 0;
+  output = '';
+  private stopping = false;
+  private killing = false;
+  private starting?: Promise<void>;
+
+  constructor(
+    readonly name: string,
+    private readonly launch: () => Promise<ChildProcess>,
+  ) {}
+
+  async start(): Promise<void> {
+    this.starting = (async () => {
+      const child = await this.launch();
+      this.starts++;
+      this.child = child;
+      const keep = (chunk: Buffer) => {
+        this.output = (this.output + chunk.toString()).slice(-20_000);
+      };
+      child.stdout?.on('data', keep);
+      child.stderr?.on('data', keep);
+      child.once('exit', () => {
+        if (this.stopping || this.killing || this.child !== child) return;
+        this.unexpectedExits++;
+        setTimeout(() => void this.start().catch(() => {}), 500);
+      });
+    })();
+    await this.starting;
+  }
+
+  /** kill -9, then start it again (and wait until it is up). */
+  async kill9(): Promise<void> {
+    await this.starting;
+    const child = this.child!;
+    this.killing = true;
+    const exited = new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+    child.kill('SIGKILL');
+    await exited;
+    this.kills++;
+    this.killing = false;
+    await this.start();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.starting?.catch(() => {});
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
