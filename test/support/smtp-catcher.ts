@@ -8,6 +8,8 @@ export interface CaughtEmail {
   subject: string;
   text: string;
   messageId: string;
+  /** When the server had it whole (ms since the epoch), just before it answers 250. */
+  receivedAt: number;
 }
 
 /** A real SMTP server in the test process; the e-mails it receives, decoded. */
@@ -40,12 +42,15 @@ export class SmtpCatcher {
               subject: parsed.subject ?? '',
               text: parsed.text ?? '',
               messageId: parsed.messageId ?? '',
+              receivedAt: Date.now(),
             });
             callback();
           })
           .catch((error: Error) => callback(error));
       },
     });
+    // A client that dies mid-session (a killed worker) resets its connection: not the test's failure.
+    this.server.on('error', () => {});
     await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', () => resolve()));
     const address = this.server.server.address();
     this.port = typeof address === 'object' && address ? address.port : 0;

@@ -31,31 +31,53 @@ export function messageIdFor(key: string): string {
 
 /**
  * The one way activities send e-mail: claim (record the message under its key and lease it to
- * this attempt), send the recorded message, mark it sent — one SQL statement each, on a small
- * connection pool of its own so that the mark never queues behind the worker's other queries
- * (a fan-out of hundreds of duties keeps the main pool busy). What is left: a worker that dies
- * between the server's acceptance and the mark sends the message again, with the same
- * Message-ID, when Temporal retries the activity.
+ * this attempt), send the recorded message, mark it sent — one SQL statement each, all three on
+ * one connection taken for the message from a small pool of the mail's own. So the mark never
+ * waits for a connection: during a fan-out of hundreds of duties the shared pool (10
+ * connections, up to 100 activities at once) kept it waiting for tenths of a second after the
+ * server had accepted the message, and a worker killed in that wait had sent a message it had
+ * not marked. What is left: a worker that dies between the server's acceptance and the mark's
+ * one round trip sends the message again, with the same Message-ID, when Temporal retries the
+ * activity.
  */
 @Injectable()
 export class OnceOnlyMail implements OnModuleDestroy {
   private readonly pool: Pool;
-  private readonly ledger: EmailLedger;
 
   constructor(
     @Inject(DUBAN_CONFIG) private readonly config: DubanConfig,
     private readonly mail: MailTransport,
   ) {
-    this.pool = new Pool({ connectionString: config.databaseUrl, max: 3, application_name: 'duban-worker-mail', connectionTimeoutMillis: 10_000 });
+    // Sends wait for a connection before they claim, never between the send and the mark.
+    this.pool = new Pool({ connectionString: config.databaseUrl, max: 4, application_name: 'duban-worker-mail', connectionTimeoutMillis: 15_000 });
     // An idle connection dropped by the server (a restart) must not take the worker down.
     this.pool.on('error', () => {});
-    this.ledger = new EmailLedger(async (sql, params) => (await this.pool.query(sql, params)).rows);
   }
 
   /** True when the message is out (now or before). */
   async send(message: OnceOnlyMessage): Promise<boolean> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    client.on('error', () => {});
+    try {
+      const ledger = new EmailLedger(async (sql, params) => {
+        try {
+          return (await client.query(sql, params)).rows;
+        } catch (error) {
+          broken = error as Error;
+          throw error;
+        }
+      });
+      return await this.sendOn(ledger, message);
+    } finally {
+      // A connection that failed a query may be dead: drop it rather than hand it on.
+      client.release(broken);
+    }
+  }
+
+  private async sendOn(ledger: EmailLedger, message: OnceOnlyMessage): Promise<boolean> {
     const token = attemptToken();
-    const claim = await this.ledger.claim(
+    const claim = await ledger.claim(
       {
         idempotencyKey: message.key,
         dutyId: message.dutyId ?? null,
@@ -79,10 +101,10 @@ export class OnceOnlyMail implements OnModuleDestroy {
     try {
       await this.mail.send({ from: this.config.smtp.from, to: email.recipients, subject: email.subject, text: email.body, messageId: email.messageId });
     } catch (error) {
-      await this.ledger.release(message.key, token, String(error)).catch(() => {});
+      await ledger.release(message.key, token, String(error)).catch(() => {});
       throw error;
     }
-    await this.ledger.markSent(message.key);
+    await ledger.markSent(message.key);
     return true;
   }
 
