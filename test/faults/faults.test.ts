@@ -360,6 +360,10 @@ describe('faults, repeated: kill -9 of the worker, Temporal and the API; a datab
       worker.child!.kill('SIGCONT');
     }
     const down = Date.now();
+    let workerComplaints = 0;
+    worker.listeners.push((text) => {
+      workerComplaints += (text.match(/ECONNREFUSED|Connection terminated|57P01|shutting down|starting up/gi) ?? []).length;
+    });
     const answers: number[] = [];
     let retryAfter: string | null = null;
     // Answers while it is away: as many as come in two seconds.
@@ -383,6 +387,8 @@ describe('faults, repeated: kill -9 of the worker, Temporal and the API; a datab
       { timeoutMs: 90_000, intervalMs: 200 },
     );
     const workerFinishedMs = Date.now() - back;
+    // Its activities did run into the missing database (and were retried), rather than wait.
+    expect(workerComplaints).toBeGreaterThan(0);
     const recorded = await count(`SELECT count(*) AS n FROM duties WHERE id = ANY($1)`, [duties]);
     expect(recorded).toBe(duties.length);
     for (const id of duties) {
@@ -393,6 +399,7 @@ describe('faults, repeated: kill -9 of the worker, Temporal and the API; a datab
     expect([api.starts, worker.starts]).toEqual([apiStarts, workerStarts]);
     Object.assign(figures, {
       'database away (s)': ((back - down) / 1000).toFixed(1),
+      'worker log mentions of the lost database': workerComplaints,
       'answers while away': `${answers.length}, all 503 (Retry-After: ${retryAfter})`,
       'API answering again after (s)': (apiRecoveredMs / 1000).toFixed(1),
       "worker's pending e-mails all sent after (s)": (workerFinishedMs / 1000).toFixed(1),

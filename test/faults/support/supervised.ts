@@ -11,6 +11,8 @@ export class Supervised {
   unexpectedExits = 0;
   starts = 0;
   output = '';
+  /** Called with every chunk the process writes (stdout and stderr). */
+  readonly listeners: Array<(text: string) => void> = [];
   private stopping = false;
   private killing = false;
   private starting?: Promise<void>;
@@ -27,16 +29,25 @@ export class Supervised {
       this.child = child;
       const keep = (chunk: Buffer) => {
         this.output = (this.output + chunk.toString()).slice(-20_000);
+        for (const listener of this.listeners) listener(chunk.toString());
       };
       child.stdout?.on('data', keep);
       child.stderr?.on('data', keep);
       child.once('exit', () => {
         if (this.stopping || this.killing || this.child !== child) return;
         this.unexpectedExits++;
-        setTimeout(() => void this.start().catch(() => {}), 500);
+        this.restartSoon();
       });
     })();
     await this.starting;
+  }
+
+  /** Starts it again in half a second, and again after that while starting fails. */
+  private restartSoon(): void {
+    setTimeout(() => {
+      if (this.stopping) return;
+      this.start().catch(() => this.restartSoon());
+    }, 500);
   }
 
   /** kill -9, then start it again (and wait until it is up). */
