@@ -7,6 +7,9 @@ const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jso
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Integration files spend most of their time waiting on timers and servers, and each has a
+  // database of its own (test/support/test-stack.ts), so two run side by side even on 2 cores.
+  maxWorkers: process.env.JEST_MAX_WORKERS ?? Math.max(2, require('node:os').availableParallelism() - 1),
   // Integration tests wait for real timers (due times in seconds) and real servers.
   testTimeout: 90_000,
   projects: [

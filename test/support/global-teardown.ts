@@ -12,6 +12,12 @@ export default async function globalTeardown(): Promise<void> {
   }
   const admin = new Client({ connectionString: state.adminUrl });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${state.databaseName} WITH (FORCE)`);
+  // The run's database and those its test files made for themselves (test/support/isolated-database.ts),
+  // also of a file that failed before its afterAll.
+  const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`, [
+    state.databaseName,
+    `${state.databaseName}\\_%`,
+  ]);
+  for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   await admin.end();
 }

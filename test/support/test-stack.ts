@@ -10,6 +10,7 @@ import { hashPassword, UserRepository } from '@duban/persistence';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { DubanWorker } from '../../apps/worker/src/duban-worker';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { isolatedDatabase } from './isolated-database';
 import { SmtpCatcher } from './smtp-catcher';
 
 export interface HttpResult<T = any> {
@@ -34,6 +35,7 @@ export class TestStack {
   temporal!: Client;
   private temporalConnection!: Connection;
   private workerRun?: Promise<void>;
+  private ownDatabase?: { url: string; drop(): Promise<void> };
   baseUrl = '';
 
   /**
@@ -43,6 +45,12 @@ export class TestStack {
   static async start(overrides: Record<string, string> = {}, options: { port?: number } = {}): Promise<TestStack> {
     quietTemporalRuntime();
     const stack = new TestStack();
+    // A database of its own for each test file, so that files can run side by side (jest
+    // --maxWorkers) without one file's rows showing up in another's counts and lists.
+    if (overrides.DATABASE_URL === undefined) {
+      stack.ownDatabase = await isolatedDatabase(`f${randomUUID().replace(/-/g, '').slice(0, 8)}`);
+      overrides = { ...overrides, DATABASE_URL: stack.ownDatabase.url };
+    }
     await stack.smtp.start();
     stack.config = loadDubanConfig({
       ...process.env,
@@ -82,6 +90,7 @@ export class TestStack {
     await this.api?.close();
     await this.temporalConnection?.close();
     await this.smtp.stop();
+    await this.ownDatabase?.drop();
   }
 
   async http<T = any>(
