@@ -1,9 +1,13 @@
 import {
+  ActivityFailure,
   allHandlersFinished,
   ApplicationFailure,
   condition,
   continueAsNew,
+  log,
+  patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -20,6 +24,7 @@ import {
 } from '@duban/domain';
 import type { DutyActivities } from './duty-activities';
 import {
+  DUTY_ROLLING_OVER,
   dutyActionUpdate,
   dutyLiveStateQuery,
   type DutyActionRequest,
@@ -32,8 +37,30 @@ const activities = proxyActivities<DutyActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
 
+/**
+ * The transition as a local activity: run by the worker that handles the update, in the same
+ * workflow task, so an action costs one marker event and no round trip through the task queue.
+ * Same retries as the others (the write is idempotent on (dutyId, seq)).
+ */
+const localActivities = proxyLocalActivities<Pick<DutyActivities, 'recordDutyTransition'>>({
+  startToCloseTimeout: '30 seconds',
+  localRetryThreshold: '10 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+});
+
 /** Well under Temporal's limits; a duty with a long comment or return history rolls over. */
-const HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = 2_000;
+export const HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = 2_000;
+
+/** Patch ids: each changes the commands a duty issues, from the version that introduced it. */
+const BOUNDED_HISTORY_PATCH = 'duty-bounded-history';
+const LOCAL_TRANSITION_PATCH = 'duty-local-transition';
+
+/** The failure type the worker gives an activity whose input the database refused. */
+const INVALID_INPUT_FAILURE = 'InvalidInput';
+
+function isInputFailure(error: unknown): boolean {
+  return error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === INVALID_INPUT_FAILURE;
+}
 
 /**
  * The lifecycle of one duty: record it, tell the department, then wait for the department and
@@ -57,6 +84,16 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
   let version = 0;
   // Update handlers run one at a time: each validates against the state the previous one left.
   let actionInFlight = false;
+  // Set once the history has reached its bound: no new action is admitted, the ones queued are
+  // sent back to be retried on the next run, and the main loop continues as new.
+  let rollingOver = false;
+  const historyBound = input.historyEventsBound ?? HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW;
+  const overBound = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= historyBound;
+  const refuseWhileRollingOver = () => {
+    if (rollingOver) {
+      throw ApplicationFailure.create({ message: 'The duty is continuing as new; send the action again', type: DUTY_ROLLING_OVER });
+    }
+  };
 
   setHandler(dutyLiveStateQuery, () => ({
     dutyId: assignment.dutyId,
@@ -75,13 +112,16 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
     async (request) => {
       // Check-and-take with nothing awaited in between: handlers admitted in the same
       // activation all see the flag clear after one `await condition`, so loop until ours.
-      while (actionInFlight) await condition(() => !actionInFlight);
+      while (actionInFlight) await condition(() => !actionInFlight || rollingOver);
+      refuseWhileRollingOver();
       actionInFlight = true;
       try {
         const to = checkDutyAction(state, departmentId, request, Date.now());
         const seq = lastSeq + 1;
         const reassignedTo = request.action === 'reassign' ? request.departmentId : undefined;
-        const view = await activities.recordDutyTransition({
+        // Old histories replay with the activity they recorded; new actions take the local one.
+        const record = patched(LOCAL_TRANSITION_PATCH) ? localActivities.recordDutyTransition : activities.recordDutyTransition;
+        const view = await record({
           dutyId: assignment.dutyId,
           seq,
           action: request.action,
@@ -132,12 +172,18 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
         }
         return view;
       } finally {
+        // Released whatever happened: a failed action (its input refused) leaves the state as it
+        // was and the duty open to the next one.
         actionInFlight = false;
+        // The bound is checked after every handled message, not only when the main loop gets
+        // round to it: a busy duty would otherwise never reach that check.
+        if (!rollingOver && overBound() && patched(BOUNDED_HISTORY_PATCH)) rollingOver = true;
       }
     },
     {
       // Rejects early, before anything is written to history.
       validator: (request) => {
+        refuseWhileRollingOver();
         checkDutyAction(state, departmentId, request, Date.now());
       },
     },
@@ -155,22 +201,32 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
   }
 
   for (;;) {
-    while (outbox.length > 0) {
-      await activities.sendDutyNotification(outbox[0]);
+    // A rollover carries the notifications still owed to the next run.
+    while (outbox.length > 0 && !rollingOver) {
+      try {
+        await activities.sendDutyNotification(outbox[0]);
+      } catch (error) {
+        // A notification the database refuses would be refused for ever: it is dropped, loudly,
+        // rather than failing the duty.
+        if (!isInputFailure(error)) throw error;
+        log.error('Notification dropped: its input was refused', { key: outbox[0].key, error: String(error) });
+      }
       outbox.shift();
     }
-    if (isDutyClosed(state)) break;
-    if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW) {
+    if (isDutyClosed(state) && !rollingOver) break;
+    if (rollingOver || workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > historyBound) {
       await condition(() => allHandlersFinished() && !actionInFlight);
+      if (isDutyClosed(state) && outbox.length === 0) break;
       await continueAsNew<typeof DutyWorkflow>({
         assignment,
         policy,
+        ...(input.historyEventsBound === undefined ? {} : { historyEventsBound: input.historyEventsBound }),
         carried: { state, lastSeq, remindedForDueAt, firedEscalationSteps, outbox, dueAt, departmentId },
       });
     }
 
     const seenVersion = version;
-    const woken = () => version !== seenVersion || outbox.length > 0;
+    const woken = () => version !== seenVersion || outbox.length > 0 || rollingOver;
     const timer = nextDutyTimer(
       { state, assignedAt: assignment.assignedAt, dueAt, remindedForDueAt, firedEscalationSteps },
       Date.now(),
