@@ -23,6 +23,17 @@ describe('a duty under pressure', () => {
     await stack?.stop();
   });
 
+  /** A POST that also returns the answer's headers. */
+  async function post(path: string, token: string, body: unknown, headers: Record<string, string> = {}) {
+    const response = await fetch(`${stack.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { ...headers, authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: Object.fromEntries(response.headers) as Record<string, string> };
+  }
+
   async function newDuty(title: string) {
     const office = await stack.userWithToken('office');
     const department = await stack.department(office.token);
@@ -94,5 +105,59 @@ describe('a duty under pressure', () => {
     }
     expect(lengths.length).toBeGreaterThan(1);
     expect(Math.max(...lengths)).toBeLessThanOrEqual(HISTORY_BOUND + HISTORY_MARGIN);
+  });
+
+  it('lets one of 50 simultaneous acknowledgements through and answers the 49 others with a clear 409', async () => {
+    const { office, officer, duty } = await newDuty('五十人同时签收');
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => stack.http('POST', `/duties/${duty.id}/acknowledge`, { token: officer.token, body: {} })),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+    for (const refused of results.filter((r) => r.status === 409)) {
+      expect(refused.body).toMatchObject({ code: expect.stringMatching(/DUTY_TRANSITION_FORBIDDEN/) });
+    }
+    const got = await stack.http('GET', `/duties/${duty.id}`, { token: office.token });
+    expect(got.body.history.map((h: { action: string }) => h.action)).toEqual(['assign', 'acknowledge']);
+  });
+
+  it('records one comment for 50 identical retries with one Idempotency-Key, and replays its answer', async () => {
+    const { office, officer, duty } = await newDuty('重试评论');
+    const headers = { 'idempotency-key': `comment-${duty.id}` };
+    const body = { text: '请补充各街道分工。' };
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => post(`/duties/${duty.id}/comments`, office.token, body, headers)),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(50).fill(201));
+    expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
+    expect(results.filter((r) => r.headers['idempotency-replayed'] === 'true')).toHaveLength(49);
+    const rows = await stack.dataSource.query('SELECT count(*) AS n FROM duty_comments WHERE duty_id = $1', [duty.id]);
+    expect(Number(rows[0].n)).toBe(1);
+
+    // The same key with another body is a mistake; a bad key is refused before anything runs.
+    const other = await stack.http('POST', `/duties/${duty.id}/comments`, { token: office.token, body: { text: '另一条' }, headers });
+    expect(other.status).toBe(422);
+    expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const tooLong = await stack.http('POST', `/duties/${duty.id}/comments`, {
+      token: office.token,
+      body: { text: '另一条' },
+      headers: { 'idempotency-key': 'k'.repeat(256) },
+    });
+    expect(tooLong.status).toBe(400);
+    // Another user's identical key is their own request.
+    const theirs = await stack.http('POST', `/duties/${duty.id}/comments`, { token: officer.token, body, headers });
+    expect(theirs.status).toBe(201);
+    expect(theirs.body.id).not.toBe(results[0].body.id);
+
+    // A retried progress note (the answer was lost) is recorded once.
+    const noteHeaders = { 'idempotency-key': `note-${duty.id}` };
+    const first = await post(`/duties/${duty.id}/progress`, officer.token, { note: '已完成一半' }, noteHeaders);
+    const again = await post(`/duties/${duty.id}/progress`, officer.token, { note: '已完成一半' }, noteHeaders);
+    expect([first.status, again.status]).toEqual([200, 200]);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers['idempotency-replayed']).toBe('true');
+    const history = await stack.http('GET', `/duties/${duty.id}`, { token: office.token });
+    expect(history.body.history.filter((h: { action: string }) => h.action === 'record_progress')).toHaveLength(1);
   });
 });

@@ -20,6 +20,7 @@ import { UnitImports1764800000000 } from './migrations/1764800000000-unit-import
 import { Reports1764900000000 } from './migrations/1764900000000-reports';
 import { Assessment1764900000200 } from './migrations/1764900000200-assessment';
 import { SavedFilters1764900000300 } from './migrations/1764900000300-saved-filters';
+import { IdempotentRequests1764900000500 } from './migrations/1764900000500-idempotent-requests';
 
 export const ENTITIES = [
   DepartmentEntity,
@@ -47,6 +48,7 @@ export const MIGRATIONS = [
   Reports1764900000000,
   Assessment1764900000200,
   SavedFilters1764900000300,
+  IdempotentRequests1764900000500,
 ];
 
 /** Any fixed number will do; it only has to be the same in every Duban process. */
