@@ -39,6 +39,8 @@ export interface DutyWorkflowCarriedState {
   dueAt?: number;
   /** The department holding the duty now; absent before reassignments existed: the assignment's. */
   departmentId?: string;
+  /** The last actions' answers by update id, so that an action sent again after a rollover is not done twice. */
+  answeredUpdates?: Array<[string, DutyRecordView]>;
 }
 
 export interface DutyWorkflowInput {

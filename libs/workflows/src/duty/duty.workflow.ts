@@ -4,10 +4,10 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  currentUpdateInfo,
   log,
   patched,
   proxyActivities,
-  proxyLocalActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -29,6 +29,7 @@ import {
   dutyLiveStateQuery,
   type DutyActionRequest,
   type DutyNotification,
+  type DutyRecordView,
   type DutyWorkflowInput,
 } from './duty-contract';
 
@@ -37,29 +38,21 @@ const activities = proxyActivities<DutyActivities>({
   retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
 });
 
-/**
- * The transition as a local activity: run by the worker that handles the update, in the same
- * workflow task, so an action costs one marker event and no round trip through the task queue.
- * Same retries as the others (the write is idempotent on (dutyId, seq)).
- */
-const localActivities = proxyLocalActivities<Pick<DutyActivities, 'recordDutyTransition'>>({
-  startToCloseTimeout: '30 seconds',
-  localRetryThreshold: '10 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
-
 /** Well under Temporal's limits; a duty with a long comment or return history rolls over. */
 export const HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = 2_000;
 
-/** Patch ids: each changes the commands a duty issues, from the version that introduced it. */
+/** Patch id: checking the bound after every action changes the commands a busy duty issues. */
 const BOUNDED_HISTORY_PATCH = 'duty-bounded-history';
-const LOCAL_TRANSITION_PATCH = 'duty-local-transition';
+
+/** How many answers (by update id) a duty carries into its next run. */
+const ANSWERS_CARRIED = 200;
 
 /** The failure type the worker gives an activity whose input the database refused. */
 const INVALID_INPUT_FAILURE = 'InvalidInput';
 
 function isInputFailure(error: unknown): boolean {
-  return error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === INVALID_INPUT_FAILURE;
+  const failure = error instanceof ActivityFailure ? error.cause : error;
+  return failure instanceof ApplicationFailure && failure.type === INVALID_INPUT_FAILURE;
 }
 
 /**
@@ -88,6 +81,10 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
   // sent back to be retried on the next run, and the main loop continues as new.
   let rollingOver = false;
   const historyBound = input.historyEventsBound ?? HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW;
+  // Temporal deduplicates an update's id within a run, not across continue-as-new: a client that
+  // sends an update again with the same id (its answer lost in the rollover) would record it
+  // twice. The last answers, by update id, are carried over and given again.
+  const answered = new Map<string, DutyRecordView>(carried?.answeredUpdates ?? []);
   const overBound = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= historyBound;
   const refuseWhileRollingOver = () => {
     if (rollingOver) {
@@ -112,16 +109,19 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
     async (request) => {
       // Check-and-take with nothing awaited in between: handlers admitted in the same
       // activation all see the flag clear after one `await condition`, so loop until ours.
-      while (actionInFlight) await condition(() => !actionInFlight || rollingOver);
+      const updateId = currentUpdateInfo()?.id;
+      const earlier = updateId === undefined ? undefined : answered.get(updateId);
+      if (earlier) return earlier;
+      while (actionInFlight && !rollingOver) await condition(() => !actionInFlight || rollingOver);
       refuseWhileRollingOver();
       actionInFlight = true;
       try {
         const to = checkDutyAction(state, departmentId, request, Date.now());
         const seq = lastSeq + 1;
         const reassignedTo = request.action === 'reassign' ? request.departmentId : undefined;
-        // Old histories replay with the activity they recorded; new actions take the local one.
-        const record = patched(LOCAL_TRANSITION_PATCH) ? localActivities.recordDutyTransition : activities.recordDutyTransition;
-        const view = await record({
+        // Not a local activity: its write would happen before the workflow task that holds it
+        // is committed, and a lost task would replay the action under another seq (a duplicate).
+        const view = await activities.recordDutyTransition({
           dutyId: assignment.dutyId,
           seq,
           action: request.action,
@@ -170,6 +170,10 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
             departmentId,
           });
         }
+        if (updateId !== undefined) {
+          answered.set(updateId, view);
+          if (answered.size > ANSWERS_CARRIED) answered.delete(answered.keys().next().value as string);
+        }
         return view;
       } finally {
         // Released whatever happened: a failed action (its input refused) leaves the state as it
@@ -183,6 +187,8 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
     {
       // Rejects early, before anything is written to history.
       validator: (request) => {
+        const updateId = currentUpdateInfo()?.id;
+        if (updateId !== undefined && answered.has(updateId)) return;
         refuseWhileRollingOver();
         checkDutyAction(state, departmentId, request, Date.now());
       },
@@ -221,7 +227,16 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
         assignment,
         policy,
         ...(input.historyEventsBound === undefined ? {} : { historyEventsBound: input.historyEventsBound }),
-        carried: { state, lastSeq, remindedForDueAt, firedEscalationSteps, outbox, dueAt, departmentId },
+        carried: {
+          state,
+          lastSeq,
+          remindedForDueAt,
+          firedEscalationSteps,
+          outbox,
+          dueAt,
+          departmentId,
+          ...(answered.size > 0 ? { answeredUpdates: [...answered] } : {}),
+        },
       });
     }
 
