@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DubanConfig } from '@duban/config';
+import { withInputFailures } from './activity-failures';
 import type {
   AssessmentActivities,
   CampaignActivities,
@@ -39,7 +40,8 @@ export class DubanWorker {
         shutdownGraceTime: config.workerShutdownGraceSeconds * 1000,
         workflowBundle: { codePath: config.workflowBundlePath },
         // Bound so the activities keep their service's dependencies.
-        activities: {
+        // Wrapped once: an input the database refuses fails at once, it is not retried forever.
+        activities: withInputFailures({
           ...bindAll<CampaignActivities>(campaignActivities, [
             'openCampaignPhase',
             'phaseDutyInputs',
@@ -71,7 +73,7 @@ export class DubanWorker {
           recordDutyReminded: dutyActivities.recordDutyReminded.bind(dutyActivities),
           recordDutyEscalation: dutyActivities.recordDutyEscalation.bind(dutyActivities),
           sendDutyNotification: dutyActivities.sendDutyNotification.bind(dutyActivities),
-        } satisfies DutyActivities & CampaignActivities & ComplianceActivities & UnitImportActivities & AssessmentActivities & ReportingActivities,
+        } satisfies DutyActivities & CampaignActivities & ComplianceActivities & UnitImportActivities & AssessmentActivities & ReportingActivities),
       });
       return new DubanWorker(worker, connection);
     } catch (error) {

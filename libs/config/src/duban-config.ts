@@ -20,6 +20,11 @@ export interface DubanConfig {
    * and escalation ladder lasts this many seconds. Unset in production.
    */
   workingDaySeconds?: number;
+  /**
+   * History length past which a duty's workflow continues as new (the workflow's default,
+   * 2,000, when unset). Lowered by tests and benchmarks to watch the bound at work.
+   */
+  dutyHistoryEventsBound?: number;
   /** Largest evidence file accepted, in bytes (files are held in memory and stored in PostgreSQL). */
   evidenceMaxBytes: number;
   /** How long a stopping worker lets running activities finish before cancelling them. */
@@ -80,6 +85,7 @@ export function loadDubanConfig(env: Env = process.env): DubanConfig {
     webConsoleDir: text(env, 'DUBAN_WEB_DIR', 'dist/web'),
     devSeed: boolean(env, 'DUBAN_DEV_SEED', false),
     workingDaySeconds: env.DUBAN_WORKING_DAY_SECONDS ? integer(env, 'DUBAN_WORKING_DAY_SECONDS', 0, 1, 86_400) : undefined,
+    dutyHistoryEventsBound: env.DUBAN_DUTY_HISTORY_EVENTS ? integer(env, 'DUBAN_DUTY_HISTORY_EVENTS', 2_000, 100, 40_000) : undefined,
     // Capped at 100 MiB: an upload is buffered whole and stored as one bytea value.
     evidenceMaxBytes: integer(env, 'DUBAN_EVIDENCE_MAX_BYTES', 10 * 1024 * 1024, 1, 100 * 1024 * 1024),
     workerShutdownGraceSeconds: integer(env, 'DUBAN_WORKER_SHUTDOWN_GRACE_SECONDS', 10, 0, 3600),

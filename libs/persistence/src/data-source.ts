@@ -21,6 +21,7 @@ import { Reports1764900000000 } from './migrations/1764900000000-reports';
 import { Assessment1764900000200 } from './migrations/1764900000200-assessment';
 import { SavedFilters1764900000300 } from './migrations/1764900000300-saved-filters';
 import { EmailLease1764900000500 } from './migrations/1764900000500-email-lease';
+import { IdempotentRequests1764900000600 } from './migrations/1764900000600-idempotent-requests';
 
 export const ENTITIES = [
   DepartmentEntity,
@@ -49,6 +50,7 @@ export const MIGRATIONS = [
   Assessment1764900000200,
   SavedFilters1764900000300,
   EmailLease1764900000500,
+  IdempotentRequests1764900000600,
 ];
 
 /** Any fixed number will do; it only has to be the same in every Duban process. */

@@ -19,6 +19,7 @@ export * from './repositories/duty-comment.repository';
 export * from './repositories/working-calendar.repository';
 export * from './repositories/duty-matrix.repository';
 export * from './repositories/pg-errors';
+export * from './repositories/idempotent-request.repository';
 export * from './dev-seed';
 export * from './persistence.module';
 export * from './repositories/campaign.repository';

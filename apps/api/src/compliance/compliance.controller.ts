@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
+import { Idempotent } from '../common/idempotent';
 import { CurrentActor } from '../common/actor.decorator';
 import { OfficeOnly } from '../common/office-only.guard';
 import { ApiProducesTable, exportFormat, tableResponse } from '../common/table-export';
@@ -42,6 +43,7 @@ export class ComplianceController {
   /** Issue the rectification order, record the rectification, or (the office) dismiss. */
   @Post('compliance-cases/:id/actions')
   @HttpCode(200)
+  @Idempotent()
   act(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ComplianceCaseActionDto) {
     return this.compliance.act(actor, id, body);
   }
@@ -57,6 +59,7 @@ export class ComplianceController {
   /** Nothing is published without the office's approval. */
   @Post('exposure-proposals/:id/decision')
   @HttpCode(200)
+  @Idempotent()
   @UseGuards(OfficeOnly('Only the office approves or rejects an exposure'))
   decideExposure(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ExposureDecisionDto) {
     return this.compliance.decideExposure(actor, id, body);

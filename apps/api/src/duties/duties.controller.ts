@@ -2,6 +2,7 @@ import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, P
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
+import { Idempotent } from '../common/idempotent';
 import { CurrentActor } from '../common/actor.decorator';
 import { DutiesService } from './duties.service';
 import {
@@ -63,18 +64,21 @@ export class DutiesController {
 
   @Post(':id/acknowledge')
   @HttpCode(200)
+  @Idempotent()
   acknowledge(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyNoteDto) {
     return this.duties.act(actor, id, 'acknowledge', { reason: body.note });
   }
 
   @Post(':id/start')
   @HttpCode(200)
+  @Idempotent()
   start(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyNoteDto) {
     return this.duties.act(actor, id, 'start', { reason: body.note });
   }
 
   @Post(':id/submit')
   @HttpCode(200)
+  @Idempotent()
   submit(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SubmitDutyDto) {
     return this.duties.act(actor, id, 'submit', { result: body.result, evidenceIds: body.evidenceIds });
   }
@@ -82,24 +86,28 @@ export class DutiesController {
   /** The department notes how far it has got; the duty stays where it is. */
   @Post(':id/progress')
   @HttpCode(200)
+  @Idempotent()
   progress(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyProgressDto) {
     return this.duties.act(actor, id, 'record_progress', { reason: body.note });
   }
 
   @Post(':id/accept')
   @HttpCode(200)
+  @Idempotent()
   accept(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyNoteDto) {
     return this.duties.act(actor, id, 'accept', { reason: body.note });
   }
 
   @Post(':id/return')
   @HttpCode(200)
+  @Idempotent()
   returnToDepartment(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyReasonDto) {
     return this.duties.act(actor, id, 'return', { reason: body.reason });
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
+  @Idempotent()
   cancel(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyReasonDto) {
     return this.duties.act(actor, id, 'cancel', { reason: body.reason });
   }
@@ -107,12 +115,14 @@ export class DutiesController {
   /** The office moves the duty to another department, which must acknowledge it again. */
   @Post(':id/reassign')
   @HttpCode(200)
+  @Idempotent()
   reassign(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReassignDutyDto) {
     return this.duties.act(actor, id, 'reassign', { reason: body.reason, departmentId: body.departmentId });
   }
 
   @Post(':id/extend')
   @HttpCode(200)
+  @Idempotent()
   extend(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ExtendDutyDto) {
     return this.duties.act(actor, id, 'extend', { reason: body.reason, dueAt: body.dueAt });
   }

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import {
@@ -34,6 +35,7 @@ import {
   type DutyEntity,
 } from '@duban/persistence';
 import {
+  DUTY_ROLLING_OVER,
   dutyActionUpdate,
   dutyLiveStateQuery,
   dutyWorkflowId,
@@ -49,6 +51,11 @@ import { toDutyDetail, toDutySummary, type DutyDetail } from './duty.views';
 
 
 /** A UUID (version 8, name-based) from the caller and their key: same request, same duty. */
+/** The workflow refused an action because it is continuing as new (or has just done so). */
+function isRollingOver(error: unknown): boolean {
+  return error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === DUTY_ROLLING_OVER;
+}
+
 export function dutyIdForIdempotencyKey(userId: string, key: string): string {
   const hex = createHash('sha256').update(`duban:duty:${userId}:${key}`).digest('hex');
   const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
@@ -104,7 +111,8 @@ export class DutiesService {
     let created = true;
     await this.dataSource.transaction(async (tx) => {
       await this.duties.recordAssigned(assignment, tx);
-      const input: DutyWorkflowInput = { assignment, policy: await this.clockPolicy() };
+      const bound = this.config.dutyHistoryEventsBound;
+      const input: DutyWorkflowInput = { assignment, policy: await this.clockPolicy(), ...(bound === undefined ? {} : { historyEventsBound: bound }) };
       try {
         await this.temporalCall(() =>
           client.workflow.start('DutyWorkflow', {
@@ -208,11 +216,19 @@ export class DutiesService {
     }
     if (evidenceIds?.length) await this.assertEvidenceOfDuty(duty.id, evidenceIds);
     const client = await this.connected();
-    await this.temporalCall(() =>
-      client.workflow.getHandle(duty.workflowId).executeUpdate(dutyActionUpdate, {
-        args: [{ action, actor, reason: input.reason, result: input.result, dueAt, departmentId, evidenceIds }],
-      }),
-    );
+    const request = { action, actor, reason: input.reason, result: input.result, dueAt, departmentId, evidenceIds };
+    // A duty that is continuing as new sends the action back; the next run takes it.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await client.workflow.getHandle(duty.workflowId).executeUpdate(dutyActionUpdate, { args: [request] });
+        break;
+      } catch (error) {
+        if (!(attempt < 50 && isRollingOver(error))) {
+          await this.temporalCall(() => Promise.reject(error));
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.min(20 * attempt, 200)));
+      }
+    }
     return this.get(actor, dutyId);
   }
 

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
+import { Idempotent } from '../common/idempotent';
 import { CurrentActor } from '../common/actor.decorator';
 import { DutyCommentsService } from './duty-comments.service';
 import { DutyCommentDto } from './duty.dto';
@@ -12,6 +13,7 @@ export class DutyCommentsController {
   constructor(private readonly comments: DutyCommentsService) {}
 
   @Post()
+  @Idempotent()
   add(@CurrentActor() actor: Actor, @Param('id') dutyId: string, @Body() body: DutyCommentDto) {
     return this.comments.add(actor, dutyId, body.text);
   }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
+import { Idempotent } from '../common/idempotent';
 import { CurrentActor } from '../common/actor.decorator';
 import { ApiProducesTable, exportFormat, tableResponse } from '../common/table-export';
 import { EnforcementActionDto, ListInspectionCasesQuery } from './inspection-case.dto';
@@ -32,6 +33,7 @@ export class InspectionCasesController {
 
   /** Logs an enforcement action (append-only): who, team and when are recorded. */
   @Post('inspection-cases/:id/actions')
+  @Idempotent()
   logAction(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: EnforcementActionDto) {
     return this.inspections.logAction(actor, id, body);
   }

@@ -1,4 +1,4 @@
-import { ServiceUnavailableException, type Logger } from '@nestjs/common';
+import { BadRequestException, ServiceUnavailableException, type Logger } from '@nestjs/common';
 import { ServiceError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError, DomainErrorCode } from '@duban/domain';
@@ -20,6 +20,20 @@ export async function temporalClient(provider: TemporalClientProvider, logger: L
   }
 }
 
+/** The failure type the worker gives an activity whose input the database refused. */
+export const INVALID_INPUT_FAILURE = 'InvalidInput';
+
+/**
+ * The refusal behind an update's failure: the handler's own ApplicationFailure, or the one an
+ * activity failed with (wrapped in an ActivityFailure).
+ */
+function applicationFailureIn(cause: Error | undefined): ApplicationFailure | undefined {
+  for (let at: unknown = cause, depth = 0; at instanceof Error && depth < 5; at = at.cause, depth++) {
+    if (at instanceof ApplicationFailure) return at;
+  }
+  return undefined;
+}
+
 /**
  * Runs a Temporal call and turns a workflow's refusal (an update failed with a domain code)
  * back into the domain error; an unreachable service becomes a 503. Anything else is ours.
@@ -28,10 +42,17 @@ export async function callTemporal<T>(call: () => Promise<T>, logger: Logger): P
   try {
     return await call();
   } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-      const { type, message, details } = error.cause;
+    const refusal = error instanceof WorkflowUpdateFailedError ? applicationFailureIn(error.cause) : undefined;
+    if (refusal) {
+      const { type, message, details } = refusal;
       if (type && DOMAIN_CODES.has(type)) {
         throw new DomainError(type as DomainErrorCode, message, (details?.[0] as Record<string, unknown> | undefined) ?? undefined);
+      }
+      if (type === INVALID_INPUT_FAILURE) {
+        // The database refused what was sent (the front door should have): the caller's mistake,
+        // and nothing was changed. Loud, so that the front door gets fixed.
+        logger.error(`An action's input reached the database and was refused: ${message}`);
+        throw new BadRequestException({ statusCode: 400, error: 'BAD_REQUEST', code: 'INVALID_INPUT', message: [message] });
       }
     }
     if (error instanceof WorkflowUpdateFailedError) {

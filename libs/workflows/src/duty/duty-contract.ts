@@ -39,6 +39,8 @@ export interface DutyWorkflowCarriedState {
   dueAt?: number;
   /** The department holding the duty now; absent before reassignments existed: the assignment's. */
   departmentId?: string;
+  /** The last actions' answers by update id, so that an action sent again after a rollover is not done twice. */
+  answeredUpdates?: Array<[string, DutyRecordView]>;
 }
 
 export interface DutyWorkflowInput {
@@ -46,6 +48,11 @@ export interface DutyWorkflowInput {
   /** Workflows started before the working-day ladder carry the legacy shape. */
   policy: DutyClockPolicy | LegacyDutyClockPolicy;
   carried?: DutyWorkflowCarriedState;
+  /**
+   * The history length past which the duty continues as new (default 2,000); set lower by a
+   * deployment's DUBAN_DUTY_HISTORY_EVENTS (tests, benchmarks). Carried across runs.
+   */
+  historyEventsBound?: number;
 }
 
 export interface DutyActionRequest {
@@ -104,6 +111,9 @@ export interface DutyNotification {
   /** For reassignments: the department on the other side (where the duty went, or came from). */
   otherDepartmentId?: string;
 }
+
+/** The type of an update refused while the duty continues as new; the API sends it again. */
+export const DUTY_ROLLING_OVER = 'DutyRollingOver';
 
 export const dutyActionUpdate = defineUpdate<DutyRecordView, [DutyActionRequest]>('dutyAction');
 export const dutyLiveStateQuery = defineQuery<DutyLiveState>('dutyLiveState');

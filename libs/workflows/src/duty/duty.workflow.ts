@@ -1,8 +1,12 @@
 import {
+  ActivityFailure,
   allHandlersFinished,
   ApplicationFailure,
   condition,
   continueAsNew,
+  currentUpdateInfo,
+  log,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -20,10 +24,12 @@ import {
 } from '@duban/domain';
 import type { DutyActivities } from './duty-activities';
 import {
+  DUTY_ROLLING_OVER,
   dutyActionUpdate,
   dutyLiveStateQuery,
   type DutyActionRequest,
   type DutyNotification,
+  type DutyRecordView,
   type DutyWorkflowInput,
 } from './duty-contract';
 
@@ -33,7 +39,21 @@ const activities = proxyActivities<DutyActivities>({
 });
 
 /** Well under Temporal's limits; a duty with a long comment or return history rolls over. */
-const HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = 2_000;
+export const HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = 2_000;
+
+/** Patch id: checking the bound after every action changes the commands a busy duty issues. */
+const BOUNDED_HISTORY_PATCH = 'duty-bounded-history';
+
+/** How many answers (by update id) a duty carries into its next run. */
+const ANSWERS_CARRIED = 200;
+
+/** The failure type the worker gives an activity whose input the database refused. */
+const INVALID_INPUT_FAILURE = 'InvalidInput';
+
+function isInputFailure(error: unknown): boolean {
+  const failure = error instanceof ActivityFailure ? error.cause : error;
+  return failure instanceof ApplicationFailure && failure.type === INVALID_INPUT_FAILURE;
+}
 
 /**
  * The lifecycle of one duty: record it, tell the department, then wait for the department and
@@ -57,6 +77,20 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
   let version = 0;
   // Update handlers run one at a time: each validates against the state the previous one left.
   let actionInFlight = false;
+  // Set once the history has reached its bound: no new action is admitted, the ones queued are
+  // sent back to be retried on the next run, and the main loop continues as new.
+  let rollingOver = false;
+  const historyBound = input.historyEventsBound ?? HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW;
+  // Temporal deduplicates an update's id within a run, not across continue-as-new: a client that
+  // sends an update again with the same id (its answer lost in the rollover) would record it
+  // twice. The last answers, by update id, are carried over and given again.
+  const answered = new Map<string, DutyRecordView>(carried?.answeredUpdates ?? []);
+  const overBound = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= historyBound;
+  const refuseWhileRollingOver = () => {
+    if (rollingOver) {
+      throw ApplicationFailure.create({ message: 'The duty is continuing as new; send the action again', type: DUTY_ROLLING_OVER });
+    }
+  };
 
   setHandler(dutyLiveStateQuery, () => ({
     dutyId: assignment.dutyId,
@@ -75,12 +109,18 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
     async (request) => {
       // Check-and-take with nothing awaited in between: handlers admitted in the same
       // activation all see the flag clear after one `await condition`, so loop until ours.
-      while (actionInFlight) await condition(() => !actionInFlight);
+      const updateId = currentUpdateInfo()?.id;
+      const earlier = updateId === undefined ? undefined : answered.get(updateId);
+      if (earlier) return earlier;
+      while (actionInFlight && !rollingOver) await condition(() => !actionInFlight || rollingOver);
+      refuseWhileRollingOver();
       actionInFlight = true;
       try {
         const to = checkDutyAction(state, departmentId, request, Date.now());
         const seq = lastSeq + 1;
         const reassignedTo = request.action === 'reassign' ? request.departmentId : undefined;
+        // Not a local activity: its write would happen before the workflow task that holds it
+        // is committed, and a lost task would replay the action under another seq (a duplicate).
         const view = await activities.recordDutyTransition({
           dutyId: assignment.dutyId,
           seq,
@@ -130,14 +170,26 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
             departmentId,
           });
         }
+        if (updateId !== undefined) {
+          answered.set(updateId, view);
+          if (answered.size > ANSWERS_CARRIED) answered.delete(answered.keys().next().value as string);
+        }
         return view;
       } finally {
+        // Released whatever happened: a failed action (its input refused) leaves the state as it
+        // was and the duty open to the next one.
         actionInFlight = false;
+        // The bound is checked after every handled message, not only when the main loop gets
+        // round to it: a busy duty would otherwise never reach that check.
+        if (!rollingOver && overBound() && patched(BOUNDED_HISTORY_PATCH)) rollingOver = true;
       }
     },
     {
       // Rejects early, before anything is written to history.
       validator: (request) => {
+        const updateId = currentUpdateInfo()?.id;
+        if (updateId !== undefined && answered.has(updateId)) return;
+        refuseWhileRollingOver();
         checkDutyAction(state, departmentId, request, Date.now());
       },
     },
@@ -155,22 +207,41 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
   }
 
   for (;;) {
-    while (outbox.length > 0) {
-      await activities.sendDutyNotification(outbox[0]);
+    // A rollover carries the notifications still owed to the next run.
+    while (outbox.length > 0 && !rollingOver) {
+      try {
+        await activities.sendDutyNotification(outbox[0]);
+      } catch (error) {
+        // A notification the database refuses would be refused for ever: it is dropped, loudly,
+        // rather than failing the duty.
+        if (!isInputFailure(error)) throw error;
+        log.error('Notification dropped: its input was refused', { key: outbox[0].key, error: String(error) });
+      }
       outbox.shift();
     }
-    if (isDutyClosed(state)) break;
-    if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW) {
+    if (isDutyClosed(state) && !rollingOver) break;
+    if (rollingOver || workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > historyBound) {
       await condition(() => allHandlersFinished() && !actionInFlight);
+      if (isDutyClosed(state) && outbox.length === 0) break;
       await continueAsNew<typeof DutyWorkflow>({
         assignment,
         policy,
-        carried: { state, lastSeq, remindedForDueAt, firedEscalationSteps, outbox, dueAt, departmentId },
+        ...(input.historyEventsBound === undefined ? {} : { historyEventsBound: input.historyEventsBound }),
+        carried: {
+          state,
+          lastSeq,
+          remindedForDueAt,
+          firedEscalationSteps,
+          outbox,
+          dueAt,
+          departmentId,
+          ...(answered.size > 0 ? { answeredUpdates: [...answered] } : {}),
+        },
       });
     }
 
     const seenVersion = version;
-    const woken = () => version !== seenVersion || outbox.length > 0;
+    const woken = () => version !== seenVersion || outbox.length > 0 || rollingOver;
     const timer = nextDutyTimer(
       { state, assignedAt: assignment.assignedAt, dueAt, remindedForDueAt, firedEscalationSteps },
       Date.now(),
