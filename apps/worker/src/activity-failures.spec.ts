@@ -32,4 +32,14 @@ describe('activities failing on their input', () => {
     await expect(activities.deadlock()).rejects.toMatchObject({ code: '40P01' });
     await expect(activities.fine(1)).resolves.toBe(2);
   });
+
+  it('fails a unique violation for good once no retry is left to race with', async () => {
+    // Outside a running activity there is no next attempt; inside one, the first attempts retry.
+    const activities = withInputFailures({
+      duplicate: async () => {
+        throw pgError('23505');
+      },
+    });
+    await expect(activities.duplicate()).rejects.toMatchObject({ type: 'InvalidInput', nonRetryable: true });
+  });
 });

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { DomainError } from '@duban/domain';
 
@@ -58,6 +59,22 @@ function asInputFailure(error: unknown): ApplicationFailure | undefined {
 const logger = new Logger('ActivityInput');
 
 /**
+ * A unique (or exclusion) violation may also be two attempts of the same activity racing after a
+ * timeout, where the next attempt finds the row and passes: those get a few attempts before
+ * they count as the input's fault.
+ */
+const RACE_SQLSTATES = new Set(['23505', '23P01']);
+const RACE_ATTEMPTS = 3;
+
+function activityAttempt(): number {
+  try {
+    return Context.current().info.attempt;
+  } catch {
+    return Number.POSITIVE_INFINITY; // outside an activity (unit tests): no retry to wait for
+  }
+}
+
+/**
  * Every activity, wrapped once: a database refusal of the input fails the activity at once
  * instead of retrying it forever (a poison pill that would hold up everything queued behind
  * it); anything else (a lost connection, a deadlock, a timeout) still retries. Domain
@@ -72,6 +89,10 @@ export function withInputFailures<T extends Record<string, (...args: never[]) =>
           return await activity(...args);
         } catch (error) {
           const failure = asInputFailure(error);
+          if (failure && RACE_SQLSTATES.has(inputRefusalCode(error)!) && activityAttempt() < RACE_ATTEMPTS) {
+            logger.warn(`Activity ${name} hit a unique violation, retrying in case it raced with another attempt: ${failure.message}`);
+            throw error;
+          }
           if (failure) {
             logger.error(`Activity ${name} failed on its input, not retrying: ${failure.message}`);
             throw failure;
