@@ -64,13 +64,14 @@ function pathOf(prefix: string, key: string | number): string {
  * limit. `where` names the part of the request in messages ("body", "query").
  */
 export function inputProblems(value: unknown, where: string, limits = FRONT_DOOR_LIMITS): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
+  // A Map, not an object: a field named __proto__ must be reported, not assigned to a prototype.
+  const fields = new Map<string, string[]>();
   const add = (path: string, message: string) => {
     const field = path === '' ? where : path;
-    (fields[field] ??= []).push(`${field} ${message}`);
+    fields.set(field, [...(fields.get(field) ?? []), `${field} ${message}`]);
   };
   const visit = (node: unknown, path: string, depth: number) => {
-    if (Object.keys(fields).length >= 20) return; // enough to tell the client what is wrong
+    if (fields.size >= 20) return; // enough to tell the client what is wrong
     if (typeof node === 'string') {
       if (node.length > limits.maxStringLength) add(path, `must be at most ${limits.maxStringLength} characters long`);
       else {
@@ -111,7 +112,7 @@ export function inputProblems(value: unknown, where: string, limits = FRONT_DOOR
     }
   };
   visit(value, '', 1);
-  return fields;
+  return Object.fromEntries(fields);
 }
 
 /**
