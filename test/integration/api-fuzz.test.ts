@@ -143,13 +143,15 @@ describe('fuzzing every endpoint of the OpenAPI document', () => {
   /** The worker finishes what a successful request started (e-mails, records): wait until nothing moves. */
   const settled = async () => {
     let last = await checksum();
+    let quiet = 0;
     return waitFor(
       'the database to settle',
       async () => {
         const now = await checksum();
-        const same = changedTables(last, now).length === 0;
+        const pending = Number((await stack.dataSource.query(`SELECT count(*) AS n FROM emails WHERE status = 'pending'`))[0].n);
+        quiet = changedTables(last, now).length === 0 && pending === 0 ? quiet + 1 : 0;
         last = now;
-        return same ? now : false;
+        return quiet >= 2 ? now : false;
       },
       { timeoutMs: 30_000, intervalMs: 250 },
     );
@@ -355,7 +357,7 @@ describe('fuzzing every endpoint of the OpenAPI document', () => {
     });
     expect(campaign.status).toBe(201);
     ids.campaign = campaign.body.id;
-    const unit = await stack.http('POST', '/units', { token: office.token, body: { creditCode: validCreditCode(), name: '模糊测试单位' } });
+    const unit = await stack.http('POST', '/units', { token: office.token, body: { creditCode: validCreditCode(), name: '模糊测试单位', source: { departmentId: department.id, file: 'x.csv', date: '2026-10-31' } } });
     expect(unit.status).toBe(201);
     ids.creditCode = unit.body.creditCode;
 

@@ -1,4 +1,5 @@
 import { CreateCampaignDto } from '../campaigns/campaign.dto';
+import { RecordUnitFactsDto } from '../units/unit.dto';
 import { FRONT_DOOR_LIMITS, inputProblems, jsonNestingExceeds, unstorableTextProblem } from './front-door';
 import { nestedShapeProblems } from './validation';
 
@@ -40,14 +41,20 @@ describe('the walk over a parsed body', () => {
 
 describe('nested DTO fields of the wrong shape', () => {
   it('refuses an array for an object and anything but objects in an array of objects', () => {
-    expect(nestedShapeProblems(CreateCampaignDto, { jurisdiction: [], phases: [[], 'x', { window: [] }], escalationLadder: { escalationLadder: [[]] } })).toEqual({
+    expect(nestedShapeProblems(CreateCampaignDto, { period: {}, legalBasis: {}, targets: [], leadingGroup: { chair: {}, viceChairs: [], members: [] }, jurisdiction: [], phases: [[], 'x', { window: [], templates: [] }], escalationLadder: { reminderBefore: {}, escalationLadder: [[]] } })).toEqual({
       jurisdiction: ['jurisdiction must be an object'],
       'phases.0': ['phases.0 must be an object'],
       'phases.1': ['phases.1 must be an object'],
       'phases.2.window': ['phases.2.window must be an object'],
       'escalationLadder.escalationLadder.0': ['escalationLadder.escalationLadder.0 must be an object'],
     });
-    expect(nestedShapeProblems(CreateCampaignDto, { phases: { 0: {} } })).toEqual({ phases: ['phases must be an array'] });
-    expect(nestedShapeProblems(CreateCampaignDto, { jurisdiction: { name: 'x' }, phases: [{ window: {} }] })).toEqual({});
+    const complete = { jurisdiction: { name: 'x' }, period: {}, legalBasis: {}, targets: [], leadingGroup: { chair: {}, viceChairs: [], members: [] } };
+    expect(nestedShapeProblems(CreateCampaignDto, { ...complete, phases: { 0: {} } })).toEqual({ phases: ['phases must be an array'] });
+    expect(nestedShapeProblems(CreateCampaignDto, { ...complete, phases: [{ window: {}, templates: [] }] })).toEqual({});
+  });
+
+  it('refuses a missing nested object that is not optional (class-validator lets it through)', () => {
+    expect(nestedShapeProblems(RecordUnitFactsDto, { creditCode: 'x' })).toEqual({ source: ['source must be an object'] });
+    expect(nestedShapeProblems(RecordUnitFactsDto, { creditCode: 'x', source: {} })).toEqual({});
   });
 });

@@ -35,17 +35,20 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  */
 export function nestedShapeProblems(metatype: Function, value: unknown, prefix = '', fields: Record<string, string[]> = {}): Record<string, string[]> {
   if (!isPlainObject(value)) return fields;
-  const nested = getMetadataStorage()
-    .getTargetValidationMetadatas(metatype, '', false, false)
-    .filter((m) => m.type === ValidationTypes.NESTED_VALIDATION);
+  const metadatas = getMetadataStorage().getTargetValidationMetadatas(metatype, '', false, false);
+  const optional = new Set(metadatas.filter((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION).map((m) => m.propertyName));
   const seen = new Set<string>();
-  for (const metadata of nested) {
+  for (const metadata of metadatas.filter((m) => m.type === ValidationTypes.NESTED_VALIDATION)) {
     const property = metadata.propertyName;
     if (seen.has(property)) continue;
     seen.add(property);
     const child = value[property];
-    if (child === undefined || child === null) continue; // @IsOptional or a required-field message decides
     const path = prefix ? `${prefix}.${property}` : property;
+    if (child === undefined || child === null) {
+      // class-validator lets a missing nested object through: a required one is refused here.
+      if (!optional.has(property)) fields[path] = [`${path} must be ${metadata.each ? 'an array' : 'an object'}`];
+      continue;
+    }
     const typeFunction = defaultMetadataStorage.findTypeMetadata(metatype, property)?.typeFunction;
     const childType = typeFunction ? (typeFunction() as unknown) : undefined;
     const recurse = (element: unknown, at: string) => {
@@ -97,10 +100,21 @@ class DubanValidationPipe extends ValidationPipe {
       if (Object.keys(fields).length > 0) throw badRequest(fields);
       if (typeof metadata.metatype === 'function') {
         const shape = nestedShapeProblems(metadata.metatype, value);
-        if (Object.keys(shape).length > 0) throw badRequest(shape);
+        if (Object.keys(shape).length > 0) throw badRequest({ ...(await this.otherProblems(value, metadata)), ...shape });
       }
     }
     return super.transform(value, metadata);
+  }
+
+  /** What the DTO's own decorators say besides, so that one answer lists every field. */
+  private async otherProblems(value: unknown, metadata: ArgumentMetadata): Promise<Record<string, string[]>> {
+    try {
+      await super.transform(value, metadata);
+    } catch (error) {
+      const body = error instanceof BadRequestException ? (error.getResponse() as { fields?: Record<string, string[]> }) : undefined;
+      return body?.fields ?? {};
+    }
+    return {};
   }
 }
 
