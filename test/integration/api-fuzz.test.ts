@@ -392,6 +392,174 @@ describe('fuzzing every endpoint of the OpenAPI document', () => {
     await stack?.stop();
   });
 
+  describe('the cases in the issue, one by one', () => {
+    const raw = (method: string, path: string, body: Buffer | string, headers: Record<string, string> = {}, token = tokens.office) =>
+      fetch(`${stack.baseUrl}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+        body,
+      }).then(async (r) => ({ status: r.status, headers: r.headers, body: (await r.json().catch(() => null)) as any }));
+    const newDuty = () => ({ departmentId: ids.department, title: '回归测试事项', description: '', dueAt: new Date(Date.now() + 30 * 86_400_000).toISOString() });
+    const countDuties = async () => Number((await stack.dataSource.query('SELECT count(*) AS n FROM duties'))[0].n);
+
+    it('a body nested 5000 levels, at the top or inside a valid body, is a 400 that names the limit', async () => {
+      const before = await countDuties();
+      for (const text of [deep(5000), deepObject(5000), JSON.stringify({ ...newDuty(), description: '__X__' }).replace('"__X__"', deep(5000))]) {
+        const answer = await raw('POST', '/duties', text);
+        expect(answer.status).toBe(400);
+        expect(JSON.stringify(answer.body)).toContain('nested deeper than 32 levels');
+      }
+      expect(await countDuties()).toBe(before);
+    });
+
+    it('gzip and deflate bodies are decoded; a broken one is a 400, a bomb a 413, another encoding a 415', async () => {
+      const text = JSON.stringify(newDuty());
+      expect((await raw('POST', '/duties', gzipSync(text), { 'content-encoding': 'gzip' })).status).toBe(201);
+      expect((await raw('POST', '/duties', deflateSync(text), { 'content-encoding': 'deflate' })).status).toBe(201);
+      const before = await countDuties();
+      const notGzip = await raw('POST', '/duties', text, { 'content-encoding': 'gzip' });
+      expect(notGzip).toMatchObject({ status: 400, body: { message: expect.stringContaining('Content-Encoding') } });
+      expect((await raw('POST', '/duties', gzipSync(text).subarray(0, 15), { 'content-encoding': 'gzip' })).status).toBe(400);
+      expect((await raw('POST', '/duties', gzipBomb, { 'content-encoding': 'gzip' })).status).toBe(413);
+      expect((await raw('POST', '/duties', text, { 'content-encoding': 'compress' })).status).toBe(415);
+      expect(await countDuties()).toBe(before);
+    });
+
+    it('a NUL in an extension\'s reason is a field error before the workflow; the duty answers the next action at once', async () => {
+      const duty = await stack.http('POST', '/duties', { token: tokens.office, body: newDuty() });
+      const dueAt = new Date(Date.now() + 40 * 86_400_000).toISOString();
+      const refused = await stack.http('POST', `/duties/${duty.body.id}/extend`, { token: tokens.office, body: { dueAt, reason: '延期\u0000原因' } });
+      expect(refused).toMatchObject({ status: 400, body: { fields: { reason: [expect.stringContaining('NUL')] } } });
+      const progress = await stack.http('POST', `/duties/${duty.body.id}/progress`, { token: tokens.officer, body: { note: '\ud800 进展' } });
+      expect(progress).toMatchObject({ status: 400, body: { fields: { note: [expect.stringContaining('surrogate')] } } });
+      const started = Date.now();
+      const extended = await stack.http('POST', `/duties/${duty.body.id}/extend`, { token: tokens.office, body: { dueAt, reason: '延期原因' } });
+      expect(extended.status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    });
+
+    it('SQL-looking and date-like reasons are text like any other', async () => {
+      const duty = await stack.http('POST', '/duties', { token: tokens.office, body: newDuty() });
+      const id = duty.body.id;
+      for (const reason of ["'; DROP TABLE duties; --", '2026-02-30', '1970-01-01T00:00:00Z', "1' OR '1'='1", 'NULL', '$1']) {
+        const dueAt = new Date(Date.now() + 50 * 86_400_000 + Math.random() * 1e6).toISOString();
+        expect((await stack.http('POST', `/duties/${id}/extend`, { token: tokens.office, body: { dueAt, reason } })).status).toBe(200);
+      }
+      expect((await stack.http('POST', `/duties/${id}/acknowledge`, { token: tokens.officer, body: { note: '2026-01-01' } })).status).toBe(200);
+      expect((await stack.http('POST', `/duties/${id}/progress`, { token: tokens.officer, body: { note: 'SELECT * FROM users' } })).status).toBe(200);
+      expect((await stack.http('POST', `/duties/${id}/cancel`, { token: tokens.office, body: { reason: '2026-12-31T18:00:00+08:00' } })).status).toBe(200);
+      const history = (await stack.http('GET', `/duties/${id}`, { token: tokens.office })).body.history;
+      expect(history.map((h: any) => h.reason)).toContain("'; DROP TABLE duties; --");
+    });
+
+    it('prototype keys are refused, a BOM before the JSON is accepted', async () => {
+      for (const text of [
+        JSON.stringify(newDuty()).replace(/^\{/, '{"__proto__":{"isAdmin":true},'),
+        JSON.stringify({ ...newDuty(), constructor: { prototype: { x: 1 } } }),
+      ]) {
+        const answer = await raw('POST', '/duties', text);
+        expect(answer.status).toBe(400);
+        expect(JSON.stringify(answer.body.fields)).toMatch(/__proto__|constructor/);
+      }
+      const bom = await raw('POST', '/duties', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(newDuty()))]));
+      expect(bom.status).toBe(201);
+    });
+
+    it('an array where a campaign expects an object is a field error', async () => {
+      const year = new Date().getUTCFullYear();
+      const campaign = {
+        name: '形状测试',
+        reportPlan: NO_REPORT_PLAN,
+        jurisdiction: [],
+        period: { start: `${year}-01-01`, end: `${year}-12-31` },
+        legalBasis: { title: 'x', number: 'y' },
+        targets: [],
+        leadingGroup: { chair: LEADING_GROUP_CHAIR, viceChairs: [], members: [] },
+        escalationLadder: { reminderBefore: { workingDays: 1 }, escalationLadder: [[]] },
+        phases: [[]],
+      };
+      const answer = await stack.http('POST', '/campaigns', { token: tokens.office, body: campaign });
+      expect(answer.status).toBe(400);
+      expect(answer.body.fields).toMatchObject({
+        jurisdiction: ['jurisdiction must be an object'],
+        'phases.0': ['phases.0 must be an object'],
+        'escalationLadder.escalationLadder.0': ['escalationLadder.escalationLadder.0 must be an object'],
+      });
+    });
+
+    it('a correctly signed token whose subject is not a user id is a 401', async () => {
+      for (const sub of ['not-a-uuid', 42, null, ['x']]) {
+        const token = new JwtService().sign({ sub, username: 'office', role: 'office', departmentId: null }, { secret: stack.config.jwt.secret });
+        expect((await stack.http('GET', '/duties', { token })).status).toBe(401);
+      }
+    });
+
+    it('a browser asking for /duties/% is sent to the console, not a URIError', async () => {
+      // (fetch says sec-fetch-mode: cors unless told otherwise; a browser following a link says navigate.)
+      const answer = await fetch(`${stack.baseUrl}/duties/%`, { headers: { accept: 'text/html', 'sec-fetch-mode': 'navigate' }, redirect: 'manual' });
+      expect(answer.status).toBe(302);
+      expect(answer.headers.get('location')).toBe('/console/duties/%25');
+      expect((await stack.http('GET', '/duties/%', { token: tokens.office })).status).toBeLessThan(500);
+    });
+
+    it('a NUL in a query string or a path is a 400', async () => {
+      // (An encoded lone surrogate is not valid UTF-8: the query parser reads it as U+FFFD, which is stored fine.)
+      expect((await stack.http('GET', '/units?sectorKey=a%00b', { token: tokens.office })).status).toBe(400);
+      expect((await stack.http('GET', '/units/%00', { token: tokens.office })).status).toBe(400);
+    });
+
+    it('ten failed log-ins for one name from one address answer 429 with Retry-After', async () => {
+      // An unknown name fails without the (slow) password check; the throttle counts it all the same.
+      const username = `nobody-${randomUUID().slice(0, 8)}`;
+      for (let i = 0; i < 10; i++) {
+        expect((await stack.http('POST', '/auth/login', { body: { username, password: 'wrong' } })).status).toBe(401);
+      }
+      const throttled = await fetch(`${stack.baseUrl}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: 'wrong' }),
+      });
+      expect(throttled.status).toBe(429);
+      expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(Number(throttled.headers.get('retry-after'))).toBeLessThanOrEqual(300);
+      // Another name from the same address is not held up.
+      await stack.userWithToken('viewer');
+    });
+  });
+
+  describe('security headers on every answer', () => {
+    const expectHardened = (headers: Headers) => {
+      expect(headers.get('x-powered-by')).toBeNull();
+      expect(headers.get('x-content-type-options')).toBe('nosniff');
+      expect(headers.get('x-frame-options')).toBe('DENY');
+      expect(headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    };
+
+    it('on answers, errors and printable pages: scripts from this origin only, the print button by its hash', async () => {
+      for (const [path, token] of [
+        ['/health', undefined],
+        ['/duties', undefined],
+        [`/duties/${randomUUID()}`, tokens.office],
+        ['/exposure-list?format=html', tokens.office],
+        ['/console/', undefined],
+      ] as const) {
+        const answer = await fetch(`${stack.baseUrl}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+        expectHardened(answer.headers);
+        const csp = answer.headers.get('content-security-policy')!;
+        expect(csp).toContain("script-src 'self';");
+        expect(csp).toContain("script-src-attr 'unsafe-hashes' 'sha256-");
+        expect(csp).toContain("object-src 'none'");
+      }
+    });
+
+    it('on /docs, a policy of its own that lets Swagger UI start', async () => {
+      const answer = await fetch(`${stack.baseUrl}/docs`);
+      expect(answer.status).toBe(200);
+      expectHardened(answer.headers);
+      expect(answer.headers.get('content-security-policy')).toContain("script-src 'self' 'unsafe-inline'");
+    });
+  });
+
   it(`answers ${RUNS} hostile requests without a 5xx, in time, and changes nothing when it refuses`, async () => {
     // eslint-disable-next-line no-console
     console.log(`api-fuzz: FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} over ${operations.length} operations (rerun with these to reproduce)`);

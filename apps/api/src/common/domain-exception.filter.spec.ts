@@ -60,7 +60,7 @@ describe('the exception filter on what input still causes', () => {
   });
 
   it('answers parser errors with 400: a body that is not its gzip, a front-door refusal, a URIError', () => {
-    const zlib = Object.assign(new Error('incorrect header check'), { status: 400, statusCode: 400, expose: true });
+    const zlib = Object.assign(new Error('Bad Request'), { status: 400, statusCode: 400, expose: true, code: 'Z_DATA_ERROR' });
     expect(answer(zlib)).toMatchObject({ status: 400, body: { message: expect.stringContaining('Content-Encoding') } });
     expect(answer(new FrontDoorError('input.refused', 'x', { title: ['title contains a NUL'] }))).toMatchObject({
       status: 400,

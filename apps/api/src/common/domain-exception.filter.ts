@@ -81,6 +81,7 @@ interface ClientHttpError {
   status: number;
   expose: boolean;
   message: string;
+  code?: unknown;
   fields?: Record<string, string[]>;
 }
 
@@ -98,9 +99,9 @@ function clientHttpErrorMessage(error: ClientHttpError): string {
     case 'request.aborted':
       return 'The request was aborted before its body arrived';
     case undefined:
-      // zlib: the body is not what its Content-Encoding says.
-      return /header|check|unexpected end|invalid|incorrect|data error/i.test(error.message)
-        ? `The request body could not be decoded as its Content-Encoding says: ${error.message}`
+      // zlib (Z_DATA_ERROR, Z_BUF_ERROR…): the body is not what its Content-Encoding says.
+      return /^Z_/.test(String(error.code ?? ''))
+        ? `The request body could not be decoded as its Content-Encoding says (${String(error.code)})`
         : error.message;
     default:
       return error.message;
