@@ -566,7 +566,6 @@ describe('fuzzing every endpoint of the OpenAPI document', () => {
   });
 
   it(`answers ${RUNS} hostile requests without a 5xx, in time, and changes nothing when it refuses`, async () => {
-    // eslint-disable-next-line no-console
     console.log(`api-fuzz: FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} over ${operations.length} operations (rerun with these to reproduce)`);
     expect(operations.length).toBeGreaterThan(50);
     const requests = fc.sample(requestArbitrary(), { seed: SEED, numRuns: RUNS });
@@ -598,7 +597,6 @@ describe('fuzzing every endpoint of the OpenAPI document', () => {
       if (failures.length > 50) break;
     }
     const seconds = (Date.now() - started) / 1000;
-    // eslint-disable-next-line no-console
     console.log(
       `api-fuzz: ${requests.length} requests in ${seconds.toFixed(1)} s, ${compared} refused batches compared; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}`,
     );

@@ -33,7 +33,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * place of an object (so `jurisdiction: []` passed, and the service read `[].name`) and the
  * values of an object in place of an array: this refuses both shapes, for every DTO at once.
  */
-export function nestedShapeProblems(metatype: Function, value: unknown, prefix = '', fields: Record<string, string[]> = {}): Record<string, string[]> {
+export function nestedShapeProblems(metatype: abstract new (...args: never[]) => unknown, value: unknown, prefix = '', fields: Record<string, string[]> = {}): Record<string, string[]> {
   if (!isPlainObject(value)) return fields;
   const metadatas = getMetadataStorage().getTargetValidationMetadatas(metatype, '', false, false);
   const optional = new Set(metadatas.filter((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION).map((m) => m.propertyName));
@@ -52,7 +52,7 @@ export function nestedShapeProblems(metatype: Function, value: unknown, prefix =
     const typeFunction = defaultMetadataStorage.findTypeMetadata(metatype, property)?.typeFunction;
     const childType = typeFunction ? (typeFunction() as unknown) : undefined;
     const recurse = (element: unknown, at: string) => {
-      if (typeof childType === 'function') nestedShapeProblems(childType, element, at, fields);
+      if (typeof childType === 'function') nestedShapeProblems(childType as new () => unknown, element, at, fields);
     };
     if (metadata.each) {
       if (!Array.isArray(child)) {
