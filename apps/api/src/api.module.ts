@@ -7,6 +7,7 @@ import { PersistenceModule, seedDevelopmentData } from '@duban/persistence';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { LoginThrottle } from './auth/login-throttle';
 import { CalendarController } from './calendar/calendar.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { CampaignsService } from './campaigns/campaigns.service';
@@ -95,6 +96,7 @@ export class ApiModule implements OnApplicationBootstrap {
       providers: [
         TemporalClientProvider,
         AuthService,
+        LoginThrottle,
         DepartmentsService,
         DutiesService,
         DutyEvidenceService,

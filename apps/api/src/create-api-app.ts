@@ -4,6 +4,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { DubanConfig } from '@duban/config';
 import { ApiModule } from './api.module';
+import { installFrontDoor } from './common/front-door';
+import { installSecurityHeaders } from './common/security-headers';
 import { dubanValidationPipe } from './common/validation';
 import { mountWebConsole } from './web-console/web-console';
 
@@ -13,7 +15,8 @@ export async function createApiApp(config: DubanConfig, options: { logger?: fals
     bodyParser: false,
     ...(options.logger === false ? { logger: false } : {}),
   });
-  app.useBodyParser('json', { limit: config.http.bodyLimit });
+  installSecurityHeaders(app);
+  installFrontDoor(app, { bodyLimit: config.http.bodyLimit });
   mountWebConsole(app, config);
   app.useGlobalPipes(dubanValidationPipe());
   app.enableShutdownHooks();

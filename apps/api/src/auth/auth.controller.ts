@@ -1,20 +1,33 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
 import { CurrentActor, Public } from '../common/actor.decorator';
+import { DomainError, DomainErrorCode } from '@duban/domain';
 import { AuthService } from './auth.service';
+import { LoginThrottle } from './login-throttle';
 import { LoginDto } from './login.dto';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly throttle: LoginThrottle,
+  ) {}
 
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body() body: LoginDto) {
-    return this.auth.login(body.username, body.password);
+  async login(@Body() body: LoginDto, @Ip() address: string) {
+    this.throttle.check(body.username, address);
+    try {
+      const answer = await this.auth.login(body.username, body.password);
+      this.throttle.recordSuccess(body.username, address);
+      return answer;
+    } catch (error) {
+      if (error instanceof DomainError && error.code === DomainErrorCode.InvalidCredentials) this.throttle.recordFailure(body.username, address);
+      throw error;
+    }
   }
 
   @ApiBearerAuth()

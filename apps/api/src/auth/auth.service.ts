@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { isUUID } from 'class-validator';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
 import { DomainError, DomainErrorCode, type Actor, type Role } from '@duban/domain';
 import { DepartmentRepository, UserRepository, verifyPassword, type UserEntity } from '@duban/persistence';
@@ -34,6 +35,19 @@ export function toUserView(user: UserEntity): UserView {
     role: user.role,
     departmentId: user.departmentId,
   };
+}
+
+/** The claims this API signs, with the types it signs them with. */
+function isWellFormedClaims(claims: unknown): claims is TokenClaims {
+  const c = claims as Partial<TokenClaims> | null;
+  return (
+    typeof c === 'object' &&
+    c !== null &&
+    typeof c.sub === 'string' &&
+    isUUID(c.sub) &&
+    (c.username === undefined || typeof c.username === 'string') &&
+    (c.departmentId === undefined || c.departmentId === null || (typeof c.departmentId === 'string' && isUUID(c.departmentId)))
+  );
 }
 
 @Injectable()
@@ -72,6 +86,8 @@ export class AuthService {
     } catch {
       return null;
     }
+    // Signed by us, but checked all the same: a claim of the wrong type must not reach a query.
+    if (!isWellFormedClaims(claims)) return null;
     const user = await this.users.findById(claims.sub);
     if (!user) return null;
     return { userId: user.id, username: user.username, role: user.role, departmentId: user.departmentId };

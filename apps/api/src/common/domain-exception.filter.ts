@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { DomainError, DomainErrorCode } from '@duban/domain';
 
 /** One place maps every domain error code to HTTP; a new code fails to compile until mapped. */
@@ -70,28 +70,66 @@ export function httpStatusOf(code: DomainErrorCode): HttpStatus {
   return STATUS_BY_CODE[code];
 }
 
-/** Errors that body-parser raises before a route runs (oversized or malformed bodies). */
-interface BodyParserError {
-  type: string;
+/**
+ * Errors that body-parser (and the router) raise before a route runs, made by `http-errors`:
+ * oversized or malformed bodies, a body that is not the gzip its Content-Encoding says (zlib's
+ * error carries no `type`), a malformed percent-encoding in a path. The front door's own
+ * refusals carry `fields`.
+ */
+interface ClientHttpError {
+  type?: string;
   status: number;
   expose: boolean;
   message: string;
+  code?: unknown;
+  fields?: Record<string, string[]>;
 }
 
-function isBodyParserError(error: unknown): error is BodyParserError {
-  const e = error as Partial<BodyParserError>;
-  return typeof e?.type === 'string' && typeof e.status === 'number' && e.status >= 400 && e.status < 500 && e.expose === true;
+function isClientHttpError(error: unknown): error is ClientHttpError {
+  const e = error as Partial<ClientHttpError>;
+  return typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.expose === true && typeof e.message === 'string';
 }
 
-/** PostgreSQL away (down, restarting, refusing connections): a transient 503, not a 500. */
-const DB_UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
-export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e = error as { code?: unknown; message?: unknown; driverError?: unknown } | undefined, depth = 0; e && depth < 3; e = e.driverError as typeof e, depth++) {
-    if (typeof e.code === 'string' && DB_UNAVAILABLE_CODES.has(e.code)) return true;
-    if (typeof e.message === 'string' && /Connection terminated|timeout exceeded when trying to connect|the database system is (starting up|shutting down)/.test(e.message)) return true;
+function clientHttpErrorMessage(error: ClientHttpError): string {
+  switch (error.type) {
+    case 'entity.too.large':
+      return 'The request body is too large';
+    case 'entity.parse.failed':
+      return `The request body is not valid JSON: ${error.message}`;
+    case 'request.aborted':
+      return 'The request was aborted before its body arrived';
+    case undefined:
+      // zlib (Z_DATA_ERROR, Z_BUF_ERROR…): the body is not what its Content-Encoding says.
+      return /^Z_/.test(String(error.code ?? ''))
+        ? `The request body could not be decoded as its Content-Encoding says (${String(error.code)})`
+        : error.message;
+    default:
+      return error.message;
   }
-  return false;
 }
+
+/** A TypeORM QueryFailedError (or the pg error itself): SQLSTATE in `code` or `driverError.code`. */
+function sqlState(error: unknown): string | undefined {
+  const e = error as { name?: string; code?: unknown; driverError?: { code?: unknown } };
+  if (!e || typeof e !== 'object') return undefined;
+  const code = e.driverError?.code ?? (e.name === 'QueryFailedError' || e.name === 'error' ? e.code : undefined);
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
+/** The database is not there (refused, restarting, shutting down, too many clients). */
+function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: unknown; errno?: unknown; message?: unknown; driverError?: { code?: unknown } };
+  if (!e || typeof e !== 'object') return false;
+  const state = sqlState(error);
+  if (state && (state.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(state))) return true;
+  const code = String(e.driverError?.code ?? e.code ?? '');
+  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH'].includes(code)) return true;
+  const message = typeof e.message === 'string' ? e.message : '';
+  return /Connection terminated|connect ECONNREFUSED|terminating connection due to administrator command|the database system is (starting up|shutting down)|timeout exceeded when trying to connect/i.test(message);
+}
+
+/** How long a client should wait before it tries again when the database is away. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 @Catch()
 export class DubanExceptionFilter implements ExceptionFilter {
@@ -99,6 +137,12 @@ export class DubanExceptionFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    const request = host.switchToHttp().getRequest<Request>();
+    if (response.headersSent) {
+      this.logger.error(`Error after the answer began (${request?.method} ${request?.originalUrl}): ${String(error)}`);
+      response.end();
+      return;
+    }
     if (error instanceof DomainError) {
       const status = httpStatusOf(error.code);
       response.status(status).json({
@@ -114,25 +158,55 @@ export class DubanExceptionFilter implements ExceptionFilter {
     }
     if (error instanceof HttpException) {
       const body = error.getResponse();
+      const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+      if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
       response
         .status(error.getStatus())
         .json(typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);
       return;
     }
-    if (isBodyParserError(error)) {
+    if (isClientHttpError(error)) {
+      const fields = error.fields && Object.keys(error.fields).length > 0 ? error.fields : undefined;
       response.status(error.status).json({
         statusCode: error.status,
-        error: HttpStatus[error.status],
-        message: error.type === 'entity.too.large' ? 'The request body is too large' : error.message,
+        error: HttpStatus[error.status] ?? 'BAD_REQUEST',
+        message: fields ? Object.values(fields).flat() : clientHttpErrorMessage(error),
+        ...(fields ? { fields } : {}),
       });
       return;
     }
     if (isDatabaseUnavailable(error)) {
-      this.logger.warn(`Database unavailable: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(`Database unavailable (${request?.method} ${request?.originalUrl}): ${String((error as Error)?.message ?? error)}`);
       response
         .status(HttpStatus.SERVICE_UNAVAILABLE)
-        .setHeader('Retry-After', '5')
-        .json({ statusCode: 503, error: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable; try again shortly' });
+        .setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS))
+        .json({ statusCode: 503, error: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable just now; try again shortly' });
+      return;
+    }
+    const state = sqlState(error);
+    if (state && (state.startsWith('22') || state.startsWith('23'))) {
+      // Input that the validation should have refused got as far as the database.
+      this.logger.error(
+        `input reached the database unvalidated: fix the validation (${request?.method} ${request?.originalUrl}, SQLSTATE ${state}): ${
+          error instanceof Error ? (error.stack ?? error.message) : String(error)
+        }`,
+      );
+      const status = state === '23505' ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+      response.status(status).json({
+        statusCode: status,
+        error: HttpStatus[status],
+        message:
+          state === '23505'
+            ? 'The request conflicts with a record that exists already'
+            : `The request holds a value that cannot be stored (SQLSTATE ${state})`,
+      });
+      return;
+    }
+    if (error instanceof SyntaxError || error instanceof URIError || error instanceof RangeError) {
+      this.logger.error(
+        `input reached the code unvalidated: fix the validation (${request?.method} ${request?.originalUrl}): ${error.stack ?? error.message}`,
+      );
+      response.status(HttpStatus.BAD_REQUEST).json({ statusCode: 400, error: 'BAD_REQUEST', message: `The request could not be read: ${error.message}` });
       return;
     }
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));

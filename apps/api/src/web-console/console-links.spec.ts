@@ -24,6 +24,11 @@ describe('links from e-mails into the console', () => {
     expect(consolePathFor('/duties/..%2F..%2Fdocs')).toBe('/console/duties/..%2F..%2Fdocs');
   });
 
+  it('keeps a malformed percent-encoding as typed instead of throwing', () => {
+    expect(consolePathFor('/duties/%')).toBe('/console/duties/%25');
+    expect(consolePathFor('/duties/%zz/page')).toBe('/console/duties/%25zz');
+  });
+
   it('tells a browser navigation from an API call', () => {
     const chrome = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
     expect(isBrowserNavigation({ accept: chrome })).toBe(true);

@@ -26,7 +26,16 @@ export function consolePathFor(apiPath: string): string | null {
   const [, resource, id] = path.split('/');
   if (!CONSOLE_RESOURCES.has(resource)) return null;
   // A sub-resource (a notice, a printable page, a timeline) opens the page of its owner.
-  return id ? `${CONSOLE_PREFIX}/${resource}/${encodeURIComponent(decodeURIComponent(id))}` : `${CONSOLE_PREFIX}/${resource}`;
+  return id ? `${CONSOLE_PREFIX}/${resource}/${encodeURIComponent(decodedOrAsIs(id))}` : `${CONSOLE_PREFIX}/${resource}`;
+}
+
+/** A malformed percent-encoding ("%", "%zz") is kept as typed: the console's page says "not found". */
+function decodedOrAsIs(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /**
