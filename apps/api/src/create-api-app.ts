@@ -1,9 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { DubanConfig } from '@duban/config';
 import { ApiModule } from './api.module';
+import { createOpenApiDocument } from './common/openapi';
 import { dubanValidationPipe } from './common/validation';
 import { mountWebConsole } from './web-console/web-console';
 
@@ -17,11 +18,6 @@ export async function createApiApp(config: DubanConfig, options: { logger?: fals
   mountWebConsole(app, config);
   app.useGlobalPipes(dubanValidationPipe());
   app.enableShutdownHooks();
-  const openApi = new DocumentBuilder()
-    .setTitle('Duban 督办 API')
-    .setDescription('Campaign duties: assign, acknowledge, submit, accept or return; reminders and escalations.')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
+  SwaggerModule.setup('docs', app, () => createOpenApiDocument(app));
   return app;
 }

@@ -1,0 +1,110 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { ERROR_RESPONSE_SCHEMA, errorResponse, type ErrorStatus } from './api-errors.decorator';
+import { responseSchemas, routeAnswers } from './openapi-schemas';
+import type { OpenApiAnswer } from './openapi-types';
+
+type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
+type Responses = Operation['responses'];
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+/** Routes that take an optional Idempotency-Key header (a retried request does its work once). */
+const IDEMPOTENT_POSTS = new Set(['DutyCommentsController_add', 'InspectionCasesController_logAction']);
+
+const JSON_TYPE = 'application/json';
+
+/**
+ * The served OpenAPI document (/docs, /docs-json): the routes as @nestjs/swagger reads them,
+ * each one's success bodies from the types its controller returns (the generated *.schemas.ts
+ * files), and the error answers: the ones its decorators name (ApiErrors) plus those every
+ * route of its kind can give.
+ */
+export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Duban 督办 API')
+    .setDescription(
+      'Campaign duties: assign, acknowledge, submit, accept or return; reminders and escalations. ' +
+        'Every error answers the ErrorResponse body; a refused body or query names each field in `fields`.',
+    )
+    .addBearerAuth()
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  document.components ??= {};
+  document.components.schemas = { ...document.components.schemas, ...responseSchemas, ErrorResponse: ERROR_RESPONSE_SCHEMA } as never;
+  for (const item of Object.values(document.paths)) {
+    for (const method of METHODS) {
+      const operation = item[method];
+      if (!operation) continue;
+      const answer = operation.operationId ? routeAnswers[operation.operationId] : undefined;
+      if (answer) operation.responses = { ...successResponses(operation.responses, answer), ...errorsOnly(operation.responses) };
+      addCommonErrors(operation, method);
+      if (operation.operationId && IDEMPOTENT_POSTS.has(operation.operationId)) addIdempotencyKey(operation);
+    }
+  }
+  return document;
+}
+
+function isSuccess(status: string): boolean {
+  return /^2\d\d$/.test(status);
+}
+
+function errorsOnly(responses: Responses): Responses {
+  return Object.fromEntries(Object.entries(responses).filter(([status]) => !isSuccess(status)));
+}
+
+/** The success answers: JSON with its schema, the download types the route names (@ApiProduces), a page, or no content. */
+function successResponses(declared: Responses, answer: OpenApiAnswer): Responses {
+  const declaredTypes = new Set<string>();
+  let description: string | undefined;
+  for (const [status, response] of Object.entries(declared)) {
+    if (!isSuccess(status) || !response || '$ref' in response) continue;
+    for (const type of Object.keys(response.content ?? {})) declaredTypes.add(type);
+    if (response.description) description ??= response.description;
+  }
+  const content: Record<string, { schema: Record<string, unknown> }> = {};
+  if (answer.schema) content[JSON_TYPE] = { schema: answer.schema };
+  if (answer.text) content[[...declaredTypes].find((t) => t.startsWith('text/')) ?? 'text/plain'] = { schema: { type: 'string' } };
+  if (answer.file) {
+    const fileTypes = [...declaredTypes].filter((t) => t !== JSON_TYPE);
+    for (const type of fileTypes.length ? fileTypes : ['application/octet-stream']) content[type] = { schema: { type: 'string', format: 'binary' } };
+  }
+  const responses: Responses = {};
+  for (const status of answer.statuses) {
+    const declaredOne = declared[String(status)];
+    const own = declaredOne && !('$ref' in declaredOne) && declaredOne.description ? declaredOne.description : undefined;
+    responses[String(status)] = {
+      description: own ?? description ?? (status === 201 ? 'Created' : status === 202 ? 'Accepted' : status === 204 ? 'No content' : 'OK'),
+      ...(Object.keys(content).length && status !== 204 ? { content } : {}),
+    } as never;
+  }
+  return responses;
+}
+
+/** Errors every route of a kind can give, unless the route documents them itself. */
+function addCommonErrors(operation: Operation, method: (typeof METHODS)[number]): void {
+  const add = (status: ErrorStatus) => {
+    operation.responses[String(status)] ??= errorResponse(status) as never;
+  };
+  const params = operation.parameters ?? [];
+  const hasInput = params.some((p) => !('$ref' in p) && (p.in === 'query' || p.in === 'path'));
+  const hasBody = method === 'post' || method === 'put' || method === 'patch';
+  if (hasInput || hasBody) add(400);
+  if (operation.security?.length) add(401);
+  if (hasBody) {
+    add(413);
+    add(415);
+  }
+  add(503);
+}
+
+function addIdempotencyKey(operation: Operation): void {
+  operation.parameters ??= [];
+  if (operation.parameters.some((p) => !('$ref' in p) && p.in === 'header' && p.name.toLowerCase() === 'idempotency-key')) return;
+  operation.parameters.push({
+    name: 'Idempotency-Key',
+    in: 'header',
+    required: false,
+    description: 'Any 1-100 characters: a retried request with the same key (after a lost answer) is done once and answers as the first did',
+    schema: { type: 'string', minLength: 1, maxLength: 100 },
+  });
+}
