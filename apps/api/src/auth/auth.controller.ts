@@ -4,12 +4,14 @@ import type { Actor } from '@duban/domain';
 import { CurrentActor, Public } from '../common/actor.decorator';
 import { AuthService } from './auth.service';
 import { LoginDto } from './login.dto';
+import { ApiErrors } from '../common/api-errors.decorator';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
+  @ApiErrors(429)
   @Public()
   @Post('login')
   @HttpCode(200)

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { ERROR_RESPONSE_SCHEMA, errorResponse, type ErrorStatus } from './api-errors.decorator';
+import { ERROR_RESPONSE_REF, ERROR_RESPONSE_SCHEMA, errorResponse, type ErrorStatus } from './api-errors.decorator';
 import { responseSchemas, routeAnswers } from './openapi-schemas';
 import type { OpenApiAnswer } from './openapi-types';
 
@@ -12,6 +12,7 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 const IDEMPOTENT_POSTS = new Set(['DutyCommentsController_add', 'InspectionCasesController_logAction']);
 
 const JSON_TYPE = 'application/json';
+const HEALTH = 'HealthController_check';
 
 /**
  * The served OpenAPI document (/docs, /docs-json): the routes as @nestjs/swagger reads them,
@@ -38,6 +39,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       const answer = operation.operationId ? routeAnswers[operation.operationId] : undefined;
       if (answer) operation.responses = { ...successResponses(operation.responses, answer), ...errorsOnly(operation.responses) };
       addCommonErrors(operation, method);
+      jsonErrorBodies(operation);
       if (operation.operationId && IDEMPOTENT_POSTS.has(operation.operationId)) addIdempotencyKey(operation);
     }
   }
@@ -80,21 +82,44 @@ function successResponses(declared: Responses, answer: OpenApiAnswer): Responses
   return responses;
 }
 
-/** Errors every route of a kind can give, unless the route documents them itself. */
+/**
+ * Errors every route of a kind can give, unless the route documents them itself: 400 for any
+ * input, 401 without a valid token, 404 for an id in the path, 413/415 for a body, 503.
+ */
 function addCommonErrors(operation: Operation, method: (typeof METHODS)[number]): void {
   const add = (status: ErrorStatus) => {
     operation.responses[String(status)] ??= errorResponse(status) as never;
   };
   const params = operation.parameters ?? [];
   const hasInput = params.some((p) => !('$ref' in p) && (p.in === 'query' || p.in === 'path'));
+  const hasPathId = params.some((p) => !('$ref' in p) && p.in === 'path');
   const hasBody = method === 'post' || method === 'put' || method === 'patch';
   if (hasInput || hasBody) add(400);
   if (operation.security?.length) add(401);
+  // An id in the path that names nothing (or nothing the caller may know of).
+  if (hasPathId) add(404);
   if (hasBody) {
     add(413);
     add(415);
   }
   add(503);
+}
+
+/**
+ * Errors are always sent as JSON (the exception filter), also by routes that answer a page or a
+ * file when they succeed; the health check's 503 is its own report of what is down.
+ */
+function jsonErrorBodies(operation: Operation): void {
+  for (const [status, response] of Object.entries(operation.responses)) {
+    if (isSuccess(status) || !response || '$ref' in response) continue;
+    if (operation.operationId === HEALTH && status === '503') {
+      const ok = operation.responses['200'];
+      if (ok && !('$ref' in ok)) response.content = ok.content;
+      response.description = 'PostgreSQL or Temporal does not answer: the same report, naming the one that is down';
+      continue;
+    }
+    response.content = { [JSON_TYPE]: { schema: { $ref: ERROR_RESPONSE_REF } } };
+  }
 }
 
 function addIdempotencyKey(operation: Operation): void {

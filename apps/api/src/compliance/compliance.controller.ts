@@ -6,7 +6,9 @@ import { OfficeOnly } from '../common/office-only.guard';
 import { ApiProducesTable, exportFormat, tableResponse } from '../common/table-export';
 import { ComplianceCaseActionDto, ExposureDecisionDto, ListComplianceCasesQuery, StartComplianceRunDto } from './compliance.dto';
 import { ComplianceService } from './compliance.service';
+import { ApiErrors } from '../common/api-errors.decorator';
 
+@ApiErrors(403)
 @ApiTags('compliance')
 @ApiBearerAuth()
 @Controller()
@@ -14,6 +16,7 @@ export class ComplianceController {
   constructor(private readonly compliance: ComplianceService) {}
 
   /** Compares the resource library for a running campaign; answers at once (202), the run goes on. */
+  @ApiErrors(409)
   @Post('compliance-runs')
   @HttpCode(202)
   @UseGuards(OfficeOnly('Only the office runs the data comparison'))
@@ -40,6 +43,7 @@ export class ComplianceController {
   }
 
   /** Issue the rectification order, record the rectification, or (the office) dismiss. */
+  @ApiErrors(409)
   @Post('compliance-cases/:id/actions')
   @HttpCode(200)
   act(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ComplianceCaseActionDto) {
@@ -47,6 +51,7 @@ export class ComplianceController {
   }
 
   /** The rectification order as a printable page. */
+  @ApiErrors(409)
   @Get('compliance-cases/:id/notice')
   @ApiProduces('text/html')
   @Header('Content-Type', 'text/html; charset=utf-8')
@@ -55,6 +60,7 @@ export class ComplianceController {
   }
 
   /** Nothing is published without the office's approval. */
+  @ApiErrors(409)
   @Post('exposure-proposals/:id/decision')
   @HttpCode(200)
   @UseGuards(OfficeOnly('Only the office approves or rejects an exposure'))

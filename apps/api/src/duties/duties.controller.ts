@@ -14,7 +14,9 @@ import {
   ReassignDutyDto,
   SubmitDutyDto,
 } from './duty.dto';
+import { ApiErrors } from '../common/api-errors.decorator';
 
+@ApiErrors(403)
 @ApiTags('duties')
 @ApiBearerAuth()
 @Controller('duties')
@@ -25,6 +27,7 @@ export class DutiesController {
    * With an `Idempotency-Key` header, a retried request (after a lost answer) returns the duty
    * the first one created, with 200 instead of 201, and creates nothing.
    */
+  @ApiErrors(422)
   @Post()
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Any 1-100 characters, unique per intended duty' })
   async assign(
@@ -61,18 +64,21 @@ export class DutiesController {
     return this.duties.live(actor, id);
   }
 
+  @ApiErrors(409)
   @Post(':id/acknowledge')
   @HttpCode(200)
   acknowledge(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyNoteDto) {
     return this.duties.act(actor, id, 'acknowledge', { reason: body.note });
   }
 
+  @ApiErrors(409)
   @Post(':id/start')
   @HttpCode(200)
   start(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyNoteDto) {
     return this.duties.act(actor, id, 'start', { reason: body.note });
   }
 
+  @ApiErrors(409)
   @Post(':id/submit')
   @HttpCode(200)
   submit(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SubmitDutyDto) {
@@ -80,24 +86,28 @@ export class DutiesController {
   }
 
   /** The department notes how far it has got; the duty stays where it is. */
+  @ApiErrors(409)
   @Post(':id/progress')
   @HttpCode(200)
   progress(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyProgressDto) {
     return this.duties.act(actor, id, 'record_progress', { reason: body.note });
   }
 
+  @ApiErrors(409)
   @Post(':id/accept')
   @HttpCode(200)
   accept(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyNoteDto) {
     return this.duties.act(actor, id, 'accept', { reason: body.note });
   }
 
+  @ApiErrors(409)
   @Post(':id/return')
   @HttpCode(200)
   returnToDepartment(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyReasonDto) {
     return this.duties.act(actor, id, 'return', { reason: body.reason });
   }
 
+  @ApiErrors(409)
   @Post(':id/cancel')
   @HttpCode(200)
   cancel(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyReasonDto) {
@@ -105,12 +115,14 @@ export class DutiesController {
   }
 
   /** The office moves the duty to another department, which must acknowledge it again. */
+  @ApiErrors(409)
   @Post(':id/reassign')
   @HttpCode(200)
   reassign(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReassignDutyDto) {
     return this.duties.act(actor, id, 'reassign', { reason: body.reason, departmentId: body.departmentId });
   }
 
+  @ApiErrors(409)
   @Post(':id/extend')
   @HttpCode(200)
   extend(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ExtendDutyDto) {

@@ -7,12 +7,14 @@ import { DutyBulkActionsService } from './duty-bulk-actions.service';
 import { BulkExtendDto, DutyStatsQuery, DutyViewQuery, OverdueQuery, RemindOverdueDto } from './duty-views.dto';
 import { DutyViewsService } from './duty-views.service';
 import { OfficeOnly } from '../common/office-only.guard';
+import { ApiErrors } from '../common/api-errors.decorator';
 
 /**
  * Lists for the departments and the office. Each answers JSON, or a table with `?format=csv`
  * (or `Accept: text/csv`; UTF-8 with BOM) or `?format=xlsx`: times in Beijing time, every
  * matching row unless limit/offset are given.
  */
+@ApiErrors(403)
 @ApiTags('duty views')
 @ApiBearerAuth()
 @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
@@ -50,6 +52,7 @@ export class DutyViewsController {
 }
 
 /** The office's actions on many duties at once; each duty answers for itself. */
+@ApiErrors(403)
 @ApiTags('duty views')
 @ApiBearerAuth()
 @UseGuards(OfficeOnly('Only the office may take bulk actions on duties'))

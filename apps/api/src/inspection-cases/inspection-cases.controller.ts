@@ -5,7 +5,9 @@ import { CurrentActor } from '../common/actor.decorator';
 import { ApiProducesTable, exportFormat, tableResponse } from '../common/table-export';
 import { EnforcementActionDto, ListInspectionCasesQuery } from './inspection-case.dto';
 import { InspectionCasesService } from './inspection-cases.service';
+import { ApiErrors } from '../common/api-errors.decorator';
 
+@ApiErrors(403)
 @ApiTags('inspection')
 @ApiBearerAuth()
 @Controller()
@@ -31,6 +33,7 @@ export class InspectionCasesController {
   }
 
   /** Logs an enforcement action (append-only): who, team and when are recorded. */
+  @ApiErrors(409)
   @Post('inspection-cases/:id/actions')
   logAction(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: EnforcementActionDto) {
     return this.inspections.logAction(actor, id, body);

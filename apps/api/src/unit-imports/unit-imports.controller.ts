@@ -6,7 +6,9 @@ import { CurrentActor } from '../common/actor.decorator';
 import { ApiProducesTable, exportFormat, tableResponse, XLSX_TYPE } from '../common/table-export';
 import { ListUnitImportsQuery, UnitImportErrorsQuery } from './unit-import.dto';
 import { UnitImportsService } from './unit-imports.service';
+import { ApiErrors } from '../common/api-errors.decorator';
 
+@ApiErrors(403)
 @ApiTags('units')
 @ApiBearerAuth()
 @Controller('unit-imports')

@@ -5,7 +5,9 @@ import type { Actor } from '@duban/domain';
 import { CurrentActor } from '../common/actor.decorator';
 import { ListUnitsQuery, RecordUnitFactsDto } from './unit.dto';
 import { UnitsService } from './units.service';
+import { ApiErrors } from '../common/api-errors.decorator';
 
+@ApiErrors(403)
 @ApiTags('units')
 @ApiBearerAuth()
 @Controller('units')
