@@ -15,6 +15,7 @@ import ts from 'typescript';
 
 const ROOT = join(__dirname, '..');
 const API_SRC = join(ROOT, 'apps', 'api', 'src');
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const HTTP_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete']);
 
 type Schema = Record<string, unknown>;
@@ -27,6 +28,8 @@ interface Answer {
   file?: boolean;
   /** The route answers text (an HTML page). */
   text?: boolean;
+  /** The content types the route names with @ApiProduces. */
+  produces?: string[];
 }
 
 function controllerFiles(dir: string): string[] {
@@ -186,8 +189,11 @@ function answerOf(checker: ts.TypeChecker, writer: SchemaWriter, method: ts.Meth
   const returned = checker.getReturnTypeOfSignature(signature);
   const type = checker.getAwaitedType(returned) ?? returned;
   const members = type.isUnion() ? type.types : [type];
-  const file = members.some((t) => t.getSymbol()?.getName() === 'StreamableFile');
-  const json = members.filter((t) => t.getSymbol()?.getName() !== 'StreamableFile' && !(t.flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined)));
+  const isFile = (t: ts.Type) => t.getSymbol()?.getName() === 'StreamableFile';
+  const isText = (t: ts.Type) => (t.flags & ts.TypeFlags.String) !== 0;
+  const file = members.some(isFile);
+  const text = members.some(isText);
+  const json = members.filter((t) => !isFile(t) && !isText(t) && !(t.flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined)));
   const httpCode = decoratorsOf(method).find((d) => d.name === 'HttpCode');
   let statuses: number[];
   if (httpCode && ts.isNumericLiteral(httpCode.args[0]!)) statuses = [Number(httpCode.args[0]!.text)];
@@ -207,13 +213,32 @@ function answerOf(checker: ts.TypeChecker, writer: SchemaWriter, method: ts.Meth
   if (method.body) visit(method.body);
   if (set.size) statuses = [...set].sort();
   const answer: Answer = { statuses };
+  if (json.length) answer.schema = json.length === 1 ? writer.toSchema(json[0]!) : writer.toSchema(type);
   if (file) answer.file = true;
-  if (json.length === 1 && json[0]!.flags & ts.TypeFlags.String) answer.text = true;
-  else if (json.length) answer.schema = writer.toSchema(json.length === 1 ? json[0]! : type);
+  if (text) answer.text = true;
+  const produces = producedTypes(checker, method);
+  if (produces.length) answer.produces = produces;
   return answer;
 }
 
 /** JSON, with each object or array that fits on one line written on one line. */
+/** The content types @ApiProduces(...) / ApiProducesTable(...) name, read from their (constant) arguments. */
+function producedTypes(checker: ts.TypeChecker, method: ts.MethodDeclaration): string[] {
+  const types: string[] = [];
+  const literals = (type: ts.Type): string[] => {
+    if (type.isStringLiteral()) return [type.value];
+    if (checker.isTupleType(type) || checker.isArrayType(type)) return checker.getTypeArguments(type as ts.TypeReference).flatMap(literals);
+    if (type.isUnion()) return type.types.flatMap(literals);
+    return [];
+  };
+  for (const decorator of decoratorsOf(method)) {
+    if (decorator.name === 'ApiProducesTable') types.push('application/json', 'text/csv', XLSX_TYPE);
+    if (decorator.name !== 'ApiProduces' && decorator.name !== 'ApiProducesTable') continue;
+    for (const arg of decorator.args) types.push(...literals(checker.getTypeAtLocation(ts.isSpreadElement(arg) ? arg.expression : arg)));
+  }
+  return [...new Set(types)];
+}
+
 function render(value: unknown, indent = ''): string {
   const flat = JSON.stringify(value);
   if (flat.length + indent.length <= 110 || value === null || typeof value !== 'object') return flat;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Put, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@duban/domain';
@@ -112,9 +112,11 @@ export class CircularsController {
   /** The circular as a printable page. */
   @Get('circulars/:id/page')
   @ApiProduces('text/html')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  page(@CurrentActor() actor: Actor, @Param('id') id: string) {
-    return this.circulars.page(actor, id);
+  async page(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) response: Response) {
+    const page = await this.circulars.page(actor, id);
+    // Set on success only: @Header would label an error's JSON as text/html too.
+    response.type('text/html; charset=utf-8');
+    return page;
   }
 
   @ApiErrors(409)

@@ -68,14 +68,24 @@ export const assessmentsAnswers: OpenApiAnswers = {
     }
   },
   "AssessmentsController_start": {"statuses":[200,201],"schema":{"$ref":"#/components/schemas/AssessmentView"}},
-  "AssessmentsController_ofCampaign": {"statuses":[200],"file":true,"schema":{"$ref":"#/components/schemas/AssessmentView"}},
-  "AssessmentsController_get": {"statuses":[200],"file":true,"schema":{"$ref":"#/components/schemas/AssessmentView"}},
+  "AssessmentsController_ofCampaign": {
+    "statuses": [200],
+    "schema": {"$ref":"#/components/schemas/AssessmentView"},
+    "file": true,
+    "produces": ["application/json","text/csv","application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]
+  },
+  "AssessmentsController_get": {
+    "statuses": [200],
+    "schema": {"$ref":"#/components/schemas/AssessmentView"},
+    "file": true,
+    "produces": ["application/json","text/csv","application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]
+  },
   "AssessmentsController_review": {"statuses":[200],"schema":{"$ref":"#/components/schemas/AssessmentView"}},
   "AssessmentsController_finalise": {"statuses":[200],"schema":{"$ref":"#/components/schemas/AssessmentView"}},
   "CircularsController_draft": {"statuses":[201],"schema":{"$ref":"#/components/schemas/CircularRow"}},
   "CircularsController_list": {"statuses":[200],"schema":{"type":"array","items":{"$ref":"#/components/schemas/CircularRow"}}},
   "CircularsController_get": {"statuses":[200],"schema":{"$ref":"#/components/schemas/CircularRow"}},
-  "CircularsController_page": {"statuses":[200],"text":true},
+  "CircularsController_page": {"statuses":[200],"text":true,"produces":["text/html"]},
   "CircularsController_revise": {"statuses":[200],"schema":{"$ref":"#/components/schemas/CircularRow"}},
   "CircularsController_publish": {"statuses":[200],"schema":{"$ref":"#/components/schemas/CircularRow"}}
 };

@@ -111,6 +111,7 @@ export class CampaignsController {
   }
 
   /** What launching the phase now would create (the duties per department and district), computed as the launch computes it; writes nothing. */
+  @ApiErrors(409)
   @Get(':id/phases/:phaseId/launch-preview')
   launchPreview(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('phaseId') phaseId: string) {
     return this.campaigns.launchPreview(actor, id, phaseId);

@@ -880,7 +880,6 @@ export const campaignsAnswers: OpenApiAnswers = {
   },
   "CampaignsController_phaseSummary": {
     "statuses": [200],
-    "file": true,
     "schema": {
       "type": "object",
       "properties": {
@@ -1030,7 +1029,9 @@ export const campaignsAnswers: OpenApiAnswers = {
         }
       },
       "required": ["phase","rows"]
-    }
+    },
+    "file": true,
+    "produces": ["application/json","text/csv","application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]
   },
   "CampaignsController_phaseLive": {
     "statuses": [200],

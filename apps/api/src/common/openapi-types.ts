@@ -13,6 +13,8 @@ export interface OpenApiAnswer {
   file?: boolean;
   /** The route answers text (an HTML page). */
   text?: boolean;
+  /** The content types the route names with @ApiProduces (its table or page types). */
+  produces?: string[];
 }
 
 /** Keyed by operationId (`Controller_method`, as @nestjs/swagger names operations). */

@@ -56,18 +56,20 @@ function errorsOnly(responses: Responses): Responses {
 
 /** The success answers: JSON with its schema, the download types the route names (@ApiProduces), a page, or no content. */
 function successResponses(declared: Responses, answer: OpenApiAnswer): Responses {
-  const declaredTypes = new Set<string>();
   let description: string | undefined;
   for (const [status, response] of Object.entries(declared)) {
-    if (!isSuccess(status) || !response || '$ref' in response) continue;
-    for (const type of Object.keys(response.content ?? {})) declaredTypes.add(type);
-    if (response.description) description ??= response.description;
+    if (isSuccess(status) && response && !('$ref' in response) && response.description) description ??= response.description;
   }
+  const produces = answer.produces ?? [];
   const content: Record<string, { schema: Record<string, unknown> }> = {};
   if (answer.schema) content[JSON_TYPE] = { schema: answer.schema };
-  if (answer.text) content[[...declaredTypes].find((t) => t.startsWith('text/')) ?? 'text/plain'] = { schema: { type: 'string' } };
+  if (answer.text) {
+    for (const type of produces.filter((t) => t.startsWith('text/html')).concat(produces.some((t) => t.startsWith('text/html')) ? [] : ['text/plain'])) {
+      content[type] = { schema: { type: 'string' } };
+    }
+  }
   if (answer.file) {
-    const fileTypes = [...declaredTypes].filter((t) => t !== JSON_TYPE);
+    const fileTypes = produces.filter((t) => t !== JSON_TYPE && !t.startsWith('text/html'));
     for (const type of fileTypes.length ? fileTypes : ['application/octet-stream']) content[type] = { schema: { type: 'string', format: 'binary' } };
   }
   const responses: Responses = {};

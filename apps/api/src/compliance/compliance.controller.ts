@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
 import { CurrentActor } from '../common/actor.decorator';
@@ -54,9 +55,11 @@ export class ComplianceController {
   @ApiErrors(409)
   @Get('compliance-cases/:id/notice')
   @ApiProduces('text/html')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  notice(@CurrentActor() actor: Actor, @Param('id') id: string) {
-    return this.compliance.noticePage(actor, id);
+  async notice(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) response: Response) {
+    const page = await this.compliance.noticePage(actor, id);
+    // Set on success only: @Header would label an error's JSON as text/html too.
+    response.type('text/html; charset=utf-8');
+    return page;
   }
 
   /** Nothing is published without the office's approval. */

@@ -96,8 +96,15 @@ export const complianceAnswers: OpenApiAnswers = {
   "ComplianceEvidenceController_download": {"statuses":[200],"file":true},
   "ComplianceViewsController_exposureList": {
     "statuses": [200],
+    "schema": {"type":"array","items":{"$ref":"#/components/schemas/ExposureListRow"}},
     "file": true,
-    "schema": {"anyOf":[{"type":"string"},{"type":"array","items":{"$ref":"#/components/schemas/ExposureListRow"}}]}
+    "text": true,
+    "produces": [
+      "application/json",
+      "text/csv",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "text/html"
+    ]
   },
   "ComplianceViewsController_exposureProposals": {
     "statuses": [200],
@@ -124,7 +131,6 @@ export const complianceAnswers: OpenApiAnswers = {
   },
   "ComplianceViewsController_unitsOverview": {
     "statuses": [200],
-    "file": true,
     "schema": {
       "type": "object",
       "properties": {
@@ -150,11 +156,12 @@ export const complianceAnswers: OpenApiAnswers = {
         }
       },
       "required": ["groupBy","scoped","groups","totals"]
-    }
+    },
+    "file": true,
+    "produces": ["application/json","text/csv","application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]
   },
   "ComplianceViewsController_casesOverview": {
     "statuses": [200],
-    "file": true,
     "schema": {
       "type": "object",
       "properties": {
@@ -177,13 +184,14 @@ export const complianceAnswers: OpenApiAnswers = {
         "total": {"type":"number"}
       },
       "required": ["stages","steps","total"]
-    }
+    },
+    "file": true,
+    "produces": ["application/json","text/csv","application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]
   },
   "ComplianceController_startRun": {"statuses":[202],"schema":{"$ref":"#/components/schemas/ComplianceRunRow"}},
   "ComplianceController_run": {"statuses":[200],"schema":{"$ref":"#/components/schemas/ComplianceRunRow"}},
   "ComplianceController_list": {
     "statuses": [200],
-    "file": true,
     "schema": {
       "type": "object",
       "properties": {
@@ -191,7 +199,9 @@ export const complianceAnswers: OpenApiAnswers = {
         "total": {"type":"number"}
       },
       "required": ["items","total"]
-    }
+    },
+    "file": true,
+    "produces": ["application/json","text/csv","application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]
   },
   "ComplianceController_get": {
     "statuses": [200],
@@ -337,7 +347,7 @@ export const complianceAnswers: OpenApiAnswers = {
       ]
     }
   },
-  "ComplianceController_notice": {"statuses":[200],"text":true},
+  "ComplianceController_notice": {"statuses":[200],"text":true,"produces":["text/html"]},
   "ComplianceController_decideExposure": {
     "statuses": [200],
     "schema": {

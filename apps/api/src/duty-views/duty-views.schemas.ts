@@ -151,7 +151,6 @@ export const dutyViewsSchemas: OpenApiSchemas = {
 export const dutyViewsAnswers: OpenApiAnswers = {
   "DutyViewsController_inbox": {
     "statuses": [200],
-    "file": true,
     "schema": {
       "type": "object",
       "properties": {
@@ -185,12 +184,12 @@ export const dutyViewsAnswers: OpenApiAnswers = {
         }
       },
       "required": ["items","total","limit","offset","sort","countsByState","department"]
-    }
+    },
+    "file": true
   },
-  "DutyViewsController_duties": {"statuses":[200],"file":true,"schema":{"$ref":"#/components/schemas/DutyList"}},
+  "DutyViewsController_duties": {"statuses":[200],"schema":{"$ref":"#/components/schemas/DutyList"},"file":true},
   "DutyViewsController_departments": {
     "statuses": [200],
-    "file": true,
     "schema": {
       "type": "object",
       "properties": {
@@ -199,11 +198,11 @@ export const dutyViewsAnswers: OpenApiAnswers = {
         "totals": {"$ref":"#/components/schemas/DutyGroupCounts"}
       },
       "required": ["groupBy","rows","totals"]
-    }
+    },
+    "file": true
   },
   "DutyViewsController_overdue": {
     "statuses": [200],
-    "file": true,
     "schema": {
       "type": "object",
       "properties": {
@@ -213,7 +212,8 @@ export const dutyViewsAnswers: OpenApiAnswers = {
         "offset": {"type":"number"}
       },
       "required": ["items","total","limit","offset"]
-    }
+    },
+    "file": true
   },
   "DutyBulkActionsController_remindOverdue": {
     "statuses": [200],

@@ -33,7 +33,6 @@ export const inspectionCasesAnswers: OpenApiAnswers = {
   },
   "InspectionCasesController_list": {
     "statuses": [200],
-    "file": true,
     "schema": {
       "type": "object",
       "properties": {
@@ -48,7 +47,9 @@ export const inspectionCasesAnswers: OpenApiAnswers = {
         "total": {"type":"number"}
       },
       "required": ["countsByStatus","limit","offset","items","total"]
-    }
+    },
+    "file": true,
+    "produces": ["application/json","text/csv","application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]
   },
   "InspectionCasesController_get": {
     "statuses": [200],

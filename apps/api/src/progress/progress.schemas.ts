@@ -199,7 +199,22 @@ export const progressSchemas: OpenApiSchemas = {
 };
 
 export const progressAnswers: OpenApiAnswers = {
-  "ProgressController_dashboard": {"statuses":[200],"file":true,"schema":{"$ref":"#/components/schemas/ProgressView"}},
-  "ProgressController_rankings": {"statuses":[200],"file":true,"schema":{"$ref":"#/components/schemas/RankingsView"}},
-  "ProgressController_history": {"statuses":[200],"file":true,"schema":{"$ref":"#/components/schemas/HistoryView"}}
+  "ProgressController_dashboard": {
+    "statuses": [200],
+    "schema": {"$ref":"#/components/schemas/ProgressView"},
+    "file": true,
+    "produces": ["application/json","text/csv","application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]
+  },
+  "ProgressController_rankings": {
+    "statuses": [200],
+    "schema": {"$ref":"#/components/schemas/RankingsView"},
+    "file": true,
+    "produces": ["application/json","text/csv","application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]
+  },
+  "ProgressController_history": {
+    "statuses": [200],
+    "schema": {"$ref":"#/components/schemas/HistoryView"},
+    "file": true,
+    "produces": ["application/json","text/csv","application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]
+  }
 };

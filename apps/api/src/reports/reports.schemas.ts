@@ -31,7 +31,6 @@ export const reportsAnswers: OpenApiAnswers = {
   },
   "ReportsController_rounds": {
     "statuses": [200],
-    "file": true,
     "schema": {
       "type": "object",
       "properties": {
@@ -39,11 +38,12 @@ export const reportsAnswers: OpenApiAnswers = {
         "items": {"type":"array","items":{"$ref":"#/components/schemas/ReportRoundRow"}}
       },
       "required": ["campaignId","items"]
-    }
+    },
+    "file": true,
+    "produces": ["application/json","text/csv","application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]
   },
   "ReportsController_flags": {
     "statuses": [200],
-    "file": true,
     "schema": {
       "type": "object",
       "properties": {
@@ -88,11 +88,12 @@ export const reportsAnswers: OpenApiAnswers = {
         }
       },
       "required": ["campaignId","items"]
-    }
+    },
+    "file": true,
+    "produces": ["application/json","text/csv","application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]
   },
   "ReportsController_list": {
     "statuses": [200],
-    "file": true,
     "schema": {
       "type": "object",
       "properties": {
@@ -102,7 +103,9 @@ export const reportsAnswers: OpenApiAnswers = {
         "items": {"type":"array","items":{"$ref":"#/components/schemas/ReportRow"}}
       },
       "required": ["total","page","pageSize","items"]
-    }
+    },
+    "file": true,
+    "produces": ["application/json","text/csv","application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]
   },
   "ReportsController_get": {
     "statuses": [200],

@@ -8,7 +8,6 @@ export const unitImportsAnswers: OpenApiAnswers = {
   "UnitImportsController_upload": {"statuses":[202],"schema":{"$ref":"#/components/schemas/UnitImportRow"}},
   "UnitImportsController_list": {
     "statuses": [200],
-    "file": true,
     "schema": {
       "type": "object",
       "properties": {
@@ -16,12 +15,13 @@ export const unitImportsAnswers: OpenApiAnswers = {
         "total": {"type":"number"}
       },
       "required": ["items","total"]
-    }
+    },
+    "file": true,
+    "produces": ["application/json","text/csv","application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]
   },
   "UnitImportsController_get": {"statuses":[200],"schema":{"$ref":"#/components/schemas/UnitImportRow"}},
   "UnitImportsController_errors": {
     "statuses": [200],
-    "file": true,
     "schema": {
       "anyOf": [
         {"$ref":"#/components/schemas/ExportTable"},
@@ -35,6 +35,8 @@ export const unitImportsAnswers: OpenApiAnswers = {
           "required": ["items","total","importId"]
         }
       ]
-    }
+    },
+    "file": true,
+    "produces": ["application/json","text/csv","application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]
   }
 };
