@@ -85,18 +85,18 @@ function successResponses(declared: Responses, answer: OpenApiAnswer): Responses
 }
 
 /**
- * Errors every route of a kind can give, unless the route documents them itself: 400 for any
- * input, 401 without a valid token, 404 for an id in the path, 413/415 for a body, 503.
+ * Errors every route of a kind can give, unless the route documents them itself: 400 (any
+ * route's query, path or body can be refused), 401 without a valid token, 404 for an id in the path, 413/415 for a body, 503.
  */
 function addCommonErrors(operation: Operation, method: (typeof METHODS)[number]): void {
   const add = (status: ErrorStatus) => {
     operation.responses[String(status)] ??= errorResponse(status) as never;
   };
   const params = operation.parameters ?? [];
-  const hasInput = params.some((p) => !('$ref' in p) && (p.in === 'query' || p.in === 'path'));
   const hasPathId = params.some((p) => !('$ref' in p) && p.in === 'path');
   const hasBody = method === 'post' || method === 'put' || method === 'patch';
-  if (hasInput || hasBody) add(400);
+  // Any request: the query DTOs (not all listed as parameters), the path, the body, the front door.
+  add(400);
   if (operation.security?.length) add(401);
   // An id in the path that names nothing (or nothing the caller may know of).
   if (hasPathId) add(404);
