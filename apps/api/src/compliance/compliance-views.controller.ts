@@ -72,6 +72,7 @@ export class ComplianceViewsController {
     return format ? tableResponse(this.views.unitsOverviewTable(overview), format) : overview;
   }
 
+  @ApiErrors(404)
   @Get('compliance/overview/cases')
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
   async casesOverview(@CurrentActor() actor: Actor, @Query() query: CasesOverviewQuery, @Headers('accept') accept?: string) {

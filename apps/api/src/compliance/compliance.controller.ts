@@ -17,7 +17,7 @@ export class ComplianceController {
   constructor(private readonly compliance: ComplianceService) {}
 
   /** Compares the resource library for a running campaign; answers at once (202), the run goes on. */
-  @ApiErrors(409)
+  @ApiErrors(404, 409)
   @Post('compliance-runs')
   @HttpCode(202)
   @UseGuards(OfficeOnly('Only the office runs the data comparison'))
@@ -31,6 +31,7 @@ export class ComplianceController {
   }
 
   /** Cases a page at a time (JSON), or every matching case as a download with ?format=csv|xlsx. */
+  @ApiErrors(404)
   @Get('compliance-cases')
   @ApiProducesTable()
   async list(@CurrentActor() actor: Actor, @Query() query: ListComplianceCasesQuery, @Headers('accept') accept?: string) {

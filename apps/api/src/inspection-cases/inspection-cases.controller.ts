@@ -20,6 +20,7 @@ export class InspectionCasesController {
   }
 
   /** The inspectors' inbox: their team's cases (the office and viewers: all); JSON, or a download with ?format=csv|xlsx. */
+  @ApiErrors(404)
   @Get('inspection-cases')
   @ApiProducesTable()
   async list(@CurrentActor() actor: Actor, @Query() query: ListInspectionCasesQuery, @Headers('accept') accept?: string) {

@@ -51,6 +51,7 @@ export class ReportsController {
     return format ? tableResponse(this.reports.flagsTable(view), format) : view;
   }
 
+  @ApiErrors(404)
   @Get('reports')
   @ApiProduces('application/json', 'text/csv', XLSX)
   async list(@CurrentActor() actor: Actor, @Query() query: ListReportsQuery, @Headers('accept') accept?: string) {

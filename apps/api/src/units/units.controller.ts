@@ -15,6 +15,7 @@ export class UnitsController {
   constructor(private readonly units: UnitsService) {}
 
   /** 201 when the facts changed the record, 200 when it already held them. */
+  @ApiErrors(404)
   @Post()
   async record(@CurrentActor() actor: Actor, @Body() body: RecordUnitFactsDto, @Res({ passthrough: true }) response: Response) {
     const { changed, unit } = await this.units.record(actor, body);
@@ -22,6 +23,7 @@ export class UnitsController {
     return unit;
   }
 
+  @ApiErrors(404)
   @Get()
   list(@CurrentActor() actor: Actor, @Query() query: ListUnitsQuery) {
     return this.units.list(actor, query);
