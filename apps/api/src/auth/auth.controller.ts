@@ -11,7 +11,7 @@ import { ApiErrors } from '../common/api-errors.decorator';
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
-  @ApiErrors(429)
+  @ApiErrors(401, 429)
   @Public()
   @Post('login')
   @HttpCode(200)
