@@ -13,7 +13,7 @@ import { ApiErrors } from '../common/api-errors.decorator';
 export class DutyCommentsController {
   constructor(private readonly comments: DutyCommentsService) {}
 
-  @ApiErrors(409)
+  @ApiErrors(409, 422)
   @Post()
   add(@CurrentActor() actor: Actor, @Param('id') dutyId: string, @Body() body: DutyCommentDto) {
     return this.comments.add(actor, dutyId, body.text);

@@ -34,7 +34,7 @@ export class InspectionCasesController {
   }
 
   /** Logs an enforcement action (append-only): who, team and when are recorded. */
-  @ApiErrors(409)
+  @ApiErrors(409, 422)
   @Post('inspection-cases/:id/actions')
   logAction(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: EnforcementActionDto) {
     return this.inspections.logAction(actor, id, body);
