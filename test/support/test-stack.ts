@@ -11,6 +11,7 @@ import { createApiApp } from '../../apps/api/src/create-api-app';
 import { DubanWorker } from '../../apps/worker/src/duban-worker';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { isolatedDatabase } from './isolated-database';
+import { OpenApiResponseChecker } from './openapi-responses';
 import { SmtpCatcher } from './smtp-catcher';
 
 export interface HttpResult<T = any> {
@@ -37,6 +38,7 @@ export class TestStack {
   private workerRun?: Promise<void>;
   private ownDatabase?: { url: string; drop(): Promise<void> };
   baseUrl = '';
+  private openApi?: Promise<OpenApiResponseChecker>;
 
   /**
    * `port`: listen there rather than on any free port, for tests whose e-mails must link back
@@ -112,7 +114,26 @@ export class TestStack {
     } catch {
       // not JSON: keep the text
     }
+    if (process.env.DUBAN_SKIP_RESPONSE_VALIDATION !== '1') {
+      const problem = (await this.responseChecker()).problem(method, path, response.status, response.headers.get('content-type'), parsed);
+      if (problem) throw new Error(`The answer is not what the OpenAPI document says: ${problem}`);
+    }
     return { status: response.status, body: parsed as T };
+  }
+
+  /**
+   * Every answer `http` receives is checked against the served OpenAPI document (/docs-json,
+   * read once per stack): its status must be documented for the route, a JSON body must match
+   * that status's schema. DUBAN_SKIP_RESPONSE_VALIDATION=1 turns this off, for debugging only.
+   */
+  responseChecker(): Promise<OpenApiResponseChecker> {
+    this.openApi ??= fetch(`${this.baseUrl}/docs-json`)
+      .then((response) => {
+        if (!response.ok) throw new Error(`GET /docs-json answered ${response.status}`);
+        return response.json() as Promise<Record<string, unknown>>;
+      })
+      .then((document) => new OpenApiResponseChecker(document));
+    return this.openApi;
   }
 
   /** Creates a user straight in the database (there is no sign-up) and logs in through the API. */

@@ -1,11 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { DubanConfig } from '@duban/config';
 import { ApiModule } from './api.module';
 import { installFrontDoor } from './common/front-door';
 import { installSecurityHeaders } from './common/security-headers';
+import { createOpenApiDocument } from './common/openapi';
 import { dubanValidationPipe } from './common/validation';
 import { mountWebConsole } from './web-console/web-console';
 
@@ -20,11 +21,6 @@ export async function createApiApp(config: DubanConfig, options: { logger?: fals
   mountWebConsole(app, config);
   app.useGlobalPipes(dubanValidationPipe());
   app.enableShutdownHooks();
-  const openApi = new DocumentBuilder()
-    .setTitle('Duban 督办 API')
-    .setDescription('Campaign duties: assign, acknowledge, submit, accept or return; reminders and escalations.')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi));
+  SwaggerModule.setup('docs', app, () => createOpenApiDocument(app));
   return app;
 }

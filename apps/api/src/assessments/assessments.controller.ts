@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Put, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@duban/domain';
@@ -16,9 +16,11 @@ import {
 } from './assessment.dto';
 import { AssessmentsService, type AssessmentView } from './assessments.service';
 import { CircularsService } from './circulars.service';
+import { ApiErrors } from '../common/api-errors.decorator';
 
 const TABLE_TYPES = ['application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] as const;
 
+@ApiErrors(403)
 @ApiTags('assessment')
 @ApiBearerAuth()
 @Controller()
@@ -30,6 +32,7 @@ export class AssessmentsController {
     return this.assessments.rules(actor, id);
   }
 
+  @ApiErrors(409)
   @Put('campaigns/:id/assessment-rules')
   @UseGuards(OfficeOnly('Only the office sets the assessment rules'))
   setRules(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SetAssessmentRulesDto) {
@@ -37,6 +40,7 @@ export class AssessmentsController {
   }
 
   /** Runs the assessment (201), or recomputes the draft (200); a finalised one → 409. */
+  @ApiErrors(409)
   @Post('campaigns/:id/assessments')
   @UseGuards(OfficeOnly('Only the office runs the assessment'))
   async start(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: StartAssessmentDto, @Res({ passthrough: true }) response: Response) {
@@ -59,12 +63,14 @@ export class AssessmentsController {
   }
 
   /** The office's outcome for one unit, with the reason. */
+  @ApiErrors(409)
   @Put('assessments/:id/units/:unitId')
   @UseGuards(OfficeOnly('Only the office reviews assessment outcomes'))
   review(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('unitId') unitId: string, @Body() body: ReviewAssessmentUnitDto) {
     return this.assessments.review(actor, id, unitId, body);
   }
 
+  @ApiErrors(409)
   @Post('assessments/:id/finalise')
   @HttpCode(200)
   @UseGuards(OfficeOnly('Only the office finalises the assessment'))
@@ -78,6 +84,7 @@ export class AssessmentsController {
   }
 }
 
+@ApiErrors(403)
 @ApiTags('circulars')
 @ApiBearerAuth()
 @Controller()
@@ -85,6 +92,7 @@ export class CircularsController {
   constructor(private readonly circulars: CircularsService) {}
 
   /** Drafts the circular of a quarter ({kind: quarterly, quarter: 2026-Q3}) or the final one from the data. */
+  @ApiErrors(409)
   @Post('campaigns/:id/circulars')
   @UseGuards(OfficeOnly('Only the office drafts circulars'))
   draft(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: CreateCircularDto) {
@@ -104,11 +112,14 @@ export class CircularsController {
   /** The circular as a printable page. */
   @Get('circulars/:id/page')
   @ApiProduces('text/html')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  page(@CurrentActor() actor: Actor, @Param('id') id: string) {
-    return this.circulars.page(actor, id);
+  async page(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) response: Response) {
+    const page = await this.circulars.page(actor, id);
+    // Set on success only: @Header would label an error's JSON as text/html too.
+    response.type('text/html; charset=utf-8');
+    return page;
   }
 
+  @ApiErrors(409)
   @Put('circulars/:id')
   @UseGuards(OfficeOnly('Only the office revises circulars'))
   revise(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReviseCircularDto) {
@@ -116,6 +127,7 @@ export class CircularsController {
   }
 
   /** Numbers the circular and e-mails it to every member department and district (once). */
+  @ApiErrors(409)
   @Post('circulars/:id/publish')
   @HttpCode(200)
   @UseGuards(OfficeOnly('Only the office publishes circulars'))

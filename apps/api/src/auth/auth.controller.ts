@@ -6,6 +6,7 @@ import { DomainError, DomainErrorCode } from '@duban/domain';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
 import { LoginDto } from './login.dto';
+import { ApiErrors } from '../common/api-errors.decorator';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -15,6 +16,7 @@ export class AuthController {
     private readonly throttle: LoginThrottle,
   ) {}
 
+  @ApiErrors(401, 429)
   @Public()
   @Post('login')
   @HttpCode(200)

@@ -4,6 +4,7 @@ import type { Actor } from '@duban/domain';
 import { CurrentActor } from '../common/actor.decorator';
 import { SetCalendarYearDto } from './calendar.dto';
 import { CalendarService } from './calendar.service';
+import { ApiErrors } from '../common/api-errors.decorator';
 
 const year = () => new ParseIntPipe({ errorHttpStatusCode: 400 });
 
@@ -23,6 +24,7 @@ export class CalendarController {
     return this.calendar.revisions(y);
   }
 
+  @ApiErrors(403, 409)
   @Put(':year')
   set(@CurrentActor() actor: Actor, @Param('year', year()) y: number, @Body() body: SetCalendarYearDto) {
     return this.calendar.set(actor, y, body);

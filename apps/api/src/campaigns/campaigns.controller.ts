@@ -14,7 +14,9 @@ import {
   SetLeadingGroupDto,
 } from './campaign.dto';
 import { CampaignsService } from './campaigns.service';
+import { ApiErrors } from '../common/api-errors.decorator';
 
+@ApiErrors(403)
 @ApiTags('campaigns')
 @ApiBearerAuth()
 @Controller('campaigns')
@@ -53,6 +55,7 @@ export class CampaignsController {
     return this.campaigns.routes(actor, id);
   }
 
+  @ApiErrors(409)
   @Put(':id/duty-matrix/:kind/:key')
   setRoute(
     @CurrentActor() actor: Actor,
@@ -64,6 +67,7 @@ export class CampaignsController {
     return this.campaigns.setRoute(actor, id, kind, key, body);
   }
 
+  @ApiErrors(409)
   @Put(':id/escalation-ladder')
   setLadder(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SetEscalationLadderDto) {
     return this.campaigns.setLadder(actor, id, body);
@@ -74,17 +78,20 @@ export class CampaignsController {
     return this.campaigns.phase(actor, id, phaseId);
   }
 
+  @ApiErrors(409)
   @Put(':id/targets')
   setTargets(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SetCampaignTargetsDto) {
     return this.campaigns.setTargets(actor, id, body);
   }
 
+  @ApiErrors(409)
   @Put(':id/leading-group')
   setLeadingGroup(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SetLeadingGroupDto) {
     return this.campaigns.setLeadingGroup(actor, id, body);
   }
 
   /** A closed phase's summary per department and district; JSON, or a table with ?format=csv|xlsx (or Accept: text/csv). */
+  @ApiErrors(409)
   @Get(':id/phases/:phaseId/summary')
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
   async phaseSummary(
@@ -104,17 +111,20 @@ export class CampaignsController {
   }
 
   /** What launching the phase now would create (the duties per department and district), computed as the launch computes it; writes nothing. */
+  @ApiErrors(409)
   @Get(':id/phases/:phaseId/launch-preview')
   launchPreview(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('phaseId') phaseId: string) {
     return this.campaigns.launchPreview(actor, id, phaseId);
   }
 
   /** Replaces the plan of a phase that has not been launched. */
+  @ApiErrors(409)
   @Put(':id/phases/:phaseId')
   revisePhase(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('phaseId') phaseId: string, @Body() body: RevisePhaseDto) {
     return this.campaigns.revisePhase(actor, id, phaseId, body);
   }
 
+  @ApiErrors(409)
   @Post(':id/phases/:phaseId/launch')
   @HttpCode(200)
   launch(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('phaseId') phaseId: string, @Body() body: LaunchPhaseDto) {

@@ -5,7 +5,9 @@ import type { Actor } from '@duban/domain';
 import { CurrentActor } from '../common/actor.decorator';
 import { EvidenceUpload, evidenceDownload, requireEvidenceFile, type UploadedEvidenceFile } from '../common/evidence-upload';
 import { ComplianceEvidenceService } from './compliance-evidence.service';
+import { ApiErrors } from '../common/api-errors.decorator';
 
+@ApiErrors(403)
 @ApiTags('compliance')
 @ApiBearerAuth()
 @Controller('compliance-cases/:id/evidence')
@@ -13,6 +15,7 @@ export class ComplianceEvidenceController {
   constructor(private readonly evidence: ComplianceEvidenceService) {}
 
   /** 201 with the new file; 200 with the one already there when the same bytes were sent before. */
+  @ApiErrors(409)
   @Post()
   @EvidenceUpload(ComplianceEvidenceService)
   async upload(

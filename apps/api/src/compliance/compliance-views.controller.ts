@@ -7,6 +7,7 @@ import { EXPOSURE_PROPOSAL_STATUSES, type Actor, type ExposureProposalStatus } f
 import { CurrentActor } from '../common/actor.decorator';
 import { EXPORT_FORMATS, exportFormat, tableResponse, XLSX_TYPE } from '../common/table-export';
 import { ComplianceViewsService } from './compliance-views.service';
+import { ApiErrors } from '../common/api-errors.decorator';
 
 export class ExposureListQuery {
   @IsOptional() @IsIn([...EXPORT_FORMATS, 'html']) format?: (typeof EXPORT_FORMATS)[number] | 'html';
@@ -31,6 +32,7 @@ export class CasesOverviewQuery {
   @IsOptional() @IsIn(EXPORT_FORMATS) format?: (typeof EXPORT_FORMATS)[number];
 }
 
+@ApiErrors(403)
 @ApiTags('compliance')
 @ApiBearerAuth()
 @Controller()
@@ -70,6 +72,7 @@ export class ComplianceViewsController {
     return format ? tableResponse(this.views.unitsOverviewTable(overview), format) : overview;
   }
 
+  @ApiErrors(404)
   @Get('compliance/overview/cases')
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
   async casesOverview(@CurrentActor() actor: Actor, @Query() query: CasesOverviewQuery, @Headers('accept') accept?: string) {

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
 import { Idempotent } from '../common/idempotent';
@@ -7,7 +8,9 @@ import { OfficeOnly } from '../common/office-only.guard';
 import { ApiProducesTable, exportFormat, tableResponse } from '../common/table-export';
 import { ComplianceCaseActionDto, ExposureDecisionDto, ListComplianceCasesQuery, StartComplianceRunDto } from './compliance.dto';
 import { ComplianceService } from './compliance.service';
+import { ApiErrors } from '../common/api-errors.decorator';
 
+@ApiErrors(403)
 @ApiTags('compliance')
 @ApiBearerAuth()
 @Controller()
@@ -15,6 +18,7 @@ export class ComplianceController {
   constructor(private readonly compliance: ComplianceService) {}
 
   /** Compares the resource library for a running campaign; answers at once (202), the run goes on. */
+  @ApiErrors(404, 409)
   @Post('compliance-runs')
   @HttpCode(202)
   @UseGuards(OfficeOnly('Only the office runs the data comparison'))
@@ -28,6 +32,7 @@ export class ComplianceController {
   }
 
   /** Cases a page at a time (JSON), or every matching case as a download with ?format=csv|xlsx. */
+  @ApiErrors(404)
   @Get('compliance-cases')
   @ApiProducesTable()
   async list(@CurrentActor() actor: Actor, @Query() query: ListComplianceCasesQuery, @Headers('accept') accept?: string) {
@@ -41,6 +46,7 @@ export class ComplianceController {
   }
 
   /** Issue the rectification order, record the rectification, or (the office) dismiss. */
+  @ApiErrors(409)
   @Post('compliance-cases/:id/actions')
   @HttpCode(200)
   @Idempotent()
@@ -49,14 +55,18 @@ export class ComplianceController {
   }
 
   /** The rectification order as a printable page. */
+  @ApiErrors(409)
   @Get('compliance-cases/:id/notice')
   @ApiProduces('text/html')
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  notice(@CurrentActor() actor: Actor, @Param('id') id: string) {
-    return this.compliance.noticePage(actor, id);
+  async notice(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) response: Response) {
+    const page = await this.compliance.noticePage(actor, id);
+    // Set on success only: @Header would label an error's JSON as text/html too.
+    response.type('text/html; charset=utf-8');
+    return page;
   }
 
   /** Nothing is published without the office's approval. */
+  @ApiErrors(409)
   @Post('exposure-proposals/:id/decision')
   @HttpCode(200)
   @Idempotent()

@@ -4,6 +4,7 @@ import type { Actor } from '@duban/domain';
 import { CurrentActor } from '../common/actor.decorator';
 import { CreateDepartmentDto } from './create-department.dto';
 import { DepartmentsService } from './departments.service';
+import { ApiErrors } from '../common/api-errors.decorator';
 
 @ApiTags('departments')
 @ApiBearerAuth()
@@ -11,6 +12,7 @@ import { DepartmentsService } from './departments.service';
 export class DepartmentsController {
   constructor(private readonly departments: DepartmentsService) {}
 
+  @ApiErrors(403, 409)
   @Post()
   register(@CurrentActor() actor: Actor, @Body() body: CreateDepartmentDto) {
     return this.departments.register(actor, body);

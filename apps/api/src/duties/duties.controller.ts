@@ -15,7 +15,9 @@ import {
   ReassignDutyDto,
   SubmitDutyDto,
 } from './duty.dto';
+import { ApiErrors } from '../common/api-errors.decorator';
 
+@ApiErrors(403)
 @ApiTags('duties')
 @ApiBearerAuth()
 @Controller('duties')
@@ -26,6 +28,7 @@ export class DutiesController {
    * With an `Idempotency-Key` header, a retried request (after a lost answer) returns the duty
    * the first one created, with 200 instead of 201, and creates nothing.
    */
+  @ApiErrors(404, 422)
   @Post()
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Any 1-100 characters, unique per intended duty' })
   async assign(
@@ -62,6 +65,7 @@ export class DutiesController {
     return this.duties.live(actor, id);
   }
 
+  @ApiErrors(409)
   @Post(':id/acknowledge')
   @HttpCode(200)
   @Idempotent()
@@ -69,6 +73,7 @@ export class DutiesController {
     return this.duties.act(actor, id, 'acknowledge', { reason: body.note });
   }
 
+  @ApiErrors(409)
   @Post(':id/start')
   @HttpCode(200)
   @Idempotent()
@@ -76,6 +81,7 @@ export class DutiesController {
     return this.duties.act(actor, id, 'start', { reason: body.note });
   }
 
+  @ApiErrors(409)
   @Post(':id/submit')
   @HttpCode(200)
   @Idempotent()
@@ -84,6 +90,7 @@ export class DutiesController {
   }
 
   /** The department notes how far it has got; the duty stays where it is. */
+  @ApiErrors(409)
   @Post(':id/progress')
   @HttpCode(200)
   @Idempotent()
@@ -91,6 +98,7 @@ export class DutiesController {
     return this.duties.act(actor, id, 'record_progress', { reason: body.note });
   }
 
+  @ApiErrors(409)
   @Post(':id/accept')
   @HttpCode(200)
   @Idempotent()
@@ -98,6 +106,7 @@ export class DutiesController {
     return this.duties.act(actor, id, 'accept', { reason: body.note });
   }
 
+  @ApiErrors(409)
   @Post(':id/return')
   @HttpCode(200)
   @Idempotent()
@@ -105,6 +114,7 @@ export class DutiesController {
     return this.duties.act(actor, id, 'return', { reason: body.reason });
   }
 
+  @ApiErrors(409)
   @Post(':id/cancel')
   @HttpCode(200)
   @Idempotent()
@@ -113,6 +123,7 @@ export class DutiesController {
   }
 
   /** The office moves the duty to another department, which must acknowledge it again. */
+  @ApiErrors(409)
   @Post(':id/reassign')
   @HttpCode(200)
   @Idempotent()
@@ -120,6 +131,7 @@ export class DutiesController {
     return this.duties.act(actor, id, 'reassign', { reason: body.reason, departmentId: body.departmentId });
   }
 
+  @ApiErrors(409)
   @Post(':id/extend')
   @HttpCode(200)
   @Idempotent()

@@ -5,13 +5,16 @@ import { Idempotent } from '../common/idempotent';
 import { CurrentActor } from '../common/actor.decorator';
 import { DutyCommentsService } from './duty-comments.service';
 import { DutyCommentDto } from './duty.dto';
+import { ApiErrors } from '../common/api-errors.decorator';
 
+@ApiErrors(403)
 @ApiTags('duties')
 @ApiBearerAuth()
 @Controller('duties/:id/comments')
 export class DutyCommentsController {
   constructor(private readonly comments: DutyCommentsService) {}
 
+  @ApiErrors(409, 422)
   @Post()
   @Idempotent()
   add(@CurrentActor() actor: Actor, @Param('id') dutyId: string, @Body() body: DutyCommentDto) {

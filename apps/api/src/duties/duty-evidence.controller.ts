@@ -5,7 +5,9 @@ import type { Actor } from '@duban/domain';
 import { CurrentActor } from '../common/actor.decorator';
 import { EvidenceUpload, evidenceDownload, requireEvidenceFile, type UploadedEvidenceFile } from '../common/evidence-upload';
 import { DutyEvidenceService } from './duty-evidence.service';
+import { ApiErrors } from '../common/api-errors.decorator';
 
+@ApiErrors(403)
 @ApiTags('duties')
 @ApiBearerAuth()
 @Controller('duties/:id/evidence')
@@ -13,6 +15,7 @@ export class DutyEvidenceController {
   constructor(private readonly evidence: DutyEvidenceService) {}
 
   /** 201 with the new file; 200 with the one already there when the same bytes were sent before. */
+  @ApiErrors(409)
   @Post()
   @EvidenceUpload(DutyEvidenceService)
   async upload(

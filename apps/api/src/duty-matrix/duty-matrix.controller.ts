@@ -4,6 +4,7 @@ import type { Actor } from '@duban/domain';
 import { CurrentActor } from '../common/actor.decorator';
 import { SetDutyRouteDto } from './duty-matrix.dto';
 import { DutyMatrixService } from './duty-matrix.service';
+import { ApiErrors } from '../common/api-errors.decorator';
 
 @ApiTags('duty-matrix')
 @ApiBearerAuth()
@@ -21,6 +22,7 @@ export class DutyMatrixController {
     return this.matrix.changes();
   }
 
+  @ApiErrors(403)
   @Put(':kind/:key')
   setRoute(@CurrentActor() actor: Actor, @Param('kind') kind: string, @Param('key') key: string, @Body() body: SetDutyRouteDto) {
     return this.matrix.setRoute(actor, kind, key, body);

@@ -7,12 +7,14 @@ import { DutyBulkActionsService } from './duty-bulk-actions.service';
 import { BulkExtendDto, DutyStatsQuery, DutyViewQuery, OverdueQuery, RemindOverdueDto } from './duty-views.dto';
 import { DutyViewsService } from './duty-views.service';
 import { OfficeOnly } from '../common/office-only.guard';
+import { ApiErrors } from '../common/api-errors.decorator';
 
 /**
  * Lists for the departments and the office. Each answers JSON, or a table with `?format=csv`
  * (or `Accept: text/csv`; UTF-8 with BOM) or `?format=xlsx`: times in Beijing time, every
  * matching row unless limit/offset are given.
  */
+@ApiErrors(403)
 @ApiTags('duty views')
 @ApiBearerAuth()
 @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
@@ -21,6 +23,7 @@ export class DutyViewsController {
   constructor(private readonly views: DutyViewsService) {}
 
   /** The caller's department's duties (open ones unless `state` says otherwise); the office and viewers name a departmentId. */
+  @ApiErrors(404)
   @Get('inbox')
   async inbox(@CurrentActor() actor: Actor, @Query() query: DutyViewQuery, @Headers('accept') accept?: string) {
     const format = exportFormat(query.format, accept);
@@ -28,6 +31,7 @@ export class DutyViewsController {
   }
 
   /** Duties across departments (a department officer: their own), filtered, sorted, paged, with counts per state. */
+  @ApiErrors(404)
   @Get('overview/duties')
   async duties(@CurrentActor() actor: Actor, @Query() query: DutyViewQuery, @Headers('accept') accept?: string) {
     const format = exportFormat(query.format, accept);
@@ -35,6 +39,7 @@ export class DutyViewsController {
   }
 
   /** Per department (groupBy=department) or per district (groupBy=district). */
+  @ApiErrors(404)
   @Get('overview/departments')
   async departments(@CurrentActor() actor: Actor, @Query() query: DutyStatsQuery, @Headers('accept') accept?: string) {
     const format = exportFormat(query.format, accept);
@@ -42,6 +47,7 @@ export class DutyViewsController {
   }
 
   /** Open duties past their due time, longest overdue first, with the last escalation step. */
+  @ApiErrors(404)
   @Get('overview/overdue')
   async overdue(@CurrentActor() actor: Actor, @Query() query: OverdueQuery, @Headers('accept') accept?: string) {
     const format = exportFormat(query.format, accept);
@@ -50,6 +56,7 @@ export class DutyViewsController {
 }
 
 /** The office's actions on many duties at once; each duty answers for itself. */
+@ApiErrors(403)
 @ApiTags('duty views')
 @ApiBearerAuth()
 @UseGuards(OfficeOnly('Only the office may take bulk actions on duties'))
@@ -58,6 +65,7 @@ export class DutyBulkActionsController {
   constructor(private readonly bulk: DutyBulkActionsService) {}
 
   /** Reminds (催办) every overdue duty a department holds, now. */
+  @ApiErrors(404)
   @Post('remind-overdue')
   @HttpCode(200)
   remindOverdue(@CurrentActor() actor: Actor, @Body() body: RemindOverdueDto) {

@@ -6,7 +6,9 @@ import { CurrentActor } from '../common/actor.decorator';
 import { ApiProducesTable, exportFormat, tableResponse } from '../common/table-export';
 import { EnforcementActionDto, ListInspectionCasesQuery } from './inspection-case.dto';
 import { InspectionCasesService } from './inspection-cases.service';
+import { ApiErrors } from '../common/api-errors.decorator';
 
+@ApiErrors(403)
 @ApiTags('inspection')
 @ApiBearerAuth()
 @Controller()
@@ -19,6 +21,7 @@ export class InspectionCasesController {
   }
 
   /** The inspectors' inbox: their team's cases (the office and viewers: all); JSON, or a download with ?format=csv|xlsx. */
+  @ApiErrors(404)
   @Get('inspection-cases')
   @ApiProducesTable()
   async list(@CurrentActor() actor: Actor, @Query() query: ListInspectionCasesQuery, @Headers('accept') accept?: string) {
@@ -32,6 +35,7 @@ export class InspectionCasesController {
   }
 
   /** Logs an enforcement action (append-only): who, team and when are recorded. */
+  @ApiErrors(409, 422)
   @Post('inspection-cases/:id/actions')
   @Idempotent()
   logAction(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: EnforcementActionDto) {

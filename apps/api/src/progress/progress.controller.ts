@@ -6,6 +6,7 @@ import { exportFormat, tableResponse } from '../common/table-export';
 import { HistoryQuery, ProgressQuery, RankingsQuery } from './progress.dto';
 import { historyTable, progressTable, rankingsTable } from './progress-tables';
 import { ProgressService } from './progress.service';
+import { ApiErrors } from '../common/api-errors.decorator';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -14,6 +15,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
  * workbook type). The office and viewers read all; a department officer the totals and their
  * own unit; inspectors nothing.
  */
+@ApiErrors(403)
 @ApiTags('progress')
 @ApiBearerAuth()
 @Controller('campaigns/:id/progress')

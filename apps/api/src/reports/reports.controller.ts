@@ -6,6 +6,7 @@ import { OfficeOnly } from '../common/office-only.guard';
 import { exportFormat, tableResponse } from '../common/table-export';
 import { FileReportDto, ListReportsQuery, ReportFormatQuery, SetReportPlanDto } from './report.dto';
 import { ReportsService } from './reports.service';
+import { ApiErrors } from '../common/api-errors.decorator';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -13,6 +14,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
  * Periodic reports (旬报, 月报, 季报, 年度总结): the campaign's plan, its rounds, the reports
  * and their filings. Lists are also tables (?format=csv|xlsx).
  */
+@ApiErrors(403)
 @ApiTags('reports')
 @ApiBearerAuth()
 @Controller()
@@ -25,6 +27,7 @@ export class ReportsController {
   }
 
   /** The office changes the plan with a reason; rounds already open stay. */
+  @ApiErrors(409)
   @Put('campaigns/:id/report-plan')
   @UseGuards(OfficeOnly('Only the office sets the report plan'))
   setPlan(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: SetReportPlanDto) {
@@ -48,6 +51,7 @@ export class ReportsController {
     return format ? tableResponse(this.reports.flagsTable(view), format) : view;
   }
 
+  @ApiErrors(404)
   @Get('reports')
   @ApiProduces('application/json', 'text/csv', XLSX)
   async list(@CurrentActor() actor: Actor, @Query() query: ListReportsQuery, @Headers('accept') accept?: string) {
@@ -62,6 +66,7 @@ export class ReportsController {
   }
 
   /** The owing unit's liaison files the report (a new version each time); its duty goes to the office. */
+  @ApiErrors(409)
   @Post('reports/:id/filings')
   @HttpCode(201)
   file(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: FileReportDto) {

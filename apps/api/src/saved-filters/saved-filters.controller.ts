@@ -5,8 +5,10 @@ import type { Actor } from '@duban/domain';
 import { CurrentActor } from '../common/actor.decorator';
 import { SaveFilterDto, SavedFilterListQuery } from './saved-filters.dto';
 import { SavedFiltersService } from './saved-filters.service';
+import { ApiErrors } from '../common/api-errors.decorator';
 
 /** Filters of the console's lists saved by name, private or shared with the caller's role. */
+@ApiErrors(403)
 @ApiTags('saved filters')
 @ApiBearerAuth()
 @Controller('saved-filters')

@@ -6,7 +6,9 @@ import { CurrentActor } from '../common/actor.decorator';
 import { ApiProducesTable, exportFormat, tableResponse, XLSX_TYPE } from '../common/table-export';
 import { ListUnitImportsQuery, UnitImportErrorsQuery } from './unit-import.dto';
 import { UnitImportsService } from './unit-imports.service';
+import { ApiErrors } from '../common/api-errors.decorator';
 
+@ApiErrors(403)
 @ApiTags('units')
 @ApiBearerAuth()
 @Controller('unit-imports')
@@ -14,6 +16,7 @@ export class UnitImportsController {
   constructor(private readonly imports: UnitImportsService) {}
 
   /** Accepts the file (202) and imports it in the background; poll GET /unit-imports/:id for progress. */
+  @ApiErrors(404)
   @Post()
   @HttpCode(202)
   @ApiConsumes('multipart/form-data')
@@ -35,6 +38,7 @@ export class UnitImportsController {
   }
 
   /** The history, newest first (JSON), or every import as a download with ?format=csv|xlsx. */
+  @ApiErrors(404)
   @Get()
   @ApiProducesTable()
   async list(@CurrentActor() actor: Actor, @Query() query: ListUnitImportsQuery, @Headers('accept') accept?: string) {

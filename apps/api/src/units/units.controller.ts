@@ -5,7 +5,9 @@ import type { Actor } from '@duban/domain';
 import { CurrentActor } from '../common/actor.decorator';
 import { ListUnitsQuery, RecordUnitFactsDto } from './unit.dto';
 import { UnitsService } from './units.service';
+import { ApiErrors } from '../common/api-errors.decorator';
 
+@ApiErrors(403)
 @ApiTags('units')
 @ApiBearerAuth()
 @Controller('units')
@@ -13,6 +15,7 @@ export class UnitsController {
   constructor(private readonly units: UnitsService) {}
 
   /** 201 when the facts changed the record, 200 when it already held them. */
+  @ApiErrors(404)
   @Post()
   async record(@CurrentActor() actor: Actor, @Body() body: RecordUnitFactsDto, @Res({ passthrough: true }) response: Response) {
     const { changed, unit } = await this.units.record(actor, body);
@@ -20,6 +23,7 @@ export class UnitsController {
     return unit;
   }
 
+  @ApiErrors(404)
   @Get()
   list(@CurrentActor() actor: Actor, @Query() query: ListUnitsQuery) {
     return this.units.list(actor, query);

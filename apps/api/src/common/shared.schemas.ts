@@ -1,0 +1,1376 @@
+// Written by scripts/generate-openapi-schemas.ts (npm run openapi:schemas) from the types the
+// controllers return; do not edit by hand: change the view type and run it again.
+import type { OpenApiAnswers, OpenApiSchemas } from './openapi-types';
+
+export const sharedSchemas: OpenApiSchemas = {
+  "AssessmentOutcomes": {
+    "type": "object",
+    "properties": {
+      "commendation": {"type":"boolean"},
+      "criticism": {"type":"boolean"},
+      "awardIneligible": {"type":"boolean"},
+      "subsidyAdjustmentYuan": {
+        "type": "number",
+        "nullable": true,
+        "description": "Yuan to the fen, + raised / − cut; null when the unit has no subsidy base (or no targets)."
+      }
+    },
+    "required": ["commendation","criticism","awardIneligible","subsidyAdjustmentYuan"]
+  },
+  "AssessmentRules": {
+    "type": "object",
+    "properties": {
+      "weights": {
+        "type": "object",
+        "properties": {"targets":{"type":"number"},"dutiesOnTime":{"type":"number"},"reportsOnTime":{"type":"number"}},
+        "required": ["targets","dutiesOnTime","reportsOnTime"],
+        "description": "Points of 100 for each component; they add up to 100."
+      },
+      "returnPenaltyPoints": {"type":"number","description":"Points taken off per returned duty (report duties included)…"},
+      "maxReturnPenalty": {"type":"number","description":"…up to this many in all."},
+      "commendationMinScore": {
+        "type": "number",
+        "description": "Commended at or above this score, when every target share is reached (attainment ≥ 1)."
+      },
+      "criticismBelowScore": {"type":"number","description":"Criticised (通报批评) below this score."},
+      "awardIneligibleBelowScore": {
+        "type": "number",
+        "description": "Not eligible for \"advanced unit\" awards below this score; criticised units are not either."
+      },
+      "subsidy": {"$ref":"#/components/schemas/SubsidyRule"}
+    },
+    "required": [
+      "weights",
+      "returnPenaltyPoints",
+      "maxReturnPenalty",
+      "commendationMinScore",
+      "criticismBelowScore",
+      "awardIneligibleBelowScore",
+      "subsidy"
+    ],
+    "description": "The acceptance assessment (DOMAIN.md, \"Assessment\"): each district and department is scored\non targets reached, duties done on time and reports on time, less a penalty for returned\nwork; the score proposes the outcomes — commendation, circulated criticism (通报批评), loss of\neligibility for \"advanced unit\" awards (取消评先评优资格) — and the fund-gap subsidy is raised or\ncut in proportion to over- or under-achievement. The office reviews each proposal and then\nfinalises. The rules are a campaign setting (null: DEFAULT_ASSESSMENT_RULES)."
+  },
+  "AssessmentScoreRow": {
+    "type": "object",
+    "properties": {
+      "unitId": {"type":"string"},
+      "unitKind": {"type":"string","enum":["department","district"]},
+      "unitCode": {"type":"string"},
+      "unitName": {"type":"string"},
+      "scorecard": {"$ref":"#/components/schemas/Scorecard"},
+      "proposedOutcomes": {"$ref":"#/components/schemas/AssessmentOutcomes"},
+      "outcomes": {"$ref":"#/components/schemas/AssessmentOutcomes"},
+      "subsidyBaseYuan": {"type":"number","nullable":true},
+      "subsidyAdjustmentYuan": {"type":"number","nullable":true},
+      "reviewedBy": {"type":"string","nullable":true},
+      "reviewedByUsername": {"type":"string","nullable":true},
+      "reviewedAt": {"type":"string","format":"date-time","nullable":true},
+      "reviewReason": {"type":"string","nullable":true}
+    },
+    "required": [
+      "unitId",
+      "unitKind",
+      "unitCode",
+      "unitName",
+      "scorecard",
+      "proposedOutcomes",
+      "outcomes",
+      "subsidyBaseYuan",
+      "subsidyAdjustmentYuan",
+      "reviewedBy",
+      "reviewedByUsername",
+      "reviewedAt",
+      "reviewReason"
+    ]
+  },
+  "CalendarYearRevision": {
+    "type": "object",
+    "properties": {
+      "year": {"type":"number"},
+      "revision": {"type":"number","description":"0 when the office has not set the year yet."},
+      "holidays": {"type":"array","items":{"type":"string"}},
+      "makeUpWorkdays": {"type":"array","items":{"type":"string"}},
+      "reason": {"type":"string","nullable":true},
+      "changedBy": {"type":"string","nullable":true},
+      "changedAt": {"type":"string","format":"date-time","nullable":true}
+    },
+    "required": ["year","revision","holidays","makeUpWorkdays","reason","changedBy","changedAt"]
+  },
+  "CampaignEventRow": {
+    "type": "object",
+    "properties": {
+      "id": {"type":"string"},
+      "action": {"type":"string"},
+      "phaseId": {"type":"string","nullable":true},
+      "actorUserId": {"type":"string"},
+      "actorUsername": {"type":"string"},
+      "actorRole": {"type":"string"},
+      "reason": {"type":"string","nullable":true},
+      "details": {"type":"object","additionalProperties":{},"nullable":true},
+      "occurredAt": {"type":"string","format":"date-time"}
+    },
+    "required": ["id","action","phaseId","actorUserId","actorUsername","actorRole","reason","details","occurredAt"]
+  },
+  "CampaignLiveState": {
+    "type": "object",
+    "properties": {
+      "campaignId": {"type":"string"},
+      "phases": {"type":"array","items":{"$ref":"#/components/schemas/CampaignPhaseProgress"}},
+      "completed": {"type":"boolean"}
+    },
+    "required": ["campaignId","phases","completed"]
+  },
+  "CampaignPhaseProgress": {
+    "type": "object",
+    "properties": {
+      "status": {"type":"string","enum":["planned","open","closed"]},
+      "launchedAt": {"type":"number","nullable":true},
+      "forced": {"type":"boolean"},
+      "dutyCount": {"type":"number","nullable":true},
+      "closedAt": {"type":"number","nullable":true},
+      "failure": {
+        "type": "string",
+        "nullable": true,
+        "description": "Set when the phase's workflow ended without closing the phase (terminated or cancelled)."
+      },
+      "phaseId": {"type":"string"},
+      "name": {"type":"string"}
+    },
+    "required": ["status","launchedAt","forced","dutyCount","closedAt","failure","phaseId","name"]
+  },
+  "CampaignTarget": {
+    "type": "object",
+    "properties": {
+      "insuranceType": {"type":"string","enum":["pension","unemployment","medical","work_injury","maternity"]},
+      "kind": {"type":"string","enum":["persons","contribution_rate","funds"]},
+      "measure": {"type":"string","enum":["newly_insured","total_insured"],"description":"Persons only."},
+      "value": {
+        "type": "number",
+        "description": "Persons: a head count; contribution_rate: percent (0–100); funds: yuan (the floor)."
+      },
+      "stretch": {"type":"number","description":"Funds only: the stretch goal, at least the floor."},
+      "districtShares": {
+        "type": "array",
+        "items": {"$ref":"#/components/schemas/TargetShare"},
+        "description": "Shares by district; for persons and funds they must add up to the whole."
+      },
+      "departmentShares": {
+        "type": "array",
+        "items": {"$ref":"#/components/schemas/TargetShare"},
+        "description": "Shares by department; for persons and funds they must add up to the whole."
+      }
+    },
+    "required": ["insuranceType","kind","value"]
+  },
+  "CaseStepRow": {
+    "type": "object",
+    "properties": {
+      "step": {"type":"string","enum":["inspection","exposure","bidding_ban","court_referral"]},
+      "status": {"type":"string","enum":["cancelled","taken"]},
+      "dueAt": {"type":"string","format":"date-time"},
+      "takenAt": {"type":"string","format":"date-time","nullable":true},
+      "cancelledAt": {"type":"string","format":"date-time","nullable":true},
+      "dutyId": {"type":"string","nullable":true},
+      "details": {"type":"object","additionalProperties":{}}
+    },
+    "required": ["step","status","dueAt","takenAt","cancelledAt","dutyId","details"]
+  },
+  "CaseTransitionRow": {
+    "type": "object",
+    "properties": {
+      "seq": {"type":"number"},
+      "action": {"type":"string"},
+      "fromState": {"type":"string","enum":["closed","identified","notified","escalated"],"nullable":true},
+      "toState": {"type":"string","enum":["closed","identified","notified","escalated"]},
+      "actorUserId": {"type":"string"},
+      "actorUsername": {"type":"string"},
+      "actorRole": {"type":"string"},
+      "actorDepartmentId": {"type":"string","nullable":true},
+      "reason": {"type":"string","nullable":true},
+      "details": {"type":"object","additionalProperties":{}},
+      "occurredAt": {"type":"string","format":"date-time"}
+    },
+    "required": [
+      "seq",
+      "action",
+      "fromState",
+      "toState",
+      "actorUserId",
+      "actorUsername",
+      "actorRole",
+      "actorDepartmentId",
+      "reason",
+      "details",
+      "occurredAt"
+    ]
+  },
+  "CensusFigures": {
+    "type": "object",
+    "properties": {
+      "unitsSurveyed": {"type":"number"},
+      "uninsuredUnitsFound": {"type":"number"},
+      "uninsuredPersonsFound": {"type":"number"},
+      "unitsNewlyInsured": {"type":"number","description":"Units that registered for insurance in the campaign."}
+    },
+    "required": ["unitsSurveyed","uninsuredUnitsFound","uninsuredPersonsFound","unitsNewlyInsured"],
+    "description": "Census progress (资源普查), cumulative since the campaign began."
+  },
+  "CircularAssessmentLine": {
+    "type": "object",
+    "properties": {
+      "unitId": {"type":"string"},
+      "name": {"type":"string"},
+      "unitKind": {"type":"string","enum":["department","district"]},
+      "score": {"type":"number"},
+      "outcomes": {"$ref":"#/components/schemas/AssessmentOutcomes"}
+    },
+    "required": ["unitId","name","unitKind","score","outcomes"]
+  },
+  "CircularData": {
+    "type": "object",
+    "properties": {
+      "kind": {"type":"string","enum":["quarterly","final"]},
+      "periodKey": {"type":"string"},
+      "campaignName": {"type":"string"},
+      "period": {
+        "type": "object",
+        "properties": {"start":{"type":"string"},"end":{"type":"string"}},
+        "required": ["start","end"],
+        "description": "The days the circular covers (a quarter; the campaign's period for the final one)."
+      },
+      "asOf": {"type":"string","description":"The day the figures are read for."},
+      "draftedOn": {"type":"string","description":"The day the draft was made (the date under the signature)."},
+      "timeShare": {"type":"number"},
+      "targets": {"type":"array","items":{"$ref":"#/components/schemas/CircularTargetLine"}},
+      "districts": {"type":"array","items":{"$ref":"#/components/schemas/CircularUnitLine"}},
+      "departments": {"type":"array","items":{"$ref":"#/components/schemas/CircularUnitLine"}},
+      "lateReports": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {"unitId":{"type":"string"},"name":{"type":"string"},"late":{"type":"number"}},
+          "required": ["unitId","name","late"]
+        },
+        "description": "Units with reports late (or not filed) among those due in the period, most late first."
+      },
+      "assessment": {
+        "type": "object",
+        "properties": {
+          "asOf": {"type":"string"},
+          "units": {"type":"array","items":{"$ref":"#/components/schemas/CircularAssessmentLine"}}
+        },
+        "required": ["asOf","units"]
+      }
+    },
+    "required": [
+      "kind",
+      "periodKey",
+      "campaignName",
+      "period",
+      "asOf",
+      "draftedOn",
+      "timeShare",
+      "targets",
+      "districts",
+      "departments",
+      "lateReports"
+    ],
+    "description": "What a circular is drafted from; kept with it (`data`) so the text can be checked against it."
+  },
+  "CircularRow": {
+    "type": "object",
+    "properties": {
+      "id": {"type":"string"},
+      "campaignId": {"type":"string"},
+      "kind": {"type":"string","enum":["quarterly","final"]},
+      "periodKey": {"type":"string"},
+      "serialNumber": {"type":"string","nullable":true},
+      "title": {"type":"string"},
+      "body": {"type":"string"},
+      "data": {"$ref":"#/components/schemas/CircularData"},
+      "status": {"type":"string","enum":["draft","published"]},
+      "draftedBy": {"type":"string"},
+      "draftedByUsername": {"type":"string","nullable":true},
+      "draftedAt": {"type":"string","format":"date-time"},
+      "revisedBy": {"type":"string","nullable":true},
+      "revisedByUsername": {"type":"string","nullable":true},
+      "revisedAt": {"type":"string","format":"date-time","nullable":true},
+      "revisionReason": {"type":"string","nullable":true},
+      "publishedBy": {"type":"string","nullable":true},
+      "publishedByUsername": {"type":"string","nullable":true},
+      "publishedAt": {"type":"string","format":"date-time","nullable":true}
+    },
+    "required": [
+      "id",
+      "campaignId",
+      "kind",
+      "periodKey",
+      "serialNumber",
+      "title",
+      "body",
+      "data",
+      "status",
+      "draftedBy",
+      "draftedByUsername",
+      "draftedAt",
+      "revisedBy",
+      "revisedByUsername",
+      "revisedAt",
+      "revisionReason",
+      "publishedBy",
+      "publishedByUsername",
+      "publishedAt"
+    ]
+  },
+  "CircularTargetLine": {
+    "type": "object",
+    "properties": {
+      "value": {"type":"number"},
+      "actual": {"type":"number","nullable":true},
+      "reachedShare": {"type":"number"},
+      "expectedByNow": {"type":"number"},
+      "light": {"type":"string","enum":["green","yellow","red"]},
+      "insuranceType": {"type":"string","enum":["pension","unemployment","medical","work_injury","maternity"]},
+      "kind": {"type":"string","enum":["persons","contribution_rate","funds"]},
+      "measure": {"type":"string","enum":["newly_insured","total_insured"]}
+    },
+    "required": ["value","actual","reachedShare","expectedByNow","light","insuranceType","kind"]
+  },
+  "CircularUnitLine": {
+    "type": "object",
+    "properties": {
+      "unitId": {"type":"string"},
+      "name": {"type":"string"},
+      "attainment": {"type":"number","nullable":true},
+      "rank": {"type":"number","nullable":true},
+      "light": {"type":"string","enum":["green","yellow","red"],"nullable":true}
+    },
+    "required": ["unitId","name","attainment","rank","light"]
+  },
+  "ComplianceCaseLiveState": {
+    "type": "object",
+    "properties": {
+      "inspectionTeamId": {"type":"string","nullable":true},
+      "stepsTaken": {
+        "type": "array",
+        "items": {"type":"string","enum":["inspection","exposure","bidding_ban","court_referral"]}
+      },
+      "nextStep": {
+        "type": "object",
+        "properties": {
+          "step": {"type":"string","enum":["inspection","exposure","bidding_ban","court_referral"]},
+          "dueAt": {"type":"number"}
+        },
+        "required": ["step","dueAt"],
+        "nullable": true,
+        "description": "The next escalation step and when it is due, while the case is open."
+      },
+      "exposure": {"type":"string","enum":["none","proposed","approved","rejected","withdrawn"]},
+      "dutyIds": {"type":"array","items":{"type":"string"}},
+      "caseId": {"type":"string"},
+      "state": {"type":"string","enum":["closed","identified","notified","escalated"]},
+      "outcome": {"type":"string","enum":["rectified","dismissed"],"nullable":true},
+      "lastSeq": {"type":"number"},
+      "noticeDeadline": {"type":"number","nullable":true}
+    },
+    "required": [
+      "inspectionTeamId",
+      "stepsTaken",
+      "nextStep",
+      "exposure",
+      "dutyIds",
+      "caseId",
+      "state",
+      "outcome",
+      "lastSeq",
+      "noticeDeadline"
+    ]
+  },
+  "ComplianceCaseRow": {
+    "type": "object",
+    "properties": {
+      "id": {"type":"string"},
+      "creditCode": {"type":"string"},
+      "unitName": {"type":"string","nullable":true},
+      "contactEmail": {"type":"string","nullable":true},
+      "finding": {"type":"string","enum":["not_registered","under_insured","in_arrears"]},
+      "evidenceOfFinding": {"type":"object","additionalProperties":{}},
+      "campaignId": {"type":"string"},
+      "runId": {"type":"string"},
+      "departmentId": {"type":"string"},
+      "departmentName": {"type":"string"},
+      "routeKind": {"type":"string"},
+      "routeKey": {"type":"string"},
+      "sectorKey": {"type":"string","nullable":true},
+      "districtId": {"type":"string","nullable":true},
+      "districtName": {"type":"string","nullable":true},
+      "state": {"type":"string","enum":["closed","identified","notified","escalated"]},
+      "outcome": {"type":"string","enum":["rectified","dismissed"],"nullable":true},
+      "noticeNumber": {"type":"string","nullable":true},
+      "noticeIssuedAt": {"type":"string","format":"date-time","nullable":true},
+      "noticeDeadline": {"type":"string","format":"date-time","nullable":true},
+      "lastSeq": {"type":"number"},
+      "inspectionTeamId": {"type":"string","nullable":true},
+      "inspectionCaseId": {"type":"string","nullable":true},
+      "exposureStatus": {"type":"string","nullable":true},
+      "exposureProposalId": {"type":"string","nullable":true},
+      "createdAt": {"type":"string","format":"date-time"},
+      "updatedAt": {"type":"string","format":"date-time"},
+      "closedAt": {"type":"string","format":"date-time","nullable":true}
+    },
+    "required": [
+      "id",
+      "creditCode",
+      "unitName",
+      "contactEmail",
+      "finding",
+      "evidenceOfFinding",
+      "campaignId",
+      "runId",
+      "departmentId",
+      "departmentName",
+      "routeKind",
+      "routeKey",
+      "sectorKey",
+      "districtId",
+      "districtName",
+      "state",
+      "outcome",
+      "noticeNumber",
+      "noticeIssuedAt",
+      "noticeDeadline",
+      "lastSeq",
+      "inspectionTeamId",
+      "inspectionCaseId",
+      "exposureStatus",
+      "exposureProposalId",
+      "createdAt",
+      "updatedAt",
+      "closedAt"
+    ]
+  },
+  "ComplianceRunRow": {
+    "type": "object",
+    "properties": {
+      "id": {"type":"string"},
+      "campaignId": {"type":"string"},
+      "status": {"type":"string","enum":["completed","running","failed"]},
+      "requestedBy": {"type":"string"},
+      "requesterUsername": {"type":"string"},
+      "reason": {"type":"string","nullable":true},
+      "requestedAt": {"type":"string","format":"date-time"},
+      "finishedAt": {"type":"string","format":"date-time","nullable":true},
+      "unitsCompared": {"type":"number","nullable":true},
+      "findingsNew": {"type":"number","nullable":true},
+      "findingsOpenAlready": {"type":"number","nullable":true}
+    },
+    "required": [
+      "id",
+      "campaignId",
+      "status",
+      "requestedBy",
+      "requesterUsername",
+      "reason",
+      "requestedAt",
+      "finishedAt",
+      "unitsCompared",
+      "findingsNew",
+      "findingsOpenAlready"
+    ]
+  },
+  "DepartmentEntity": {
+    "type": "object",
+    "properties": {
+      "id": {"type":"string"},
+      "code": {"type":"string"},
+      "name": {"type":"string"},
+      "kind": {"type":"string","enum":["department","district","inspection_team"]},
+      "liaisonEmail": {"type":"string"},
+      "headEmail": {"type":"string"},
+      "createdBy": {"type":"string","nullable":true},
+      "createdAt": {"type":"string","format":"date-time"}
+    },
+    "required": ["id","code","name","kind","liaisonEmail","headEmail","createdBy","createdAt"],
+    "description": "A member department (or district) of the leading group, with the people Duban writes to."
+  },
+  "DistrictRef": {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"}},"required":["id","name"]},
+  "DutyGroupCounts": {
+    "type": "object",
+    "properties": {
+      "open": {"type":"number"},
+      "total": {"type":"number"},
+      "late": {"type":"number"},
+      "byState": {
+        "type": "object",
+        "properties": {
+          "assigned": {"type":"number"},
+          "acknowledged": {"type":"number"},
+          "in_progress": {"type":"number"},
+          "submitted": {"type":"number"},
+          "returned": {"type":"number"},
+          "accepted": {"type":"number"},
+          "cancelled": {"type":"number"}
+        },
+        "required": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
+      },
+      "overdue": {"type":"number"},
+      "returns": {"type":"number","description":"Sum of return_count: how often the office sent results back."},
+      "closedOnTime": {"type":"number","description":"Accepted at or before the due time."},
+      "closedLate": {"type":"number","description":"Accepted after the due time."}
+    },
+    "required": ["open","total","late","byState","overdue","returns","closedOnTime","closedLate"]
+  },
+  "DutyGroupStats": {
+    "type": "object",
+    "properties": {
+      "id": {"type":"string"},
+      "code": {"type":"string"},
+      "name": {"type":"string"},
+      "kind": {"type":"string","enum":["department","district"]},
+      "total": {"type":"number"},
+      "byState": {
+        "type": "object",
+        "properties": {
+          "assigned": {"type":"number"},
+          "acknowledged": {"type":"number"},
+          "in_progress": {"type":"number"},
+          "submitted": {"type":"number"},
+          "returned": {"type":"number"},
+          "accepted": {"type":"number"},
+          "cancelled": {"type":"number"}
+        },
+        "required": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
+      },
+      "open": {"type":"number"},
+      "overdue": {"type":"number"},
+      "late": {"type":"number"},
+      "returns": {"type":"number","description":"Sum of return_count: how often the office sent results back."},
+      "closedOnTime": {"type":"number","description":"Accepted at or before the due time."},
+      "closedLate": {"type":"number","description":"Accepted after the due time."}
+    },
+    "required": [
+      "id",
+      "code",
+      "name",
+      "kind",
+      "total",
+      "byState",
+      "open",
+      "overdue",
+      "late",
+      "returns",
+      "closedOnTime",
+      "closedLate"
+    ]
+  },
+  "DutyLiveState": {
+    "type": "object",
+    "properties": {
+      "dutyId": {"type":"string"},
+      "departmentId": {"type":"string","description":"The department holding the duty (it changes on a reassignment)."},
+      "state": {
+        "type": "string",
+        "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
+      },
+      "dueAt": {"type":"number"},
+      "lastSeq": {"type":"number"},
+      "overdue": {"type":"boolean"},
+      "remindedForDueAt": {"type":"number","nullable":true},
+      "firedEscalationSteps": {"type":"array","items":{"type":"string"}},
+      "pendingNotifications": {"type":"number"}
+    },
+    "required": [
+      "dutyId",
+      "departmentId",
+      "state",
+      "dueAt",
+      "lastSeq",
+      "overdue",
+      "remindedForDueAt",
+      "firedEscalationSteps",
+      "pendingNotifications"
+    ]
+  },
+  "DutyMatrixChangeRow": {
+    "type": "object",
+    "properties": {
+      "kind": {"type":"string","enum":["function","sector"]},
+      "key": {"type":"string"},
+      "label": {"type":"string"},
+      "fromDepartmentId": {"type":"string","nullable":true},
+      "toDepartmentId": {"type":"string"},
+      "reason": {"type":"string","nullable":true},
+      "changedBy": {"type":"string","nullable":true},
+      "changedAt": {"type":"string","format":"date-time"}
+    },
+    "required": ["kind","key","label","fromDepartmentId","toDepartmentId","reason","changedBy","changedAt"]
+  },
+  "DutyMatrixRouteRow": {
+    "type": "object",
+    "properties": {
+      "kind": {"type":"string","enum":["function","sector"]},
+      "key": {"type":"string"},
+      "label": {"type":"string"},
+      "departmentId": {"type":"string"},
+      "departmentCode": {"type":"string"},
+      "departmentName": {"type":"string"},
+      "updatedBy": {"type":"string","nullable":true},
+      "updatedAt": {"type":"string","format":"date-time"}
+    },
+    "required": ["kind","key","label","departmentId","departmentCode","departmentName","updatedBy","updatedAt"]
+  },
+  "EnforcementActionRow": {
+    "type": "object",
+    "properties": {
+      "id": {"type":"string"},
+      "inspectionCaseId": {"type":"string"},
+      "creditCode": {"type":"string"},
+      "type": {
+        "type": "string",
+        "enum": ["exposure","court_referral","on_site_inspection","rectification_order","penalty","credit_record"]
+      },
+      "actionDate": {"type":"string"},
+      "findings": {"type":"string"},
+      "outcome": {"type":"string","nullable":true},
+      "penaltyYuan": {"type":"string","nullable":true},
+      "evidenceIds": {"type":"array","items":{"type":"string"}},
+      "recordedBy": {"type":"string"},
+      "recorderUsername": {"type":"string"},
+      "recorderTeamId": {"type":"string","nullable":true},
+      "recordedAt": {"type":"string","format":"date-time"}
+    },
+    "required": [
+      "id",
+      "inspectionCaseId",
+      "creditCode",
+      "type",
+      "actionDate",
+      "findings",
+      "outcome",
+      "penaltyYuan",
+      "evidenceIds",
+      "recordedBy",
+      "recorderUsername",
+      "recorderTeamId",
+      "recordedAt"
+    ]
+  },
+  "EscalationLadderPolicy": {
+    "type": "object",
+    "properties": {
+      "reminderBefore": {
+        "anyOf": [
+          {"type":"object","properties":{"workingDays":{"type":"number"}},"required":["workingDays"]},
+          {"type":"object","properties":{"ms":{"type":"number"}},"required":["ms"]}
+        ]
+      },
+      "escalationLadder": {
+        "type": "array",
+        "items": {"$ref":"#/components/schemas/EscalationStep"},
+        "description": "Steps in the order they fire; each fires at most once per due time."
+      }
+    },
+    "required": ["reminderBefore","escalationLadder"],
+    "description": "A campaign's ladder: the policy without the calendar, which is the office's and read at launch."
+  },
+  "EscalationStep": {
+    "type": "object",
+    "properties": {
+      "step": {
+        "type": "string",
+        "description": "Stable name; recorded on the duty and part of the e-mail's idempotency key."
+      },
+      "after": {
+        "anyOf": [
+          {"type":"object","properties":{"workingDays":{"type":"number"}},"required":["workingDays"]},
+          {"type":"object","properties":{"ms":{"type":"number"}},"required":["ms"]}
+        ],
+        "description": "How long after the due time the step fires."
+      },
+      "notify": {"type":"array","items":{"type":"string","enum":["office","department_liaison","department_head"]}}
+    },
+    "required": ["step","after","notify"]
+  },
+  "ExportTable": {
+    "type": "object",
+    "properties": {
+      "asciiBase": {"type":"string","description":"ASCII base of the file name, e.g. `campaign-progress`."},
+      "chineseBase": {"type":"string","description":"The Chinese name users see, e.g. `扩面进度`."},
+      "header": {"type":"array","items":{"type":"string"}},
+      "rows": {
+        "type": "array",
+        "items": {
+          "type": "array",
+          "items": {
+            "nullable": true,
+            "allOf": [
+              {
+                "anyOf": [
+                  {"type":"boolean"},
+                  {"type":"string"},
+                  {"type":"number"},
+                  {"type":"string","format":"date-time"}
+                ]
+              }
+            ]
+          }
+        }
+      }
+    },
+    "required": ["asciiBase","chineseBase","header","rows"],
+    "description": "A table as a user sees it, ready to be saved as CSV or as an Excel workbook."
+  },
+  "ExposureListRow": {
+    "type": "object",
+    "properties": {
+      "proposalId": {"type":"string"},
+      "caseId": {"type":"string"},
+      "creditCode": {"type":"string"},
+      "unitName": {"type":"string","nullable":true},
+      "sectorKey": {"type":"string","nullable":true},
+      "districtName": {"type":"string","nullable":true},
+      "finding": {"type":"string"},
+      "noticeNumber": {"type":"string","nullable":true},
+      "noticeDeadline": {"type":"string","format":"date-time","nullable":true},
+      "approvedAt": {"type":"string","format":"date-time"},
+      "approvedBy": {"type":"string"},
+      "mediaDutyId": {"type":"string","nullable":true},
+      "mediaDutyState": {"type":"string","nullable":true}
+    },
+    "required": [
+      "proposalId",
+      "caseId",
+      "creditCode",
+      "unitName",
+      "sectorKey",
+      "districtName",
+      "finding",
+      "noticeNumber",
+      "noticeDeadline",
+      "approvedAt",
+      "approvedBy",
+      "mediaDutyId",
+      "mediaDutyState"
+    ]
+  },
+  "ExposureProposalRow": {
+    "type": "object",
+    "properties": {
+      "id": {"type":"string"},
+      "caseId": {"type":"string"},
+      "creditCode": {"type":"string"},
+      "unitName": {"type":"string","nullable":true},
+      "sectorKey": {"type":"string","nullable":true},
+      "districtName": {"type":"string","nullable":true},
+      "finding": {"type":"string"},
+      "caseState": {"type":"string"},
+      "departmentName": {"type":"string"},
+      "noticeNumber": {"type":"string","nullable":true},
+      "noticeDeadline": {"type":"string","format":"date-time","nullable":true},
+      "status": {"type":"string","enum":["proposed","approved","rejected","withdrawn"]},
+      "proposedAt": {"type":"string","format":"date-time"},
+      "decidedAt": {"type":"string","format":"date-time","nullable":true},
+      "decidedBy": {"type":"string","nullable":true},
+      "deciderUsername": {"type":"string","nullable":true},
+      "decisionReason": {"type":"string","nullable":true},
+      "mediaDutyId": {"type":"string","nullable":true},
+      "mediaDutyState": {"type":"string","nullable":true}
+    },
+    "required": [
+      "id",
+      "caseId",
+      "creditCode",
+      "unitName",
+      "sectorKey",
+      "districtName",
+      "finding",
+      "caseState",
+      "departmentName",
+      "noticeNumber",
+      "noticeDeadline",
+      "status",
+      "proposedAt",
+      "decidedAt",
+      "decidedBy",
+      "deciderUsername",
+      "decisionReason",
+      "mediaDutyId",
+      "mediaDutyState"
+    ],
+    "description": "A proposal to expose a unit, with its case and, once decided, who decided, when and why."
+  },
+  "InspectionCaseRow": {
+    "type": "object",
+    "properties": {
+      "id": {"type":"string"},
+      "caseId": {"type":"string"},
+      "creditCode": {"type":"string"},
+      "unitName": {"type":"string","nullable":true},
+      "sectorKey": {"type":"string","nullable":true},
+      "districtId": {"type":"string","nullable":true},
+      "districtName": {"type":"string","nullable":true},
+      "finding": {"type":"string"},
+      "caseState": {"type":"string"},
+      "noticeNumber": {"type":"string","nullable":true},
+      "noticeDeadline": {"type":"string","format":"date-time","nullable":true},
+      "teamId": {"type":"string","nullable":true},
+      "teamName": {"type":"string","nullable":true},
+      "status": {"type":"string","enum":["open","closed"]},
+      "openedAt": {"type":"string","format":"date-time"},
+      "closedAt": {"type":"string","format":"date-time","nullable":true},
+      "closeReason": {"type":"string","nullable":true},
+      "exposureStatus": {"type":"string","nullable":true},
+      "lastActionType": {
+        "type": "string",
+        "enum": ["exposure","court_referral","on_site_inspection","rectification_order","penalty","credit_record"],
+        "nullable": true
+      },
+      "lastActionDate": {"type":"string","nullable":true},
+      "actionCount": {"type":"number"}
+    },
+    "required": [
+      "id",
+      "caseId",
+      "creditCode",
+      "unitName",
+      "sectorKey",
+      "districtId",
+      "districtName",
+      "finding",
+      "caseState",
+      "noticeNumber",
+      "noticeDeadline",
+      "teamId",
+      "teamName",
+      "status",
+      "openedAt",
+      "closedAt",
+      "closeReason",
+      "exposureStatus",
+      "lastActionType",
+      "lastActionDate",
+      "actionCount"
+    ]
+  },
+  "InsuranceFigures": {
+    "type": "object",
+    "properties": {
+      "newlyInsured": {"type":"number","description":"Persons newly insured since the campaign began (cumulative)."},
+      "totalInsured": {"type":"number","description":"Persons insured now (a stock: may fall without a correction)."},
+      "contributionRate": {"type":"number","description":"Contribution (payment) rate now, percent 0–100."},
+      "fundsCollectedYuan": {"type":"number","description":"Funds collected since the campaign began, yuan (cumulative)."}
+    },
+    "description": "One insurance type's figures; each optional (a unit reports what it has)."
+  },
+  "LeadingGroup": {
+    "type": "object",
+    "properties": {
+      "chair": {"$ref":"#/components/schemas/LeadingGroupPerson"},
+      "viceChairs": {"type":"array","items":{"$ref":"#/components/schemas/LeadingGroupPerson"}},
+      "members": {"type":"array","items":{"$ref":"#/components/schemas/LeadingGroupMember"}}
+    },
+    "required": ["chair","viceChairs","members"]
+  },
+  "LeadingGroupContact": {
+    "type": "object",
+    "properties": {"name":{"type":"string"},"phone":{"type":"string"},"email":{"type":"string"}},
+    "required": ["name"]
+  },
+  "LeadingGroupMember": {
+    "type": "object",
+    "properties": {
+      "departmentId": {"type":"string"},
+      "liaison": {"$ref":"#/components/schemas/LeadingGroupContact"},
+      "head": {"$ref":"#/components/schemas/LeadingGroupContact"}
+    },
+    "required": ["departmentId","liaison","head"]
+  },
+  "LeadingGroupPerson": {
+    "type": "object",
+    "properties": {"name":{"type":"string"},"title":{"type":"string"}},
+    "required": ["name","title"]
+  },
+  "OutcomeCounts": {
+    "type": "object",
+    "properties": {
+      "total": {"type":"number"},
+      "byState": {
+        "type": "object",
+        "properties": {
+          "assigned": {"type":"number"},
+          "acknowledged": {"type":"number"},
+          "in_progress": {"type":"number"},
+          "submitted": {"type":"number"},
+          "returned": {"type":"number"},
+          "accepted": {"type":"number"},
+          "cancelled": {"type":"number"}
+        },
+        "required": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
+      },
+      "onTime": {"type":"number","description":"Accepted at or before the due time."},
+      "late": {"type":"number","description":"Accepted after the due time, or still open when the phase closed."},
+      "openAtClose": {"type":"number","description":"Still open when the phase closed (they stay open, marked late)."},
+      "cancelled": {"type":"number"}
+    },
+    "required": ["total","byState","onTime","late","openAtClose","cancelled"]
+  },
+  "PhaseLiveState": {
+    "type": "object",
+    "properties": {
+      "phaseId": {"type":"string"},
+      "dutyCount": {"type":"number"},
+      "batches": {"type":"number"},
+      "batchesStarted": {"type":"number"},
+      "batchesClosed": {"type":"number"},
+      "windowEndsAt": {"type":"number"},
+      "closed": {"type":"boolean"}
+    },
+    "required": ["phaseId","dutyCount","batches","batchesStarted","batchesClosed","windowEndsAt","closed"]
+  },
+  "PhaseSummary": {
+    "type": "object",
+    "properties": {
+      "closedAt": {"type":"number"},
+      "closeReason": {"type":"string","enum":["all_duties_closed","window_ended"]},
+      "byDepartment": {"type":"object","additionalProperties":{"$ref":"#/components/schemas/OutcomeCounts"}},
+      "byDistrict": {"type":"object","additionalProperties":{"$ref":"#/components/schemas/OutcomeCounts"}},
+      "total": {"type":"number"},
+      "byState": {
+        "type": "object",
+        "properties": {
+          "assigned": {"type":"number"},
+          "acknowledged": {"type":"number"},
+          "in_progress": {"type":"number"},
+          "submitted": {"type":"number"},
+          "returned": {"type":"number"},
+          "accepted": {"type":"number"},
+          "cancelled": {"type":"number"}
+        },
+        "required": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
+      },
+      "onTime": {"type":"number","description":"Accepted at or before the due time."},
+      "late": {"type":"number","description":"Accepted after the due time, or still open when the phase closed."},
+      "openAtClose": {"type":"number","description":"Still open when the phase closed (they stay open, marked late)."},
+      "cancelled": {"type":"number"}
+    },
+    "required": [
+      "closedAt",
+      "closeReason",
+      "byDepartment",
+      "byDistrict",
+      "total",
+      "byState",
+      "onTime",
+      "late",
+      "openAtClose",
+      "cancelled"
+    ]
+  },
+  "ProgressThresholds": {
+    "type": "object",
+    "properties": {"yellowBelow":{"type":"number"},"redBelow":{"type":"number"}},
+    "required": ["yellowBelow","redBelow"],
+    "description": "A light compares the share of the target reached with the share of the campaign's time used\n(the pace the plan expects by that day): green at or ahead of pace, yellow below\n`yellowBelow` × pace, red below `redBelow` × pace. Campaign settings, with these defaults."
+  },
+  "ReportFigures": {
+    "type": "object",
+    "properties": {
+      "census": {"$ref":"#/components/schemas/CensusFigures"},
+      "insurance": {
+        "type": "object",
+        "properties": {
+          "pension": {"$ref":"#/components/schemas/InsuranceFigures"},
+          "unemployment": {"$ref":"#/components/schemas/InsuranceFigures"},
+          "medical": {"$ref":"#/components/schemas/InsuranceFigures"},
+          "work_injury": {"$ref":"#/components/schemas/InsuranceFigures"},
+          "maternity": {"$ref":"#/components/schemas/InsuranceFigures"}
+        }
+      }
+    },
+    "required": ["census","insurance"],
+    "description": "What a report carries (DOMAIN.md): census, persons insured, rate, funds; the texts are stored beside."
+  },
+  "ReportFilingRow": {
+    "type": "object",
+    "properties": {
+      "id": {"type":"string"},
+      "reportId": {"type":"string"},
+      "version": {"type":"number"},
+      "figures": {"$ref":"#/components/schemas/ReportFigures"},
+      "problems": {"type":"string"},
+      "proposals": {"type":"string"},
+      "correctionNote": {"type":"string","nullable":true},
+      "flags": {"type":"array","items":{"$ref":"#/components/schemas/ReportFlag"}},
+      "filedBy": {"type":"string"},
+      "filedByUsername": {"type":"string"},
+      "filedAt": {"type":"string","format":"date-time"}
+    },
+    "required": [
+      "id",
+      "reportId",
+      "version",
+      "figures",
+      "problems",
+      "proposals",
+      "correctionNote",
+      "flags",
+      "filedBy",
+      "filedByUsername",
+      "filedAt"
+    ]
+  },
+  "ReportFlag": {
+    "type": "object",
+    "properties": {
+      "field": {"type":"string"},
+      "message": {"type":"string"},
+      "reported": {"type":"number"},
+      "library": {"type":"number"}
+    },
+    "required": ["field","message","reported","library"],
+    "description": "A figure the office should look at: it does not match what the resource library holds."
+  },
+  "ReportPlan": {
+    "type": "object",
+    "properties": {
+      "kinds": {"type":"array","items":{"$ref":"#/components/schemas/ReportPlanEntry"}},
+      "dueOnDayOff": {
+        "type": "string",
+        "enum": ["keep","next_working_day"],
+        "description": "A due date on a day off stays (keep) or moves to the next working day (顺延)."
+      }
+    },
+    "required": ["kinds","dueOnDayOff"],
+    "description": "A campaign's reporting rhythm (DOMAIN.md \"Reporting rhythm\")."
+  },
+  "ReportPlanEntry": {
+    "type": "object",
+    "properties": {
+      "kind": {"type":"string","enum":["quarterly","ten_day","monthly","year_end"]},
+      "owedBy": {"type":"array","items":{"type":"string","enum":["department","district"]}},
+      "dueDay": {
+        "type": "number",
+        "description": "monthly: day of the next month (default 5); quarterly: day of the month after the quarter\n(default 10); year_end: day of January of the next year (default 15). Ten-day reports are\ndue on the 10th, the 20th and the 30th (or the month's last day) by the seeds' rule."
+      }
+    },
+    "required": ["kind","owedBy"],
+    "description": "One kind of report the plan asks for, who owes it, and (except ten-day reports) its due day."
+  },
+  "ReportRoundRow": {
+    "type": "object",
+    "properties": {
+      "id": {"type":"string"},
+      "kind": {"type":"string","enum":["quarterly","ten_day","monthly","year_end"]},
+      "roundKey": {"type":"string"},
+      "periodStart": {"type":"string"},
+      "periodEnd": {"type":"string"},
+      "dueDate": {"type":"string"},
+      "dueAt": {"type":"string","format":"date-time"},
+      "openedAt": {"type":"string","format":"date-time"},
+      "reportCount": {"type":"number"},
+      "filed": {"type":"number"},
+      "accepted": {"type":"number"},
+      "late": {"type":"number"}
+    },
+    "required": [
+      "id",
+      "kind",
+      "roundKey",
+      "periodStart",
+      "periodEnd",
+      "dueDate",
+      "dueAt",
+      "openedAt",
+      "reportCount",
+      "filed",
+      "accepted",
+      "late"
+    ]
+  },
+  "ReportRow": {
+    "type": "object",
+    "properties": {
+      "id": {"type":"string"},
+      "campaignId": {"type":"string"},
+      "campaignName": {"type":"string"},
+      "roundId": {"type":"string"},
+      "roundKey": {"type":"string"},
+      "kind": {"type":"string","enum":["quarterly","ten_day","monthly","year_end"]},
+      "periodStart": {"type":"string"},
+      "periodEnd": {"type":"string"},
+      "dueAt": {"type":"string","format":"date-time"},
+      "unitId": {"type":"string"},
+      "unitKind": {"type":"string","enum":["department","district"]},
+      "unitName": {"type":"string"},
+      "dutyId": {"type":"string"},
+      "dutyState": {
+        "type": "string",
+        "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
+      },
+      "firstFiledAt": {"type":"string","format":"date-time","nullable":true},
+      "latestVersion": {"type":"number","nullable":true},
+      "flagged": {"type":"boolean"}
+    },
+    "required": [
+      "id",
+      "campaignId",
+      "campaignName",
+      "roundId",
+      "roundKey",
+      "kind",
+      "periodStart",
+      "periodEnd",
+      "dueAt",
+      "unitId",
+      "unitKind",
+      "unitName",
+      "dutyId",
+      "dutyState",
+      "firstFiledAt",
+      "latestVersion",
+      "flagged"
+    ]
+  },
+  "Scorecard": {
+    "type": "object",
+    "properties": {
+      "targetsScore": {
+        "type": "number",
+        "nullable": true,
+        "description": "min(attainment, 1) × 100; null without target shares (the other weights are scaled up to 100)."
+      },
+      "dutiesOnTimeRate": {"type":"number","description":"Percent of due duties submitted on time; 100 when none was due."},
+      "reportsOnTimeRate": {"type":"number"},
+      "returnPenalty": {"type":"number"},
+      "score": {"type":"number","description":"Weighted components less the penalty, 0–100, one decimal."},
+      "attainment": {
+        "type": "number",
+        "nullable": true,
+        "description": "Mean share of its targets reached (campaignProgress); null when the unit has no target shares."
+      },
+      "dutiesDue": {"type":"number"},
+      "dutiesOnTime": {"type":"number"},
+      "reportsDue": {"type":"number"},
+      "reportsOnTime": {"type":"number"},
+      "returns": {
+        "type": "number",
+        "description": "Times the office returned the unit's campaign duties (report duties included)."
+      }
+    },
+    "required": [
+      "targetsScore",
+      "dutiesOnTimeRate",
+      "reportsOnTimeRate",
+      "returnPenalty",
+      "score",
+      "attainment",
+      "dutiesDue",
+      "dutiesOnTime",
+      "reportsDue",
+      "reportsOnTime",
+      "returns"
+    ]
+  },
+  "SubsidyRule": {
+    "type": "object",
+    "properties": {
+      "rule": {"type":"string","enum":["proportional"]},
+      "ratePercent": {"type":"number"},
+      "capPercent": {"type":"number"},
+      "baseYuan": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {"unitId":{"type":"string"},"yuan":{"type":"number"}},
+          "required": ["unitId","yuan"]
+        }
+      }
+    },
+    "required": ["rule","ratePercent","capPercent","baseYuan"],
+    "description": "'proportional': the subsidy moves by `ratePercent` % of its base per 1 % over or under the\ntarget (100: one for one), at most `capPercent` % of the base either way. Units without a base\nget no subsidy and no adjustment."
+  },
+  "TargetProgress": {
+    "type": "object",
+    "properties": {
+      "value": {"type":"number"},
+      "stretch": {"type":"number"},
+      "actual": {"type":"number","nullable":true,"description":"Null when no unit has reported the figure yet."},
+      "reachedShare": {"type":"number"},
+      "stretchShare": {"type":"number","description":"Funds with a stretch figure: the share of the stretch reached."},
+      "expectedByNow": {
+        "type": "number",
+        "description": "What the pace of the plan expects by `asOf` (value × share of time used; a rate: the rate)."
+      },
+      "light": {"type":"string","enum":["green","yellow","red"]},
+      "countedFrom": {
+        "type": "string",
+        "enum": ["department","district"],
+        "description": "Whose reports make up the actual: districts or departments."
+      },
+      "reportingUnits": {"type":"number"},
+      "insuranceType": {"type":"string","enum":["pension","unemployment","medical","work_injury","maternity"]},
+      "kind": {"type":"string","enum":["persons","contribution_rate","funds"]},
+      "measure": {"type":"string","enum":["newly_insured","total_insured"]}
+    },
+    "required": [
+      "value",
+      "actual",
+      "reachedShare",
+      "expectedByNow",
+      "light",
+      "countedFrom",
+      "reportingUnits",
+      "insuranceType",
+      "kind"
+    ]
+  },
+  "TargetShare": {
+    "type": "object",
+    "properties": {
+      "unitId": {"type":"string"},
+      "value": {"type":"number"},
+      "stretch": {"type":"number","description":"Funds only: the share of the stretch figure."}
+    },
+    "required": ["unitId","value"],
+    "description": "A district's or a department's share of a target."
+  },
+  "UnitFactRow": {
+    "type": "object",
+    "properties": {
+      "field": {
+        "type": "string",
+        "enum": [
+          "sectorKey",
+          "districtId",
+          "name",
+          "address",
+          "contactEmail",
+          "employees",
+          "insured",
+          "arrears",
+          "registeredWith"
+        ]
+      },
+      "value": {},
+      "sourceDepartmentId": {"type":"string"},
+      "sourceFile": {"type":"string"},
+      "sourceDate": {"type":"string"},
+      "recordedBy": {"type":"string"},
+      "recordedAt": {"type":"string","format":"date-time"}
+    },
+    "required": ["field","value","sourceDepartmentId","sourceFile","sourceDate","recordedBy","recordedAt"]
+  },
+  "UnitImportError": {
+    "type": "object",
+    "properties": {"rowNumber":{"type":"number"},"field":{"type":"string"},"reason":{"type":"string"}},
+    "required": ["rowNumber","field","reason"]
+  },
+  "UnitImportRow": {
+    "type": "object",
+    "properties": {
+      "id": {"type":"string"},
+      "dataset": {
+        "type": "string",
+        "enum": ["market_registration","tax_registration","social_insurance_registration","employment"]
+      },
+      "format": {"type":"string","enum":["csv","xlsx"],"nullable":true},
+      "fileName": {"type":"string"},
+      "sizeBytes": {"type":"string","nullable":true},
+      "sha256": {"type":"string","nullable":true},
+      "sourceDepartmentId": {"type":"string"},
+      "sourceDepartmentName": {"type":"string"},
+      "sourceDate": {"type":"string"},
+      "status": {"type":"string","enum":["completed","running","failed","uploading","queued"]},
+      "rowsRead": {"type":"number"},
+      "rowsImported": {"type":"number"},
+      "rowsChanged": {"type":"number"},
+      "rowsUnchanged": {"type":"number"},
+      "rowsRejected": {"type":"number"},
+      "ignoredColumns": {"type":"array","items":{"type":"string"}},
+      "error": {"type":"string","nullable":true},
+      "requestedBy": {"type":"string"},
+      "requesterUsername": {"type":"string"},
+      "createdAt": {"type":"string","format":"date-time"},
+      "startedAt": {"type":"string","format":"date-time","nullable":true},
+      "finishedAt": {"type":"string","format":"date-time","nullable":true}
+    },
+    "required": [
+      "id",
+      "dataset",
+      "format",
+      "fileName",
+      "sizeBytes",
+      "sha256",
+      "sourceDepartmentId",
+      "sourceDepartmentName",
+      "sourceDate",
+      "status",
+      "rowsRead",
+      "rowsImported",
+      "rowsChanged",
+      "rowsUnchanged",
+      "rowsRejected",
+      "ignoredColumns",
+      "error",
+      "requestedBy",
+      "requesterUsername",
+      "createdAt",
+      "startedAt",
+      "finishedAt"
+    ]
+  },
+  "UnitRow": {
+    "type": "object",
+    "properties": {
+      "creditCode": {"type":"string"},
+      "name": {"type":"string","nullable":true},
+      "sectorKey": {"type":"string","nullable":true},
+      "districtId": {"type":"string","nullable":true},
+      "address": {"type":"string","nullable":true},
+      "contactEmail": {"type":"string","nullable":true},
+      "employees": {"type":"number","nullable":true},
+      "insured": {"type":"object","additionalProperties":{"type":"number"}},
+      "registrations": {
+        "type": "object",
+        "additionalProperties": {"type":"boolean"},
+        "description": "Registries known to hold the unit (registry → true)."
+      },
+      "arrears": {"type":"string","nullable":true},
+      "createdAt": {"type":"string","format":"date-time"},
+      "updatedAt": {"type":"string","format":"date-time"}
+    },
+    "required": [
+      "creditCode",
+      "name",
+      "sectorKey",
+      "districtId",
+      "address",
+      "contactEmail",
+      "employees",
+      "insured",
+      "registrations",
+      "arrears",
+      "createdAt",
+      "updatedAt"
+    ]
+  },
+  "UnitTargetProgress": {
+    "type": "object",
+    "properties": {
+      "share": {"type":"number"},
+      "actual": {"type":"number","nullable":true},
+      "reachedShare": {"type":"number"},
+      "expectedByNow": {
+        "type": "number",
+        "description": "What the pace of the plan expects of the share by `asOf` (as for the whole)."
+      },
+      "light": {"type":"string","enum":["green","yellow","red"]},
+      "insuranceType": {"type":"string","enum":["pension","unemployment","medical","work_injury","maternity"]},
+      "kind": {"type":"string","enum":["persons","contribution_rate","funds"]},
+      "measure": {"type":"string","enum":["newly_insured","total_insured"]}
+    },
+    "required": ["share","actual","reachedShare","expectedByNow","light","insuranceType","kind"]
+  }
+};
+
+export const sharedAnswers: OpenApiAnswers = {};

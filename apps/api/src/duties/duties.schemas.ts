@@ -1,0 +1,357 @@
+// Written by scripts/generate-openapi-schemas.ts (npm run openapi:schemas) from the types the
+// controllers return; do not edit by hand: change the view type and run it again.
+import type { OpenApiAnswers, OpenApiSchemas } from '../common/openapi-types';
+
+export const dutiesSchemas: OpenApiSchemas = {
+  "CommentView": {
+    "type": "object",
+    "properties": {
+      "id": {"type":"string"},
+      "dutyId": {"type":"string"},
+      "text": {"type":"string"},
+      "author": {
+        "type": "object",
+        "properties": {
+          "id": {"type":"string"},
+          "username": {"type":"string"},
+          "role": {"type":"string","enum":["office","department_officer","inspector","viewer"]},
+          "departmentId": {"type":"string","nullable":true}
+        },
+        "required": ["id","username","role","departmentId"]
+      },
+      "createdAt": {"type":"string"}
+    },
+    "required": ["id","dutyId","text","author","createdAt"]
+  },
+  "DutyDetail": {
+    "type": "object",
+    "properties": {
+      "description": {"type":"string"},
+      "department": {
+        "type": "object",
+        "properties": {"id":{"type":"string"},"code":{"type":"string"},"name":{"type":"string"}},
+        "required": ["id","code","name"]
+      },
+      "result": {"type":"string","nullable":true},
+      "remindedAt": {"type":"string","nullable":true},
+      "allowedActions": {
+        "type": "array",
+        "items": {
+          "type": "string",
+          "enum": [
+            "acknowledge",
+            "start",
+            "submit",
+            "accept",
+            "return",
+            "cancel",
+            "extend",
+            "remind",
+            "record_progress",
+            "reassign"
+          ]
+        },
+        "description": "What the caller may do next."
+      },
+      "mayComment": {
+        "type": "boolean",
+        "description": "Whether the caller may write in the comment thread, and add evidence now."
+      },
+      "mayAddEvidence": {"type":"boolean"},
+      "history": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "seq": {"type":"number"},
+            "action": {"type":"string"},
+            "from": {
+              "type": "string",
+              "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"],
+              "nullable": true
+            },
+            "to": {
+              "type": "string",
+              "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
+            },
+            "actor": {
+              "type": "object",
+              "properties": {
+                "id": {"type":"string"},
+                "username": {"type":"string"},
+                "role": {"type":"string","enum":["office","department_officer","inspector","viewer"]}
+              },
+              "required": ["id","username","role"]
+            },
+            "reason": {"type":"string","nullable":true},
+            "result": {"type":"string","nullable":true},
+            "dueAt": {"type":"string","nullable":true,"description":"The new due time, on an extension."},
+            "fromDepartmentId": {
+              "type": "string",
+              "nullable": true,
+              "description": "A reassignment: the department the duty left and the one it went to."
+            },
+            "toDepartmentId": {"type":"string","nullable":true},
+            "evidenceIds": {
+              "type": "array",
+              "items": {"type":"string"},
+              "description": "A submission: the evidence files it names."
+            },
+            "occurredAt": {"type":"string"}
+          },
+          "required": [
+            "seq",
+            "action",
+            "from",
+            "to",
+            "actor",
+            "reason",
+            "result",
+            "dueAt",
+            "fromDepartmentId",
+            "toDepartmentId",
+            "evidenceIds",
+            "occurredAt"
+          ]
+        }
+      },
+      "escalations": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "step": {"type":"string"},
+            "dueAt": {"type":"string"},
+            "firedAt": {"type":"string"},
+            "notified": {"type":"array","items":{"type":"string"}}
+          },
+          "required": ["step","dueAt","firedAt","notified"]
+        }
+      },
+      "emails": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "key": {"type":"string"},
+            "recipients": {"type":"array","items":{"type":"string"}},
+            "subject": {"type":"string"},
+            "status": {"type":"string"},
+            "sentAt": {"type":"string","nullable":true}
+          },
+          "required": ["key","recipients","subject","status","sentAt"]
+        }
+      },
+      "id": {"type":"string"},
+      "departmentId": {"type":"string"},
+      "title": {"type":"string"},
+      "state": {
+        "type": "string",
+        "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
+      },
+      "dueAt": {"type":"string"},
+      "assignedAt": {"type":"string"},
+      "overdue": {"type":"boolean"},
+      "overdueSince": {"type":"string","nullable":true},
+      "returnCount": {"type":"number"},
+      "closedAt": {"type":"string","nullable":true},
+      "updatedAt": {"type":"string"},
+      "campaignId": {
+        "type": "string",
+        "nullable": true,
+        "description": "Where a fanned-out duty comes from (null for duties the office assigned by hand)."
+      },
+      "phaseId": {"type":"string","nullable":true},
+      "districtId": {"type":"string","nullable":true},
+      "late": {"type":"boolean","description":"Still open when its phase closed."}
+    },
+    "required": [
+      "description",
+      "department",
+      "result",
+      "remindedAt",
+      "allowedActions",
+      "mayComment",
+      "mayAddEvidence",
+      "history",
+      "escalations",
+      "emails",
+      "id",
+      "departmentId",
+      "title",
+      "state",
+      "dueAt",
+      "assignedAt",
+      "overdue",
+      "overdueSince",
+      "returnCount",
+      "closedAt",
+      "updatedAt",
+      "campaignId",
+      "phaseId",
+      "districtId",
+      "late"
+    ]
+  },
+  "DutySummary": {
+    "type": "object",
+    "properties": {
+      "id": {"type":"string"},
+      "departmentId": {"type":"string"},
+      "title": {"type":"string"},
+      "state": {
+        "type": "string",
+        "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
+      },
+      "dueAt": {"type":"string"},
+      "assignedAt": {"type":"string"},
+      "overdue": {"type":"boolean"},
+      "overdueSince": {"type":"string","nullable":true},
+      "returnCount": {"type":"number"},
+      "closedAt": {"type":"string","nullable":true},
+      "updatedAt": {"type":"string"},
+      "campaignId": {
+        "type": "string",
+        "nullable": true,
+        "description": "Where a fanned-out duty comes from (null for duties the office assigned by hand)."
+      },
+      "phaseId": {"type":"string","nullable":true},
+      "districtId": {"type":"string","nullable":true},
+      "late": {"type":"boolean","description":"Still open when its phase closed."}
+    },
+    "required": [
+      "id",
+      "departmentId",
+      "title",
+      "state",
+      "dueAt",
+      "assignedAt",
+      "overdue",
+      "overdueSince",
+      "returnCount",
+      "closedAt",
+      "updatedAt",
+      "campaignId",
+      "phaseId",
+      "districtId",
+      "late"
+    ]
+  },
+  "DutyTimelineEntry": {
+    "type": "object",
+    "properties": {
+      "at": {"type":"string"},
+      "kind": {"type":"string","enum":["evidence","transition","reminder","escalation","email","comment"]},
+      "what": {
+        "type": "string",
+        "description": "The action (assign, acknowledge, …, record_progress, reassign), the escalation step, or reminder, email, comment, evidence_added."
+      },
+      "who": {
+        "type": "object",
+        "properties": {"id":{"type":"string"},"username":{"type":"string"},"role":{"type":"string"}},
+        "required": ["id","username","role"]
+      },
+      "from": {
+        "type": "string",
+        "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"],
+        "nullable": true
+      },
+      "to": {
+        "type": "string",
+        "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"],
+        "nullable": true
+      },
+      "fromDepartment": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/TimelineDepartment"}]},
+      "toDepartment": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/TimelineDepartment"}]},
+      "why": {"type":"string","nullable":true},
+      "details": {"type":"object","additionalProperties":{}}
+    },
+    "required": ["at","kind","what","who","from","to","fromDepartment","toDepartment","why","details"],
+    "description": "One thing that happened to a duty: when, what, who (the clock is `system`), from and to\n(states; departments on a reassignment), why (the reason given), and what else belongs to it."
+  },
+  "EvidenceView": {
+    "type": "object",
+    "properties": {
+      "id": {"type":"string"},
+      "dutyId": {"type":"string"},
+      "fileName": {"type":"string"},
+      "contentType": {"type":"string"},
+      "kind": {"type":"string"},
+      "sizeBytes": {"type":"number"},
+      "sha256": {"type":"string"},
+      "uploadedBy": {
+        "type": "object",
+        "properties": {
+          "id": {"type":"string"},
+          "username": {"type":"string"},
+          "role": {"type":"string"},
+          "departmentId": {"type":"string","nullable":true}
+        },
+        "required": ["id","username","role","departmentId"]
+      },
+      "uploadedAt": {"type":"string"},
+      "downloadPath": {"type":"string"}
+    },
+    "required": [
+      "id",
+      "dutyId",
+      "fileName",
+      "contentType",
+      "kind",
+      "sizeBytes",
+      "sha256",
+      "uploadedBy",
+      "uploadedAt",
+      "downloadPath"
+    ]
+  },
+  "TimelineDepartment": {
+    "type": "object",
+    "properties": {"id":{"type":"string"},"code":{"type":"string","nullable":true},"name":{"type":"string","nullable":true}},
+    "required": ["id","code","name"]
+  }
+};
+
+export const dutiesAnswers: OpenApiAnswers = {
+  "DutiesController_assign": {"statuses":[200,201],"schema":{"$ref":"#/components/schemas/DutyDetail"}},
+  "DutiesController_list": {
+    "statuses": [200],
+    "schema": {
+      "type": "object",
+      "properties": {
+        "items": {"type":"array","items":{"$ref":"#/components/schemas/DutySummary"}},
+        "total": {"type":"number"},
+        "limit": {"type":"number"},
+        "offset": {"type":"number"}
+      },
+      "required": ["items","total","limit","offset"]
+    }
+  },
+  "DutiesController_get": {"statuses":[200],"schema":{"$ref":"#/components/schemas/DutyDetail"}},
+  "DutiesController_timeline": {
+    "statuses": [200],
+    "schema": {
+      "type": "object",
+      "properties": {
+        "dutyId": {"type":"string"},
+        "entries": {"type":"array","items":{"$ref":"#/components/schemas/DutyTimelineEntry"}}
+      },
+      "required": ["dutyId","entries"]
+    }
+  },
+  "DutiesController_live": {"statuses":[200],"schema":{"$ref":"#/components/schemas/DutyLiveState"}},
+  "DutiesController_acknowledge": {"statuses":[200],"schema":{"$ref":"#/components/schemas/DutyDetail"}},
+  "DutiesController_start": {"statuses":[200],"schema":{"$ref":"#/components/schemas/DutyDetail"}},
+  "DutiesController_submit": {"statuses":[200],"schema":{"$ref":"#/components/schemas/DutyDetail"}},
+  "DutiesController_progress": {"statuses":[200],"schema":{"$ref":"#/components/schemas/DutyDetail"}},
+  "DutiesController_accept": {"statuses":[200],"schema":{"$ref":"#/components/schemas/DutyDetail"}},
+  "DutiesController_returnToDepartment": {"statuses":[200],"schema":{"$ref":"#/components/schemas/DutyDetail"}},
+  "DutiesController_cancel": {"statuses":[200],"schema":{"$ref":"#/components/schemas/DutyDetail"}},
+  "DutiesController_reassign": {"statuses":[200],"schema":{"$ref":"#/components/schemas/DutyDetail"}},
+  "DutiesController_extend": {"statuses":[200],"schema":{"$ref":"#/components/schemas/DutyDetail"}},
+  "DutyCommentsController_add": {"statuses":[201],"schema":{"$ref":"#/components/schemas/CommentView"}},
+  "DutyCommentsController_list": {"statuses":[200],"schema":{"type":"array","items":{"$ref":"#/components/schemas/CommentView"}}},
+  "DutyEvidenceController_upload": {"statuses":[200,201],"schema":{"$ref":"#/components/schemas/EvidenceView"}},
+  "DutyEvidenceController_list": {"statuses":[200],"schema":{"type":"array","items":{"$ref":"#/components/schemas/EvidenceView"}}},
+  "DutyEvidenceController_download": {"statuses":[200],"file":true}
+};
