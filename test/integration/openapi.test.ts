@@ -77,9 +77,13 @@ describe('OpenAPI document', () => {
   });
 
   it('names the optional Idempotency-Key header where a retried POST is done once', () => {
-    for (const path of ['/duties', '/duties/{id}/comments', '/inspection-cases/{id}/actions']) {
+    for (const path of ['/duties', '/duties/{id}/comments', '/inspection-cases/{id}/actions', '/duties/{id}/extend', '/compliance-cases/{id}/actions']) {
       const header = (document.paths[path].post.parameters as Json[]).find((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key');
       expect({ path, required: header?.required }).toEqual({ path, required: false });
+    }
+    // The interceptor's own answers: the same key still running (409), another body (422).
+    for (const path of ['/duties/{id}/comments', '/duties/{id}/extend', '/inspection-cases/{id}/actions', '/exposure-proposals/{id}/decision']) {
+      expect({ path, statuses: Object.keys(document.paths[path].post.responses) }).toEqual({ path, statuses: expect.arrayContaining(['409', '422']) });
     }
   });
 

@@ -18,6 +18,7 @@ import { from, lastValueFrom, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@duban/domain';
 import { IdempotentRequestRepository, type IdempotentRequestId } from '@duban/persistence';
+import { ApiErrors } from './api-errors.decorator';
 
 /** 1..255 printable ASCII characters. */
 const KEY_PATTERN = /^[\x20-\x7e]{1,255}$/;
@@ -116,6 +117,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
 export function Idempotent(): MethodDecorator {
   return applyDecorators(
     UseInterceptors(IdempotencyInterceptor),
+    // 409: the same key still running elsewhere; 422: the same key with another body.
+    ApiErrors(409, 422),
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,

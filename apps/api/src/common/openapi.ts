@@ -8,9 +8,6 @@ type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
 type Responses = Operation['responses'];
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
-/** Routes that take an optional Idempotency-Key header (a retried request does its work once). */
-const IDEMPOTENT_POSTS = new Set(['DutyCommentsController_add', 'InspectionCasesController_logAction']);
-
 const JSON_TYPE = 'application/json';
 const HEALTH = 'HealthController_check';
 
@@ -40,7 +37,6 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       if (answer) operation.responses = { ...successResponses(operation.responses, answer), ...errorsOnly(operation.responses) };
       addCommonErrors(operation, method);
       jsonErrorBodies(operation);
-      if (operation.operationId && IDEMPOTENT_POSTS.has(operation.operationId)) addIdempotencyKey(operation);
     }
   }
   return document;
@@ -122,16 +118,4 @@ function jsonErrorBodies(operation: Operation): void {
     }
     response.content = { [JSON_TYPE]: { schema: { $ref: ERROR_RESPONSE_REF } } };
   }
-}
-
-function addIdempotencyKey(operation: Operation): void {
-  operation.parameters ??= [];
-  if (operation.parameters.some((p) => !('$ref' in p) && p.in === 'header' && p.name.toLowerCase() === 'idempotency-key')) return;
-  operation.parameters.push({
-    name: 'Idempotency-Key',
-    in: 'header',
-    required: false,
-    description: 'Any 1-100 characters: a retried request with the same key (after a lost answer) is done once and answers as the first did',
-    schema: { type: 'string', minLength: 1, maxLength: 100 },
-  });
 }
