@@ -1,6 +1,8 @@
 // Validates an OpenAPI document (JSON on stdin) with @apidevtools/swagger-parser, which is an ES
 // module that jest's CommonJS runtime cannot load: the OpenAPI test runs this in its own node.
 // Prints {"ok":true} or {"ok":false,"errors":[...]}.
+import { Buffer } from 'node:buffer';
+import process from 'node:process';
 import SwaggerParser from '@apidevtools/swagger-parser';
 
 const chunks = [];
