@@ -1,4 +1,5 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { defaultPayloadConverter } from '@temporalio/common';
 import { dutyActionUpdate, dutyWorkflowId } from '@duban/workflows';
 import { TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
@@ -160,5 +161,19 @@ describe('a duty under pressure', () => {
     expect(again.headers['idempotency-replayed']).toBe('true');
     const history = await stack.http('GET', `/duties/${duty.id}`, { token: office.token });
     expect(history.body.history.filter((h: { action: string }) => h.action === 'record_progress')).toHaveLength(1);
+  });
+
+  it('waits for a duty whose workflow is not started yet instead of calling it closed', async () => {
+    // As a report round just opened: the duty's row is written, its workflow starts a moment later.
+    const { officer, duty } = await newDuty('工作流稍后启动');
+    const handle = stack.temporal.workflow.getHandle(dutyWorkflowId(duty.id));
+    const history = await handle.fetchHistory();
+    const input = defaultPayloadConverter.fromPayload(history.events![0].workflowExecutionStartedEventAttributes!.input!.payloads![0]);
+    await handle.terminate('the test starts it again later');
+    const acknowledged = post(`/duties/${duty.id}/acknowledge`, officer.token, {});
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await stack.temporal.workflow.start('DutyWorkflow', { taskQueue: stack.config.temporal.taskQueue, workflowId: dutyWorkflowId(duty.id), args: [input] });
+    const answer = await acknowledged;
+    expect({ status: answer.status, state: answer.body?.state }).toEqual({ status: 200, state: 'acknowledged' });
   });
 });

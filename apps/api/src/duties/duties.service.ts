@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
@@ -17,6 +17,7 @@ import {
   commentRefusal,
   dutyActionRefusal,
   evidenceUploadRefusal,
+  isDutyClosed,
   isDutyWithDepartment,
   isValidNewDueTime,
   transitionDuty,
@@ -217,13 +218,19 @@ export class DutiesService {
     if (evidenceIds?.length) await this.assertEvidenceOfDuty(duty.id, evidenceIds);
     const client = await this.connected();
     const request = { action, actor, reason: input.reason, result: input.result, dueAt, departmentId, evidenceIds };
-    // A duty that is continuing as new sends the action back; the next run takes it.
+    // A duty that is continuing as new sends the action back; the next run takes it. A duty
+    // whose row is written but whose workflow is not started yet (a report round just opened:
+    // its workflow starts the duties after recording them) is waited for the same way.
     for (let attempt = 1; ; attempt++) {
       try {
         await client.workflow.getHandle(duty.workflowId).executeUpdate(dutyActionUpdate, { args: [request] });
         break;
       } catch (error) {
-        if (!(attempt < 50 && isRollingOver(error))) {
+        const starting = error instanceof WorkflowNotFoundError && !isDutyClosed((await this.visibleDuty(actor, dutyId)).state);
+        if (starting && attempt >= 50) {
+          throw new ServiceUnavailableException({ statusCode: 503, error: 'SERVICE_UNAVAILABLE', message: 'The duty is still being set up; try again shortly' });
+        }
+        if (!(attempt < 50 && (isRollingOver(error) || starting))) {
           await this.temporalCall(() => Promise.reject(error));
         }
         await new Promise((resolve) => setTimeout(resolve, Math.min(20 * attempt, 200)));
