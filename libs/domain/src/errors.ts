@@ -63,6 +63,26 @@ export enum DomainErrorCode {
   ReportNotFound = 'REPORT_NOT_FOUND',
   InvalidReport = 'INVALID_REPORT',
   SavedFilterNotFound = 'SAVED_FILTER_NOT_FOUND',
+  UserNotFound = 'USER_NOT_FOUND',
+  UsernameTaken = 'USERNAME_TAKEN',
+  InvalidUser = 'INVALID_USER',
+  PasswordPolicy = 'PASSWORD_POLICY',
+  LastAdministrator = 'LAST_ADMINISTRATOR',
+  /** Locked after repeated failed sign-ins, until an administrator lifts the lock. */
+  AccountLocked = 'ACCOUNT_LOCKED',
+  /** Too many failed sign-ins for this account or from this address just now (details.retryAfterSeconds). */
+  SignInThrottled = 'SIGN_IN_THROTTLED',
+  /** Signed in with a one-time password: nothing but changing it until it is changed. */
+  PasswordChangeRequired = 'PASSWORD_CHANGE_REQUIRED',
+  PasswordResetLinkInvalid = 'PASSWORD_RESET_LINK_INVALID',
+  /** A state the user is already in (deactivating a deactivated user), or an unlock with no lock. */
+  UserStateConflict = 'USER_STATE_CONFLICT',
+  DepartmentInactive = 'DEPARTMENT_INACTIVE',
+  DepartmentStateConflict = 'DEPARTMENT_STATE_CONFLICT',
+  /** Single sign-on refused: not configured, a bad callback, or a person configuration does not provision. */
+  SingleSignOnRefused = 'SINGLE_SIGN_ON_REFUSED',
+  /** Local passwords are switched off (DUBAN_LOCAL_PASSWORDS=false): sign in through single sign-on. */
+  LocalPasswordsDisabled = 'LOCAL_PASSWORDS_DISABLED',
 }
 
 export class DomainError extends Error {

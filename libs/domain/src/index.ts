@@ -24,3 +24,7 @@ export * from './reports/report-plan';
 export * from './reports/report-form';
 export * from './reports/assessment';
 export * from './reports/circular';
+export * from './users/sign-in-policy';
+export * from './users/user-administration';
+export * from './users/password-policy';
+export * from './departments/department-administration';

@@ -1,5 +1,8 @@
-/** The four kinds of user (see DOMAIN.md, "Who uses it"). */
-export const ROLES = ['office', 'department_officer', 'inspector', 'viewer'] as const;
+/**
+ * The kinds of user (README, "Sign-in, accounts and the audit log"). 'admin' (系统管理员) manages the people,
+ * departments and inspection teams and reads the audit log; it runs no campaign.
+ */
+export const ROLES = ['admin', 'office', 'department_officer', 'inspector', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is acting. Carried into workflows and onto every recorded transition. */

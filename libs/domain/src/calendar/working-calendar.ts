@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { DomainError, DomainErrorCode } from '../errors';
 
-/** Every deadline in Duban is local time for its users (DOMAIN.md). */
+/** Every deadline in Duban is local time for its users (docs/domain.md, "Working days, the calendar and the time zone"). */
 export const DUBAN_TIME_ZONE = 'Asia/Shanghai';
 
 /** What the office keeps per year: public holidays and make-up working days (调休). */

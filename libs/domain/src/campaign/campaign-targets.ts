@@ -1,6 +1,6 @@
 import { addFieldMessage as add, assertNoCampaignProblems, type FieldMessages } from './field-messages';
 
-/** The five insurance types of DOMAIN.md. */
+/** The five insurance types (docs/domain.md, "Campaigns"). */
 export const INSURANCE_TYPES = ['pension', 'unemployment', 'medical', 'work_injury', 'maternity'] as const;
 export type InsuranceType = (typeof INSURANCE_TYPES)[number];
 

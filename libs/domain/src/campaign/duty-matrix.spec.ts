@@ -8,7 +8,7 @@ describe('duty matrix', () => {
     for (const route of DOMAIN_DUTY_MATRIX) expect(route.key).toMatch(DUTY_ROUTE_KEY);
   });
 
-  it('routes the Hengyang round-two sectors as DOMAIN.md says', () => {
+  it('routes the Hengyang round-two sectors as docs/domain.md ("The duty matrix") says', () => {
     expect(resolveDutyRoute(DOMAIN_DUTY_MATRIX, 'sector', 'internet_bars').departmentCode).toBe('CULT');
     expect(resolveDutyRoute(DOMAIN_DUTY_MATRIX, 'sector', 'entertainment').departmentCode).toBe('PSB');
     expect(resolveDutyRoute(DOMAIN_DUTY_MATRIX, 'function', 'new_unit_lists').departmentCode).toBe('SAMR');

@@ -18,7 +18,7 @@ const sector = (key: string, label: string, departmentCode: string): DutyRoute =
 const fn = (key: string, label: string, departmentCode: string): DutyRoute => ({ kind: 'function', key, label, departmentCode });
 
 /**
- * The duty matrix of DOMAIN.md ("Duties and who gets them"), one responsible department per
+ * The duty matrix of docs/domain.md ("The duty matrix"), one responsible department per
  * sector or function, with the department codes of the development seed. The office edits it.
  */
 export const DOMAIN_DUTY_MATRIX: readonly DutyRoute[] = [

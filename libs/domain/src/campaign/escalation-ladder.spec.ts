@@ -11,7 +11,7 @@ const ladder = (...steps: EscalationStep[]): EscalationLadderPolicy => ({ remind
 const withReminder = (reminderBefore: ClockOffset): EscalationLadderPolicy => ({ ...ladder(step('overdue', 0)), reminderBefore });
 
 describe('escalation ladder', () => {
-  it('accepts the default ladder of DOMAIN.md', () => {
+  it('accepts the default ladder of docs/domain.md', () => {
     expect(escalationLadderProblems(DEFAULT_DUTY_CLOCK_POLICY)).toEqual({});
     expect(() => assertValidEscalationLadder(DEFAULT_DUTY_CLOCK_POLICY)).not.toThrow();
   });

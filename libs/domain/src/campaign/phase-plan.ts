@@ -5,8 +5,8 @@ import { addFieldMessage as add, assertNoCampaignProblems, type FieldMessages } 
 import type { DutyRouteKind } from './duty-matrix';
 
 /**
- * Phases run in this order (DOMAIN.md): mobilisation, then one or more rounds of special
- * operations, then acceptance. The names vary from plan to plan; the shape does not.
+ * Phases run in this order (docs/domain.md, "Phases"): mobilisation, then one or more rounds of
+ * special operations, then acceptance. The names vary from plan to plan; the shape does not.
  */
 export const PHASE_KINDS = ['mobilisation', 'special_operation', 'acceptance'] as const;
 export type PhaseKind = (typeof PHASE_KINDS)[number];

@@ -6,8 +6,8 @@ import type { Actor } from '../roles';
 import type { Registry } from './unit-facts';
 
 /**
- * What the resource library finds when it compares departments' data (DOMAIN.md, "Employers
- * out of compliance"): a unit on the market-regulation or tax register but not insured at all;
+ * What the resource library finds when it compares departments' data (docs/domain.md, "The
+ * compliance chain"): a unit on the market-regulation or tax register but not insured at all;
  * a unit insuring fewer staff than it employs; a unit in arrears.
  */
 export const FINDINGS = ['not_registered', 'under_insured', 'in_arrears'] as const;

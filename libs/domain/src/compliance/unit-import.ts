@@ -4,9 +4,9 @@ import type { Registry, UnitFacts } from './unit-facts';
 import { unitFactProblems } from './unit-facts';
 
 /**
- * The files departments supply (DOMAIN.md, "Employers out of compliance"): market-regulation
- * registrations, tax registrations, social-insurance registrations, household or employment data.
- * A registration file says the registry holds each unit it lists.
+ * The files departments supply (docs/domain.md, "The resource library and units"):
+ * market-regulation registrations, tax registrations, social-insurance registrations, household
+ * or employment data. A registration file says the registry holds each unit it lists.
  */
 export const IMPORT_DATASETS = ['market_registration', 'tax_registration', 'social_insurance_registration', 'employment'] as const;
 export type ImportDataset = (typeof IMPORT_DATASETS)[number];

@@ -29,10 +29,10 @@ export interface DutyClockPolicy {
 }
 
 /**
- * The ladder of DOMAIN.md: remind two working days before the due time; at the due time the
- * duty is overdue and the liaison and the office are told; a working day later the head of
- * the department is chased; three working days later the office reports it to the leading
- * group.
+ * The ladder of docs/domain.md ("Reminders and the escalation ladder"): remind two working
+ * days before the due time; at the due time the duty is overdue and the liaison and the office
+ * are told; a working day later the head of the department is chased; three working days later
+ * the office reports it to the leading group.
  */
 export const DEFAULT_DUTY_CLOCK_POLICY: DutyClockPolicy = {
   reminderBefore: { workingDays: 2 },

@@ -95,7 +95,8 @@ export function commentRefusal(actor: Actor, dutyDepartmentId: string): string |
     case 'viewer':
       return 'Viewers read the comments on a duty; they do not write them';
     case 'inspector':
-      return 'A user with role inspector may not see duties';
+    case 'admin':
+      return `A user with role ${actor.role} may not see duties`;
   }
 }
 

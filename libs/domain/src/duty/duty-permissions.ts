@@ -4,7 +4,8 @@ import { dutyActionParty, type DutyAction } from './duty-state-machine';
 
 /**
  * Who may see a duty: the office and viewers see every duty; a department officer sees the
- * duties of their own department; inspectors have no business with duties.
+ * duties of their own department; inspectors and the system administrator (who runs no
+ * campaign) have no business with duties.
  */
 export function mayViewDuty(actor: Actor, dutyDepartmentId: string): boolean {
   switch (actor.role) {
@@ -14,6 +15,7 @@ export function mayViewDuty(actor: Actor, dutyDepartmentId: string): boolean {
     case 'department_officer':
       return actor.departmentId === dutyDepartmentId;
     case 'inspector':
+    case 'admin':
       return false;
   }
 }
@@ -54,8 +56,9 @@ export function assertMayAssignDuties(actor: Actor): void {
   }
 }
 
+/** Departments, districts and inspection teams: the office (as before) and the system administrator. */
 export function assertMayManageDepartments(actor: Actor): void {
-  if (actor.role !== 'office') {
-    throw new DomainError(DomainErrorCode.ActionNotPermitted, 'Only the office may register departments');
+  if (actor.role !== 'office' && actor.role !== 'admin') {
+    throw new DomainError(DomainErrorCode.ActionNotPermitted, 'Only the office or a system administrator may manage departments');
   }
 }

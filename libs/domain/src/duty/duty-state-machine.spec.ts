@@ -9,7 +9,7 @@ import {
   type DutyState,
 } from './duty-state-machine';
 
-// The life of a duty written out by hand (DOMAIN.md), independent of the implementation's table.
+// The life of a duty written out by hand (docs/domain.md, "Life of a duty"), independent of the implementation's table.
 const ALLOWED: Record<DutyState, Partial<Record<DutyAction, DutyState>>> = {
   // Reassigned, a duty starts again at assigned with its new department.
   assigned: { acknowledge: 'acknowledged', cancel: 'cancelled', extend: 'assigned', remind: 'assigned', record_progress: 'assigned', reassign: 'assigned' },

@@ -1,10 +1,10 @@
 import { DomainError, DomainErrorCode } from '../errors';
 
 /**
- * Life of a duty (DOMAIN.md): assigned → acknowledged → in_progress → submitted → accepted,
- * with `returned` (the office sends a submission back with a reason; the department resumes or
- * resubmits) and `cancelled` (the office withdraws the duty). Overdue is not a state: it is a
- * mark set by the clock on a duty that is still with the department.
+ * Life of a duty (docs/domain.md, "Life of a duty"): assigned → acknowledged → in_progress →
+ * submitted → accepted, with `returned` (the office sends a submission back with a reason; the
+ * department resumes or resubmits) and `cancelled` (the office withdraws the duty). Overdue is
+ * not a state: it is a mark set by the clock on a duty that is still with the department.
  */
 export const DUTY_STATES = [
   'assigned',

@@ -3,9 +3,9 @@ import { addFieldMessage, type FieldMessages } from '../campaign/field-messages'
 import type { ReportingUnitKind } from './report-figures';
 
 /**
- * The acceptance assessment (DOMAIN.md, "Assessment"): each district and department is scored
- * on targets reached, duties done on time and reports on time, less a penalty for returned
- * work; the score proposes the outcomes — commendation, circulated criticism (通报批评), loss of
+ * The acceptance assessment (docs/domain.md, "Assessment and circulars"): each district and
+ * department is scored on targets reached, duties done on time and reports on time, less a
+ * penalty for returned work; the score proposes the outcomes — commendation, circulated criticism (通报批评), loss of
  * eligibility for "advanced unit" awards (取消评先评优资格) — and the fund-gap subsidy is raised or
  * cut in proportion to over- or under-achievement. The office reviews each proposal and then
  * finalises. The rules are a campaign setting (null: DEFAULT_ASSESSMENT_RULES).

@@ -4,9 +4,9 @@ import type { ProgressLight, TargetIdentity } from './campaign-progress';
 import type { ReportingUnitKind } from './report-figures';
 
 /**
- * Circulars (通报): a quarterly one on progress (季通报, DOMAIN.md "Reporting rhythm") and the final
- * one on the assessment. The text is drafted from the data, reviewed (and revised) by the office,
- * then published with a serial number. Pure: the caller gathers the data.
+ * Circulars (通报): a quarterly one on progress (季通报) and the final one on the assessment
+ * (docs/domain.md, "Assessment and circulars"). The text is drafted from the data, reviewed (and
+ * revised) by the office, then published with a serial number. Pure: the caller gathers the data.
  */
 export const CIRCULAR_KINDS = ['quarterly', 'final'] as const;
 export type CircularKind = (typeof CIRCULAR_KINDS)[number];

@@ -3,7 +3,7 @@ import type { InsuranceType } from '../campaign/campaign-targets';
 /** Who owes reports: a member department (through its liaison) or a district/county. */
 export type ReportingUnitKind = 'department' | 'district';
 
-/** The rhythm of DOMAIN.md ("Reporting rhythm"): 旬报, 月报, 季报, 年终总结. */
+/** The rhythm of docs/domain.md ("Reports"): 旬报, 月报, 季报, 年终总结. */
 export const REPORT_KINDS = ['ten_day', 'monthly', 'quarterly', 'year_end'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
@@ -28,7 +28,7 @@ export interface InsuranceFigures {
   fundsCollectedYuan?: number;
 }
 
-/** What a report carries (DOMAIN.md): census, persons insured, rate, funds; the texts are stored beside. */
+/** What a report carries (docs/domain.md, "Reports"): census, persons insured, rate, funds; the texts are stored beside. */
 export interface ReportFigures {
   census: CensusFigures;
   insurance: Partial<Record<InsuranceType, InsuranceFigures>>;

@@ -15,7 +15,7 @@ export interface ReportPlanEntry {
   dueDay?: number;
 }
 
-/** A campaign's reporting rhythm (DOMAIN.md "Reporting rhythm"). */
+/** A campaign's reporting rhythm (docs/domain.md, "Reports"). */
 export interface ReportPlan {
   kinds: ReportPlanEntry[];
   /** A due date on a day off stays (keep) or moves to the next working day (顺延). */
