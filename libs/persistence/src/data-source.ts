@@ -22,6 +22,8 @@ import { Assessment1764900000200 } from './migrations/1764900000200-assessment';
 import { SavedFilters1764900000300 } from './migrations/1764900000300-saved-filters';
 import { EmailLease1764900000500 } from './migrations/1764900000500-email-lease';
 import { IdempotentRequests1764900000600 } from './migrations/1764900000600-idempotent-requests';
+import { GoLive1765000000000 } from './migrations/1765000000000-go-live';
+import { SingleSignOn1765000000900 } from './migrations/1765000000900-single-sign-on';
 
 export const ENTITIES = [
   DepartmentEntity,
@@ -51,6 +53,8 @@ export const MIGRATIONS = [
   SavedFilters1764900000300,
   EmailLease1764900000500,
   IdempotentRequests1764900000600,
+  GoLive1765000000000,
+  SingleSignOn1765000000900,
 ];
 
 /** Any fixed number will do; it only has to be the same in every Duban process. */

@@ -6,7 +6,7 @@ import { DepartmentRepository } from './repositories/department.repository';
 import { DutyMatrixRepository } from './repositories/duty-matrix.repository';
 import { UserRepository } from './repositories/user.repository';
 
-/** Member departments from DOMAIN.md's duty matrix. */
+/** Member departments of the duty matrix (docs/domain.md, "The duty matrix"). */
 export const DEV_SEED_DEPARTMENTS: ReadonlyArray<{ code: string; name: string }> = [
   { code: 'HRSS', name: '人力资源和社会保障局' },
   { code: 'SIA', name: '社会保险事业管理中心' },
@@ -55,8 +55,9 @@ export interface SeededLogin {
 }
 
 /**
- * Development data: the departments above, an office user, a viewer, an inspector per
- * inspection team and one officer per department, all with the given password, and DOMAIN.md's duty matrix. Safe to run on every start: existing
+ * Development data: the departments above, an office user, a viewer, a system administrator,
+ * an inspector per inspection team and one officer per department, all with the given password,
+ * and the duty matrix of docs/domain.md ("The duty matrix"). Safe to run on every start: existing
  * rows are kept as they are.
  */
 export async function seedDevelopmentData(dataSource: DataSource, password: string): Promise<SeededLogin[]> {
@@ -73,6 +74,8 @@ export async function seedDevelopmentData(dataSource: DataSource, password: stri
 
   logins.push({ username: 'office', role: 'office', department: null, created: await person('office', '领导小组办公室', 'office', null, 'office@duban.test') });
   logins.push({ username: 'viewer', role: 'viewer', department: null, created: await person('viewer', '考核督查（只读）', 'viewer', null, 'viewer@duban.test') });
+  // Development only: production gets its first administrator from admin:create.
+  logins.push({ username: 'admin', role: 'admin', department: null, created: await person('admin', '系统管理员', 'admin', null, 'admin@duban.test') });
 
   const departmentIds = new Map<string, string>();
   const units = [
@@ -114,7 +117,7 @@ export async function seedDevelopmentData(dataSource: DataSource, password: stri
     logins.push({ username: team.inspector, role: 'inspector', department: team.code, created });
   }
 
-  // The duty matrix of DOMAIN.md, where the office has not set a route itself.
+  // The duty matrix of docs/domain.md ("The duty matrix"), where the office has not set a route itself.
   const matrix = new DutyMatrixRepository(dataSource);
   for (const route of DOMAIN_DUTY_MATRIX) {
     const departmentId = departmentIds.get(route.departmentCode);

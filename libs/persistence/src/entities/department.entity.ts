@@ -27,6 +27,31 @@ export class DepartmentEntity {
   @Column({ name: 'head_email', type: 'varchar', length: 320 })
   headEmail: string;
 
+  /** A deactivated department gets no new duties; its history stays. */
+  @Column({ type: 'boolean', default: true })
+  active?: boolean;
+
+  @Column({ name: 'liaison_name', type: 'varchar', length: 100, nullable: true })
+  liaisonName?: string | null;
+
+  @Column({ name: 'liaison_phone', type: 'varchar', length: 32, nullable: true })
+  liaisonPhone?: string | null;
+
+  @Column({ name: 'head_name', type: 'varchar', length: 100, nullable: true })
+  headName?: string | null;
+
+  @Column({ name: 'head_phone', type: 'varchar', length: 32, nullable: true })
+  headPhone?: string | null;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  updatedAt?: Date;
+
+  @Column({ name: 'updated_by', type: 'uuid', nullable: true })
+  updatedBy?: string | null;
+
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
+  deactivatedAt?: Date | null;
+
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
 

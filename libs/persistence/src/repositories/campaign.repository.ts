@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { assertUnitsActive } from './department.repository';
 import {
   DomainError,
   DomainErrorCode,
@@ -389,6 +390,7 @@ export class CampaignRepository {
         throw new DomainError(DomainErrorCode.NoDutyRoute, `The campaign's duty matrix has no ${kind} "${key}"`, { kind, key });
       }
       if (rows[0].department_id === departmentId) return;
+      await assertUnitsActive(tx, [departmentId]);
       await tx.query(`UPDATE campaign_duty_routes SET department_id = $4 WHERE campaign_id = $1 AND kind = $2 AND key = $3`, [
         campaignId,
         kind,
@@ -478,6 +480,8 @@ export class CampaignRepository {
         districts: await this.districts(phase.campaignId, tx),
         launchedAt: input.launchedAt,
       });
+      // A deactivated unit gets no new duties: the launch is refused naming it, and nothing is written.
+      await assertUnitsActive(tx, drafts.map((d) => d.departmentId));
       // One statement per thousand rows: a phase of thousands of duties is written in a few round trips.
       for (let start = 0; start < drafts.length; start += 1000) {
         const chunk = drafts.slice(start, start + 1000);

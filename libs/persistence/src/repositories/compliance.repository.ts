@@ -371,12 +371,13 @@ export class ComplianceRepository {
         const teams: Array<{ id: string }> = await tx.query(
           `SELECT t.id FROM departments t
            LEFT JOIN inspection_team_districts c ON c.team_id = t.id AND c.district_id = $1
-           WHERE t.kind = 'inspection_team'
+           WHERE t.kind = 'inspection_team' AND t.active
              AND (c.district_id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM inspection_team_districts x WHERE x.team_id = t.id))
            ORDER BY (c.district_id IS NULL), t.code LIMIT 1`,
           [kase.districtId],
         );
-        // Without a registered team the case waits unassigned rather than holding up the other steps.
+        // A deactivated team gets no new cases (the district's falls to a city-wide team). Without a
+        // registered active team the case waits unassigned rather than holding up the other steps.
         inspectionTeamId = kase.inspectionTeamId ?? teams[0]?.id;
         await tx.query(
           `INSERT INTO inspection_cases (id, case_id, credit_code, team_id, status, opened_at) VALUES ($1, $2, $3, $4, 'open', $5)

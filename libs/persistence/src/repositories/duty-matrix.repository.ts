@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { DutyRouteKind } from '@duban/domain';
+import { assertUnitsActive } from './department.repository';
 
 export interface DutyMatrixRouteRow {
   kind: DutyRouteKind;
@@ -58,6 +59,8 @@ export class DutyMatrixRepository {
         [route.kind, route.key],
       );
       if (current[0]?.department_id === route.departmentId && current[0]?.label === route.label) return;
+      // A deactivated unit gets no new duties: no route to it either (409 naming it).
+      await assertUnitsActive(tx, [route.departmentId]);
       await tx.query(
         `INSERT INTO duty_matrix_routes (kind, key, label, department_id, updated_by, updated_at)
          VALUES ($1, $2, $3, $4, $5, now())
@@ -80,6 +83,6 @@ export class DutyMatrixRepository {
       route.kind,
       route.key,
     ]);
-    if (rows.length === 0) await this.setRoute(route, null, 'seeded from DOMAIN.md');
+    if (rows.length === 0) await this.setRoute(route, null, 'seeded from docs/domain.md');
   }
 }

@@ -175,6 +175,12 @@ export class ReportRepository {
     openedAt: Date,
   ): Promise<OpenedReportDuty[]> {
     return this.dataSource.transaction(async (tx) => {
+      // A deactivated unit gets no new duties: it owes no report of a round opened after (locked shared, as for any new duty).
+      const activeIds: Array<{ id: string }> = await tx.query(`SELECT id FROM departments WHERE id = ANY($1::uuid[]) AND active FOR SHARE`, [
+        owing.map((u) => u.unitId),
+      ]);
+      const active = new Set(activeIds.map((r) => r.id));
+      owing = owing.filter((u) => active.has(u.unitId));
       const roundId = nameBasedUuid(`duban:report-round:${context.campaignId}:${round.roundKey}`);
       await tx.query(
         `INSERT INTO report_rounds (id, campaign_id, kind, round_key, period_start, period_end, due_date, due_at, opened_at, report_count)
