@@ -1,15 +1,19 @@
 import { Logger } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DubanConfig } from '@duban/config';
 import { withInputFailures } from './activity-failures';
 import type {
+  AccountActivities,
   AssessmentActivities,
   CampaignActivities,
   ComplianceActivities,
   DutyActivities,
   ReportingActivities,
   UnitImportActivities,
+  SignInHousekeepingInput,
 } from '@duban/workflows';
+import { signInHousekeepingWorkflowId } from '@duban/workflows';
 
 /** The Temporal worker and its connection, run by main.ts and closed with it. */
 export class DubanWorker {
@@ -18,6 +22,7 @@ export class DubanWorker {
   private constructor(
     readonly worker: Worker,
     private readonly connection: NativeConnection,
+    private readonly config: DubanConfig,
   ) {}
 
   static async create(
@@ -28,6 +33,7 @@ export class DubanWorker {
     unitImportActivities: UnitImportActivities,
     assessmentActivities: AssessmentActivities,
     reportingActivities: ReportingActivities,
+    accountActivities: AccountActivities,
   ): Promise<DubanWorker> {
     const connection = await NativeConnection.connect({ address: config.temporal.address });
     try {
@@ -73,9 +79,11 @@ export class DubanWorker {
           recordDutyReminded: dutyActivities.recordDutyReminded.bind(dutyActivities),
           recordDutyEscalation: dutyActivities.recordDutyEscalation.bind(dutyActivities),
           sendDutyNotification: dutyActivities.sendDutyNotification.bind(dutyActivities),
-        } satisfies DutyActivities & CampaignActivities & ComplianceActivities & UnitImportActivities & AssessmentActivities & ReportingActivities),
+          sendAccountMail: accountActivities.sendAccountMail.bind(accountActivities),
+          purgeSignInRecords: accountActivities.purgeSignInRecords.bind(accountActivities),
+        } satisfies DutyActivities & CampaignActivities & ComplianceActivities & UnitImportActivities & AssessmentActivities & ReportingActivities & AccountActivities),
       });
-      return new DubanWorker(worker, connection);
+      return new DubanWorker(worker, connection, config);
     } catch (error) {
       await connection.close();
       throw error;
@@ -85,11 +93,35 @@ export class DubanWorker {
   /** Polls until shutdown() (or SIGINT/SIGTERM, which the SDK's runtime turns into one). */
   async run(): Promise<void> {
     this.logger.log(`Polling task queue ${this.worker.options.taskQueue}`);
+    const housekeeping = this.ensureHousekeeping();
     try {
       await this.worker.run();
     } finally {
+      await housekeeping;
       await this.connection.close();
       this.logger.log('Worker stopped');
+    }
+  }
+
+  /**
+   * Starts this task queue's sign-in housekeeping unless it runs already (every worker tries;
+   * the workflow id makes it one). A Temporal that is away now only delays it to the next start.
+   */
+  private async ensureHousekeeping(): Promise<void> {
+    const { taskQueue, namespace } = this.config.temporal;
+    let connection: Connection | undefined;
+    try {
+      connection = await Connection.connect({ address: this.config.temporal.address });
+      await new Client({ connection, namespace }).workflow.start('SignInHousekeepingWorkflow', {
+        taskQueue,
+        workflowId: signInHousekeepingWorkflowId(taskQueue),
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        args: [{ intervalSeconds: this.config.housekeepingIntervalSeconds } satisfies SignInHousekeepingInput],
+      });
+    } catch (error) {
+      this.logger.warn(`Sign-in housekeeping not started (next worker start tries again): ${String(error)}`);
+    } finally {
+      await connection?.close().catch(() => undefined);
     }
   }
 

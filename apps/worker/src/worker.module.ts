@@ -10,6 +10,7 @@ import { UnitImportActivitiesService } from './unit-import-activities.service';
 import { AssessmentActivitiesService } from './assessment-activities.service';
 import { ReportingActivitiesService } from './reporting-activities.service';
 import { OnceOnlyMail } from './once-only-mail';
+import { AccountActivitiesService } from './account-activities.service';
 
 /** The worker's root module: the same services as the API, no controllers, no HTTP. */
 @Module({})
@@ -29,9 +30,10 @@ export class WorkerModule implements OnApplicationShutdown {
         UnitImportActivitiesService,
         AssessmentActivitiesService,
         ReportingActivitiesService,
+        AccountActivitiesService,
         {
           provide: DubanWorker,
-          inject: [DUBAN_CONFIG, DutyActivitiesService, CampaignActivitiesService, ComplianceActivitiesService, UnitImportActivitiesService, AssessmentActivitiesService, ReportingActivitiesService],
+          inject: [DUBAN_CONFIG, DutyActivitiesService, CampaignActivitiesService, ComplianceActivitiesService, UnitImportActivitiesService, AssessmentActivitiesService, ReportingActivitiesService, AccountActivitiesService],
           useFactory: (
             c: DubanConfig,
             duty: DutyActivitiesService,
@@ -40,7 +42,8 @@ export class WorkerModule implements OnApplicationShutdown {
             unitImports: UnitImportActivitiesService,
             assessment: AssessmentActivitiesService,
             reporting: ReportingActivitiesService,
-          ) => DubanWorker.create(c, duty, campaign, compliance, unitImports, assessment, reporting),
+            accounts: AccountActivitiesService,
+          ) => DubanWorker.create(c, duty, campaign, compliance, unitImports, assessment, reporting, accounts),
         },
       ],
       exports: [DubanWorker],

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { DutyNotification } from '@duban/workflows';
 
-/** Deadlines are local time for every user (DOMAIN.md). */
+/** Deadlines are local time for every user (docs/domain.md, "Working days, the calendar and the time zone"). */
 export const DUBAN_TIME_ZONE = 'Asia/Shanghai';
 
 export function formatShanghaiTime(instant: Date): string {
@@ -33,7 +33,10 @@ const ACTION_WORDS: Record<string, string> = {
   record_progress: '报送了工作进展',
 };
 
-/** Subject and body line of each escalation step (DOMAIN.md: 催办 the liaison, then the head, then 督办). */
+/**
+ * Subject and body line of each escalation step (docs/domain.md, "Reminders and the escalation
+ * ladder": 催办 the liaison, then the head, then 督办).
+ */
 const STEP_WORDS: Record<string, { subject: string; body: string }> = {
   overdue: {
     subject: '【催办】督办事项已逾期未办结',

@@ -2,3 +2,4 @@ export * from './duty-email-templates';
 export * from './mail-transport';
 export * from './compliance-notice';
 export * from './assessment-emails';
+export * from './account-emails';

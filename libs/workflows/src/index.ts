@@ -8,3 +8,5 @@ export * from './units/unit-import-contract';
 export * from './reports/reporting-contract';
 export * from './assessment/assessment-contract';
 export type * from './assessment/assessment-activities';
+export * from './accounts/account-contract';
+export type * from './accounts/account-activities';

@@ -8,3 +8,5 @@ export { UnitImportWorkflow } from './units/unit-import.workflow';
 export { CampaignReportingWorkflow } from './reports/campaign-reporting.workflow';
 export { AssessmentWorkflow } from './assessment/assessment.workflow';
 export { CircularPublicationWorkflow } from './assessment/circular-publication.workflow';
+export { AccountMailWorkflow } from './accounts/account-mail.workflow';
+export { SignInHousekeepingWorkflow } from './accounts/sign-in-housekeeping.workflow';

@@ -19,9 +19,9 @@ const activities = proxyActivities<AssessmentActivities>({
 });
 
 /**
- * One acceptance assessment of a campaign (DOMAIN.md, "Assessment"): the scorecards are
- * computed and stored as a draft; the office reviews units' outcomes (with reasons) and may
- * recompute (its reviews stay); finalising fixes everything, and each assessed unit's liaison
+ * One acceptance assessment of a campaign (docs/domain.md, "Assessment and circulars"): the
+ * scorecards are computed and stored as a draft; the office reviews units' outcomes (with
+ * reasons) and may recompute (its reviews stay); finalising fixes everything, and each assessed unit's liaison
  * is e-mailed its outcome. Changes are taken one at a time. The workflow ends after the
  * e-mails; the API refuses changes to a finalised assessment from the record.
  */

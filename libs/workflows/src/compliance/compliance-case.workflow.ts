@@ -37,8 +37,8 @@ const activities = proxyActivities<ComplianceActivities>({
 });
 
 /**
- * One unit and one finding, from identification to closure (DOMAIN.md, "Employers out of
- * compliance"). The responsible department (or the office) issues a rectification order with a
+ * One unit and one finding, from identification to closure (docs/domain.md, "The compliance
+ * chain"). The responsible department (or the office) issues a rectification order with a
  * deadline; the unit is e-mailed when it has an address. Past the deadline the case escalates
  * and the policy's steps follow at their times: an inspection case for the labour inspectors,
  * an exposure proposal for the office to decide (approved: a duty for the media department), a
