@@ -3,11 +3,16 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
 import { DubanConfigModule, DUBAN_CONFIG, type DubanConfig } from '@duban/config';
-import { PersistenceModule, seedDevelopmentData } from '@duban/persistence';
+import { configurePasswordHashing, PersistenceModule, seedDevelopmentData, UserRepository } from '@duban/persistence';
+import { AuditLogController } from './audit-log/audit-log.controller';
+import { AuditLogService } from './audit-log/audit-log.service';
 import { AuthController } from './auth/auth.controller';
+import { OidcController } from './auth/oidc.controller';
+import { OidcService } from './auth/oidc.service';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
-import { LoginThrottle } from './auth/login-throttle';
 import { CalendarController } from './calendar/calendar.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { CampaignsService } from './campaigns/campaigns.service';
@@ -27,6 +32,7 @@ import { CalendarService } from './calendar/calendar.service';
 import { DubanExceptionFilter } from './common/domain-exception.filter';
 import { DepartmentsController } from './departments/departments.controller';
 import { DepartmentsService } from './departments/departments.service';
+import { DepartmentImportService } from './departments/department-import.service';
 import { DutiesController } from './duties/duties.controller';
 import { DutiesService } from './duties/duties.service';
 import { DutyCommentsController } from './duties/duty-comments.controller';
@@ -73,6 +79,7 @@ export class ApiModule implements OnApplicationBootstrap {
       controllers: [
         HealthController,
         AuthController,
+        OidcController,
         DepartmentsController,
         DutiesController,
         DutyEvidenceController,
@@ -92,12 +99,15 @@ export class ApiModule implements OnApplicationBootstrap {
         CircularsController,
         ReportsController,
         SavedFiltersController,
+        AuditLogController,
+        UsersController,
       ],
       providers: [
         TemporalClientProvider,
         AuthService,
-        LoginThrottle,
+        OidcService,
         DepartmentsService,
+        DepartmentImportService,
         DutiesService,
         DutyEvidenceService,
         DutyCommentsService,
@@ -116,6 +126,8 @@ export class ApiModule implements OnApplicationBootstrap {
         CircularsService,
         ReportsService,
         SavedFiltersService,
+        AuditLogService,
+        UsersService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: DubanExceptionFilter },
       ],
@@ -123,7 +135,28 @@ export class ApiModule implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.devSeed) return;
+    configurePasswordHashing({ concurrency: this.config.signIn.hashConcurrency, maxWaiting: this.config.signIn.hashQueue });
+    if (this.config.jwt.developmentSecret) {
+      new Logger('Config').warn(
+        'JWT_SECRET is not set: tokens are signed with the development secret that is in the repository. ' +
+          'This is accepted only with NODE_ENV=development on a loopback address; set JWT_SECRET anywhere else.',
+      );
+    }
+    if (this.config.devSeed) await this.seedDevelopmentUsers();
+    await this.sayHowToCreateAnAdministrator();
+  }
+
+  /** A system with no active administrator cannot manage its people: the start log says how to make one. */
+  private async sayHowToCreateAnAdministrator(): Promise<void> {
+    if ((await new UserRepository(this.dataSource).countActiveAdministrators()) > 0) return;
+    new Logger('Administrators').warn(
+      'No active system administrator exists. Create the first one with\n' +
+        '  npm run admin:create -- --username <name> --display-name <name> [--email <address>]\n' +
+        '(it asks for the password, or reads DUBAN_ADMIN_PASSWORD; with the Docker image: docker compose run --rm api node dist/apps/api/main.js admin:create --username <name>).',
+    );
+  }
+
+  private async seedDevelopmentUsers(): Promise<void> {
     const logins = await seedDevelopmentData(this.dataSource, DEV_SEED_PASSWORD);
     const lines = logins.map((l) => `  ${l.username.padEnd(16)} ${l.role.padEnd(19)} ${l.department ?? ''}`);
     this.logger.log(

@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
@@ -11,11 +11,13 @@ import { dubanValidationPipe } from './common/validation';
 import { mountWebConsole } from './web-console/web-console';
 
 /** The API as main.ts and the tests build it: one place, so tests exercise what runs. */
-export async function createApiApp(config: DubanConfig, options: { logger?: false } = {}): Promise<INestApplication> {
+export async function createApiApp(config: DubanConfig, options: { logger?: false | LoggerService } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
     bodyParser: false,
-    ...(options.logger === false ? { logger: false } : {}),
+    ...(options.logger !== undefined ? { logger: options.logger } : {}),
   });
+  // Behind a reverse proxy the client address (throttle, audit log) comes from X-Forwarded-For, as far as DUBAN_TRUST_PROXY trusts it.
+  if (config.trustProxy !== false) app.set('trust proxy', /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy);
   installSecurityHeaders(app);
   installFrontDoor(app, { bodyLimit: config.http.bodyLimit });
   mountWebConsole(app, config);

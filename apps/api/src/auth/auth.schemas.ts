@@ -12,15 +12,43 @@ export const authSchemas: OpenApiSchemas = {
         "required": ["id","code","name","kind"],
         "nullable": true
       },
+      "mustChangePassword": {
+        "type": "boolean",
+        "description": "Signed in with a one-time password: the console asks for a new password before anything else."
+      },
       "id": {"type":"string"},
       "username": {"type":"string"},
       "displayName": {"type":"string"},
       "email": {"type":"string","nullable":true},
-      "role": {"type":"string","enum":["office","department_officer","inspector","viewer"]},
+      "role": {"type":"string","enum":["admin","office","department_officer","inspector","viewer"]},
       "departmentId": {"type":"string","nullable":true}
     },
-    "required": ["department","id","username","displayName","email","role","departmentId"],
+    "required": ["department","mustChangePassword","id","username","displayName","email","role","departmentId"],
     "description": "Who is signed in, with the unit they act for (the console shows it in its header)."
+  },
+  "OidcSettingsView": {
+    "type": "object",
+    "properties": {
+      "enabled": {"type":"boolean"},
+      "loginUrl": {"type":"string","description":"Where the console's button leads (with ?returnTo=/console/...)."},
+      "label": {"type":"string","description":"The button's text."}
+    },
+    "required": ["enabled"],
+    "description": "What the console needs to offer single sign-on (GET /auth/oidc)."
+  },
+  "SignInAnswer": {
+    "type": "object",
+    "properties": {
+      "accessToken": {"type":"string"},
+      "tokenType": {"type":"string"},
+      "expiresIn": {"type":"number"},
+      "mustChangePassword": {
+        "type": "boolean",
+        "description": "True: every route but /auth/me, /auth/password and sign-out answers 403 PASSWORD_CHANGE_REQUIRED until the password is changed."
+      },
+      "user": {"$ref":"#/components/schemas/UserView"}
+    },
+    "required": ["accessToken","tokenType","expiresIn","mustChangePassword","user"]
   },
   "UserView": {
     "type": "object",
@@ -29,7 +57,7 @@ export const authSchemas: OpenApiSchemas = {
       "username": {"type":"string"},
       "displayName": {"type":"string"},
       "email": {"type":"string","nullable":true},
-      "role": {"type":"string","enum":["office","department_officer","inspector","viewer"]},
+      "role": {"type":"string","enum":["admin","office","department_officer","inspector","viewer"]},
       "departmentId": {"type":"string","nullable":true}
     },
     "required": ["id","username","displayName","email","role","departmentId"]
@@ -37,18 +65,16 @@ export const authSchemas: OpenApiSchemas = {
 };
 
 export const authAnswers: OpenApiAnswers = {
-  "AuthController_login": {
+  "AuthController_login": {"statuses":[200],"schema":{"$ref":"#/components/schemas/SignInAnswer"}},
+  "AuthController_me": {"statuses":[200],"schema":{"$ref":"#/components/schemas/MeView"}},
+  "AuthController_changePassword": {"statuses":[200],"schema":{"$ref":"#/components/schemas/SignInAnswer"}},
+  "AuthController_setPasswordWithLink": {"statuses":[200],"schema":{"$ref":"#/components/schemas/SignInAnswer"}},
+  "AuthController_logout": {"statuses":[204]},
+  "AuthController_logoutEverywhere": {
     "statuses": [200],
-    "schema": {
-      "type": "object",
-      "properties": {
-        "accessToken": {"type":"string"},
-        "tokenType": {"type":"string"},
-        "expiresIn": {"type":"number"},
-        "user": {"$ref":"#/components/schemas/UserView"}
-      },
-      "required": ["accessToken","tokenType","expiresIn","user"]
-    }
+    "schema": {"type":"object","properties":{"sessionsEnded":{"type":"number"}},"required":["sessionsEnded"]}
   },
-  "AuthController_me": {"statuses":[200],"schema":{"$ref":"#/components/schemas/MeView"}}
+  "OidcController_settings": {"statuses":[200],"schema":{"$ref":"#/components/schemas/OidcSettingsView"}},
+  "OidcController_login": {"statuses":[302]},
+  "OidcController_callback": {"statuses":[302]}
 };

@@ -363,7 +363,7 @@ export class CreateCampaignDto {
   @Type(() => LeadingGroupDto)
   leadingGroup: LeadingGroupDto;
 
-  @ApiPropertyOptional({ type: EscalationLadderDto, description: 'Default: DOMAIN.md ladder' })
+  @ApiPropertyOptional({ type: EscalationLadderDto, description: 'Default: the ladder of docs/domain.md' })
   @IsOptional()
   @ValidateNested()
   @Type(() => EscalationLadderDto)

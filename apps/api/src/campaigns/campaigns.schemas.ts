@@ -1169,6 +1169,7 @@ export const campaignsAnswers: OpenApiAnswers = {
                 "INVALID_CAMPAIGN",
                 "CAMPAIGN_NOT_FOUND",
                 "PHASE_NOT_FOUND",
+                "PHASE_ALREADY_LAUNCHED",
                 "PHASE_OUT_OF_ORDER",
                 "PREVIOUS_PHASE_OPEN",
                 "FORCE_REASON_MISSING",
@@ -1204,7 +1205,21 @@ export const campaignsAnswers: OpenApiAnswers = {
                 "INVALID_REPORT_PLAN",
                 "REPORT_NOT_FOUND",
                 "INVALID_REPORT",
-                "SAVED_FILTER_NOT_FOUND"
+                "SAVED_FILTER_NOT_FOUND",
+                "USER_NOT_FOUND",
+                "USERNAME_TAKEN",
+                "INVALID_USER",
+                "PASSWORD_POLICY",
+                "LAST_ADMINISTRATOR",
+                "ACCOUNT_LOCKED",
+                "SIGN_IN_THROTTLED",
+                "PASSWORD_CHANGE_REQUIRED",
+                "PASSWORD_RESET_LINK_INVALID",
+                "USER_STATE_CONFLICT",
+                "DEPARTMENT_INACTIVE",
+                "DEPARTMENT_STATE_CONFLICT",
+                "SINGLE_SIGN_ON_REFUSED",
+                "LOCAL_PASSWORDS_DISABLED"
               ]
             },
             "message": {"type":"string"}

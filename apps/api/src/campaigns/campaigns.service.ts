@@ -17,6 +17,7 @@ import {
   DUTY_ROUTE_KINDS,
   DUTY_STATES,
   escalationLadderProblems,
+  inactiveUnitsRefusal,
   phaseLaunchRefusal,
   phasePlanProblems,
   planTiming,
@@ -284,13 +285,21 @@ export class CampaignsService {
       planTiming(calendar, this.config.workingDaySeconds),
     );
     const byId = new Map(units.map((u) => [u.id, u]));
+    // The launch would be refused for a deactivated unit among the duties' (see openPhase).
+    const inactive = inactiveUnitsRefusal(
+      [...new Set(drafts.map((d) => d.departmentId))].flatMap((id) => {
+        const unit = byId.get(id);
+        return unit ? [{ ...unit, active: unit.active !== false }] : [];
+      }),
+    );
+    const shown = refusal ?? inactive;
     const districtNames = new Map(districts.map((d) => [d.id, d.name]));
     return {
       phase: phaseView(phase),
       asOf: new Date(launchedAt).toISOString(),
       windowEndsAt: new Date(windowEndsAt).toISOString(),
       dutyCount: drafts.length,
-      refusal: refusal ? { code: refusal.code, message: refusal.message } : null,
+      refusal: shown ? { code: shown.code, message: shown.message } : null,
       duties: drafts.map((d) => {
         const unit = byId.get(d.departmentId);
         return {

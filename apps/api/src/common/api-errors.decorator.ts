@@ -30,7 +30,7 @@ export const ERROR_RESPONSE_SCHEMA: OpenApiSchema = {
   },
 };
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 423 | 429 | 503;
 
 const RETRY_AFTER = { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' } } };
 
@@ -43,6 +43,7 @@ export const ERROR_DESCRIPTIONS: Record<ErrorStatus, string> = {
   413: 'The body (or the uploaded file) is larger than the limit',
   415: 'Unsupported content type or content encoding (or a file type that is not allowed)',
   422: 'The Idempotency-Key was already used for a different request',
+  423: 'The account is locked after repeated failed sign-ins; a system administrator can lift the lock',
   429: 'Too many requests; try again after Retry-After seconds',
   503: 'A service the API depends on (PostgreSQL, Temporal) is unavailable; try again after Retry-After seconds',
 };

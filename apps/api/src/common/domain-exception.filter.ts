@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError, DomainErrorCode } from '@duban/domain';
+import { PasswordHashingBusyError } from '@duban/persistence';
 
 /** One place maps every domain error code to HTTP; a new code fails to compile until mapped. */
 const STATUS_BY_CODE: Record<DomainErrorCode, HttpStatus> = {
@@ -64,6 +65,20 @@ const STATUS_BY_CODE: Record<DomainErrorCode, HttpStatus> = {
   [DomainErrorCode.ReportNotFound]: HttpStatus.NOT_FOUND,
   [DomainErrorCode.InvalidReport]: HttpStatus.BAD_REQUEST,
   [DomainErrorCode.SavedFilterNotFound]: HttpStatus.NOT_FOUND,
+  [DomainErrorCode.UserNotFound]: HttpStatus.NOT_FOUND,
+  [DomainErrorCode.UsernameTaken]: HttpStatus.CONFLICT,
+  [DomainErrorCode.InvalidUser]: HttpStatus.BAD_REQUEST,
+  [DomainErrorCode.PasswordPolicy]: HttpStatus.BAD_REQUEST,
+  [DomainErrorCode.LastAdministrator]: HttpStatus.CONFLICT,
+  [DomainErrorCode.AccountLocked]: HttpStatus.LOCKED,
+  [DomainErrorCode.SignInThrottled]: HttpStatus.TOO_MANY_REQUESTS,
+  [DomainErrorCode.PasswordChangeRequired]: HttpStatus.FORBIDDEN,
+  [DomainErrorCode.PasswordResetLinkInvalid]: HttpStatus.BAD_REQUEST,
+  [DomainErrorCode.UserStateConflict]: HttpStatus.CONFLICT,
+  [DomainErrorCode.DepartmentInactive]: HttpStatus.CONFLICT,
+  [DomainErrorCode.DepartmentStateConflict]: HttpStatus.CONFLICT,
+  [DomainErrorCode.SingleSignOnRefused]: HttpStatus.UNAUTHORIZED,
+  [DomainErrorCode.LocalPasswordsDisabled]: HttpStatus.FORBIDDEN,
 };
 
 export function httpStatusOf(code: DomainErrorCode): HttpStatus {
@@ -145,6 +160,8 @@ export class DubanExceptionFilter implements ExceptionFilter {
     }
     if (error instanceof DomainError) {
       const status = httpStatusOf(error.code);
+      const retryAfter = error.details?.retryAfterSeconds;
+      if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
       response.status(status).json({
         statusCode: status,
         error: HttpStatus[status],
@@ -154,6 +171,13 @@ export class DubanExceptionFilter implements ExceptionFilter {
         // Field-by-field problems found by the domain read like the validation pipe's.
         ...(error.details?.fields ? { fields: error.details.fields } : {}),
       });
+      return;
+    }
+    if (error instanceof PasswordHashingBusyError) {
+      response
+        .status(HttpStatus.SERVICE_UNAVAILABLE)
+        .setHeader('Retry-After', String(error.retryAfterSeconds))
+        .json({ statusCode: 503, error: 'SERVICE_UNAVAILABLE', message: error.message });
       return;
     }
     if (error instanceof HttpException) {

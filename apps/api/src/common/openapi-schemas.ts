@@ -1,5 +1,6 @@
 // Written by scripts/generate-openapi-schemas.ts: every feature's response schemas and route answers.
 import { assessmentsAnswers, assessmentsSchemas } from '../assessments/assessments.schemas';
+import { auditLogAnswers, auditLogSchemas } from '../audit-log/audit-log.schemas';
 import { authAnswers, authSchemas } from '../auth/auth.schemas';
 import { calendarAnswers, calendarSchemas } from '../calendar/calendar.schemas';
 import { campaignsAnswers, campaignsSchemas } from '../campaigns/campaigns.schemas';
@@ -16,8 +17,9 @@ import { reportsAnswers, reportsSchemas } from '../reports/reports.schemas';
 import { savedFiltersAnswers, savedFiltersSchemas } from '../saved-filters/saved-filters.schemas';
 import { unitImportsAnswers, unitImportsSchemas } from '../unit-imports/unit-imports.schemas';
 import { unitsAnswers, unitsSchemas } from '../units/units.schemas';
+import { usersAnswers, usersSchemas } from '../users/users.schemas';
 import type { OpenApiAnswers, OpenApiSchemas } from './openapi-types';
 
-export const responseSchemas: OpenApiSchemas = { ...assessmentsSchemas, ...authSchemas, ...calendarSchemas, ...campaignsSchemas, ...sharedSchemas, ...complianceSchemas, ...departmentsSchemas, ...dutiesSchemas, ...dutyMatrixSchemas, ...dutyViewsSchemas, ...healthSchemas, ...inspectionCasesSchemas, ...progressSchemas, ...reportsSchemas, ...savedFiltersSchemas, ...unitImportsSchemas, ...unitsSchemas };
+export const responseSchemas: OpenApiSchemas = { ...assessmentsSchemas, ...auditLogSchemas, ...authSchemas, ...calendarSchemas, ...campaignsSchemas, ...sharedSchemas, ...complianceSchemas, ...departmentsSchemas, ...dutiesSchemas, ...dutyMatrixSchemas, ...dutyViewsSchemas, ...healthSchemas, ...inspectionCasesSchemas, ...progressSchemas, ...reportsSchemas, ...savedFiltersSchemas, ...unitImportsSchemas, ...unitsSchemas, ...usersSchemas };
 
-export const routeAnswers: OpenApiAnswers = { ...assessmentsAnswers, ...authAnswers, ...calendarAnswers, ...campaignsAnswers, ...sharedAnswers, ...complianceAnswers, ...departmentsAnswers, ...dutiesAnswers, ...dutyMatrixAnswers, ...dutyViewsAnswers, ...healthAnswers, ...inspectionCasesAnswers, ...progressAnswers, ...reportsAnswers, ...savedFiltersAnswers, ...unitImportsAnswers, ...unitsAnswers };
+export const routeAnswers: OpenApiAnswers = { ...assessmentsAnswers, ...auditLogAnswers, ...authAnswers, ...calendarAnswers, ...campaignsAnswers, ...sharedAnswers, ...complianceAnswers, ...departmentsAnswers, ...dutiesAnswers, ...dutyMatrixAnswers, ...dutyViewsAnswers, ...healthAnswers, ...inspectionCasesAnswers, ...progressAnswers, ...reportsAnswers, ...savedFiltersAnswers, ...unitImportsAnswers, ...unitsAnswers, ...usersAnswers };

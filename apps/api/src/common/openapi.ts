@@ -109,7 +109,8 @@ function addCommonErrors(operation: Operation, method: (typeof METHODS)[number])
  */
 function jsonErrorBodies(operation: Operation): void {
   for (const [status, response] of Object.entries(operation.responses)) {
-    if (isSuccess(status) || !response || '$ref' in response) continue;
+    // A redirect (single sign-on) has no body.
+    if (isSuccess(status) || /^3\d\d$/.test(status) || !response || '$ref' in response) continue;
     if (operation.operationId === HEALTH && status === '503') {
       const ok = operation.responses['200'];
       if (ok && !('$ref' in ok)) response.content = ok.content;

@@ -48,7 +48,7 @@ export const sharedSchemas: OpenApiSchemas = {
       "awardIneligibleBelowScore",
       "subsidy"
     ],
-    "description": "The acceptance assessment (DOMAIN.md, \"Assessment\"): each district and department is scored\non targets reached, duties done on time and reports on time, less a penalty for returned\nwork; the score proposes the outcomes — commendation, circulated criticism (通报批评), loss of\neligibility for \"advanced unit\" awards (取消评先评优资格) — and the fund-gap subsidy is raised or\ncut in proportion to over- or under-achievement. The office reviews each proposal and then\nfinalises. The rules are a campaign setting (null: DEFAULT_ASSESSMENT_RULES)."
+    "description": "The acceptance assessment (docs/domain.md, \"Assessment and circulars\"): each district and\ndepartment is scored on targets reached, duties done on time and reports on time, less a\npenalty for returned work; the score proposes the outcomes — commendation, circulated criticism (通报批评), loss of\neligibility for \"advanced unit\" awards (取消评先评优资格) — and the fund-gap subsidy is raised or\ncut in proportion to over- or under-achievement. The office reviews each proposal and then\nfinalises. The rules are a campaign setting (null: DEFAULT_ASSESSMENT_RULES)."
   },
   "AssessmentScoreRow": {
     "type": "object",
@@ -81,6 +81,66 @@ export const sharedSchemas: OpenApiSchemas = {
       "reviewedByUsername",
       "reviewedAt",
       "reviewReason"
+    ]
+  },
+  "AuditRecord": {
+    "type": "object",
+    "properties": {
+      "id": {"type":"string"},
+      "at": {"type":"string","format":"date-time"},
+      "actorId": {"type":"string","nullable":true},
+      "actorUsername": {"type":"string","nullable":true},
+      "action": {
+        "type": "string",
+        "enum": [
+          "sign_in.succeeded",
+          "sign_in.failed",
+          "sign_in.throttled",
+          "sign_in.refused_locked",
+          "account.locked",
+          "account.unlocked",
+          "sign_out",
+          "sign_out.everywhere",
+          "password.changed",
+          "password.reset",
+          "password.reset_link_sent",
+          "password.reset_link_used",
+          "user.created",
+          "user.updated",
+          "user.deactivated",
+          "user.reactivated",
+          "user.provisioned",
+          "user.sso_linked",
+          "users.imported",
+          "department.created",
+          "department.updated",
+          "department.deactivated",
+          "department.reactivated",
+          "departments.imported",
+          "administrator.created"
+        ]
+      },
+      "targetType": {"type":"string","nullable":true},
+      "targetId": {"type":"string","nullable":true},
+      "targetLabel": {"type":"string","nullable":true},
+      "from": {},
+      "to": {},
+      "reason": {"type":"string","nullable":true},
+      "clientAddress": {"type":"string","nullable":true}
+    },
+    "required": [
+      "id",
+      "at",
+      "actorId",
+      "actorUsername",
+      "action",
+      "targetType",
+      "targetId",
+      "targetLabel",
+      "from",
+      "to",
+      "reason",
+      "clientAddress"
     ]
   },
   "CalendarYearRevision": {
@@ -365,7 +425,7 @@ export const sharedSchemas: OpenApiSchemas = {
         "nullable": true,
         "description": "The next escalation step and when it is due, while the case is open."
       },
-      "exposure": {"type":"string","enum":["none","proposed","approved","rejected","withdrawn"]},
+      "exposure": {"type":"string","enum":["proposed","approved","rejected","withdrawn","none"]},
       "dutyIds": {"type":"array","items":{"type":"string"}},
       "caseId": {"type":"string"},
       "state": {"type":"string","enum":["closed","identified","notified","escalated"]},
@@ -487,6 +547,14 @@ export const sharedSchemas: OpenApiSchemas = {
       "kind": {"type":"string","enum":["department","district","inspection_team"]},
       "liaisonEmail": {"type":"string"},
       "headEmail": {"type":"string"},
+      "active": {"type":"boolean","description":"A deactivated department gets no new duties; its history stays."},
+      "liaisonName": {"type":"string","nullable":true},
+      "liaisonPhone": {"type":"string","nullable":true},
+      "headName": {"type":"string","nullable":true},
+      "headPhone": {"type":"string","nullable":true},
+      "updatedAt": {"type":"string","format":"date-time"},
+      "updatedBy": {"type":"string","nullable":true},
+      "deactivatedAt": {"type":"string","format":"date-time","nullable":true},
       "createdBy": {"type":"string","nullable":true},
       "createdAt": {"type":"string","format":"date-time"}
     },
@@ -988,7 +1056,7 @@ export const sharedSchemas: OpenApiSchemas = {
       }
     },
     "required": ["census","insurance"],
-    "description": "What a report carries (DOMAIN.md): census, persons insured, rate, funds; the texts are stored beside."
+    "description": "What a report carries (docs/domain.md, \"Reports\"): census, persons insured, rate, funds; the texts are stored beside."
   },
   "ReportFilingRow": {
     "type": "object",
@@ -1041,7 +1109,7 @@ export const sharedSchemas: OpenApiSchemas = {
       }
     },
     "required": ["kinds","dueOnDayOff"],
-    "description": "A campaign's reporting rhythm (DOMAIN.md \"Reporting rhythm\")."
+    "description": "A campaign's reporting rhythm (docs/domain.md, \"Reports\")."
   },
   "ReportPlanEntry": {
     "type": "object",

@@ -355,7 +355,7 @@ export const complianceAnswers: OpenApiAnswers = {
       "properties": {
         "proposalId": {"type":"string"},
         "caseId": {"type":"string"},
-        "exposure": {"type":"string","enum":["none","proposed","approved","rejected","withdrawn"]},
+        "exposure": {"type":"string","enum":["proposed","approved","rejected","withdrawn","none"]},
         "dutyIds": {"type":"array","items":{"type":"string"}}
       },
       "required": ["proposalId","caseId","exposure","dutyIds"]

@@ -3,9 +3,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { isUUID } from 'class-validator';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
-import { canReadComplianceCase, complianceCaseTarget, DomainError, DomainErrorCode, FINDING_LABELS, type Actor } from '@duban/domain';
+import { canReadComplianceCase, complianceCaseTarget, DomainError, DomainErrorCode, FINDING_LABELS, inactiveUnitsRefusal, type Actor } from '@duban/domain';
 import { renderRectificationNotice } from '@duban/mail';
-import { CampaignRepository, ComplianceEvidenceRepository, ComplianceRepository, type ComplianceCaseRow } from '@duban/persistence';
+import { CampaignRepository, ComplianceEvidenceRepository, ComplianceRepository, DepartmentRepository, type ComplianceCaseRow } from '@duban/persistence';
 import {
   complianceCaseActionUpdate,
   complianceCaseLiveStateQuery,
@@ -32,6 +32,7 @@ export class ComplianceService {
     private readonly evidence: ComplianceEvidenceRepository,
     private readonly campaigns: CampaignRepository,
     private readonly temporal: TemporalClientProvider,
+    private readonly departments: DepartmentRepository,
   ) {}
 
   /** Records the run, then starts its workflow; findings become cases of the running campaign. */
@@ -181,6 +182,7 @@ export class ComplianceService {
     if (proposal.status !== 'proposed') {
       throw new DomainError(DomainErrorCode.ExposureAlreadyDecided, `The exposure proposal is already ${proposal.status}`, { status: proposal.status });
     }
+    if (dto.decision === 'approve') await this.assertExposureUnitActive(proposal.caseId);
     const client = await temporalClient(this.temporal, this.logger);
     const live = await callTemporal(
       () =>
@@ -190,6 +192,16 @@ export class ComplianceService {
       this.logger,
     );
     return { proposalId, caseId: proposal.caseId, exposure: live.exposure, dutyIds: live.dutyIds };
+  }
+
+  /** An approved exposure gives the unit the campaign's matrix names for publishing a new duty: not a deactivated one. */
+  private async assertExposureUnitActive(caseId: string): Promise<void> {
+    const kase = await this.compliance.findCase(caseId);
+    if (!kase) return;
+    const route = (await this.campaigns.routes(kase.campaignId)).find((r) => r.kind === 'function' && r.key === 'exposure');
+    const unit = route ? await this.departments.findById(route.departmentId) : null;
+    const refusal = unit ? inactiveUnitsRefusal([{ ...unit, active: unit.active !== false }]) : null;
+    if (refusal) throw refusal;
   }
 
   private async visibleCase(actor: Actor, caseId: string): Promise<ComplianceCaseRow> {

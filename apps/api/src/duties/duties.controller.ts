@@ -28,7 +28,7 @@ export class DutiesController {
    * With an `Idempotency-Key` header, a retried request (after a lost answer) returns the duty
    * the first one created, with 200 instead of 201, and creates nothing.
    */
-  @ApiErrors(404, 422)
+  @ApiErrors(404, 409, 422)
   @Post()
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Any 1-100 characters, unique per intended duty' })
   async assign(

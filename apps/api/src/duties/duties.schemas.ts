@@ -14,7 +14,7 @@ export const dutiesSchemas: OpenApiSchemas = {
         "properties": {
           "id": {"type":"string"},
           "username": {"type":"string"},
-          "role": {"type":"string","enum":["office","department_officer","inspector","viewer"]},
+          "role": {"type":"string","enum":["admin","office","department_officer","inspector","viewer"]},
           "departmentId": {"type":"string","nullable":true}
         },
         "required": ["id","username","role","departmentId"]
@@ -79,7 +79,7 @@ export const dutiesSchemas: OpenApiSchemas = {
               "properties": {
                 "id": {"type":"string"},
                 "username": {"type":"string"},
-                "role": {"type":"string","enum":["office","department_officer","inspector","viewer"]}
+                "role": {"type":"string","enum":["admin","office","department_officer","inspector","viewer"]}
               },
               "required": ["id","username","role"]
             },

@@ -19,6 +19,7 @@ import {
   evidenceUploadRefusal,
   isDutyClosed,
   isDutyWithDepartment,
+  inactiveUnitsRefusal,
   isValidNewDueTime,
   transitionDuty,
   type Actor,
@@ -26,6 +27,7 @@ import {
   type DutyClockPolicy,
 } from '@duban/domain';
 import {
+  assertUnitsActive,
   DepartmentRepository,
   DutyCommentRepository,
   DutyEvidenceRepository,
@@ -97,6 +99,8 @@ export class DutiesService {
     }
     const department = await this.departments.findById(dto.departmentId);
     if (!department) throw new DomainError(DomainErrorCode.DepartmentNotFound, `No department with id ${dto.departmentId}`);
+    const inactive = inactiveUnitsRefusal([{ ...department, active: department.active !== false }]);
+    if (inactive) throw inactive;
     const now = Date.now();
     const dueAt = this.futureDueTime(dto.dueAt);
     const assignment: DutyAssignment = {
@@ -111,6 +115,8 @@ export class DutiesService {
     const client = await this.connected();
     let created = true;
     await this.dataSource.transaction(async (tx) => {
+      // Checked again under a shared lock: a deactivation at this moment waits, or refuses this.
+      await assertUnitsActive(tx, [department.id]);
       await this.duties.recordAssigned(assignment, tx);
       const bound = this.config.dutyHistoryEventsBound;
       const input: DutyWorkflowInput = { assignment, policy: await this.clockPolicy(), ...(bound === undefined ? {} : { historyEventsBound: bound }) };
@@ -179,7 +185,7 @@ export class DutiesService {
   }
 
   async list(actor: Actor, query: ListDutiesQuery) {
-    if (actor.role === 'inspector') throw new DomainError(DomainErrorCode.ActionNotPermitted, 'Inspectors may not see duties');
+    if (actor.role === 'inspector' || actor.role === 'admin') throw new DomainError(DomainErrorCode.ActionNotPermitted, `A user with role ${actor.role} may not see duties`);
     if (actor.role === 'department_officer' && query.departmentId && query.departmentId !== actor.departmentId) {
       throw new DomainError(DomainErrorCode.ActionNotPermitted, 'A department officer sees their own department only');
     }
@@ -212,8 +218,12 @@ export class DutiesService {
     const dueAt = input.dueAt === undefined ? undefined : this.futureDueTime(input.dueAt);
     const { departmentId, evidenceIds } = input;
     assertDutyActionInput(action, { ...input, dueAt }, { departmentId: duty.departmentId, now: Date.now() });
-    if (departmentId !== undefined && !(await this.departments.findById(departmentId))) {
-      throw new DomainError(DomainErrorCode.DepartmentNotFound, `No department with id ${departmentId}`);
+    if (departmentId !== undefined) {
+      const target = await this.departments.findById(departmentId);
+      if (!target) throw new DomainError(DomainErrorCode.DepartmentNotFound, `No department with id ${departmentId}`);
+      // A reassignment gives the unit a new duty: not to a deactivated one.
+      const inactive = inactiveUnitsRefusal([{ ...target, active: target.active !== false }]);
+      if (inactive) throw inactive;
     }
     if (evidenceIds?.length) await this.assertEvidenceOfDuty(duty.id, evidenceIds);
     const client = await this.connected();

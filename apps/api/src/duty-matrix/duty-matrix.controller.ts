@@ -22,7 +22,7 @@ export class DutyMatrixController {
     return this.matrix.changes();
   }
 
-  @ApiErrors(403)
+  @ApiErrors(403, 409)
   @Put(':kind/:key')
   setRoute(@CurrentActor() actor: Actor, @Param('kind') kind: string, @Param('key') key: string, @Body() body: SetDutyRouteDto) {
     return this.matrix.setRoute(actor, kind, key, body);

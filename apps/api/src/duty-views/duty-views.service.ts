@@ -333,7 +333,8 @@ export class DutyViewsService {
         }
         return actor.departmentId!;
       case 'inspector':
-        throw new DomainError(DomainErrorCode.ActionNotPermitted, 'Inspectors may not see duties');
+      case 'admin':
+        throw new DomainError(DomainErrorCode.ActionNotPermitted, `A user with role ${actor.role} may not see duties`);
     }
   }
 

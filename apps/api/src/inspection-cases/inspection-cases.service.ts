@@ -87,7 +87,7 @@ export class InspectionCasesService {
 
   /** The filter a caller may use: an inspector their own team's cases only; officers none. */
   private filterOf(actor: Actor, query: ListInspectionCasesQuery) {
-    if (actor.role === 'department_officer') throw new DomainError(DomainErrorCode.ActionNotPermitted, 'Inspection cases are the inspectors’ and the office’s');
+    if (actor.role === 'department_officer' || actor.role === 'admin') throw new DomainError(DomainErrorCode.ActionNotPermitted, 'Inspection cases are the inspectors’ and the office’s');
     const { format: _format, limit: _limit, offset: _offset, ...filter } = query;
     if (actor.role !== 'inspector') return filter;
     if (query.teamId && query.teamId !== actor.departmentId) throw new DomainError(DomainErrorCode.ActionNotPermitted, "An inspector sees their own team's cases only");

@@ -3,7 +3,7 @@ import { IsBoolean, IsIn, IsOptional, ValidateBy } from 'class-validator';
 import { TrimmedText } from '../common/validation';
 
 /** The console's lists a filter can be saved for. */
-export const SAVED_FILTER_VIEWS = ['duty-board', 'overdue', 'inbox', 'compliance-cases', 'inspection-cases', 'exposures', 'units', 'reports'] as const;
+export const SAVED_FILTER_VIEWS = ['duty-board', 'overdue', 'inbox', 'compliance-cases', 'inspection-cases', 'exposures', 'units', 'reports', 'users', 'audit-log'] as const;
 export type SavedFilterView = (typeof SAVED_FILTER_VIEWS)[number];
 
 /** Bounds of what a saved filter holds: a query string's worth of parameters. */

@@ -161,7 +161,7 @@ export class UnitImportsService {
 
   /** Whose imports a caller reads: an officer their own department's; the office and viewers any (or the one named). */
   private sourceDepartmentOf(actor: Actor, query: ListUnitImportsQuery): string | undefined {
-    if (actor.role === 'inspector') throw new DomainError(DomainErrorCode.ActionNotPermitted, 'Inspectors do not read unit imports');
+    if (actor.role === 'inspector' || actor.role === 'admin') throw new DomainError(DomainErrorCode.ActionNotPermitted, `A user with role ${actor.role} does not read unit imports`);
     if (actor.role !== 'department_officer') return query.departmentId;
     if (query.departmentId && query.departmentId !== actor.departmentId) {
       throw new DomainError(DomainErrorCode.ActionNotPermitted, "A department officer reads their own department's imports only");
