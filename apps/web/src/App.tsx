@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { ChangePasswordPage } from './auth/ChangePasswordPage';
 import { LoginPage } from './auth/LoginPage';
+import { SetPasswordPage } from './auth/SetPasswordPage';
+import { SsoPage } from './auth/SsoPage';
 import { RequireRole, RequireSession } from './auth/RequireSession';
 import { SessionProvider } from './auth/session';
 import { ErrorBoundary } from './components/ErrorBoundary';
@@ -28,6 +31,9 @@ import { AssessmentPage, AssessmentsPage } from './pages/assessments/Assessments
 import { CircularPage } from './pages/circulars/CircularPage';
 import { CircularsPage } from './pages/circulars/CircularsPage';
 import { HomePage } from './pages/HomePage';
+import { AuditLogPage } from './pages/administration/AuditLogPage';
+import { DepartmentsPage } from './pages/administration/DepartmentsPage';
+import { UsersPage } from './pages/administration/UsersPage';
 import { ProgressPage } from './pages/progress/ProgressPage';
 import { ReportPage } from './pages/reports/ReportPage';
 import { ReportsPage } from './pages/reports/ReportsPage';
@@ -43,6 +49,8 @@ export function App() {
         <BrowserRouter basename="/console">
           <Routes>
             <Route path="/login" element={<LoginPage />} />
+            <Route path="/sso" element={<SsoPage />} />
+            <Route path="/set-password" element={<SetPasswordPage />} />
             <Route
               element={
                 <RequireSession>
@@ -78,6 +86,10 @@ export function App() {
               <Route path="assessments/:id" element={<RequireRole roles={['office', 'viewer', 'department_officer']}><AssessmentPage /></RequireRole>} />
               <Route path="circulars" element={<RequireRole roles={['office', 'viewer', 'department_officer']}><CircularsPage /></RequireRole>} />
               <Route path="circulars/:id" element={<RequireRole roles={['office', 'viewer', 'department_officer']}><CircularPage /></RequireRole>} />
+              <Route path="password" element={<ChangePasswordPage />} />
+              <Route path="users" element={<RequireRole roles={['admin']}><UsersPage /></RequireRole>} />
+              <Route path="departments" element={<RequireRole roles={['admin']}><DepartmentsPage /></RequireRole>} />
+              <Route path="audit-log" element={<RequireRole roles={['admin']}><AuditLogPage /></RequireRole>} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

@@ -1,7 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Divider, Form, Input, Typography } from 'antd';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../api/client';
+import { useApiGet } from '../components/useApiGet';
+import { hasMessage } from '../i18n/i18n';
 import { LanguageSwitch } from '../layout/LanguageSwitch';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from './session';
@@ -9,6 +11,25 @@ import { useSession } from './session';
 /** Only paths inside the console may be returned to (no open redirect). */
 export function safeNext(next: string | null): string {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+/** GET /auth/oidc: whether single sign-on is offered, and the button's words. */
+interface SingleSignOn {
+  enabled: boolean;
+  loginUrl?: string;
+  label?: string;
+}
+
+/** Why a sign-in was refused, in the user's language rather than the API's. */
+function refusal(error: unknown, t: ReturnType<typeof useI18n>['t']): string {
+  if (!(error instanceof ApiError)) return (error as Error).message;
+  if (error.status === 401) return t('login.failed');
+  if (error.status === 429) return t('login.throttled');
+  if (error.status === 423) return t('login.locked');
+  if (error.status === 403 && error.code === 'LOCAL_PASSWORDS_DISABLED') return t('login.passwordsDisabled');
+  if (error.status === 503) return t('login.busy');
+  if (error.status === 0) return t('error.network');
+  return error.message;
 }
 
 export function LoginPage() {
@@ -20,6 +41,8 @@ export function LoginPage() {
   const [failed, setFailed] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const next = safeNext(params.get('next'));
+  const sso = useApiGet<SingleSignOn>('/auth/oidc');
+  const ssoError = params.get('ssoError');
   if (me && location.pathname === '/login') return <Navigate to={next} replace />;
 
   const onFinish = async (values: { username: string; password: string }) => {
@@ -29,7 +52,7 @@ export function LoginPage() {
       await login(values.username.trim(), values.password);
       void navigate(next, { replace: true });
     } catch (error) {
-      setFailed(error instanceof ApiError && error.status === 401 ? t('login.failed') : (error as Error).message);
+      setFailed(refusal(error, t));
     } finally {
       setBusy(false);
     }
@@ -48,6 +71,16 @@ export function LoginPage() {
           {t('login.title')}
         </Typography.Title>
         {expired && !failed && <Alert type="warning" showIcon title={t('login.expired')} className="form-alert" />}
+        {ssoError && !failed && (
+          <Alert
+            type="error"
+            showIcon
+            title={hasMessage(`login.ssoError.${ssoError}`) ? t(`login.ssoError.${ssoError}` as 'login.ssoError.provider_error') : t('login.ssoError.other', { code: ssoError.slice(0, 40) })}
+            className="form-alert"
+            role="alert"
+            data-testid="sso-error"
+          />
+        )}
         {failed && <Alert type="error" showIcon title={failed} className="form-alert" role="alert" />}
         <Form layout="vertical" onFinish={onFinish} requiredMark={false}>
           <Form.Item label={t('login.username')} name="username" rules={[{ required: true, message: t('login.usernameRequired') }]}>
@@ -60,6 +93,14 @@ export function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
+        {sso.data?.enabled && (
+          <>
+            <Divider plain>{t('login.or')}</Divider>
+            <Button block href={`${sso.data.loginUrl ?? '/auth/oidc/login'}?returnTo=${encodeURIComponent(`/console${next}`)}`} data-testid="sso-login">
+              {sso.data.label ?? t('login.sso')}
+            </Button>
+          </>
+        )}
       </Card>
     </main>
   );

@@ -4,6 +4,7 @@ import { Navigate, useLocation } from 'react-router-dom';
 import type { Role } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { Forbidden } from '../components/Forbidden';
+import { ForcedPasswordChange } from './ChangePasswordPage';
 import { useSession } from './session';
 
 /** Signed-in users only; a link followed while signed out comes back here after log-in. */
@@ -16,6 +17,9 @@ export function RequireSession({ children }: { children: ReactNode }) {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
   }
+  // A one-time password is changed before anything else (the API refuses the rest meanwhile);
+  // the page asked for opens afterwards.
+  if (me.mustChangePassword) return <ForcedPasswordChange />;
   return <>{children}</>;
 }
 

@@ -2,7 +2,7 @@
 // new tab finds the session; it is checked against GET /auth/me on every start.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, setToken, whenUnauthorized } from '../api/client';
-import type { Me, Role } from '../api/types';
+import type { Me, Role, SignInAnswer } from '../api/types';
 
 const TOKEN_KEY = 'duban.token';
 
@@ -13,7 +13,15 @@ interface Session {
   /** Set when the session ended because the token expired (the log-in page says so). */
   expired: boolean;
   login(username: string, password: string): Promise<Me>;
-  logout(): void;
+  /**
+   * Takes a token the API handed over some other way (single sign-on, a password change, a
+   * one-time link) as the session, exactly as a password log-in does.
+   */
+  adopt(accessToken: string): Promise<Me>;
+  /** Ends this session on the API (the token stops working) and here. */
+  logout(): Promise<void>;
+  /** Ends every session of the user, on every device, and this one. */
+  logoutEverywhere(): Promise<void>;
   hasRole(...roles: Role[]): boolean;
 }
 
@@ -24,7 +32,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [checking, setChecking] = useState(true);
   const [expired, setExpired] = useState(false);
 
-  const logout = useCallback(() => {
+  const forget = useCallback(() => {
     localStorage.removeItem(TOKEN_KEY);
     setToken(null);
     setMe(null);
@@ -33,7 +41,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     whenUnauthorized(() => {
       setExpired(true);
-      logout();
+      forget();
     });
     const stored = localStorage.getItem(TOKEN_KEY);
     if (!stored) {
@@ -44,23 +52,48 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     api
       .get<Me>('/auth/me')
       .then(setMe)
-      .catch(() => logout())
+      .catch(() => forget())
       .finally(() => setChecking(false));
-  }, [logout]);
+  }, [forget]);
 
-  const login = useCallback(async (username: string, password: string) => {
-    const answer = await api.post<{ accessToken: string }>('/auth/login', { username, password });
-    setToken(answer.accessToken);
-    localStorage.setItem(TOKEN_KEY, answer.accessToken);
+  const adopt = useCallback(async (accessToken: string) => {
+    setToken(accessToken);
+    localStorage.setItem(TOKEN_KEY, accessToken);
     const who = await api.get<Me>('/auth/me');
     setExpired(false);
     setMe(who);
     return who;
   }, []);
 
+  const login = useCallback(
+    async (username: string, password: string) => {
+      const answer = await api.post<SignInAnswer>('/auth/login', { username, password });
+      return adopt(answer.accessToken);
+    },
+    [adopt],
+  );
+
+  const logout = useCallback(async () => {
+    // The token must stop working on the API too, not only be forgotten here; if the API cannot
+    // be reached the token is forgotten all the same (it expires on its own).
+    try {
+      await api.post('/auth/logout');
+    } catch {
+      // already ended, or the network: nothing more to do
+    }
+    forget();
+    // Signing out is not a session that expired (a 401 for an already ended token says so).
+    setExpired(false);
+  }, [forget]);
+
+  const logoutEverywhere = useCallback(async () => {
+    await api.post('/auth/logout-everywhere');
+    forget();
+  }, [forget]);
+
   const value = useMemo<Session>(
-    () => ({ me, checking, expired, login, logout, hasRole: (...roles) => (me ? roles.includes(me.role) : false) }),
-    [me, checking, expired, login, logout],
+    () => ({ me, checking, expired, login, adopt, logout, logoutEverywhere, hasRole: (...roles) => (me ? roles.includes(me.role) : false) }),
+    [me, checking, expired, login, adopt, logout, logoutEverywhere],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

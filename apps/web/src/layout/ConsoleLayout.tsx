@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Drawer, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Drawer, Grid, Layout, Menu, Popconfirm, Space, Tag, Typography, message } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useMe, useSession } from '../auth/session';
+import { errorText } from '../components/api-errors';
 import { TONE } from '../components/tones';
 import { useI18n } from '../i18n/i18n';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -13,7 +14,7 @@ import { useFocusableScrollRegions } from './useFocusableScrollRegions';
 export function ConsoleLayout() {
   const { t } = useI18n();
   const me = useMe();
-  const { logout } = useSession();
+  const { logout, logoutEverywhere } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const screens = Grid.useBreakpoint();
@@ -66,15 +67,35 @@ export function ConsoleLayout() {
             <Tag color={TONE.brand}>{t(`role.${me.role}`)}</Tag>
             {me.department && <span data-testid="my-unit">{me.department.name}</span>}
             <LanguageSwitch />
+            <Button icon={<KeyOutlined />} onClick={() => void navigate('/password')} data-testid="change-password">
+              {t('password.title')}
+            </Button>
             <Button
               icon={<LogoutOutlined />}
+              data-testid="logout"
               onClick={() => {
-                logout();
-                void navigate('/login');
+                void logout().then(() => navigate('/login'));
               }}
             >
               {t('logout')}
             </Button>
+            <Popconfirm
+              title={t('logoutEverywhere.confirmTitle')}
+              description={t('logoutEverywhere.confirm')}
+              okText={t('logoutEverywhere')}
+              cancelText={t('action.cancel')}
+              onConfirm={async () => {
+                try {
+                  await logoutEverywhere();
+                  void message.success(t('logoutEverywhere.done'));
+                  void navigate('/login');
+                } catch (error) {
+                  void message.error(errorText(error, t));
+                }
+              }}
+            >
+              <Button data-testid="logout-everywhere">{t('logoutEverywhere')}</Button>
+            </Popconfirm>
           </Space>
         </Layout.Header>
         <Layout.Content id="main" className="console-content" tabIndex={-1}>

@@ -3,6 +3,9 @@
 import type { ReactNode } from 'react';
 import {
   AlertOutlined,
+  ApartmentOutlined,
+  HistoryOutlined,
+  TeamOutlined,
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
@@ -40,6 +43,9 @@ export const NAVIGATION: NavEntry[] = [
   { path: '/progress', label: 'nav.progress', icon: <BarChartOutlined />, roles: ['office', 'viewer', 'department_officer'] },
   { path: '/assessments', label: 'nav.assessments', icon: <AuditOutlined />, roles: ['office', 'viewer', 'department_officer'] },
   { path: '/circulars', label: 'nav.circulars', icon: <NotificationOutlined />, roles: ['office', 'viewer', 'department_officer'] },
+  { path: '/users', label: 'nav.users', icon: <TeamOutlined />, roles: ['admin'] },
+  { path: '/departments', label: 'nav.departments', icon: <ApartmentOutlined />, roles: ['admin'] },
+  { path: '/audit-log', label: 'nav.auditLog', icon: <HistoryOutlined />, roles: ['admin'] },
   { path: '/calendar', label: 'nav.calendar', icon: <CalendarOutlined />, roles: ['office'] },
 ];
 

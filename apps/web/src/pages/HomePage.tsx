@@ -8,6 +8,7 @@ const START: Record<Role, string> = {
   department_officer: '/inbox',
   inspector: '/inspection-cases',
   viewer: '/progress',
+  admin: '/users',
 };
 
 export function HomePage() {

@@ -72,7 +72,7 @@ export function cleanTargets(targets: any[] | undefined): any[] {
   });
 }
 
-/** The domain's default ladder (DOMAIN.md), as the form holds it. */
+/** The domain's default ladder (docs/domain.md, "The escalation ladder"), as the form holds it. */
 export function defaultLadder() {
   return {
     reminderBefore: { workingDays: 'workingDays' in DEFAULT_DUTY_CLOCK_POLICY.reminderBefore ? DEFAULT_DUTY_CLOCK_POLICY.reminderBefore.workingDays : 2 },

@@ -24,6 +24,7 @@ export const common: Record<keyof typeof zh, string> = {
   'role.department_officer': 'Department officer',
   'role.inspector': 'Labour inspector',
   'role.viewer': 'Viewer',
+  'role.admin': 'System administrator',
   'language.switch': 'Language',
   'language.zh-CN': '中文',
   'language.en': 'English',

@@ -1,4 +1,5 @@
 import type { MessageKey } from '../zh-CN';
+import { administration } from './administration';
 import { assessments } from './assessments';
 import { board } from './board';
 import { calendar } from './calendar';
@@ -10,4 +11,4 @@ import { duties } from './duties';
 import { progress } from './progress';
 import { reports } from './reports';
 
-export const messages: Record<MessageKey, string> = { ...common, ...duties, ...campaigns, ...calendar, ...board, ...compliance, ...progress, ...reports, ...assessments, ...circulars };
+export const messages: Record<MessageKey, string> = { ...common, ...duties, ...campaigns, ...calendar, ...board, ...compliance, ...progress, ...reports, ...assessments, ...circulars, ...administration };

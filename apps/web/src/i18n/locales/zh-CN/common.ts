@@ -23,6 +23,7 @@ export const common = {
   'role.department_officer': '部门联络员',
   'role.inspector': '劳动保障监察员',
   'role.viewer': '查阅人员',
+  'role.admin': '系统管理员',
   'language.switch': '语言',
   'language.zh-CN': '中文',
   'language.en': 'English',

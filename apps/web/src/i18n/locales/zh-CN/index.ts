@@ -1,4 +1,5 @@
 // The reference catalogue: one file per feature, so pages can be added without touching others.
+import { administration } from './administration';
 import { assessments } from './assessments';
 import { board } from './board';
 import { calendar } from './calendar';
@@ -10,5 +11,5 @@ import { duties } from './duties';
 import { progress } from './progress';
 import { reports } from './reports';
 
-export const messages = { ...common, ...duties, ...campaigns, ...calendar, ...board, ...compliance, ...progress, ...reports, ...assessments, ...circulars };
+export const messages = { ...common, ...duties, ...campaigns, ...calendar, ...board, ...compliance, ...progress, ...reports, ...assessments, ...circulars, ...administration };
 export type MessageKey = keyof typeof messages;
