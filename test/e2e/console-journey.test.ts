@@ -47,7 +47,7 @@ describe('console: the whole journey, in Chromium', () => {
 
   it('the office creates a campaign and launches mobilisation; the officer follows the e-mail link, acknowledges and submits with a file; the office returns it, the officer resubmits, the office accepts; the duty board shows it', async () => {
     const office = await stack.userWithToken('office');
-    // The seeded member departments and DOMAIN.md's matrix, which route the mobilisation duty.
+    // The seeded member departments and the matrix of docs/domain.md, which route the mobilisation duty.
     await seededDepartments(stack, office.token);
 
     // The office creates a campaign with the form's defaults (a mobilisation phase with one duty
@@ -247,7 +247,7 @@ describe('console: the whole journey, in Chromium', () => {
     await page.getByText('No such page').waitFor();
     await page.getByRole('navigation').getByRole('menuitem', { name: 'Duty board' }).waitFor();
     await page.reload();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.getByTestId('logout').waitFor();
     await expect(page.evaluate(() => (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang)).resolves.toBe('en');
     await page.getByText('中文', { exact: true }).click();
     await page.getByText('页面不存在').waitFor();

@@ -9,7 +9,7 @@ jest.setTimeout(600_000);
 /**
  * Every page each role's menu offers opens without an error, shows its title, and has no serious
  * accessibility violation (axe) — on a laptop for the office and the inspector, on a tablet for
- * the department officer and the viewer (whose menu is then a drawer).
+ * the department officer, the viewer and the system administrator (whose menu is then a drawer).
  */
 describe('console: every page of every role', () => {
   let stack: TestStack;
@@ -77,6 +77,7 @@ describe('console: every page of every role', () => {
     ['department_officer', TABLET],
     ['inspector', LAPTOP],
     ['viewer', TABLET],
+    ['admin', TABLET],
   ] as const)('%s', async (role, viewport) => {
     const office = await stack.userWithToken('office');
     let departmentId: string | null = null;

@@ -89,6 +89,7 @@ describe('faults, repeated: kill -9 of the worker, Temporal and the API; a datab
     const env = {
       PATH: process.env.PATH,
       NODE_ENV: 'test',
+      JWT_SECRET: 'faults-test-secret-0123456789-abcdefghijklmnop',
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
       TEMPORAL_TASK_QUEUE: 'duban-faults',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { DEFAULT_ASSESSMENT_RULES } from '@duban/domain';
+import { PasswordResetLinkRepository } from '@duban/persistence';
 import { LEADING_GROUP_CHAIR, NO_REPORT_PLAN, seededDepartments } from '../support/campaign-fixtures';
 import { validCreditCode } from '../support/credit-codes';
 import { TEST_PASSWORD, TestStack } from '../support/test-stack';
@@ -11,8 +12,8 @@ import { waitFor } from '../support/wait-for';
  * caller, with the answer the rules give. A route the app registers without an entry in ROUTES
  * fails the first test, so a new endpoint cannot ship without deciding who may call it.
  *
- * The rules (DOMAIN.md "Who uses it", the README's API section, the permission functions of
- * @duban/domain): no token → 401, except GET /health and POST /auth/login; the office manages
+ * The rules (docs/domain.md "Who uses it", the README's API section, the permission functions of
+ * @duban/domain): no token → 401, except GET /health, POST /auth/login and single sign-on (/auth/oidc*); the office manages
  * campaigns, assigns and runs duties, keeps the calendar and the matrix, registers departments;
  * a department officer sees and acts on their own department's duties only (another
  * department's → 403); viewers read duties, campaigns and the views and change nothing;
@@ -23,8 +24,8 @@ import { waitFor } from '../support/wait-for';
  * is served at /docs"); they are documentation, not API endpoints.
  */
 
-type Caller = 'none' | 'office' | 'viewer' | 'inspector' | 'ownOfficer' | 'foreignOfficer';
-const CALLERS: readonly Caller[] = ['none', 'office', 'viewer', 'inspector', 'ownOfficer', 'foreignOfficer'];
+type Caller = 'none' | 'admin' | 'office' | 'viewer' | 'inspector' | 'ownOfficer' | 'foreignOfficer';
+const CALLERS: readonly Caller[] = ['none', 'admin', 'office', 'viewer', 'inspector', 'ownOfficer', 'foreignOfficer'];
 
 /** 'ok': any 2xx. */
 type Outcome = 'ok' | 401 | 403 | 404;
@@ -34,30 +35,36 @@ type Expectation = Readonly<Record<Caller, Outcome>>;
 // any department officer); foreignOfficer: an officer of another department.
 
 /** Served to anyone, token or not. */
-const PUBLIC: Expectation = { none: 'ok', office: 'ok', viewer: 'ok', inspector: 'ok', ownOfficer: 'ok', foreignOfficer: 'ok' };
+const PUBLIC: Expectation = { none: 'ok', admin: 'ok', office: 'ok', viewer: 'ok', inspector: 'ok', ownOfficer: 'ok', foreignOfficer: 'ok' };
+/** Public, but single sign-on is not configured on this stack (single-sign-on.test.ts tests it configured). */
+const SSO_NOT_CONFIGURED: Expectation = { none: 404, admin: 404, office: 404, viewer: 404, inspector: 404, ownOfficer: 404, foreignOfficer: 404 };
 /** Every signed-in user: their own account, reference data. */
-const SIGNED_IN: Expectation = { none: 401, office: 'ok', viewer: 'ok', inspector: 'ok', ownOfficer: 'ok', foreignOfficer: 'ok' };
+const SIGNED_IN: Expectation = { none: 401, admin: 'ok', office: 'ok', viewer: 'ok', inspector: 'ok', ownOfficer: 'ok', foreignOfficer: 'ok' };
 /** The office's work: campaigns, assignments, office actions on duties, calendar, matrix, registry. */
-const OFFICE_ONLY: Expectation = { none: 401, office: 'ok', viewer: 403, inspector: 403, ownOfficer: 403, foreignOfficer: 403 };
+const OFFICE_ONLY: Expectation = { none: 401, admin: 403, office: 'ok', viewer: 403, inspector: 403, ownOfficer: 403, foreignOfficer: 403 };
 /** A duty (or a list naming its department): the office, viewers and its own department read it. */
-const DUTY_READERS: Expectation = { none: 401, office: 'ok', viewer: 'ok', inspector: 403, ownOfficer: 'ok', foreignOfficer: 403 };
+const DUTY_READERS: Expectation = { none: 401, admin: 403, office: 'ok', viewer: 'ok', inspector: 403, ownOfficer: 'ok', foreignOfficer: 403 };
 /** The department's actions on its duty: acknowledge, start, submit, progress, evidence. */
-const OWN_DEPARTMENT_ONLY: Expectation = { none: 401, office: 403, viewer: 403, inspector: 403, ownOfficer: 'ok', foreignOfficer: 403 };
+const OWN_DEPARTMENT_ONLY: Expectation = { none: 401, admin: 403, office: 403, viewer: 403, inspector: 403, ownOfficer: 'ok', foreignOfficer: 403 };
 /** The comment thread between the office and the duty's department. */
-const OFFICE_AND_OWN_DEPARTMENT: Expectation = { none: 401, office: 'ok', viewer: 403, inspector: 403, ownOfficer: 'ok', foreignOfficer: 403 };
+const OFFICE_AND_OWN_DEPARTMENT: Expectation = { none: 401, admin: 403, office: 'ok', viewer: 403, inspector: 403, ownOfficer: 'ok', foreignOfficer: 403 };
 /**
  * Statistics per department: a department officer sees their own department's line whichever
  * department it is (the route names no department, so nobody's is foreign); inspectors nothing.
  */
-const SCOPED_STATS_READERS: Expectation = { none: 401, office: 'ok', viewer: 'ok', inspector: 403, ownOfficer: 'ok', foreignOfficer: 'ok' };
+const SCOPED_STATS_READERS: Expectation = { none: 401, admin: 403, office: 'ok', viewer: 'ok', inspector: 403, ownOfficer: 'ok', foreignOfficer: 'ok' };
 /** Campaigns: the office and viewers read; department officers and inspectors do not. */
-const CAMPAIGN_READERS: Expectation = { none: 401, office: 'ok', viewer: 'ok', inspector: 403, ownOfficer: 403, foreignOfficer: 403 };
+const CAMPAIGN_READERS: Expectation = { none: 401, admin: 403, office: 'ok', viewer: 'ok', inspector: 403, ownOfficer: 403, foreignOfficer: 403 };
 /** Facts about units come from departments: an officer supplies their own department's, the office any department's. */
-const UNIT_FACT_SUPPLIERS: Expectation = { none: 401, office: 'ok', viewer: 403, inspector: 403, ownOfficer: 'ok', foreignOfficer: 403 };
+const UNIT_FACT_SUPPLIERS: Expectation = { none: 401, admin: 403, office: 'ok', viewer: 403, inspector: 403, ownOfficer: 'ok', foreignOfficer: 403 };
 /** Inspection cases: the office, viewers and inspectors (their team's); department officers not. */
-const INSPECTION_READERS: Expectation = { none: 401, office: 'ok', viewer: 'ok', inspector: 'ok', ownOfficer: 403, foreignOfficer: 403 };
+const INSPECTION_READERS: Expectation = { none: 401, admin: 403, office: 'ok', viewer: 'ok', inspector: 'ok', ownOfficer: 403, foreignOfficer: 403 };
+/** Departments, districts and inspection teams: the office (as before go-live) and the system administrator. */
+const DEPARTMENT_MANAGERS: Expectation = { none: 401, admin: 'ok', office: 'ok', viewer: 403, inspector: 403, ownOfficer: 403, foreignOfficer: 403 };
+/** The system administrator's own work: users, the audit log. */
+const ADMIN_ONLY: Expectation = { none: 401, admin: 'ok', office: 403, viewer: 403, inspector: 403, ownOfficer: 403, foreignOfficer: 403 };
 /** Registered, and answers 404 to everybody (Swagger UI's own placeholder). */
-const NOT_SERVED: Expectation = { none: 404, office: 404, viewer: 404, inspector: 404, ownOfficer: 404, foreignOfficer: 404 };
+const NOT_SERVED: Expectation = { none: 404, admin: 404, office: 404, viewer: 404, inspector: 404, ownOfficer: 404, foreignOfficer: 404 };
 
 interface ApiRequest {
   params?: Record<string, string>;
@@ -90,12 +97,19 @@ interface RouteCase {
    */
   consumes?: boolean;
   unknown?: UnknownId[];
+  /**
+   * The call ends or changes the caller's own session (sign-out, password change): each
+   * caller makes it with a user of its own kind made for the call, not the shared token.
+   */
+  ownSession?: boolean;
   /** A further check of a 2xx answer (scoping of a list). */
   check?: (caller: Caller, body: any) => void;
 }
 
 interface Fixtures {
   tokens: Record<Exclude<Caller, 'none'>, string>;
+  /** A new user of the caller's kind, signed in (see RouteCase.ownSession). */
+  freshToken: (caller: Exclude<Caller, 'none'>) => Promise<string>;
   loginName: string;
   own: { id: string };
   foreign: { id: string };
@@ -173,6 +187,15 @@ async function must(status: number, method: string, path: string, request: ApiRe
   if (answer.status !== status) throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer.body;
 }
+
+/** A unit of its own for a call that changes it (edited, deactivated). */
+async function freshUnit(): Promise<{ id: string }> {
+  const code = `ACU${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`;
+  return must(201, 'POST', '/departments', { body: { code, name: `权限检查${code}`, liaisonEmail: `${code.toLowerCase()}@duban.test`, headEmail: `${code.toLowerCase()}-h@duban.test` } }, fx.tokens.admin);
+}
+
+const IMPORT_CODE = `ACI${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`;
+const IMPORT_SHEET = `code,name,kind,liaison_email,head_email\n${IMPORT_CODE},权限检查导入,department,${IMPORT_CODE.toLowerCase()}@duban.test,${IMPORT_CODE.toLowerCase()}-h@duban.test\n`;
 
 async function assignDuty(departmentId = fx.own.id): Promise<string> {
   const body = { departmentId, title: `权限检查事项${randomUUID().slice(0, 6)}`, description: '', dueAt: inDays(30) };
@@ -354,12 +377,101 @@ const ROUTES: RouteCase[] = [
 
   { method: 'GET', path: '/health', expect: PUBLIC, request: async () => ({}) },
   { method: 'POST', path: '/auth/login', expect: PUBLIC, request: async () => ({ body: { username: fx.loginName, password: TEST_PASSWORD } }) },
+  // Single sign-on is public; this stack has none configured, so its two steps answer 404 to everyone (never 401).
+  { method: 'GET', path: '/auth/oidc', expect: PUBLIC, request: async () => ({}) },
+  { method: 'GET', path: '/auth/oidc/login', expect: SSO_NOT_CONFIGURED, request: async () => ({ query: { returnTo: '/console/' } }) },
+  { method: 'GET', path: '/auth/oidc/callback', expect: SSO_NOT_CONFIGURED, request: async () => ({ query: { state: 'x', code: 'y' } }) },
   { method: 'GET', path: '/auth/me', expect: SIGNED_IN, request: async () => ({}) },
+  {
+    method: 'POST',
+    path: '/auth/password',
+    expect: SIGNED_IN,
+    ownSession: true,
+    request: async () => ({ body: { currentPassword: TEST_PASSWORD, newPassword: `权限检查-新口令-${randomUUID()}` } }),
+  },
+  {
+    method: 'POST',
+    path: '/users/:id/unlock',
+    // The viewer's account name, after a failed sign-in of its own for each allowed call.
+    expect: ADMIN_ONLY,
+    consumes: true,
+    request: async () => {
+      const someone = await stack.userWithToken('viewer');
+      await send('POST', '/auth/login', { body: { username: someone.user.username, password: 'not-the-password' } });
+      return { params: { id: someone.user.id }, body: { reason: '权限检查：解除锁定' } };
+    },
+    unknown: [unknownParam('id', 'user id')],
+  },
+  { method: 'GET', path: '/audit-log', expect: ADMIN_ONLY, request: async () => ({ query: { actionPrefix: 'sign_in.' } }) },
+  { method: 'GET', path: '/users', expect: ADMIN_ONLY, request: async () => ({ query: { role: 'viewer', limit: '5' } }) },
+  {
+    method: 'POST',
+    path: '/users',
+    expect: ADMIN_ONLY,
+    consumes: true,
+    request: async () => ({ body: { username: `acc-${randomUUID().slice(0, 8)}`, displayName: '权限检查', role: 'viewer', reason: '权限检查' } }),
+  },
+  {
+    method: 'POST',
+    path: '/users/import',
+    expect: ADMIN_ONLY,
+    // A dry run: checked, nothing written.
+    request: async () => ({ query: { dryRun: 'true' }, file: { bytes: Buffer.from(`username,display_name,role\nacc-import-${randomUUID().slice(0, 8)},权限检查,viewer\n`), name: 'users.csv', type: 'text/csv' } }),
+  },
+  { method: 'GET', path: '/users/:id', expect: ADMIN_ONLY, request: async () => ({ params: { id: (await stack.userWithToken('viewer')).user.id } }), unknown: [unknownParam('id', 'user id')] },
+  {
+    method: 'PATCH',
+    path: '/users/:id',
+    expect: ADMIN_ONLY,
+    request: async () => ({ params: { id: (await stack.userWithToken('viewer')).user.id }, body: { displayName: '权限检查', reason: '权限检查' } }),
+    unknown: [unknownParam('id', 'user id')],
+  },
+  {
+    method: 'POST',
+    path: '/users/:id/deactivate',
+    expect: ADMIN_ONLY,
+    consumes: true,
+    request: async () => ({ params: { id: (await stack.userWithToken('viewer')).user.id }, body: { reason: '权限检查' } }),
+    unknown: [unknownParam('id', 'user id')],
+  },
+  {
+    method: 'POST',
+    path: '/users/:id/reactivate',
+    expect: ADMIN_ONLY,
+    consumes: true,
+    request: async () => {
+      const someone = await stack.userWithToken('viewer');
+      await stack.dataSource.query(`UPDATE users SET active = false, deactivated_at = now() WHERE id = $1`, [someone.user.id]);
+      return { params: { id: someone.user.id }, body: { reason: '权限检查' } };
+    },
+    unknown: [unknownParam('id', 'user id')],
+  },
+  {
+    method: 'POST',
+    path: '/users/:id/password-reset',
+    expect: ADMIN_ONLY,
+    consumes: true,
+    request: async () => ({ params: { id: (await stack.userWithToken('viewer')).user.id }, body: { delivery: 'one_time_password', reason: '权限检查' } }),
+    unknown: [unknownParam('id', 'user id')],
+  },
+  {
+    method: 'POST',
+    path: '/auth/password-reset',
+    expect: PUBLIC,
+    consumes: true,
+    request: async () => {
+      const someone = await stack.userWithToken('viewer');
+      const { token } = await new PasswordResetLinkRepository(stack.dataSource).issue(someone.user.id, null, 1);
+      return { body: { token, newPassword: `权限检查-新口令-${randomUUID()}` } };
+    },
+  },
+  { method: 'POST', path: '/auth/logout', expect: SIGNED_IN, ownSession: true, request: async () => ({ body: {} }) },
+  { method: 'POST', path: '/auth/logout-everywhere', expect: SIGNED_IN, ownSession: true, request: async () => ({ body: {} }) },
 
   {
     method: 'POST',
     path: '/departments',
-    expect: OFFICE_ONLY,
+    expect: DEPARTMENT_MANAGERS,
     // A code is registered once: each allowed call gets a new one.
     consumes: true,
     request: async () => {
@@ -367,8 +479,44 @@ const ROUTES: RouteCase[] = [
       return { body: { code, name: `权限检查${code}`, liaisonEmail: `${code.toLowerCase()}@duban.test`, headEmail: `${code.toLowerCase()}-head@duban.test` } };
     },
   },
-  { method: 'GET', path: '/departments', expect: SIGNED_IN, request: async () => ({}) },
+  { method: 'GET', path: '/departments', expect: SIGNED_IN, request: async () => ({ query: { kind: 'department', active: 'true' } }) },
   { method: 'GET', path: '/departments/:id', expect: SIGNED_IN, request: async () => ({ params: { id: fx.own.id } }), unknown: [unknownParam('id', 'department id')] },
+  {
+    method: 'PATCH',
+    path: '/departments/:id',
+    // The office registers units but does not edit them (docs/administration.md).
+    expect: ADMIN_ONLY,
+    consumes: true,
+    request: async () => ({ params: { id: (await freshUnit()).id }, body: { name: `权限检查改名${randomUUID().slice(0, 6)}`, reason: '权限检查' } }),
+    unknown: [unknownParam('id', 'department id')],
+  },
+  {
+    method: 'POST',
+    path: '/departments/:id/deactivate',
+    expect: ADMIN_ONLY,
+    consumes: true,
+    request: async () => ({ params: { id: (await freshUnit()).id }, body: { reason: '权限检查：停用' } }),
+    unknown: [unknownParam('id', 'department id')],
+  },
+  {
+    method: 'POST',
+    path: '/departments/:id/reactivate',
+    expect: ADMIN_ONLY,
+    consumes: true,
+    request: async () => {
+      const unit = await freshUnit();
+      await must(200, 'POST', '/departments/:id/deactivate', { params: { id: unit.id }, body: { reason: '权限检查：先停用' } }, fx.tokens.admin);
+      return { params: { id: unit.id }, body: { reason: '权限检查：启用' } };
+    },
+    unknown: [unknownParam('id', 'department id')],
+  },
+  {
+    method: 'POST',
+    path: '/departments/import',
+    expect: ADMIN_ONLY,
+    // A replay of the same file changes nothing: every caller may send the same one.
+    request: async () => ({ query: { dryRun: 'true' }, file: { bytes: Buffer.from(IMPORT_SHEET, 'utf8'), name: '成员单位.csv', type: 'text/csv' } }),
+  },
 
   {
     method: 'POST',
@@ -960,7 +1108,7 @@ const ROUTES: RouteCase[] = [
   {
     method: 'DELETE',
     path: '/saved-filters/:id',
-    expect: { none: 401, office: 'ok', viewer: 'ok', inspector: 403, ownOfficer: 403, foreignOfficer: 403 },
+    expect: { none: 401, admin: 403, office: 'ok', viewer: 'ok', inspector: 403, ownOfficer: 403, foreignOfficer: 403 },
     consumes: true,
     request: async () => {
       const body = { view: 'duty-board', name: `查阅人员共享${randomUUID().slice(0, 6)}`, filters: { late: 'true' }, shared: true };
@@ -1027,6 +1175,7 @@ describe('access by role: every route, every caller', () => {
     // Days of a second: the phase with a one-day window closes a second after its launch.
     stack = await TestStack.start({ DUBAN_WORKING_DAY_SECONDS: '1' });
     const office = await stack.userWithToken('office');
+    const admin = await stack.userWithToken('admin');
     await seededDepartments(stack, office.token);
     const [own, foreign, third] = await Promise.all([1, 2, 3].map(() => stack.department(office.token)));
     const [viewer, inspector, ownOfficer, foreignOfficer] = await Promise.all([
@@ -1035,8 +1184,17 @@ describe('access by role: every route, every caller', () => {
       stack.userWithToken('department_officer', own.id),
       stack.userWithToken('department_officer', foreign.id),
     ]);
+    const kinds = {
+      admin: ['admin', null],
+      office: ['office', null],
+      viewer: ['viewer', null],
+      inspector: ['inspector', null],
+      ownOfficer: ['department_officer', own.id],
+      foreignOfficer: ['department_officer', foreign.id],
+    } as const;
     fx = {
-      tokens: { office: office.token, viewer: viewer.token, inspector: inspector.token, ownOfficer: ownOfficer.token, foreignOfficer: foreignOfficer.token },
+      freshToken: async (caller) => (await stack.userWithToken(kinds[caller][0], kinds[caller][1])).token,
+      tokens: { admin: admin.token, office: office.token, viewer: viewer.token, inspector: inspector.token, ownOfficer: ownOfficer.token, foreignOfficer: foreignOfficer.token },
       loginName: viewer.user.username,
       own,
       foreign,
@@ -1077,7 +1235,8 @@ describe('access by role: every route, every caller', () => {
     const fresh = Boolean(route.consumes) && isOk(expected) && !unknown;
     let request = await requestFor(route, fresh);
     if (unknown) request = unknown.change(request);
-    const answer = await send(route.method, route.path, request, caller === 'none' ? undefined : fx.tokens[caller]);
+    const token = caller === 'none' ? undefined : route.ownSession ? await fx.freshToken(caller) : fx.tokens[caller];
+    const answer = await send(route.method, route.path, request, token);
     const outcome = answer.status >= 200 && answer.status < 300 ? 'ok' : answer.status;
     // A refusal that was not one used up the shared fixture: the next caller gets a new one.
     if (!fresh && outcome === 'ok' && route.consumes) shared.delete(routeKey(route));

@@ -13,7 +13,7 @@ describe('phase windows and fan-out under restarts', () => {
   beforeAll(async () => {
     stack = await TestStack.start({ DUBAN_WORKING_DAY_SECONDS: '3', DUBAN_PHASE_BATCH_SIZE: '5' });
     office = await stack.userWithToken('office');
-    // Templates name matrix keys; the matrix is seeded from DOMAIN.md.
+    // Templates name matrix keys; the matrix is seeded from docs/domain.md ("The duty matrix").
     await seededDepartments(stack, office.token);
   });
 

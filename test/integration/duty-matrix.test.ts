@@ -3,7 +3,7 @@ import { DOMAIN_DUTY_MATRIX } from '@duban/domain';
 import { seedDevelopmentData } from '@duban/persistence';
 import { TestStack } from '../support/test-stack';
 
-describe('the duty matrix: seeded from DOMAIN.md, edited by the office, every change logged', () => {
+describe('the duty matrix: seeded from docs/domain.md, edited by the office, every change logged', () => {
   let stack: TestStack;
   let office: { token: string; user: { id: string } };
 
@@ -19,14 +19,14 @@ describe('the duty matrix: seeded from DOMAIN.md, edited by the office, every ch
     await stack?.stop();
   });
 
-  it('is seeded with every route of DOMAIN.md once', async () => {
+  it('is seeded with every route of docs/domain.md once', async () => {
     const matrix = await stack.http('GET', '/duty-matrix', { token: office.token });
     expect(matrix.status).toBe(200);
     expect(matrix.body).toHaveLength(DOMAIN_DUTY_MATRIX.length);
     expect(matrix.body.find((r: any) => r.kind === 'sector' && r.key === 'internet_bars')).toMatchObject({ departmentCode: 'CULT', label: '网吧' });
     const changes = await stack.http('GET', '/duty-matrix/changes', { token: office.token });
     expect(changes.body).toHaveLength(DOMAIN_DUTY_MATRIX.length);
-    expect(changes.body[0]).toMatchObject({ fromDepartmentId: null, reason: 'seeded from DOMAIN.md', changedBy: null });
+    expect(changes.body[0]).toMatchObject({ fromDepartmentId: null, reason: 'seeded from docs/domain.md', changedBy: null });
   });
 
   it('lets the office move a sector to another department, logging from, to, who and why', async () => {

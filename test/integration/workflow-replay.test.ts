@@ -18,6 +18,7 @@ describe('recorded workflow histories replay against the current workflow code',
   it('has histories of every workflow type to replay', () => {
     const types = new Set(histories.map((file) => file.split('.')[0]));
     expect([...types].sort()).toEqual([
+      'account-mail-workflow',
       'assessment-workflow',
       'campaign-reporting-workflow',
       'campaign-workflow',
@@ -28,6 +29,7 @@ describe('recorded workflow histories replay against the current workflow code',
       'duty-workflow',
       'phase-duty-batch-workflow',
       'phase-workflow',
+      'sign-in-housekeeping-workflow',
       'unit-import-workflow',
     ]);
   });

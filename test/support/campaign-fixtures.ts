@@ -10,7 +10,7 @@ export interface Unit {
   headEmail: string;
 }
 
-/** The seeded member departments (DOMAIN.md's matrix) by code, after making sure they exist. */
+/** The seeded member departments (the matrix of docs/domain.md) by code, after making sure they exist. */
 export async function seededDepartments(stack: TestStack, officeToken: string): Promise<Map<string, Unit>> {
   await seedDevelopmentData(stack.dataSource, 'seed-password');
   const listed = await stack.http('GET', '/departments', { token: officeToken });

@@ -40,4 +40,6 @@ export default async function globalSetup(): Promise<void> {
   process.env.DATABASE_URL = databaseUrl.toString();
   process.env.WORKFLOW_BUNDLE_PATH = bundlePath;
   process.env.NODE_ENV = 'test';
+  // Outside development on loopback the API refuses to start without a secret of its own.
+  process.env.JWT_SECRET ??= randomBytes(32).toString('base64url');
 }
