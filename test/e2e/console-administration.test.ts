@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { freePort } from '../../scripts/lib/processes';
-import { buildConsole, launchChromium, logIn, screenshot, seriousAccessibilityViolations, watchForPageErrors } from '../support/browser';
-import { TEST_PASSWORD, TestStack } from '../support/test-stack';
+import type { Page } from 'playwright-core';
+import { consoleInChromium, logIn, screenshot, seriousAccessibilityViolations } from '../support/browser';
+import { TEST_PASSWORD } from '../support/test-stack';
 
 /**
  * The system administrator's console in Chromium against the real stack: a department's liaison
@@ -12,32 +11,8 @@ import { TEST_PASSWORD, TestStack } from '../support/test-stack';
 jest.setTimeout(300_000);
 
 describe('console: administration, in Chromium', () => {
-  let stack: TestStack;
-  let browser: Browser;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    const webDir = await buildConsole();
-    stack = await TestStack.start({ DUBAN_WEB_DIR: webDir }, { port: await freePort() });
-    browser = await launchChromium();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-
-  afterEach(() => {
-    expect(pageErrors).toEqual([]);
-  });
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    pageErrors.push(...watchForPageErrors(page));
-    return page;
-  }
+  const ui = consoleInChromium();
+  const newPage = () => ui.newPage();
 
   /** Picks an option of an antd Select (the list opens in a popup outside the dialog). */
   async function choose(page: Page, select: ReturnType<Page['getByTestId']>, option: string) {
@@ -48,17 +23,17 @@ describe('console: administration, in Chromium', () => {
   const menuLabels = async (page: Page) => page.getByRole('navigation').getByRole('menuitem').allInnerTexts();
 
   it('the administrator creates a liaison; the liaison signs in with the one-time password, must change it, then sees the department’s duties; the audit log shows it all', async () => {
-    const office = await stack.userWithToken('office');
-    const department = await stack.department(office.token);
+    const office = await ui.stack.userWithToken('office');
+    const department = await ui.stack.department(office.token);
     const dutyTitle = `核对本部门参保名单${Date.now().toString(36)}`;
     const dueAt = new Date(Date.now() + 14 * 86_400_000).toISOString();
-    const duty = await stack.http('POST', '/duties', { token: office.token, body: { departmentId: department.id, title: dutyTitle, description: '按名单逐户核对。', dueAt } });
+    const duty = await ui.stack.http('POST', '/duties', { token: office.token, body: { departmentId: department.id, title: dutyTitle, description: '按名单逐户核对。', dueAt } });
     expect(duty.status).toBe(201);
-    const admin = await stack.userWithToken('admin');
+    const admin = await ui.stack.userWithToken('admin');
 
     // The administrator starts on the Users page, with the administration menu.
     const adminPage = await newPage();
-    await adminPage.goto(`${stack.baseUrl}/console/`);
+    await adminPage.goto(`${ui.stack.baseUrl}/console/`);
     await logIn(adminPage, admin.user.username, TEST_PASSWORD);
     await adminPage.waitForURL('**/console/users');
     await adminPage.getByTestId('users-table').waitFor();
@@ -82,7 +57,7 @@ describe('console: administration, in Chromium', () => {
     await dialog.getByLabel('用户名').fill(username);
     // Typing again clears the API's message (as every form does).
     await usernameField.locator('.ant-form-item-explain-error').waitFor({ state: 'detached' });
-    expect((await stack.http('GET', `/users?q=${encodeURIComponent('王芳')}`, { token: admin.token })).body.total).toBe(0);
+    expect((await ui.stack.http('GET', `/users?q=${encodeURIComponent('王芳')}`, { token: admin.token })).body.total).toBe(0);
     await dialog.getByTestId('user-create-confirm').click();
     const oneTimePassword = (await dialog.getByTestId('one-time-password').innerText()).trim();
     expect(oneTimePassword.length).toBeGreaterThanOrEqual(12);
@@ -92,12 +67,12 @@ describe('console: administration, in Chromium', () => {
     await adminPage.getByTestId('users-search').locator('input').press('Enter');
     await adminPage.getByTestId('users-table').getByRole('cell', { name: username, exact: true }).waitFor();
     await expect(adminPage.getByTestId('users-table').getByText('待修改一次性密码').isVisible()).resolves.toBe(true);
-    const listed = await stack.http('GET', `/users?q=${username}`, { token: admin.token });
+    const listed = await ui.stack.http('GET', `/users?q=${username}`, { token: admin.token });
     expect(listed.body).toMatchObject({ total: 1, items: [{ username, role: 'department_officer', departmentId: department.id, mustChangePassword: true, active: true }] });
 
     // The liaison signs in with it: only the change of password is offered until it is done.
     const liaisonPage = await newPage();
-    await liaisonPage.goto(`${stack.baseUrl}/console/`);
+    await liaisonPage.goto(`${ui.stack.baseUrl}/console/`);
     await logIn(liaisonPage, username, oneTimePassword);
     const forced = liaisonPage.getByTestId('forced-password-change');
     await forced.waitFor();
@@ -105,7 +80,7 @@ describe('console: administration, in Chromium', () => {
     expect(await seriousAccessibilityViolations(liaisonPage)).toEqual([]);
     await screenshot(liaisonPage, 'forced-password-change');
     // Another page asked for shows the same.
-    await liaisonPage.goto(`${stack.baseUrl}/console/inbox`);
+    await liaisonPage.goto(`${ui.stack.baseUrl}/console/inbox`);
     await forced.waitFor();
     // A password the policy refuses: the API's reason stands under the field.
     await forced.getByLabel('一次性密码').fill(oneTimePassword);
@@ -123,9 +98,9 @@ describe('console: administration, in Chromium', () => {
     await liaisonPage.getByRole('link', { name: dutyTitle }).waitFor();
     await expect(liaisonPage.getByTestId('my-unit').textContent()).resolves.toBe(department.name);
     await screenshot(liaisonPage, 'liaison-inbox');
-    const signIn = await stack.http('POST', '/auth/login', { body: { username, password: ownPassword } });
+    const signIn = await ui.stack.http('POST', '/auth/login', { body: { username, password: ownPassword } });
     expect(signIn.body).toMatchObject({ mustChangePassword: false, user: { username } });
-    const withOneTime = await stack.http('POST', '/auth/login', { body: { username, password: oneTimePassword } });
+    const withOneTime = await ui.stack.http('POST', '/auth/login', { body: { username, password: oneTimePassword } });
     expect(withOneTime.status).toBe(401);
 
     // No administration for the liaison: not in the menu, refused on its pages and by the API.
@@ -133,15 +108,15 @@ describe('console: administration, in Chromium', () => {
     expect(labels).toContain('我的督办');
     for (const hidden of ['用户管理', '单位管理', '审计日志']) expect(labels).not.toContain(hidden);
     for (const path of ['/users', '/departments', '/audit-log']) {
-      await liaisonPage.goto(`${stack.baseUrl}/console${path}`);
+      await liaisonPage.goto(`${ui.stack.baseUrl}/console${path}`);
       await liaisonPage.getByText('您无权进行此操作').waitFor();
       await expect(liaisonPage.locator('table').count()).resolves.toBe(0);
     }
     const liaisonToken = signIn.body.accessToken as string;
-    for (const path of ['/users', '/audit-log']) expect((await stack.http('GET', path, { token: liaisonToken })).status).toBe(403);
+    for (const path of ['/users', '/audit-log']) expect((await ui.stack.http('GET', path, { token: liaisonToken })).status).toBe(403);
 
     // The audit log shows the steps: created by the administrator, signed in, the password changed.
-    await adminPage.goto(`${stack.baseUrl}/console/audit-log?q=${username}`);
+    await adminPage.goto(`${ui.stack.baseUrl}/console/audit-log?q=${username}`);
     const log = adminPage.getByTestId('audit-log-table');
     for (const action of ['user.created', 'sign_in.succeeded', 'password.changed']) await log.locator(`[data-action="${action}"]`).first().waitFor();
     const createdRow = log.locator('tr').filter({ has: adminPage.locator('[data-action="user.created"]') });
@@ -149,29 +124,29 @@ describe('console: administration, in Chromium', () => {
     await expect(log.locator('[data-action="user.created"]').first().innerText()).resolves.toBe('新建用户');
     expect(await seriousAccessibilityViolations(adminPage)).toEqual([]);
     await screenshot(adminPage, 'audit-log');
-    const audit = await stack.http('GET', `/audit-log?q=${username}`, { token: admin.token });
+    const audit = await ui.stack.http('GET', `/audit-log?q=${username}`, { token: admin.token });
     expect(audit.body.items.map((r: { action: string }) => r.action)).toEqual(expect.arrayContaining(['user.created', 'sign_in.succeeded', 'password.changed']));
   });
 
   it('an office user sees no administration menu and is refused on its pages', async () => {
-    const office = await stack.userWithToken('office');
+    const office = await ui.stack.userWithToken('office');
     const page = await newPage();
-    await page.goto(`${stack.baseUrl}/console/`);
+    await page.goto(`${ui.stack.baseUrl}/console/`);
     await logIn(page, office.user.username, TEST_PASSWORD);
     await page.getByTestId('who-am-i').waitFor();
     const labels = await menuLabels(page);
     expect(labels.length).toBeGreaterThan(1);
     for (const hidden of ['用户管理', '单位管理', '审计日志']) expect(labels).not.toContain(hidden);
     for (const path of ['/users', '/departments', '/audit-log']) {
-      await page.goto(`${stack.baseUrl}/console${path}`);
+      await page.goto(`${ui.stack.baseUrl}/console${path}`);
       await page.getByText('您无权进行此操作').waitFor();
     }
   });
 
   it('anyone changes their own password from the header (the stored token is replaced), and signs out everywhere', async () => {
-    const viewer = await stack.userWithToken('viewer');
+    const viewer = await ui.stack.userWithToken('viewer');
     const page = await newPage();
-    await page.goto(`${stack.baseUrl}/console/`);
+    await page.goto(`${ui.stack.baseUrl}/console/`);
     await logIn(page, viewer.user.username, TEST_PASSWORD);
     await page.getByTestId('who-am-i').waitFor();
     const before = await page.evaluate(() => (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage.getItem('duban.token'));
@@ -189,8 +164,8 @@ describe('console: administration, in Chromium', () => {
     const after = await page.evaluate(() => (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage.getItem('duban.token'));
     expect(after).not.toBe(before);
     // The old token ended with the change (and the other session, of userWithToken, too); the new one works.
-    expect((await stack.http('GET', '/auth/me', { token: viewer.token })).status).toBe(401);
-    expect((await stack.http('GET', '/auth/me', { token: after! })).status).toBe(200);
+    expect((await ui.stack.http('GET', '/auth/me', { token: viewer.token })).status).toBe(401);
+    expect((await ui.stack.http('GET', '/auth/me', { token: after! })).status).toBe(200);
     await page.reload();
     await page.getByTestId('who-am-i').waitFor();
 
@@ -198,12 +173,12 @@ describe('console: administration, in Chromium', () => {
     await page.getByTestId('logout-everywhere').click();
     await page.getByRole('button', { name: '在所有设备上退出' }).last().click();
     await page.waitForURL('**/console/login');
-    expect((await stack.http('GET', '/auth/me', { token: after! })).status).toBe(401);
+    expect((await ui.stack.http('GET', '/auth/me', { token: after! })).status).toBe(401);
   });
 
   it('the log-in page says why single sign-on refused someone, in both languages', async () => {
     const page = await newPage();
-    await page.goto(`${stack.baseUrl}/console/login?ssoError=unknown_user`);
+    await page.goto(`${ui.stack.baseUrl}/console/login?ssoError=unknown_user`);
     await page.getByTestId('sso-error').getByText('您在本系统中还没有账号').waitFor();
     await page.getByText('English', { exact: true }).click();
     await page.getByTestId('sso-error').getByText('you have no account here yet').waitFor();

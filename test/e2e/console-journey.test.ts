@@ -1,12 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { freePort } from '../../scripts/lib/processes';
+import type { Page } from 'playwright-core';
 import { ComplianceFixture, registerInspectionTeam } from '../support/compliance-fixtures';
 import { registerDistricts, seededDepartments } from '../support/campaign-fixtures';
-import { buildConsole, launchChromium, logIn, screenshot, seriousAccessibilityViolations, watchForPageErrors } from '../support/browser';
-import { TEST_PASSWORD, TestStack } from '../support/test-stack';
+import { consoleInChromium, logIn, screenshot, seriousAccessibilityViolations } from '../support/browser';
+import { TEST_PASSWORD } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 
 /**
@@ -18,42 +17,18 @@ import { waitFor } from '../support/wait-for';
 jest.setTimeout(300_000);
 
 describe('console: the whole journey, in Chromium', () => {
-  let stack: TestStack;
-  let browser: Browser;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    const webDir = await buildConsole();
-    stack = await TestStack.start({ DUBAN_WEB_DIR: webDir }, { port: await freePort() });
-    browser = await launchChromium();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-
-  afterEach(() => {
-    expect(pageErrors).toEqual([]);
-  });
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    pageErrors.push(...watchForPageErrors(page));
-    return page;
-  }
+  const ui = consoleInChromium();
+  const newPage = () => ui.newPage();
 
   it('the office creates a campaign and launches mobilisation; the officer follows the e-mail link, acknowledges and submits with a file; the office returns it, the officer resubmits, the office accepts; the duty board shows it', async () => {
-    const office = await stack.userWithToken('office');
+    const office = await ui.stack.userWithToken('office');
     // The seeded member departments and the matrix of docs/domain.md, which route the mobilisation duty.
-    await seededDepartments(stack, office.token);
+    await seededDepartments(ui.stack, office.token);
 
     // The office creates a campaign with the form's defaults (a mobilisation phase with one duty
     // template, the default ladder) and the six things only a person can say.
     const officePage = await newPage();
-    await officePage.goto(`${stack.baseUrl}/console/`);
+    await officePage.goto(`${ui.stack.baseUrl}/console/`);
     await logIn(officePage, office.user.username, TEST_PASSWORD);
     await officePage.getByRole('navigation').getByRole('menuitem', { name: '攻坚行动' }).click();
     await officePage.getByTestId('campaign-new').click();
@@ -77,26 +52,26 @@ describe('console: the whole journey, in Chromium', () => {
     expect(await seriousAccessibilityViolations(officePage)).toEqual([]);
     await officePage.getByTestId('launch-confirm').click();
     await officePage.getByTestId('launch-result').waitFor();
-    const campaign = await stack.http('GET', `/campaigns/${campaignId}`, { token: office.token });
+    const campaign = await ui.stack.http('GET', `/campaigns/${campaignId}`, { token: office.token });
     const mobilisation = campaign.body.phases[0];
     expect(mobilisation).toMatchObject({ kind: 'mobilisation', launchedBy: office.user.id, launchForced: false });
     const duty = await waitFor('the mobilisation duty', async () => {
-      const board = await stack.http('GET', `/overview/duties?campaignId=${campaignId}&phaseId=${mobilisation.id}`, { token: office.token });
+      const board = await ui.stack.http('GET', `/overview/duties?campaignId=${campaignId}&phaseId=${mobilisation.id}`, { token: office.token });
       return board.body.items?.[0] as { id: string; title: string; departmentId: string } | undefined;
     });
     const dutyId = duty.id;
     await screenshot(officePage, 'campaign-page');
 
     // The link in the liaison's e-mail opens the duty in the console, after the log-in page.
-    const department = (await stack.http('GET', `/departments/${duty.departmentId}`, { token: office.token })).body;
-    const officer = await stack.userWithToken('department_officer', duty.departmentId);
+    const department = (await ui.stack.http('GET', `/departments/${duty.departmentId}`, { token: office.token })).body;
+    const officer = await ui.stack.userWithToken('department_officer', duty.departmentId);
     const link = await waitFor('the assignment e-mail', () =>
-      stack.smtp
+      ui.stack.smtp
         .to(department.liaisonEmail)
         .map((email) => /(http:\/\/\S+\/duties\/[0-9a-f-]+)/.exec(email.text)?.[1])
         .find((found) => found?.endsWith(dutyId)),
     );
-    expect(link).toBe(`${stack.baseUrl}/duties/${dutyId}`);
+    expect(link).toBe(`${ui.stack.baseUrl}/duties/${dutyId}`);
 
     const officerPage = await newPage();
     await officerPage.goto(link);
@@ -132,16 +107,16 @@ describe('console: the whole journey, in Chromium', () => {
     await waitForState(officerPage, '已报结');
     await screenshot(officerPage, 'duty-page-officer');
     expect(await seriousAccessibilityViolations(officerPage)).toEqual([]);
-    const submitted = await stack.http('GET', `/duties/${dutyId}`, { token: office.token });
+    const submitted = await ui.stack.http('GET', `/duties/${dutyId}`, { token: office.token });
     expect(submitted.body.history.at(-1)).toMatchObject({ action: 'submit', to: 'submitted', evidenceIds: [expect.any(String)] });
 
     // The office returns it with a reason.
-    await officePage.goto(`${stack.baseUrl}/console/duties/${dutyId}`);
+    await officePage.goto(`${ui.stack.baseUrl}/console/duties/${dutyId}`);
     await dutyAction(officePage, '退回', async (d) => d.getByLabel('理由').fill('会议纪要缺少参会单位，请补充后重新报结。'));
     await waitForState(officePage, '已退回');
 
     // The officer sees it returned in the inbox, with the count, and resubmits.
-    await officerPage.goto(`${stack.baseUrl}/console/inbox`);
+    await officerPage.goto(`${ui.stack.baseUrl}/console/inbox`);
     await officerPage.getByTestId('count-returned').filter({ hasText: /1$/ }).waitFor();
     await screenshot(officerPage, 'inbox');
     expect(await seriousAccessibilityViolations(officerPage)).toEqual([]);
@@ -159,15 +134,15 @@ describe('console: the whole journey, in Chromium', () => {
       await expect(timeline.getByText(step, { exact: true }).first().isVisible()).resolves.toBe(true);
     }
     await screenshot(officePage, 'duty-page-office');
-    const accepted = await stack.http('GET', `/duties/${dutyId}`, { token: office.token });
+    const accepted = await ui.stack.http('GET', `/duties/${dutyId}`, { token: office.token });
     expect(accepted.body).toMatchObject({ state: 'accepted', returnCount: 1 });
 
     // The duty board for the campaign counts it accepted; the progress dashboard opens on it.
-    await officePage.goto(`${stack.baseUrl}/console/duty-board?campaignId=${campaignId}&phaseId=${mobilisation.id}`);
+    await officePage.goto(`${ui.stack.baseUrl}/console/duty-board?campaignId=${campaignId}&phaseId=${mobilisation.id}`);
     await officePage.getByTestId('count-accepted').filter({ hasText: /1$/ }).waitFor();
     await officePage.getByTestId('count-submitted').filter({ hasText: /0$/ }).waitFor();
     await screenshot(officePage, 'duty-board');
-    await officePage.goto(`${stack.baseUrl}/console/progress?campaignId=${campaignId}`);
+    await officePage.goto(`${ui.stack.baseUrl}/console/progress?campaignId=${campaignId}`);
     await officePage.getByTestId('progress-dashboard').waitFor();
     await officePage.waitForLoadState('networkidle');
     await screenshot(officePage, 'progress-dashboard');
@@ -175,12 +150,12 @@ describe('console: the whole journey, in Chromium', () => {
   });
 
   it('an inspector opens a case of the team, logs an enforcement action with evidence, and finds it in the history of the unit', async () => {
-    const office = await stack.userWithToken('office');
+    const office = await ui.stack.userWithToken('office');
     // A case the compliance chain escalated to inspection, written as its workflows leave it
     // (compliance-cases.test.ts runs that chain; this test is about the console).
-    const fx = await ComplianceFixture.create(stack, office);
-    const [district] = await registerDistricts(stack, office.token, ['珠晖区']);
-    const team = await registerInspectionTeam(stack, office.token, '珠晖区劳动保障监察大队', [district.id]);
+    const fx = await ComplianceFixture.create(ui.stack, office);
+    const [district] = await registerDistricts(ui.stack, office.token, ['珠晖区']);
+    const team = await registerInspectionTeam(ui.stack, office.token, '珠晖区劳动保障监察大队', [district.id]);
     const creditCode = await fx.unit({ name: '珠晖区某建筑劳务有限公司', sectorKey: 'construction', districtId: district.id });
     await fx.case({
       creditCode,
@@ -193,10 +168,10 @@ describe('console: the whole journey, in Chromium', () => {
       inspection: { teamId: team.id },
       steps: [{ step: 'inspection' }],
     });
-    const inspector = await stack.userWithToken('inspector', team.id);
+    const inspector = await ui.stack.userWithToken('inspector', team.id);
 
     const page = await newPage();
-    await page.goto(`${stack.baseUrl}/console/`);
+    await page.goto(`${ui.stack.baseUrl}/console/`);
     await logIn(page, inspector.user.username, TEST_PASSWORD);
     await page.getByTestId('inspection-cases-table').waitFor();
     await page.getByTestId('inspection-cases-table').getByRole('link', { name: '珠晖区某建筑劳务有限公司' }).click();
@@ -225,11 +200,11 @@ describe('console: the whole journey, in Chromium', () => {
     await page.getByTestId('enforcement-actions').getByText('现场检查：在岗职工 52 人，参保 30 人，22 人未参保。').waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
-    const history = await stack.http('GET', `/units/${creditCode}/enforcement-history`, { token: office.token });
+    const history = await ui.stack.http('GET', `/units/${creditCode}/enforcement-history`, { token: office.token });
     expect(JSON.stringify(history.body)).toContain('现场检查：在岗职工 52 人');
 
     // The unit's page tells its story, the action included.
-    await page.goto(`${stack.baseUrl}/console/units/${creditCode}`);
+    await page.goto(`${ui.stack.baseUrl}/console/units/${creditCode}`);
     await page.getByText('现场检查：在岗职工 52 人，参保 30 人，22 人未参保。').first().waitFor();
     await screenshot(page, 'unit-history');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
@@ -237,8 +212,8 @@ describe('console: the whole journey, in Chromium', () => {
 
   it('answers a browser that asks for an unknown console page with the console, in Chinese or English, and an API client with JSON', async () => {
     const page = await newPage();
-    const office = await stack.userWithToken('office');
-    await page.goto(`${stack.baseUrl}/console/no-such-page`);
+    const office = await ui.stack.userWithToken('office');
+    await page.goto(`${ui.stack.baseUrl}/console/no-such-page`);
     await logIn(page, office.user.username, TEST_PASSWORD);
     await page.getByText('页面不存在').waitFor();
 
@@ -252,9 +227,9 @@ describe('console: the whole journey, in Chromium', () => {
     await page.getByText('中文', { exact: true }).click();
     await page.getByText('页面不存在').waitFor();
 
-    const api = await stack.http('GET', '/duties/00000000-0000-4000-8000-000000000000', { token: office.token });
+    const api = await ui.stack.http('GET', '/duties/00000000-0000-4000-8000-000000000000', { token: office.token });
     expect(api.status).toBe(404);
-    const missingAsset = await fetch(`${stack.baseUrl}/console/assets/missing.js`);
+    const missingAsset = await fetch(`${ui.stack.baseUrl}/console/assets/missing.js`);
     expect(missingAsset.status).toBe(404);
   });
 });

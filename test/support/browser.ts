@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { freePort } from '../../scripts/lib/processes';
+import { TestStack } from './test-stack';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 
@@ -108,4 +110,52 @@ export async function logIn(page: Page, username: string, password: string): Pro
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
+}
+
+/** The console of a real stack in Chromium, as a describe block sees it. */
+export interface ConsoleInChromium {
+  /** The stack serving the console (started in beforeAll). */
+  readonly stack: TestStack;
+  /** A fresh browser context in zh-CN and Shanghai time; an error its pages throw fails the test. */
+  newPage(): Promise<Page>;
+}
+
+/**
+ * Registers, in the calling describe block, the hooks that build the console, start a stack
+ * that serves it and Chromium, stop both after the block, and fail any test whose page threw.
+ */
+export function consoleInChromium(): ConsoleInChromium {
+  let stack: TestStack | undefined;
+  let browser: Browser | undefined;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    const webDir = await buildConsole();
+    stack = await TestStack.start({ DUBAN_WEB_DIR: webDir }, { port: await freePort() });
+    browser = await launchChromium();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  afterEach(() => {
+    expect(pageErrors).toEqual([]);
+  });
+
+  return {
+    get stack(): TestStack {
+      if (!stack) throw new Error('The stack is started in beforeAll; use it inside a test');
+      return stack;
+    },
+    async newPage(): Promise<Page> {
+      if (!browser) throw new Error('Chromium is started in beforeAll; open pages inside a test');
+      const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      const page = await context.newPage();
+      page.setDefaultTimeout(20_000);
+      pageErrors.push(...watchForPageErrors(page));
+      return page;
+    },
+  };
 }

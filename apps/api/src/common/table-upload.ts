@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import {
   applyDecorators,
   BadRequestException,
+  HttpException,
   Injectable,
   mixin,
   PayloadTooLargeException,
@@ -33,22 +34,39 @@ function badUpload(message: string): BadRequestException {
   return new BadRequestException({ statusCode: 400, error: 'BAD_REQUEST', message: [message], fields: { [TABLE_UPLOAD_FIELD]: [message] } });
 }
 
+export interface TableUploadOptions {
+  /** Who may upload; checked before the file is read. */
+  assertMay: (actor: Actor) => void;
+  /** What the file holds, for the API document. */
+  description: string;
+  /** Default TABLE_UPLOAD_MAX_BYTES. */
+  maxBytes?: number;
+  /** The answer to a file over maxBytes; default a 400 on the field that says to split it. */
+  tooLarge?: (limit: string) => HttpException;
+  /** Text fields the route reads beside the file, for the API document. */
+  textFields?: Record<string, { maxLength: number; description: string }>;
+}
+
 /**
  * Receives one table file (multipart field `file`) after `assertMay` let the caller in: a
- * caller who may not gets 403 without the server reading the file.
+ * caller who may not gets 403 without the server reading the file. Multer's refusals read
+ * like the API's.
  */
-function TableUploadInterceptor(assertMay: (actor: Actor) => void): Type<NestInterceptor> {
+function TableUploadInterceptor(options: TableUploadOptions): Type<NestInterceptor> {
+  const maxBytes = options.maxBytes ?? TABLE_UPLOAD_MAX_BYTES;
+  const tooLarge = options.tooLarge ?? ((limit: string) => badUpload(`The file is larger than ${limit}; split it`));
   @Injectable()
   class Interceptor implements NestInterceptor {
     private readonly multipart: NestInterceptor = new (FileInterceptor(TABLE_UPLOAD_FIELD, {
+      // Browsers send file names as raw UTF-8 (Chinese names); multer would read them as latin1.
       defParamCharset: 'utf8',
-      limits: { fileSize: TABLE_UPLOAD_MAX_BYTES, files: 1, fields: 10, parts: 11, fieldSize: 10_000 },
+      limits: { fileSize: maxBytes, files: 1, fields: 10, parts: 11, fieldSize: 10_000 },
     }))();
 
     async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
       const request = context.switchToHttp().getRequest<Request & { actor: Actor }>();
       try {
-        assertMay(request.actor);
+        options.assertMay(request.actor);
       } catch (error) {
         request.resume();
         throw error;
@@ -56,9 +74,9 @@ function TableUploadInterceptor(assertMay: (actor: Actor) => void): Type<NestInt
       try {
         return await this.multipart.intercept(context, next);
       } catch (error) {
-        if (error instanceof PayloadTooLargeException) throw badUpload(`The file is larger than ${formatBytes(TABLE_UPLOAD_MAX_BYTES)}; split it`);
+        if (error instanceof PayloadTooLargeException) throw tooLarge(formatBytes(maxBytes));
         if (error instanceof BadRequestException) {
-          throw badUpload(/unexpected|too many files/i.test(error.message) ? `Send one file, in the multipart field "${TABLE_UPLOAD_FIELD}"` : `The upload could not be read: ${error.message}`);
+          throw badUpload(/unexpected|too many/i.test(error.message) ? `Send one file, in the multipart field "${TABLE_UPLOAD_FIELD}"` : `The upload could not be read: ${error.message}`);
         }
         throw error;
       }
@@ -68,11 +86,15 @@ function TableUploadInterceptor(assertMay: (actor: Actor) => void): Type<NestInt
 }
 
 /** A route that takes one CSV or XLSX table in the multipart field `file`. */
-export function TableUpload(assertMay: (actor: Actor) => void, description: string): MethodDecorator {
+export function TableUpload(options: TableUploadOptions): MethodDecorator {
+  const textFields = Object.fromEntries(Object.entries(options.textFields ?? {}).map(([name, field]) => [name, { type: 'string', ...field }]));
   return applyDecorators(
-    UseInterceptors(TableUploadInterceptor(assertMay)),
+    UseInterceptors(TableUploadInterceptor(options)),
     ApiConsumes('multipart/form-data'),
-    ApiBody({ description, schema: { type: 'object', required: [TABLE_UPLOAD_FIELD], properties: { [TABLE_UPLOAD_FIELD]: { type: 'string', format: 'binary' } } } }),
+    ApiBody({
+      description: options.description,
+      schema: { type: 'object', required: [TABLE_UPLOAD_FIELD], properties: { [TABLE_UPLOAD_FIELD]: { type: 'string', format: 'binary' }, ...textFields } },
+    }),
   );
 }
 

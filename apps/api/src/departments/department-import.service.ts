@@ -23,12 +23,13 @@ import {
 import { AuditLogRepository, DepartmentRepository, inSavepoint, type DepartmentEntity } from '@duban/persistence';
 import { tableFormatOf, tableRows, unreadableFormatOf, UnreadableFileError } from '@duban/unit-files';
 import type { ClientContext } from '../auth/auth.service';
+import type { UploadedEvidenceFile } from '../common/evidence-upload';
 import { unstorableTextProblem } from '../common/front-door';
+import { TABLE_UPLOAD_FIELD } from '../common/table-upload';
 import { fieldMessages } from '../common/validation';
 import { DepartmentImportRowDto } from './create-department.dto';
 import { DepartmentsService, unitRecord } from './departments.service';
 
-export const IMPORT_FILE_FIELD = 'file';
 /** A city's 30 departments and 12 districts are a few kilobytes; this leaves room for a province's. */
 export const DEPARTMENT_IMPORT_MAX_BYTES = 1024 * 1024;
 export const DEPARTMENT_IMPORT_MAX_ROWS = 2000;
@@ -55,13 +56,6 @@ export interface DepartmentImportAnswer {
   rows: DepartmentImportRow[];
 }
 
-/** An uploaded file, as multer holds it in memory. */
-export interface UploadedTable {
-  originalname: string;
-  size: number;
-  buffer: Buffer;
-}
-
 interface CheckedRow {
   row: number;
   code: string;
@@ -71,7 +65,7 @@ interface CheckedRow {
 }
 
 function badFile(message: string): BadRequestException {
-  return new BadRequestException({ statusCode: 400, error: 'BAD_REQUEST', message: [message], fields: { [IMPORT_FILE_FIELD]: [message] } });
+  return new BadRequestException({ statusCode: 400, error: 'BAD_REQUEST', message: [message], fields: { [TABLE_UPLOAD_FIELD]: [message] } });
 }
 
 /** Rolls back a dry run's transaction, carrying its answer out. */
@@ -95,9 +89,9 @@ export class DepartmentImportService {
     private readonly service: DepartmentsService,
   ) {}
 
-  async import(actor: Actor, file: UploadedTable | undefined, options: { dryRun: boolean; reason?: string }, client: ClientContext): Promise<DepartmentImportAnswer> {
+  async import(actor: Actor, file: UploadedEvidenceFile | undefined, options: { dryRun: boolean; reason?: string }, client: ClientContext): Promise<DepartmentImportAnswer> {
     assertMayAdministerDepartments(actor);
-    if (!file) throw badFile(`Send the file as multipart/form-data in the field "${IMPORT_FILE_FIELD}"`);
+    if (!file) throw badFile(`Send the file as multipart/form-data in the field "${TABLE_UPLOAD_FIELD}"`);
     if (file.size === 0) throw badFile('The file is empty');
     const unreadable = unreadableFormatOf(file.buffer);
     if (unreadable) throw badFile(`The file cannot be imported: it is ${unreadable}`);

@@ -1,74 +1,16 @@
-import {
-  BadRequestException,
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Injectable,
-  Param,
-  Patch,
-  PayloadTooLargeException,
-  Post,
-  Query,
-  UploadedFile,
-  UseInterceptors,
-  type CallHandler,
-  type ExecutionContext,
-  type NestInterceptor,
-} from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
-import type { Observable } from 'rxjs';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, PayloadTooLargeException, Post, Query, UploadedFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertMayAdministerDepartments, type Actor } from '@duban/domain';
 import { CurrentActor } from '../common/actor.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
-import { formatBytes } from '../common/evidence-upload';
+import { formatBytes, type UploadedEvidenceFile } from '../common/evidence-upload';
 import { ApiProducesTable, exportFormat, tableResponse } from '../common/table-export';
+import { TableUpload, TABLE_UPLOAD_FIELD } from '../common/table-upload';
 import { Client } from '../auth/client-context';
 import type { ClientContext } from '../auth/auth.service';
 import { CreateDepartmentDto, DepartmentReasonDto, ImportDepartmentsQuery, ListDepartmentsQuery, UpdateDepartmentDto } from './create-department.dto';
-import { DEPARTMENT_IMPORT_MAX_BYTES, DEPARTMENT_IMPORT_MAX_ROWS, DepartmentImportService, IMPORT_FILE_FIELD, type UploadedTable } from './department-import.service';
+import { DEPARTMENT_IMPORT_MAX_BYTES, DEPARTMENT_IMPORT_MAX_ROWS, DepartmentImportService } from './department-import.service';
 import { DepartmentsService } from './departments.service';
-
-const ImportMultipart = FileInterceptor(IMPORT_FILE_FIELD, {
-  // Browsers send file names as raw UTF-8 (Chinese names); multer would read them as latin1.
-  defParamCharset: 'utf8',
-  limits: { fileSize: DEPARTMENT_IMPORT_MAX_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1000 },
-});
-
-/**
- * The import's upload: who may import is checked before the file is read (a refused caller
- * gets 403 without the server holding the file), and multer's refusals read like the API's.
- */
-@Injectable()
-class DepartmentImportUpload implements NestInterceptor {
-  private readonly multipart = new ImportMultipart();
-
-  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    const request = context.switchToHttp().getRequest<Request & { actor: Actor }>();
-    try {
-      assertMayAdministerDepartments(request.actor);
-    } catch (error) {
-      request.resume();
-      throw error;
-    }
-    try {
-      return await this.multipart.intercept(context, next);
-    } catch (error) {
-      const refuse = (message: string) => new BadRequestException({ statusCode: 400, error: 'BAD_REQUEST', message: [message], fields: { [IMPORT_FILE_FIELD]: [message] } });
-      if (error instanceof PayloadTooLargeException) {
-        const message = `The file is larger than the limit of ${formatBytes(DEPARTMENT_IMPORT_MAX_BYTES)} for a department import`;
-        throw new PayloadTooLargeException({ statusCode: 413, error: 'PAYLOAD_TOO_LARGE', message: [message], fields: { [IMPORT_FILE_FIELD]: [message] } });
-      }
-      if (error instanceof BadRequestException) {
-        throw refuse(/unexpected|too many/i.test(error.message) ? `Send one file, in the multipart field "${IMPORT_FILE_FIELD}"` : `The upload could not be read: ${error.message}`);
-      }
-      throw error;
-    }
-  }
-}
 
 @ApiTags('departments')
 @ApiBearerAuth()
@@ -106,21 +48,22 @@ export class DepartmentsController {
       `At most ${DEPARTMENT_IMPORT_MAX_ROWS} rows and ${formatBytes(DEPARTMENT_IMPORT_MAX_BYTES)}. ?dryRun=true writes nothing.`,
   })
   @ApiErrors(400, 403, 413)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: [IMPORT_FILE_FIELD],
-      properties: { [IMPORT_FILE_FIELD]: { type: 'string', format: 'binary' }, reason: { type: 'string', maxLength: 500, description: 'Why (audit log); default: the file name' } },
+  @TableUpload({
+    assertMay: assertMayAdministerDepartments,
+    description: 'The units, one per row, in the field "file"',
+    maxBytes: DEPARTMENT_IMPORT_MAX_BYTES,
+    tooLarge: (limit) => {
+      const message = `The file is larger than the limit of ${limit} for a department import`;
+      return new PayloadTooLargeException({ statusCode: 413, error: 'PAYLOAD_TOO_LARGE', message: [message], fields: { [TABLE_UPLOAD_FIELD]: [message] } });
     },
+    textFields: { reason: { maxLength: 500, description: 'Why (audit log); default: the file name' } },
   })
   @Post('import')
   @HttpCode(200)
-  @UseInterceptors(DepartmentImportUpload)
   async import(
     @CurrentActor() actor: Actor,
     @Query() query: ImportDepartmentsQuery,
-    @UploadedFile() file: UploadedTable | undefined,
+    @UploadedFile() file: UploadedEvidenceFile | undefined,
     @Body() body: Record<string, unknown>,
     @Client() client: ClientContext,
   ) {

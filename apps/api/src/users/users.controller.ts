@@ -50,7 +50,7 @@ export class UsersController {
       'Columns username, display_name, role, department_code, email, phone (or 用户名, 姓名, 角色, 单位代码, 邮箱, 电话). Each row is checked as a creation is; a refused row writes nothing and says why; a username that exists is left as it is (status existing), so the same file sent twice creates nobody twice. ?dryRun=true checks without writing.',
   })
   @ApiErrors(400)
-  @TableUpload(assertMayAdministerUsers, 'The users, one per row, in the field "file"')
+  @TableUpload({ assertMay: assertMayAdministerUsers, description: 'The users, one per row, in the field "file"' })
   @Post('import')
   @HttpCode(200)
   importUsers(@CurrentActor() actor: Actor, @UploadedFile() file: UploadedEvidenceFile | undefined, @Query() query: ImportUsersQuery, @Client() client: ClientContext) {
