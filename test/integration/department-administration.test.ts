@@ -490,27 +490,30 @@ describe('a deactivated unit gets no new duties', () => {
     units = await seededDepartments(stack, office.token);
   });
 
+  const member = (departmentId: string) => ({ departmentId, liaison: { name: '联络员' }, head: { name: '负责人' } });
+
+  function campaignBody(group: { memberIds?: string[]; districtIds?: string[] } = {}) {
+    return {
+      name: `停用单位测试${randomUUID().slice(0, 6)}`,
+      reportPlan: NO_REPORT_PLAN,
+      jurisdiction: { name: '衡阳市', level: 'city', districtIds: group.districtIds ?? [] },
+      period: { start: '2026-01-01', end: '2027-12-31' },
+      legalBasis: { title: '实施方案', number: `衡政办发〔2026〕${Math.floor(Math.random() * 1000)}号` },
+      targets: [],
+      leadingGroup: { chair: LEADING_GROUP_CHAIR, viceChairs: [], members: (group.memberIds ?? []).map(member) },
+      phases: [
+        {
+          kind: 'mobilisation',
+          name: '动员部署',
+          window: { start: '2026-01-01', end: '2027-06-30' },
+          templates: [{ title: '制定方案', description: '', route: { kind: 'function', key: 'registration' }, scope: 'once', due: { workingDaysAfterLaunch: 5 } }],
+        },
+      ],
+    };
+  }
+
   async function campaignRoutedTo(departmentId: string) {
-    const created = await stack.http('POST', '/campaigns', {
-      token: office.token,
-      body: {
-        name: `停用单位测试${randomUUID().slice(0, 6)}`,
-        reportPlan: NO_REPORT_PLAN,
-        jurisdiction: { name: '衡阳市', level: 'city', districtIds: [] },
-        period: { start: '2026-01-01', end: '2027-12-31' },
-        legalBasis: { title: '实施方案', number: `衡政办发〔2026〕${Math.floor(Math.random() * 1000)}号` },
-        targets: [],
-        leadingGroup: { chair: LEADING_GROUP_CHAIR, viceChairs: [], members: [] },
-        phases: [
-          {
-            kind: 'mobilisation',
-            name: '动员部署',
-            window: { start: '2026-01-01', end: '2027-06-30' },
-            templates: [{ title: '制定方案', description: '', route: { kind: 'function', key: 'registration' }, scope: 'once', due: { workingDaysAfterLaunch: 5 } }],
-          },
-        ],
-      },
-    });
+    const created = await stack.http('POST', '/campaigns', { token: office.token, body: campaignBody() });
     expect(created.status).toBe(201);
     const pinned = await stack.http('PUT', `/campaigns/${created.body.id}/duty-matrix/function/registration`, { token: office.token, body: { departmentId, reason: '测试' } });
     expect(pinned.status).toBe(200);
@@ -566,6 +569,31 @@ describe('a deactivated unit gets no new duties', () => {
     const launched = await stack.http('POST', `/campaigns/${campaign.id}/phases/${campaign.phaseId}/launch`, { token: office.token, body: {} });
     expect(launched.status).toBe(200);
     expect(launched.body.dutyCount).toBe(1);
+  });
+
+  it('joins no campaign: a deactivated member or district is refused at creation and when the group changes (400 naming the field); a member deactivated later may stay', async () => {
+    const [gone, goneDistrict, staying] = [await register({ name: '已撤并的局' }), await register({ kind: 'district', name: '已撤并区' }), await register({ name: '后来撤并的局' })];
+    for (const unit of [gone, goneDistrict]) {
+      expect((await stack.http('POST', `/departments/${unit.id}/deactivate`, { token: admin.token, body: { reason: '机构撤并' } })).status).toBe(200);
+    }
+    const [{ campaigns: before }] = await stack.dataSource.query(`SELECT count(*)::int AS campaigns FROM campaigns`);
+    const refused = await stack.http('POST', '/campaigns', { token: office.token, body: campaignBody({ memberIds: [gone.id], districtIds: [goneDistrict.id] }) });
+    expect(refused.status).toBe(400);
+    expect(refused.body.fields['leadingGroup.members.0.departmentId']).toEqual([expect.stringContaining('deactivated')]);
+    expect(refused.body.fields['jurisdiction.districtIds.0']).toEqual([expect.stringContaining('deactivated')]);
+    const [{ campaigns: after }] = await stack.dataSource.query(`SELECT count(*)::int AS campaigns FROM campaigns`);
+    expect(after).toBe(before);
+
+    const created = await stack.http('POST', '/campaigns', { token: office.token, body: campaignBody({ memberIds: [staying.id] }) });
+    expect(created.status).toBe(201);
+    expect((await stack.http('POST', `/departments/${staying.id}/deactivate`, { token: admin.token, body: { reason: '机构撤并' } })).status).toBe(200);
+    const group = (ids: string[]) => ({ leadingGroup: { chair: LEADING_GROUP_CHAIR, viceChairs: [], members: ids.map(member) }, reason: '调整成员' });
+    const joining = await stack.http('PUT', `/campaigns/${created.body.id}/leading-group`, { token: office.token, body: group([staying.id, gone.id]) });
+    expect(joining.status).toBe(400);
+    expect(joining.body.fields).toEqual({ 'leadingGroup.members.1.departmentId': [expect.stringContaining('deactivated')] });
+    const kept = await stack.http('PUT', `/campaigns/${created.body.id}/leading-group`, { token: office.token, body: group([staying.id]) });
+    expect(kept.status).toBe(200);
+    expect(kept.body.leadingGroup.members.map((m: { departmentId: string }) => m.departmentId)).toEqual([staying.id]);
   });
 
   it('never writes a duty for a unit after its deactivation, when assignments race with it', async () => {

@@ -112,6 +112,7 @@ export class CampaignsService {
     const districtIds = dto.jurisdiction.districtIds;
     districtIds.forEach((id, i) => {
       if (units.get(id)?.kind !== 'district') problems.add(`jurisdiction.districtIds.${i}`, 'not a registered district');
+      else if (units.get(id)?.active === false) problems.add(`jurisdiction.districtIds.${i}`, DEACTIVATED_UNIT);
       if (districtIds.indexOf(id) !== i) problems.add(`jurisdiction.districtIds.${i}`, 'named twice');
     });
     const memberIds = checkMembers(dto.leadingGroup, units, problems, 'leadingGroup.');
@@ -391,7 +392,7 @@ export class CampaignsService {
     const campaign = await this.visible(actor, campaignId);
     const problems = new FieldProblems();
     const units = new Map((await this.departments.list()).map((d) => [d.id, d]));
-    const memberIds = new Set(checkMembers(dto.leadingGroup, units, problems, 'leadingGroup.'));
+    const memberIds = new Set(checkMembers(dto.leadingGroup, units, problems, 'leadingGroup.', new Set(campaign.leadingGroup.members.map((m) => m.departmentId))));
     campaign.targets.forEach((t, i) =>
       (t.departmentShares ?? []).forEach((share) => {
         if (!memberIds.has(share.unitId)) {
@@ -459,15 +460,24 @@ export class CampaignsService {
 }
 
 /** Member departments must be registered, each once; returns their ids. */
+/** A unit deactivated by the administrator joins no campaign (it would get no duties there). */
+const DEACTIVATED_UNIT = 'deactivated: reactivate it or choose another unit';
+
+/**
+ * The leading group's members are registered units, each named once; a deactivated unit may
+ * stay a member it already was (`alreadyMembers`), but not join.
+ */
 function checkMembers(
   group: { members: Array<{ departmentId: string }> },
-  units: Map<string, { kind: string }>,
+  units: Map<string, { kind: string; active?: boolean | null }>,
   problems: FieldProblems,
   prefix: string,
+  alreadyMembers: ReadonlySet<string> = new Set(),
 ): string[] {
   const ids = group.members.map((m) => m.departmentId);
   ids.forEach((id, i) => {
     if (!units.has(id)) problems.add(`${prefix}members.${i}.departmentId`, 'not a registered department');
+    else if (units.get(id)?.active === false && !alreadyMembers.has(id)) problems.add(`${prefix}members.${i}.departmentId`, DEACTIVATED_UNIT);
     if (ids.indexOf(id) !== i) problems.add(`${prefix}members.${i}.departmentId`, 'named twice');
   });
   return ids;
