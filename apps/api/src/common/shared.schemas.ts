@@ -151,10 +151,19 @@ export const sharedSchemas: OpenApiSchemas = {
       "holidays": {"type":"array","items":{"type":"string"}},
       "makeUpWorkdays": {"type":"array","items":{"type":"string"}},
       "reason": {"type":"string","nullable":true},
-      "changedBy": {"type":"string","nullable":true},
-      "changedAt": {"type":"string","format":"date-time","nullable":true}
+      "changedBy": {
+        "type": "string",
+        "nullable": true,
+        "description": "The office user who saved it; null for a year not set and for a revision shipped with Duban."
+      },
+      "changedAt": {"type":"string","format":"date-time","nullable":true},
+      "shippedFrom": {
+        "type": "string",
+        "nullable": true,
+        "description": "The State Council notice a shipped revision was loaded from; null when the office saved it."
+      }
     },
-    "required": ["year","revision","holidays","makeUpWorkdays","reason","changedBy","changedAt"]
+    "required": ["year","revision","holidays","makeUpWorkdays","reason","changedBy","changedAt","shippedFrom"]
   },
   "CampaignEventRow": {
     "type": "object",
