@@ -1047,7 +1047,7 @@ export const sharedSchemas: OpenApiSchemas = {
     "type": "object",
     "properties": {"yellowBelow":{"type":"number"},"redBelow":{"type":"number"}},
     "required": ["yellowBelow","redBelow"],
-    "description": "A light compares the share of the target reached with the share of the campaign's time used\n(the pace the plan expects by that day): green at or ahead of pace, yellow below\n`yellowBelow` × pace, red below `redBelow` × pace. Campaign settings, with these defaults."
+    "description": "A light compares the share of the target reached with the share the plan expects by that day\n(`expectedShare`: the share of the campaign's time used for head counts and money, the rate\nitself for a contribution rate, nothing before the campaign starts): green at or ahead,\nyellow below `yellowBelow` × expected, red below `redBelow` × expected. Campaign settings,\nwith these defaults."
   },
   "ReportFigures": {
     "type": "object",
