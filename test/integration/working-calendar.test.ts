@@ -155,6 +155,29 @@ describe('the office keeps the working-day calendar; new duties run on it', () =
       ]);
     });
 
+    it('refuses bad amendments of a shipped year without a server error and without a new revision', async () => {
+      const current = (await stack.http('GET', '/calendar/2026', { token: office.token })).body;
+      const base = { holidays: current.holidays, makeUpWorkdays: current.makeUpWorkdays, expectedRevision: current.revision };
+      for (const body of [
+        { ...base, reason: 'NUL\u0000在理由中' },
+        { ...base, holidays: Array.from({ length: 400 }, () => '2026-12-24') },
+        { ...base, holidays: [20261224] },
+        { ...base, makeUpWorkdays: '2026-12-26' },
+        { ...base, expectedRevision: 1e300 },
+        { ...base, expectedRevision: '2' },
+        { ...base, reason: '理'.repeat(2001) },
+        { ...base, holidays: ['2026-12-24\u0000'] },
+      ]) {
+        const put = await stack.http('PUT', '/calendar/2026', { token: office.token, body });
+        expect([put.status, JSON.stringify(body).slice(0, 60)]).toEqual([400, JSON.stringify(body).slice(0, 60)]);
+      }
+      for (const year of ['99999', '2026.5', '%00', '1e3']) {
+        const got = await stack.http('GET', `/calendar/${year}`, { token: office.token });
+        expect([year, got.status]).toEqual([year, 400]);
+      }
+      expect((await stack.http('GET', '/calendar/2026', { token: office.token })).body.revision).toBe(current.revision);
+    });
+
     it('hands the shipped days, with the office\'s amendment, to a new duty', async () => {
       const department = await stack.department(office.token);
       const { body: duty } = await stack.http('POST', '/duties', {
