@@ -202,6 +202,54 @@ describe('campaign progress: targets against actuals, lights, rankings, history'
       expect(await lightOn('2026-08-31')).toEqual({ timeShare: 0.6658, actual: 400, expectedByNow: 665.8, light: 'red' });
     });
 
+    it('shows no red light before the campaign starts, the 90 % rate target included', async () => {
+      const body = (await get('/progress?asOf=2025-12-31')).body;
+      expect(body.timeShare).toBe(0);
+      expect(body.targets.map((t: any) => [t.insuranceType, t.kind, t.light])).toEqual([
+        ['pension', 'persons', 'green'],
+        ['pension', 'funds', 'green'],
+        ['unemployment', 'contribution_rate', 'green'],
+      ]);
+      expect(target(body, 'unemployment', 'contribution_rate')).toMatchObject({ actual: null, expectedByNow: 90 });
+      expect(body.byInsuranceType.map((g: any) => g.light)).toEqual(['green', 'green']);
+      for (const unit of [...body.districts, ...body.departments]) expect([unit.name, unit.light]).toEqual([unit.name, 'green']);
+      // The day it starts, nothing filed yet is behind again.
+      const first = (await get('/progress?asOf=2026-01-01')).body;
+      expect(target(first, 'unemployment', 'contribution_rate').light).toBe('red');
+    });
+
+    it('judges the filed rate against the rate itself, whatever the share of time used', async () => {
+      const rateOn = async (asOf: string) => pick(target((await get(`/progress?asOf=${asOf}`)).body, 'unemployment', 'contribution_rate'), 'actual', 'expectedByNow', 'light');
+      // (86 + 92) / 2 = 89 of 90 from April to the end of the year: yellow throughout, while the head count's light turns red.
+      for (const asOf of ['2026-04-10', '2026-08-31', '2026-12-31']) {
+        expect([asOf, await rateOn(asOf)]).toEqual([asOf, { actual: 89, expectedByNow: 90, light: 'yellow' }]);
+      }
+      // (85 + 95) / 2 = 90 in March: green.
+      expect(await rateOn('2026-03-10')).toEqual({ actual: 90, expectedByNow: 90, light: 'green' });
+    });
+
+    it('lights a campaign that has not started without red, through the dashboard as it opens today', async () => {
+      const start = DateTime.now().setZone('Asia/Shanghai').plus({ months: 3 }).startOf('month');
+      const later = await ReportFixture.create(stack, office, {
+        districts: ['未开始甲区'],
+        departments: 1,
+        period: { start: start.toISODate()!, end: start.plus({ months: 9 }).endOf('month').toISODate()! },
+        targets: ({ districts: [a], departments: [t] }) => [
+          { insuranceType: 'pension', kind: 'persons', measure: 'newly_insured', value: 500, districtShares: [{ unitId: a.id, value: 500 }] },
+          { insuranceType: 'pension', kind: 'contribution_rate', value: 80, districtShares: [{ unitId: a.id, value: 80 }] },
+          { insuranceType: 'medical', kind: 'funds', value: 300_000, departmentShares: [{ unitId: t.id, value: 300_000 }] },
+          { insuranceType: 'medical', kind: 'persons', measure: 'total_insured', value: 9000, departmentShares: [{ unitId: t.id, value: 9000 }] },
+        ],
+      });
+      const body = (await stack.http('GET', `/campaigns/${later.campaignId}/progress`, { token: office.token })).body;
+      expect(body).toMatchObject({ timeShare: 0, scope: 'campaign' });
+      const lights = [...body.targets, ...body.byInsuranceType, ...body.districts, ...body.departments].map((x: any) => x.light);
+      expect(lights).toHaveLength(4 + 2 + 1 + 1);
+      expect(lights.filter((l: string) => l !== 'green')).toEqual([]);
+      const rankings = (await stack.http('GET', `/campaigns/${later.campaignId}/progress/rankings?kind=district`, { token: office.token })).body;
+      expect(JSON.stringify(rankings)).not.toContain('"red"');
+    });
+
     it('defaults to today in Beijing time', async () => {
       const today = DateTime.now().setZone('Asia/Shanghai').toISODate();
       const body = (await get('/progress')).body;

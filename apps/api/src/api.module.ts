@@ -65,6 +65,7 @@ export class ApiModule implements OnApplicationBootstrap {
   constructor(
     @Inject(DUBAN_CONFIG) private readonly config: DubanConfig,
     private readonly dataSource: DataSource,
+    private readonly calendar: CalendarService,
   ) {}
 
   static forRoot(config: DubanConfig): DynamicModule {
@@ -144,6 +145,7 @@ export class ApiModule implements OnApplicationBootstrap {
     }
     if (this.config.devSeed) await this.seedDevelopmentUsers();
     await this.sayHowToCreateAnAdministrator();
+    await this.calendar.warnAboutYearsNotShipped();
   }
 
   /** A system with no active administrator cannot manage its people: the start log says how to make one. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
-import { reportDutyTitle, reportRoundName, reportRounds, WorkingCalendar, type DutyClockPolicy, type ReportingUnitKind, type WorkingCalendarDays } from '@duban/domain';
+import { owedReportRounds, reportDutyTitle, reportRoundName, WorkingCalendar, type DutyClockPolicy, type ReportingUnitKind, type WorkingCalendarDays } from '@duban/domain';
 import { ReportRepository, WorkingCalendarRepository, type ReportingContext } from '@duban/persistence';
 import type { OpenedReportRound, ReportingActivities, ReportSchedule } from '@duban/workflows';
 
@@ -65,14 +65,9 @@ export class ReportingActivitiesService implements ReportingActivities {
     await this.reports.markRoundStarted(input.campaignId, input.roundKey, new Date(input.startedAt));
   }
 
-  /**
-   * The plan's rounds the campaign owes: those due after it was set up in Duban. A campaign
-   * registered in June for a plan that began in May is not chased for May's reports; a round
-   * under way when it was set up (or whose due date has passed since) is owed.
-   */
+  /** The plan's rounds the campaign owes (the domain's rule, which the API's list of upcoming rounds uses too). */
   private owedRounds(context: ReportingContext, calendar: WorkingCalendarDays) {
-    const since = new Date(context.createdAt).getTime();
-    return reportRounds(context.plan, context, new WorkingCalendar(calendar)).filter((round) => round.dueAt > since);
+    return owedReportRounds(context.plan, context, new WorkingCalendar(calendar), new Date(context.createdAt).getTime());
   }
 
   private async load(campaignId: string): Promise<{ context: ReportingContext; calendar: WorkingCalendarDays }> {

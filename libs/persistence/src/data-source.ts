@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { loadShippedNationalCalendars } from './national-calendar';
 import { DepartmentEntity } from './entities/department.entity';
 import { DutyCommentEntity } from './entities/duty-comment.entity';
 import { DutyEscalationEntity } from './entities/duty-escalation.entity';
@@ -24,6 +25,7 @@ import { EmailLease1764900000500 } from './migrations/1764900000500-email-lease'
 import { IdempotentRequests1764900000600 } from './migrations/1764900000600-idempotent-requests';
 import { GoLive1765000000000 } from './migrations/1765000000000-go-live';
 import { SingleSignOn1765000000900 } from './migrations/1765000000900-single-sign-on';
+import { ShippedNationalCalendar1765100000000 } from './migrations/1765100000000-shipped-national-calendar';
 
 export const ENTITIES = [
   DepartmentEntity,
@@ -55,6 +57,7 @@ export const MIGRATIONS = [
   IdempotentRequests1764900000600,
   GoLive1765000000000,
   SingleSignOn1765000000900,
+  ShippedNationalCalendar1765100000000,
 ];
 
 /** Any fixed number will do; it only has to be the same in every Duban process. */
@@ -100,6 +103,7 @@ export async function openDatabase(databaseUrl: string, applicationName?: string
   await dataSource.initialize();
   try {
     await runMigrationsLocked(dataSource);
+    await loadShippedNationalCalendars(dataSource);
   } catch (error) {
     await dataSource.destroy();
     throw error;

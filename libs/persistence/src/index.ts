@@ -40,3 +40,4 @@ export * from './repositories/sign-in-failure.repository';
 export * from './repositories/password-reset-link.repository';
 export * from './one-time-password';
 export * from './repositories/single-sign-on-attempt.repository';
+export * from './national-calendar';

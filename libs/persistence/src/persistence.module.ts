@@ -1,6 +1,7 @@
 import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createDataSource, runMigrationsLocked } from './data-source';
+import { loadShippedNationalCalendars } from './national-calendar';
 import { DepartmentRepository } from './repositories/department.repository';
 import { DutyCommentRepository } from './repositories/duty-comment.repository';
 import { DutyEvidenceRepository } from './repositories/duty-evidence.repository';
@@ -69,6 +70,8 @@ export class PersistenceModule implements OnApplicationShutdown {
             await dataSource.initialize();
             const applied = await runMigrationsLocked(dataSource);
             if (applied.length > 0) new Logger(PersistenceModule.name).log(`Applied migrations: ${applied.join(', ')}`);
+            const shipped = await loadShippedNationalCalendars(dataSource);
+            if (shipped.length > 0) new Logger(PersistenceModule.name).log(`Loaded the State Council's holiday notices for ${shipped.join(', ')}`);
             return dataSource;
           },
         },

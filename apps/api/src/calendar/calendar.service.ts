@@ -1,14 +1,42 @@
-import { Injectable } from '@nestjs/common';
-import { assertValidCalendarYear, DomainError, DomainErrorCode, type Actor } from '@duban/domain';
+import { Injectable, Logger } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+import {
+  assertValidCalendarYear,
+  DomainError,
+  DomainErrorCode,
+  DUBAN_TIME_ZONE,
+  nationalHolidayNotice,
+  type Actor,
+} from '@duban/domain';
 import { WorkingCalendarRepository, type CalendarYearRevision } from '@duban/persistence';
 import type { SetCalendarYearDto } from './calendar.dto';
 
+/** The State Council notice Duban ships for a year, as the calendar page names it. */
+export interface ShippedNoticeView {
+  title: string;
+  /** 文号; null where the shipped text did not carry it. */
+  number: string | null;
+  issuedOn: string;
+}
+
+/** A year's current revision, and whether Duban ships the State Council's notice for it. */
+export interface CalendarYearView extends CalendarYearRevision {
+  /** Null: Duban ships no notice for the year, so only what the office sets counts (a flag on the page). */
+  shippedNotice: ShippedNoticeView | null;
+}
+
 @Injectable()
 export class CalendarService {
-  constructor(private readonly calendars: WorkingCalendarRepository) {}
+  private readonly logger = new Logger('Calendar');
 
-  get(year: number): Promise<CalendarYearRevision> {
-    return this.calendars.current(checkedYear(year));
+  constructor(
+    private readonly calendars: WorkingCalendarRepository,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async get(year: number): Promise<CalendarYearView> {
+    return { ...(await this.calendars.current(checkedYear(year))), shippedNotice: shippedNotice(year) };
   }
 
   revisions(year: number): Promise<CalendarYearRevision[]> {
@@ -16,7 +44,7 @@ export class CalendarService {
   }
 
   /** The office sets a year's holidays and make-up working days; each save is a new revision. */
-  async set(actor: Actor, year: number, dto: SetCalendarYearDto): Promise<CalendarYearRevision> {
+  async set(actor: Actor, year: number, dto: SetCalendarYearDto): Promise<CalendarYearView> {
     if (actor.role !== 'office') {
       throw new DomainError(DomainErrorCode.ActionNotPermitted, 'Only the office keeps the working-day calendar');
     }
@@ -31,8 +59,39 @@ export class CalendarService {
         `The ${year} calendar is at revision ${current.revision}, not ${dto.expectedRevision}: reload and apply your change again`,
       );
     }
-    return saved;
+    return { ...saved, shippedNotice: shippedNotice(year) };
   }
+
+  /**
+   * The start log's warning: this year, next year and every year of a campaign's period that
+   * has not ended, when Duban ships no State Council notice for it — the office must type that
+   * year's holidays in, or due dates there count Monday to Friday only.
+   */
+  async warnAboutYearsNotShipped(now: Date = new Date()): Promise<number[]> {
+    const thisYear = DateTime.fromJSDate(now, { zone: DUBAN_TIME_ZONE }).year;
+    const rows: Array<{ year: number }> = await this.dataSource.query(
+      `SELECT DISTINCT generate_series(GREATEST(extract(year FROM period_start)::int, $1), extract(year FROM period_end)::int) AS year
+         FROM campaigns WHERE extract(year FROM period_end)::int >= $1`,
+      [thisYear],
+    );
+    const years = [...new Set([thisYear, thisYear + 1, ...rows.map((r) => r.year)])].sort((a, b) => a - b);
+    const missing = years.filter((year) => year <= 2100 && !nationalHolidayNotice(year));
+    for (const year of missing) {
+      const current = await this.calendars.current(year);
+      this.logger.warn(
+        current.revision === 0
+          ? `No State Council holiday notice for ${year} ships with Duban and the office has not set ${year}: ` +
+              `its due dates count Monday to Friday only until the office enters the notice's days (PUT /calendar/${year}, or the console's calendar page)`
+          : `No State Council holiday notice for ${year} ships with Duban: ${year} runs on the office's revision ${current.revision}`,
+      );
+    }
+    return missing;
+  }
+}
+
+function shippedNotice(year: number): ShippedNoticeView | null {
+  const notice = nationalHolidayNotice(year);
+  return notice ? { title: notice.title, number: notice.number, issuedOn: notice.issuedOn } : null;
 }
 
 function checkedYear(year: number): number {

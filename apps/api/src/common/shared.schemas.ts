@@ -151,10 +151,19 @@ export const sharedSchemas: OpenApiSchemas = {
       "holidays": {"type":"array","items":{"type":"string"}},
       "makeUpWorkdays": {"type":"array","items":{"type":"string"}},
       "reason": {"type":"string","nullable":true},
-      "changedBy": {"type":"string","nullable":true},
-      "changedAt": {"type":"string","format":"date-time","nullable":true}
+      "changedBy": {
+        "type": "string",
+        "nullable": true,
+        "description": "The office user who saved it; null for a year not set and for a revision shipped with Duban."
+      },
+      "changedAt": {"type":"string","format":"date-time","nullable":true},
+      "shippedFrom": {
+        "type": "string",
+        "nullable": true,
+        "description": "The State Council notice a shipped revision was loaded from; null when the office saved it."
+      }
     },
-    "required": ["year","revision","holidays","makeUpWorkdays","reason","changedBy","changedAt"]
+    "required": ["year","revision","holidays","makeUpWorkdays","reason","changedBy","changedAt","shippedFrom"]
   },
   "CampaignEventRow": {
     "type": "object",
@@ -1038,7 +1047,7 @@ export const sharedSchemas: OpenApiSchemas = {
     "type": "object",
     "properties": {"yellowBelow":{"type":"number"},"redBelow":{"type":"number"}},
     "required": ["yellowBelow","redBelow"],
-    "description": "A light compares the share of the target reached with the share of the campaign's time used\n(the pace the plan expects by that day): green at or ahead of pace, yellow below\n`yellowBelow` × pace, red below `redBelow` × pace. Campaign settings, with these defaults."
+    "description": "A light compares the share of the target reached with the share the plan expects by that day\n(`expectedShare`: the share of the campaign's time used for head counts and money, the rate\nitself for a contribution rate, nothing before the campaign starts): green at or ahead,\nyellow below `yellowBelow` × expected, red below `redBelow` × expected. Campaign settings,\nwith these defaults."
   },
   "ReportFigures": {
     "type": "object",

@@ -121,6 +121,13 @@ export class ReportFormatQuery {
   format?: (typeof EXPORT_FORMATS)[number];
 }
 
+export class ReportRoundsQuery extends ReportFormatQuery {
+  @ApiPropertyOptional({ enum: ['upcoming'], description: 'upcoming: also the rounds the plan will open, with their periods and due times' })
+  @IsOptional()
+  @IsIn(['upcoming'])
+  include?: 'upcoming';
+}
+
 export class ListReportsQuery extends ReportFormatQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() campaignId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() roundId?: string;

@@ -4,7 +4,7 @@ import type { Actor } from '@duban/domain';
 import { CurrentActor } from '../common/actor.decorator';
 import { OfficeOnly } from '../common/office-only.guard';
 import { exportFormat, tableResponse } from '../common/table-export';
-import { FileReportDto, ListReportsQuery, ReportFormatQuery, SetReportPlanDto } from './report.dto';
+import { FileReportDto, ListReportsQuery, ReportFormatQuery, ReportRoundsQuery, SetReportPlanDto } from './report.dto';
 import { ReportsService } from './reports.service';
 import { ApiErrors } from '../common/api-errors.decorator';
 
@@ -34,11 +34,13 @@ export class ReportsController {
     return this.reports.setPlan(actor, id, dto);
   }
 
+  /** Rounds opened, with their counts; `?include=upcoming` adds those the plan will open, from the same schedule the reporting workflow follows. */
+  @ApiErrors(404)
   @Get('campaigns/:id/report-rounds')
   @ApiProduces('application/json', 'text/csv', XLSX)
-  async rounds(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: ReportFormatQuery, @Headers('accept') accept?: string) {
+  async rounds(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: ReportRoundsQuery, @Headers('accept') accept?: string) {
     const format = exportFormat(query.format, accept);
-    const view = await this.reports.rounds(actor, id);
+    const view = await this.reports.rounds(actor, id, { upcoming: query.include === 'upcoming' });
     return format ? tableResponse(this.reports.roundsTable(view), format) : view;
   }
 

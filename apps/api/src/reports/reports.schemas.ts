@@ -2,7 +2,41 @@
 // controllers return; do not edit by hand: change the view type and run it again.
 import type { OpenApiAnswers, OpenApiSchemas } from '../common/openapi-types';
 
-export const reportsSchemas: OpenApiSchemas = {};
+export const reportsSchemas: OpenApiSchemas = {
+  "ReportRoundsView": {
+    "type": "object",
+    "properties": {
+      "campaignId": {"type":"string"},
+      "items": {
+        "type": "array",
+        "items": {"$ref":"#/components/schemas/ReportRoundRow"},
+        "description": "Rounds opened, with their reports' counts."
+      },
+      "upcoming": {
+        "type": "array",
+        "items": {"$ref":"#/components/schemas/UpcomingReportRoundView"},
+        "description": "With `include=upcoming`: the rounds still to open, in the order they will open (plan and calendar as they stand now)."
+      }
+    },
+    "required": ["campaignId","items"]
+  },
+  "UpcomingReportRoundView": {
+    "type": "object",
+    "properties": {
+      "kind": {"type":"string","enum":["quarterly","ten_day","monthly","year_end"]},
+      "roundKey": {"type":"string"},
+      "name": {"type":"string","description":"2026年6月中旬, 2026年第二季度: as the duty's title will name it."},
+      "periodStart": {"type":"string"},
+      "periodEnd": {"type":"string"},
+      "dueDate": {"type":"string"},
+      "dueAt": {"type":"string","format":"date-time"},
+      "opensAt": {"type":"string","format":"date-time"},
+      "owedBy": {"type":"array","items":{"type":"string","enum":["department","district"]}}
+    },
+    "required": ["kind","roundKey","name","periodStart","periodEnd","dueDate","dueAt","opensAt","owedBy"],
+    "description": "A round the reporting workflow has not opened yet: what it will cover, when it opens and when it is due."
+  }
+};
 
 export const reportsAnswers: OpenApiAnswers = {
   "ReportsController_plan": {
@@ -31,14 +65,7 @@ export const reportsAnswers: OpenApiAnswers = {
   },
   "ReportsController_rounds": {
     "statuses": [200],
-    "schema": {
-      "type": "object",
-      "properties": {
-        "campaignId": {"type":"string"},
-        "items": {"type":"array","items":{"$ref":"#/components/schemas/ReportRoundRow"}}
-      },
-      "required": ["campaignId","items"]
-    },
+    "schema": {"$ref":"#/components/schemas/ReportRoundsView"},
     "file": true,
     "produces": ["application/json","text/csv","application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]
   },

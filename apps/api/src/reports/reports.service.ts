@@ -10,13 +10,18 @@ import {
   reportFormProblems,
   reportLibraryFlags,
   reportPlanProblems,
+  reportRoundName,
+  upcomingReportRounds,
+  WorkingCalendar,
   type Actor,
   type DutyAction,
   type DutyState,
   type ReportFigures,
+  type ReportingUnitKind,
+  type ReportKind,
   type ReportPlan,
 } from '@duban/domain';
-import { CampaignRepository, ReportRepository, type CampaignRow, type ReportRow } from '@duban/persistence';
+import { CampaignRepository, ReportRepository, WorkingCalendarRepository, type CampaignRow, type ReportRoundRow, type ReportRow } from '@duban/persistence';
 import { campaignReportingWorkflowId, reportPlanChangedSignal } from '@duban/workflows';
 import { DutiesService } from '../duties/duties.service';
 import type { ExportTable } from '../common/table-export';
@@ -31,6 +36,28 @@ const STEPS_TO_SUBMIT: Partial<Record<DutyState, DutyAction[]>> = {
   in_progress: ['submit'],
   returned: ['submit'],
 };
+
+/** A round the reporting workflow has not opened yet: what it will cover, when it opens and when it is due. */
+export interface UpcomingReportRoundView {
+  kind: ReportKind;
+  roundKey: string;
+  /** 2026年6月中旬, 2026年第二季度: as the duty's title will name it. */
+  name: string;
+  periodStart: string;
+  periodEnd: string;
+  dueDate: string;
+  dueAt: Date;
+  opensAt: Date;
+  owedBy: ReportingUnitKind[];
+}
+
+export interface ReportRoundsView {
+  campaignId: string;
+  /** Rounds opened, with their reports' counts. */
+  items: ReportRoundRow[];
+  /** With `include=upcoming`: the rounds still to open, in the order they will open (plan and calendar as they stand now). */
+  upcoming?: UpcomingReportRoundView[];
+}
 
 /**
  * Periodic reports: the campaign's plan, the rounds its reporting workflow opened, and the
@@ -47,6 +74,7 @@ export class ReportsService {
     private readonly campaigns: CampaignRepository,
     private readonly duties: DutiesService,
     private readonly temporal: TemporalClientProvider,
+    private readonly calendars: WorkingCalendarRepository,
   ) {}
 
   async plan(actor: Actor, campaignId: string) {
@@ -88,10 +116,31 @@ export class ReportsService {
     await this.reports.setReportingWorkflowId(campaignId, workflowId);
   }
 
-  async rounds(actor: Actor, campaignId: string) {
+  async rounds(actor: Actor, campaignId: string, include: { upcoming?: boolean } = {}): Promise<ReportRoundsView> {
     assertMayReadCampaigns(actor);
     const campaign = await this.campaign(campaignId);
-    return { campaignId: campaign.id, items: await this.reports.rounds(campaign.id) };
+    const items = await this.reports.rounds(campaign.id);
+    if (!include.upcoming) return { campaignId: campaign.id, items };
+    // The schedule the reporting workflow follows (owedReportRounds in the domain), less what it opened.
+    const [context, calendar] = await Promise.all([this.reports.reportingContext(campaign.id), this.calendars.allCurrentDays()]);
+    const upcoming = context
+      ? upcomingReportRounds(context.plan, context, new WorkingCalendar(calendar), new Date(context.createdAt).getTime(), new Set(items.map((r) => r.roundKey)))
+      : [];
+    return {
+      campaignId: campaign.id,
+      items,
+      upcoming: upcoming.map((r) => ({
+        kind: r.kind,
+        roundKey: r.roundKey,
+        name: reportRoundName(r),
+        periodStart: r.periodStart,
+        periodEnd: r.periodEnd,
+        dueDate: r.dueDate,
+        dueAt: new Date(r.dueAt),
+        opensAt: new Date(r.opensAt),
+        owedBy: r.owedBy,
+      })),
+    };
   }
 
   /** Officers see their own unit's reports; the office and viewers all; inspectors none. */

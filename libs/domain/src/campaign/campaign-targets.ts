@@ -7,7 +7,9 @@ export type InsuranceType = (typeof INSURANCE_TYPES)[number];
 /**
  * Targets come in three kinds: persons (newly insured or total insured), the contribution
  * (payment) rate in percent, and funds collected in yuan, for which a plan may name a floor
- * and a stretch figure.
+ * and a stretch figure. Head counts and money accumulate, so progress judges them against the
+ * share of the campaign's time used; a rate is a level, judged against the rate itself
+ * (`expectedShare` in reports/campaign-progress.ts).
  */
 export const TARGET_KINDS = ['persons', 'contribution_rate', 'funds'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];

@@ -1,5 +1,5 @@
 import type { CampaignTarget } from '../campaign/campaign-targets';
-import { campaignProgress, progressLight, rank, timeShareUsed } from './campaign-progress';
+import { campaignProgress, campaignStarted, expectedShare, progressLight, rank, timeShareUsed } from './campaign-progress';
 import type { ReportFigures } from './report-figures';
 
 const census = { unitsSurveyed: 0, uninsuredUnitsFound: 0, uninsuredPersonsFound: 0, unitsNewlyInsured: 0 };
@@ -115,5 +115,75 @@ describe('campaign progress', () => {
       ['d', 2],
       ['b', null],
     ]);
+  });
+
+  describe('lights for each kind of target', () => {
+    // Hengyang's kinds: head counts newly and in total insured, an 80 % contribution rate, a fund with a stretch figure.
+    const kinds: CampaignTarget[] = [
+      { insuranceType: 'pension', kind: 'persons', measure: 'newly_insured', value: 1000, districtShares: [{ unitId: 'd1', value: 1000 }] },
+      { insuranceType: 'medical', kind: 'persons', measure: 'total_insured', value: 5000, districtShares: [{ unitId: 'd1', value: 5000 }] },
+      { insuranceType: 'pension', kind: 'contribution_rate', value: 80, districtShares: [{ unitId: 'd1', value: 80 }] },
+      { insuranceType: 'medical', kind: 'funds', value: 1_000_000, stretch: 1_200_000, districtShares: [{ unitId: 'd1', value: 1_000_000, stretch: 1_200_000 }] },
+    ];
+    const filed = (pension: Record<string, number>, medical: Record<string, number>): ReportFigures => ({ census, insurance: { pension, medical } });
+    const progress = (asOf: string, figures?: ReportFigures) =>
+      campaignProgress({
+        targets: kinds,
+        periodStart: '2027-03-01',
+        periodEnd: '2027-12-31',
+        districtIds: ['d1'],
+        departmentIds: [],
+        asOf,
+        reported: figures ? [{ unitId: 'd1', unitKind: 'district', figures }] : [],
+      });
+    const lights = (p: ReturnType<typeof progress>) => [...p.targets.map((t) => `${t.kind}/${t.measure ?? ''}:${t.light}`), `unit:${p.units[0].light}`];
+
+    it('expects nothing of any kind before the campaign starts, the rate itself of a rate from its first day', () => {
+      expect(campaignStarted('2027-03-01', '2027-02-28')).toBe(false);
+      expect(campaignStarted('2027-03-01', '2027-03-01')).toBe(true);
+      for (const kind of ['persons', 'funds', 'contribution_rate'] as const) expect(expectedShare(kind, 0, false)).toBe(0);
+      expect(expectedShare('contribution_rate', 0.003, true)).toBe(1);
+      expect(expectedShare('persons', 0.25, true)).toBe(0.25);
+      expect(expectedShare('funds', 0.25, true)).toBe(0.25);
+    });
+
+    it('shows no red light before the campaign starts (time used 0 %), with nothing filed or a low rate filed early', () => {
+      const before = progress('2027-01-15');
+      expect(before.timeShare).toBe(0);
+      expect(lights(before)).toEqual(['persons/newly_insured:green', 'persons/total_insured:green', 'contribution_rate/:green', 'funds/:green', 'unit:green']);
+      // The rate target still says what it will be judged against.
+      expect(before.targets[2]).toMatchObject({ actual: null, reachedShare: 0, expectedByNow: 80 });
+      const early = progress('2027-02-20', filed({ contributionRate: 50 }, {}));
+      expect(early.targets.map((t) => t.light)).not.toContain('red');
+      expect(early.units[0].light).not.toBe('red');
+    });
+
+    it('judges a filed rate against the rate itself, the same on the first day and the last', () => {
+      for (const asOf of ['2027-03-01', '2027-07-15', '2027-12-31']) {
+        const rate = (value: number) => progress(asOf, filed({ contributionRate: value }, {})).targets[2];
+        expect([asOf, rate(80).light, rate(79).light, rate(64).light, rate(63.9).light]).toEqual([asOf, 'green', 'yellow', 'yellow', 'red']);
+        expect(rate(72)).toMatchObject({ actual: 72, reachedShare: 0.9, expectedByNow: 80 });
+      }
+    });
+
+    it('judges head counts and money against the time-based pace, the stretch figure aside', () => {
+      // 2027-07-15 is day 137 of 306: 0.4477 of the time used.
+      const figures = filed({ newlyInsured: 450 }, { totalInsured: 1500, fundsCollectedYuan: 420_000 });
+      const mid = progress('2027-07-15', figures);
+      expect(mid.timeShare).toBe(0.4477);
+      expect(mid.targets.map((t) => [t.kind, t.measure ?? null, t.reachedShare, t.light])).toEqual([
+        ['persons', 'newly_insured', 0.45, 'green'],
+        ['persons', 'total_insured', 0.3, 'red'],
+        ['contribution_rate', null, 0, 'red'],
+        ['funds', null, 0.42, 'yellow'],
+      ]);
+      expect(mid.targets[3]).toMatchObject({ stretchShare: 0.35 });
+      // The same figures at the end of the campaign: everything short of its target is far behind.
+      expect(progress('2027-12-31', figures).targets.map((t) => t.light)).toEqual(['red', 'red', 'red', 'red']);
+    });
+
+    it('shows a running campaign with nothing filed as behind on every kind, rate included', () => {
+      expect(lights(progress('2027-03-10'))).toEqual(['persons/newly_insured:red', 'persons/total_insured:red', 'contribution_rate/:red', 'funds/:red', 'unit:red']);
+    });
   });
 });

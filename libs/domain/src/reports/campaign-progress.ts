@@ -5,9 +5,11 @@ import type { ReportFigures, ReportingUnitKind, UnitReportedFigures } from './re
 export type ProgressLight = 'green' | 'yellow' | 'red';
 
 /**
- * A light compares the share of the target reached with the share of the campaign's time used
- * (the pace the plan expects by that day): green at or ahead of pace, yellow below
- * `yellowBelow` × pace, red below `redBelow` × pace. Campaign settings, with these defaults.
+ * A light compares the share of the target reached with the share the plan expects by that day
+ * (`expectedShare`: the share of the campaign's time used for head counts and money, the rate
+ * itself for a contribution rate, nothing before the campaign starts): green at or ahead,
+ * yellow below `yellowBelow` × expected, red below `redBelow` × expected. Campaign settings,
+ * with these defaults.
  */
 export interface ProgressThresholds {
   yellowBelow: number;
@@ -139,6 +141,7 @@ export interface CampaignProgressInput {
 export function campaignProgress(input: CampaignProgressInput): CampaignProgress {
   const thresholds = input.thresholds ?? DEFAULT_PROGRESS_THRESHOLDS;
   const timeShare = timeShareUsed(input.periodStart, input.periodEnd, input.asOf);
+  const started = campaignStarted(input.periodStart, input.asOf);
   const byUnit = new Map(input.reported.map((r) => [r.unitId, r]));
   const valuesOf = (target: CampaignTarget, kind: ReportingUnitKind) =>
     (kind === 'district' ? input.districtIds : input.departmentIds)
@@ -158,7 +161,7 @@ export function campaignProgress(input: CampaignProgressInput): CampaignProgress
           : round2(values.reduce((a, b) => a + b, 0));
     const reachedShare = shareOf(actual ?? 0, target.value);
     const expectedByNow = target.kind === 'contribution_rate' ? target.value : round2(target.value * timeShare);
-    const expected = expectedShare(target.kind, timeShare);
+    const expected = expectedShare(target.kind, timeShare, started);
     return {
       insuranceType: target.insuranceType,
       kind: target.kind,
@@ -183,7 +186,7 @@ export function campaignProgress(input: CampaignProgressInput): CampaignProgress
       if (!share) continue;
       const actual = report ? reportedValue(target, report.figures) : null;
       const reachedShare = shareOf(actual ?? 0, share.value);
-      const expected = expectedShare(target.kind, timeShare);
+      const expected = expectedShare(target.kind, timeShare, started);
       expectedShares.push(expected);
       rows.push({
         insuranceType: target.insuranceType,
@@ -204,7 +207,7 @@ export function campaignProgress(input: CampaignProgressInput): CampaignProgress
       reported: report !== undefined,
       targets: rows,
       attainment,
-      // Against the mean of what its shares expect (the share of time used; a rate: all of it).
+      // Against the mean of what its shares expect (the share of time used; a rate: all of it; before the start: nothing).
       light: attainment === null ? null : progressLight(attainment, expectedShares.reduce((a, b) => a + b, 0) / expectedShares.length, thresholds),
     };
   };
@@ -225,12 +228,24 @@ export function campaignProgress(input: CampaignProgressInput): CampaignProgress
 }
 
 /**
- * The share of a target the plan expects reached by a day: head counts and money accumulate,
- * so the share of the period used; a contribution rate is a level the units must hold, not a
- * sum that grows from zero, so all of it (as `expectedByNow` says: the rate itself).
+ * The share of a target the plan expects reached by a day, which each light is judged against
+ * (`progressLight`), by kind:
+ * - before the campaign's first day nothing is expected of any kind (0: no light is red);
+ * - head counts (`persons`, newly or total insured) and money (`funds`) accumulate from zero,
+ *   so the share of the period used (the time-based pace);
+ * - a contribution rate is a level the units must hold, not a sum that grows: from the first
+ *   day, all of it (as `expectedByNow` says, the rate itself) — the filed rate is judged against
+ *   the rate, never against the calendar. With no rate filed yet its reached share is 0, so a
+ *   running campaign shows it red, as any target nobody has reported on.
  */
-export function expectedShare(kind: TargetKind, timeShare: number): number {
+export function expectedShare(kind: TargetKind, timeShare: number, started: boolean = timeShare > 0): number {
+  if (!started) return 0;
   return kind === 'contribution_rate' ? 1 : timeShare;
+}
+
+/** Whether a campaign has begun by the end of `asOf` (local dates: its first day counts). */
+export function campaignStarted(periodStart: string, asOf: string): boolean {
+  return asOf >= periodStart;
 }
 
 /** Nothing to reach counts as reached. */

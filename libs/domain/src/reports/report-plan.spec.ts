@@ -1,5 +1,5 @@
 import { WorkingCalendar } from '../calendar/working-calendar';
-import { DEFAULT_REPORT_PLAN, reportDutyTitle, reportPlanProblems, reportRounds, type ReportPlan } from './report-plan';
+import { DEFAULT_REPORT_PLAN, owedReportRounds, reportDutyTitle, reportPlanProblems, reportRounds, upcomingReportRounds, type ReportPlan } from './report-plan';
 
 // National Day 2026: Oct 1 (Thu) – Oct 8 off, worked back on Sun Sep 27 and Sat Oct 10.
 const calendar = new WorkingCalendar({
@@ -74,6 +74,25 @@ describe('report rounds across a year', () => {
     expect(keys.filter((k) => k.startsWith('quarterly'))).toEqual(['quarterly:2026-Q2', 'quarterly:2026-Q3', 'quarterly:2026-Q4']);
     const first = rounds.find((r) => r.roundKey === 'ten_day:2026-05-2')!;
     expect(new Date(first.opensAt).toISOString()).toBe('2026-05-14T16:00:00.000Z');
+  });
+
+  it('owes the rounds due after the campaign was set up, and lists as upcoming those not opened yet, in opening order', () => {
+    const setUpAt = Date.parse('2026-06-12T10:00:00+08:00');
+    const owed = owedReportRounds(DEFAULT_REPORT_PLAN, year2026, calendar, setUpAt);
+    // May's monthly report (due 5 June) is not chased; the first 旬 of June (due the 10th) is past too; the second is owed.
+    expect(owed.map((r) => r.roundKey)).not.toContain('monthly:2026-05');
+    expect(owed.map((r) => r.roundKey)).not.toContain('ten_day:2026-06-1');
+    // In the order they open: the year (1 Jan), the quarter (1 Apr) and the month (1 Jun) are under way at once.
+    expect(owed.slice(0, 4).map((r) => r.roundKey)).toEqual(['year_end:2026', 'quarterly:2026-Q2', 'monthly:2026-06', 'ten_day:2026-06-2']);
+    expect(owed.every((r) => r.dueAt > setUpAt)).toBe(true);
+
+    const opened = new Set(['year_end:2026', 'quarterly:2026-Q2', 'monthly:2026-06']);
+    const upcoming = upcomingReportRounds(DEFAULT_REPORT_PLAN, year2026, calendar, setUpAt, opened);
+    expect(upcoming).toEqual(owed.filter((r) => !opened.has(r.roundKey)));
+    expect(upcoming[0]).toMatchObject({ roundKey: 'ten_day:2026-06-2', periodStart: '2026-06-11', periodEnd: '2026-06-20' });
+    expect(upcoming.map((r) => r.opensAt)).toEqual([...upcoming.map((r) => r.opensAt)].sort((a, b) => a - b));
+    expect(upcoming.at(-1)).toMatchObject({ roundKey: 'ten_day:2026-12-3', periodEnd: '2026-12-31' });
+    expect(upcoming).toHaveLength(owed.length - 3);
   });
 
   it('checks a plan field by field and accepts one without kinds', () => {

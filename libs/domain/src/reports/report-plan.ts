@@ -107,6 +107,36 @@ export function reportRounds(plan: ReportPlan, period: { periodStart: string; pe
     .map(({ order: _order, ...round }) => round);
 }
 
+/**
+ * The rounds a campaign owes: the plan's rounds due after the campaign was set up in Duban
+ * (`setUpAt`, epoch ms). A campaign registered in June for a plan that began in May is not
+ * chased for May's reports; a round under way when it was set up (or whose due date has passed
+ * since) is owed. What the reporting workflow opens, one by one.
+ */
+export function owedReportRounds(
+  plan: ReportPlan,
+  period: { periodStart: string; periodEnd: string },
+  calendar: WorkingCalendar,
+  setUpAt: number,
+): ReportRound[] {
+  return reportRounds(plan, period, calendar).filter((round) => round.dueAt > setUpAt);
+}
+
+/**
+ * The rounds still to open, in the order the reporting workflow will open them: the owed
+ * rounds that have not been opened yet. Computed with the plan and calendar as they stand, as
+ * the workflow computes them when each round's time comes.
+ */
+export function upcomingReportRounds(
+  plan: ReportPlan,
+  period: { periodStart: string; periodEnd: string },
+  calendar: WorkingCalendar,
+  setUpAt: number,
+  openedRoundKeys: ReadonlySet<string>,
+): ReportRound[] {
+  return owedReportRounds(plan, period, calendar, setUpAt).filter((round) => !openedRoundKeys.has(round.roundKey));
+}
+
 interface CoveredPeriod {
   key: string;
   start: string;

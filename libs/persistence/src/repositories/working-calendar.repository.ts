@@ -9,8 +9,11 @@ export interface CalendarYearRevision {
   holidays: string[];
   makeUpWorkdays: string[];
   reason: string | null;
+  /** The office user who saved it; null for a year not set and for a revision shipped with Duban. */
   changedBy: string | null;
   changedAt: Date | null;
+  /** The State Council notice a shipped revision was loaded from; null when the office saved it. */
+  shippedFrom: string | null;
 }
 
 interface RevisionRow {
@@ -21,6 +24,7 @@ interface RevisionRow {
   reason: string | null;
   changed_by: string | null;
   changed_at: Date | null;
+  shipped_from: string | null;
 }
 
 const toRevision = (row: RevisionRow): CalendarYearRevision => ({
@@ -31,11 +35,12 @@ const toRevision = (row: RevisionRow): CalendarYearRevision => ({
   reason: row.reason,
   changedBy: row.changed_by,
   changedAt: row.changed_at,
+  shippedFrom: row.shipped_from,
 });
 
 // Dates as text, so no time zone ever shifts a holiday by a day.
 const COLUMNS = `year, revision, holidays::text[] AS holidays, make_up_workdays::text[] AS make_up_workdays,
-                 reason, changed_by, changed_at`;
+                 reason, changed_by, changed_at, shipped_from`;
 
 export class WorkingCalendarRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -47,7 +52,7 @@ export class WorkingCalendarRepository {
     );
     return rows[0]
       ? toRevision(rows[0])
-      : { year, revision: 0, holidays: [], makeUpWorkdays: [], reason: null, changedBy: null, changedAt: null };
+      : { year, revision: 0, holidays: [], makeUpWorkdays: [], reason: null, changedBy: null, changedAt: null, shippedFrom: null };
   }
 
   async revisions(year: number): Promise<CalendarYearRevision[]> {
@@ -83,6 +88,23 @@ export class WorkingCalendarRepository {
       if (isUniqueViolation(error)) return null;
       throw error;
     }
+  }
+
+  /**
+   * Loads a year shipped with Duban as its revision 1, only when the year has no revision yet:
+   * an office that set the year itself, or amended the shipped days, keeps what it saved. Safe
+   * to run at every start and from two processes at once (the primary key lets one through).
+   * Returns whether it wrote the year.
+   */
+  async loadShippedYear(year: number, days: WorkingCalendarDays, shippedFrom: string, reason: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `INSERT INTO working_calendar_revisions (year, revision, holidays, make_up_workdays, reason, changed_by, shipped_from)
+       VALUES ($1, 1, $2::date[], $3::date[], $4, NULL, $5)
+       ON CONFLICT (year, revision) DO NOTHING
+       RETURNING year`,
+      [year, [...days.holidays].sort(), [...days.makeUpWorkdays].sort(), reason, shippedFrom],
+    );
+    return rows.length > 0;
   }
 
   /** Every year's current days, merged: what a new duty's clock runs on. */

@@ -17,6 +17,10 @@ interface CalendarYear {
   reason: string | null;
   changedBy: string | null;
   changedAt: string | null;
+  /** The State Council notice a shipped revision was loaded from; null for the office's own. */
+  shippedFrom: string | null;
+  /** Only on the current year: the notice Duban ships for it, or null (the year is the office's to set). */
+  shippedNotice?: { title: string; number: string | null; issuedOn: string } | null;
 }
 
 const isWeekend = (d: Dayjs) => d.day() === 0 || d.day() === 6;
@@ -71,7 +75,9 @@ export function CalendarPage() {
   const toggle = (day: Dayjs) => {
     if (!office || day.year() !== year) return;
     const text = day.format('YYYY-MM-DD');
-    if (isWeekend(day)) setMakeUp((days) => (days.includes(text) ? days.filter((d) => d !== text) : sorted([...days, text])));
+    // A notice's days off include the weekend days of a holiday: clicking one takes it off the list.
+    if (holidays.includes(text)) setHolidays((days) => days.filter((d) => d !== text));
+    else if (isWeekend(day)) setMakeUp((days) => (days.includes(text) ? days.filter((d) => d !== text) : sorted([...days, text])));
     else setHolidays((days) => (days.includes(text) ? days.filter((d) => d !== text) : sorted([...days, text])));
   };
 
@@ -131,6 +137,28 @@ export function CalendarPage() {
         <Alert type="warning" showIcon role="alert" title={t('calendar.conflict')} closable onClose={() => setConflict(false)} data-testid="calendar-conflict" />
       )}
       {failure && <Alert type="error" showIcon role="alert" title={failure} />}
+      {saved && saved.year === year && (
+        saved.shippedNotice ? (
+          <Alert
+            type="info"
+            showIcon
+            data-testid="calendar-shipped"
+            title={t('calendar.shippedNotice', {
+              title: saved.shippedNotice.title,
+              number: saved.shippedNotice.number ? `（${saved.shippedNotice.number}）` : '',
+              issuedOn: saved.shippedNotice.issuedOn,
+            })}
+          />
+        ) : (
+          <Alert
+            type="warning"
+            showIcon
+            role="alert"
+            data-testid="calendar-not-shipped"
+            title={saved.revision === 0 ? t('calendar.notShipped', { year }) : t('calendar.notShippedSet', { year, revision: saved.revision })}
+          />
+        )
+      )}
       {!saved ? (
         !failure && <Spin description={t('common.loading')} />
       ) : (
@@ -263,6 +291,7 @@ export function CalendarPage() {
                     { title: t('calendar.changedAt'), dataIndex: 'changedAt', width: 170, render: (at: string) => formatDateTime(at) },
                     { title: t('calendar.holidays'), width: 100, render: (_, r) => r.holidays.length },
                     { title: t('calendar.makeUpDays'), width: 120, render: (_, r) => r.makeUpWorkdays.length },
+                    { title: t('calendar.changedBy'), width: 200, render: (_, r) => (r.shippedFrom ? t('calendar.byNotice') : t('calendar.byOffice')) },
                     { title: t('calendar.reason'), dataIndex: 'reason', render: (text: string | null) => text ?? '—' },
                   ]}
                 />

@@ -8,7 +8,7 @@ import { ExportButtons } from '../../components/ExportButtons';
 import { formatDateTime } from '../../components/format';
 import { useApiGet } from '../../components/useApiGet';
 import { useI18n } from '../../i18n/i18n';
-import type { ReportList, ReportRound, ReportSummary } from './types';
+import type { ReportList, ReportRound, ReportSummary, UpcomingReportRound } from './types';
 import { FILABLE_STATES } from './types';
 import { roundName } from './words';
 
@@ -35,7 +35,11 @@ export function ReportsPage() {
   }
   const list = useApiGet<ReportList>('/reports', { ...filters, page, pageSize });
   const campaigns = useCampaignOptions();
-  const rounds = useApiGet<{ items: ReportRound[] }>(!officer && filters.campaignId ? `/campaigns/${filters.campaignId}/report-rounds` : null);
+  // The rounds opened (the round filter) and those the plan will open (the list under the reports).
+  const rounds = useApiGet<{ items: ReportRound[]; upcoming?: UpcomingReportRound[] }>(
+    !officer && filters.campaignId ? `/campaigns/${filters.campaignId}/report-rounds` : null,
+    { include: 'upcoming' },
+  );
   const units = useApiGet<Department[]>(officer ? null : '/departments');
   const setFilter = (key: (typeof FILTERS)[number], value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -172,6 +176,42 @@ export function ReportsPage() {
           />
         </Space>
       </Card>
+      {!officer && filters.campaignId && (
+        <Card>
+          <Typography.Title level={2} className="section-title">
+            {t('reports.upcoming')}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">{t('reports.upcomingHint')}</Typography.Paragraph>
+          {rounds.error != null && <Alert type="error" showIcon title={errorText(rounds.error, t)} />}
+          <Table<UpcomingReportRound>
+            data-testid="reports-upcoming"
+            rowKey="roundKey"
+            size="small"
+            loading={rounds.loading}
+            dataSource={rounds.data?.upcoming ?? []}
+            locale={{ emptyText: t('reports.upcomingNone') }}
+            pagination={{ pageSize: 12, hideOnSinglePage: true }}
+            scroll={{ x: 900 }}
+            columns={[
+              { title: t('reports.round'), key: 'round', width: 170, render: (_, r) => roundName(r.roundKey, label) },
+              { title: t('reports.period'), key: 'period', width: 200, render: (_, r) => `${r.periodStart} – ${r.periodEnd}` },
+              { title: t('reports.opensAt'), dataIndex: 'opensAt', key: 'opens', width: 170, render: (at: string) => formatDateTime(at) },
+              { title: t('reports.dueAt'), dataIndex: 'dueAt', key: 'due', width: 170, render: (at: string) => formatDateTime(at) },
+              {
+                title: t('reports.owedBy'),
+                key: 'owedBy',
+                render: (_, r) => (
+                  <Space size={4} wrap>
+                    {r.owedBy.map((k) => (
+                      <Tag key={k}>{label('unitKind', k)}</Tag>
+                    ))}
+                  </Space>
+                ),
+              },
+            ]}
+          />
+        </Card>
+      )}
     </Space>
   );
 }

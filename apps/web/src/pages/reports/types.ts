@@ -62,5 +62,18 @@ export interface ReportRound {
   late: number;
 }
 
+/** A round the plan will open (GET /campaigns/:id/report-rounds?include=upcoming), from the reporting workflow's own schedule. */
+export interface UpcomingReportRound {
+  kind: ReportKind;
+  roundKey: string;
+  name: string;
+  periodStart: string;
+  periodEnd: string;
+  dueDate: string;
+  dueAt: string;
+  opensAt: string;
+  owedBy: ReportingUnitKind[];
+}
+
 /** The duty states from which the owing liaison may file (the API's STEPS_TO_SUBMIT). */
 export const FILABLE_STATES: DutyState[] = ['assigned', 'acknowledged', 'in_progress', 'returned'];

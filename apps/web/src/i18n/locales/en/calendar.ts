@@ -37,5 +37,11 @@ export const calendar: Record<keyof typeof zh, string> = {
   'calendar.weekday.5': 'Fri',
   'calendar.weekday.6': 'Sat',
   'calendar.month': 'Month',
+  'calendar.shippedNotice': "This year's holidays were loaded from the State Council notice {title}{number} ({issuedOn}); the office can amend them, each change a new revision.",
+  'calendar.notShipped': "Duban holds no State Council holiday notice for {year}: enter {year}'s holidays and make-up working days from the notice.",
+  'calendar.notShippedSet': "Duban holds no State Council holiday notice for {year}: the year runs on the office's revision {revision}; check it against the notice.",
+  'calendar.changedBy': 'Changed by',
+  'calendar.byNotice': 'State Council notice (shipped with Duban)',
+  'calendar.byOffice': 'The office',
   'calendar.monthName': 'Month {month}',
 };

@@ -36,5 +36,11 @@ export const calendar = {
   'calendar.weekday.5': '周五',
   'calendar.weekday.6': '周六',
   'calendar.month': '月份',
+  'calendar.shippedNotice': '本年度节假日按{title}{number}（{issuedOn}）预置，办公室可修改，每次修改为新修订版。',
+  'calendar.notShipped': '系统未内置{year}年国务院办公厅节假日安排通知：请按通知录入{year}年的节假日和调休上班日。',
+  'calendar.notShippedSet': '系统未内置{year}年国务院办公厅节假日安排通知：本年度按办公室录入的第{revision}版执行，请核对是否与通知一致。',
+  'calendar.changedBy': '修改人',
+  'calendar.byNotice': '国务院办公厅通知（系统预置）',
+  'calendar.byOffice': '办公室',
   'calendar.monthName': '{month}月',
 };
