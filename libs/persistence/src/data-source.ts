@@ -24,6 +24,8 @@ import { EmailLease1764900000500 } from './migrations/1764900000500-email-lease'
 import { IdempotentRequests1764900000600 } from './migrations/1764900000600-idempotent-requests';
 import { GoLive1765000000000 } from './migrations/1765000000000-go-live';
 import { SingleSignOn1765000000900 } from './migrations/1765000000900-single-sign-on';
+import { ExposureWithdrawal1765104000000 } from './migrations/1765104000000-exposure-withdrawal';
+import { NoticeOpenings1765104000100 } from './migrations/1765104000100-notice-openings';
 
 export const ENTITIES = [
   DepartmentEntity,
@@ -55,6 +57,8 @@ export const MIGRATIONS = [
   IdempotentRequests1764900000600,
   GoLive1765000000000,
   SingleSignOn1765000000900,
+  ExposureWithdrawal1765104000000,
+  NoticeOpenings1765104000100,
 ];
 
 /** Any fixed number will do; it only has to be the same in every Duban process. */
