@@ -62,7 +62,7 @@ export class ComplianceViewsController {
       return this.views.exposureHtml(rows);
     }
     const format = exportFormat(query.format, accept);
-    return format ? tableResponse(this.views.exposureTable(rows), format) : rows;
+    return format ? tableResponse(this.views.exposureTable(rows, query.include === 'delisted'), format) : rows;
   }
 
   /** Proposals awaiting the office's decision (status=proposed, oldest first) and those decided, with counts per status. */

@@ -68,26 +68,17 @@ export class ComplianceViewsService {
     return { ...(await this.views.exposureProposals({ status: query.status, ...page })), ...page };
   }
 
-  exposureTable(rows: ExposureListRow[]): ExportTable {
+  /** The public list's columns; with the units taken off it (include=delisted), where each stands, since when and why. */
+  exposureTable(rows: ExposureListRow[], withDelisted = false): ExportTable {
+    const header = ['统一社会信用代码', '单位名称', '行业', '县区', '问题', '限期改正通知书', '整改期限', '批准时间', '批准人', '媒体发布事项状态'];
     return {
-      asciiBase: 'exposure-list',
-      chineseBase: '曝光名单',
-      header: ['统一社会信用代码', '单位名称', '行业', '县区', '问题', '限期改正通知书', '整改期限', '批准时间', '批准人', '媒体发布事项状态', '名单状态', '撤出时间', '撤出原因'],
-      rows: rows.map((r) => [
-        r.creditCode,
-        r.unitName,
-        r.sectorKey,
-        r.districtName,
-        FINDING_LABELS[r.finding as Finding],
-        r.noticeNumber,
-        csvTime(r.noticeDeadline),
-        csvTime(r.approvedAt),
-        r.approvedBy,
-        r.mediaDutyState,
-        EXPOSURE_LISTING_LABELS[r.listing],
-        csvTime(r.delistedAt),
-        r.delistedReason,
-      ]),
+      asciiBase: withDelisted ? 'exposure-list-with-delisted' : 'exposure-list',
+      chineseBase: withDelisted ? '曝光名单（含已撤出）' : '曝光名单',
+      header: withDelisted ? [...header, '名单状态', '撤出时间', '撤出人', '撤出原因'] : header,
+      rows: rows.map((r) => {
+        const row = [r.creditCode, r.unitName, r.sectorKey, r.districtName, FINDING_LABELS[r.finding as Finding], r.noticeNumber, csvTime(r.noticeDeadline), csvTime(r.approvedAt), r.approvedBy, r.mediaDutyState];
+        return withDelisted ? [...row, EXPOSURE_LISTING_LABELS[r.listing], csvTime(r.delistedAt), r.delistedBy, r.delistedReason] : row;
+      }),
     };
   }
 

@@ -180,6 +180,11 @@ export interface ExposureListEntry {
   approvedBy: string;
   mediaDutyId: string | null;
   mediaDutyState: string | null;
+  /** listed: on the public list; rectified or withdrawn: taken off it. */
+  listing: 'listed' | 'rectified' | 'withdrawn';
+  delistedAt: string | null;
+  delistedBy: string | null;
+  delistedReason: string | null;
 }
 
 export interface UnitRecord {
