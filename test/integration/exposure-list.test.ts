@@ -129,6 +129,19 @@ describe('the exposure list: only units that are still out of compliance', () =>
     await waitFor('the media duty to be cancelled', async () => (await dutyState(mediaDutyOf.get(code.open)!)) === 'cancelled');
     const told = await waitFor('the media department to be told', () => mediaMails(code.open).length > 0 && mediaMails(code.open));
     expect(told[0].text).toContain(name.open);
+    // The office's queue of proposals and the unit's history say the same.
+    const queue = await stack.http('GET', '/exposure-proposals?status=withdrawn&limit=200', { token: viewer.token });
+    expect(queue.body.items.find((p: { caseId: string }) => p.caseId === caseId)).toMatchObject({
+      status: 'withdrawn',
+      deciderUsername: office.user.username,
+      approvedAt: expect.any(String),
+      withdrawnAt: expect.any(String),
+      withdrawerUsername: office.user.username,
+      withdrawalReason: 'The unit rectified：已为全部职工办理参保登记',
+    });
+    const history = await stack.http('GET', `/units/${code.open}/enforcement-history`, { token: office.token });
+    const exposureEvents = history.body.events.filter((e: { kind: string }) => e.kind === 'exposure').map((e: { what: string; who: string }) => `${e.what} by ${e.who}`);
+    expect(exposureEvents).toEqual([`exposure approved by ${office.user.username}`, `exposure withdrawn by ${office.user.username}`]);
     const after = (await list('?include=delisted')).find((r) => r.creditCode === code.open)!;
     expect(after).toMatchObject({ listing: 'rectified', delistedBy: office.user.username, delistedReason: 'The unit rectified：已为全部职工办理参保登记' });
     // The inspectors can no longer log this exposure as done: its approval no longer stands.

@@ -859,7 +859,21 @@ export const sharedSchemas: OpenApiSchemas = {
       "deciderUsername": {"type":"string","nullable":true},
       "decisionReason": {"type":"string","nullable":true},
       "mediaDutyId": {"type":"string","nullable":true},
-      "mediaDutyState": {"type":"string","nullable":true}
+      "mediaDutyState": {"type":"string","nullable":true},
+      "approvedAt": {
+        "type": "string",
+        "format": "date-time",
+        "nullable": true,
+        "description": "When the office approved it (null: it never did)."
+      },
+      "withdrawnAt": {
+        "type": "string",
+        "format": "date-time",
+        "nullable": true,
+        "description": "Withdrawn (the case closed): when, by whom the case was closed, why."
+      },
+      "withdrawerUsername": {"type":"string","nullable":true},
+      "withdrawalReason": {"type":"string","nullable":true}
     },
     "required": [
       "id",
@@ -880,7 +894,11 @@ export const sharedSchemas: OpenApiSchemas = {
       "deciderUsername",
       "decisionReason",
       "mediaDutyId",
-      "mediaDutyState"
+      "mediaDutyState",
+      "approvedAt",
+      "withdrawnAt",
+      "withdrawerUsername",
+      "withdrawalReason"
     ],
     "description": "A proposal to expose a unit, with its case and, once decided, who decided, when and why."
   },

@@ -53,6 +53,12 @@ export interface ExposureProposalRow {
   decisionReason: string | null;
   mediaDutyId: string | null;
   mediaDutyState: string | null;
+  /** When the office approved it (null: it never did). */
+  approvedAt: Date | null;
+  /** Withdrawn (the case closed): when, by whom the case was closed, why. */
+  withdrawnAt: Date | null;
+  withdrawerUsername: string | null;
+  withdrawalReason: string | null;
 }
 
 /** Whose cases count: all (office, viewers), a department's (its officers), an inspection team's (its inspectors). */
@@ -144,7 +150,8 @@ export class ComplianceViewsRepository {
               dis.name AS "districtName", c.finding, c.state AS "caseState", dep.name AS "departmentName", c.notice_number AS "noticeNumber",
               c.notice_deadline AS "noticeDeadline", ep.status, ep.proposed_at AS "proposedAt", ep.decided_at AS "decidedAt",
               ep.decided_by AS "decidedBy", ep.decider_username AS "deciderUsername", ep.decision_reason AS "decisionReason",
-              ep.media_duty_id AS "mediaDutyId", d.state AS "mediaDutyState"
+              ep.media_duty_id AS "mediaDutyId", d.state AS "mediaDutyState", ep.approved_at AS "approvedAt",
+              ep.withdrawn_at AS "withdrawnAt", ep.withdrawer_username AS "withdrawerUsername", ep.withdrawal_reason AS "withdrawalReason"
        FROM exposure_proposals ep
        JOIN compliance_cases c ON c.id = ep.case_id
        JOIN units u ON u.credit_code = ep.credit_code

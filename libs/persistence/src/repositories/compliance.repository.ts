@@ -85,6 +85,19 @@ export interface ComplianceCaseRow {
   closedAt: Date | null;
 }
 
+export interface ExposureOfCaseRow {
+  id: string;
+  status: string;
+  proposedAt: Date;
+  deciderUsername: string | null;
+  decidedAt: Date | null;
+  decisionReason: string | null;
+  approvedAt: Date | null;
+  withdrawnAt: Date | null;
+  withdrawerUsername: string | null;
+  withdrawalReason: string | null;
+}
+
 /** The employer opened its notice through the e-mail's link (no account): when, from where, with what. */
 export interface NoticeOpeningRow {
   openedAt: Date;
@@ -301,6 +314,17 @@ export class ComplianceRepository {
        FROM compliance_case_transitions WHERE case_id = $1 ORDER BY seq`,
       [caseId],
     );
+  }
+
+  /** The case's exposure proposal with its decision and, once withdrawn, who withdrew it, when and why. */
+  async exposureOfCase(caseId: string): Promise<ExposureOfCaseRow | null> {
+    const rows: ExposureOfCaseRow[] = await this.dataSource.query(
+      `SELECT id, status, proposed_at AS "proposedAt", decider_username AS "deciderUsername", decided_at AS "decidedAt", decision_reason AS "decisionReason",
+              approved_at AS "approvedAt", withdrawn_at AS "withdrawnAt", withdrawer_username AS "withdrawerUsername", withdrawal_reason AS "withdrawalReason"
+       FROM exposure_proposals WHERE case_id = $1`,
+      [caseId],
+    );
+    return rows[0] ?? null;
   }
 
   /** Each time the employer opened its notice through the e-mail's link, oldest first. */

@@ -85,17 +85,25 @@ function Proposals({ onDecided }: { onDecided(): void }) {
               title: t('exposures.decision'),
               key: 'decision',
               width: 220,
-              render: (_: unknown, p) =>
-                p.decidedAt ? (
-                  <div>
-                    <div>
-                      {p.deciderUsername ?? t('who.system')} · {formatDateTime(p.decidedAt)}
+              render: (_: unknown, p) => (
+                <div>
+                  {/* A proposal withdrawn before a decision has no decision of its own to show. */}
+                  {p.decidedAt && !(p.withdrawnAt && !p.approvedAt) && (
+                    <>
+                      <div>
+                        {p.deciderUsername ?? t('who.system')} · {formatDateTime(p.decidedAt)}
+                      </div>
+                      {p.decisionReason && <div className="pre-wrap">{p.decisionReason}</div>}
+                    </>
+                  )}
+                  {p.withdrawnAt && (
+                    <div data-testid="exposure-withdrawal">
+                      <div>{t('exposures.withdrawnLine', { when: formatDateTime(p.withdrawnAt), who: p.withdrawerUsername ?? t('who.system') })}</div>
+                      {p.withdrawalReason && <div className="pre-wrap">{p.withdrawalReason}</div>}
                     </div>
-                    {p.decisionReason && <div className="pre-wrap">{p.decisionReason}</div>}
-                  </div>
-                ) : (
-                  ''
-                ),
+                  )}
+                </div>
+              ),
             },
             ...(mayDecide
               ? [

@@ -288,6 +288,10 @@ export interface ExposureProposal {
   decisionReason: string | null;
   mediaDutyId: string | null;
   mediaDutyState: string | null;
+  approvedAt: string | null;
+  withdrawnAt: string | null;
+  withdrawerUsername: string | null;
+  withdrawalReason: string | null;
 }
 
 export interface ExposureProposalList {

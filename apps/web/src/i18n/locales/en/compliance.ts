@@ -198,6 +198,7 @@ export const compliance: Record<keyof typeof zh, string> = {
   'exposures.listing': 'Listing',
   'exposures.delisted': 'Taken off {when} ({who})',
   'exposures.showDelisted': 'Show units taken off the list',
+  'exposures.withdrawnLine': 'Withdrawn {when} ({who})',
   'dataset.market_registration': 'Market registration',
   'dataset.tax_registration': 'Tax registration',
   'dataset.social_insurance_registration': 'Social insurance registration',

@@ -197,6 +197,7 @@ export const compliance = {
   'exposures.listing': '名单状态',
   'exposures.delisted': '{when} 撤出（{who}）',
   'exposures.showDelisted': '显示已撤出名单的单位',
+  'exposures.withdrawnLine': '{when} 撤回（{who}）',
   'dataset.market_registration': '市场监管登记',
   'dataset.tax_registration': '税务登记',
   'dataset.social_insurance_registration': '社会保险登记',
