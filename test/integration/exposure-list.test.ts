@@ -1,3 +1,5 @@
+import { MIGRATIONS } from '@duban/persistence';
+import { ComplianceFixture } from '../support/compliance-fixtures';
 import { ComplianceChain } from '../support/compliance-chain';
 import { validCreditCode } from '../support/credit-codes';
 import { TestStack } from '../support/test-stack';
@@ -202,5 +204,54 @@ describe('the exposure list: only units that are still out of compliance', () =>
     for (const who of [health, media, inspector]) expect((await stack.http('GET', '/exposure-list?include=delisted', { token: who.token })).status).toBe(403);
     expect((await stack.http('GET', '/exposure-list?include=delisted')).status).toBe(401);
     expect(await stack.dataSource.query(`SELECT id, status, withdrawn_at FROM exposure_proposals ORDER BY id`)).toEqual(before);
+  });
+
+  it('withdraws, when migrating, the exposures approved before whose case had closed since', async () => {
+    // As a database before the migration held them: approved, and the case rectified since.
+    const fx = await ComplianceFixture.create(stack, office);
+    const kase = await fx.case({
+      creditCode: await fx.unit({ name: '迁移前已整改公司' }),
+      finding: 'not_registered',
+      departmentId: chain.unit('SIA').id,
+      state: 'closed',
+      outcome: 'rectified',
+      deadlineInDays: -5,
+      exposure: { status: 'approved' },
+      steps: [{ step: 'exposure' }],
+    });
+    const listed = await fx.case({
+      creditCode: await fx.unit({ name: '迁移前仍在曝光公司' }),
+      finding: 'not_registered',
+      departmentId: chain.unit('SIA').id,
+      state: 'escalated',
+      exposure: { status: 'approved' },
+      steps: [{ step: 'exposure' }],
+    });
+    const runner = stack.dataSource.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      const Migration = MIGRATIONS.find((m) => m.name === 'ExposureWithdrawal1765104000000')!;
+      const migration = new Migration();
+      await migration.down(runner);
+      await migration.up(runner);
+      const rows = await runner.query(
+        `SELECT case_id AS "caseId", status, approved_at IS NOT NULL AS approved, withdrawer_username AS "withdrawnBy", withdrawal_reason AS reason
+         FROM exposure_proposals WHERE case_id = ANY($1::uuid[]) ORDER BY status`,
+        [[kase.caseId, listed.caseId]],
+      );
+      expect(rows).toEqual([
+        { caseId: listed.caseId, status: 'approved', approved: true, withdrawnBy: null, reason: null },
+        { caseId: kase.caseId, status: 'withdrawn', approved: true, withdrawnBy: office.user.username, reason: 'The unit rectified' },
+      ]);
+      await runner.commitTransaction();
+    } catch (error) {
+      await runner.rollbackTransaction();
+      throw error;
+    } finally {
+      await runner.release();
+    }
+    const names = (await stack.http<Row[]>('GET', '/exposure-list', { token: office.token })).body.map((r) => r.unitName);
+    expect(names).toContain('迁移前仍在曝光公司');
+    expect(names).not.toContain('迁移前已整改公司');
   });
 });
