@@ -78,6 +78,8 @@ describe('notices for employers: the signed link of the notice e-mail', () => {
     expect(Math.abs(expiresAt - (Date.parse(kase.noticeIssuedAt) + 7 * 86_400_000))).toBeLessThan(1000);
     expect((await open(`/notices/${token.first}`)).status).toBe(200);
     expect(await openings(caseId)).toBe(2);
+    const history = await stack.http('GET', `/units/${code.first}/enforcement-history`, { token: office.token });
+    expect(history.body.events.filter((e: { kind: string }) => e.kind === 'notice_opened')).toHaveLength(2);
   });
 
   it('opens each case’s own notice only: a token moved to another case, or to a case without a notice, is 404', async () => {

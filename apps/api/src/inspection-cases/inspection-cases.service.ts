@@ -165,6 +165,10 @@ export class InspectionCasesService {
       if (exposure?.approvedAt && exposure.status === 'withdrawn') {
         events.push({ at: exposure.approvedAt.toISOString(), kind: 'exposure', caseId: kase.id, what: 'exposure approved', who: exposure.deciderUsername, details: { reason: exposure.decisionReason } });
       }
+      // The employer opened its notice by the e-mail's link (no account: nobody to name).
+      for (const o of await this.compliance.noticeOpenings(kase.id)) {
+        events.push({ at: o.openedAt.toISOString(), kind: 'notice_opened', caseId: kase.id, what: 'notice opened by link', who: null, details: { clientAddress: o.clientAddress, userAgent: o.userAgent } });
+      }
       if (exposure?.withdrawnAt) {
         events.push({ at: exposure.withdrawnAt.toISOString(), kind: 'exposure', caseId: kase.id, what: 'exposure withdrawn', who: exposure.withdrawerUsername, details: { reason: exposure.withdrawalReason } });
       }
