@@ -163,6 +163,8 @@ export interface CaseLiveState {
 export interface ComplianceCaseDetail extends ComplianceCaseSummary {
   transitions: CaseTransition[];
   steps: CaseStep[];
+  /** The employer opened its notice by the e-mail's link: when, from where. */
+  noticeOpenings: Array<{ openedAt: string; clientAddress: string | null; userAgent: string | null; linkExpiresAt: string }>;
   workflow: CaseLiveState | null;
 }
 
