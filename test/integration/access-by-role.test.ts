@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { DEFAULT_ASSESSMENT_RULES } from '@duban/domain';
+import { signNoticeLink } from '@duban/mail';
 import { PasswordResetLinkRepository } from '@duban/persistence';
 import { LEADING_GROUP_CHAIR, NO_REPORT_PLAN, seededDepartments } from '../support/campaign-fixtures';
 import { validCreditCode } from '../support/credit-codes';
@@ -13,7 +14,8 @@ import { waitFor } from '../support/wait-for';
  * fails the first test, so a new endpoint cannot ship without deciding who may call it.
  *
  * The rules (docs/domain.md "Who uses it", the README's API section, the permission functions of
- * @duban/domain): no token → 401, except GET /health, POST /auth/login and single sign-on (/auth/oidc*); the office manages
+ * @duban/domain): no token → 401, except GET /health, POST /auth/login, single sign-on (/auth/oidc*) and an employer's
+ * notice link (GET /notices/:token, the signed token is the permission); the office manages
  * campaigns, assigns and runs duties, keeps the calendar and the matrix, registers departments;
  * a department officer sees and acts on their own department's duties only (another
  * department's → 403); viewers read duties, campaigns and the views and change nothing;
@@ -718,6 +720,17 @@ const ROUTES: RouteCase[] = [
     expect: DUTY_READERS,
     request: async () => ({ params: { id: await (noticedCase ??= complianceCase({ deadlineInSeconds: 3600 })) } }),
     unknown: [unknownParam('id', 'compliance case id')],
+  },
+  // The employer's link of the notice e-mail: no account, the signed token is the permission.
+  {
+    method: 'GET',
+    path: '/notices/:token',
+    expect: PUBLIC,
+    request: async () => {
+      const caseId = await (noticedCase ??= complianceCase({ deadlineInSeconds: 3600 }));
+      return { params: { token: signNoticeLink(stack.config.jwt.secret, caseId, new Date(Date.now() + 86_400_000)) } };
+    },
+    unknown: [unknownParam('token', 'notice link')],
   },
   {
     method: 'POST',

@@ -8,7 +8,7 @@ import { OpenApiResponseChecker } from '../support/openapi-responses';
 type Json = Record<string, any>;
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 /** The routes anyone may call without a token. */
-const PUBLIC = new Set(['AuthController_login', 'HealthController_check', 'OidcController_settings', 'OidcController_login', 'OidcController_callback', 'AuthController_setPasswordWithLink']);
+const PUBLIC = new Set(['AuthController_login', 'HealthController_check', 'OidcController_settings', 'OidcController_login', 'OidcController_callback', 'AuthController_setPasswordWithLink', 'NoticeLinksController_open']);
 
 /**
  * The served OpenAPI document: valid for a real validator, and every route documents what it

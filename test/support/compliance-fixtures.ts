@@ -188,8 +188,8 @@ export class ComplianceFixture {
       proposalId = randomUUID();
       const decided = spec.exposure.status !== 'proposed';
       await db.query(
-        `INSERT INTO exposure_proposals (id, case_id, credit_code, status, proposed_at, decided_by, decider_username, decided_at, decision_reason, media_duty_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        `INSERT INTO exposure_proposals (id, case_id, credit_code, status, proposed_at, decided_by, decider_username, decided_at, decision_reason, media_duty_id, approved_at)
+         VALUES ($1, $2, $3, $4::varchar, $5, $6, $7, $8, $9, $10, CASE WHEN $4::varchar = 'approved' THEN $8::timestamptz END)`,
         [
           proposalId,
           caseId,

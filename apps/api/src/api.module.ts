@@ -24,6 +24,7 @@ import { UnitImportsController } from './unit-imports/unit-imports.controller';
 import { InspectionCasesController } from './inspection-cases/inspection-cases.controller';
 import { InspectionCasesService } from './inspection-cases/inspection-cases.service';
 import { ComplianceViewsController } from './compliance/compliance-views.controller';
+import { NoticeLinksController } from './compliance/notice-links.controller';
 import { ComplianceViewsService } from './compliance/compliance-views.service';
 import { UnitImportsService } from './unit-imports/unit-imports.service';
 import { UnitsController } from './units/units.controller';
@@ -94,6 +95,7 @@ export class ApiModule implements OnApplicationBootstrap {
         UnitImportsController,
         InspectionCasesController,
         ComplianceViewsController,
+        NoticeLinksController,
         DutyViewsController,
         DutyBulkActionsController,
         AssessmentsController,

@@ -16,12 +16,14 @@ import {
   type DutyClockPolicy,
   type ExposureDecision,
 } from '@duban/domain';
-import { renderRectificationNotice } from '@duban/mail';
+import { noticeLinkToken, renderExposureWithdrawal, renderInspectionAssignment, renderRectificationNotice } from '@duban/mail';
 import {
   CampaignRepository,
   complianceCaseId,
   complianceDutyId,
   ComplianceRepository,
+  DepartmentRepository,
+  inspectionCaseId,
   UserRepository,
   WorkingCalendarRepository,
   type ComplianceCaseRow,
@@ -58,6 +60,7 @@ export class ComplianceActivitiesService implements ComplianceActivities, OnAppl
     private readonly campaigns: CampaignRepository,
     private readonly calendars: WorkingCalendarRepository,
     private readonly users: UserRepository,
+    private readonly departments: DepartmentRepository,
     private readonly mail: OnceOnlyMail,
   ) {}
 
@@ -154,7 +157,8 @@ export class ComplianceActivitiesService implements ComplianceActivities, OnAppl
       deadline: kase.noticeDeadline!,
       issuerName: kase.departmentName,
       campaignName: campaign?.name ?? '',
-      link: `${this.config.http.publicUrl}/compliance-cases/${kase.id}/notice`,
+      // The unit has no account: the link carries a signed token good for this notice only.
+      link: `${this.config.http.publicUrl}/notices/${noticeLinkToken(this.config, kase.id, kase.noticeIssuedAt!)}`,
     });
     return { sent: await this.mail.send({ key: `compliance-case:${kase.id}:notice`, recipients: [kase.contactEmail], subject: notice.subject, body: notice.text }) };
   }
@@ -179,6 +183,7 @@ export class ComplianceActivitiesService implements ComplianceActivities, OnAppl
       dutyId: duty?.assignment.dutyId,
       details: { label: ESCALATION_STEP_LABELS[input.step] },
     });
+    if (input.step === 'inspection' && taken.inspectionTeamId) await this.tellInspectionTeam(kase, taken.inspectionTeamId);
     if (input.step === 'inspection' && !taken.inspectionTeamId) {
       await this.sendToOffice(
         `compliance-case:${kase.id}:inspection-unassigned`,
@@ -209,7 +214,7 @@ export class ComplianceActivitiesService implements ComplianceActivities, OnAppl
   }
 
   async stopPendingSteps(input: { caseId: string; pending: Array<{ step: TakeStepInput['step']; dueAt: number }>; stoppedAt: number; reason: string }): Promise<void> {
-    const dutyIds = await this.compliance.stopPendingSteps({
+    const { dutyIds, approvedExposureWithdrawn } = await this.compliance.stopPendingSteps({
       caseId: input.caseId,
       pending: input.pending.map((p) => ({ step: p.step, dueAt: new Date(p.dueAt) })),
       stoppedAt: new Date(input.stoppedAt),
@@ -226,6 +231,46 @@ export class ComplianceActivitiesService implements ComplianceActivities, OnAppl
         if (!(error instanceof WorkflowUpdateFailedError)) throw error;
       }
     }
+    // The media duty may be done already (published): the department is told to take it down.
+    if (approvedExposureWithdrawn) await this.tellMediaOfWithdrawal(await this.case(input.caseId), input.reason);
+  }
+
+  /**
+   * The team's inspectors and its contact hear of the case once: the key names the inspection
+   * case and the team, so a retried or replayed step sends nothing new.
+   */
+  private async tellInspectionTeam(kase: ComplianceCaseRow, teamId: string): Promise<void> {
+    const team = await this.departments.findById(teamId);
+    if (!team) return;
+    const recipients = [...new Set([...(await this.users.emailsOfDepartment(teamId)), team.liaisonEmail].filter((a): a is string => Boolean(a)))];
+    if (recipients.length === 0) return;
+    const id = inspectionCaseId(kase.id);
+    const mail = renderInspectionAssignment({
+      teamName: team.name,
+      unitName: kase.unitName,
+      creditCode: kase.creditCode,
+      finding: kase.finding,
+      districtName: kase.districtName,
+      noticeNumber: kase.noticeNumber,
+      noticeDeadline: kase.noticeDeadline,
+      departmentName: kase.departmentName,
+      link: `${this.config.http.publicUrl}/inspection-cases/${id}`,
+    });
+    await this.mail.send({ key: `inspection-case:${id}:assigned:${teamId}`, recipients, subject: mail.subject, body: mail.text });
+  }
+
+  private async tellMediaOfWithdrawal(kase: ComplianceCaseRow, reason: string): Promise<void> {
+    const route = (await this.campaigns.routes(kase.campaignId)).find((r) => r.kind === 'function' && r.key === 'exposure');
+    const media = route ? await this.departments.findById(route.departmentId) : null;
+    if (!media?.liaisonEmail) return;
+    const mail = renderExposureWithdrawal({
+      mediaDepartmentName: media.name,
+      unitName: kase.unitName,
+      creditCode: kase.creditCode,
+      reason,
+      link: `${this.config.http.publicUrl}/compliance-cases/${kase.id}`,
+    });
+    await this.mail.send({ key: `compliance-case:${kase.id}:exposure-withdrawn`, recipients: [media.liaisonEmail], subject: mail.subject, body: mail.text });
   }
 
   async onApplicationShutdown(): Promise<void> {

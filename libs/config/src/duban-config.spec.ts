@@ -10,8 +10,10 @@ describe('loadDubanConfig', () => {
       http: { port: 3000, host: '127.0.0.1', bodyLimit: '100kb' },
       devSeed: false,
       evidenceMaxBytes: 10 * 1024 * 1024,
+      noticeLinkDays: 90,
     });
     expect(loadDubanConfig({ DUBAN_EVIDENCE_MAX_BYTES: '2048' }).evidenceMaxBytes).toBe(2048);
+    expect(loadDubanConfig({ DUBAN_NOTICE_LINK_DAYS: '30' }).noticeLinkDays).toBe(30);
   });
 
   it.each([
@@ -26,6 +28,8 @@ describe('loadDubanConfig', () => {
     ['DUBAN_EVIDENCE_MAX_BYTES', '10MB', 'expected a whole number'],
     ['DUBAN_EVIDENCE_MAX_BYTES', '0', 'must be between 1 and 104857600'],
     ['DUBAN_EVIDENCE_MAX_BYTES', '209715200', 'must be between 1 and 104857600'],
+    ['DUBAN_NOTICE_LINK_DAYS', '0', 'must be between 1 and 730'],
+    ['DUBAN_NOTICE_LINK_DAYS', '3 months', 'expected a whole number'],
   ])('refuses %s=%s, naming the variable', (name, value, message) => {
     expect(() => loadDubanConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadDubanConfig({ [name]: value })).toThrow(`Configuration error in ${name}: `);

@@ -46,6 +46,12 @@ export interface DubanConfig {
   dutyHistoryEventsBound?: number;
   /** Largest evidence file accepted, in bytes (files are held in memory and stored in PostgreSQL). */
   evidenceMaxBytes: number;
+  /**
+   * Days an employer's link to its rectification order (the notice e-mail's, no account needed)
+   * stays good, counted from the notice's issue: past the deadline and the escalation that
+   * follows, so the unit can still read what it was ordered to do.
+   */
+  noticeLinkDays: number;
   /** How long a stopping worker lets running activities finish before cancelling them. */
   workerShutdownGraceSeconds: number;
   /** Largest unit file an import accepts. */
@@ -158,6 +164,7 @@ export function loadDubanConfig(env: Env = process.env): DubanConfig {
     dutyHistoryEventsBound: env.DUBAN_DUTY_HISTORY_EVENTS ? integer(env, 'DUBAN_DUTY_HISTORY_EVENTS', 2_000, 100, 40_000) : undefined,
     // Capped at 100 MiB: an upload is buffered whole and stored as one bytea value.
     evidenceMaxBytes: integer(env, 'DUBAN_EVIDENCE_MAX_BYTES', 10 * 1024 * 1024, 1, 100 * 1024 * 1024),
+    noticeLinkDays: integer(env, 'DUBAN_NOTICE_LINK_DAYS', 90, 1, 730),
     workerShutdownGraceSeconds: integer(env, 'DUBAN_WORKER_SHUTDOWN_GRACE_SECONDS', 10, 0, 3600),
     importMaxBytes: integer(env, 'DUBAN_IMPORT_MAX_BYTES', 200 * 1024 * 1024, 1, 2 * 1024 * 1024 * 1024),
     // Temporal advises at most a few hundred open children per workflow.

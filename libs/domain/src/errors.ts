@@ -83,6 +83,12 @@ export enum DomainErrorCode {
   SingleSignOnRefused = 'SINGLE_SIGN_ON_REFUSED',
   /** Local passwords are switched off (DUBAN_LOCAL_PASSWORDS=false): sign in through single sign-on. */
   LocalPasswordsDisabled = 'LOCAL_PASSWORDS_DISABLED',
+  /** A query the exposure list cannot answer (the printable page is the public list only). */
+  InvalidExposureListQuery = 'INVALID_EXPOSURE_LIST_QUERY',
+  /** An employer's notice link that is not one Duban signed, or names no issued notice. */
+  NoticeLinkNotFound = 'NOTICE_LINK_NOT_FOUND',
+  /** An employer's notice link Duban signed whose time is over. */
+  NoticeLinkExpired = 'NOTICE_LINK_EXPIRED',
 }
 
 export class DomainError extends Error {

@@ -19,6 +19,7 @@ export * from './compliance/unit-facts';
 export * from './compliance/compliance-case';
 export * from './compliance/unit-import';
 export * from './compliance/unit-compliance-status';
+export * from './compliance/exposure-listing';
 export * from './reports/report-figures';
 export * from './reports/campaign-progress';
 export * from './reports/report-plan';

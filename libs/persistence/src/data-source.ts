@@ -26,6 +26,8 @@ import { IdempotentRequests1764900000600 } from './migrations/1764900000600-idem
 import { GoLive1765000000000 } from './migrations/1765000000000-go-live';
 import { SingleSignOn1765000000900 } from './migrations/1765000000900-single-sign-on';
 import { ShippedNationalCalendar1765100000000 } from './migrations/1765100000000-shipped-national-calendar';
+import { ExposureWithdrawal1765104000000 } from './migrations/1765104000000-exposure-withdrawal';
+import { NoticeOpenings1765104000100 } from './migrations/1765104000100-notice-openings';
 
 export const ENTITIES = [
   DepartmentEntity,
@@ -58,6 +60,8 @@ export const MIGRATIONS = [
   GoLive1765000000000,
   SingleSignOn1765000000900,
   ShippedNationalCalendar1765100000000,
+  ExposureWithdrawal1765104000000,
+  NoticeOpenings1765104000100,
 ];
 
 /** Any fixed number will do; it only has to be the same in every Duban process. */

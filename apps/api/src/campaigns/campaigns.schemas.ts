@@ -1219,7 +1219,10 @@ export const campaignsAnswers: OpenApiAnswers = {
                 "DEPARTMENT_INACTIVE",
                 "DEPARTMENT_STATE_CONFLICT",
                 "SINGLE_SIGN_ON_REFUSED",
-                "LOCAL_PASSWORDS_DISABLED"
+                "LOCAL_PASSWORDS_DISABLED",
+                "INVALID_EXPOSURE_LIST_QUERY",
+                "NOTICE_LINK_NOT_FOUND",
+                "NOTICE_LINK_EXPIRED"
               ]
             },
             "message": {"type":"string"}

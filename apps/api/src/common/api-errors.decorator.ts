@@ -30,7 +30,7 @@ export const ERROR_RESPONSE_SCHEMA: OpenApiSchema = {
   },
 };
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 423 | 429 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 423 | 429 | 503;
 
 const RETRY_AFTER = { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' } } };
 
@@ -40,6 +40,7 @@ export const ERROR_DESCRIPTIONS: Record<ErrorStatus, string> = {
   403: "The caller's role or department may not do this",
   404: 'Nothing with that id (or the caller may not know it exists)',
   409: 'Not allowed in its current state (a forbidden transition, already done, a conflicting change)',
+  410: 'The link was good once and its time is over',
   413: 'The body (or the uploaded file) is larger than the limit',
   415: 'Unsupported content type or content encoding (or a file type that is not allowed)',
   422: 'The Idempotency-Key was already used for a different request',

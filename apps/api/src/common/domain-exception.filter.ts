@@ -79,6 +79,9 @@ const STATUS_BY_CODE: Record<DomainErrorCode, HttpStatus> = {
   [DomainErrorCode.DepartmentStateConflict]: HttpStatus.CONFLICT,
   [DomainErrorCode.SingleSignOnRefused]: HttpStatus.UNAUTHORIZED,
   [DomainErrorCode.LocalPasswordsDisabled]: HttpStatus.FORBIDDEN,
+  [DomainErrorCode.InvalidExposureListQuery]: HttpStatus.BAD_REQUEST,
+  [DomainErrorCode.NoticeLinkNotFound]: HttpStatus.NOT_FOUND,
+  [DomainErrorCode.NoticeLinkExpired]: HttpStatus.GONE,
 };
 
 export function httpStatusOf(code: DomainErrorCode): HttpStatus {

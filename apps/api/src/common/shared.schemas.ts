@@ -434,7 +434,7 @@ export const sharedSchemas: OpenApiSchemas = {
         "nullable": true,
         "description": "The next escalation step and when it is due, while the case is open."
       },
-      "exposure": {"type":"string","enum":["proposed","approved","rejected","withdrawn","none"]},
+      "exposure": {"type":"string","enum":["withdrawn","proposed","approved","rejected","none"]},
       "dutyIds": {"type":"array","items":{"type":"string"}},
       "caseId": {"type":"string"},
       "state": {"type":"string","enum":["closed","identified","notified","escalated"]},
@@ -812,7 +812,20 @@ export const sharedSchemas: OpenApiSchemas = {
       "approvedAt": {"type":"string","format":"date-time"},
       "approvedBy": {"type":"string"},
       "mediaDutyId": {"type":"string","nullable":true},
-      "mediaDutyState": {"type":"string","nullable":true}
+      "mediaDutyState": {"type":"string","nullable":true},
+      "listing": {
+        "type": "string",
+        "enum": ["listed","rectified","withdrawn"],
+        "description": "listed: on the public list; rectified or withdrawn: off it (exposureListing in libs/domain)."
+      },
+      "delistedAt": {
+        "type": "string",
+        "format": "date-time",
+        "nullable": true,
+        "description": "When the unit left the public list, who closed its case and why; null while it is listed."
+      },
+      "delistedBy": {"type":"string","nullable":true},
+      "delistedReason": {"type":"string","nullable":true}
     },
     "required": [
       "proposalId",
@@ -827,7 +840,11 @@ export const sharedSchemas: OpenApiSchemas = {
       "approvedAt",
       "approvedBy",
       "mediaDutyId",
-      "mediaDutyState"
+      "mediaDutyState",
+      "listing",
+      "delistedAt",
+      "delistedBy",
+      "delistedReason"
     ]
   },
   "ExposureProposalRow": {
@@ -844,14 +861,28 @@ export const sharedSchemas: OpenApiSchemas = {
       "departmentName": {"type":"string"},
       "noticeNumber": {"type":"string","nullable":true},
       "noticeDeadline": {"type":"string","format":"date-time","nullable":true},
-      "status": {"type":"string","enum":["proposed","approved","rejected","withdrawn"]},
+      "status": {"type":"string","enum":["withdrawn","proposed","approved","rejected"]},
       "proposedAt": {"type":"string","format":"date-time"},
       "decidedAt": {"type":"string","format":"date-time","nullable":true},
       "decidedBy": {"type":"string","nullable":true},
       "deciderUsername": {"type":"string","nullable":true},
       "decisionReason": {"type":"string","nullable":true},
       "mediaDutyId": {"type":"string","nullable":true},
-      "mediaDutyState": {"type":"string","nullable":true}
+      "mediaDutyState": {"type":"string","nullable":true},
+      "approvedAt": {
+        "type": "string",
+        "format": "date-time",
+        "nullable": true,
+        "description": "When the office approved it (null: it never did)."
+      },
+      "withdrawnAt": {
+        "type": "string",
+        "format": "date-time",
+        "nullable": true,
+        "description": "Withdrawn (the case closed): when, by whom the case was closed, why."
+      },
+      "withdrawerUsername": {"type":"string","nullable":true},
+      "withdrawalReason": {"type":"string","nullable":true}
     },
     "required": [
       "id",
@@ -872,7 +903,11 @@ export const sharedSchemas: OpenApiSchemas = {
       "deciderUsername",
       "decisionReason",
       "mediaDutyId",
-      "mediaDutyState"
+      "mediaDutyState",
+      "approvedAt",
+      "withdrawnAt",
+      "withdrawerUsername",
+      "withdrawalReason"
     ],
     "description": "A proposal to expose a unit, with its case and, once decided, who decided, when and why."
   },
@@ -966,6 +1001,17 @@ export const sharedSchemas: OpenApiSchemas = {
     "type": "object",
     "properties": {"name":{"type":"string"},"title":{"type":"string"}},
     "required": ["name","title"]
+  },
+  "NoticeOpeningRow": {
+    "type": "object",
+    "properties": {
+      "openedAt": {"type":"string","format":"date-time"},
+      "clientAddress": {"type":"string","nullable":true},
+      "userAgent": {"type":"string","nullable":true},
+      "linkExpiresAt": {"type":"string","format":"date-time"}
+    },
+    "required": ["openedAt","clientAddress","userAgent","linkExpiresAt"],
+    "description": "The employer opened its notice through the e-mail's link (no account): when, from where, with what."
   },
   "OutcomeCounts": {
     "type": "object",

@@ -11,6 +11,8 @@ import { ApiErrors } from '../common/api-errors.decorator';
 
 export class ExposureListQuery {
   @IsOptional() @IsIn([...EXPORT_FORMATS, 'html']) format?: (typeof EXPORT_FORMATS)[number] | 'html';
+  /** delisted: also the units taken off the list (rectified, withdrawn), with when and why — the office's view, never the printable page. */
+  @IsOptional() @IsIn(['delisted']) include?: 'delisted';
 }
 
 export class ExposureProposalsQuery {
@@ -39,7 +41,12 @@ export class CasesOverviewQuery {
 export class ComplianceViewsController {
   constructor(private readonly views: ComplianceViewsService) {}
 
-  /** Units whose exposure the office approved: JSON, CSV, or a printable page (?format=html). */
+  /**
+   * The public exposure list — units whose exposure the office approved and whose case is still
+   * open — as JSON, CSV, XLSX or a printable page (?format=html). ?include=delisted adds the
+   * units taken off it (rectified, withdrawn) with when, by whom and why (not for the page).
+   */
+  @ApiErrors(400)
   @Get('exposure-list')
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE, 'text/html')
   @Header('Cache-Control', 'private, no-cache')
@@ -49,13 +56,13 @@ export class ComplianceViewsController {
     @Res({ passthrough: true }) response: Response,
     @Headers('accept') accept?: string,
   ) {
-    const rows = await this.views.exposureList(actor);
+    const rows = await this.views.exposureList(actor, query);
     if (query.format === 'html') {
       response.type('text/html; charset=utf-8');
       return this.views.exposureHtml(rows);
     }
     const format = exportFormat(query.format, accept);
-    return format ? tableResponse(this.views.exposureTable(rows), format) : rows;
+    return format ? tableResponse(this.views.exposureTable(rows, query.include === 'delisted'), format) : rows;
   }
 
   /** Proposals awaiting the office's decision (status=proposed, oldest first) and those decided, with counts per status. */

@@ -4,6 +4,7 @@ import {
   DomainError,
   DomainErrorCode,
   ESCALATION_STEP_LABELS,
+  EXPOSURE_LISTING_LABELS,
   FINDING_LABELS,
   UNIT_COMPLIANCE_STATUS_LABELS,
   UNIT_COMPLIANCE_STATUSES,
@@ -48,9 +49,16 @@ export class ComplianceViewsService {
     if (actor.role !== 'office' && actor.role !== 'viewer') throw new DomainError(DomainErrorCode.ActionNotPermitted, `${what} is the office's and the viewers'`);
   }
 
-  async exposureList(actor: Actor): Promise<ExposureListRow[]> {
+  /** The public list (isPubliclyExposed), or with include=delisted also those taken off it; the printable page is public only. */
+  async exposureList(actor: Actor, query: { format?: string; include?: 'delisted' } = {}): Promise<ExposureListRow[]> {
     this.assertOfficeOrViewer(actor, 'The exposure list');
-    return this.views.exposureList();
+    if (query.include === 'delisted' && query.format === 'html') {
+      throw new DomainError(DomainErrorCode.InvalidExposureListQuery, 'The printable exposure list is the public list: it never shows units taken off it', {
+        fields: { include: ['not with format=html: the printable page lists the units exposed now only'] },
+      });
+    }
+    const rows = await this.views.exposures();
+    return query.include === 'delisted' ? rows : rows.filter((r) => r.listing === 'listed');
   }
 
   /** The proposals awaiting the office's decision and those decided (office and viewers). */
@@ -60,19 +68,25 @@ export class ComplianceViewsService {
     return { ...(await this.views.exposureProposals({ status: query.status, ...page })), ...page };
   }
 
-  exposureTable(rows: ExposureListRow[]): ExportTable {
+  /** The public list's columns; with the units taken off it (include=delisted), where each stands, since when and why. */
+  exposureTable(rows: ExposureListRow[], withDelisted = false): ExportTable {
+    const header = ['统一社会信用代码', '单位名称', '行业', '县区', '问题', '限期改正通知书', '整改期限', '批准时间', '批准人', '媒体发布事项状态'];
     return {
-      asciiBase: 'exposure-list',
-      chineseBase: '曝光名单',
-      header: ['统一社会信用代码', '单位名称', '行业', '县区', '问题', '限期改正通知书', '整改期限', '批准时间', '批准人', '媒体发布事项状态'],
-      rows: rows.map((r) => [r.creditCode, r.unitName, r.sectorKey, r.districtName, FINDING_LABELS[r.finding as Finding], r.noticeNumber, csvTime(r.noticeDeadline), csvTime(r.approvedAt), r.approvedBy, r.mediaDutyState]),
+      asciiBase: withDelisted ? 'exposure-list-with-delisted' : 'exposure-list',
+      chineseBase: withDelisted ? '曝光名单（含已撤出）' : '曝光名单',
+      header: withDelisted ? [...header, '名单状态', '撤出时间', '撤出人', '撤出原因'] : header,
+      rows: rows.map((r) => {
+        const row = [r.creditCode, r.unitName, r.sectorKey, r.districtName, FINDING_LABELS[r.finding as Finding], r.noticeNumber, csvTime(r.noticeDeadline), csvTime(r.approvedAt), r.approvedBy, r.mediaDutyState];
+        return withDelisted ? [...row, EXPOSURE_LISTING_LABELS[r.listing], csvTime(r.delistedAt), r.delistedBy, r.delistedReason] : row;
+      }),
     };
   }
 
-  /** A printable page: the approved list only. */
+  /** A printable page: the public list only, whatever rows it is given. */
   exposureHtml(rows: ExposureListRow[]): string {
     const title = '拒不参保和欠费单位曝光名单';
-    const body = rows
+    const listed = rows.filter((r) => r.listing === 'listed');
+    const body = listed
       .map(
         (r, i) =>
           `<tr><td>${i + 1}</td><td>${escapeHtml(r.unitName ?? '')}</td><td>${escapeHtml(r.creditCode)}</td><td>${escapeHtml(r.districtName ?? '')}</td><td>${escapeHtml(FINDING_LABELS[r.finding as Finding])}</td><td>${escapeHtml(r.noticeNumber ?? '')}</td><td>${day(r.noticeDeadline)}</td><td>${day(r.approvedAt)}</td></tr>`,
@@ -86,7 +100,7 @@ table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #00
 @media print { body { margin: 0; } .noprint { display: none; } }
 </style></head><body>
 <h1>${title}</h1>
-<p>以下单位经限期改正仍未依法参保或缴纳社会保险费，经领导小组办公室批准，予以曝光。共 ${rows.length} 家。</p>
+<p>以下单位经限期改正仍未依法参保或缴纳社会保险费，经领导小组办公室批准，予以曝光。共 ${listed.length} 家。</p>
 <table><thead><tr><th>序号</th><th>单位名称</th><th>统一社会信用代码</th><th>县区</th><th>问题</th><th>限期改正通知书</th><th>整改期限</th><th>批准日期</th></tr></thead>
 <tbody>
 ${body}

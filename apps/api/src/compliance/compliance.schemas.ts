@@ -6,14 +6,14 @@ export const complianceSchemas: OpenApiSchemas = {
   "StatusCounts": {
     "type": "object",
     "properties": {
+      "rectified": {"type":"number"},
       "no_findings": {"type":"number"},
       "identified": {"type":"number"},
       "notified": {"type":"number"},
       "escalated": {"type":"number"},
-      "rectified": {"type":"number"},
       "dismissed": {"type":"number"}
     },
-    "required": ["no_findings","identified","notified","escalated","rectified","dismissed"]
+    "required": ["rectified","no_findings","identified","notified","escalated","dismissed"]
   }
 };
 
@@ -118,12 +118,12 @@ export const complianceAnswers: OpenApiAnswers = {
         "countsByStatus": {
           "type": "object",
           "properties": {
+            "withdrawn": {"type":"number"},
             "proposed": {"type":"number"},
             "approved": {"type":"number"},
-            "rejected": {"type":"number"},
-            "withdrawn": {"type":"number"}
+            "rejected": {"type":"number"}
           },
-          "required": ["proposed","approved","rejected","withdrawn"]
+          "required": ["withdrawn","proposed","approved","rejected"]
         }
       },
       "required": ["limit","offset","items","total","countsByStatus"]
@@ -210,6 +210,7 @@ export const complianceAnswers: OpenApiAnswers = {
       "properties": {
         "transitions": {"type":"array","items":{"$ref":"#/components/schemas/CaseTransitionRow"}},
         "steps": {"type":"array","items":{"$ref":"#/components/schemas/CaseStepRow"}},
+        "noticeOpenings": {"type":"array","items":{"$ref":"#/components/schemas/NoticeOpeningRow"}},
         "workflow": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/ComplianceCaseLiveState"}]},
         "id": {"type":"string"},
         "creditCode": {"type":"string"},
@@ -243,6 +244,7 @@ export const complianceAnswers: OpenApiAnswers = {
       "required": [
         "transitions",
         "steps",
+        "noticeOpenings",
         "workflow",
         "id",
         "creditCode",
@@ -282,6 +284,7 @@ export const complianceAnswers: OpenApiAnswers = {
       "properties": {
         "transitions": {"type":"array","items":{"$ref":"#/components/schemas/CaseTransitionRow"}},
         "steps": {"type":"array","items":{"$ref":"#/components/schemas/CaseStepRow"}},
+        "noticeOpenings": {"type":"array","items":{"$ref":"#/components/schemas/NoticeOpeningRow"}},
         "workflow": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/ComplianceCaseLiveState"}]},
         "id": {"type":"string"},
         "creditCode": {"type":"string"},
@@ -315,6 +318,7 @@ export const complianceAnswers: OpenApiAnswers = {
       "required": [
         "transitions",
         "steps",
+        "noticeOpenings",
         "workflow",
         "id",
         "creditCode",
@@ -355,10 +359,11 @@ export const complianceAnswers: OpenApiAnswers = {
       "properties": {
         "proposalId": {"type":"string"},
         "caseId": {"type":"string"},
-        "exposure": {"type":"string","enum":["proposed","approved","rejected","withdrawn","none"]},
+        "exposure": {"type":"string","enum":["withdrawn","proposed","approved","rejected","none"]},
         "dutyIds": {"type":"array","items":{"type":"string"}}
       },
       "required": ["proposalId","caseId","exposure","dutyIds"]
     }
-  }
+  },
+  "NoticeLinksController_open": {"statuses":[200],"text":true,"produces":["text/html"]}
 };

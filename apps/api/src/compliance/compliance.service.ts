@@ -4,7 +4,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { isUUID } from 'class-validator';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
 import { canReadComplianceCase, complianceCaseTarget, DomainError, DomainErrorCode, FINDING_LABELS, inactiveUnitsRefusal, type Actor } from '@duban/domain';
-import { renderRectificationNotice } from '@duban/mail';
+import { readNoticeLink, renderRectificationNotice } from '@duban/mail';
 import { CampaignRepository, ComplianceEvidenceRepository, ComplianceRepository, DepartmentRepository, type ComplianceCaseRow } from '@duban/persistence';
 import {
   complianceCaseActionUpdate,
@@ -110,7 +110,7 @@ export class ComplianceService {
 
   async get(actor: Actor, caseId: string) {
     const kase = await this.visibleCase(actor, caseId);
-    const [transitions, steps] = await Promise.all([this.compliance.transitions(kase.id), this.compliance.steps(kase.id)]);
+    const [transitions, steps, noticeOpenings] = await Promise.all([this.compliance.transitions(kase.id), this.compliance.steps(kase.id), this.compliance.noticeOpenings(kase.id)]);
     let workflow: ComplianceCaseLiveState | null = null;
     if (kase.state !== 'closed') {
       const client = await temporalClient(this.temporal, this.logger);
@@ -121,7 +121,7 @@ export class ComplianceService {
         if (!(error instanceof WorkflowNotFoundError)) throw error;
       }
     }
-    return { ...kase, transitions, steps, workflow };
+    return { ...kase, transitions, steps, noticeOpenings, workflow };
   }
 
   /** Through the case's workflow, which decides and records; the caller reads the case after it. */
@@ -161,15 +161,39 @@ export class ComplianceService {
     if (!kase.noticeNumber || !kase.noticeIssuedAt || !kase.noticeDeadline) {
       throw new DomainError(DomainErrorCode.ComplianceTransitionForbidden, 'No rectification order has been issued for this case yet');
     }
+    return this.renderNotice(kase);
+  }
+
+  /**
+   * The employer's view of its notice, through the signed link of the notice e-mail (no
+   * account): that one page, read-only. Every opening is recorded. A token Duban did not sign
+   * (or for a case with no notice) is 404, one whose time is over 410.
+   */
+  async noticeByLink(token: string, client: { address: string; userAgent: string | null }): Promise<string> {
+    const link = readNoticeLink(this.config.jwt.secret, token);
+    if (!link) throw new DomainError(DomainErrorCode.NoticeLinkNotFound, 'No notice answers this link');
+    if (link.expired) {
+      throw new DomainError(DomainErrorCode.NoticeLinkExpired, 'This link to the rectification order has expired; ask the issuing department for the notice', {
+        expiredAt: link.expiresAt.toISOString(),
+      });
+    }
+    const kase = await this.compliance.findCase(link.caseId);
+    if (!kase?.noticeNumber || !kase.noticeIssuedAt || !kase.noticeDeadline) throw new DomainError(DomainErrorCode.NoticeLinkNotFound, 'No notice answers this link');
+    const page = await this.renderNotice(kase);
+    await this.compliance.recordNoticeOpening({ caseId: kase.id, clientAddress: client.address, userAgent: client.userAgent, linkExpiresAt: link.expiresAt });
+    return page;
+  }
+
+  private async renderNotice(kase: ComplianceCaseRow): Promise<string> {
     const campaign = await this.campaigns.findById(kase.campaignId);
     return renderRectificationNotice({
-      noticeNumber: kase.noticeNumber,
+      noticeNumber: kase.noticeNumber!,
       unitName: kase.unitName,
       creditCode: kase.creditCode,
       finding: kase.finding,
       evidenceOfFinding: kase.evidenceOfFinding,
-      issuedAt: kase.noticeIssuedAt,
-      deadline: kase.noticeDeadline,
+      issuedAt: kase.noticeIssuedAt!,
+      deadline: kase.noticeDeadline!,
       issuerName: kase.departmentName,
       campaignName: campaign?.name ?? '',
       link: `${this.config.http.publicUrl}/compliance-cases/${kase.id}/notice`,

@@ -157,6 +157,21 @@ export class InspectionCasesService {
         const at = (s.takenAt ?? s.cancelledAt ?? s.dueAt).toISOString();
         events.push({ at, kind: 'escalation_step', caseId: kase.id, what: `${s.step} ${s.status}`, who: 'system', details: { dutyId: s.dutyId, ...s.details } });
       }
+      // The office's decision on the exposure and, once the case closed, its withdrawal.
+      const exposure = await this.compliance.exposureOfCase(kase.id);
+      if (exposure?.decidedAt && exposure.status !== 'withdrawn') {
+        events.push({ at: exposure.decidedAt.toISOString(), kind: 'exposure', caseId: kase.id, what: `exposure ${exposure.status}`, who: exposure.deciderUsername, details: { reason: exposure.decisionReason } });
+      }
+      if (exposure?.approvedAt && exposure.status === 'withdrawn') {
+        events.push({ at: exposure.approvedAt.toISOString(), kind: 'exposure', caseId: kase.id, what: 'exposure approved', who: exposure.deciderUsername, details: { reason: exposure.decisionReason } });
+      }
+      // The employer opened its notice by the e-mail's link (no account: nobody to name).
+      for (const o of await this.compliance.noticeOpenings(kase.id)) {
+        events.push({ at: o.openedAt.toISOString(), kind: 'notice_opened', caseId: kase.id, what: 'notice opened by link', who: null, details: { clientAddress: o.clientAddress, userAgent: o.userAgent } });
+      }
+      if (exposure?.withdrawnAt) {
+        events.push({ at: exposure.withdrawnAt.toISOString(), kind: 'exposure', caseId: kase.id, what: 'exposure withdrawn', who: exposure.withdrawerUsername, details: { reason: exposure.withdrawalReason } });
+      }
     }
     for (const a of actions) {
       const kase = inspectionCases.find((ic) => ic.id === a.inspectionCaseId)!;

@@ -1,5 +1,14 @@
 import type { DataSource } from 'typeorm';
-import { EXPOSURE_PROPOSAL_STATUSES, OPEN_STAGES_MOST_ADVANCED_FIRST, type ExposureProposalStatus, type UnitComplianceStatus } from '@duban/domain';
+import {
+  EXPOSURE_PROPOSAL_STATUSES,
+  exposureListing,
+  OPEN_STAGES_MOST_ADVANCED_FIRST,
+  type ComplianceCaseOutcome,
+  type ComplianceCaseState,
+  type ExposureListing,
+  type ExposureProposalStatus,
+  type UnitComplianceStatus,
+} from '@duban/domain';
 
 export interface ExposureListRow {
   proposalId: string;
@@ -15,6 +24,12 @@ export interface ExposureListRow {
   approvedBy: string;
   mediaDutyId: string | null;
   mediaDutyState: string | null;
+  /** listed: on the public list; rectified or withdrawn: off it (exposureListing in libs/domain). */
+  listing: ExposureListing;
+  /** When the unit left the public list, who closed its case and why; null while it is listed. */
+  delistedAt: Date | null;
+  delistedBy: string | null;
+  delistedReason: string | null;
 }
 
 /** A proposal to expose a unit, with its case and, once decided, who decided, when and why. */
@@ -38,6 +53,12 @@ export interface ExposureProposalRow {
   decisionReason: string | null;
   mediaDutyId: string | null;
   mediaDutyState: string | null;
+  /** When the office approved it (null: it never did). */
+  approvedAt: Date | null;
+  /** Withdrawn (the case closed): when, by whom the case was closed, why. */
+  withdrawnAt: Date | null;
+  withdrawerUsername: string | null;
+  withdrawalReason: string | null;
 }
 
 /** Whose cases count: all (office, viewers), a department's (its officers), an inspection team's (its inspectors). */
@@ -67,20 +88,53 @@ function scopeConditions(scope: ComplianceScope, params: unknown[]): string[] {
 export class ComplianceViewsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Exposures the office approved (never one it did not), oldest approval first. */
-  exposureList(): Promise<ExposureListRow[]> {
-    return this.dataSource.query(
+  /**
+   * Every exposure the office approved (never one it did not), oldest approval first, each with
+   * its place on the list: still listed, or off it since its case closed (rectified, dismissed).
+   * Until the case workflow has withdrawn the proposal, the closing transition says when and why.
+   */
+  async exposures(): Promise<ExposureListRow[]> {
+    const rows: Array<
+      Omit<ExposureListRow, 'listing' | 'delistedAt' | 'delistedBy' | 'delistedReason'> & {
+        status: ExposureProposalStatus;
+        caseState: ComplianceCaseState;
+        caseOutcome: ComplianceCaseOutcome | null;
+        caseClosedAt: Date | null;
+        withdrawnAt: Date | null;
+        withdrawerUsername: string | null;
+        withdrawalReason: string | null;
+        closerUsername: string | null;
+        closingReason: string | null;
+      }
+    > = await this.dataSource.query(
       `SELECT ep.id AS "proposalId", ep.case_id AS "caseId", ep.credit_code AS "creditCode", u.name AS "unitName", c.sector_key AS "sectorKey",
               dis.name AS "districtName", c.finding, c.notice_number AS "noticeNumber", c.notice_deadline AS "noticeDeadline",
-              ep.decided_at AS "approvedAt", ep.decider_username AS "approvedBy", ep.media_duty_id AS "mediaDutyId", d.state AS "mediaDutyState"
+              ep.approved_at AS "approvedAt", ep.decider_username AS "approvedBy", ep.media_duty_id AS "mediaDutyId", d.state AS "mediaDutyState",
+              ep.status, c.state AS "caseState", c.outcome AS "caseOutcome", c.closed_at AS "caseClosedAt",
+              ep.withdrawn_at AS "withdrawnAt", ep.withdrawer_username AS "withdrawerUsername", ep.withdrawal_reason AS "withdrawalReason",
+              t.actor_username AS "closerUsername", t.reason AS "closingReason"
        FROM exposure_proposals ep
        JOIN compliance_cases c ON c.id = ep.case_id
        JOIN units u ON u.credit_code = ep.credit_code
        LEFT JOIN departments dis ON dis.id = c.district_id
        LEFT JOIN duties d ON d.id = ep.media_duty_id
-       WHERE ep.status = 'approved'
-       ORDER BY ep.decided_at, ep.id`,
+       LEFT JOIN LATERAL (SELECT actor_username, reason FROM compliance_case_transitions
+                          WHERE case_id = c.id AND to_state = 'closed' ORDER BY seq DESC LIMIT 1) t ON c.state = 'closed'
+       WHERE ep.approved_at IS NOT NULL
+       ORDER BY ep.approved_at, ep.id`,
     );
+    return rows.map(({ status, caseState, caseOutcome, caseClosedAt, withdrawnAt, withdrawerUsername, withdrawalReason, closerUsername, closingReason, ...row }) => {
+      const listing = exposureListing({ status, approvedAt: row.approvedAt, caseState, caseOutcome })!;
+      const off = listing !== 'listed';
+      const closedBecause = caseOutcome === 'rectified' ? 'The unit rectified' : 'The office dismissed the case';
+      return {
+        ...row,
+        listing,
+        delistedAt: off ? (withdrawnAt ?? caseClosedAt) : null,
+        delistedBy: off ? (withdrawerUsername ?? closerUsername) : null,
+        delistedReason: off ? (withdrawalReason ?? (caseState === 'closed' ? `${closedBecause}${closingReason ? `：${closingReason}` : ''}` : null)) : null,
+      };
+    });
   }
 
   /**
@@ -96,7 +150,8 @@ export class ComplianceViewsRepository {
               dis.name AS "districtName", c.finding, c.state AS "caseState", dep.name AS "departmentName", c.notice_number AS "noticeNumber",
               c.notice_deadline AS "noticeDeadline", ep.status, ep.proposed_at AS "proposedAt", ep.decided_at AS "decidedAt",
               ep.decided_by AS "decidedBy", ep.decider_username AS "deciderUsername", ep.decision_reason AS "decisionReason",
-              ep.media_duty_id AS "mediaDutyId", d.state AS "mediaDutyState"
+              ep.media_duty_id AS "mediaDutyId", d.state AS "mediaDutyState", ep.approved_at AS "approvedAt",
+              ep.withdrawn_at AS "withdrawnAt", ep.withdrawer_username AS "withdrawerUsername", ep.withdrawal_reason AS "withdrawalReason"
        FROM exposure_proposals ep
        JOIN compliance_cases c ON c.id = ep.case_id
        JOIN units u ON u.credit_code = ep.credit_code

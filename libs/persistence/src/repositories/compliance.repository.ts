@@ -85,6 +85,27 @@ export interface ComplianceCaseRow {
   closedAt: Date | null;
 }
 
+export interface ExposureOfCaseRow {
+  id: string;
+  status: string;
+  proposedAt: Date;
+  deciderUsername: string | null;
+  decidedAt: Date | null;
+  decisionReason: string | null;
+  approvedAt: Date | null;
+  withdrawnAt: Date | null;
+  withdrawerUsername: string | null;
+  withdrawalReason: string | null;
+}
+
+/** The employer opened its notice through the e-mail's link (no account): when, from where, with what. */
+export interface NoticeOpeningRow {
+  openedAt: Date;
+  clientAddress: string | null;
+  userAgent: string | null;
+  linkExpiresAt: Date;
+}
+
 export interface CaseTransitionRow {
   seq: number;
   action: string;
@@ -295,6 +316,35 @@ export class ComplianceRepository {
     );
   }
 
+  /** The case's exposure proposal with its decision and, once withdrawn, who withdrew it, when and why. */
+  async exposureOfCase(caseId: string): Promise<ExposureOfCaseRow | null> {
+    const rows: ExposureOfCaseRow[] = await this.dataSource.query(
+      `SELECT id, status, proposed_at AS "proposedAt", decider_username AS "deciderUsername", decided_at AS "decidedAt", decision_reason AS "decisionReason",
+              approved_at AS "approvedAt", withdrawn_at AS "withdrawnAt", withdrawer_username AS "withdrawerUsername", withdrawal_reason AS "withdrawalReason"
+       FROM exposure_proposals WHERE case_id = $1`,
+      [caseId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Each time the employer opened its notice through the e-mail's link, oldest first. */
+  noticeOpenings(caseId: string): Promise<NoticeOpeningRow[]> {
+    return this.dataSource.query(
+      `SELECT opened_at AS "openedAt", client_address AS "clientAddress", user_agent AS "userAgent", link_expires_at AS "linkExpiresAt"
+       FROM notice_openings WHERE case_id = $1 ORDER BY opened_at, id`,
+      [caseId],
+    );
+  }
+
+  async recordNoticeOpening(opening: { caseId: string; clientAddress: string | null; userAgent: string | null; linkExpiresAt: Date }): Promise<void> {
+    await this.dataSource.query(`INSERT INTO notice_openings (case_id, client_address, user_agent, link_expires_at) VALUES ($1, $2, $3, $4)`, [
+      opening.caseId,
+      opening.clientAddress?.slice(0, 64) ?? null,
+      opening.userAgent?.slice(0, 500) ?? null,
+      opening.linkExpiresAt,
+    ]);
+  }
+
   steps(caseId: string): Promise<CaseStepRow[]> {
     return this.dataSource.query(
       `SELECT step, status, due_at AS "dueAt", taken_at AS "takenAt", cancelled_at AS "cancelledAt", duty_id AS "dutyId", details
@@ -416,6 +466,7 @@ export class ComplianceRepository {
       const status = input.decision === 'approve' ? 'approved' : 'rejected';
       await tx.query(
         `UPDATE exposure_proposals SET status = $2::varchar, decided_by = $3, decider_username = $4, decided_at = $5, decision_reason = $6,
+                approved_at = CASE WHEN $2::varchar = 'approved' THEN $5::timestamptz END,
                 media_duty_id = CASE WHEN $2::varchar = 'approved' THEN $7::uuid ELSE NULL END
          WHERE case_id = $1`,
         [input.caseId, status, input.actor.userId, input.actor.username, input.decidedAt, input.reason ?? null, input.mediaDutyId],
@@ -434,11 +485,18 @@ export class ComplianceRepository {
   }
 
   /**
-   * After a rectification or dismissal: the steps not taken are recorded as cancelled, a
-   * proposal still waiting is withdrawn, the inspection case closes. Returns the case's
-   * duties (bidding ban, media), which the caller cancels through their workflows.
+   * After a rectification or dismissal: the steps not taken are recorded as cancelled, the
+   * exposure proposal is withdrawn — waiting or approved — by whoever closed the case, the
+   * inspection case closes. Returns the case's duties (bidding ban, media), which the caller
+   * cancels through their workflows, and whether an approved exposure was withdrawn now (the
+   * media department is told to take it down).
    */
-  async stopPendingSteps(input: { caseId: string; pending: Array<{ step: ComplianceEscalationStep; dueAt: Date }>; stoppedAt: Date; reason: string }): Promise<string[]> {
+  async stopPendingSteps(input: {
+    caseId: string;
+    pending: Array<{ step: ComplianceEscalationStep; dueAt: Date }>;
+    stoppedAt: Date;
+    reason: string;
+  }): Promise<{ dutyIds: string[]; approvedExposureWithdrawn: boolean }> {
     return this.dataSource.transaction(async (tx) => {
       for (const { step, dueAt } of input.pending) {
         await tx.query(
@@ -447,11 +505,22 @@ export class ComplianceRepository {
           [input.caseId, step, dueAt, input.stoppedAt, JSON.stringify({ reason: input.reason })],
         );
       }
-      await tx.query(`UPDATE exposure_proposals SET status = 'withdrawn', decided_at = $2, decision_reason = $3 WHERE case_id = $1 AND status = 'proposed'`, [
-        input.caseId,
-        input.stoppedAt,
-        input.reason,
-      ]);
+      // A waiting proposal's withdrawal is its decision too (decided_at, decision_reason), as before;
+      // an approved one keeps who approved it. Both name the closing transition's actor and reason.
+      // TypeORM answers an UPDATE with [rows, count].
+      const [withdrawn]: [Array<{ wasApproved: boolean }>, number] = await tx.query(
+        `UPDATE exposure_proposals ep
+            SET status = 'withdrawn', withdrawn_at = $2::timestamptz, withdrawn_by = t.actor_user_id, withdrawer_username = t.actor_username,
+                withdrawal_reason = $3::text || COALESCE('：' || t.reason, ''),
+                decided_at = CASE WHEN ep.status = 'proposed' THEN $2::timestamptz ELSE ep.decided_at END,
+                decision_reason = CASE WHEN ep.status = 'proposed' THEN $3::text ELSE ep.decision_reason END
+           FROM (SELECT 1) one
+           LEFT JOIN LATERAL (SELECT actor_user_id, actor_username, reason FROM compliance_case_transitions
+                              WHERE case_id = $1 AND to_state = 'closed' ORDER BY seq DESC LIMIT 1) t ON true
+          WHERE ep.case_id = $1 AND ep.status IN ('proposed', 'approved')
+          RETURNING ep.approved_at IS NOT NULL AS "wasApproved"`,
+        [input.caseId, input.stoppedAt, input.reason],
+      );
       await tx.query(`UPDATE inspection_cases SET status = 'closed', closed_at = $2, close_reason = $3 WHERE case_id = $1 AND status = 'open'`, [
         input.caseId,
         input.stoppedAt,
@@ -462,7 +531,7 @@ export class ComplianceRepository {
          UNION SELECT media_duty_id FROM exposure_proposals WHERE case_id = $1 AND media_duty_id IS NOT NULL`,
         [input.caseId],
       );
-      return duties.map((d) => d.id);
+      return { dutyIds: duties.map((d) => d.id), approvedExposureWithdrawn: withdrawn.some((w) => w.wasApproved) };
     });
   }
 }

@@ -169,6 +169,17 @@ export class UserRepository {
     return rows.map((r) => r.email);
   }
 
+  /** Addresses of a unit's active users (an inspection team's inspectors hear of the cases it is given). */
+  async emailsOfDepartment(departmentId: string): Promise<string[]> {
+    const rows = await this.repo
+      .createQueryBuilder('u')
+      .select('u.email', 'email')
+      .where(`u.department_id = :departmentId AND u.active AND u.email IS NOT NULL`, { departmentId })
+      .orderBy('u.username')
+      .getRawMany<{ email: string }>();
+    return rows.map((r) => r.email);
+  }
+
   /** For seeds: creates the user unless the username is taken; an existing user is left as it is. */
   async ensure(user: Omit<UserEntity, 'createdAt'>): Promise<{ user: UserEntity; created: boolean }> {
     const result = await this.repo.createQueryBuilder().insert().values(user).orIgnore().execute();

@@ -85,6 +85,15 @@ export function ComplianceCasePage() {
             <Descriptions.Item label={t('compliance.noticeNumber')}>{kase.noticeNumber ?? t('cases.noNoticeYet')}</Descriptions.Item>
             <Descriptions.Item label={t('cases.noticeIssuedAt')}>{formatDateTime(kase.noticeIssuedAt)}</Descriptions.Item>
             <Descriptions.Item label={t('compliance.noticeDeadline')}>{formatDateTime(kase.noticeDeadline)}</Descriptions.Item>
+            {kase.noticeNumber && (
+              <Descriptions.Item label={t('cases.noticeOpenings')}>
+                <span data-testid="notice-openings">
+                  {kase.noticeOpenings.length === 0
+                    ? t('cases.noticeNotOpened')
+                    : t('cases.noticeOpened', { count: kase.noticeOpenings.length, last: formatDateTime(kase.noticeOpenings[kase.noticeOpenings.length - 1].openedAt) })}
+                </span>
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label={t('compliance.exposure')}>
               <ExposureTag status={kase.exposureStatus} />
             </Descriptions.Item>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { PrinterOutlined } from '@ant-design/icons';
-import { Alert, Badge, Button, Card, Form, Input, Modal, Segmented, Space, Table, Typography, message } from 'antd';
+import { Alert, Badge, Button, Card, Form, Input, Modal, Segmented, Space, Switch, Table, Tag, Typography, message } from 'antd';
 import { Link } from 'react-router-dom';
 import { EXPOSURE_PROPOSAL_STATUSES, type ExposureDecision } from '@duban/domain';
 import { api, openPrintable } from '../../api/client';
@@ -85,17 +85,25 @@ function Proposals({ onDecided }: { onDecided(): void }) {
               title: t('exposures.decision'),
               key: 'decision',
               width: 220,
-              render: (_: unknown, p) =>
-                p.decidedAt ? (
-                  <div>
-                    <div>
-                      {p.deciderUsername ?? t('who.system')} · {formatDateTime(p.decidedAt)}
+              render: (_: unknown, p) => (
+                <div>
+                  {/* A proposal withdrawn before a decision has no decision of its own to show. */}
+                  {p.decidedAt && !(p.withdrawnAt && !p.approvedAt) && (
+                    <>
+                      <div>
+                        {p.deciderUsername ?? t('who.system')} · {formatDateTime(p.decidedAt)}
+                      </div>
+                      {p.decisionReason && <div className="pre-wrap">{p.decisionReason}</div>}
+                    </>
+                  )}
+                  {p.withdrawnAt && (
+                    <div data-testid="exposure-withdrawal">
+                      <div>{t('exposures.withdrawnLine', { when: formatDateTime(p.withdrawnAt), who: p.withdrawerUsername ?? t('who.system') })}</div>
+                      {p.withdrawalReason && <div className="pre-wrap">{p.withdrawalReason}</div>}
                     </div>
-                    {p.decisionReason && <div className="pre-wrap">{p.decisionReason}</div>}
-                  </div>
-                ) : (
-                  ''
-                ),
+                  )}
+                </div>
+              ),
             },
             ...(mayDecide
               ? [
@@ -195,19 +203,24 @@ function DecisionDialog({ proposal, decision, onClose, onDone }: { proposal: Exp
   );
 }
 
+/**
+ * The approved exposures. The printable page and the downloads are the public list; on screen
+ * the office also sees the units taken off it (rectified, withdrawn), since when, by whom and why.
+ */
 function ApprovedList({ version }: { version: number }) {
   const { t, label } = useI18n();
   const [rows, setRows] = useState<ExposureListEntry[] | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
+  const [withDelisted, setWithDelisted] = useState(true);
   const load = useCallback(() => {
     api
-      .get<ExposureListEntry[]>('/exposure-list')
+      .get<ExposureListEntry[]>('/exposure-list', withDelisted ? { include: 'delisted' } : undefined)
       .then((answer) => {
         setRows(answer);
         setFailure(null);
       })
       .catch(setFailure);
-  }, []);
+  }, [withDelisted]);
   useEffect(() => load(), [load, version]);
   const print = () => void openPrintable('/exposure-list', { format: 'html' }).catch((error: unknown) => void message.error(errorText(error, t)));
   return (
@@ -222,6 +235,10 @@ function ApprovedList({ version }: { version: number }) {
               {t('exposures.printList')}
             </Button>
             <ExportButtons path="/exposure-list" name="exposure-list" />
+            <Space>
+              <Switch checked={withDelisted} onChange={setWithDelisted} data-testid="exposure-list-delisted" aria-label={t('exposures.showDelisted')} />
+              {t('exposures.showDelisted')}
+            </Space>
           </Space>
         </Space>
         {failure != null && (
@@ -236,9 +253,21 @@ function ApprovedList({ version }: { version: number }) {
           loading={rows === null && failure === null}
           dataSource={rows ?? []}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => t('common.total', { total }) }}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1340 }}
           columns={[
             { title: t('compliance.unit'), dataIndex: 'unitName', width: 200, render: (name: string | null, r) => <Link to={`/compliance-cases/${r.caseId}`}>{name ?? r.creditCode}</Link> },
+            {
+              title: t('exposures.listing'),
+              dataIndex: 'listing',
+              width: 240,
+              render: (listing: ExposureListEntry['listing'], r) => (
+                <div data-listing={listing}>
+                  <Tag color={listing === 'listed' ? 'red' : 'default'}>{label('exposureListing', listing)}</Tag>
+                  {r.delistedAt && <div>{t('exposures.delisted', { when: formatDateTime(r.delistedAt), who: r.delistedBy ?? t('who.system') })}</div>}
+                  {r.delistedReason && <div className="pre-wrap">{r.delistedReason}</div>}
+                </div>
+              ),
+            },
             { title: t('compliance.creditCode'), dataIndex: 'creditCode', width: 190 },
             { title: t('common.district'), dataIndex: 'districtName', width: 110 },
             { title: t('compliance.finding'), dataIndex: 'finding', width: 140, render: (f: ExposureListEntry['finding']) => <FindingTag finding={f} /> },

@@ -163,6 +163,8 @@ export interface CaseLiveState {
 export interface ComplianceCaseDetail extends ComplianceCaseSummary {
   transitions: CaseTransition[];
   steps: CaseStep[];
+  /** The employer opened its notice by the e-mail's link: when, from where. */
+  noticeOpenings: Array<{ openedAt: string; clientAddress: string | null; userAgent: string | null; linkExpiresAt: string }>;
   workflow: CaseLiveState | null;
 }
 
@@ -180,6 +182,11 @@ export interface ExposureListEntry {
   approvedBy: string;
   mediaDutyId: string | null;
   mediaDutyState: string | null;
+  /** listed: on the public list; rectified or withdrawn: taken off it. */
+  listing: 'listed' | 'rectified' | 'withdrawn';
+  delistedAt: string | null;
+  delistedBy: string | null;
+  delistedReason: string | null;
 }
 
 export interface UnitRecord {
@@ -283,6 +290,10 @@ export interface ExposureProposal {
   decisionReason: string | null;
   mediaDutyId: string | null;
   mediaDutyState: string | null;
+  approvedAt: string | null;
+  withdrawnAt: string | null;
+  withdrawerUsername: string | null;
+  withdrawalReason: string | null;
 }
 
 export interface ExposureProposalList {
