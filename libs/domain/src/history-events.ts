@@ -1,7 +1,6 @@
 import { COMPLIANCE_CASE_ACTIONS, COMPLIANCE_ESCALATION_STEPS } from './compliance/compliance-case';
 import { DEFAULT_DUTY_CLOCK_POLICY } from './duty/duty-clock';
 import { DUTY_ACTIONS } from './duty/duty-state-machine';
-import { SYSTEM_ACTOR } from './roles';
 
 /**
  * The kinds of event the API answers in histories and timelines. The API sends these words,
@@ -55,14 +54,26 @@ export { COMPLIANCE_ESCALATION_STEPS };
  * The reasons the system writes into histories when no person acted. Rows keep the English text
  * (old rows have it, API clients read it); `systemReasonOf` gives the code the console words.
  */
+const CASE_CLOSED_UNIT_RECTIFIED = 'The unit rectified';
+const CASE_CLOSED_DISMISSED = 'The office dismissed the case';
+
+/** The reason a duty a compliance case gave is cancelled with when the case closes. */
+export function caseDutyCancelReason(caseCloseReason: string): string {
+  return `${caseCloseReason}：督办事项撤销`;
+}
+
 export const SYSTEM_REASONS = {
   due_time_near: 'The due time is near',
   past_due_time: 'The duty is past its due time',
   rectification_deadline_passed: 'The deadline of the rectification order passed',
+  unit_rectified: CASE_CLOSED_UNIT_RECTIFIED,
+  case_dismissed: CASE_CLOSED_DISMISSED,
+  duty_cancelled_unit_rectified: caseDutyCancelReason(CASE_CLOSED_UNIT_RECTIFIED),
+  duty_cancelled_case_dismissed: caseDutyCancelReason(CASE_CLOSED_DISMISSED),
   every_phase_closed: 'every phase closed',
   single_sign_on_provisioned: 'First sign-in through single sign-on (DUBAN_OIDC_PROVISION)',
   created_at_command_line: 'created at the command line',
-} as const;
+};
 export type SystemReason = keyof typeof SYSTEM_REASONS;
 
 const REASON_BY_TEXT = new Map<string, SystemReason>(Object.entries(SYSTEM_REASONS).map(([code, text]) => [text, code as SystemReason]));
@@ -74,6 +85,3 @@ export function systemReasonOf(text: string | null | undefined): SystemReason | 
 
 /** Who the audit log names for an administrator created at the command line (`npm run admin:create`). */
 export const COMMAND_LINE_USERNAME = 'admin:create';
-
-/** Usernames recorded for acts no signed-in person did: the clock and the worker, and the command line. */
-export const SYSTEM_USERNAMES: readonly string[] = [SYSTEM_ACTOR.username, COMMAND_LINE_USERNAME];

@@ -254,7 +254,7 @@ export async function ComplianceCaseWorkflow(input: ComplianceCaseInput): Promis
         caseId: input.caseId,
         pending,
         stoppedAt: Date.now(),
-        reason: outcome === 'rectified' ? 'The unit rectified' : 'The office dismissed the case',
+        reason: outcome === 'rectified' ? SYSTEM_REASONS.unit_rectified : SYSTEM_REASONS.case_dismissed,
       });
       if ((exposure as ExposureStatus) === 'proposed') exposure = 'withdrawn';
     }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Card, DatePicker, Input, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { CAMPAIGN_ZONE, formatDateTime } from '../../components/format';
+import { actorText, reasonText } from '../../components/history-words';
 import { ExportButtons } from '../../components/ExportButtons';
 import { FilterSelect } from '../../components/FilterSelect';
 import { ServerTable } from '../../components/ServerTable';
@@ -97,7 +98,7 @@ export function AuditLogPage() {
             scroll={{ x: 1400 }}
             columns={[
               { title: t('audit.at'), dataIndex: 'at', width: 150, fixed: 'left', render: (at: string) => formatDateTime(at) },
-              { title: t('audit.actor'), dataIndex: 'actorUsername', width: 150, render: (who: string | null) => who ?? '—' },
+              { title: t('audit.actor'), dataIndex: 'actorUsername', width: 150, render: (who: string | null) => (who ? actorText(who, t) : '—') },
               { title: t('audit.action'), dataIndex: 'action', width: 170, render: (action: string) => <span data-action={action}>{label('auditAction', action)}</span> },
               {
                 title: t('audit.target'),
@@ -107,7 +108,7 @@ export function AuditLogPage() {
               },
               { title: t('audit.from'), dataIndex: 'from', width: 220, render: (v: unknown) => <span className="pre-wrap">{change(v)}</span> },
               { title: t('audit.to'), dataIndex: 'to', width: 220, render: (v: unknown) => <span className="pre-wrap">{change(v)}</span> },
-              { title: t('common.reason'), dataIndex: 'reason', width: 200, render: (v: string | null) => v ?? '' },
+              { title: t('common.reason'), dataIndex: 'reason', width: 200, render: (v: string | null) => reasonText(v, t) },
               { title: t('audit.clientAddress'), dataIndex: 'clientAddress', width: 130, render: (v: string | null) => v ?? '' },
             ]}
           />

@@ -56,7 +56,7 @@ export function ComplianceActionDialog({ kase, action, evidence, onEvidenceAdded
       const after = await api.post<ComplianceCaseDetail>(`/compliance-cases/${kase.id}/actions`, body);
       onDone(action, after);
     } catch (error) {
-      const unplaced = applyFieldErrors(form, error);
+      const unplaced = applyFieldErrors(form, error, t);
       setFailure(unplaced.length ? unplaced.join('; ') : complianceErrorText(error, t));
       if (error instanceof ApiError && error.status === 409) onConflict();
     } finally {

@@ -6,6 +6,7 @@ import { complianceCaseActionRefusal, complianceCaseTarget, complianceEvidenceRe
 import { api, openPrintable } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { formatDateTime, formatNumber } from '../../components/format';
+import { escalationStepText, reasonText } from '../../components/history-words';
 import { RecordPending } from '../../components/RecordPending';
 import { useI18n } from '../../i18n/i18n';
 import { EvidenceList, EvidenceUploader } from './CaseEvidence';
@@ -170,7 +171,7 @@ function LiveState({ kase }: { kase: ComplianceCaseDetail }) {
       data-testid="case-live"
       title={
         live.nextStep
-          ? t('cases.nextStep', { step: label('escalationStep', live.nextStep.step), at: formatDateTime(new Date(live.nextStep.dueAt).toISOString()) })
+          ? t('cases.nextStep', { step: escalationStepText(live.nextStep.step, t), at: formatDateTime(new Date(live.nextStep.dueAt).toISOString()) })
           : live.noticeDeadline && live.state === 'notified'
             ? t('cases.escalatesAt', { at: formatDateTime(new Date(live.noticeDeadline).toISOString()) })
             : t('cases.noNextStep')
@@ -216,7 +217,7 @@ function Transitions({ transitions }: { transitions: CaseTransition[] }) {
                 {formatDateTime(tr.occurredAt)} · {tr.actorUserId === SYSTEM_ACTOR.userId ? t('who.system') : t('compliance.whoRole', { who: tr.actorUsername, role: label('role', tr.actorRole) })}
               </Typography.Text>
             </Space>
-            {tr.reason && <div className="pre-wrap">{tr.reason}</div>}
+            {tr.reason && <div className="pre-wrap">{reasonText(tr.reason, t)}</div>}
             {typeof tr.details.deadline === 'string' && <div>{t('cases.deadlineWas', { at: formatDateTime(tr.details.deadline) })}</div>}
             {rectificationOf(tr) && (
               <div>

@@ -65,7 +65,7 @@ export function EnforcementActionDialog({ open, inspectionCase, evidence, mayUpl
       const recorded = await api.post<EnforcementAction>(`/inspection-cases/${inspectionCase.id}/actions`, body);
       onDone(recorded);
     } catch (error) {
-      const unplaced = applyFieldErrors(form, error);
+      const unplaced = applyFieldErrors(form, error, t);
       setFailure(unplaced.length ? unplaced.join('; ') : complianceErrorText(error, t));
       if (error instanceof ApiError && error.status === 409) onConflict();
     } finally {

@@ -9,6 +9,7 @@ import { applyFieldErrors, errorText } from '../../components/api-errors';
 import { ExportButtons } from '../../components/ExportButtons';
 import { ServerTable } from '../../components/ServerTable';
 import { formatDate, formatDateTime } from '../../components/format';
+import { reasonText } from '../../components/history-words';
 import { useServerTable } from '../../components/useServerTable';
 import { useI18n } from '../../i18n/i18n';
 import { complianceErrorText } from './errors';
@@ -91,7 +92,7 @@ function Proposals({ onDecided }: { onDecided(): void }) {
                     <div>
                       {p.deciderUsername ?? t('who.system')} · {formatDateTime(p.decidedAt)}
                     </div>
-                    {p.decisionReason && <div className="pre-wrap">{p.decisionReason}</div>}
+                    {p.decisionReason && <div className="pre-wrap">{reasonText(p.decisionReason, t)}</div>}
                   </div>
                 ) : (
                   ''
@@ -158,7 +159,7 @@ function DecisionDialog({ proposal, decision, onClose, onDone }: { proposal: Exp
       await api.post(`/exposure-proposals/${proposal.id}/decision`, body);
       onDone();
     } catch (error) {
-      const unplaced = applyFieldErrors(form, error);
+      const unplaced = applyFieldErrors(form, error, t);
       setFailure(unplaced.length ? unplaced.join('; ') : complianceErrorText(error, t));
     } finally {
       setBusy(false);

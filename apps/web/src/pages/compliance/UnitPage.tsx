@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api/client';
 import { NotFound } from '../../components/Forbidden';
 import { formatDate, formatDateTime, formatNumber } from '../../components/format';
+import { reasonText } from '../../components/history-words';
 import { useI18n } from '../../i18n/i18n';
 import { creditCodeMistake } from './creditCode';
 import { complianceErrorText } from './errors';
@@ -153,7 +154,7 @@ function HistoryTimeline({ history }: { history: EnforcementHistory }) {
                   {formatDateTime(e.at)} · {e.who === 'system' || e.who === null ? t('who.system') : e.who}
                 </Typography.Text>
               </Space>
-              {typeof d.reason === 'string' && d.reason && <div className="pre-wrap">{d.reason}</div>}
+              {typeof d.reason === 'string' && d.reason && <div className="pre-wrap">{reasonText(d.reason, t)}</div>}
               {e.kind === 'enforcement_action' && (
                 <>
                   {typeof d.date === 'string' && <div>{t('units.actionOn', { date: d.date })}</div>}

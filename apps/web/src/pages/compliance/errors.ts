@@ -1,14 +1,9 @@
 // The compliance chain's refusals in the console's words: the API's domain code (body.code)
 // picks the sentence; anything else goes through the shared errorText.
-import { ApiError } from '../../api/client';
-import { errorText } from '../../components/api-errors';
+import { domainCode, errorText } from '../../components/api-errors';
 import { hasMessage, type Translate } from '../../i18n/i18n';
 
-export function domainCode(error: unknown): string | null {
-  if (!(error instanceof ApiError)) return null;
-  const code = (error.body as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' ? code : null;
-}
+export { domainCode };
 
 /** 'complianceError.<CODE>' when the catalogue has it (with the API's sentence as detail), else the shared text. */
 export function complianceErrorText(error: unknown, t: Translate): string {
