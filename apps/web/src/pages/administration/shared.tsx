@@ -5,7 +5,7 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Modal, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
 import type { TableColumnsType, UploadFile } from 'antd';
 import { ApiError, api, uploadFile } from '../../api/client';
-import { applyFieldErrors, errorText, fieldMessagesText } from '../../components/api-errors';
+import { applyFieldErrors, errorText, fieldMessageText, fieldMessagesText } from '../../components/api-errors';
 import { useI18n } from '../../i18n/i18n';
 
 /** A POST that takes only a reason (deactivate, reactivate, unlock); the reason is kept in the audit log. */
@@ -108,14 +108,14 @@ export function downloadCsv(name: string, header: string[], rows: string[][]): v
 
 /** A row's problems, column by column, as the API names them. */
 export function RowErrors({ errors }: { errors?: Record<string, string[]> }) {
+  const { t } = useI18n();
   if (!errors || Object.keys(errors).length === 0) return null;
   return (
     <ul className="plain-list" data-testid="row-errors">
       {Object.entries(errors).map(([column, messages]) => (
         <li key={column}>
-          <Typography.Text type="danger">
-            {column}: {messages.join('; ')}
-          </Typography.Text>
+          {/* The column as the file names it; the message in the user's language where the console knows it. */}
+          <Typography.Text type="danger">{t('fieldError.label', { field: column, message: messages.map((m) => fieldMessageText(m, t)).join('; ') })}</Typography.Text>
         </li>
       ))}
     </ul>

@@ -6,12 +6,12 @@ import { complianceCaseActionRefusal, complianceCaseTarget, complianceEvidenceRe
 import { api, openPrintable } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { formatDateTime, formatNumber } from '../../components/format';
+import { errorText } from '../../components/api-errors';
 import { escalationStepText, reasonText } from '../../components/history-words';
 import { RecordPending } from '../../components/RecordPending';
 import { useI18n } from '../../i18n/i18n';
 import { EvidenceList, EvidenceUploader } from './CaseEvidence';
 import { ComplianceActionDialog, type CaseDialogAction } from './ComplianceActionDialog';
-import { complianceErrorText } from './errors';
 import { sectorLabel, useReference } from './reference';
 import { CaseStateTag, ExposureTag, FindingTag } from './tags';
 import type { CaseEvidence, CaseStep, CaseTransition, ComplianceCaseDetail } from './types';
@@ -44,14 +44,14 @@ export function ComplianceCasePage() {
     void load();
   }, [load]);
 
-  if (failure || !kase) return <RecordPending error={failure} notFound={t('cases.notFound')} describe={complianceErrorText} />;
+  if (failure || !kase) return <RecordPending error={failure} notFound={t('cases.notFound')} describe={errorText} />;
 
   // The API's own rules (the domain's), so the buttons offered are the ones that will be accepted.
   const actor: Actor = { userId: me.id, username: me.username, role: me.role, departmentId: me.departmentId };
   const allowed = DIALOG_ACTIONS.filter((a) => complianceCaseTarget(kase.state, a) !== null && complianceCaseActionRefusal(actor, a, kase, false) === null);
   const mayUpload = kase.state !== 'closed' && complianceEvidenceRefusal(actor, kase) === null;
   const addEvidence = (file: CaseEvidence) => setEvidence((files) => (files.some((f) => f.id === file.id) ? files : [...files, file]));
-  const printNotice = () => void openPrintable(`/compliance-cases/${kase.id}/notice`).catch((error: unknown) => void message.error(complianceErrorText(error, t)));
+  const printNotice = () => void openPrintable(`/compliance-cases/${kase.id}/notice`).catch((error: unknown) => void message.error(errorText(error, t)));
 
   return (
     <Space orientation="vertical" size="middle" className="page">

@@ -12,7 +12,6 @@ import { formatDate, formatDateTime } from '../../components/format';
 import { reasonText } from '../../components/history-words';
 import { useServerTable } from '../../components/useServerTable';
 import { useI18n } from '../../i18n/i18n';
-import { complianceErrorText } from './errors';
 import { ExposureTag, FindingTag } from './tags';
 import type { ExposureListEntry, ExposureProposal, ExposureProposalList } from './types';
 
@@ -160,7 +159,7 @@ function DecisionDialog({ proposal, decision, onClose, onDone }: { proposal: Exp
       onDone();
     } catch (error) {
       const unplaced = applyFieldErrors(form, error, t);
-      setFailure(unplaced.length ? unplaced.join('; ') : complianceErrorText(error, t));
+      setFailure(unplaced.length ? unplaced.join('; ') : errorText(error, t));
     } finally {
       setBusy(false);
     }

@@ -5,12 +5,12 @@ import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { formatDateTime, formatNumber } from '../../components/format';
+import { errorText } from '../../components/api-errors';
 import { reasonText } from '../../components/history-words';
 import { RecordPending } from '../../components/RecordPending';
 import { useI18n } from '../../i18n/i18n';
 import { EvidenceList, EvidenceUploader } from './CaseEvidence';
 import { EnforcementActionDialog } from './EnforcementActionDialog';
-import { complianceErrorText } from './errors';
 import { sectorLabel, useReference } from './reference';
 import { CaseStateTag, ExposureTag, FindingTag, InspectionStatusTag } from './tags';
 import type { CaseEvidence, EnforcementAction, InspectionCaseDetail } from './types';
@@ -41,7 +41,7 @@ export function InspectionCasePage() {
     void load();
   }, [load]);
 
-  if (failure || !kase) return <RecordPending error={failure} notFound={t('inspection.notFound')} describe={complianceErrorText} />;
+  if (failure || !kase) return <RecordPending error={failure} notFound={t('inspection.notFound')} describe={errorText} />;
 
   const open = kase.status === 'open';
   // The same rule as the API's (enforcementActionRefusal, complianceEvidenceRefusal): the case's team and the office.

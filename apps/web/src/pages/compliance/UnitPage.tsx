@@ -3,11 +3,11 @@ import { Alert, Card, Descriptions, Empty, Space, Spin, Table, Tag, Timeline, Ty
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api/client';
 import { NotFound } from '../../components/Forbidden';
+import { errorText } from '../../components/api-errors';
 import { formatDate, formatDateTime, formatNumber } from '../../components/format';
 import { reasonText } from '../../components/history-words';
 import { useI18n } from '../../i18n/i18n';
 import { creditCodeMistake } from './creditCode';
-import { complianceErrorText } from './errors';
 import { sectorLabel, useReference, type Reference } from './reference';
 import { CaseStateTag, FindingTag, InspectionStatusTag } from './tags';
 import type { ComplianceCaseSummary, EnforcementHistory, HistoryEvent, InspectionCaseSummary, UnitDetail, UnitFact } from './types';
@@ -44,7 +44,7 @@ export function UnitPage() {
 
   if (mistake) return <Alert type="error" showIcon title={t(mistake.key, mistake.values)} />;
   if (failure instanceof ApiError && failure.status === 404) return <NotFound text={t('units.notFound', { code: creditCode })} />;
-  if (failure) return <Alert type="error" showIcon title={complianceErrorText(failure, t)} />;
+  if (failure) return <Alert type="error" showIcon title={errorText(failure, t)} />;
   if (!unit || !history) return <Spin description={t('common.loading')} />;
 
   return (
