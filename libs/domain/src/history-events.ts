@@ -70,6 +70,8 @@ export const SYSTEM_REASONS = {
   case_dismissed: CASE_CLOSED_DISMISSED,
   duty_cancelled_unit_rectified: caseDutyCancelReason(CASE_CLOSED_UNIT_RECTIFIED),
   duty_cancelled_case_dismissed: caseDutyCancelReason(CASE_CLOSED_DISMISSED),
+  every_duty_closed: 'every duty closed',
+  window_ended: 'the window ended',
   every_phase_closed: 'every phase closed',
   single_sign_on_provisioned: 'First sign-in through single sign-on (DUBAN_OIDC_PROVISION)',
   created_at_command_line: 'created at the command line',

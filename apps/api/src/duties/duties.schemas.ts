@@ -267,9 +267,15 @@ export const dutiesSchemas: OpenApiSchemas = {
       "whyCode": {
         "type": "string",
         "enum": [
+          "window_ended",
           "due_time_near",
           "past_due_time",
           "rectification_deadline_passed",
+          "unit_rectified",
+          "case_dismissed",
+          "duty_cancelled_unit_rectified",
+          "duty_cancelled_case_dismissed",
+          "every_duty_closed",
           "every_phase_closed",
           "single_sign_on_provisioned",
           "created_at_command_line"

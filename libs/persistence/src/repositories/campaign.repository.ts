@@ -601,7 +601,7 @@ export class CampaignRepository {
         phaseId,
         action: 'phase_closed',
         actor: SYSTEM_ACTOR,
-        reason: reason === 'window_ended' ? 'the window ended' : 'every duty closed',
+        reason: reason === 'window_ended' ? SYSTEM_REASONS.window_ended : SYSTEM_REASONS.every_duty_closed,
         occurredAt: new Date(closedAt),
         details: { total: summary.total, onTime: summary.onTime, late: summary.late, openAtClose: summary.openAtClose },
       });

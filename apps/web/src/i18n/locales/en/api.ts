@@ -112,6 +112,8 @@ export const systemReasons = {
   'systemReason.case_dismissed': 'The office dismissed the case',
   'systemReason.duty_cancelled_unit_rectified': 'The unit rectified: the duty is cancelled',
   'systemReason.duty_cancelled_case_dismissed': 'The case was dismissed: the duty is cancelled',
+  'systemReason.every_duty_closed': 'Every duty closed',
+  'systemReason.window_ended': "The phase's window ended",
   'systemReason.every_phase_closed': 'Every phase closed',
   'systemReason.single_sign_on_provisioned': 'First sign-in through single sign-on, provisioned',
   'systemReason.created_at_command_line': 'Created at the command line',

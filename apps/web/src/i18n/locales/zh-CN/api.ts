@@ -117,6 +117,8 @@ export const systemReasons = {
   'systemReason.case_dismissed': '领导小组办公室已撤销案件',
   'systemReason.duty_cancelled_unit_rectified': '单位已整改，督办事项撤销',
   'systemReason.duty_cancelled_case_dismissed': '案件已撤销，督办事项撤销',
+  'systemReason.every_duty_closed': '事项全部办结',
+  'systemReason.window_ended': '阶段期满',
   'systemReason.every_phase_closed': '各阶段均已结束',
   'systemReason.single_sign_on_provisioned': '首次通过统一身份认证登录，自动开通',
   'systemReason.created_at_command_line': '通过命令行创建',
