@@ -82,13 +82,13 @@ describe('console: administration, in Chromium', () => {
     // Another page asked for shows the same.
     await liaisonPage.goto(`${ui.stack.baseUrl}/console/inbox`);
     await forced.waitFor();
-    // A password the policy refuses: the API's reason stands under the field.
+    // A password the policy refuses: its reason stands under the field, in the console's words.
     await forced.getByLabel('一次性密码').fill(oneTimePassword);
     await forced.getByLabel('新密码', { exact: true }).fill('abcabcabcabc');
     await forced.getByLabel('再次输入新密码').fill('abcabcabcabc');
     await forced.getByTestId('password-submit').click();
     const newPasswordField = forced.locator('.ant-form-item').filter({ has: liaisonPage.getByLabel('新密码', { exact: true }) });
-    await newPasswordField.getByText(/too common/).waitFor();
+    await newPasswordField.getByText('密码过于常见，请换一个').waitFor();
     const ownPassword = '衡阳扩面-联络员2026!';
     await forced.getByLabel('新密码', { exact: true }).fill(ownPassword);
     await forced.getByLabel('再次输入新密码').fill(ownPassword);

@@ -123,15 +123,16 @@ export interface ConsoleInChromium {
 /**
  * Registers, in the calling describe block, the hooks that build the console, start a stack
  * that serves it and Chromium, stop both after the block, and fail any test whose page threw.
+ * `overrides` set the stack's environment (DUBAN_WORKING_DAY_SECONDS for a ladder in seconds).
  */
-export function consoleInChromium(): ConsoleInChromium {
+export function consoleInChromium(overrides: Record<string, string> = {}): ConsoleInChromium {
   let stack: TestStack | undefined;
   let browser: Browser | undefined;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
     const webDir = await buildConsole();
-    stack = await TestStack.start({ DUBAN_WEB_DIR: webDir }, { port: await freePort() });
+    stack = await TestStack.start({ ...overrides, DUBAN_WEB_DIR: webDir }, { port: await freePort() });
     browser = await launchChromium();
   }, 180_000);
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadDubanConfig } from '@duban/config';
-import { passwordPolicyProblems } from '@duban/domain';
+import { COMMAND_LINE_USERNAME, passwordPolicyProblems, SYSTEM_REASONS } from '@duban/domain';
 import { AuditLogRepository, hashPassword, openDatabase, UserRepository } from '@duban/persistence';
 
 /**
@@ -55,7 +55,7 @@ export async function createAdministrator(argv: string[], io: AdminCreateIo): Pr
         [id, username, values['display-name']?.trim() || '系统管理员', values.email ?? null, values.phone ?? null, passwordHash],
       );
       await new AuditLogRepository(dataSource).record(
-        { actorId: null, actorUsername: 'admin:create', action: 'administrator.created', targetType: 'user', targetId: id, targetLabel: username, reason: 'created at the command line' },
+        { actorId: null, actorUsername: COMMAND_LINE_USERNAME, action: 'administrator.created', targetType: 'user', targetId: id, targetLabel: username, reason: SYSTEM_REASONS.created_at_command_line },
         tx,
       );
     });

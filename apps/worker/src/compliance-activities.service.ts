@@ -10,6 +10,7 @@ import {
   FINDING_LABELS,
   findingRoute,
   findingsOfUnit,
+  caseDutyCancelReason,
   SYSTEM_ACTOR,
   type Actor,
   type CompliancePolicy,
@@ -224,7 +225,7 @@ export class ComplianceActivitiesService implements ComplianceActivities, OnAppl
     for (const dutyId of dutyIds) {
       try {
         await client.workflow.getHandle(dutyWorkflowId(dutyId)).executeUpdate(dutyActionUpdate, {
-          args: [{ action: 'cancel', actor: SYSTEM_ACTOR, reason: `${input.reason}：督办事项撤销` }],
+          args: [{ action: 'cancel', actor: SYSTEM_ACTOR, reason: caseDutyCancelReason(input.reason) }],
         });
       } catch (error) {
         // Refused: the duty is done or cancelled already (this may be a retry); nothing to stop.

@@ -30,3 +30,4 @@ export * from './users/sign-in-policy';
 export * from './users/user-administration';
 export * from './users/password-policy';
 export * from './departments/department-administration';
+export * from './history-events';

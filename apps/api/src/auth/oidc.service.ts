@@ -3,7 +3,7 @@ import { BadRequestException, Inject, Injectable, Logger, NotFoundException, Ser
 import { custom, errors, generators, Issuer, type BaseClient, type IdTokenClaims, type UnknownObject } from 'openid-client';
 import { DataSource } from 'typeorm';
 import { DUBAN_CONFIG, type DubanConfig, type OidcConfig } from '@duban/config';
-import { DomainError, DomainErrorCode, userUnitProblems } from '@duban/domain';
+import { DomainError, DomainErrorCode, SYSTEM_REASONS, userUnitProblems } from '@duban/domain';
 import { AuditLogRepository, DepartmentEntity, SingleSignOnAttemptRepository, UserEntity, UserRepository, isUniqueViolation } from '@duban/persistence';
 import { unstorableTextProblem } from '../common/front-door';
 import { AuthService, type ClientContext } from './auth.service';
@@ -369,7 +369,7 @@ export class OidcService {
             targetId: user.id,
             targetLabel: user.username,
             to: { role: user.role, departmentId, departmentCode, externalSubject: subject, displayName: user.displayName, email: user.email },
-            reason: 'First sign-in through single sign-on (DUBAN_OIDC_PROVISION)',
+            reason: SYSTEM_REASONS.single_sign_on_provisioned,
             clientAddress: client.address,
           },
           tx,

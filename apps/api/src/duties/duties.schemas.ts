@@ -244,7 +244,7 @@ export const dutiesSchemas: OpenApiSchemas = {
       "kind": {"type":"string","enum":["evidence","transition","reminder","escalation","email","comment"]},
       "what": {
         "type": "string",
-        "description": "The action (assign, acknowledge, …, record_progress, reassign), the escalation step, or reminder, email, comment, evidence_added."
+        "description": "The action (assign, acknowledge, …, record_progress, reassign), reminder, email_sent,\nemail_pending, comment, evidence_added (DUTY_TIMELINE_EVENTS), or the escalation step's name."
       },
       "who": {
         "type": "object",
@@ -264,9 +264,28 @@ export const dutiesSchemas: OpenApiSchemas = {
       "fromDepartment": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/TimelineDepartment"}]},
       "toDepartment": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/TimelineDepartment"}]},
       "why": {"type":"string","nullable":true},
+      "whyCode": {
+        "type": "string",
+        "enum": [
+          "window_ended",
+          "due_time_near",
+          "past_due_time",
+          "rectification_deadline_passed",
+          "unit_rectified",
+          "case_dismissed",
+          "duty_cancelled_unit_rectified",
+          "duty_cancelled_case_dismissed",
+          "every_duty_closed",
+          "every_phase_closed",
+          "single_sign_on_provisioned",
+          "created_at_command_line"
+        ],
+        "nullable": true,
+        "description": "When the system wrote `why`, its code (SYSTEM_REASONS): the console words it, `why` stays for API clients."
+      },
       "details": {"type":"object","additionalProperties":{}}
     },
-    "required": ["at","kind","what","who","from","to","fromDepartment","toDepartment","why","details"],
+    "required": ["at","kind","what","who","from","to","fromDepartment","toDepartment","why","whyCode","details"],
     "description": "One thing that happened to a duty: when, what, who (the clock is `system`), from and to\n(states; departments on a reassignment), why (the reason given), and what else belongs to it."
   },
   "EvidenceView": {

@@ -40,6 +40,20 @@ describe('the duty timeline', () => {
     expect(entries[3].who).toEqual({ id: SYSTEM_ACTOR.userId, username: 'system', role: 'system' });
   });
 
+  it("names the clock's reasons by code beside the English text, and leaves a person's reason uncoded", () => {
+    const entries = buildDutyTimeline({
+      ...empty,
+      history: [transition(2, 'return', 1, { reason: '材料不全' })],
+      reminders: [{ id: '1', dutyId: 'd', departmentId: 'a', dueAt: at(5), remindedAt: at(2) } as never],
+      escalations: [{ id: '1', dutyId: 'd', step: 'overdue', dueAt: at(3), firedAt: at(3), notified: ['office'] }],
+    });
+    expect(entries.map((e) => [e.what, e.why, e.whyCode])).toEqual([
+      ['return', '材料不全', null],
+      ['reminder', 'The due time is near', 'due_time_near'],
+      ['overdue', 'The duty is past its due time', 'past_due_time'],
+    ]);
+  });
+
   it('gives a reason as why, and other text as a note', () => {
     const entries = buildDutyTimeline({
       ...empty,

@@ -1,4 +1,14 @@
-import { DUTY_ACTIONS, dutyActionRequires, SYSTEM_ACTOR, type DutyAction, type DutyState } from '@duban/domain';
+import {
+  DUTY_ACTIONS,
+  dutyActionRequires,
+  SYSTEM_ACTOR,
+  SYSTEM_REASONS,
+  systemReasonOf,
+  type DutyAction,
+  type DutyState,
+  type DutyTimelineEvent,
+  type SystemReason,
+} from '@duban/domain';
 import type {
   DepartmentEntity,
   DutyCommentEntity,
@@ -24,14 +34,19 @@ export interface TimelineDepartment {
 export interface DutyTimelineEntry {
   at: string;
   kind: DutyTimelineKind;
-  /** The action (assign, acknowledge, …, record_progress, reassign), the escalation step, or reminder, email, comment, evidence_added. */
-  what: string;
+  /**
+   * The action (assign, acknowledge, …, record_progress, reassign), reminder, email_sent,
+   * email_pending, comment, evidence_added (DUTY_TIMELINE_EVENTS), or the escalation step's name.
+   */
+  what: DutyTimelineEvent | string;
   who: { id: string; username: string; role: string };
   from: DutyState | null;
   to: DutyState | null;
   fromDepartment: TimelineDepartment | null;
   toDepartment: TimelineDepartment | null;
   why: string | null;
+  /** When the system wrote `why`, its code (SYSTEM_REASONS): the console words it, `why` stays for API clients. */
+  whyCode: SystemReason | null;
   details: Record<string, unknown>;
 }
 
@@ -61,7 +76,7 @@ export function buildDutyTimeline(sources: DutyTimelineSources): DutyTimelineEnt
     return { id, code: d?.code ?? null, name: d?.name ?? null };
   };
   const fileNames = new Map(sources.evidence.map((e) => [e.id, e.fileName]));
-  const base = { from: null, to: null, fromDepartment: null, toDepartment: null, why: null };
+  const base = { from: null, to: null, fromDepartment: null, toDepartment: null, why: null, whyCode: null };
   const entries: Array<DutyTimelineEntry & { order: number }> = [];
 
   for (const t of sources.history) {
@@ -80,6 +95,7 @@ export function buildDutyTimeline(sources: DutyTimelineSources): DutyTimelineEnt
       fromDepartment: department(t.fromDepartmentId),
       toDepartment: department(t.toDepartmentId),
       why: isReason ? t.reason : null,
+      whyCode: isReason ? systemReasonOf(t.reason) : null,
       details: {
         seq: t.seq,
         ...(!isReason && t.reason ? { note: t.reason } : {}),
@@ -98,7 +114,8 @@ export function buildDutyTimeline(sources: DutyTimelineSources): DutyTimelineEnt
       what: 'reminder',
       who: SYSTEM,
       toDepartment: department(r.departmentId),
-      why: 'The due time is near',
+      why: SYSTEM_REASONS.due_time_near,
+      whyCode: 'due_time_near',
       details: { dueAt: r.dueAt ? r.dueAt.toISOString() : null },
     });
   }
@@ -110,7 +127,8 @@ export function buildDutyTimeline(sources: DutyTimelineSources): DutyTimelineEnt
       kind: 'escalation',
       what: e.step,
       who: SYSTEM,
-      why: 'The duty is past its due time',
+      why: SYSTEM_REASONS.past_due_time,
+      whyCode: 'past_due_time',
       details: { step: e.step, dueAt: e.dueAt.toISOString(), notified: e.notified },
     });
   }

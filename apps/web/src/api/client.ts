@@ -14,6 +14,12 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
+
+  /** The domain's error code (DUTY_TRANSITION_FORBIDDEN …) when the API sent one: the console words it. */
+  get domainCode(): string | null {
+    const code = (this.body as { code?: unknown } | undefined)?.code;
+    return typeof code === 'string' ? code : null;
+  }
 }
 
 type Query = Record<string, string | number | boolean | string[] | null | undefined>;

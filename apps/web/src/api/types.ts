@@ -1,6 +1,6 @@
 // Shapes of the API's answers that the console reads. Enumerations come from the domain, so a
 // state the API adds is a compile error here rather than a blank cell.
-import type { DutyAction, DutyState, Role } from '@duban/domain';
+import type { DutyAction, DutyState, Role, SystemReason } from '@duban/domain';
 
 export type { DutyAction, DutyState, Role };
 
@@ -87,6 +87,8 @@ export interface TimelineEntry {
   fromDepartment: { id: string; code: string | null; name: string | null } | null;
   toDepartment: { id: string; code: string | null; name: string | null } | null;
   why: string | null;
+  /** Set when the system wrote `why` (SYSTEM_REASONS): the console words it. */
+  whyCode: SystemReason | null;
   details: Record<string, unknown>;
 }
 

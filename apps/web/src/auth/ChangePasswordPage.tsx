@@ -34,7 +34,7 @@ function ChangePasswordForm({ forced, onChanged }: { forced: boolean; onChanged(
       void message.success(t('password.changed'));
       onChanged();
     } catch (error) {
-      const unplaced = applyFieldErrors(form, error);
+      const unplaced = applyFieldErrors(form, error, t);
       setFailure(unplaced.length ? unplaced.join('; ') : errorText(error, t));
     } finally {
       setBusy(false);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Divider, Form, Input, Typography } from 'antd';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../api/client';
+import { errorText } from '../components/api-errors';
 import { useApiGet } from '../components/useApiGet';
 import { hasMessage } from '../i18n/i18n';
 import { LanguageSwitch } from '../layout/LanguageSwitch';
@@ -26,10 +27,9 @@ function refusal(error: unknown, t: ReturnType<typeof useI18n>['t']): string {
   if (error.status === 401) return t('login.failed');
   if (error.status === 429) return t('login.throttled');
   if (error.status === 423) return t('login.locked');
-  if (error.status === 403 && error.code === 'LOCAL_PASSWORDS_DISABLED') return t('login.passwordsDisabled');
+  if (error.status === 403 && error.domainCode === 'LOCAL_PASSWORDS_DISABLED') return t('login.passwordsDisabled');
   if (error.status === 503) return t('login.busy');
-  if (error.status === 0) return t('error.network');
-  return error.message;
+  return errorText(error, t);
 }
 
 export function LoginPage() {

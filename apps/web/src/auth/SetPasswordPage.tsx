@@ -33,8 +33,8 @@ export function SetPasswordPage() {
       await adopt(answer.accessToken);
       void navigate('/', { replace: true });
     } catch (error) {
-      const unplaced = applyFieldErrors(form, error);
-      setFailure(unplaced.length ? (error as Error).message : errorText(error, t));
+      const unplaced = applyFieldErrors(form, error, t);
+      setFailure(unplaced.length ? unplaced.join('; ') : errorText(error, t));
     } finally {
       setBusy(false);
     }

@@ -1,17 +1,13 @@
-// Every string the console shows comes from the translation files in ./locales: zh-CN is the
-// default and the reference (its keys are the type), en must have every key (the compiler checks).
+// Every string the console shows comes from the translation files in ./locales (see ./catalogue).
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { ConfigProvider } from 'antd';
 import antdEn from 'antd/locale/en_US';
 import antdZh from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { messages as zhCN, type MessageKey } from './locales/zh-CN';
-import { messages as en } from './locales/en';
+import { hasMessage, translatorFor, type Language, type Translate } from './catalogue';
 
-export type Language = 'zh-CN' | 'en';
-export const LANGUAGES: Language[] = ['zh-CN', 'en'];
-const CATALOGUES: Record<Language, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+export { format, hasMessage, LANGUAGES, type Language, type Translate } from './catalogue';
 const STORAGE_KEY = 'duban.language';
 
 /**
@@ -30,19 +26,6 @@ const THEME_TOKENS = {
   colorTextDescription: 'rgba(0, 0, 0, 0.62)',
   colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
 };
-
-export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
-
-/** Fills `{name}` placeholders; a missing value stays visible rather than silently empty. */
-export function format(template: string, values?: Record<string, string | number>): string {
-  if (!values) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
-
-/** Looks up a key that is built at run time (an enum value from the API); falls back to the raw value. */
-export function hasMessage(key: string): key is MessageKey {
-  return key in zhCN;
-}
 
 interface I18nValue {
   language: Language;
@@ -66,8 +49,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     setLanguageState(next);
   }, []);
   const value = useMemo<I18nValue>(() => {
-    const catalogue = CATALOGUES[language];
-    const t: Translate = (key, values) => format(catalogue[key] ?? key, values);
+    const t: Translate = translatorFor(language);
     const label = (prefix: string, raw: string | null | undefined) => {
       if (raw === null || raw === undefined || raw === '') return '';
       const key = `${prefix}.${raw}`;

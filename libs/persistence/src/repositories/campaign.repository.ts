@@ -6,8 +6,10 @@ import {
   DomainErrorCode,
   summarisePhase,
   SYSTEM_ACTOR,
+  SYSTEM_REASONS,
   type Actor,
   type CampaignDutyRoute,
+  type CampaignEventAction,
   type CampaignTarget,
   type DistrictRef,
   type DutyRouteKind,
@@ -132,7 +134,8 @@ export interface CampaignEvent {
   key: string;
   campaignId: string;
   phaseId?: string | null;
-  action: string;
+  /** One of the domain's list, so a new kind of event cannot reach the log without the console's words. */
+  action: CampaignEventAction;
   actor: Actor;
   reason?: string | null;
   details?: Record<string, unknown> | null;
@@ -428,7 +431,7 @@ export class CampaignRepository {
     campaignId: string,
     column: 'clock_policy' | 'targets' | 'leading_group',
     value: unknown,
-    action: string,
+    action: CampaignEventAction,
     actor: Actor,
     reason: string,
   ): Promise<void> {
@@ -598,7 +601,7 @@ export class CampaignRepository {
         phaseId,
         action: 'phase_closed',
         actor: SYSTEM_ACTOR,
-        reason: reason === 'window_ended' ? 'the window ended' : 'every duty closed',
+        reason: reason === 'window_ended' ? SYSTEM_REASONS.window_ended : SYSTEM_REASONS.every_duty_closed,
         occurredAt: new Date(closedAt),
         details: { total: summary.total, onTime: summary.onTime, late: summary.late, openAtClose: summary.openAtClose },
       });
@@ -617,7 +620,7 @@ export class CampaignRepository {
         campaignId,
         action: 'campaign_completed',
         actor: SYSTEM_ACTOR,
-        reason: 'every phase closed',
+        reason: SYSTEM_REASONS.every_phase_closed,
         occurredAt: new Date(completedAt),
       });
     });

@@ -13,6 +13,7 @@ import {
   type ReportKind,
   type ReportPlan,
   type ReportRound,
+  type CampaignEventAction,
 } from '@duban/domain';
 import { nameBasedUuid } from './campaign.repository';
 
@@ -243,8 +244,8 @@ export class ReportRepository {
       await tx.query(`UPDATE campaigns SET report_plan = $2, updated_at = now(), version = version + 1 WHERE id = $1`, [campaignId, JSON.stringify(plan)]);
       await tx.query(
         `INSERT INTO campaign_events (event_key, campaign_id, action, actor_user_id, actor_username, actor_role, reason, details, occurred_at)
-         VALUES ($1, $2, 'report_plan_changed', $3, $4, $5, $6, $7, now())`,
-        [`report-plan:${randomUUID()}`, campaignId, actor.userId, actor.username, actor.role, reason, JSON.stringify({ before: before?.plan ?? null, after: plan })],
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())`,
+        [`report-plan:${randomUUID()}`, campaignId, 'report_plan_changed' satisfies CampaignEventAction, actor.userId, actor.username, actor.role, reason, JSON.stringify({ before: before?.plan ?? null, after: plan })],
       );
     });
   }

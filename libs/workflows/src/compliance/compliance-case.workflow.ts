@@ -11,6 +11,7 @@ import {
   exposureDecisionRefusal,
   outcomeOf,
   SYSTEM_ACTOR,
+  SYSTEM_REASONS,
   type ComplianceCaseOutcome,
   type ComplianceCaseState,
   type ComplianceEscalationStep,
@@ -217,7 +218,8 @@ export async function ComplianceCaseWorkflow(input: ComplianceCaseInput): Promis
           from: state,
           to: 'escalated',
           actor: SYSTEM_ACTOR,
-          reason: 'The deadline of the rectification order passed',
+          // The same text as before (histories replay unchanged); the console words it by its code.
+          reason: SYSTEM_REASONS.rectification_deadline_passed,
           occurredAt: Date.now(),
         });
         lastSeq = seq;
@@ -252,7 +254,7 @@ export async function ComplianceCaseWorkflow(input: ComplianceCaseInput): Promis
         caseId: input.caseId,
         pending,
         stoppedAt: Date.now(),
-        reason: outcome === 'rectified' ? 'The unit rectified' : 'The office dismissed the case',
+        reason: outcome === 'rectified' ? SYSTEM_REASONS.unit_rectified : SYSTEM_REASONS.case_dismissed,
       });
       if ((exposure as ExposureStatus) === 'proposed') exposure = 'withdrawn';
     }

@@ -2,21 +2,37 @@ import { useState } from 'react';
 import { Card, DatePicker, Input, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { CAMPAIGN_ZONE, formatDateTime } from '../../components/format';
+import { actorText, reasonText } from '../../components/history-words';
 import { ExportButtons } from '../../components/ExportButtons';
 import { FilterSelect } from '../../components/FilterSelect';
 import { ServerTable } from '../../components/ServerTable';
 import { useApiGet } from '../../components/useApiGet';
 import { useServerTable } from '../../components/useServerTable';
-import { useI18n } from '../../i18n/i18n';
+import { hasMessage, useI18n, type Translate } from '../../i18n/i18n';
 import { AUDIT_ACTION_PREFIXES, type AuditRecord, type UserAdminView } from './types';
 
 /** A before/after value as one short line (the API keeps them as JSON). */
-function change(value: unknown): string {
+/** Fields whose values are codes the console words (a role, a kind of unit, a cause). */
+const CODED_VALUES: Record<string, string> = { role: 'role', kind: 'unitKindName', by: 'auditValue', cause: 'auditValue', delivery: 'auditValue', method: 'auditValue' };
+
+/** A record's fields before or after, named and valued in the user's language. */
+function change(value: unknown, t: Translate, label: (prefix: string, value: string) => string): string {
   if (value === null || value === undefined) return '';
   if (typeof value !== 'object') return String(value);
+  const shown = (key: string, v: unknown): string => {
+    if (v === null || v === undefined || v === '') return '—';
+    if (typeof v === 'boolean') return t(v ? 'common.yes' : 'common.no');
+    if (typeof v === 'string' && CODED_VALUES[key]) return label(CODED_VALUES[key], v);
+    if (typeof v === 'string' && key === 'expiresAt') return formatDateTime(v);
+    if (Array.isArray(v)) return v.map((item) => shown(key, item)).join(t('campaign.listSeparator'));
+    return typeof v === 'object' ? JSON.stringify(v) : String(v);
+  };
   return Object.entries(value as Record<string, unknown>)
-    .map(([key, v]) => `${key}: ${v === null ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
-    .join('; ');
+    .map(([key, v]) => {
+      const name = `auditField.${key}`;
+      return t('fieldError.label', { field: hasMessage(name) ? t(name) : key, message: shown(key, v) });
+    })
+    .join(t('audit.fieldSeparator'));
 }
 
 /** Who did what to whom, when, why and from where: sign-ins, locks and every administrative change. */
@@ -97,7 +113,7 @@ export function AuditLogPage() {
             scroll={{ x: 1400 }}
             columns={[
               { title: t('audit.at'), dataIndex: 'at', width: 150, fixed: 'left', render: (at: string) => formatDateTime(at) },
-              { title: t('audit.actor'), dataIndex: 'actorUsername', width: 150, render: (who: string | null) => who ?? '—' },
+              { title: t('audit.actor'), dataIndex: 'actorUsername', width: 150, render: (who: string | null) => (who ? actorText(who, t) : '—') },
               { title: t('audit.action'), dataIndex: 'action', width: 170, render: (action: string) => <span data-action={action}>{label('auditAction', action)}</span> },
               {
                 title: t('audit.target'),
@@ -105,9 +121,9 @@ export function AuditLogPage() {
                 width: 220,
                 render: (_, r) => (r.targetType ? `${label('auditTarget', r.targetType)} · ${r.targetLabel ?? r.targetId ?? ''}` : '—'),
               },
-              { title: t('audit.from'), dataIndex: 'from', width: 220, render: (v: unknown) => <span className="pre-wrap">{change(v)}</span> },
-              { title: t('audit.to'), dataIndex: 'to', width: 220, render: (v: unknown) => <span className="pre-wrap">{change(v)}</span> },
-              { title: t('common.reason'), dataIndex: 'reason', width: 200, render: (v: string | null) => v ?? '' },
+              { title: t('audit.from'), dataIndex: 'from', width: 220, render: (v: unknown) => <span className="pre-wrap">{change(v, t, label)}</span> },
+              { title: t('audit.to'), dataIndex: 'to', width: 220, render: (v: unknown) => <span className="pre-wrap">{change(v, t, label)}</span> },
+              { title: t('common.reason'), dataIndex: 'reason', width: 200, render: (v: string | null) => reasonText(v, t) },
               { title: t('audit.clientAddress'), dataIndex: 'clientAddress', width: 130, render: (v: string | null) => v ?? '' },
             ]}
           />

@@ -261,7 +261,7 @@ function UnitDialog({ kind, unit, districts, onSaved, onClose }: { kind: UnitKin
       }
       onSaved();
     } catch (error) {
-      const unplaced = applyFieldErrors(form, error);
+      const unplaced = applyFieldErrors(form, error, t);
       setFailure(unplaced.length ? unplaced.join('; ') : errorText(error, t));
     } finally {
       setBusy(false);

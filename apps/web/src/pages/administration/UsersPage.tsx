@@ -251,7 +251,7 @@ function CreateUserDialog({ units, onCreated, onClose }: { units: Department[]; 
       setCreated(await api.post<CreatedUser>('/users', body));
       onCreated();
     } catch (error) {
-      const unplaced = applyFieldErrors(form, error);
+      const unplaced = applyFieldErrors(form, error, t);
       setFailure(unplaced.length ? unplaced.join('; ') : errorText(error, t));
     } finally {
       setBusy(false);
@@ -340,7 +340,7 @@ function EditUserDialog({ user, units, onSaved, onClose }: { user: UserAdminView
       await api.patch<UserAdminView>(`/users/${user.id}`, body);
       onSaved();
     } catch (error) {
-      const unplaced = applyFieldErrors(form, error);
+      const unplaced = applyFieldErrors(form, error, t);
       setFailure(unplaced.length ? unplaced.join('; ') : errorText(error, t));
     } finally {
       setBusy(false);
@@ -402,7 +402,7 @@ function ResetPasswordDialog({ user, onDone, onClose }: { user: UserAdminView; o
       setAnswer(await api.post<PasswordResetAnswer>(`/users/${user.id}/password-reset`, { delivery: values.delivery, reason: values.reason.trim() }));
       onDone();
     } catch (error) {
-      const unplaced = applyFieldErrors(form, error);
+      const unplaced = applyFieldErrors(form, error, t);
       setFailure(unplaced.length ? unplaced.join('; ') : errorText(error, t));
     } finally {
       setBusy(false);

@@ -4,8 +4,8 @@ import { useState, type ReactNode } from 'react';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Modal, Space, Statistic, Table, Tag, Typography, Upload } from 'antd';
 import type { TableColumnsType, UploadFile } from 'antd';
-import { api, uploadFile } from '../../api/client';
-import { applyFieldErrors, errorText } from '../../components/api-errors';
+import { ApiError, api, uploadFile } from '../../api/client';
+import { applyFieldErrors, errorText, fieldMessageText, fieldMessagesText } from '../../components/api-errors';
 import { useI18n } from '../../i18n/i18n';
 
 /** A POST that takes only a reason (deactivate, reactivate, unlock); the reason is kept in the audit log. */
@@ -42,7 +42,7 @@ export function ReasonDialog<T>({
     try {
       onDone(await api.post<T>(path, { reason: values.reason }));
     } catch (error) {
-      const unplaced = applyFieldErrors(form, error);
+      const unplaced = applyFieldErrors(form, error, t);
       setFailure(unplaced.length ? unplaced.join('; ') : errorText(error, t));
     } finally {
       setBusy(false);
@@ -108,14 +108,14 @@ export function downloadCsv(name: string, header: string[], rows: string[][]): v
 
 /** A row's problems, column by column, as the API names them. */
 export function RowErrors({ errors }: { errors?: Record<string, string[]> }) {
+  const { t } = useI18n();
   if (!errors || Object.keys(errors).length === 0) return null;
   return (
     <ul className="plain-list" data-testid="row-errors">
       {Object.entries(errors).map(([column, messages]) => (
         <li key={column}>
-          <Typography.Text type="danger">
-            {column}: {messages.join('; ')}
-          </Typography.Text>
+          {/* The column as the file names it; the message in the user's language where the console knows it. */}
+          <Typography.Text type="danger">{t('fieldError.label', { field: column, message: messages.map((m) => fieldMessageText(m, t)).join('; ') })}</Typography.Text>
         </li>
       ))}
     </ul>
@@ -189,7 +189,8 @@ export function ImportDialog<R extends { row: number }, A extends ImportAnswerBa
       if (!dryRun) onImported(result);
     } catch (error) {
       setAnswer(null);
-      setFailure(errorText(error, t) === t('error.fields') ? (error as Error).message : errorText(error, t));
+      // A refused file has no form fields to put the messages on: say them with their fields.
+      setFailure(error instanceof ApiError && Object.keys(error.fields).length > 0 ? fieldMessagesText(error, t) : errorText(error, t));
     } finally {
       setBusy(null);
     }

@@ -350,7 +350,7 @@ function ReviewDialog({
       onDone(await api.put<AssessmentView>(`/assessments/${view.id}/units/${unit.unitId}`, body));
     } catch (error) {
       if (onConflict(error)) return;
-      const unplaced = applyFieldErrors(form, error);
+      const unplaced = applyFieldErrors(form, error, t);
       setFailure(unplaced.length ? unplaced.join('; ') : errorText(error, t));
     } finally {
       setBusy(false);
@@ -426,7 +426,7 @@ function FinaliseDialog({
       onDone(await api.post<AssessmentView>(`/assessments/${view.id}/finalise`, reason ? { reason } : {}));
     } catch (error) {
       if (onConflict(error)) return;
-      const unplaced = applyFieldErrors(form, error);
+      const unplaced = applyFieldErrors(form, error, t);
       setFailure(unplaced.length ? unplaced.join('; ') : errorText(error, t));
     } finally {
       setBusy(false);
@@ -490,7 +490,7 @@ export function RunAssessmentDialog({
       onDone(await api.post<AssessmentView>(`/campaigns/${campaignId}/assessments`, asOf ? { asOf: asOf.format(DAY) } : {}));
     } catch (error) {
       if (onConflict?.(error)) return;
-      const unplaced = applyFieldErrors(form, error);
+      const unplaced = applyFieldErrors(form, error, t);
       setFailure(unplaced.length ? unplaced.join('; ') : errorText(error, t));
     } finally {
       setBusy(false);

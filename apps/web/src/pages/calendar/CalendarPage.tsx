@@ -6,7 +6,7 @@ import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { errorText } from '../../components/api-errors';
 import { formatDateTime } from '../../components/format';
-import { domainCode } from '../campaigns/LaunchPhaseDialog';
+import { domainCode } from '../../components/api-errors';
 import { useI18n } from '../../i18n/i18n';
 
 interface CalendarYear {

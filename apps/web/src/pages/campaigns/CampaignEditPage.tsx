@@ -114,7 +114,7 @@ function PartForm({
       await onSaved();
       form.setFieldValue('reason', undefined);
     } catch (error) {
-      const unplaced = applyFieldErrors(form, error, fieldAliases(error));
+      const unplaced = applyFieldErrors(form, error, t, fieldAliases(error));
       setFailure(unplaced.length ? unplaced.join('; ') : errorText(error, t));
     } finally {
       setBusy(false);

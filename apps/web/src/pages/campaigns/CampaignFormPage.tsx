@@ -95,7 +95,7 @@ export function CampaignFormPage() {
       void message.success(t('campaignForm.created', { name: created.name }));
       void navigate(`/campaigns/${created.id}`);
     } catch (error) {
-      const unplaced = applyFieldErrors(form, error, fieldAliases(error));
+      const unplaced = applyFieldErrors(form, error, t, fieldAliases(error));
       setFailure(unplaced.length ? unplaced.join('; ') : errorText(error, t));
     } finally {
       setBusy(false);

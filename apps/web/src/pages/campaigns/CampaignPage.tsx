@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { EditOutlined, RocketOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Empty, List, Space, Table, Tag, Timeline, Typography, message } from 'antd';
+import { SYSTEM_ACTOR } from '@duban/domain';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import type { DutyState } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { errorText } from '../../components/api-errors';
 import { formatDateTime, formatNumber } from '../../components/format';
+import { actorText, escalationStepText, reasonText } from '../../components/history-words';
 import { DutyStateTag } from '../../components/StateTag';
 import { RecordPending } from '../../components/RecordPending';
 import { useI18n } from '../../i18n/i18n';
@@ -445,7 +447,7 @@ function LadderView({ campaign }: { campaign: CampaignDetail }) {
         dataSource={[...ladder.escalationLadder]}
         pagination={false}
         columns={[
-          { title: t('campaign.ladderStep'), render: (_, s) => label('escalationStep', s.step) },
+          { title: t('campaign.ladderStep'), render: (_, s) => escalationStepText(s.step, t) },
           { title: t('campaign.ladderAfter'), render: (_, s) => t('campaign.afterDays', { days: days(s.after) }) },
           { title: t('campaign.ladderNotify'), render: (_, s) => s.notify.map((a) => label('audience', a)).join(t('campaign.listSeparator')) },
         ]}
@@ -469,11 +471,11 @@ function EventLog({ events, phases }: { events: CampaignEvent[]; phases: PhaseVi
               <Typography.Text strong>{label('campaignEvent', e.action)}</Typography.Text>
               {e.phaseId && <span>{phaseName.get(e.phaseId) ?? ''}</span>}
               <Typography.Text type="secondary">
-                {formatDateTime(e.occurredAt)} · {e.actorRole === 'system' ? t('who.system') : e.actorUsername}
+                {formatDateTime(e.occurredAt)} · {actorText(e.actorUsername, t, e.actorUserId === SYSTEM_ACTOR.userId)}
               </Typography.Text>
             </Space>
             {typeof e.details?.dutyCount === 'number' && <div>{t('campaign.eventDutyCount', { count: e.details.dutyCount })}</div>}
-            {e.reason && <div className="pre-wrap">{e.reason}</div>}
+            {e.reason && <div className="pre-wrap">{reasonText(e.reason, t)}</div>}
           </div>
         ),
       }))}

@@ -1,18 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Alert, Checkbox, Form, Input, Modal, Spin, Table, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
-import { ApiError, api } from '../../api/client';
-import { applyFieldErrors, errorText } from '../../components/api-errors';
+import { api } from '../../api/client';
+import { applyFieldErrors, domainCode, domainErrorText, errorText } from '../../components/api-errors';
 import { formatDateTime } from '../../components/format';
 import { useI18n } from '../../i18n/i18n';
 import type { LaunchAnswer, LaunchPreview, PhaseView } from './types';
-
-/** The domain's code of a refusal (PREVIOUS_PHASE_OPEN …), from the API's answer. */
-export function domainCode(error: unknown): string | null {
-  if (!(error instanceof ApiError)) return null;
-  const code = (error.body as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' ? code : null;
-}
 
 interface Props {
   campaignId: string;
@@ -75,7 +68,7 @@ export function LaunchPhaseDialog({ campaignId, phase, onClose, onLaunched }: Pr
         // The phase before is still open: the office may force the launch, with a reason.
         setNeedsForce(true);
       } else {
-        const unplaced = applyFieldErrors(form, error);
+        const unplaced = applyFieldErrors(form, error, t);
         setFailure(unplaced.length ? unplaced.join('; ') : errorText(error, t));
       }
     } finally {
@@ -104,7 +97,7 @@ export function LaunchPhaseDialog({ campaignId, phase, onClose, onLaunched }: Pr
           <Typography.Paragraph data-testid="launch-preview-summary">
             {t('launch.willCreate', { count: preview.dutyCount, at: formatDateTime(preview.windowEndsAt) })}
           </Typography.Paragraph>
-          {preview.refusal && preview.refusal.code !== 'PREVIOUS_PHASE_OPEN' && <Alert type="warning" showIcon title={preview.refusal.message} className="form-alert" />}
+          {preview.refusal && preview.refusal.code !== 'PREVIOUS_PHASE_OPEN' && <Alert type="warning" showIcon title={domainErrorText(preview.refusal.code, t) ?? preview.refusal.message} className="form-alert" />}
           <Table
             size="small"
             rowKey={(d) => `${d.templateId}:${d.department.id}:${d.district?.id ?? '-'}:${d.sectorKey ?? '-'}`}

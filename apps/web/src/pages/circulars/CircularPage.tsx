@@ -181,7 +181,7 @@ function ReviseDialog({ circular, onClose, onDone, onConflict }: { circular: Cir
         onConflict(errorText(error, t));
         return;
       }
-      const unplaced = applyFieldErrors(form, error);
+      const unplaced = applyFieldErrors(form, error, t);
       setFailure(unplaced.length ? unplaced.join('; ') : errorText(error, t));
     } finally {
       setBusy(false);

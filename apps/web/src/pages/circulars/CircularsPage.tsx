@@ -102,7 +102,7 @@ function DraftDialog({ campaign, campaignId, onClose }: { campaign: CampaignOpti
       onClose();
       void navigate(`/circulars/${circular.id}`);
     } catch (error) {
-      const unplaced = applyFieldErrors(form, error);
+      const unplaced = applyFieldErrors(form, error, t);
       setFailure(unplaced.length ? unplaced.join('; ') : errorText(error, t));
     } finally {
       setBusy(false);

@@ -3,11 +3,10 @@ import { Alert, Button, DatePicker, Form, Input, Modal, Radio, Select, Typograph
 import dayjs from 'dayjs';
 import { RECTIFICATION_KINDS } from '@duban/domain';
 import { ApiError, api } from '../../api/client';
-import { applyFieldErrors } from '../../components/api-errors';
+import { applyFieldErrors, errorText } from '../../components/api-errors';
 import { beijingInstant } from '../../components/format';
 import { useI18n } from '../../i18n/i18n';
 import { EvidenceUploader } from './CaseEvidence';
-import { complianceErrorText } from './errors';
 import type { CaseEvidence, ComplianceCaseDetail } from './types';
 
 export type CaseDialogAction = 'issue_notice' | 'record_rectification' | 'dismiss';
@@ -56,8 +55,8 @@ export function ComplianceActionDialog({ kase, action, evidence, onEvidenceAdded
       const after = await api.post<ComplianceCaseDetail>(`/compliance-cases/${kase.id}/actions`, body);
       onDone(action, after);
     } catch (error) {
-      const unplaced = applyFieldErrors(form, error);
-      setFailure(unplaced.length ? unplaced.join('; ') : complianceErrorText(error, t));
+      const unplaced = applyFieldErrors(form, error, t);
+      setFailure(unplaced.length ? unplaced.join('; ') : errorText(error, t));
       if (error instanceof ApiError && error.status === 409) onConflict();
     } finally {
       setBusy(false);

@@ -6,11 +6,12 @@ import { complianceCaseActionRefusal, complianceCaseTarget, complianceEvidenceRe
 import { api, openPrintable } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { formatDateTime, formatNumber } from '../../components/format';
+import { errorText } from '../../components/api-errors';
+import { escalationStepText, reasonText } from '../../components/history-words';
 import { RecordPending } from '../../components/RecordPending';
 import { useI18n } from '../../i18n/i18n';
 import { EvidenceList, EvidenceUploader } from './CaseEvidence';
 import { ComplianceActionDialog, type CaseDialogAction } from './ComplianceActionDialog';
-import { complianceErrorText } from './errors';
 import { sectorLabel, useReference } from './reference';
 import { CaseStateTag, ExposureTag, FindingTag } from './tags';
 import type { CaseEvidence, CaseStep, CaseTransition, ComplianceCaseDetail } from './types';
@@ -43,14 +44,14 @@ export function ComplianceCasePage() {
     void load();
   }, [load]);
 
-  if (failure || !kase) return <RecordPending error={failure} notFound={t('cases.notFound')} describe={complianceErrorText} />;
+  if (failure || !kase) return <RecordPending error={failure} notFound={t('cases.notFound')} describe={errorText} />;
 
   // The API's own rules (the domain's), so the buttons offered are the ones that will be accepted.
   const actor: Actor = { userId: me.id, username: me.username, role: me.role, departmentId: me.departmentId };
   const allowed = DIALOG_ACTIONS.filter((a) => complianceCaseTarget(kase.state, a) !== null && complianceCaseActionRefusal(actor, a, kase, false) === null);
   const mayUpload = kase.state !== 'closed' && complianceEvidenceRefusal(actor, kase) === null;
   const addEvidence = (file: CaseEvidence) => setEvidence((files) => (files.some((f) => f.id === file.id) ? files : [...files, file]));
-  const printNotice = () => void openPrintable(`/compliance-cases/${kase.id}/notice`).catch((error: unknown) => void message.error(complianceErrorText(error, t)));
+  const printNotice = () => void openPrintable(`/compliance-cases/${kase.id}/notice`).catch((error: unknown) => void message.error(errorText(error, t)));
 
   return (
     <Space orientation="vertical" size="middle" className="page">
@@ -179,7 +180,7 @@ function LiveState({ kase }: { kase: ComplianceCaseDetail }) {
       data-testid="case-live"
       title={
         live.nextStep
-          ? t('cases.nextStep', { step: label('escalationStep', live.nextStep.step), at: formatDateTime(new Date(live.nextStep.dueAt).toISOString()) })
+          ? t('cases.nextStep', { step: escalationStepText(live.nextStep.step, t), at: formatDateTime(new Date(live.nextStep.dueAt).toISOString()) })
           : live.noticeDeadline && live.state === 'notified'
             ? t('cases.escalatesAt', { at: formatDateTime(new Date(live.noticeDeadline).toISOString()) })
             : t('cases.noNextStep')
@@ -225,7 +226,7 @@ function Transitions({ transitions }: { transitions: CaseTransition[] }) {
                 {formatDateTime(tr.occurredAt)} · {tr.actorUserId === SYSTEM_ACTOR.userId ? t('who.system') : t('compliance.whoRole', { who: tr.actorUsername, role: label('role', tr.actorRole) })}
               </Typography.Text>
             </Space>
-            {tr.reason && <div className="pre-wrap">{tr.reason}</div>}
+            {tr.reason && <div className="pre-wrap">{reasonText(tr.reason, t)}</div>}
             {typeof tr.details.deadline === 'string' && <div>{t('cases.deadlineWas', { at: formatDateTime(tr.details.deadline) })}</div>}
             {rectificationOf(tr) && (
               <div>

@@ -3,11 +3,10 @@ import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Typ
 import dayjs from 'dayjs';
 import { ENFORCEMENT_ACTION_TYPES } from '@duban/domain';
 import { ApiError, api } from '../../api/client';
-import { applyFieldErrors } from '../../components/api-errors';
+import { applyFieldErrors, errorText } from '../../components/api-errors';
 import { CAMPAIGN_ZONE } from '../../components/format';
 import { useI18n } from '../../i18n/i18n';
 import { EvidenceUploader } from './CaseEvidence';
-import { complianceErrorText } from './errors';
 import type { CaseEvidence, EnforcementAction, InspectionCaseDetail } from './types';
 
 interface Props {
@@ -65,8 +64,8 @@ export function EnforcementActionDialog({ open, inspectionCase, evidence, mayUpl
       const recorded = await api.post<EnforcementAction>(`/inspection-cases/${inspectionCase.id}/actions`, body);
       onDone(recorded);
     } catch (error) {
-      const unplaced = applyFieldErrors(form, error);
-      setFailure(unplaced.length ? unplaced.join('; ') : complianceErrorText(error, t));
+      const unplaced = applyFieldErrors(form, error, t);
+      setFailure(unplaced.length ? unplaced.join('; ') : errorText(error, t));
       if (error instanceof ApiError && error.status === 409) onConflict();
     } finally {
       setBusy(false);

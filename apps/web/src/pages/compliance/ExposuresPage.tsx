@@ -9,9 +9,9 @@ import { applyFieldErrors, errorText } from '../../components/api-errors';
 import { ExportButtons } from '../../components/ExportButtons';
 import { ServerTable } from '../../components/ServerTable';
 import { formatDate, formatDateTime } from '../../components/format';
+import { reasonText } from '../../components/history-words';
 import { useServerTable } from '../../components/useServerTable';
 import { useI18n } from '../../i18n/i18n';
-import { complianceErrorText } from './errors';
 import { ExposureTag, FindingTag } from './tags';
 import type { ExposureListEntry, ExposureProposal, ExposureProposalList } from './types';
 
@@ -93,13 +93,13 @@ function Proposals({ onDecided }: { onDecided(): void }) {
                       <div>
                         {p.deciderUsername ?? t('who.system')} · {formatDateTime(p.decidedAt)}
                       </div>
-                      {p.decisionReason && <div className="pre-wrap">{p.decisionReason}</div>}
+                      {p.decisionReason && <div className="pre-wrap">{reasonText(p.decisionReason, t)}</div>}
                     </>
                   )}
                   {p.withdrawnAt && (
                     <div data-testid="exposure-withdrawal">
                       <div>{t('exposures.withdrawnLine', { when: formatDateTime(p.withdrawnAt), who: p.withdrawerUsername ?? t('who.system') })}</div>
-                      {p.withdrawalReason && <div className="pre-wrap">{p.withdrawalReason}</div>}
+                      {p.withdrawalReason && <div className="pre-wrap">{reasonText(p.withdrawalReason, t)}</div>}
                     </div>
                   )}
                 </div>
@@ -166,8 +166,8 @@ function DecisionDialog({ proposal, decision, onClose, onDone }: { proposal: Exp
       await api.post(`/exposure-proposals/${proposal.id}/decision`, body);
       onDone();
     } catch (error) {
-      const unplaced = applyFieldErrors(form, error);
-      setFailure(unplaced.length ? unplaced.join('; ') : complianceErrorText(error, t));
+      const unplaced = applyFieldErrors(form, error, t);
+      setFailure(unplaced.length ? unplaced.join('; ') : errorText(error, t));
     } finally {
       setBusy(false);
     }

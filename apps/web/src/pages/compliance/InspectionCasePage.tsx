@@ -5,11 +5,12 @@ import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { formatDateTime, formatNumber } from '../../components/format';
+import { errorText } from '../../components/api-errors';
+import { reasonText } from '../../components/history-words';
 import { RecordPending } from '../../components/RecordPending';
 import { useI18n } from '../../i18n/i18n';
 import { EvidenceList, EvidenceUploader } from './CaseEvidence';
 import { EnforcementActionDialog } from './EnforcementActionDialog';
-import { complianceErrorText } from './errors';
 import { sectorLabel, useReference } from './reference';
 import { CaseStateTag, ExposureTag, FindingTag, InspectionStatusTag } from './tags';
 import type { CaseEvidence, EnforcementAction, InspectionCaseDetail } from './types';
@@ -40,7 +41,7 @@ export function InspectionCasePage() {
     void load();
   }, [load]);
 
-  if (failure || !kase) return <RecordPending error={failure} notFound={t('inspection.notFound')} describe={complianceErrorText} />;
+  if (failure || !kase) return <RecordPending error={failure} notFound={t('inspection.notFound')} describe={errorText} />;
 
   const open = kase.status === 'open';
   // The same rule as the API's (enforcementActionRefusal, complianceEvidenceRefusal): the case's team and the office.
@@ -69,7 +70,7 @@ export function InspectionCasePage() {
             <Link to={`/compliance-cases/${kase.caseId}`}>{t('inspection.openComplianceCase')}</Link>
             <Link to={`/units/${kase.creditCode}`}>{t('units.history')}</Link>
           </Space>
-          {!open && <Alert type="info" showIcon title={t('inspection.closedNotice', { reason: kase.closeReason ?? '' })} />}
+          {!open && <Alert type="info" showIcon title={t('inspection.closedNotice', { reason: reasonText(kase.closeReason, t) })} />}
           <Descriptions size="small" column={{ xs: 1, sm: 1, md: 2, lg: 3 }} bordered>
             <Descriptions.Item label={t('compliance.creditCode')}>{kase.creditCode}</Descriptions.Item>
             <Descriptions.Item label={t('inspection.team')}>{kase.teamName ?? <Tag color="warning">{t('inspection.unassigned')}</Tag>}</Descriptions.Item>

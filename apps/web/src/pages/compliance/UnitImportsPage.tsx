@@ -103,7 +103,7 @@ function UploadForm({ departments, onStarted }: { departments: Array<{ id: strin
       form.setFields([{ name: 'file', errors: [] }]);
       onStarted(started);
     } catch (error) {
-      const unplaced = applyFieldErrors(form, error);
+      const unplaced = applyFieldErrors(form, error, t);
       setFailure(unplaced.length ? unplaced.join('; ') : errorText(error, t));
     } finally {
       setPercent(null);

@@ -3,10 +3,11 @@ import { Alert, Card, Descriptions, Empty, Space, Spin, Table, Tag, Timeline, Ty
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api/client';
 import { NotFound } from '../../components/Forbidden';
+import { errorText } from '../../components/api-errors';
 import { formatDate, formatDateTime, formatNumber } from '../../components/format';
+import { reasonText } from '../../components/history-words';
 import { useI18n } from '../../i18n/i18n';
 import { creditCodeMistake } from './creditCode';
-import { complianceErrorText } from './errors';
 import { sectorLabel, useReference, type Reference } from './reference';
 import { CaseStateTag, FindingTag, InspectionStatusTag } from './tags';
 import type { ComplianceCaseSummary, EnforcementHistory, HistoryEvent, InspectionCaseSummary, UnitDetail, UnitFact } from './types';
@@ -43,7 +44,7 @@ export function UnitPage() {
 
   if (mistake) return <Alert type="error" showIcon title={t(mistake.key, mistake.values)} />;
   if (failure instanceof ApiError && failure.status === 404) return <NotFound text={t('units.notFound', { code: creditCode })} />;
-  if (failure) return <Alert type="error" showIcon title={complianceErrorText(failure, t)} />;
+  if (failure) return <Alert type="error" showIcon title={errorText(failure, t)} />;
   if (!unit || !history) return <Spin description={t('common.loading')} />;
 
   return (
@@ -132,6 +133,9 @@ function HistoryTimeline({ history }: { history: EnforcementHistory }) {
         </>
       );
     }
+    // "exposure approved", "exposure withdrawn"…: the proposal's status after the word.
+    if (e.kind === 'exposure') return <Typography.Text strong>{label('exposureStatus', e.what.split(' ')[1] ?? '')}</Typography.Text>;
+    if (e.kind === 'notice_opened') return <Typography.Text strong>{t('units.noticeOpened')}</Typography.Text>;
     return <Typography.Text strong>{label('enforcementAction', e.what)}</Typography.Text>;
   };
   return (
@@ -153,7 +157,7 @@ function HistoryTimeline({ history }: { history: EnforcementHistory }) {
                   {formatDateTime(e.at)} · {e.who === 'system' || e.who === null ? t('who.system') : e.who}
                 </Typography.Text>
               </Space>
-              {typeof d.reason === 'string' && d.reason && <div className="pre-wrap">{d.reason}</div>}
+              {typeof d.reason === 'string' && d.reason && <div className="pre-wrap">{reasonText(d.reason, t)}</div>}
               {e.kind === 'enforcement_action' && (
                 <>
                   {typeof d.date === 'string' && <div>{t('units.actionOn', { date: d.date })}</div>}

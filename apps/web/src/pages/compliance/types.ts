@@ -220,7 +220,7 @@ export interface UnitDetail extends UnitRecord {
 
 export interface HistoryEvent {
   at: string;
-  kind: 'transition' | 'escalation_step' | 'enforcement_action';
+  kind: 'transition' | 'escalation_step' | 'enforcement_action' | 'exposure' | 'notice_opened';
   caseId: string;
   what: string;
   who: string | null;

@@ -65,7 +65,7 @@ export function DutyActionDialog({ duty, action, evidence, onClose, onDone }: Pr
       await api.post(`/duties/${duty.id}/${endpoint}`, body);
       onDone(action);
     } catch (error) {
-      const unplaced = applyFieldErrors(form, error);
+      const unplaced = applyFieldErrors(form, error, t);
       setFailure(unplaced.length ? unplaced.join('; ') : errorText(error, t));
     } finally {
       setBusy(false);

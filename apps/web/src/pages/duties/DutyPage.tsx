@@ -4,8 +4,9 @@ import { Button, Card, Descriptions, Empty, Input, List, Progress, Space, Tabs, 
 import { useParams } from 'react-router-dom';
 import { ApiError, api, download, uploadFile } from '../../api/client';
 import type { DutyAction, DutyComment, DutyDetail, EvidenceFile, TimelineEntry } from '../../api/types';
-import { errorText } from '../../components/api-errors';
+import { errorText, fieldMessageText } from '../../components/api-errors';
 import { formatDateTime } from '../../components/format';
+import { actorText, escalationStepText, reasonText } from '../../components/history-words';
 import { DutyStateTag } from '../../components/StateTag';
 import { TONE } from '../../components/tones';
 import { RecordPending } from '../../components/RecordPending';
@@ -131,16 +132,16 @@ function DutyTimeline({ entries }: { entries: TimelineEntry[] }) {
         children: (
           <div>
             <Space wrap>
-              <Typography.Text strong>{e.kind === 'escalation' ? label('escalationStep', e.what) : label('dutyAction', e.what)}</Typography.Text>
+              <Typography.Text strong>{e.kind === 'escalation' ? escalationStepText(e.what, t) : label('dutyAction', e.what)}</Typography.Text>
               {e.from && e.to && e.from !== e.to && <span>{t('duty.fromTo', { from: label('dutyState', e.from), to: label('dutyState', e.to) })}</span>}
               <Typography.Text type="secondary">
-                {formatDateTime(e.at)} · {e.who.role === 'system' ? t('who.system') : e.who.username}
+                {formatDateTime(e.at)} · {actorText(e.who.username, t, e.who.role === 'system')}
               </Typography.Text>
             </Space>
             {e.fromDepartment && e.toDepartment && (
               <div>{t('duty.movedDepartment', { from: e.fromDepartment.name ?? '', to: e.toDepartment.name ?? '' })}</div>
             )}
-            {e.why && <div className="pre-wrap">{e.why}</div>}
+            {e.why && <div className="pre-wrap">{reasonText(e.why, t, e.whyCode)}</div>}
             {typeof e.details.result === 'string' && <div className="pre-wrap">{e.details.result}</div>}
             {typeof e.details.text === 'string' && <div className="pre-wrap">{e.details.text}</div>}
             {typeof e.details.subject === 'string' && <div>{e.details.subject}</div>}
@@ -226,7 +227,7 @@ function DutyComments({ duty, comments, onChange }: { duty: DutyDetail; comments
       setText('');
       await onChange();
     } catch (error) {
-      setFailure(error instanceof ApiError && error.fields.text ? error.fields.text.join('; ') : errorText(error, t));
+      setFailure(error instanceof ApiError && error.fields.text ? error.fields.text.map((m) => fieldMessageText(m, t)).join('; ') : errorText(error, t));
     } finally {
       setBusy(false);
     }

@@ -6,7 +6,7 @@ import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import type { Department } from '../../api/types';
-import { applyFieldErrors, errorText } from '../../components/api-errors';
+import { applyFieldErrors, domainErrorText, errorText } from '../../components/api-errors';
 import { beijingInstant, formatDateTime } from '../../components/format';
 import { useI18n } from '../../i18n/i18n';
 import type { BulkItemResult, BulkResult } from './types';
@@ -48,11 +48,8 @@ export function BulkResults({ result, titles, kind }: { result: BulkResult; titl
                   </Space>
                 ) : (
                   <Space orientation="vertical" size={0} data-result="failed">
-                    <Space>
-                      <Tag color="error">{t('board.resultFailed')}</Tag>
-                      <Typography.Text code>{r.code}</Typography.Text>
-                    </Space>
-                    <Typography.Text>{r.message}</Typography.Text>
+                    <Tag color="error">{t('board.resultFailed')}</Tag>
+                    <Typography.Text data-code={r.code}>{domainErrorText(r.code, t) ?? r.message}</Typography.Text>
                   </Space>
                 ),
             },
@@ -101,7 +98,7 @@ export function BulkExtendDialog({ open, dutyIds, titles, onClose, onDone }: Ext
       setResult(answer);
       onDone();
     } catch (error) {
-      const unplaced = applyFieldErrors(form, error);
+      const unplaced = applyFieldErrors(form, error, t);
       setFailure(unplaced.length ? unplaced.join('; ') : errorText(error, t));
     } finally {
       setBusy(false);
@@ -204,7 +201,7 @@ export function BulkRemindDialog({ open, departments, departmentId, titles, onCl
       setResult(answer);
       onDone();
     } catch (error) {
-      const unplaced = applyFieldErrors(form, error);
+      const unplaced = applyFieldErrors(form, error, t);
       setFailure(unplaced.length ? unplaced.join('; ') : errorText(error, t));
     } finally {
       setBusy(false);

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import type { DutyState } from '../../api/types';
 import { ExportButtons } from '../../components/ExportButtons';
 import { formatDateTime } from '../../components/format';
+import { escalationStepText } from '../../components/history-words';
 import { DutyStateTag } from '../../components/StateTag';
 import { useServerTable } from '../../components/useServerTable';
 import { listErrorText } from './list-error';
@@ -16,7 +17,7 @@ import { SavedFilters } from './SavedFilters';
 import type { OverdueDuty } from './types';
 
 export function OverduePage() {
-  const { t, label } = useI18n();
+  const { t } = useI18n();
   const table = useServerTable<OverdueDuty>('/overview/overdue');
   const options = useFilterOptions(table.filters.campaignId);
 
@@ -62,7 +63,7 @@ export function OverduePage() {
                 render: (_: unknown, d) =>
                   d.lastEscalation ? (
                     <Space orientation="vertical" size={0}>
-                      <span>{label('escalationStep', d.lastEscalation.step)}</span>
+                      <span>{escalationStepText(d.lastEscalation.step, t)}</span>
                       <Typography.Text type="secondary">{t('overdue.firedAt', { at: formatDateTime(d.lastEscalation.firedAt) })}</Typography.Text>
                     </Space>
                   ) : (

@@ -63,7 +63,7 @@ export function SavedFilters({ view, filters, setFilters }: Props) {
       setDialog(false);
       await load();
     } catch (error) {
-      const unplaced = applyFieldErrors(form, error);
+      const unplaced = applyFieldErrors(form, error, t);
       setFailure(unplaced.length ? unplaced.join('; ') : errorText(error, t));
     } finally {
       setSaving(false);

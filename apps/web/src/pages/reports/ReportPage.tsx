@@ -251,7 +251,7 @@ function FilingForm({ report, latest, onFiled }: { report: ReportDetail; latest:
     } catch (error) {
       // A cumulative figure that fell: the API asks for a correction note; show the field with its message.
       if (error instanceof ApiError && error.fields.correctionNote) setAskCorrection(true);
-      const unplaced = applyFieldErrors(form, error);
+      const unplaced = applyFieldErrors(form, error, t);
       setFailure(unplaced.length ? unplaced.join('; ') : errorText(error, t));
     } finally {
       setBusy(false);

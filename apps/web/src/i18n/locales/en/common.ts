@@ -81,6 +81,7 @@ export const common: Record<keyof typeof zh, string> = {
   'error.conflict': 'This is not allowed in the current state',
   'error.server': 'The server failed; please try again later',
   'error.unavailable': 'The workflow service is not answering; nothing was changed. Try again shortly',
+  'error.tooLarge': 'What was sent is too large',
   'error.fields': 'Correct the fields marked in red',
   'error.pageNotFound': 'No such page',
   'home.welcome': 'Welcome, {name}',

@@ -81,6 +81,7 @@ export const common = {
   'error.server': '服务器出错，请稍后重试',
   'error.unavailable': '工作流服务暂时不可用，未作任何更改，请稍后重试',
   'error.fields': '请按提示修改标红的字段',
+  'error.tooLarge': '提交的内容过大',
   'error.pageNotFound': '页面不存在',
   'home.welcome': '{name}，您好',
   'error.render': '页面显示出错，请刷新后重试',

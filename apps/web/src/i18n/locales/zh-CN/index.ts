@@ -1,5 +1,6 @@
 // The reference catalogue: one file per feature, so pages can be added without touching others.
 import { administration } from './administration';
+import { api } from './api';
 import { assessments } from './assessments';
 import { board } from './board';
 import { calendar } from './calendar';
@@ -11,5 +12,5 @@ import { duties } from './duties';
 import { progress } from './progress';
 import { reports } from './reports';
 
-export const messages = { ...common, ...duties, ...campaigns, ...calendar, ...board, ...compliance, ...progress, ...reports, ...assessments, ...circulars, ...administration };
+export const messages = { ...common, ...duties, ...campaigns, ...calendar, ...board, ...compliance, ...progress, ...reports, ...assessments, ...circulars, ...administration, ...api };
 export type MessageKey = keyof typeof messages;
