@@ -53,12 +53,12 @@ import { buildDutyTimeline, type DutyTimelineEntry } from './duty-timeline';
 import { toDutyDetail, toDutySummary, type DutyDetail } from './duty.views';
 
 
-/** A UUID (version 8, name-based) from the caller and their key: same request, same duty. */
 /** The workflow refused an action because it is continuing as new (or has just done so). */
 function isRollingOver(error: unknown): boolean {
   return error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && error.cause.type === DUTY_ROLLING_OVER;
 }
 
+/** A UUID (version 8, name-based) from the caller and their key: same request, same duty. */
 export function dutyIdForIdempotencyKey(userId: string, key: string): string {
   const hex = createHash('sha256').update(`duban:duty:${userId}:${key}`).digest('hex');
   const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
