@@ -6,6 +6,7 @@ export * from './duty/duty-collaboration';
 export * from './duty/evidence-files';
 export * from './duty/duty-clock';
 export * from './calendar/working-calendar';
+export * from './calendar/period-words';
 export * from './campaign/duty-matrix';
 export * from './campaign/campaign-targets';
 export * from './campaign/phase-plan';
