@@ -10,7 +10,6 @@ import {
   IsEmail,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNumber,
   IsOptional,
   IsString,
@@ -35,11 +34,10 @@ import {
   type PhaseKind,
   type TargetKind,
 } from '@duban/domain';
-import { TrimmedText } from '../common/validation';
+import { TrimmedText, ZonedDateTime } from '../common/validation';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = { message: '$property must be a date YYYY-MM-DD' };
-const DATE_TIME = { strict: true, strictSeparator: true } as const;
 
 export class JurisdictionDto {
   @ApiProperty({ example: '衡阳市' })
@@ -257,7 +255,7 @@ export class TemplateRouteDto {
 export class TemplateDueDto {
   @ApiPropertyOptional({ example: '2026-06-10T18:00:00+08:00', description: 'A fixed due time (ISO 8601 with zone)' })
   @IsOptional()
-  @IsISO8601(DATE_TIME, { message: 'at must be an ISO 8601 date-time with a zone' })
+  @ZonedDateTime()
   at?: string;
 
   @ApiPropertyOptional({ example: 5, description: 'Or: a deadline this many working days after the launch (end of that day)' })
