@@ -40,8 +40,8 @@ async function main(): Promise<void> {
   console.log(`Campaign ${campaign.name} (${campaign.id}): ${campaign.phases.length} phases, ${districts.length} districts`);
 
   const mobilisation = campaign.phases[0];
-  const launched = await call<{ dutyCount: number; windowEndsAt: number }>('POST', `/campaigns/${campaign.id}/phases/${mobilisation.id}/launch`, office, {});
-  console.log(`Launched "${mobilisation.name}": ${launched.dutyCount} duties, window ends ${new Date(launched.windowEndsAt).toISOString()}`);
+  const launched = await call<{ dutyCount: number; windowEndsAt: string }>('POST', `/campaigns/${campaign.id}/phases/${mobilisation.id}/launch`, office, {});
+  console.log(`Launched "${mobilisation.name}": ${launched.dutyCount} duties, window ends ${launched.windowEndsAt}`);
 
   const tooEarly = await fetch(`${api}/campaigns/${campaign.id}/phases/${campaign.phases[1].id}/launch`, {
     method: 'POST',

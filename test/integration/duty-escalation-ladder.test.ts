@@ -84,7 +84,7 @@ describe('the escalation ladder, and extending a due time', () => {
     expect(extended.body).toMatchObject({ state: 'assigned', dueAt: newDue, overdue: false });
     expect(extended.body.history.at(-1)).toMatchObject({ action: 'extend', from: 'assigned', to: 'assigned', reason: '等待税务数据', dueAt: newDue });
     const live = await stack.http('GET', `/duties/${duty.id}/live`, { token: office.token });
-    expect(live.body).toMatchObject({ dueAt: Date.parse(newDue), firedEscalationSteps: [], overdue: false });
+    expect(live.body).toMatchObject({ dueAt: newDue, firedEscalationSteps: [], overdue: false });
 
     const notice = await waitFor('the extension e-mail', () =>
       stack.smtp.to(department.liaisonEmail).find((e) => e.subject.includes('办结期限已调整')),

@@ -2,7 +2,92 @@
 // controllers return; do not edit by hand: change the view type and run it again.
 import type { OpenApiAnswers, OpenApiSchemas } from '../common/openapi-types';
 
-export const campaignsSchemas: OpenApiSchemas = {};
+export const campaignsSchemas: OpenApiSchemas = {
+  "CampaignLiveStateView": {
+    "type": "object",
+    "properties": {
+      "campaignId": {"type":"string"},
+      "completed": {"type":"boolean"},
+      "phases": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "status": {"type":"string","enum":["planned","open","closed"]},
+            "forced": {"type":"boolean"},
+            "dutyCount": {"type":"number","nullable":true},
+            "failure": {
+              "type": "string",
+              "nullable": true,
+              "description": "Set when the phase's workflow ended without closing the phase (terminated or cancelled)."
+            },
+            "phaseId": {"type":"string"},
+            "name": {"type":"string"},
+            "launchedAt": {"type":"string","format":"date-time","nullable":true},
+            "closedAt": {"type":"string","format":"date-time","nullable":true}
+          },
+          "required": ["status","forced","dutyCount","failure","phaseId","name","launchedAt","closedAt"]
+        }
+      }
+    },
+    "required": ["campaignId","completed","phases"],
+    "description": "The campaign workflow's live state (CampaignLiveState), its instants as ISO text."
+  },
+  "PhaseLiveStateView": {
+    "type": "object",
+    "properties": {
+      "closed": {"type":"boolean"},
+      "dutyCount": {"type":"number"},
+      "phaseId": {"type":"string"},
+      "batches": {"type":"number"},
+      "batchesStarted": {"type":"number"},
+      "batchesClosed": {"type":"number"},
+      "windowEndsAt": {"type":"string","format":"date-time"}
+    },
+    "required": ["closed","dutyCount","phaseId","batches","batchesStarted","batchesClosed","windowEndsAt"],
+    "description": "The phase workflow's live state (PhaseLiveState), its window's end as ISO text."
+  },
+  "PhaseSummaryView": {
+    "type": "object",
+    "properties": {
+      "closeReason": {"type":"string","enum":["all_duties_closed","window_ended"]},
+      "byDepartment": {"type":"object","additionalProperties":{"$ref":"#/components/schemas/OutcomeCounts"}},
+      "byDistrict": {"type":"object","additionalProperties":{"$ref":"#/components/schemas/OutcomeCounts"}},
+      "total": {"type":"number"},
+      "byState": {
+        "type": "object",
+        "properties": {
+          "cancelled": {"type":"number"},
+          "assigned": {"type":"number"},
+          "acknowledged": {"type":"number"},
+          "in_progress": {"type":"number"},
+          "submitted": {"type":"number"},
+          "returned": {"type":"number"},
+          "accepted": {"type":"number"}
+        },
+        "required": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
+      },
+      "onTime": {"type":"number","description":"Accepted at or before the due time."},
+      "late": {"type":"number","description":"Accepted after the due time, or still open when the phase closed."},
+      "openAtClose": {"type":"number","description":"Still open when the phase closed (they stay open, marked late)."},
+      "cancelled": {"type":"number"},
+      "closedAt": {"type":"string","format":"date-time"}
+    },
+    "required": [
+      "closeReason",
+      "byDepartment",
+      "byDistrict",
+      "total",
+      "byState",
+      "onTime",
+      "late",
+      "openAtClose",
+      "cancelled",
+      "closedAt"
+    ],
+    "description": "A closed phase's summary (PhaseSummary), its close time as ISO text."
+  }
+};
 
 export const campaignsAnswers: OpenApiAnswers = {
   "CampaignsController_create": {
@@ -95,7 +180,7 @@ export const campaignsAnswers: OpenApiAnswers = {
               "dutyCount": {"type":"number","nullable":true},
               "closedAt": {"type":"string","format":"date-time","nullable":true},
               "closeReason": {"type":"string","enum":["all_duties_closed","window_ended"],"nullable":true},
-              "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummary"}]}
+              "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummaryView"}]}
             },
             "required": [
               "templates",
@@ -311,7 +396,7 @@ export const campaignsAnswers: OpenApiAnswers = {
               "dutyCount": {"type":"number","nullable":true},
               "closedAt": {"type":"string","format":"date-time","nullable":true},
               "closeReason": {"type":"string","enum":["all_duties_closed","window_ended"],"nullable":true},
-              "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummary"}]}
+              "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummaryView"}]}
             },
             "required": [
               "templates",
@@ -381,7 +466,7 @@ export const campaignsAnswers: OpenApiAnswers = {
       "properties": {
         "campaignId": {"type":"string"},
         "status": {"type":"string","enum":["planned","active","completed"]},
-        "workflow": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/CampaignLiveState"}]},
+        "workflow": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/CampaignLiveStateView"}]},
         "phases": {
           "type": "array",
           "items": {
@@ -408,7 +493,7 @@ export const campaignsAnswers: OpenApiAnswers = {
               "dutyCount": {"type":"number","nullable":true},
               "closedAt": {"type":"string","format":"date-time","nullable":true},
               "closeReason": {"type":"string","enum":["all_duties_closed","window_ended"],"nullable":true},
-              "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummary"}]}
+              "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummaryView"}]}
             },
             "required": [
               "id",
@@ -547,7 +632,7 @@ export const campaignsAnswers: OpenApiAnswers = {
         "dutyCount": {"type":"number","nullable":true},
         "closedAt": {"type":"string","format":"date-time","nullable":true},
         "closeReason": {"type":"string","enum":["all_duties_closed","window_ended"],"nullable":true},
-        "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummary"}]}
+        "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummaryView"}]}
       },
       "required": [
         "templates",
@@ -662,7 +747,7 @@ export const campaignsAnswers: OpenApiAnswers = {
               "dutyCount": {"type":"number","nullable":true},
               "closedAt": {"type":"string","format":"date-time","nullable":true},
               "closeReason": {"type":"string","enum":["all_duties_closed","window_ended"],"nullable":true},
-              "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummary"}]}
+              "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummaryView"}]}
             },
             "required": [
               "templates",
@@ -815,7 +900,7 @@ export const campaignsAnswers: OpenApiAnswers = {
               "dutyCount": {"type":"number","nullable":true},
               "closedAt": {"type":"string","format":"date-time","nullable":true},
               "closeReason": {"type":"string","enum":["all_duties_closed","window_ended"],"nullable":true},
-              "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummary"}]}
+              "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummaryView"}]}
             },
             "required": [
               "templates",
@@ -907,7 +992,7 @@ export const campaignsAnswers: OpenApiAnswers = {
             "dutyCount": {"type":"number","nullable":true},
             "closedAt": {"type":"string","format":"date-time","nullable":true},
             "closeReason": {"type":"string","enum":["all_duties_closed","window_ended"],"nullable":true},
-            "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummary"}]}
+            "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummaryView"}]}
           },
           "required": [
             "id",
@@ -943,15 +1028,15 @@ export const campaignsAnswers: OpenApiAnswers = {
                   "byState": {
                     "type": "object",
                     "properties": {
+                      "cancelled": {"type":"number"},
                       "assigned": {"type":"number"},
                       "acknowledged": {"type":"number"},
                       "in_progress": {"type":"number"},
                       "submitted": {"type":"number"},
                       "returned": {"type":"number"},
-                      "accepted": {"type":"number"},
-                      "cancelled": {"type":"number"}
+                      "accepted": {"type":"number"}
                     },
-                    "required": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
+                    "required": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
                   },
                   "onTime": {"type":"number","description":"Accepted at or before the due time."},
                   "late": {
@@ -988,15 +1073,15 @@ export const campaignsAnswers: OpenApiAnswers = {
                   "byState": {
                     "type": "object",
                     "properties": {
+                      "cancelled": {"type":"number"},
                       "assigned": {"type":"number"},
                       "acknowledged": {"type":"number"},
                       "in_progress": {"type":"number"},
                       "submitted": {"type":"number"},
                       "returned": {"type":"number"},
-                      "accepted": {"type":"number"},
-                      "cancelled": {"type":"number"}
+                      "accepted": {"type":"number"}
                     },
-                    "required": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
+                    "required": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
                   },
                   "onTime": {"type":"number","description":"Accepted at or before the due time."},
                   "late": {
@@ -1038,7 +1123,7 @@ export const campaignsAnswers: OpenApiAnswers = {
     "schema": {
       "type": "object",
       "properties": {
-        "workflow": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseLiveState"}]},
+        "workflow": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseLiveStateView"}]},
         "id": {"type":"string"},
         "seq": {"type":"number"},
         "kind": {"type":"string","enum":["mobilisation","special_operation","acceptance"]},
@@ -1060,7 +1145,7 @@ export const campaignsAnswers: OpenApiAnswers = {
         "dutyCount": {"type":"number","nullable":true},
         "closedAt": {"type":"string","format":"date-time","nullable":true},
         "closeReason": {"type":"string","enum":["all_duties_closed","window_ended"],"nullable":true},
-        "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummary"}]}
+        "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummaryView"}]}
       },
       "required": [
         "workflow",
@@ -1114,7 +1199,7 @@ export const campaignsAnswers: OpenApiAnswers = {
             "dutyCount": {"type":"number","nullable":true},
             "closedAt": {"type":"string","format":"date-time","nullable":true},
             "closeReason": {"type":"string","enum":["all_duties_closed","window_ended"],"nullable":true},
-            "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummary"}]}
+            "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummaryView"}]}
           },
           "required": [
             "id",
@@ -1334,7 +1419,7 @@ export const campaignsAnswers: OpenApiAnswers = {
         "dutyCount": {"type":"number","nullable":true},
         "closedAt": {"type":"string","format":"date-time","nullable":true},
         "closeReason": {"type":"string","enum":["all_duties_closed","window_ended"],"nullable":true},
-        "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummary"}]}
+        "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummaryView"}]}
       },
       "required": [
         "templates",
@@ -1364,6 +1449,7 @@ export const campaignsAnswers: OpenApiAnswers = {
     "schema": {
       "type": "object",
       "properties": {
+        "windowEndsAt": {"type":"string","format":"date-time"},
         "phase": {
           "type": "object",
           "properties": {
@@ -1435,7 +1521,7 @@ export const campaignsAnswers: OpenApiAnswers = {
             "dutyCount": {"type":"number","nullable":true},
             "closedAt": {"type":"string","format":"date-time","nullable":true},
             "closeReason": {"type":"string","enum":["all_duties_closed","window_ended"],"nullable":true},
-            "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummary"}]}
+            "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummaryView"}]}
           },
           "required": [
             "templates",
@@ -1461,10 +1547,9 @@ export const campaignsAnswers: OpenApiAnswers = {
         },
         "phaseId": {"type":"string"},
         "dutyCount": {"type":"number"},
-        "windowEndsAt": {"type":"number"},
         "forced": {"type":"boolean"}
       },
-      "required": ["phase","phaseId","dutyCount","windowEndsAt","forced"]
+      "required": ["windowEndsAt","phase","phaseId","dutyCount","forced"]
     }
   }
 };

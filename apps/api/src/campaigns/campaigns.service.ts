@@ -28,6 +28,7 @@ import {
   type CampaignTarget,
   type DutyRouteKind,
   type DutyTemplate,
+  type PhaseSummary,
   type EscalationLadderPolicy,
   type FieldMessages,
   type PlannedPhase,
@@ -48,8 +49,12 @@ import {
   launchPhaseUpdate,
   phaseLiveStateQuery,
   phaseWorkflowId,
+  type CampaignLiveState,
+  type CampaignPhaseProgress,
   type CampaignWorkflowInput,
+  type PhaseLiveState,
 } from '@duban/workflows';
+import { isoInstant, isoInstantOrNull, type IsoInstant } from '../common/instants';
 import { callTemporal, temporalClient } from '../temporal/temporal-calls';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import type {
@@ -210,7 +215,7 @@ export class CampaignsService {
       // A completed campaign's workflow may have been removed after the retention period: the record remains.
       if (!(error instanceof WorkflowNotFoundError)) throw error;
     }
-    return { campaignId: campaign.id, status: campaign.status, workflow, phases: phases.map(phaseView) };
+    return { campaignId: campaign.id, status: campaign.status, workflow: workflow && campaignLiveView(workflow), phases: phases.map(phaseView) };
   }
 
   async phase(actor: Actor, campaignId: string, phaseId: string) {
@@ -228,7 +233,8 @@ export class CampaignsService {
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
     }
-    return { ...phaseView(phase), workflow };
+    const view: PhaseLiveStateView | null = workflow && { ...workflow, windowEndsAt: isoInstant(workflow.windowEndsAt) };
+    return { ...phaseView(phase), workflow: view };
   }
 
   /**
@@ -249,7 +255,7 @@ export class CampaignsService {
           .executeUpdate(launchPhaseUpdate, { args: [{ phaseId: phase.id, actor, ...(force ? { force } : {}) }] }),
       this.logger,
     );
-    return { ...answer, phase: await this.phase(actor, campaign.id, phase.id) };
+    return { ...answer, windowEndsAt: isoInstant(answer.windowEndsAt), phase: await this.phase(actor, campaign.id, phase.id) };
   }
 
   /**
@@ -547,9 +553,31 @@ function phaseView(p: PhaseRow) {
     dutyCount: p.dutyCount,
     closedAt: p.closedAt,
     closeReason: p.closeReason,
-    summary: p.summary,
+    summary: p.summary && phaseSummaryView(p.summary),
   };
 }
+
+/** A closed phase's summary (PhaseSummary), its close time as ISO text. */
+export type PhaseSummaryView = Omit<PhaseSummary, 'closedAt'> & { closedAt: IsoInstant };
+
+function phaseSummaryView(summary: PhaseSummary): PhaseSummaryView {
+  return { ...summary, closedAt: isoInstant(summary.closedAt) };
+}
+
+/** The campaign workflow's live state (CampaignLiveState), its instants as ISO text. */
+export type CampaignLiveStateView = Omit<CampaignLiveState, 'phases'> & {
+  phases: Array<Omit<CampaignPhaseProgress, 'launchedAt' | 'closedAt'> & { launchedAt: IsoInstant | null; closedAt: IsoInstant | null }>;
+};
+
+function campaignLiveView(live: CampaignLiveState): CampaignLiveStateView {
+  return {
+    ...live,
+    phases: live.phases.map((p) => ({ ...p, launchedAt: isoInstantOrNull(p.launchedAt), closedAt: isoInstantOrNull(p.closedAt) })),
+  };
+}
+
+/** The phase workflow's live state (PhaseLiveState), its window's end as ISO text. */
+export type PhaseLiveStateView = Omit<PhaseLiveState, 'windowEndsAt'> & { windowEndsAt: IsoInstant };
 
 function templateView(t: DutyTemplate) {
   return { ...t, due: 'at' in t.due ? { at: new Date(t.due.at).toISOString() } : t.due };

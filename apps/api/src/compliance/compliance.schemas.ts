@@ -3,6 +3,45 @@
 import type { OpenApiAnswers, OpenApiSchemas } from '../common/openapi-types';
 
 export const complianceSchemas: OpenApiSchemas = {
+  "ComplianceCaseLiveStateView": {
+    "type": "object",
+    "properties": {
+      "state": {"type":"string","enum":["closed","identified","notified","escalated"]},
+      "inspectionTeamId": {"type":"string","nullable":true},
+      "stepsTaken": {
+        "type": "array",
+        "items": {"type":"string","enum":["exposure","inspection","bidding_ban","court_referral"]}
+      },
+      "exposure": {"type":"string","enum":["proposed","approved","rejected","withdrawn","none"]},
+      "dutyIds": {"type":"array","items":{"type":"string"}},
+      "caseId": {"type":"string"},
+      "outcome": {"type":"string","enum":["rectified","dismissed"],"nullable":true},
+      "lastSeq": {"type":"number"},
+      "noticeDeadline": {"type":"string","format":"date-time","nullable":true},
+      "nextStep": {
+        "type": "object",
+        "properties": {
+          "step": {"type":"string","enum":["exposure","inspection","bidding_ban","court_referral"]},
+          "dueAt": {"type":"string","format":"date-time"}
+        },
+        "required": ["step","dueAt"],
+        "nullable": true
+      }
+    },
+    "required": [
+      "state",
+      "inspectionTeamId",
+      "stepsTaken",
+      "exposure",
+      "dutyIds",
+      "caseId",
+      "outcome",
+      "lastSeq",
+      "noticeDeadline",
+      "nextStep"
+    ],
+    "description": "The case workflow's live state (ComplianceCaseLiveState), its instants as ISO text."
+  },
   "StatusCounts": {
     "type": "object",
     "properties": {
@@ -210,7 +249,7 @@ export const complianceAnswers: OpenApiAnswers = {
       "properties": {
         "transitions": {"type":"array","items":{"$ref":"#/components/schemas/CaseTransitionRow"}},
         "steps": {"type":"array","items":{"$ref":"#/components/schemas/CaseStepRow"}},
-        "workflow": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/ComplianceCaseLiveState"}]},
+        "workflow": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/ComplianceCaseLiveStateView"}]},
         "id": {"type":"string"},
         "creditCode": {"type":"string"},
         "unitName": {"type":"string","nullable":true},
@@ -282,7 +321,7 @@ export const complianceAnswers: OpenApiAnswers = {
       "properties": {
         "transitions": {"type":"array","items":{"$ref":"#/components/schemas/CaseTransitionRow"}},
         "steps": {"type":"array","items":{"$ref":"#/components/schemas/CaseStepRow"}},
-        "workflow": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/ComplianceCaseLiveState"}]},
+        "workflow": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/ComplianceCaseLiveStateView"}]},
         "id": {"type":"string"},
         "creditCode": {"type":"string"},
         "unitName": {"type":"string","nullable":true},

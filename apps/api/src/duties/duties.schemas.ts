@@ -67,12 +67,12 @@ export const dutiesSchemas: OpenApiSchemas = {
             "action": {"type":"string"},
             "from": {
               "type": "string",
-              "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"],
+              "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"],
               "nullable": true
             },
             "to": {
               "type": "string",
-              "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
+              "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
             },
             "actor": {
               "type": "object",
@@ -147,7 +147,7 @@ export const dutiesSchemas: OpenApiSchemas = {
       "title": {"type":"string"},
       "state": {
         "type": "string",
-        "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
+        "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
       },
       "dueAt": {"type":"string"},
       "assignedAt": {"type":"string"},
@@ -193,6 +193,35 @@ export const dutiesSchemas: OpenApiSchemas = {
       "late"
     ]
   },
+  "DutyLiveStateView": {
+    "type": "object",
+    "properties": {
+      "departmentId": {"type":"string","description":"The department holding the duty (it changes on a reassignment)."},
+      "state": {
+        "type": "string",
+        "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
+      },
+      "lastSeq": {"type":"number"},
+      "dutyId": {"type":"string"},
+      "overdue": {"type":"boolean"},
+      "firedEscalationSteps": {"type":"array","items":{"type":"string"}},
+      "pendingNotifications": {"type":"number"},
+      "dueAt": {"type":"string","format":"date-time"},
+      "remindedForDueAt": {"type":"string","format":"date-time","nullable":true}
+    },
+    "required": [
+      "departmentId",
+      "state",
+      "lastSeq",
+      "dutyId",
+      "overdue",
+      "firedEscalationSteps",
+      "pendingNotifications",
+      "dueAt",
+      "remindedForDueAt"
+    ],
+    "description": "The duty workflow's live state with its instants as ISO text, as every answer gives them."
+  },
   "DutySummary": {
     "type": "object",
     "properties": {
@@ -201,7 +230,7 @@ export const dutiesSchemas: OpenApiSchemas = {
       "title": {"type":"string"},
       "state": {
         "type": "string",
-        "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
+        "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
       },
       "dueAt": {"type":"string"},
       "assignedAt": {"type":"string"},
@@ -253,12 +282,12 @@ export const dutiesSchemas: OpenApiSchemas = {
       },
       "from": {
         "type": "string",
-        "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"],
+        "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"],
         "nullable": true
       },
       "to": {
         "type": "string",
-        "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"],
+        "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"],
         "nullable": true
       },
       "fromDepartment": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/TimelineDepartment"}]},
@@ -339,7 +368,7 @@ export const dutiesAnswers: OpenApiAnswers = {
       "required": ["dutyId","entries"]
     }
   },
-  "DutiesController_live": {"statuses":[200],"schema":{"$ref":"#/components/schemas/DutyLiveState"}},
+  "DutiesController_live": {"statuses":[200],"schema":{"$ref":"#/components/schemas/DutyLiveStateView"}},
   "DutiesController_acknowledge": {"statuses":[200],"schema":{"$ref":"#/components/schemas/DutyDetail"}},
   "DutiesController_start": {"statuses":[200],"schema":{"$ref":"#/components/schemas/DutyDetail"}},
   "DutiesController_submit": {"statuses":[200],"schema":{"$ref":"#/components/schemas/DutyDetail"}},

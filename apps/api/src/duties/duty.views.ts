@@ -6,6 +6,8 @@ import type {
   DutyTransitionEntity,
   EmailEntity,
 } from '@duban/persistence';
+import type { DutyLiveState } from '@duban/workflows';
+import type { IsoInstant } from '../common/instants';
 
 export interface DutySummary {
   id: string;
@@ -126,3 +128,9 @@ export function toDutyDetail(
     })),
   };
 }
+
+/** The duty workflow's live state with its instants as ISO text, as every answer gives them. */
+export type DutyLiveStateView = Omit<DutyLiveState, 'dueAt' | 'remindedForDueAt'> & {
+  dueAt: IsoInstant;
+  remindedForDueAt: IsoInstant | null;
+};

@@ -18,15 +18,15 @@ export const dutyViewsSchemas: OpenApiSchemas = {
       "countsByState": {
         "type": "object",
         "properties": {
+          "cancelled": {"type":"number"},
           "assigned": {"type":"number"},
           "acknowledged": {"type":"number"},
           "in_progress": {"type":"number"},
           "submitted": {"type":"number"},
           "returned": {"type":"number"},
-          "accepted": {"type":"number"},
-          "cancelled": {"type":"number"}
+          "accepted": {"type":"number"}
         },
-        "required": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"],
+        "required": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"],
         "description": "For the same filters with the state filter left out."
       }
     },
@@ -37,10 +37,12 @@ export const dutyViewsSchemas: OpenApiSchemas = {
     "properties": {
       "id": {"type":"string"},
       "campaignId": {"type":"string","nullable":true},
+      "late": {"type":"boolean"},
+      "phaseId": {"type":"string","nullable":true},
       "departmentId": {"type":"string"},
       "state": {
         "type": "string",
-        "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
+        "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
       },
       "sectorKey": {"type":"string","nullable":true},
       "districtId": {"type":"string","nullable":true},
@@ -48,11 +50,9 @@ export const dutyViewsSchemas: OpenApiSchemas = {
       "departmentCode": {"type":"string"},
       "departmentName": {"type":"string"},
       "campaignName": {"type":"string","nullable":true},
-      "phaseId": {"type":"string","nullable":true},
       "phaseName": {"type":"string","nullable":true},
       "districtName": {"type":"string","nullable":true},
       "returnCount": {"type":"number"},
-      "late": {"type":"boolean"},
       "dueAt": {"type":"string"},
       "assignedAt": {"type":"string"},
       "updatedAt": {"type":"string"},
@@ -63,6 +63,8 @@ export const dutyViewsSchemas: OpenApiSchemas = {
     "required": [
       "id",
       "campaignId",
+      "late",
+      "phaseId",
       "departmentId",
       "state",
       "sectorKey",
@@ -71,11 +73,9 @@ export const dutyViewsSchemas: OpenApiSchemas = {
       "departmentCode",
       "departmentName",
       "campaignName",
-      "phaseId",
       "phaseName",
       "districtName",
       "returnCount",
-      "late",
       "dueAt",
       "assignedAt",
       "updatedAt",
@@ -97,10 +97,12 @@ export const dutyViewsSchemas: OpenApiSchemas = {
       },
       "id": {"type":"string"},
       "campaignId": {"type":"string","nullable":true},
+      "late": {"type":"boolean"},
+      "phaseId": {"type":"string","nullable":true},
       "departmentId": {"type":"string"},
       "state": {
         "type": "string",
-        "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
+        "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
       },
       "sectorKey": {"type":"string","nullable":true},
       "districtId": {"type":"string","nullable":true},
@@ -108,11 +110,9 @@ export const dutyViewsSchemas: OpenApiSchemas = {
       "departmentCode": {"type":"string"},
       "departmentName": {"type":"string"},
       "campaignName": {"type":"string","nullable":true},
-      "phaseId": {"type":"string","nullable":true},
       "phaseName": {"type":"string","nullable":true},
       "districtName": {"type":"string","nullable":true},
       "returnCount": {"type":"number"},
-      "late": {"type":"boolean"},
       "dueAt": {"type":"string"},
       "assignedAt": {"type":"string"},
       "updatedAt": {"type":"string"},
@@ -125,6 +125,8 @@ export const dutyViewsSchemas: OpenApiSchemas = {
       "lastEscalation",
       "id",
       "campaignId",
+      "late",
+      "phaseId",
       "departmentId",
       "state",
       "sectorKey",
@@ -133,11 +135,9 @@ export const dutyViewsSchemas: OpenApiSchemas = {
       "departmentCode",
       "departmentName",
       "campaignName",
-      "phaseId",
       "phaseName",
       "districtName",
       "returnCount",
-      "late",
       "dueAt",
       "assignedAt",
       "updatedAt",
@@ -166,15 +166,15 @@ export const dutyViewsAnswers: OpenApiAnswers = {
         "countsByState": {
           "type": "object",
           "properties": {
+            "cancelled": {"type":"number"},
             "assigned": {"type":"number"},
             "acknowledged": {"type":"number"},
             "in_progress": {"type":"number"},
             "submitted": {"type":"number"},
             "returned": {"type":"number"},
-            "accepted": {"type":"number"},
-            "cancelled": {"type":"number"}
+            "accepted": {"type":"number"}
           },
-          "required": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"],
+          "required": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"],
           "description": "For the same filters with the state filter left out."
         },
         "department": {
@@ -234,7 +234,7 @@ export const dutyViewsAnswers: OpenApiAnswers = {
                   "ok": {"type":"boolean","enum":[true]},
                   "state": {
                     "type": "string",
-                    "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
+                    "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
                   },
                   "dueAt": {"type":"string"}
                 },
@@ -277,7 +277,7 @@ export const dutyViewsAnswers: OpenApiAnswers = {
                   "ok": {"type":"boolean","enum":[true]},
                   "state": {
                     "type": "string",
-                    "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
+                    "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
                   },
                   "dueAt": {"type":"string"}
                 },

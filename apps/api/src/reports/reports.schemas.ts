@@ -128,7 +128,7 @@ export const reportsAnswers: OpenApiAnswers = {
         "dutyId": {"type":"string"},
         "dutyState": {
           "type": "string",
-          "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
+          "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
         },
         "firstFiledAt": {"type":"string","format":"date-time","nullable":true},
         "latestVersion": {"type":"number","nullable":true},
@@ -177,7 +177,7 @@ export const reportsAnswers: OpenApiAnswers = {
         "dutyId": {"type":"string"},
         "dutyState": {
           "type": "string",
-          "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
+          "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
         },
         "firstFiledAt": {"type":"string","format":"date-time","nullable":true},
         "latestVersion": {"type":"number","nullable":true},

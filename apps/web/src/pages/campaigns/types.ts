@@ -126,7 +126,7 @@ export interface LaunchPreview {
 
 export interface LaunchAnswer {
   dutyCount: number;
-  windowEndsAt: number | string;
+  windowEndsAt: string;
   forced?: boolean;
   phase: PhaseView;
 }
