@@ -383,12 +383,20 @@ export class CreateCampaignDto {
 }
 
 export class LaunchPhaseDto {
-  @ApiPropertyOptional({ description: 'Launch although the phase before is still open' })
+  @ApiPropertyOptional({ description: 'Launch although the phase before is still open (not before its own window opens: that is early)' })
   @IsOptional()
   @IsBoolean()
   force?: boolean;
 
-  @ApiPropertyOptional({ description: 'Required with force: why (kept in the campaign log)' })
+  @ApiPropertyOptional({
+    description:
+      "Launch before the phase's window opens (else 409 PHASE_WINDOW_NOT_OPEN naming the window); needs a reason. Due times then count from the launch.",
+  })
+  @IsOptional()
+  @IsBoolean()
+  early?: boolean;
+
+  @ApiPropertyOptional({ description: 'Required with force or early: why (kept on the phase and in the campaign log)' })
   @IsOptional()
   @TrimmedText(1, 2000)
   reason?: string;

@@ -10,7 +10,7 @@ import {
   assertNoCampaignProblems,
   assertMayReadCampaigns,
   campaignTargetProblems,
-  decidePhaseLaunch,
+  earlyLaunchRefusal,
   DEFAULT_DUTY_CLOCK_POLICY,
   DomainError,
   DomainErrorCode,
@@ -19,6 +19,7 @@ import {
   escalationLadderProblems,
   inactiveUnitsRefusal,
   phaseLaunchRefusal,
+  phaseLaunchPlan,
   phasePlanProblems,
   planTiming,
   reportPlanProblems,
@@ -245,6 +246,9 @@ export class CampaignsService {
     assertMayManageCampaigns(actor);
     const { campaign, phase } = await this.visiblePhase(actor, campaignId, phaseId);
     const force = dto.force ? { reason: dto.reason ?? '' } : null;
+    // Checked here for a quick answer; the launch's decision refuses it too (decidePhaseLaunch).
+    if (dto.early && !dto.reason?.trim()) throw new DomainError(DomainErrorCode.EarlyLaunchReasonMissing, 'A launch before the window opens needs a reason');
+    const early = dto.early ? { reason: dto.reason!.trim() } : null;
     // No check against the record here: the workflow decides (its validator rejects before
     // anything is written), and the record may lag behind it by a moment.
     const client = await temporalClient(this.temporal, this.logger);
@@ -252,7 +256,7 @@ export class CampaignsService {
       () =>
         client.workflow
           .getHandle(campaign.workflowId)
-          .executeUpdate(launchPhaseUpdate, { args: [{ phaseId: phase.id, actor, ...(force ? { force } : {}) }] }),
+          .executeUpdate(launchPhaseUpdate, { args: [{ phaseId: phase.id, actor, ...(force ? { force } : {}), ...(early ? { early } : {}) }] }),
       this.logger,
     );
     return { ...answer, windowEndsAt: isoInstant(answer.windowEndsAt), phase: await this.phase(actor, campaign.id, phase.id) };
@@ -283,13 +287,12 @@ export class CampaignsService {
       this.departments.list(),
     ]);
     const launchedAt = Date.now();
-    const { drafts, windowEndsAt } = decidePhaseLaunch(
-      { ...phase, templates },
-      routes,
-      districts,
-      launchedAt,
-      planTiming(calendar, this.config.workingDaySeconds),
-    );
+    const timing = planTiming(calendar, this.config.workingDaySeconds);
+    const planned = { ...phase, templates };
+    // The launch's own parts: before the window opens it needs early with a reason (said here, as
+    // `earlyLaunch`), and then creates these duties, due times counted from the launch.
+    const { drafts, windowEndsAt, windowOpensAt } = phaseLaunchPlan(planned, routes, districts, launchedAt, timing);
+    const early = earlyLaunchRefusal(planned, launchedAt, timing);
     const byId = new Map(units.map((u) => [u.id, u]));
     // The launch would be refused for a deactivated unit among the duties' (see openPhase).
     const inactive = inactiveUnitsRefusal(
@@ -304,6 +307,10 @@ export class CampaignsService {
       phase: phaseView(phase),
       asOf: new Date(launchedAt).toISOString(),
       windowEndsAt: new Date(windowEndsAt).toISOString(),
+      windowOpensAt: isoInstantOrNull(windowOpensAt),
+      earlyLaunch: early
+        ? { required: true as const, code: early.code, message: early.message, windowStart: phase.windowStart, windowEnd: phase.windowEnd }
+        : null,
       dutyCount: drafts.length,
       refusal: shown ? { code: shown.code, message: shown.message } : null,
       duties: drafts.map((d) => {
@@ -549,6 +556,8 @@ function phaseView(p: PhaseRow) {
     launchedBy: p.launchedBy,
     launchForced: p.launchForced,
     launchReason: p.launchReason,
+    launchedEarly: p.launchedEarly,
+    earlyReason: p.earlyReason,
     windowEndsAt: p.windowEndsAt,
     dutyCount: p.dutyCount,
     closedAt: p.closedAt,

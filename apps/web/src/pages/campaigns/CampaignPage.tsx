@@ -227,6 +227,7 @@ function PhaseCard({
         )}
         {phase.windowEndsAt && <Descriptions.Item label={t('campaign.windowEndsAt')}>{formatDateTime(phase.windowEndsAt)}</Descriptions.Item>}
         {phase.launchForced && <Descriptions.Item label={t('campaign.launchForced')}>{phase.launchReason}</Descriptions.Item>}
+        {phase.launchedEarly && <Descriptions.Item label={t('campaign.launchedEarly')}>{phase.earlyReason}</Descriptions.Item>}
         {phase.closedAt && (
           <Descriptions.Item label={t('campaign.closedAt')}>
             {phase.closeReason ? t('campaign.parenthetical', { main: formatDateTime(phase.closedAt), note: label('closeReason', phase.closeReason) }) : formatDateTime(phase.closedAt)}
