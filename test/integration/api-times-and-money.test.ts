@@ -15,7 +15,7 @@ import { waitFor } from '../support/wait-for';
 /** `toISOString()`'s shape: what the API prints for an instant. */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 /** Fields that hold an instant, by the API's naming. */
-const INSTANT_FIELD = /(At|(?<!On)Time|Since|Until|Deadline)$|^(at|deadline|asOf)$/;
+const INSTANT_FIELD = /(At|(?<![Oo]n)Time|Since|Until|Deadline)$|^(at|deadline|asOf)$/;
 /** Named like an instant, and not one: the progress history's choice of points ("month_ends"). */
 const NOT_INSTANTS = new Set(['pointsAt']);
 /** Fields that hold money. */
@@ -63,7 +63,7 @@ describe('answers give times as ISO instants and money as numbers', () => {
     expect(answerProblems({ items: [{ closedAt: '2026-12-30 18:00' }] })).toEqual(['$.items.0.closedAt: "2026-12-30 18:00" is not an ISO 8601 instant in UTC']);
     expect(answerProblems({ x: { penaltyYuan: '5000.50' } })).toEqual(['$.x.penaltyYuan: money "5000.50" is not a number']);
     expect(answerProblems({ whatever: 1798624800000 })).toHaveLength(1);
-    expect(answerProblems({ historyEventsMs: 1798624800000, closedOnTime: 0, pointsAt: 'month_ends' })).toEqual([]);
+    expect(answerProblems({ historyEventsMs: 1798624800000, closedOnTime: 0, onTime: 3, pointsAt: 'month_ends' })).toEqual([]);
   });
 
   it('walks the GET routes of the OpenAPI document', async () => {
@@ -190,6 +190,31 @@ describe('answers give times as ISO instants and money as numbers', () => {
       problems.push(...answerProblems(answer.body, template));
     }
     expect(problems).toEqual([]);
+
+    // The document says so too: every instant-named property of every answer is a date-time, all money a number.
+    const documented: string[] = [];
+    const walkSchema = (schema: any, at: string) => {
+      if (!schema || typeof schema !== 'object') return;
+      for (const [name, property] of Object.entries<any>(schema.properties ?? {})) {
+        const own = property.allOf?.[0] ?? property;
+        if (INSTANT_FIELD.test(name) && !NOT_INSTANTS.has(name) && name !== 'asOf' && own.type === 'string' && own.format !== 'date-time') documented.push(`${at}.${name} is not documented as a date-time`);
+        if (INSTANT_FIELD.test(name) && !NOT_INSTANTS.has(name) && (own.type === 'number' || own.type === 'integer')) documented.push(`${at}.${name} is documented as a number`);
+        if (MONEY_FIELD.test(name) && own.type === 'string') documented.push(`${at}.${name} (money) is documented as ${own.type}`);
+        walkSchema(property, `${at}.${name}`);
+      }
+      for (const key of ['items', 'additionalProperties']) if (schema[key] && typeof schema[key] === 'object') walkSchema(schema[key], `${at}[]`);
+      for (const key of ['allOf', 'anyOf', 'oneOf']) (schema[key] ?? []).forEach((s: any, i: number) => walkSchema(s, `${at}|${i}`));
+    };
+    const components = (document as { components?: { schemas?: Record<string, unknown> } }).components?.schemas ?? {};
+    for (const [name, schema] of Object.entries(components)) walkSchema(schema, name);
+    for (const [template, operations] of Object.entries<any>(document.paths)) {
+      for (const [method, operation] of Object.entries<any>(operations)) {
+        for (const [status, response] of Object.entries<any>(operation.responses ?? {})) {
+          walkSchema(response.content?.['application/json']?.schema, `${method.toUpperCase()} ${template} ${status}`);
+        }
+      }
+    }
+    expect(documented).toEqual([]);
     // The routes that answered epoch milliseconds or money as text before are among those walked.
     expect(walked).toEqual(
       expect.arrayContaining([

@@ -38,12 +38,12 @@ export class ListAuditLogQuery extends ExportFormatQuery {
   @Length(1, 100)
   q?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-01T00:00:00+08:00', description: 'From this time (inclusive)' })
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-12-01T00:00:00+08:00', description: 'From this time (inclusive)' })
   @IsOptional()
   @ZonedDateTime()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-08T00:00:00+08:00', description: 'Before this time' })
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-12-08T00:00:00+08:00', description: 'Before this time' })
   @IsOptional()
   @ZonedDateTime()
   to?: string;

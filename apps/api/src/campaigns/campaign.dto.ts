@@ -253,7 +253,7 @@ export class TemplateRouteDto {
 }
 
 export class TemplateDueDto {
-  @ApiPropertyOptional({ example: '2026-06-10T18:00:00+08:00', description: 'A fixed due time (ISO 8601 with zone)' })
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-06-10T18:00:00+08:00', description: 'A fixed due time (ISO 8601 with zone)' })
   @IsOptional()
   @ZonedDateTime()
   at?: string;

@@ -124,7 +124,11 @@ export const campaignsAnswers: OpenApiAnswers = {
                           "properties": {"workingDaysAfterLaunch":{"type":"number"}},
                           "required": ["workingDaysAfterLaunch"]
                         },
-                        {"type":"object","properties":{"at":{"type":"string"}},"required":["at"]}
+                        {
+                          "type": "object",
+                          "properties": {"at":{"type":"string","format":"date-time"}},
+                          "required": ["at"]
+                        }
                       ]
                     },
                     "id": {"type":"string"},
@@ -344,7 +348,11 @@ export const campaignsAnswers: OpenApiAnswers = {
                           "properties": {"workingDaysAfterLaunch":{"type":"number"}},
                           "required": ["workingDaysAfterLaunch"]
                         },
-                        {"type":"object","properties":{"at":{"type":"string"}},"required":["at"]}
+                        {
+                          "type": "object",
+                          "properties": {"at":{"type":"string","format":"date-time"}},
+                          "required": ["at"]
+                        }
                       ]
                     },
                     "id": {"type":"string"},
@@ -588,7 +596,11 @@ export const campaignsAnswers: OpenApiAnswers = {
                     "properties": {"workingDaysAfterLaunch":{"type":"number"}},
                     "required": ["workingDaysAfterLaunch"]
                   },
-                  {"type":"object","properties":{"at":{"type":"string"}},"required":["at"]}
+                  {
+                    "type": "object",
+                    "properties": {"at":{"type":"string","format":"date-time"}},
+                    "required": ["at"]
+                  }
                 ]
               },
               "id": {"type":"string"},
@@ -707,7 +719,11 @@ export const campaignsAnswers: OpenApiAnswers = {
                           "properties": {"workingDaysAfterLaunch":{"type":"number"}},
                           "required": ["workingDaysAfterLaunch"]
                         },
-                        {"type":"object","properties":{"at":{"type":"string"}},"required":["at"]}
+                        {
+                          "type": "object",
+                          "properties": {"at":{"type":"string","format":"date-time"}},
+                          "required": ["at"]
+                        }
                       ]
                     },
                     "id": {"type":"string"},
@@ -864,7 +880,11 @@ export const campaignsAnswers: OpenApiAnswers = {
                           "properties": {"workingDaysAfterLaunch":{"type":"number"}},
                           "required": ["workingDaysAfterLaunch"]
                         },
-                        {"type":"object","properties":{"at":{"type":"string"}},"required":["at"]}
+                        {
+                          "type": "object",
+                          "properties": {"at":{"type":"string","format":"date-time"}},
+                          "required": ["at"]
+                        }
                       ]
                     },
                     "id": {"type":"string"},
@@ -1258,8 +1278,8 @@ export const campaignsAnswers: OpenApiAnswers = {
             "summary"
           ]
         },
-        "asOf": {"type":"string"},
-        "windowEndsAt": {"type":"string"},
+        "asOf": {"type":"string","format":"date-time"},
+        "windowEndsAt": {"type":"string","format":"date-time"},
         "windowOpensAt": {"type":"string","format":"date-time","nullable":true},
         "earlyLaunch": {
           "type": "object",
@@ -1468,7 +1488,7 @@ export const campaignsAnswers: OpenApiAnswers = {
                 "nullable": true
               },
               "sectorKey": {"type":"string","nullable":true},
-              "dueAt": {"type":"string"}
+              "dueAt": {"type":"string","format":"date-time"}
             },
             "required": ["templateId","title","description","department","district","sectorKey","dueAt"]
           }
@@ -1494,7 +1514,11 @@ export const campaignsAnswers: OpenApiAnswers = {
                     "properties": {"workingDaysAfterLaunch":{"type":"number"}},
                     "required": ["workingDaysAfterLaunch"]
                   },
-                  {"type":"object","properties":{"at":{"type":"string"}},"required":["at"]}
+                  {
+                    "type": "object",
+                    "properties": {"at":{"type":"string","format":"date-time"}},
+                    "required": ["at"]
+                  }
                 ]
               },
               "id": {"type":"string"},
@@ -1600,7 +1624,11 @@ export const campaignsAnswers: OpenApiAnswers = {
                         "properties": {"workingDaysAfterLaunch":{"type":"number"}},
                         "required": ["workingDaysAfterLaunch"]
                       },
-                      {"type":"object","properties":{"at":{"type":"string"}},"required":["at"]}
+                      {
+                        "type": "object",
+                        "properties": {"at":{"type":"string","format":"date-time"}},
+                        "required": ["at"]
+                      }
                     ]
                   },
                   "id": {"type":"string"},

@@ -305,8 +305,8 @@ export class CampaignsService {
     const districtNames = new Map(districts.map((d) => [d.id, d.name]));
     return {
       phase: phaseView(phase),
-      asOf: new Date(launchedAt).toISOString(),
-      windowEndsAt: new Date(windowEndsAt).toISOString(),
+      asOf: isoInstant(launchedAt),
+      windowEndsAt: isoInstant(windowEndsAt),
       windowOpensAt: isoInstantOrNull(windowOpensAt),
       earlyLaunch: early
         ? { required: true as const, code: early.code, message: early.message, windowStart: phase.windowStart, windowEnd: phase.windowEnd }
@@ -322,7 +322,7 @@ export class CampaignsService {
           department: { id: d.departmentId, code: unit?.code ?? null, name: unit?.name ?? null, kind: unit?.kind ?? null },
           district: d.districtId ? { id: d.districtId, name: districtNames.get(d.districtId) ?? null } : null,
           sectorKey: d.sectorKey,
-          dueAt: new Date(d.dueAt).toISOString(),
+          dueAt: isoInstant(d.dueAt),
         };
       }),
     };
@@ -589,5 +589,5 @@ function campaignLiveView(live: CampaignLiveState): CampaignLiveStateView {
 export type PhaseLiveStateView = Omit<PhaseLiveState, 'windowEndsAt'> & { windowEndsAt: IsoInstant };
 
 function templateView(t: DutyTemplate) {
-  return { ...t, due: 'at' in t.due ? { at: new Date(t.due.at).toISOString() } : t.due };
+  return { ...t, due: 'at' in t.due ? { at: isoInstant(t.due.at) } : t.due };
 }

@@ -40,7 +40,7 @@ export class ComplianceCaseActionDto {
   @TrimmedText(1, 2000)
   reason?: string;
 
-  @ApiPropertyOptional({ description: "issue_notice: the deadline (ISO 8601); the policy's notice period from now otherwise" })
+  @ApiPropertyOptional({ format: 'date-time', description: "issue_notice: the deadline (ISO 8601 with a time zone); the policy's notice period from now otherwise" })
   @IsOptional()
   @ZonedDateTime()
   deadline?: string;

@@ -19,7 +19,7 @@ export const dutiesSchemas: OpenApiSchemas = {
         },
         "required": ["id","username","role","departmentId"]
       },
-      "createdAt": {"type":"string"}
+      "createdAt": {"type":"string","format":"date-time"}
     },
     "required": ["id","dutyId","text","author","createdAt"]
   },
@@ -33,7 +33,7 @@ export const dutiesSchemas: OpenApiSchemas = {
         "required": ["id","code","name"]
       },
       "result": {"type":"string","nullable":true},
-      "remindedAt": {"type":"string","nullable":true},
+      "remindedAt": {"type":"string","format":"date-time","nullable":true},
       "allowedActions": {
         "type": "array",
         "items": {
@@ -85,7 +85,12 @@ export const dutiesSchemas: OpenApiSchemas = {
             },
             "reason": {"type":"string","nullable":true},
             "result": {"type":"string","nullable":true},
-            "dueAt": {"type":"string","nullable":true,"description":"The new due time, on an extension."},
+            "dueAt": {
+              "type": "string",
+              "format": "date-time",
+              "nullable": true,
+              "description": "The new due time, on an extension."
+            },
             "fromDepartmentId": {
               "type": "string",
               "nullable": true,
@@ -97,7 +102,7 @@ export const dutiesSchemas: OpenApiSchemas = {
               "items": {"type":"string"},
               "description": "A submission: the evidence files it names."
             },
-            "occurredAt": {"type":"string"}
+            "occurredAt": {"type":"string","format":"date-time"}
           },
           "required": [
             "seq",
@@ -121,8 +126,8 @@ export const dutiesSchemas: OpenApiSchemas = {
           "type": "object",
           "properties": {
             "step": {"type":"string"},
-            "dueAt": {"type":"string"},
-            "firedAt": {"type":"string"},
+            "dueAt": {"type":"string","format":"date-time"},
+            "firedAt": {"type":"string","format":"date-time"},
             "notified": {"type":"array","items":{"type":"string"}}
           },
           "required": ["step","dueAt","firedAt","notified"]
@@ -137,7 +142,7 @@ export const dutiesSchemas: OpenApiSchemas = {
             "recipients": {"type":"array","items":{"type":"string"}},
             "subject": {"type":"string"},
             "status": {"type":"string"},
-            "sentAt": {"type":"string","nullable":true}
+            "sentAt": {"type":"string","format":"date-time","nullable":true}
           },
           "required": ["key","recipients","subject","status","sentAt"]
         }
@@ -149,13 +154,13 @@ export const dutiesSchemas: OpenApiSchemas = {
         "type": "string",
         "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
       },
-      "dueAt": {"type":"string"},
-      "assignedAt": {"type":"string"},
+      "dueAt": {"type":"string","format":"date-time"},
+      "assignedAt": {"type":"string","format":"date-time"},
       "overdue": {"type":"boolean"},
-      "overdueSince": {"type":"string","nullable":true},
+      "overdueSince": {"type":"string","format":"date-time","nullable":true},
       "returnCount": {"type":"number"},
-      "closedAt": {"type":"string","nullable":true},
-      "updatedAt": {"type":"string"},
+      "closedAt": {"type":"string","format":"date-time","nullable":true},
+      "updatedAt": {"type":"string","format":"date-time"},
       "campaignId": {
         "type": "string",
         "nullable": true,
@@ -232,13 +237,13 @@ export const dutiesSchemas: OpenApiSchemas = {
         "type": "string",
         "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
       },
-      "dueAt": {"type":"string"},
-      "assignedAt": {"type":"string"},
+      "dueAt": {"type":"string","format":"date-time"},
+      "assignedAt": {"type":"string","format":"date-time"},
       "overdue": {"type":"boolean"},
-      "overdueSince": {"type":"string","nullable":true},
+      "overdueSince": {"type":"string","format":"date-time","nullable":true},
       "returnCount": {"type":"number"},
-      "closedAt": {"type":"string","nullable":true},
-      "updatedAt": {"type":"string"},
+      "closedAt": {"type":"string","format":"date-time","nullable":true},
+      "updatedAt": {"type":"string","format":"date-time"},
       "campaignId": {
         "type": "string",
         "nullable": true,
@@ -269,7 +274,7 @@ export const dutiesSchemas: OpenApiSchemas = {
   "DutyTimelineEntry": {
     "type": "object",
     "properties": {
-      "at": {"type":"string"},
+      "at": {"type":"string","format":"date-time"},
       "kind": {"type":"string","enum":["evidence","transition","reminder","escalation","email","comment"]},
       "what": {
         "type": "string",
@@ -318,7 +323,7 @@ export const dutiesSchemas: OpenApiSchemas = {
         },
         "required": ["id","username","role","departmentId"]
       },
-      "uploadedAt": {"type":"string"},
+      "uploadedAt": {"type":"string","format":"date-time"},
       "downloadPath": {"type":"string"}
     },
     "required": [

@@ -8,6 +8,7 @@ import type {
   DutyTransitionEntity,
   EmailEntity,
 } from '@duban/persistence';
+import type { IsoInstant } from '../common/instants';
 
 export type DutyTimelineKind = 'transition' | 'reminder' | 'escalation' | 'email' | 'comment' | 'evidence';
 
@@ -22,7 +23,7 @@ export interface TimelineDepartment {
  * (states; departments on a reassignment), why (the reason given), and what else belongs to it.
  */
 export interface DutyTimelineEntry {
-  at: string;
+  at: IsoInstant;
   kind: DutyTimelineKind;
   /** The action (assign, acknowledge, …, record_progress, reassign), the escalation step, or reminder, email, comment, evidence_added. */
   what: string;

@@ -31,13 +31,13 @@ export class AssignDutyDto {
   @Length(0, 10_000)
   description: string;
 
-  @ApiProperty({ example: '2026-12-31T18:00:00+08:00', description: 'ISO 8601 with a time zone; must be in the future' })
+  @ApiProperty({ format: 'date-time', example: '2026-12-31T18:00:00+08:00', description: 'ISO 8601 with a time zone; must be in the future' })
   @ZonedDateTime()
   dueAt: string;
 }
 
 export class ExtendDutyDto {
-  @ApiProperty({ example: '2027-01-15T18:00:00+08:00', description: 'The new due time: ISO 8601 with a time zone, in the future' })
+  @ApiProperty({ format: 'date-time', example: '2027-01-15T18:00:00+08:00', description: 'The new due time: ISO 8601 with a time zone, in the future' })
   @ZonedDateTime()
   dueAt: string;
 

@@ -121,12 +121,12 @@ export class DutyViewQuery extends ScopeQuery {
   @IsBoolean()
   late?: boolean;
 
-  @ApiPropertyOptional({ description: 'Due strictly before this instant' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'Due strictly before this instant' })
   @IsOptional()
   @ZonedDateTime()
   dueBefore?: string;
 
-  @ApiPropertyOptional({ description: 'Due at or after this instant' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'Due at or after this instant' })
   @IsOptional()
   @ZonedDateTime()
   dueAfter?: string;
@@ -186,7 +186,7 @@ export class BulkExtendDto {
   @Length(1, 100, { each: true })
   dutyIds: string[];
 
-  @ApiProperty({ example: '2027-01-15T18:00:00+08:00', description: 'The new due time of every duty: ISO 8601 with a time zone, in the future' })
+  @ApiProperty({ format: 'date-time', example: '2027-01-15T18:00:00+08:00', description: 'The new due time of every duty: ISO 8601 with a time zone, in the future' })
   @ZonedDateTime()
   @IsFutureInstant()
   dueAt: string;

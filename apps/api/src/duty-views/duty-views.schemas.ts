@@ -53,12 +53,12 @@ export const dutyViewsSchemas: OpenApiSchemas = {
       "phaseName": {"type":"string","nullable":true},
       "districtName": {"type":"string","nullable":true},
       "returnCount": {"type":"number"},
-      "dueAt": {"type":"string"},
-      "assignedAt": {"type":"string"},
-      "updatedAt": {"type":"string"},
-      "closedAt": {"type":"string","nullable":true},
+      "dueAt": {"type":"string","format":"date-time"},
+      "assignedAt": {"type":"string","format":"date-time"},
+      "updatedAt": {"type":"string","format":"date-time"},
+      "closedAt": {"type":"string","format":"date-time","nullable":true},
       "overdue": {"type":"boolean"},
-      "overdueSince": {"type":"string","nullable":true}
+      "overdueSince": {"type":"string","format":"date-time","nullable":true}
     },
     "required": [
       "id",
@@ -91,7 +91,7 @@ export const dutyViewsSchemas: OpenApiSchemas = {
       "overdueForMs": {"type":"number","description":"How long past the due time, in milliseconds, when the answer was made."},
       "lastEscalation": {
         "type": "object",
-        "properties": {"step":{"type":"string"},"firedAt":{"type":"string"}},
+        "properties": {"step":{"type":"string"},"firedAt":{"type":"string","format":"date-time"}},
         "required": ["step","firedAt"],
         "nullable": true
       },
@@ -113,12 +113,12 @@ export const dutyViewsSchemas: OpenApiSchemas = {
       "phaseName": {"type":"string","nullable":true},
       "districtName": {"type":"string","nullable":true},
       "returnCount": {"type":"number"},
-      "dueAt": {"type":"string"},
-      "assignedAt": {"type":"string"},
-      "updatedAt": {"type":"string"},
-      "closedAt": {"type":"string","nullable":true},
+      "dueAt": {"type":"string","format":"date-time"},
+      "assignedAt": {"type":"string","format":"date-time"},
+      "updatedAt": {"type":"string","format":"date-time"},
+      "closedAt": {"type":"string","format":"date-time","nullable":true},
       "overdue": {"type":"boolean"},
-      "overdueSince": {"type":"string","nullable":true}
+      "overdueSince": {"type":"string","format":"date-time","nullable":true}
     },
     "required": [
       "overdueForMs",
@@ -236,7 +236,7 @@ export const dutyViewsAnswers: OpenApiAnswers = {
                     "type": "string",
                     "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
                   },
-                  "dueAt": {"type":"string"}
+                  "dueAt": {"type":"string","format":"date-time"}
                 },
                 "required": ["dutyId","ok","state","dueAt"]
               },
@@ -279,7 +279,7 @@ export const dutyViewsAnswers: OpenApiAnswers = {
                     "type": "string",
                     "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
                   },
-                  "dueAt": {"type":"string"}
+                  "dueAt": {"type":"string","format":"date-time"}
                 },
                 "required": ["dutyId","ok","state","dueAt"]
               },
@@ -296,7 +296,7 @@ export const dutyViewsAnswers: OpenApiAnswers = {
             ]
           }
         },
-        "dueAt": {"type":"string"}
+        "dueAt": {"type":"string","format":"date-time"}
       },
       "required": ["total","succeeded","failed","results","dueAt"]
     }
