@@ -126,9 +126,19 @@ describe('bad input gets a clear error and changes nothing', () => {
   describe('400 for a date-time without a zone, wherever the API takes one', () => {
     const future = (offset: string) => `${new Date(Date.now() + 86_400_000).toISOString().slice(0, 19)}${offset}`;
     // Each is refused for its own reason: no zone, no time, a day or hour that does not exist, NUL.
-    const bad = [future(''), future('').slice(0, 10), '2027-02-30T10:00:00+08:00', '2027-01-05T24:00:00Z', '2027-01-05T10:00:00+08:00\u0000'];
+    // …and what is not text, or a year past any instant (a number of milliseconds, +275760).
+    const bad: unknown[] = [
+      future(''),
+      future('').slice(0, 10),
+      '2027-02-30T10:00:00+08:00',
+      '2027-01-05T24:00:00Z',
+      '2027-01-05T10:00:00+08:00\u0000',
+      Date.now() + 86_400_000,
+      '+275760-09-13T00:00:00Z',
+      ['2027-01-05T10:00:00Z'],
+    ];
 
-    it.each(bad)('POST /duties, extend and bulk extend refuse dueAt %j, naming the field', async (dueAt) => {
+    it.each(bad.map((v) => [v]))('POST /duties, extend and bulk extend refuse dueAt %j, naming the field', async (dueAt) => {
       const before = await countDuties();
       const transitions = await stack.dataSource.query(`SELECT count(*)::int AS n FROM duty_transitions`);
       const answers = [
@@ -142,7 +152,7 @@ describe('bad input gets a clear error and changes nothing', () => {
         expect(messages.join(' ')).toMatch(/dueAt|body/);
       }
       expect(answers[0].body.fields.dueAt[0]).toBe(
-        dueAt.includes('\u0000')
+        typeof dueAt === 'string' && dueAt.includes('\u0000')
           ? 'dueAt contains a NUL character (\\u0000), which cannot be stored'
           : 'dueAt must be an ISO 8601 date-time with a time zone, e.g. 2026-12-31T18:00:00+08:00 (a time without Z or an offset is ambiguous)',
       );

@@ -24,7 +24,7 @@ import { EmailLease1764900000500 } from './migrations/1764900000500-email-lease'
 import { IdempotentRequests1764900000600 } from './migrations/1764900000600-idempotent-requests';
 import { GoLive1765000000000 } from './migrations/1765000000000-go-live';
 import { SingleSignOn1765000000900 } from './migrations/1765000000900-single-sign-on';
-import { EarlyLaunch1765100000400 } from './migrations/1765100000400-early-launch';
+import { EarlyLaunch1765200000000 } from './migrations/1765200000000-early-launch';
 
 export const ENTITIES = [
   DepartmentEntity,
@@ -56,7 +56,7 @@ export const MIGRATIONS = [
   IdempotentRequests1764900000600,
   GoLive1765000000000,
   SingleSignOn1765000000900,
-  EarlyLaunch1765100000400,
+  EarlyLaunch1765200000000,
 ];
 
 /** Any fixed number will do; it only has to be the same in every Duban process. */

@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * A phase launched before its window opens: the office's explicit choice (`early` with a reason),
  * kept on the phase beside the forced launch's reason, so the record says who opened it early and why.
  */
-export class EarlyLaunch1765100000400 implements MigrationInterface {
-  name = 'EarlyLaunch1765100000400';
+export class EarlyLaunch1765200000000 implements MigrationInterface {
+  name = 'EarlyLaunch1765200000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE campaign_phases ADD COLUMN launched_early boolean NOT NULL DEFAULT false, ADD COLUMN early_reason text`);
