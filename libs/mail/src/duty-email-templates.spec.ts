@@ -54,6 +54,17 @@ describe('duty e-mails', () => {
       for (const mail of [overdue, head, group]) expect(mail.text).not.toMatch(/一个工作日|三个工作日/);
     });
 
+    it('says a next step at the same offset fires with this one', () => {
+      const together = escalation('overdue', {
+        escalationLadder: [
+          { step: 'overdue', after: { workingDays: 0 }, notify: ['office'] },
+          { step: 'chase_head', after: { workingDays: 0 }, notify: ['department_head'] },
+        ],
+      });
+      expect(together.text).toContain('已超过办结期限，尚未提交办理结果，现予催办。请责任单位立即办理并说明逾期原因。同时报请部门负责人督促落实。');
+      expect(together.text).not.toContain('零个工作日');
+    });
+
     it('says 1 and 3 working days on the default ladder', () => {
       expect(escalation('chase_head', DEFAULT_DUTY_CLOCK_POLICY).text).toContain('逾期已满一个工作日仍未办结');
       expect(escalation('leading_group', DEFAULT_DUTY_CLOCK_POLICY).text).toContain('逾期已满三个工作日仍未办结');

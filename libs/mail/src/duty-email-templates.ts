@@ -69,7 +69,14 @@ export function escalationSentence(step: string, timing: EscalationStepTiming | 
   else if (isZeroOffset(timing.after)) late = '已超过办结期限，尚未提交办理结果，';
   else late = `逾期已满${clockOffsetWords(timing.after, 'zh-CN')}仍未办结，`;
   const next = timing?.next;
-  const ahead = next ? `逾期满${clockOffsetWords(next.after, 'zh-CN')}仍未办结的，将${(STEP_WORDS[next.step] ?? OTHER_STEP).ahead}。` : '';
+  let ahead = '';
+  if (next && timing) {
+    const nextWords = (STEP_WORDS[next.step] ?? OTHER_STEP).ahead;
+    // Steps may share an offset: the next one fires with this one.
+    ahead = clockOffsetWords(next.after, 'zh-CN') === clockOffsetWords(timing.after, 'zh-CN')
+      ? `同时${nextWords}。`
+      : `逾期满${clockOffsetWords(next.after, 'zh-CN')}仍未办结的，将${nextWords}。`;
+  }
   return `${late}${words.done}${ahead}`;
 }
 
