@@ -69,6 +69,8 @@ class SchemaWriter {
   toSchema(type: ts.Type, depth = 0): Schema {
     const { checker } = this;
     if (depth > 25) return {};
+    // Instants the views convert from epoch milliseconds (apps/api/src/common/instants.ts).
+    if (type.aliasSymbol?.getName() === 'IsoInstant') return { type: 'string', format: 'date-time' };
     const f = type.flags;
     if (f & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return {};
     if (f & ts.TypeFlags.BooleanLiteral) return { type: 'boolean', enum: [checker.typeToString(type) === 'true'] };

@@ -123,6 +123,90 @@ describe('bad input gets a clear error and changes nothing', () => {
     });
   });
 
+  describe('400 for a date-time without a zone, wherever the API takes one', () => {
+    const future = (offset: string) => `${new Date(Date.now() + 86_400_000).toISOString().slice(0, 19)}${offset}`;
+    // Each is refused for its own reason: no zone, no time, a day or hour that does not exist, NUL.
+    // …and what is not text, or a year past any instant (a number of milliseconds, +275760).
+    const bad: unknown[] = [
+      future(''),
+      future('').slice(0, 10),
+      '2027-02-30T10:00:00+08:00',
+      '2027-01-05T24:00:00Z',
+      '2027-01-05T10:00:00+08:00\u0000',
+      Date.now() + 86_400_000,
+      '+275760-09-13T00:00:00Z',
+      ['2027-01-05T10:00:00Z'],
+    ];
+
+    it.each(bad.map((v) => [v]))('POST /duties, extend and bulk extend refuse dueAt %j, naming the field', async (dueAt) => {
+      const before = await countDuties();
+      const transitions = await stack.dataSource.query(`SELECT count(*)::int AS n FROM duty_transitions`);
+      const answers = [
+        await stack.http('POST', '/duties', { token: office.token, body: { ...validDuty(), dueAt } }),
+        await stack.http('POST', `/duties/${dutyId}/extend`, { token: office.token, body: { dueAt, reason: '时间调整' } }),
+        await stack.http('POST', '/bulk-actions/extend', { token: office.token, body: { dutyIds: [dutyId], dueAt, reason: '时间调整' } }),
+      ];
+      for (const answer of answers) {
+        expect(answer.status).toBe(400);
+        const messages = Object.values(answer.body.fields ?? {}).flat() as string[];
+        expect(messages.join(' ')).toMatch(/dueAt|body/);
+      }
+      expect(answers[0].body.fields.dueAt[0]).toBe(
+        typeof dueAt === 'string' && dueAt.includes('\u0000')
+          ? 'dueAt contains a NUL character (\\u0000), which cannot be stored'
+          : 'dueAt must be an ISO 8601 date-time with a time zone, e.g. 2026-12-31T18:00:00+08:00 (a time without Z or an offset is ambiguous)',
+      );
+      expect(await countDuties()).toBe(before);
+      expect(await stack.dataSource.query(`SELECT count(*)::int AS n FROM duty_transitions`)).toEqual(transitions);
+    });
+
+    it('filters and deadlines too: duty views, the audit log, a compliance deadline, a template due time', async () => {
+      const zoneless = future('');
+      const views = await stack.http('GET', `/overview/duties?dueBefore=${zoneless}`, { token: office.token });
+      expect(views.status).toBe(400);
+      expect(Object.keys(views.body.fields)).toEqual(['dueBefore']);
+      const inbox = await stack.http('GET', `/inbox?dueAfter=${zoneless}`, { token: officer.token });
+      expect(inbox.status).toBe(400);
+      expect(Object.keys(inbox.body.fields)).toEqual(['dueAfter']);
+      const admin = await stack.userWithToken('admin');
+      const audit = await stack.http('GET', `/audit-log?from=${zoneless}&to=2026-12-08`, { token: admin.token });
+      expect(audit.status).toBe(400);
+      expect(Object.keys(audit.body.fields).sort()).toEqual(['from', 'to']);
+      const notice = await stack.http('POST', `/compliance-cases/${randomUUID()}/actions`, { token: office.token, body: { action: 'issue_notice', deadline: zoneless } });
+      expect(notice.status).toBe(400);
+      expect(Object.keys(notice.body.fields)).toEqual(['deadline']);
+      const campaign = await stack.http('POST', '/campaigns', {
+        token: office.token,
+        body: {
+          name: '时区测试',
+          jurisdiction: { name: '衡阳市', level: 'city', districtIds: [] },
+          period: { start: '2026-01-01', end: '2027-12-31' },
+          legalBasis: { title: '实施方案', number: '1号' },
+          targets: [],
+          leadingGroup: { chair: { name: '王某', title: '副市长' }, viceChairs: [], members: [] },
+          phases: [{ kind: 'mobilisation', name: '动员', window: { start: '2026-01-01', end: '2027-06-30' },
+            templates: [{ title: '方案', description: '', route: { kind: 'district' }, scope: 'once', due: { at: '2027-01-05T18:00:00' } }] }],
+        },
+      });
+      expect(campaign.status).toBe(400);
+      expect(campaign.body.fields['phases.0.templates.0.due.at'][0]).toContain('at must be an ISO 8601 date-time with a time zone');
+      const [{ n }] = await stack.dataSource.query(`SELECT count(*)::int AS n FROM campaigns WHERE name = '时区测试'`);
+      expect(n).toBe(0);
+    });
+
+    it('takes any zone and keeps the instant it names', async () => {
+      // Another department: the officer of this file's department sees its one duty only.
+      const elsewhere = await stack.department(office.token);
+      const local = future('+08:00');
+      const created = await stack.http('POST', '/duties', { token: office.token, body: { ...validDuty(), departmentId: elsewhere.id, dueAt: local } });
+      expect(created.status).toBe(201);
+      expect(created.body.dueAt).toBe(new Date(Date.parse(local)).toISOString());
+      const utc = await stack.http('POST', '/duties', { token: office.token, body: { ...validDuty(), departmentId: elsewhere.id, dueAt: future('Z') } });
+      expect(utc.status).toBe(201);
+      expect(Date.parse(utc.body.dueAt) - Date.parse(created.body.dueAt)).toBe(8 * 3600_000);
+    });
+  });
+
   it('413 for an oversized body', async () => {
     const before = await countDuties();
     const result = await stack.http('POST', '/duties', {

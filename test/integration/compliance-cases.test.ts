@@ -408,7 +408,7 @@ describe('compliance cases: comparison, notice, escalation, exposure, bidding ba
     expect((await log(health.token, { type: 'on_site_inspection', date: today, findings: 'x' })).status).toBe(403);
     const penalty = await log(inspector.token, { type: 'penalty', date: today, findings: '逾期不改正', outcome: '处罚款', penaltyYuan: 5000.5 });
     expect(penalty.status).toBe(201);
-    expect(penalty.body.penaltyYuan).toBe('5000.50');
+    expect(penalty.body.penaltyYuan).toBe(5000.5);
     // The office approved this unit's exposure: the inspectors may log it.
     expect((await log(inspector.token, { type: 'exposure', date: today, findings: '市融媒体中心发布' })).status).toBe(201);
     expect((await stack.http('GET', `/inspection-cases/${mine.id}`, { token: inspector.token })).body.actions.map((a: { type: string }) => a.type)).toEqual([

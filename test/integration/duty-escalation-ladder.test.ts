@@ -1,4 +1,5 @@
 import { dutyWorkflowId } from '@duban/workflows';
+import { LEADING_GROUP_CHAIR, NO_REPORT_PLAN, seededDepartments } from '../support/campaign-fixtures';
 import { recordHistoryIfAsked } from '../support/recorded-histories';
 import { TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
@@ -83,7 +84,7 @@ describe('the escalation ladder, and extending a due time', () => {
     expect(extended.body).toMatchObject({ state: 'assigned', dueAt: newDue, overdue: false });
     expect(extended.body.history.at(-1)).toMatchObject({ action: 'extend', from: 'assigned', to: 'assigned', reason: '等待税务数据', dueAt: newDue });
     const live = await stack.http('GET', `/duties/${duty.id}/live`, { token: office.token });
-    expect(live.body).toMatchObject({ dueAt: Date.parse(newDue), firedEscalationSteps: [], overdue: false });
+    expect(live.body).toMatchObject({ dueAt: newDue, firedEscalationSteps: [], overdue: false });
 
     const notice = await waitFor('the extension e-mail', () =>
       stack.smtp.to(department.liaisonEmail).find((e) => e.subject.includes('办结期限已调整')),
@@ -104,5 +105,73 @@ describe('the escalation ladder, and extending a due time', () => {
     const handle = stack.temporal.workflow.getHandle(dutyWorkflowId(duty.id));
     expect(await handle.result()).toEqual({ state: 'cancelled' });
     await recordHistoryIfAsked(handle, 'duty-workflow.extended-after-overdue');
+  });
+
+  it("words every step in the periods of the campaign's own ladder: 2 and 5 working days", async () => {
+    const office = await stack.userWithToken('office');
+    const units = await seededDepartments(stack, office.token);
+    const sia = units.get('SIA')!;
+    const title = `阶梯措辞${Math.random().toString(36).slice(2, 8)}`;
+    const created = await stack.http('POST', '/campaigns', {
+      token: office.token,
+      body: {
+        name: `督办阶梯测试${Math.random().toString(36).slice(2, 8)}`,
+        reportPlan: NO_REPORT_PLAN,
+        jurisdiction: { name: '衡阳市', level: 'city', districtIds: [] },
+        period: { start: '2026-01-01', end: '2027-12-31' },
+        legalBasis: { title: '实施方案', number: '衡政办发〔2026〕2号' },
+        targets: [],
+        leadingGroup: { chair: LEADING_GROUP_CHAIR, viceChairs: [], members: [{ departmentId: sia.id, liaison: { name: '联络员' }, head: { name: '负责人' } }] },
+        escalationLadder: {
+          reminderBefore: { workingDays: 1 },
+          escalationLadder: [
+            { step: 'overdue', after: { workingDays: 0 }, notify: ['department_liaison', 'office'] },
+            { step: 'chase_head', after: { workingDays: 2 }, notify: ['department_head', 'department_liaison'] },
+            { step: 'leading_group', after: { workingDays: 5 }, notify: ['office', 'department_head'] },
+          ],
+        },
+        phases: [
+          {
+            kind: 'mobilisation',
+            name: '动员部署',
+            window: { start: '2026-01-01', end: '2027-12-31' },
+            templates: [{ title, description: '', route: { kind: 'function', key: 'registration' }, scope: 'once', due: { workingDaysAfterLaunch: 1 } }],
+          },
+        ],
+      },
+    });
+    expect(created.status).toBe(201);
+    const campaign = created.body as { id: string; phases: Array<{ id: string }> };
+    const pinned = await stack.http('PUT', `/campaigns/${campaign.id}/duty-matrix/function/registration`, {
+      token: office.token,
+      body: { departmentId: sia.id, reason: '测试' },
+    });
+    expect(pinned.status).toBe(200);
+    const launched = await stack.http('POST', `/campaigns/${campaign.id}/phases/${campaign.phases[0].id}/launch`, { token: office.token, body: {} });
+    expect(launched.status).toBe(200);
+
+    const mails = await waitFor('the three escalation e-mails of the campaign duty', () => {
+      const found = stack.smtp.emails.filter((e) => e.text.includes(title) && e.subject.includes('逾期'));
+      return found.length === 3 && found;
+    }, { timeoutMs: 60_000 });
+    const byStep = (prefix: string) => mails.find((m) => m.subject.startsWith(prefix))!;
+    const overdue = byStep('【催办】督办事项已逾期未办结');
+    const head = byStep('【催办】督办事项逾期未办结，请部门负责人督促');
+    const group = byStep('【督办】督办事项逾期未办结，已报领导小组');
+    expect(overdue.text).toContain('已超过办结期限，尚未提交办理结果，现予催办。');
+    expect(overdue.text).toContain('逾期满两个工作日仍未办结的，将报请部门负责人督促落实。');
+    expect(head.text).toContain('逾期已满两个工作日仍未办结，现请部门负责人督促落实，尽快办结。');
+    expect(head.text).toContain('逾期满五个工作日仍未办结的，将报告领导小组并列入督办通报。');
+    expect(group.text).toContain('逾期已满五个工作日仍未办结，已报告领导小组，列入督办通报。');
+    // The default ladder's periods appear nowhere.
+    for (const mail of mails) expect(mail.text).not.toMatch(/一个工作日|三个工作日/);
+
+    // The words follow the timers: each step fired at its offset of the campaign's ladder (2 s a day).
+    const [row]: Array<{ id: string }> = await stack.dataSource.query(`SELECT duty_id AS id FROM phase_fanout WHERE phase_id = $1`, [campaign.phases[0].id]);
+    const record = (await stack.http('GET', `/duties/${row.id}`, { token: office.token })).body;
+    const dueAt = Date.parse(record.dueAt);
+    const lateness = Object.fromEntries(record.escalations.map((e: any) => [e.step, Date.parse(e.firedAt) - dueAt]));
+    expect(lateness.chase_head).toBeGreaterThanOrEqual(4_000);
+    expect(lateness.leading_group).toBeGreaterThanOrEqual(10_000);
   });
 });

@@ -274,7 +274,7 @@ describe('inspectors: teams, inbox, enforcement log, history, case evidence', ()
 
       const penalty = await log(inspectorA.token, id, { type: 'penalty', date: today(), findings: '逾期未改正', penaltyYuan: 5000.5 });
       expect(penalty.status).toBe(201);
-      expect(penalty.body.penaltyYuan).toBe('5000.50');
+      expect(penalty.body.penaltyYuan).toBe(5000.5);
       // The office may log too; it belongs to no team.
       const order = await log(office.token, id, { type: 'credit_record', date: today(), findings: '纳入失信记录' });
       expect(order.body).toMatchObject({ recorderUsername: office.user.username, recorderTeamId: null });

@@ -47,7 +47,7 @@ describe('units and their facts', () => {
       body: { creditCode, arrears: 12_345.67, insured: { pension: 6 }, source: { file: '欠费清单.xlsx', date: '2026-11-05' } },
     });
     expect(tax.status).toBe(201);
-    expect(tax.body).toMatchObject({ arrears: '12345.67', insured: { pension: 6 }, name: '衡阳市某网吧有限公司' });
+    expect(tax.body).toMatchObject({ arrears: 12345.67, insured: { pension: 6 }, name: '衡阳市某网吧有限公司' });
     const bySource = tax.body.facts.map((f: any) => [f.field, f.sourceDepartmentId, f.sourceFile, f.sourceDate]);
     expect(bySource).toEqual(
       expect.arrayContaining([

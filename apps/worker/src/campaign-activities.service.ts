@@ -24,7 +24,9 @@ export class CampaignActivitiesService implements CampaignActivities {
   async openCampaignPhase(input: OpenCampaignPhaseInput): Promise<OpenedCampaignPhase> {
     const timing = await this.timing();
     const opened = await refusalsAsFailures(() =>
-      this.campaigns.openPhase(input, ({ phase, routes, districts, launchedAt }) => decidePhaseLaunch(phase, routes, districts, launchedAt, timing)),
+      this.campaigns.openPhase(input, ({ phase, routes, districts, launchedAt }) =>
+        decidePhaseLaunch(phase, routes, districts, launchedAt, timing, { early: input.early ?? null }),
+      ),
     );
     return { ...opened, batchSize: this.config.phaseBatchSize };
   }

@@ -32,6 +32,9 @@ export enum DomainErrorCode {
   ForceReasonMissing = 'FORCE_REASON_MISSING',
   PhaseNotEditable = 'PHASE_NOT_EDITABLE',
   PhaseWindowOver = 'PHASE_WINDOW_OVER',
+  /** A launch before the phase's window opens, without `early: true` and a reason (details: the window). */
+  PhaseWindowNotOpen = 'PHASE_WINDOW_NOT_OPEN',
+  EarlyLaunchReasonMissing = 'EARLY_LAUNCH_REASON_MISSING',
   PhaseNotClosed = 'PHASE_NOT_CLOSED',
   InvalidUnitFacts = 'INVALID_UNIT_FACTS',
   UnitNotFound = 'UNIT_NOT_FOUND',

@@ -30,6 +30,7 @@ export const CAMPAIGN_EVENT_ACTIONS = [
   'assessment_rules_changed',
   'phase_launched',
   'phase_launched_forced',
+  'phase_launched_early',
   'phase_closed',
   'campaign_completed',
   'assessment_started',

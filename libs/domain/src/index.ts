@@ -7,6 +7,7 @@ export * from './duty/evidence-files';
 export * from './duty/duty-clock';
 export * from './calendar/working-calendar';
 export * from './calendar/national-holidays';
+export * from './calendar/period-words';
 export * from './campaign/duty-matrix';
 export * from './campaign/campaign-targets';
 export * from './campaign/phase-plan';

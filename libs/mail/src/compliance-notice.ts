@@ -59,7 +59,8 @@ function details(facts: RectificationNoticeFacts): string[] {
   if (e.shortfall && typeof e.shortfall === 'object') {
     for (const [type, gap] of Object.entries(e.shortfall as Record<string, number>)) lines.push(`${INSURANCE_TYPE_WORDS[type] ?? type}未参保：${gap}人`);
   }
-  if (typeof e.arrearsYuan === 'string') lines.push(`欠缴金额：${e.arrearsYuan}元`);
+  // Yuan to the fen; a number since money is one in every answer, text in cases found before.
+  if (typeof e.arrearsYuan === 'number' || typeof e.arrearsYuan === 'string') lines.push(`欠缴金额：${Number(e.arrearsYuan).toFixed(2)}元`);
   return lines;
 }
 

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { clockOffsetWords, isZeroOffset, type EscalationStepTiming } from '@duban/domain';
 import type { DutyNotification } from '@duban/workflows';
 
 /** Deadlines are local time for every user (docs/domain.md, "Working days, the calendar and the time zone"). */
@@ -34,24 +35,50 @@ const ACTION_WORDS: Record<string, string> = {
 };
 
 /**
- * Subject and body line of each escalation step (docs/domain.md, "Reminders and the escalation
- * ladder": 催办 the liaison, then the head, then 督办).
+ * Subject and what is done at each escalation step (docs/domain.md, "Reminders and the
+ * escalation ladder": 催办 the liaison, then the head, then 督办). When a step fires is not
+ * written here: it comes from the ladder the duty runs on (`stepTiming`).
  */
-const STEP_WORDS: Record<string, { subject: string; body: string }> = {
+const STEP_WORDS: Record<string, { subject: string; done: string; ahead: string }> = {
   overdue: {
     subject: '【催办】督办事项已逾期未办结',
-    body: '已超过办结期限，尚未提交办理结果，现予催办。请责任单位立即办理并说明逾期原因。',
+    done: '现予催办。请责任单位立即办理并说明逾期原因。',
+    ahead: '予以催办',
   },
   chase_head: {
     subject: '【催办】督办事项逾期未办结，请部门负责人督促',
-    body: '逾期已满一个工作日仍未办结，现请部门负责人督促落实，尽快办结。',
+    done: '现请部门负责人督促落实，尽快办结。',
+    ahead: '报请部门负责人督促落实',
   },
   leading_group: {
     subject: '【督办】督办事项逾期未办结，已报领导小组',
-    body: '逾期已满三个工作日仍未办结，已报告领导小组，列入督办通报。',
+    done: '已报告领导小组，列入督办通报。',
+    ahead: '报告领导小组并列入督办通报',
   },
 };
-const OTHER_STEP = { subject: '【催办】督办事项已升级督办', body: '逾期未办结，已升级督办。' };
+const OTHER_STEP = { subject: '【催办】督办事项已升级督办', done: '已升级督办。', ahead: '进一步升级督办' };
+
+/**
+ * The body of an escalation e-mail: how late the duty is, in the periods of its own ladder,
+ * what is done now, and what follows if it stays undone.
+ */
+export function escalationSentence(step: string, timing: EscalationStepTiming | undefined): string {
+  const words = STEP_WORDS[step] ?? OTHER_STEP;
+  let late: string;
+  if (!timing) late = '逾期未办结，';
+  else if (isZeroOffset(timing.after)) late = '已超过办结期限，尚未提交办理结果，';
+  else late = `逾期已满${clockOffsetWords(timing.after, 'zh-CN')}仍未办结，`;
+  const next = timing?.next;
+  let ahead = '';
+  if (next && timing) {
+    const nextWords = (STEP_WORDS[next.step] ?? OTHER_STEP).ahead;
+    // Steps may share an offset: the next one fires with this one.
+    ahead = clockOffsetWords(next.after, 'zh-CN') === clockOffsetWords(timing.after, 'zh-CN')
+      ? `同时${nextWords}。`
+      : `逾期满${clockOffsetWords(next.after, 'zh-CN')}仍未办结的，将${nextWords}。`;
+  }
+  return `${late}${words.done}${ahead}`;
+}
 
 /** The e-mail for a notification the duty workflow owes, in Chinese. */
 export function renderDutyEmail(notification: DutyNotification, facts: DutyEmailFacts): RenderedEmail {
@@ -68,9 +95,9 @@ export function renderDutyEmail(notification: DutyNotification, facts: DutyEmail
       lines.push(`${facts.departmentName}：`, '', `督办事项“${facts.title}”即将到期，请抓紧办理并在期限前提交办理结果。`);
       break;
     case 'escalation': {
-      const words = STEP_WORDS[notification.detail ?? ''] ?? OTHER_STEP;
-      subject = `${words.subject}：${facts.title}`;
-      lines.push(`${facts.departmentName}：`, '', `督办事项“${facts.title}”${words.body}`);
+      const step = notification.detail ?? '';
+      subject = `${(STEP_WORDS[step] ?? OTHER_STEP).subject}：${facts.title}`;
+      lines.push(`${facts.departmentName}：`, '', `督办事项“${facts.title}”${escalationSentence(step, notification.stepTiming)}`);
       break;
     }
     case 'transition':

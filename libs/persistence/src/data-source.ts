@@ -28,6 +28,7 @@ import { SingleSignOn1765000000900 } from './migrations/1765000000900-single-sig
 import { ShippedNationalCalendar1765100000000 } from './migrations/1765100000000-shipped-national-calendar';
 import { ExposureWithdrawal1765104000000 } from './migrations/1765104000000-exposure-withdrawal';
 import { NoticeOpenings1765104000100 } from './migrations/1765104000100-notice-openings';
+import { EarlyLaunch1765200000000 } from './migrations/1765200000000-early-launch';
 
 export const ENTITIES = [
   DepartmentEntity,
@@ -62,6 +63,7 @@ export const MIGRATIONS = [
   ShippedNationalCalendar1765100000000,
   ExposureWithdrawal1765104000000,
   NoticeOpenings1765104000100,
+  EarlyLaunch1765200000000,
 ];
 
 /** Any fixed number will do; it only has to be the same in every Duban process. */

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { AUDIT_ACTIONS } from '@duban/persistence';
 import { ExportFormatQuery } from '../common/table-export';
+import { ZonedDateTime } from '../common/validation';
 
 export class ListAuditLogQuery extends ExportFormatQuery {
   @ApiPropertyOptional({ enum: AUDIT_ACTIONS })
@@ -37,14 +38,14 @@ export class ListAuditLogQuery extends ExportFormatQuery {
   @Length(1, 100)
   q?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-01T00:00:00+08:00', description: 'From this time (inclusive)' })
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-12-01T00:00:00+08:00', description: 'From this time (inclusive)' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @ZonedDateTime()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-08T00:00:00+08:00', description: 'Before this time' })
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-12-08T00:00:00+08:00', description: 'Before this time' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @ZonedDateTime()
   to?: string;
 
   @ApiPropertyOptional({ default: 50, maximum: 500 })

@@ -10,7 +10,6 @@ import {
   IsEmail,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNumber,
   IsOptional,
   IsString,
@@ -35,11 +34,10 @@ import {
   type PhaseKind,
   type TargetKind,
 } from '@duban/domain';
-import { TrimmedText } from '../common/validation';
+import { TrimmedText, ZonedDateTime } from '../common/validation';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = { message: '$property must be a date YYYY-MM-DD' };
-const DATE_TIME = { strict: true, strictSeparator: true } as const;
 
 export class JurisdictionDto {
   @ApiProperty({ example: '衡阳市' })
@@ -255,9 +253,9 @@ export class TemplateRouteDto {
 }
 
 export class TemplateDueDto {
-  @ApiPropertyOptional({ example: '2026-06-10T18:00:00+08:00', description: 'A fixed due time (ISO 8601 with zone)' })
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-06-10T18:00:00+08:00', description: 'A fixed due time (ISO 8601 with zone)' })
   @IsOptional()
-  @IsISO8601(DATE_TIME, { message: 'at must be an ISO 8601 date-time with a zone' })
+  @ZonedDateTime()
   at?: string;
 
   @ApiPropertyOptional({ example: 5, description: 'Or: a deadline this many working days after the launch (end of that day)' })
@@ -385,12 +383,20 @@ export class CreateCampaignDto {
 }
 
 export class LaunchPhaseDto {
-  @ApiPropertyOptional({ description: 'Launch although the phase before is still open' })
+  @ApiPropertyOptional({ description: 'Launch although the phase before is still open (not before its own window opens: that is early)' })
   @IsOptional()
   @IsBoolean()
   force?: boolean;
 
-  @ApiPropertyOptional({ description: 'Required with force: why (kept in the campaign log)' })
+  @ApiPropertyOptional({
+    description:
+      "Launch before the phase's window opens (else 409 PHASE_WINDOW_NOT_OPEN naming the window); needs a reason. Due times then count from the launch.",
+  })
+  @IsOptional()
+  @IsBoolean()
+  early?: boolean;
+
+  @ApiPropertyOptional({ description: 'Required with force or early: why (kept on the phase and in the campaign log)' })
   @IsOptional()
   @TrimmedText(1, 2000)
   reason?: string;

@@ -2,7 +2,92 @@
 // controllers return; do not edit by hand: change the view type and run it again.
 import type { OpenApiAnswers, OpenApiSchemas } from '../common/openapi-types';
 
-export const campaignsSchemas: OpenApiSchemas = {};
+export const campaignsSchemas: OpenApiSchemas = {
+  "CampaignLiveStateView": {
+    "type": "object",
+    "properties": {
+      "campaignId": {"type":"string"},
+      "completed": {"type":"boolean"},
+      "phases": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "status": {"type":"string","enum":["planned","open","closed"]},
+            "forced": {"type":"boolean"},
+            "dutyCount": {"type":"number","nullable":true},
+            "failure": {
+              "type": "string",
+              "nullable": true,
+              "description": "Set when the phase's workflow ended without closing the phase (terminated or cancelled)."
+            },
+            "phaseId": {"type":"string"},
+            "name": {"type":"string"},
+            "launchedAt": {"type":"string","format":"date-time","nullable":true},
+            "closedAt": {"type":"string","format":"date-time","nullable":true}
+          },
+          "required": ["status","forced","dutyCount","failure","phaseId","name","launchedAt","closedAt"]
+        }
+      }
+    },
+    "required": ["campaignId","completed","phases"],
+    "description": "The campaign workflow's live state (CampaignLiveState), its instants as ISO text."
+  },
+  "PhaseLiveStateView": {
+    "type": "object",
+    "properties": {
+      "closed": {"type":"boolean"},
+      "dutyCount": {"type":"number"},
+      "phaseId": {"type":"string"},
+      "batches": {"type":"number"},
+      "batchesStarted": {"type":"number"},
+      "batchesClosed": {"type":"number"},
+      "windowEndsAt": {"type":"string","format":"date-time"}
+    },
+    "required": ["closed","dutyCount","phaseId","batches","batchesStarted","batchesClosed","windowEndsAt"],
+    "description": "The phase workflow's live state (PhaseLiveState), its window's end as ISO text."
+  },
+  "PhaseSummaryView": {
+    "type": "object",
+    "properties": {
+      "closeReason": {"type":"string","enum":["all_duties_closed","window_ended"]},
+      "byDepartment": {"type":"object","additionalProperties":{"$ref":"#/components/schemas/OutcomeCounts"}},
+      "byDistrict": {"type":"object","additionalProperties":{"$ref":"#/components/schemas/OutcomeCounts"}},
+      "total": {"type":"number"},
+      "byState": {
+        "type": "object",
+        "properties": {
+          "cancelled": {"type":"number"},
+          "assigned": {"type":"number"},
+          "acknowledged": {"type":"number"},
+          "in_progress": {"type":"number"},
+          "submitted": {"type":"number"},
+          "returned": {"type":"number"},
+          "accepted": {"type":"number"}
+        },
+        "required": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
+      },
+      "onTime": {"type":"number","description":"Accepted at or before the due time."},
+      "late": {"type":"number","description":"Accepted after the due time, or still open when the phase closed."},
+      "openAtClose": {"type":"number","description":"Still open when the phase closed (they stay open, marked late)."},
+      "cancelled": {"type":"number"},
+      "closedAt": {"type":"string","format":"date-time"}
+    },
+    "required": [
+      "closeReason",
+      "byDepartment",
+      "byDistrict",
+      "total",
+      "byState",
+      "onTime",
+      "late",
+      "openAtClose",
+      "cancelled",
+      "closedAt"
+    ],
+    "description": "A closed phase's summary (PhaseSummary), its close time as ISO text."
+  }
+};
 
 export const campaignsAnswers: OpenApiAnswers = {
   "CampaignsController_create": {
@@ -39,7 +124,11 @@ export const campaignsAnswers: OpenApiAnswers = {
                           "properties": {"workingDaysAfterLaunch":{"type":"number"}},
                           "required": ["workingDaysAfterLaunch"]
                         },
-                        {"type":"object","properties":{"at":{"type":"string"}},"required":["at"]}
+                        {
+                          "type": "object",
+                          "properties": {"at":{"type":"string","format":"date-time"}},
+                          "required": ["at"]
+                        }
                       ]
                     },
                     "id": {"type":"string"},
@@ -91,11 +180,13 @@ export const campaignsAnswers: OpenApiAnswers = {
               "launchedBy": {"type":"string","nullable":true},
               "launchForced": {"type":"boolean","nullable":true},
               "launchReason": {"type":"string","nullable":true},
+              "launchedEarly": {"type":"boolean"},
+              "earlyReason": {"type":"string","nullable":true},
               "windowEndsAt": {"type":"string","format":"date-time","nullable":true},
               "dutyCount": {"type":"number","nullable":true},
               "closedAt": {"type":"string","format":"date-time","nullable":true},
               "closeReason": {"type":"string","enum":["all_duties_closed","window_ended"],"nullable":true},
-              "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummary"}]}
+              "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummaryView"}]}
             },
             "required": [
               "templates",
@@ -112,6 +203,8 @@ export const campaignsAnswers: OpenApiAnswers = {
               "launchedBy",
               "launchForced",
               "launchReason",
+              "launchedEarly",
+              "earlyReason",
               "windowEndsAt",
               "dutyCount",
               "closedAt",
@@ -255,7 +348,11 @@ export const campaignsAnswers: OpenApiAnswers = {
                           "properties": {"workingDaysAfterLaunch":{"type":"number"}},
                           "required": ["workingDaysAfterLaunch"]
                         },
-                        {"type":"object","properties":{"at":{"type":"string"}},"required":["at"]}
+                        {
+                          "type": "object",
+                          "properties": {"at":{"type":"string","format":"date-time"}},
+                          "required": ["at"]
+                        }
                       ]
                     },
                     "id": {"type":"string"},
@@ -307,11 +404,13 @@ export const campaignsAnswers: OpenApiAnswers = {
               "launchedBy": {"type":"string","nullable":true},
               "launchForced": {"type":"boolean","nullable":true},
               "launchReason": {"type":"string","nullable":true},
+              "launchedEarly": {"type":"boolean"},
+              "earlyReason": {"type":"string","nullable":true},
               "windowEndsAt": {"type":"string","format":"date-time","nullable":true},
               "dutyCount": {"type":"number","nullable":true},
               "closedAt": {"type":"string","format":"date-time","nullable":true},
               "closeReason": {"type":"string","enum":["all_duties_closed","window_ended"],"nullable":true},
-              "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummary"}]}
+              "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummaryView"}]}
             },
             "required": [
               "templates",
@@ -328,6 +427,8 @@ export const campaignsAnswers: OpenApiAnswers = {
               "launchedBy",
               "launchForced",
               "launchReason",
+              "launchedEarly",
+              "earlyReason",
               "windowEndsAt",
               "dutyCount",
               "closedAt",
@@ -381,7 +482,7 @@ export const campaignsAnswers: OpenApiAnswers = {
       "properties": {
         "campaignId": {"type":"string"},
         "status": {"type":"string","enum":["planned","active","completed"]},
-        "workflow": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/CampaignLiveState"}]},
+        "workflow": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/CampaignLiveStateView"}]},
         "phases": {
           "type": "array",
           "items": {
@@ -404,11 +505,13 @@ export const campaignsAnswers: OpenApiAnswers = {
               "launchedBy": {"type":"string","nullable":true},
               "launchForced": {"type":"boolean","nullable":true},
               "launchReason": {"type":"string","nullable":true},
+              "launchedEarly": {"type":"boolean"},
+              "earlyReason": {"type":"string","nullable":true},
               "windowEndsAt": {"type":"string","format":"date-time","nullable":true},
               "dutyCount": {"type":"number","nullable":true},
               "closedAt": {"type":"string","format":"date-time","nullable":true},
               "closeReason": {"type":"string","enum":["all_duties_closed","window_ended"],"nullable":true},
-              "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummary"}]}
+              "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummaryView"}]}
             },
             "required": [
               "id",
@@ -424,6 +527,8 @@ export const campaignsAnswers: OpenApiAnswers = {
               "launchedBy",
               "launchForced",
               "launchReason",
+              "launchedEarly",
+              "earlyReason",
               "windowEndsAt",
               "dutyCount",
               "closedAt",
@@ -491,7 +596,11 @@ export const campaignsAnswers: OpenApiAnswers = {
                     "properties": {"workingDaysAfterLaunch":{"type":"number"}},
                     "required": ["workingDaysAfterLaunch"]
                   },
-                  {"type":"object","properties":{"at":{"type":"string"}},"required":["at"]}
+                  {
+                    "type": "object",
+                    "properties": {"at":{"type":"string","format":"date-time"}},
+                    "required": ["at"]
+                  }
                 ]
               },
               "id": {"type":"string"},
@@ -543,11 +652,13 @@ export const campaignsAnswers: OpenApiAnswers = {
         "launchedBy": {"type":"string","nullable":true},
         "launchForced": {"type":"boolean","nullable":true},
         "launchReason": {"type":"string","nullable":true},
+        "launchedEarly": {"type":"boolean"},
+        "earlyReason": {"type":"string","nullable":true},
         "windowEndsAt": {"type":"string","format":"date-time","nullable":true},
         "dutyCount": {"type":"number","nullable":true},
         "closedAt": {"type":"string","format":"date-time","nullable":true},
         "closeReason": {"type":"string","enum":["all_duties_closed","window_ended"],"nullable":true},
-        "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummary"}]}
+        "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummaryView"}]}
       },
       "required": [
         "templates",
@@ -564,6 +675,8 @@ export const campaignsAnswers: OpenApiAnswers = {
         "launchedBy",
         "launchForced",
         "launchReason",
+        "launchedEarly",
+        "earlyReason",
         "windowEndsAt",
         "dutyCount",
         "closedAt",
@@ -606,7 +719,11 @@ export const campaignsAnswers: OpenApiAnswers = {
                           "properties": {"workingDaysAfterLaunch":{"type":"number"}},
                           "required": ["workingDaysAfterLaunch"]
                         },
-                        {"type":"object","properties":{"at":{"type":"string"}},"required":["at"]}
+                        {
+                          "type": "object",
+                          "properties": {"at":{"type":"string","format":"date-time"}},
+                          "required": ["at"]
+                        }
                       ]
                     },
                     "id": {"type":"string"},
@@ -658,11 +775,13 @@ export const campaignsAnswers: OpenApiAnswers = {
               "launchedBy": {"type":"string","nullable":true},
               "launchForced": {"type":"boolean","nullable":true},
               "launchReason": {"type":"string","nullable":true},
+              "launchedEarly": {"type":"boolean"},
+              "earlyReason": {"type":"string","nullable":true},
               "windowEndsAt": {"type":"string","format":"date-time","nullable":true},
               "dutyCount": {"type":"number","nullable":true},
               "closedAt": {"type":"string","format":"date-time","nullable":true},
               "closeReason": {"type":"string","enum":["all_duties_closed","window_ended"],"nullable":true},
-              "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummary"}]}
+              "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummaryView"}]}
             },
             "required": [
               "templates",
@@ -679,6 +798,8 @@ export const campaignsAnswers: OpenApiAnswers = {
               "launchedBy",
               "launchForced",
               "launchReason",
+              "launchedEarly",
+              "earlyReason",
               "windowEndsAt",
               "dutyCount",
               "closedAt",
@@ -759,7 +880,11 @@ export const campaignsAnswers: OpenApiAnswers = {
                           "properties": {"workingDaysAfterLaunch":{"type":"number"}},
                           "required": ["workingDaysAfterLaunch"]
                         },
-                        {"type":"object","properties":{"at":{"type":"string"}},"required":["at"]}
+                        {
+                          "type": "object",
+                          "properties": {"at":{"type":"string","format":"date-time"}},
+                          "required": ["at"]
+                        }
                       ]
                     },
                     "id": {"type":"string"},
@@ -811,11 +936,13 @@ export const campaignsAnswers: OpenApiAnswers = {
               "launchedBy": {"type":"string","nullable":true},
               "launchForced": {"type":"boolean","nullable":true},
               "launchReason": {"type":"string","nullable":true},
+              "launchedEarly": {"type":"boolean"},
+              "earlyReason": {"type":"string","nullable":true},
               "windowEndsAt": {"type":"string","format":"date-time","nullable":true},
               "dutyCount": {"type":"number","nullable":true},
               "closedAt": {"type":"string","format":"date-time","nullable":true},
               "closeReason": {"type":"string","enum":["all_duties_closed","window_ended"],"nullable":true},
-              "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummary"}]}
+              "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummaryView"}]}
             },
             "required": [
               "templates",
@@ -832,6 +959,8 @@ export const campaignsAnswers: OpenApiAnswers = {
               "launchedBy",
               "launchForced",
               "launchReason",
+              "launchedEarly",
+              "earlyReason",
               "windowEndsAt",
               "dutyCount",
               "closedAt",
@@ -903,11 +1032,13 @@ export const campaignsAnswers: OpenApiAnswers = {
             "launchedBy": {"type":"string","nullable":true},
             "launchForced": {"type":"boolean","nullable":true},
             "launchReason": {"type":"string","nullable":true},
+            "launchedEarly": {"type":"boolean"},
+            "earlyReason": {"type":"string","nullable":true},
             "windowEndsAt": {"type":"string","format":"date-time","nullable":true},
             "dutyCount": {"type":"number","nullable":true},
             "closedAt": {"type":"string","format":"date-time","nullable":true},
             "closeReason": {"type":"string","enum":["all_duties_closed","window_ended"],"nullable":true},
-            "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummary"}]}
+            "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummaryView"}]}
           },
           "required": [
             "id",
@@ -923,6 +1054,8 @@ export const campaignsAnswers: OpenApiAnswers = {
             "launchedBy",
             "launchForced",
             "launchReason",
+            "launchedEarly",
+            "earlyReason",
             "windowEndsAt",
             "dutyCount",
             "closedAt",
@@ -943,15 +1076,15 @@ export const campaignsAnswers: OpenApiAnswers = {
                   "byState": {
                     "type": "object",
                     "properties": {
+                      "cancelled": {"type":"number"},
                       "assigned": {"type":"number"},
                       "acknowledged": {"type":"number"},
                       "in_progress": {"type":"number"},
                       "submitted": {"type":"number"},
                       "returned": {"type":"number"},
-                      "accepted": {"type":"number"},
-                      "cancelled": {"type":"number"}
+                      "accepted": {"type":"number"}
                     },
-                    "required": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
+                    "required": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
                   },
                   "onTime": {"type":"number","description":"Accepted at or before the due time."},
                   "late": {
@@ -988,15 +1121,15 @@ export const campaignsAnswers: OpenApiAnswers = {
                   "byState": {
                     "type": "object",
                     "properties": {
+                      "cancelled": {"type":"number"},
                       "assigned": {"type":"number"},
                       "acknowledged": {"type":"number"},
                       "in_progress": {"type":"number"},
                       "submitted": {"type":"number"},
                       "returned": {"type":"number"},
-                      "accepted": {"type":"number"},
-                      "cancelled": {"type":"number"}
+                      "accepted": {"type":"number"}
                     },
-                    "required": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
+                    "required": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
                   },
                   "onTime": {"type":"number","description":"Accepted at or before the due time."},
                   "late": {
@@ -1038,7 +1171,7 @@ export const campaignsAnswers: OpenApiAnswers = {
     "schema": {
       "type": "object",
       "properties": {
-        "workflow": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseLiveState"}]},
+        "workflow": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseLiveStateView"}]},
         "id": {"type":"string"},
         "seq": {"type":"number"},
         "kind": {"type":"string","enum":["mobilisation","special_operation","acceptance"]},
@@ -1056,11 +1189,13 @@ export const campaignsAnswers: OpenApiAnswers = {
         "launchedBy": {"type":"string","nullable":true},
         "launchForced": {"type":"boolean","nullable":true},
         "launchReason": {"type":"string","nullable":true},
+        "launchedEarly": {"type":"boolean"},
+        "earlyReason": {"type":"string","nullable":true},
         "windowEndsAt": {"type":"string","format":"date-time","nullable":true},
         "dutyCount": {"type":"number","nullable":true},
         "closedAt": {"type":"string","format":"date-time","nullable":true},
         "closeReason": {"type":"string","enum":["all_duties_closed","window_ended"],"nullable":true},
-        "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummary"}]}
+        "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummaryView"}]}
       },
       "required": [
         "workflow",
@@ -1077,6 +1212,8 @@ export const campaignsAnswers: OpenApiAnswers = {
         "launchedBy",
         "launchForced",
         "launchReason",
+        "launchedEarly",
+        "earlyReason",
         "windowEndsAt",
         "dutyCount",
         "closedAt",
@@ -1110,11 +1247,13 @@ export const campaignsAnswers: OpenApiAnswers = {
             "launchedBy": {"type":"string","nullable":true},
             "launchForced": {"type":"boolean","nullable":true},
             "launchReason": {"type":"string","nullable":true},
+            "launchedEarly": {"type":"boolean"},
+            "earlyReason": {"type":"string","nullable":true},
             "windowEndsAt": {"type":"string","format":"date-time","nullable":true},
             "dutyCount": {"type":"number","nullable":true},
             "closedAt": {"type":"string","format":"date-time","nullable":true},
             "closeReason": {"type":"string","enum":["all_duties_closed","window_ended"],"nullable":true},
-            "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummary"}]}
+            "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummaryView"}]}
           },
           "required": [
             "id",
@@ -1130,6 +1269,8 @@ export const campaignsAnswers: OpenApiAnswers = {
             "launchedBy",
             "launchForced",
             "launchReason",
+            "launchedEarly",
+            "earlyReason",
             "windowEndsAt",
             "dutyCount",
             "closedAt",
@@ -1137,8 +1278,104 @@ export const campaignsAnswers: OpenApiAnswers = {
             "summary"
           ]
         },
-        "asOf": {"type":"string"},
-        "windowEndsAt": {"type":"string"},
+        "asOf": {"type":"string","format":"date-time"},
+        "windowEndsAt": {"type":"string","format":"date-time"},
+        "windowOpensAt": {"type":"string","format":"date-time","nullable":true},
+        "earlyLaunch": {
+          "type": "object",
+          "properties": {
+            "required": {"type":"boolean","enum":[true]},
+            "code": {
+              "type": "string",
+              "enum": [
+                "INVALID_CREDENTIALS",
+                "ACTION_NOT_PERMITTED",
+                "DEPARTMENT_NOT_FOUND",
+                "DEPARTMENT_CODE_TAKEN",
+                "DUTY_NOT_FOUND",
+                "DUTY_TRANSITION_FORBIDDEN",
+                "DUE_TIME_NOT_IN_FUTURE",
+                "DUTY_ACTION_INPUT_MISSING",
+                "DUTY_REASSIGN_TARGET_INVALID",
+                "DUTY_NOT_WITH_DEPARTMENT",
+                "EVIDENCE_INVALID",
+                "EVIDENCE_TOO_LARGE",
+                "EVIDENCE_TYPE_NOT_ALLOWED",
+                "EVIDENCE_NOT_FOUND",
+                "EVIDENCE_NOT_OF_DUTY",
+                "INVALID_CALENDAR",
+                "CALENDAR_CHANGED_MEANWHILE",
+                "IDEMPOTENCY_KEY_REUSED",
+                "NO_DUTY_ROUTE",
+                "INVALID_DUTY_ROUTE_KEY",
+                "INVALID_CAMPAIGN",
+                "CAMPAIGN_NOT_FOUND",
+                "PHASE_NOT_FOUND",
+                "PHASE_ALREADY_LAUNCHED",
+                "PHASE_OUT_OF_ORDER",
+                "PREVIOUS_PHASE_OPEN",
+                "FORCE_REASON_MISSING",
+                "PHASE_NOT_EDITABLE",
+                "PHASE_WINDOW_OVER",
+                "PHASE_WINDOW_NOT_OPEN",
+                "EARLY_LAUNCH_REASON_MISSING",
+                "PHASE_NOT_CLOSED",
+                "INVALID_UNIT_FACTS",
+                "UNIT_NOT_FOUND",
+                "COMPLIANCE_CASE_NOT_FOUND",
+                "COMPLIANCE_TRANSITION_FORBIDDEN",
+                "INVALID_COMPLIANCE_ACTION",
+                "CAMPAIGN_NOT_RUNNING",
+                "COMPLIANCE_RUN_NOT_FOUND",
+                "EXPOSURE_PROPOSAL_NOT_FOUND",
+                "EXPOSURE_ALREADY_DECIDED",
+                "INSPECTION_CASE_NOT_FOUND",
+                "INSPECTION_CASE_CLOSED",
+                "INVALID_ENFORCEMENT_ACTION",
+                "UNIT_IMPORT_NOT_FOUND",
+                "UNIT_IMPORT_TOO_LARGE",
+                "DISTRICT_COVERED_BY_ANOTHER_TEAM",
+                "INVALID_DEPARTMENT",
+                "EXPOSURE_NOT_APPROVED",
+                "INVALID_ASSESSMENT_RULES",
+                "ASSESSMENT_NOT_FOUND",
+                "ASSESSMENT_UNIT_NOT_FOUND",
+                "ASSESSMENT_FINALISED",
+                "ASSESSMENT_NOT_FINALISED",
+                "INVALID_ASSESSMENT_REVIEW",
+                "CIRCULAR_NOT_FOUND",
+                "CIRCULAR_PUBLISHED",
+                "INVALID_CIRCULAR",
+                "INVALID_REPORT_PLAN",
+                "REPORT_NOT_FOUND",
+                "INVALID_REPORT",
+                "SAVED_FILTER_NOT_FOUND",
+                "USER_NOT_FOUND",
+                "USERNAME_TAKEN",
+                "INVALID_USER",
+                "PASSWORD_POLICY",
+                "LAST_ADMINISTRATOR",
+                "ACCOUNT_LOCKED",
+                "SIGN_IN_THROTTLED",
+                "PASSWORD_CHANGE_REQUIRED",
+                "PASSWORD_RESET_LINK_INVALID",
+                "USER_STATE_CONFLICT",
+                "DEPARTMENT_INACTIVE",
+                "DEPARTMENT_STATE_CONFLICT",
+                "SINGLE_SIGN_ON_REFUSED",
+                "LOCAL_PASSWORDS_DISABLED",
+                "INVALID_EXPOSURE_LIST_QUERY",
+                "NOTICE_LINK_NOT_FOUND",
+                "NOTICE_LINK_EXPIRED"
+              ]
+            },
+            "message": {"type":"string"},
+            "windowStart": {"type":"string"},
+            "windowEnd": {"type":"string"}
+          },
+          "required": ["required","code","message","windowStart","windowEnd"],
+          "nullable": true
+        },
         "dutyCount": {"type":"number"},
         "refusal": {
           "type": "object",
@@ -1175,6 +1412,8 @@ export const campaignsAnswers: OpenApiAnswers = {
                 "FORCE_REASON_MISSING",
                 "PHASE_NOT_EDITABLE",
                 "PHASE_WINDOW_OVER",
+                "PHASE_WINDOW_NOT_OPEN",
+                "EARLY_LAUNCH_REASON_MISSING",
                 "PHASE_NOT_CLOSED",
                 "INVALID_UNIT_FACTS",
                 "UNIT_NOT_FOUND",
@@ -1255,13 +1494,13 @@ export const campaignsAnswers: OpenApiAnswers = {
                 "nullable": true
               },
               "sectorKey": {"type":"string","nullable":true},
-              "dueAt": {"type":"string"}
+              "dueAt": {"type":"string","format":"date-time"}
             },
             "required": ["templateId","title","description","department","district","sectorKey","dueAt"]
           }
         }
       },
-      "required": ["phase","asOf","windowEndsAt","dutyCount","refusal","duties"]
+      "required": ["phase","asOf","windowEndsAt","windowOpensAt","earlyLaunch","dutyCount","refusal","duties"]
     }
   },
   "CampaignsController_revisePhase": {
@@ -1281,7 +1520,11 @@ export const campaignsAnswers: OpenApiAnswers = {
                     "properties": {"workingDaysAfterLaunch":{"type":"number"}},
                     "required": ["workingDaysAfterLaunch"]
                   },
-                  {"type":"object","properties":{"at":{"type":"string"}},"required":["at"]}
+                  {
+                    "type": "object",
+                    "properties": {"at":{"type":"string","format":"date-time"}},
+                    "required": ["at"]
+                  }
                 ]
               },
               "id": {"type":"string"},
@@ -1333,11 +1576,13 @@ export const campaignsAnswers: OpenApiAnswers = {
         "launchedBy": {"type":"string","nullable":true},
         "launchForced": {"type":"boolean","nullable":true},
         "launchReason": {"type":"string","nullable":true},
+        "launchedEarly": {"type":"boolean"},
+        "earlyReason": {"type":"string","nullable":true},
         "windowEndsAt": {"type":"string","format":"date-time","nullable":true},
         "dutyCount": {"type":"number","nullable":true},
         "closedAt": {"type":"string","format":"date-time","nullable":true},
         "closeReason": {"type":"string","enum":["all_duties_closed","window_ended"],"nullable":true},
-        "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummary"}]}
+        "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummaryView"}]}
       },
       "required": [
         "templates",
@@ -1354,6 +1599,8 @@ export const campaignsAnswers: OpenApiAnswers = {
         "launchedBy",
         "launchForced",
         "launchReason",
+        "launchedEarly",
+        "earlyReason",
         "windowEndsAt",
         "dutyCount",
         "closedAt",
@@ -1367,6 +1614,7 @@ export const campaignsAnswers: OpenApiAnswers = {
     "schema": {
       "type": "object",
       "properties": {
+        "windowEndsAt": {"type":"string","format":"date-time"},
         "phase": {
           "type": "object",
           "properties": {
@@ -1382,7 +1630,11 @@ export const campaignsAnswers: OpenApiAnswers = {
                         "properties": {"workingDaysAfterLaunch":{"type":"number"}},
                         "required": ["workingDaysAfterLaunch"]
                       },
-                      {"type":"object","properties":{"at":{"type":"string"}},"required":["at"]}
+                      {
+                        "type": "object",
+                        "properties": {"at":{"type":"string","format":"date-time"}},
+                        "required": ["at"]
+                      }
                     ]
                   },
                   "id": {"type":"string"},
@@ -1434,11 +1686,13 @@ export const campaignsAnswers: OpenApiAnswers = {
             "launchedBy": {"type":"string","nullable":true},
             "launchForced": {"type":"boolean","nullable":true},
             "launchReason": {"type":"string","nullable":true},
+            "launchedEarly": {"type":"boolean"},
+            "earlyReason": {"type":"string","nullable":true},
             "windowEndsAt": {"type":"string","format":"date-time","nullable":true},
             "dutyCount": {"type":"number","nullable":true},
             "closedAt": {"type":"string","format":"date-time","nullable":true},
             "closeReason": {"type":"string","enum":["all_duties_closed","window_ended"],"nullable":true},
-            "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummary"}]}
+            "summary": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/PhaseSummaryView"}]}
           },
           "required": [
             "templates",
@@ -1455,6 +1709,8 @@ export const campaignsAnswers: OpenApiAnswers = {
             "launchedBy",
             "launchForced",
             "launchReason",
+            "launchedEarly",
+            "earlyReason",
             "windowEndsAt",
             "dutyCount",
             "closedAt",
@@ -1464,10 +1720,9 @@ export const campaignsAnswers: OpenApiAnswers = {
         },
         "phaseId": {"type":"string"},
         "dutyCount": {"type":"number"},
-        "windowEndsAt": {"type":"number"},
         "forced": {"type":"boolean"}
       },
-      "required": ["phase","phaseId","dutyCount","windowEndsAt","forced"]
+      "required": ["windowEndsAt","phase","phaseId","dutyCount","forced"]
     }
   }
 };

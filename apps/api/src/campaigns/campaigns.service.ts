@@ -10,7 +10,7 @@ import {
   assertNoCampaignProblems,
   assertMayReadCampaigns,
   campaignTargetProblems,
-  decidePhaseLaunch,
+  earlyLaunchRefusal,
   DEFAULT_DUTY_CLOCK_POLICY,
   DomainError,
   DomainErrorCode,
@@ -19,6 +19,7 @@ import {
   escalationLadderProblems,
   inactiveUnitsRefusal,
   phaseLaunchRefusal,
+  phaseLaunchPlan,
   phasePlanProblems,
   planTiming,
   reportPlanProblems,
@@ -28,6 +29,7 @@ import {
   type CampaignTarget,
   type DutyRouteKind,
   type DutyTemplate,
+  type PhaseSummary,
   type EscalationLadderPolicy,
   type FieldMessages,
   type PlannedPhase,
@@ -48,8 +50,12 @@ import {
   launchPhaseUpdate,
   phaseLiveStateQuery,
   phaseWorkflowId,
+  type CampaignLiveState,
+  type CampaignPhaseProgress,
   type CampaignWorkflowInput,
+  type PhaseLiveState,
 } from '@duban/workflows';
+import { isoInstant, isoInstantOrNull, type IsoInstant } from '../common/instants';
 import { callTemporal, temporalClient } from '../temporal/temporal-calls';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import type {
@@ -211,7 +217,7 @@ export class CampaignsService {
       // A completed campaign's workflow may have been removed after the retention period: the record remains.
       if (!(error instanceof WorkflowNotFoundError)) throw error;
     }
-    return { campaignId: campaign.id, status: campaign.status, workflow, phases: phases.map(phaseView) };
+    return { campaignId: campaign.id, status: campaign.status, workflow: workflow && campaignLiveView(workflow), phases: phases.map(phaseView) };
   }
 
   async phase(actor: Actor, campaignId: string, phaseId: string) {
@@ -229,7 +235,8 @@ export class CampaignsService {
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
     }
-    return { ...phaseView(phase), workflow };
+    const view: PhaseLiveStateView | null = workflow && { ...workflow, windowEndsAt: isoInstant(workflow.windowEndsAt) };
+    return { ...phaseView(phase), workflow: view };
   }
 
   /**
@@ -240,6 +247,9 @@ export class CampaignsService {
     assertMayManageCampaigns(actor);
     const { campaign, phase } = await this.visiblePhase(actor, campaignId, phaseId);
     const force = dto.force ? { reason: dto.reason ?? '' } : null;
+    // Checked here for a quick answer; the launch's decision refuses it too (decidePhaseLaunch).
+    if (dto.early && !dto.reason?.trim()) throw new DomainError(DomainErrorCode.EarlyLaunchReasonMissing, 'A launch before the window opens needs a reason');
+    const early = dto.early ? { reason: dto.reason!.trim() } : null;
     // No check against the record here: the workflow decides (its validator rejects before
     // anything is written), and the record may lag behind it by a moment.
     const client = await temporalClient(this.temporal, this.logger);
@@ -247,10 +257,10 @@ export class CampaignsService {
       () =>
         client.workflow
           .getHandle(campaign.workflowId)
-          .executeUpdate(launchPhaseUpdate, { args: [{ phaseId: phase.id, actor, ...(force ? { force } : {}) }] }),
+          .executeUpdate(launchPhaseUpdate, { args: [{ phaseId: phase.id, actor, ...(force ? { force } : {}), ...(early ? { early } : {}) }] }),
       this.logger,
     );
-    return { ...answer, phase: await this.phase(actor, campaign.id, phase.id) };
+    return { ...answer, windowEndsAt: isoInstant(answer.windowEndsAt), phase: await this.phase(actor, campaign.id, phase.id) };
   }
 
   /**
@@ -278,13 +288,12 @@ export class CampaignsService {
       this.departments.list(),
     ]);
     const launchedAt = Date.now();
-    const { drafts, windowEndsAt } = decidePhaseLaunch(
-      { ...phase, templates },
-      routes,
-      districts,
-      launchedAt,
-      planTiming(calendar, this.config.workingDaySeconds),
-    );
+    const timing = planTiming(calendar, this.config.workingDaySeconds);
+    const planned = { ...phase, templates };
+    // The launch's own parts: before the window opens it needs early with a reason (said here, as
+    // `earlyLaunch`), and then creates these duties, due times counted from the launch.
+    const { drafts, windowEndsAt, windowOpensAt } = phaseLaunchPlan(planned, routes, districts, launchedAt, timing);
+    const early = earlyLaunchRefusal(planned, launchedAt, timing);
     const byId = new Map(units.map((u) => [u.id, u]));
     // The launch would be refused for a deactivated unit among the duties' (see openPhase).
     const inactive = inactiveUnitsRefusal(
@@ -297,8 +306,12 @@ export class CampaignsService {
     const districtNames = new Map(districts.map((d) => [d.id, d.name]));
     return {
       phase: phaseView(phase),
-      asOf: new Date(launchedAt).toISOString(),
-      windowEndsAt: new Date(windowEndsAt).toISOString(),
+      asOf: isoInstant(launchedAt),
+      windowEndsAt: isoInstant(windowEndsAt),
+      windowOpensAt: isoInstantOrNull(windowOpensAt),
+      earlyLaunch: early
+        ? { required: true as const, code: early.code, message: early.message, windowStart: phase.windowStart, windowEnd: phase.windowEnd }
+        : null,
       dutyCount: drafts.length,
       refusal: shown ? { code: shown.code, message: shown.message } : null,
       duties: drafts.map((d) => {
@@ -310,7 +323,7 @@ export class CampaignsService {
           department: { id: d.departmentId, code: unit?.code ?? null, name: unit?.name ?? null, kind: unit?.kind ?? null },
           district: d.districtId ? { id: d.districtId, name: districtNames.get(d.districtId) ?? null } : null,
           sectorKey: d.sectorKey,
-          dueAt: new Date(d.dueAt).toISOString(),
+          dueAt: isoInstant(d.dueAt),
         };
       }),
     };
@@ -553,14 +566,38 @@ function phaseView(p: PhaseRow) {
     launchedBy: p.launchedBy,
     launchForced: p.launchForced,
     launchReason: p.launchReason,
+    launchedEarly: p.launchedEarly,
+    earlyReason: p.earlyReason,
     windowEndsAt: p.windowEndsAt,
     dutyCount: p.dutyCount,
     closedAt: p.closedAt,
     closeReason: p.closeReason,
-    summary: p.summary,
+    summary: p.summary && phaseSummaryView(p.summary),
   };
 }
 
+/** A closed phase's summary (PhaseSummary), its close time as ISO text. */
+export type PhaseSummaryView = Omit<PhaseSummary, 'closedAt'> & { closedAt: IsoInstant };
+
+function phaseSummaryView(summary: PhaseSummary): PhaseSummaryView {
+  return { ...summary, closedAt: isoInstant(summary.closedAt) };
+}
+
+/** The campaign workflow's live state (CampaignLiveState), its instants as ISO text. */
+export type CampaignLiveStateView = Omit<CampaignLiveState, 'phases'> & {
+  phases: Array<Omit<CampaignPhaseProgress, 'launchedAt' | 'closedAt'> & { launchedAt: IsoInstant | null; closedAt: IsoInstant | null }>;
+};
+
+function campaignLiveView(live: CampaignLiveState): CampaignLiveStateView {
+  return {
+    ...live,
+    phases: live.phases.map((p) => ({ ...p, launchedAt: isoInstantOrNull(p.launchedAt), closedAt: isoInstantOrNull(p.closedAt) })),
+  };
+}
+
+/** The phase workflow's live state (PhaseLiveState), its window's end as ISO text. */
+export type PhaseLiveStateView = Omit<PhaseLiveState, 'windowEndsAt'> & { windowEndsAt: IsoInstant };
+
 function templateView(t: DutyTemplate) {
-  return { ...t, due: 'at' in t.due ? { at: new Date(t.due.at).toISOString() } : t.due };
+  return { ...t, due: 'at' in t.due ? { at: isoInstant(t.due.at) } : t.due };
 }

@@ -34,6 +34,8 @@ const STATUS_BY_CODE: Record<DomainErrorCode, HttpStatus> = {
   [DomainErrorCode.ForceReasonMissing]: HttpStatus.BAD_REQUEST,
   [DomainErrorCode.PhaseNotEditable]: HttpStatus.CONFLICT,
   [DomainErrorCode.PhaseWindowOver]: HttpStatus.CONFLICT,
+  [DomainErrorCode.PhaseWindowNotOpen]: HttpStatus.CONFLICT,
+  [DomainErrorCode.EarlyLaunchReasonMissing]: HttpStatus.BAD_REQUEST,
   [DomainErrorCode.PhaseNotClosed]: HttpStatus.CONFLICT,
   [DomainErrorCode.InvalidUnitFacts]: HttpStatus.BAD_REQUEST,
   [DomainErrorCode.UnitNotFound]: HttpStatus.NOT_FOUND,

@@ -180,33 +180,6 @@ export const sharedSchemas: OpenApiSchemas = {
     },
     "required": ["id","action","phaseId","actorUserId","actorUsername","actorRole","reason","details","occurredAt"]
   },
-  "CampaignLiveState": {
-    "type": "object",
-    "properties": {
-      "campaignId": {"type":"string"},
-      "phases": {"type":"array","items":{"$ref":"#/components/schemas/CampaignPhaseProgress"}},
-      "completed": {"type":"boolean"}
-    },
-    "required": ["campaignId","phases","completed"]
-  },
-  "CampaignPhaseProgress": {
-    "type": "object",
-    "properties": {
-      "status": {"type":"string","enum":["planned","open","closed"]},
-      "launchedAt": {"type":"number","nullable":true},
-      "forced": {"type":"boolean"},
-      "dutyCount": {"type":"number","nullable":true},
-      "closedAt": {"type":"number","nullable":true},
-      "failure": {
-        "type": "string",
-        "nullable": true,
-        "description": "Set when the phase's workflow ended without closing the phase (terminated or cancelled)."
-      },
-      "phaseId": {"type":"string"},
-      "name": {"type":"string"}
-    },
-    "required": ["status","launchedAt","forced","dutyCount","closedAt","failure","phaseId","name"]
-  },
   "CampaignTarget": {
     "type": "object",
     "properties": {
@@ -234,7 +207,7 @@ export const sharedSchemas: OpenApiSchemas = {
   "CaseStepRow": {
     "type": "object",
     "properties": {
-      "step": {"type":"string","enum":["inspection","exposure","bidding_ban","court_referral"]},
+      "step": {"type":"string","enum":["exposure","inspection","bidding_ban","court_referral"]},
       "status": {"type":"string","enum":["cancelled","taken"]},
       "dueAt": {"type":"string","format":"date-time"},
       "takenAt": {"type":"string","format":"date-time","nullable":true},
@@ -416,45 +389,6 @@ export const sharedSchemas: OpenApiSchemas = {
     },
     "required": ["unitId","name","attainment","rank","light"]
   },
-  "ComplianceCaseLiveState": {
-    "type": "object",
-    "properties": {
-      "inspectionTeamId": {"type":"string","nullable":true},
-      "stepsTaken": {
-        "type": "array",
-        "items": {"type":"string","enum":["inspection","exposure","bidding_ban","court_referral"]}
-      },
-      "nextStep": {
-        "type": "object",
-        "properties": {
-          "step": {"type":"string","enum":["inspection","exposure","bidding_ban","court_referral"]},
-          "dueAt": {"type":"number"}
-        },
-        "required": ["step","dueAt"],
-        "nullable": true,
-        "description": "The next escalation step and when it is due, while the case is open."
-      },
-      "exposure": {"type":"string","enum":["withdrawn","proposed","approved","rejected","none"]},
-      "dutyIds": {"type":"array","items":{"type":"string"}},
-      "caseId": {"type":"string"},
-      "state": {"type":"string","enum":["closed","identified","notified","escalated"]},
-      "outcome": {"type":"string","enum":["rectified","dismissed"],"nullable":true},
-      "lastSeq": {"type":"number"},
-      "noticeDeadline": {"type":"number","nullable":true}
-    },
-    "required": [
-      "inspectionTeamId",
-      "stepsTaken",
-      "nextStep",
-      "exposure",
-      "dutyIds",
-      "caseId",
-      "state",
-      "outcome",
-      "lastSeq",
-      "noticeDeadline"
-    ]
-  },
   "ComplianceCaseRow": {
     "type": "object",
     "properties": {
@@ -576,26 +510,26 @@ export const sharedSchemas: OpenApiSchemas = {
     "properties": {
       "open": {"type":"number"},
       "total": {"type":"number"},
-      "late": {"type":"number"},
       "byState": {
         "type": "object",
         "properties": {
+          "cancelled": {"type":"number"},
           "assigned": {"type":"number"},
           "acknowledged": {"type":"number"},
           "in_progress": {"type":"number"},
           "submitted": {"type":"number"},
           "returned": {"type":"number"},
-          "accepted": {"type":"number"},
-          "cancelled": {"type":"number"}
+          "accepted": {"type":"number"}
         },
-        "required": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
+        "required": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
       },
+      "late": {"type":"number"},
       "overdue": {"type":"number"},
       "returns": {"type":"number","description":"Sum of return_count: how often the office sent results back."},
       "closedOnTime": {"type":"number","description":"Accepted at or before the due time."},
       "closedLate": {"type":"number","description":"Accepted after the due time."}
     },
-    "required": ["open","total","late","byState","overdue","returns","closedOnTime","closedLate"]
+    "required": ["open","total","byState","late","overdue","returns","closedOnTime","closedLate"]
   },
   "DutyGroupStats": {
     "type": "object",
@@ -608,15 +542,15 @@ export const sharedSchemas: OpenApiSchemas = {
       "byState": {
         "type": "object",
         "properties": {
+          "cancelled": {"type":"number"},
           "assigned": {"type":"number"},
           "acknowledged": {"type":"number"},
           "in_progress": {"type":"number"},
           "submitted": {"type":"number"},
           "returned": {"type":"number"},
-          "accepted": {"type":"number"},
-          "cancelled": {"type":"number"}
+          "accepted": {"type":"number"}
         },
-        "required": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
+        "required": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
       },
       "open": {"type":"number"},
       "overdue": {"type":"number"},
@@ -638,34 +572,6 @@ export const sharedSchemas: OpenApiSchemas = {
       "returns",
       "closedOnTime",
       "closedLate"
-    ]
-  },
-  "DutyLiveState": {
-    "type": "object",
-    "properties": {
-      "dutyId": {"type":"string"},
-      "departmentId": {"type":"string","description":"The department holding the duty (it changes on a reassignment)."},
-      "state": {
-        "type": "string",
-        "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
-      },
-      "dueAt": {"type":"number"},
-      "lastSeq": {"type":"number"},
-      "overdue": {"type":"boolean"},
-      "remindedForDueAt": {"type":"number","nullable":true},
-      "firedEscalationSteps": {"type":"array","items":{"type":"string"}},
-      "pendingNotifications": {"type":"number"}
-    },
-    "required": [
-      "dutyId",
-      "departmentId",
-      "state",
-      "dueAt",
-      "lastSeq",
-      "overdue",
-      "remindedForDueAt",
-      "firedEscalationSteps",
-      "pendingNotifications"
     ]
   },
   "DutyMatrixChangeRow": {
@@ -709,7 +615,7 @@ export const sharedSchemas: OpenApiSchemas = {
       "actionDate": {"type":"string"},
       "findings": {"type":"string"},
       "outcome": {"type":"string","nullable":true},
-      "penaltyYuan": {"type":"string","nullable":true},
+      "penaltyYuan": {"type":"number","nullable":true,"description":"Yuan to the fen, as every answer gives money."},
       "evidenceIds": {"type":"array","items":{"type":"string"}},
       "recordedBy": {"type":"string"},
       "recorderUsername": {"type":"string"},
@@ -1020,15 +926,15 @@ export const sharedSchemas: OpenApiSchemas = {
       "byState": {
         "type": "object",
         "properties": {
+          "cancelled": {"type":"number"},
           "assigned": {"type":"number"},
           "acknowledged": {"type":"number"},
           "in_progress": {"type":"number"},
           "submitted": {"type":"number"},
           "returned": {"type":"number"},
-          "accepted": {"type":"number"},
-          "cancelled": {"type":"number"}
+          "accepted": {"type":"number"}
         },
-        "required": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
+        "required": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
       },
       "onTime": {"type":"number","description":"Accepted at or before the due time."},
       "late": {"type":"number","description":"Accepted after the due time, or still open when the phase closed."},
@@ -1036,58 +942,6 @@ export const sharedSchemas: OpenApiSchemas = {
       "cancelled": {"type":"number"}
     },
     "required": ["total","byState","onTime","late","openAtClose","cancelled"]
-  },
-  "PhaseLiveState": {
-    "type": "object",
-    "properties": {
-      "phaseId": {"type":"string"},
-      "dutyCount": {"type":"number"},
-      "batches": {"type":"number"},
-      "batchesStarted": {"type":"number"},
-      "batchesClosed": {"type":"number"},
-      "windowEndsAt": {"type":"number"},
-      "closed": {"type":"boolean"}
-    },
-    "required": ["phaseId","dutyCount","batches","batchesStarted","batchesClosed","windowEndsAt","closed"]
-  },
-  "PhaseSummary": {
-    "type": "object",
-    "properties": {
-      "closedAt": {"type":"number"},
-      "closeReason": {"type":"string","enum":["all_duties_closed","window_ended"]},
-      "byDepartment": {"type":"object","additionalProperties":{"$ref":"#/components/schemas/OutcomeCounts"}},
-      "byDistrict": {"type":"object","additionalProperties":{"$ref":"#/components/schemas/OutcomeCounts"}},
-      "total": {"type":"number"},
-      "byState": {
-        "type": "object",
-        "properties": {
-          "assigned": {"type":"number"},
-          "acknowledged": {"type":"number"},
-          "in_progress": {"type":"number"},
-          "submitted": {"type":"number"},
-          "returned": {"type":"number"},
-          "accepted": {"type":"number"},
-          "cancelled": {"type":"number"}
-        },
-        "required": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
-      },
-      "onTime": {"type":"number","description":"Accepted at or before the due time."},
-      "late": {"type":"number","description":"Accepted after the due time, or still open when the phase closed."},
-      "openAtClose": {"type":"number","description":"Still open when the phase closed (they stay open, marked late)."},
-      "cancelled": {"type":"number"}
-    },
-    "required": [
-      "closedAt",
-      "closeReason",
-      "byDepartment",
-      "byDistrict",
-      "total",
-      "byState",
-      "onTime",
-      "late",
-      "openAtClose",
-      "cancelled"
-    ]
   },
   "ProgressThresholds": {
     "type": "object",
@@ -1228,7 +1082,7 @@ export const sharedSchemas: OpenApiSchemas = {
       "dutyId": {"type":"string"},
       "dutyState": {
         "type": "string",
-        "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
+        "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
       },
       "firstFiledAt": {"type":"string","format":"date-time","nullable":true},
       "latestVersion": {"type":"number","nullable":true},
@@ -1363,9 +1217,9 @@ export const sharedSchemas: OpenApiSchemas = {
       "field": {
         "type": "string",
         "enum": [
+          "name",
           "sectorKey",
           "districtId",
-          "name",
           "address",
           "contactEmail",
           "employees",
@@ -1458,7 +1312,7 @@ export const sharedSchemas: OpenApiSchemas = {
         "additionalProperties": {"type":"boolean"},
         "description": "Registries known to hold the unit (registry → true)."
       },
-      "arrears": {"type":"string","nullable":true},
+      "arrears": {"type":"number","nullable":true,"description":"Yuan to the fen, as every answer gives money."},
       "createdAt": {"type":"string","format":"date-time"},
       "updatedAt": {"type":"string","format":"date-time"}
     },

@@ -147,3 +147,34 @@ export function CalendarDate(message: string): PropertyDecorator {
     },
   });
 }
+
+/**
+ * Date, time and zone, e.g. 2026-12-31T18:00:00+08:00 or …T10:00:00.000Z. The zone is required:
+ * "2026-12-30T18:00:00" names no instant (JavaScript would take it as the server's local time,
+ * the database as its session's), so it is refused rather than guessed.
+ */
+const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)$/;
+
+export function isZonedDateTime(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    ZONED_DATE_TIME.test(value) &&
+    isISO8601(value, { strict: true, strictSeparator: true }) &&
+    Number.isFinite(Date.parse(value))
+  );
+}
+
+/**
+ * Every date-time the API takes (due times, deadlines, filters): ISO 8601 with a zone, else 400
+ * naming the field. `what` adds to the message (e.g. "in the future").
+ */
+export function ZonedDateTime(what = ''): PropertyDecorator {
+  return ValidateBy({
+    name: 'zonedDateTime',
+    validator: {
+      validate: (value: unknown) => isZonedDateTime(value),
+      defaultMessage: (args) =>
+        `${args?.property ?? 'value'} must be an ISO 8601 date-time with a time zone${what ? ` ${what}` : ''}, e.g. 2026-12-31T18:00:00+08:00 (a time without Z or an offset is ambiguous)`,
+    },
+  });
+}

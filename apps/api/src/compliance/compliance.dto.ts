@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { COMPLIANCE_CASE_STATES, EXPOSURE_DECISIONS, FINDINGS, RECTIFICATION_KINDS, type ComplianceCaseState, type ExposureDecision, type Finding, type RectificationKind } from '@duban/domain';
 import { ExportFormatQuery } from '../common/table-export';
-import { TrimmedText } from '../common/validation';
+import { TrimmedText, ZonedDateTime } from '../common/validation';
 
 export class StartComplianceRunDto {
   @ApiProperty({ format: 'uuid', description: 'The running campaign the findings become part of' })
@@ -40,9 +40,9 @@ export class ComplianceCaseActionDto {
   @TrimmedText(1, 2000)
   reason?: string;
 
-  @ApiPropertyOptional({ description: "issue_notice: the deadline (ISO 8601); the policy's notice period from now otherwise" })
+  @ApiPropertyOptional({ format: 'date-time', description: "issue_notice: the deadline (ISO 8601 with a time zone); the policy's notice period from now otherwise" })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @ZonedDateTime()
   deadline?: string;
 
   @ApiPropertyOptional({ type: RectificationDto, description: 'Required to record a rectification' })

@@ -3,6 +3,45 @@
 import type { OpenApiAnswers, OpenApiSchemas } from '../common/openapi-types';
 
 export const complianceSchemas: OpenApiSchemas = {
+  "ComplianceCaseLiveStateView": {
+    "type": "object",
+    "properties": {
+      "state": {"type":"string","enum":["closed","identified","notified","escalated"]},
+      "inspectionTeamId": {"type":"string","nullable":true},
+      "stepsTaken": {
+        "type": "array",
+        "items": {"type":"string","enum":["exposure","inspection","bidding_ban","court_referral"]}
+      },
+      "exposure": {"type":"string","enum":["withdrawn","proposed","approved","rejected","none"]},
+      "dutyIds": {"type":"array","items":{"type":"string"}},
+      "caseId": {"type":"string"},
+      "outcome": {"type":"string","enum":["rectified","dismissed"],"nullable":true},
+      "lastSeq": {"type":"number"},
+      "noticeDeadline": {"type":"string","format":"date-time","nullable":true},
+      "nextStep": {
+        "type": "object",
+        "properties": {
+          "step": {"type":"string","enum":["exposure","inspection","bidding_ban","court_referral"]},
+          "dueAt": {"type":"string","format":"date-time"}
+        },
+        "required": ["step","dueAt"],
+        "nullable": true
+      }
+    },
+    "required": [
+      "state",
+      "inspectionTeamId",
+      "stepsTaken",
+      "exposure",
+      "dutyIds",
+      "caseId",
+      "outcome",
+      "lastSeq",
+      "noticeDeadline",
+      "nextStep"
+    ],
+    "description": "The case workflow's live state (ComplianceCaseLiveState), its instants as ISO text."
+  },
   "StatusCounts": {
     "type": "object",
     "properties": {
@@ -211,7 +250,7 @@ export const complianceAnswers: OpenApiAnswers = {
         "transitions": {"type":"array","items":{"$ref":"#/components/schemas/CaseTransitionRow"}},
         "steps": {"type":"array","items":{"$ref":"#/components/schemas/CaseStepRow"}},
         "noticeOpenings": {"type":"array","items":{"$ref":"#/components/schemas/NoticeOpeningRow"}},
-        "workflow": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/ComplianceCaseLiveState"}]},
+        "workflow": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/ComplianceCaseLiveStateView"}]},
         "id": {"type":"string"},
         "creditCode": {"type":"string"},
         "unitName": {"type":"string","nullable":true},
@@ -285,7 +324,7 @@ export const complianceAnswers: OpenApiAnswers = {
         "transitions": {"type":"array","items":{"$ref":"#/components/schemas/CaseTransitionRow"}},
         "steps": {"type":"array","items":{"$ref":"#/components/schemas/CaseStepRow"}},
         "noticeOpenings": {"type":"array","items":{"$ref":"#/components/schemas/NoticeOpeningRow"}},
-        "workflow": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/ComplianceCaseLiveState"}]},
+        "workflow": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/ComplianceCaseLiveStateView"}]},
         "id": {"type":"string"},
         "creditCode": {"type":"string"},
         "unitName": {"type":"string","nullable":true},

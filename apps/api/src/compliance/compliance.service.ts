@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { isUUID } from 'class-validator';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
-import { canReadComplianceCase, complianceCaseTarget, DomainError, DomainErrorCode, FINDING_LABELS, inactiveUnitsRefusal, type Actor } from '@duban/domain';
+import { canReadComplianceCase, complianceCaseTarget, DomainError, DomainErrorCode, FINDING_LABELS, inactiveUnitsRefusal, type Actor, type ComplianceEscalationStep } from '@duban/domain';
 import { readNoticeLink, renderRectificationNotice } from '@duban/mail';
 import { CampaignRepository, ComplianceEvidenceRepository, ComplianceRepository, DepartmentRepository, type ComplianceCaseRow } from '@duban/persistence';
 import {
@@ -17,6 +17,7 @@ import {
 } from '@duban/workflows';
 import { MATCHES_NOTHING } from '../common/matches-nothing';
 import { assertExportable, exportPage, type ExportTable } from '../common/table-export';
+import { isoInstant, isoInstantOrNull, type IsoInstant } from '../common/instants';
 import { callTemporal, temporalClient } from '../temporal/temporal-calls';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { stageWord } from './compliance-words';
@@ -121,7 +122,7 @@ export class ComplianceService {
         if (!(error instanceof WorkflowNotFoundError)) throw error;
       }
     }
-    return { ...kase, transitions, steps, noticeOpenings, workflow };
+    return { ...kase, transitions, steps, noticeOpenings, workflow: workflow && complianceLiveView(workflow) };
   }
 
   /** Through the case's workflow, which decides and records; the caller reads the case after it. */
@@ -234,4 +235,18 @@ export class ComplianceService {
     if (!canReadComplianceCase(actor, kase)) throw new DomainError(DomainErrorCode.ActionNotPermitted, 'This compliance case is not routed to you');
     return kase;
   }
+}
+
+/** The case workflow's live state (ComplianceCaseLiveState), its instants as ISO text. */
+export type ComplianceCaseLiveStateView = Omit<ComplianceCaseLiveState, 'noticeDeadline' | 'nextStep'> & {
+  noticeDeadline: IsoInstant | null;
+  nextStep: { step: ComplianceEscalationStep; dueAt: IsoInstant } | null;
+};
+
+function complianceLiveView(live: ComplianceCaseLiveState): ComplianceCaseLiveStateView {
+  return {
+    ...live,
+    noticeDeadline: isoInstantOrNull(live.noticeDeadline),
+    nextStep: live.nextStep && { ...live.nextStep, dueAt: isoInstant(live.nextStep.dueAt) },
+  };
 }

@@ -19,7 +19,7 @@ export const dutiesSchemas: OpenApiSchemas = {
         },
         "required": ["id","username","role","departmentId"]
       },
-      "createdAt": {"type":"string"}
+      "createdAt": {"type":"string","format":"date-time"}
     },
     "required": ["id","dutyId","text","author","createdAt"]
   },
@@ -33,7 +33,7 @@ export const dutiesSchemas: OpenApiSchemas = {
         "required": ["id","code","name"]
       },
       "result": {"type":"string","nullable":true},
-      "remindedAt": {"type":"string","nullable":true},
+      "remindedAt": {"type":"string","format":"date-time","nullable":true},
       "allowedActions": {
         "type": "array",
         "items": {
@@ -67,12 +67,12 @@ export const dutiesSchemas: OpenApiSchemas = {
             "action": {"type":"string"},
             "from": {
               "type": "string",
-              "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"],
+              "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"],
               "nullable": true
             },
             "to": {
               "type": "string",
-              "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
+              "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
             },
             "actor": {
               "type": "object",
@@ -85,7 +85,12 @@ export const dutiesSchemas: OpenApiSchemas = {
             },
             "reason": {"type":"string","nullable":true},
             "result": {"type":"string","nullable":true},
-            "dueAt": {"type":"string","nullable":true,"description":"The new due time, on an extension."},
+            "dueAt": {
+              "type": "string",
+              "format": "date-time",
+              "nullable": true,
+              "description": "The new due time, on an extension."
+            },
             "fromDepartmentId": {
               "type": "string",
               "nullable": true,
@@ -97,7 +102,7 @@ export const dutiesSchemas: OpenApiSchemas = {
               "items": {"type":"string"},
               "description": "A submission: the evidence files it names."
             },
-            "occurredAt": {"type":"string"}
+            "occurredAt": {"type":"string","format":"date-time"}
           },
           "required": [
             "seq",
@@ -121,8 +126,8 @@ export const dutiesSchemas: OpenApiSchemas = {
           "type": "object",
           "properties": {
             "step": {"type":"string"},
-            "dueAt": {"type":"string"},
-            "firedAt": {"type":"string"},
+            "dueAt": {"type":"string","format":"date-time"},
+            "firedAt": {"type":"string","format":"date-time"},
             "notified": {"type":"array","items":{"type":"string"}}
           },
           "required": ["step","dueAt","firedAt","notified"]
@@ -137,7 +142,7 @@ export const dutiesSchemas: OpenApiSchemas = {
             "recipients": {"type":"array","items":{"type":"string"}},
             "subject": {"type":"string"},
             "status": {"type":"string"},
-            "sentAt": {"type":"string","nullable":true}
+            "sentAt": {"type":"string","format":"date-time","nullable":true}
           },
           "required": ["key","recipients","subject","status","sentAt"]
         }
@@ -147,15 +152,15 @@ export const dutiesSchemas: OpenApiSchemas = {
       "title": {"type":"string"},
       "state": {
         "type": "string",
-        "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
+        "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
       },
-      "dueAt": {"type":"string"},
-      "assignedAt": {"type":"string"},
+      "dueAt": {"type":"string","format":"date-time"},
+      "assignedAt": {"type":"string","format":"date-time"},
       "overdue": {"type":"boolean"},
-      "overdueSince": {"type":"string","nullable":true},
+      "overdueSince": {"type":"string","format":"date-time","nullable":true},
       "returnCount": {"type":"number"},
-      "closedAt": {"type":"string","nullable":true},
-      "updatedAt": {"type":"string"},
+      "closedAt": {"type":"string","format":"date-time","nullable":true},
+      "updatedAt": {"type":"string","format":"date-time"},
       "campaignId": {
         "type": "string",
         "nullable": true,
@@ -193,6 +198,35 @@ export const dutiesSchemas: OpenApiSchemas = {
       "late"
     ]
   },
+  "DutyLiveStateView": {
+    "type": "object",
+    "properties": {
+      "departmentId": {"type":"string","description":"The department holding the duty (it changes on a reassignment)."},
+      "state": {
+        "type": "string",
+        "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
+      },
+      "lastSeq": {"type":"number"},
+      "dutyId": {"type":"string"},
+      "overdue": {"type":"boolean"},
+      "firedEscalationSteps": {"type":"array","items":{"type":"string"}},
+      "pendingNotifications": {"type":"number"},
+      "dueAt": {"type":"string","format":"date-time"},
+      "remindedForDueAt": {"type":"string","format":"date-time","nullable":true}
+    },
+    "required": [
+      "departmentId",
+      "state",
+      "lastSeq",
+      "dutyId",
+      "overdue",
+      "firedEscalationSteps",
+      "pendingNotifications",
+      "dueAt",
+      "remindedForDueAt"
+    ],
+    "description": "The duty workflow's live state with its instants as ISO text, as every answer gives them."
+  },
   "DutySummary": {
     "type": "object",
     "properties": {
@@ -201,15 +235,15 @@ export const dutiesSchemas: OpenApiSchemas = {
       "title": {"type":"string"},
       "state": {
         "type": "string",
-        "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
+        "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
       },
-      "dueAt": {"type":"string"},
-      "assignedAt": {"type":"string"},
+      "dueAt": {"type":"string","format":"date-time"},
+      "assignedAt": {"type":"string","format":"date-time"},
       "overdue": {"type":"boolean"},
-      "overdueSince": {"type":"string","nullable":true},
+      "overdueSince": {"type":"string","format":"date-time","nullable":true},
       "returnCount": {"type":"number"},
-      "closedAt": {"type":"string","nullable":true},
-      "updatedAt": {"type":"string"},
+      "closedAt": {"type":"string","format":"date-time","nullable":true},
+      "updatedAt": {"type":"string","format":"date-time"},
       "campaignId": {
         "type": "string",
         "nullable": true,
@@ -240,7 +274,7 @@ export const dutiesSchemas: OpenApiSchemas = {
   "DutyTimelineEntry": {
     "type": "object",
     "properties": {
-      "at": {"type":"string"},
+      "at": {"type":"string","format":"date-time"},
       "kind": {"type":"string","enum":["evidence","transition","reminder","escalation","email","comment"]},
       "what": {
         "type": "string",
@@ -253,12 +287,12 @@ export const dutiesSchemas: OpenApiSchemas = {
       },
       "from": {
         "type": "string",
-        "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"],
+        "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"],
         "nullable": true
       },
       "to": {
         "type": "string",
-        "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"],
+        "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"],
         "nullable": true
       },
       "fromDepartment": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/TimelineDepartment"}]},
@@ -308,7 +342,7 @@ export const dutiesSchemas: OpenApiSchemas = {
         },
         "required": ["id","username","role","departmentId"]
       },
-      "uploadedAt": {"type":"string"},
+      "uploadedAt": {"type":"string","format":"date-time"},
       "downloadPath": {"type":"string"}
     },
     "required": [
@@ -358,7 +392,7 @@ export const dutiesAnswers: OpenApiAnswers = {
       "required": ["dutyId","entries"]
     }
   },
-  "DutiesController_live": {"statuses":[200],"schema":{"$ref":"#/components/schemas/DutyLiveState"}},
+  "DutiesController_live": {"statuses":[200],"schema":{"$ref":"#/components/schemas/DutyLiveStateView"}},
   "DutiesController_acknowledge": {"statuses":[200],"schema":{"$ref":"#/components/schemas/DutyDetail"}},
   "DutiesController_start": {"statuses":[200],"schema":{"$ref":"#/components/schemas/DutyDetail"}},
   "DutiesController_submit": {"statuses":[200],"schema":{"$ref":"#/components/schemas/DutyDetail"}},

@@ -43,14 +43,14 @@ import {
   dutyLiveStateQuery,
   dutyWorkflowId,
   type DutyAssignment,
-  type DutyLiveState,
   type DutyWorkflowInput,
 } from '@duban/workflows';
 import { callTemporal, temporalClient } from '../temporal/temporal-calls';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import type { AssignDutyDto, ListDutiesQuery } from './duty.dto';
 import { buildDutyTimeline, type DutyTimelineEntry } from './duty-timeline';
-import { toDutyDetail, toDutySummary, type DutyDetail } from './duty.views';
+import { isoInstant, isoInstantOrNull } from '../common/instants';
+import { toDutyDetail, toDutySummary, type DutyDetail, type DutyLiveStateView } from './duty.views';
 
 
 /** The workflow refused an action because it is continuing as new (or has just done so). */
@@ -195,10 +195,11 @@ export class DutiesService {
   }
 
   /** What the workflow holds right now (a Temporal query), beside the stored record. */
-  async live(actor: Actor, dutyId: string): Promise<DutyLiveState> {
+  async live(actor: Actor, dutyId: string): Promise<DutyLiveStateView> {
     const duty = await this.visibleDuty(actor, dutyId);
     const client = await this.connected();
-    return this.temporalCall(() => client.workflow.getHandle(duty.workflowId).query(dutyLiveStateQuery));
+    const live = await this.temporalCall(() => client.workflow.getHandle(duty.workflowId).query(dutyLiveStateQuery));
+    return { ...live, dueAt: isoInstant(live.dueAt), remindedForDueAt: isoInstantOrNull(live.remindedForDueAt) };
   }
 
   /**

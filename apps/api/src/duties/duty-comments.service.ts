@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { assertNotRefused, commentRefusal, type Actor, type Role } from '@duban/domain';
 import { DutyCommentRepository, type DutyCommentEntity } from '@duban/persistence';
 import { DutiesService } from './duties.service';
+import type { IsoInstant } from '../common/instants';
 
 export interface CommentView {
   id: string;
   dutyId: string;
   text: string;
   author: { id: string; username: string; role: Role; departmentId: string | null };
-  createdAt: string;
+  createdAt: IsoInstant;
 }
 
 export function toCommentView(c: DutyCommentEntity): CommentView {

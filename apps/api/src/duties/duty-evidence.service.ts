@@ -11,6 +11,7 @@ import {
 import { DutyEvidenceRepository, type DutyEntity, type DutyEvidenceEntity } from '@duban/persistence';
 import { evidenceToStore, type UploadedEvidenceFile } from '../common/evidence-upload';
 import { DutiesService } from './duties.service';
+import type { IsoInstant } from '../common/instants';
 
 export interface EvidenceView {
   id: string;
@@ -21,7 +22,7 @@ export interface EvidenceView {
   sizeBytes: number;
   sha256: string;
   uploadedBy: { id: string; username: string; role: string; departmentId: string | null };
-  uploadedAt: string;
+  uploadedAt: IsoInstant;
   downloadPath: string;
 }
 

@@ -18,6 +18,7 @@ import type {
   DutyTransitionEntity,
   EmailEntity,
 } from '@duban/persistence';
+import type { IsoInstant } from '../common/instants';
 
 export type DutyTimelineKind = 'transition' | 'reminder' | 'escalation' | 'email' | 'comment' | 'evidence';
 
@@ -32,7 +33,7 @@ export interface TimelineDepartment {
  * (states; departments on a reassignment), why (the reason given), and what else belongs to it.
  */
 export interface DutyTimelineEntry {
-  at: string;
+  at: IsoInstant;
   kind: DutyTimelineKind;
   /**
    * The action (assign, acknowledge, …, record_progress, reassign), reminder, email_sent,

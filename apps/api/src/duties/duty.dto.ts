@@ -7,7 +7,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -16,7 +15,7 @@ import {
   Min,
 } from 'class-validator';
 import { DUTY_STATES, MAX_EVIDENCE_PER_SUBMISSION, type DutyState } from '@duban/domain';
-import { TrimmedText } from '../common/validation';
+import { TrimmedText, ZonedDateTime } from '../common/validation';
 
 export class AssignDutyDto {
   @ApiProperty({ format: 'uuid' })
@@ -32,14 +31,14 @@ export class AssignDutyDto {
   @Length(0, 10_000)
   description: string;
 
-  @ApiProperty({ example: '2026-12-31T18:00:00+08:00', description: 'ISO 8601 with a time zone; must be in the future' })
-  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'dueAt must be an ISO 8601 date-time, e.g. 2026-12-31T18:00:00+08:00' })
+  @ApiProperty({ format: 'date-time', example: '2026-12-31T18:00:00+08:00', description: 'ISO 8601 with a time zone; must be in the future' })
+  @ZonedDateTime()
   dueAt: string;
 }
 
 export class ExtendDutyDto {
-  @ApiProperty({ example: '2027-01-15T18:00:00+08:00', description: 'The new due time: ISO 8601 with a time zone, in the future' })
-  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'dueAt must be an ISO 8601 date-time, e.g. 2026-12-31T18:00:00+08:00' })
+  @ApiProperty({ format: 'date-time', example: '2027-01-15T18:00:00+08:00', description: 'The new due time: ISO 8601 with a time zone, in the future' })
+  @ZonedDateTime()
   dueAt: string;
 
   @ApiProperty({ description: 'Why the due time moves (kept in the history and sent to the department)' })

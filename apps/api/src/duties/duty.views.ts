@@ -6,19 +6,21 @@ import type {
   DutyTransitionEntity,
   EmailEntity,
 } from '@duban/persistence';
+import type { DutyLiveState } from '@duban/workflows';
+import type { IsoInstant } from '../common/instants';
 
 export interface DutySummary {
   id: string;
   departmentId: string;
   title: string;
   state: DutyState;
-  dueAt: string;
-  assignedAt: string;
+  dueAt: IsoInstant;
+  assignedAt: IsoInstant;
   overdue: boolean;
-  overdueSince: string | null;
+  overdueSince: IsoInstant | null;
   returnCount: number;
-  closedAt: string | null;
-  updatedAt: string;
+  closedAt: IsoInstant | null;
+  updatedAt: IsoInstant;
   /** Where a fanned-out duty comes from (null for duties the office assigned by hand). */
   campaignId: string | null;
   phaseId: string | null;
@@ -31,7 +33,7 @@ export interface DutyDetail extends DutySummary {
   description: string;
   department: { id: string; code: string; name: string };
   result: string | null;
-  remindedAt: string | null;
+  remindedAt: IsoInstant | null;
   /** What the caller may do next. */
   allowedActions: DutyAction[];
   /** Whether the caller may write in the comment thread, and add evidence now. */
@@ -46,16 +48,16 @@ export interface DutyDetail extends DutySummary {
     reason: string | null;
     result: string | null;
     /** The new due time, on an extension. */
-    dueAt: string | null;
+    dueAt: IsoInstant | null;
     /** A reassignment: the department the duty left and the one it went to. */
     fromDepartmentId: string | null;
     toDepartmentId: string | null;
     /** A submission: the evidence files it names. */
     evidenceIds: string[];
-    occurredAt: string;
+    occurredAt: IsoInstant;
   }>;
-  escalations: Array<{ step: string; dueAt: string; firedAt: string; notified: string[] }>;
-  emails: Array<{ key: string; recipients: string[]; subject: string; status: string; sentAt: string | null }>;
+  escalations: Array<{ step: string; dueAt: IsoInstant; firedAt: IsoInstant; notified: string[] }>;
+  emails: Array<{ key: string; recipients: string[]; subject: string; status: string; sentAt: IsoInstant | null }>;
 }
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -126,3 +128,9 @@ export function toDutyDetail(
     })),
   };
 }
+
+/** The duty workflow's live state with its instants as ISO text, as every answer gives them. */
+export type DutyLiveStateView = Omit<DutyLiveState, 'dueAt' | 'remindedForDueAt'> & {
+  dueAt: IsoInstant;
+  remindedForDueAt: IsoInstant | null;
+};

@@ -11,12 +11,13 @@ import { DepartmentRepository, DutyQueryRepository } from '@duban/persistence';
 import { DutiesService } from '../duties/duties.service';
 import { mapBounded } from './bounded';
 import type { BulkExtendDto, RemindOverdueDto } from './duty-views.dto';
+import type { IsoInstant } from '../common/instants';
 
 /** Temporal calls in flight at once for one bulk request. */
 export const BULK_PARALLELISM = 10;
 
 export type BulkItemResult =
-  | { dutyId: string; ok: true; state: DutyState; dueAt: string }
+  | { dutyId: string; ok: true; state: DutyState; dueAt: IsoInstant }
   | { dutyId: string; ok: false; code: string; message: string };
 
 export interface BulkResult {
@@ -57,7 +58,7 @@ export class DutyBulkActionsService {
   }
 
   /** Moves the due time of each listed duty (duplicates once), with one reason. */
-  async extend(actor: Actor, dto: BulkExtendDto): Promise<BulkResult & { dueAt: string }> {
+  async extend(actor: Actor, dto: BulkExtendDto): Promise<BulkResult & { dueAt: IsoInstant }> {
     assertOffice(actor);
     const dutyIds = [...new Set(dto.dutyIds)];
     const results = await this.each(dutyIds, 'extend', (dutyId) =>

@@ -8,7 +8,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -19,13 +18,12 @@ import {
 } from 'class-validator';
 import { DUTY_STATES, type DutyState } from '@duban/domain';
 import { DUTY_SORT_KEYS, type DutyGroupBy, type DutySortKey, type SortOrder } from '@duban/persistence';
-import { TrimmedText } from '../common/validation';
+import { TrimmedText, ZonedDateTime } from '../common/validation';
 
 /** Largest page, and largest batch of a bulk action. */
 export const MAX_PAGE = 200;
 export const MAX_BULK_DUTIES = 200;
 
-const ISO_MESSAGE = (field: string) => `${field} must be an ISO 8601 date-time, e.g. 2026-12-31T18:00:00+08:00`;
 
 /** `true`/`false` in a query string are text; anything else stays as it is and fails IsBoolean. */
 const QueryBoolean = () => Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
@@ -123,14 +121,14 @@ export class DutyViewQuery extends ScopeQuery {
   @IsBoolean()
   late?: boolean;
 
-  @ApiPropertyOptional({ description: 'Due strictly before this instant' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'Due strictly before this instant' })
   @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true }, { message: ISO_MESSAGE('dueBefore') })
+  @ZonedDateTime()
   dueBefore?: string;
 
-  @ApiPropertyOptional({ description: 'Due at or after this instant' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'Due at or after this instant' })
   @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true }, { message: ISO_MESSAGE('dueAfter') })
+  @ZonedDateTime()
   dueAfter?: string;
 
   @ApiPropertyOptional({ enum: DUTY_SORT_KEYS, default: 'dueAt', description: 'updatedAt is the last change' })
@@ -188,8 +186,8 @@ export class BulkExtendDto {
   @Length(1, 100, { each: true })
   dutyIds: string[];
 
-  @ApiProperty({ example: '2027-01-15T18:00:00+08:00', description: 'The new due time of every duty: ISO 8601 with a time zone, in the future' })
-  @IsISO8601({ strict: true, strictSeparator: true }, { message: ISO_MESSAGE('dueAt') })
+  @ApiProperty({ format: 'date-time', example: '2027-01-15T18:00:00+08:00', description: 'The new due time of every duty: ISO 8601 with a time zone, in the future' })
+  @ZonedDateTime()
   @IsFutureInstant()
   dueAt: string;
 

@@ -18,15 +18,15 @@ export const dutyViewsSchemas: OpenApiSchemas = {
       "countsByState": {
         "type": "object",
         "properties": {
+          "cancelled": {"type":"number"},
           "assigned": {"type":"number"},
           "acknowledged": {"type":"number"},
           "in_progress": {"type":"number"},
           "submitted": {"type":"number"},
           "returned": {"type":"number"},
-          "accepted": {"type":"number"},
-          "cancelled": {"type":"number"}
+          "accepted": {"type":"number"}
         },
-        "required": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"],
+        "required": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"],
         "description": "For the same filters with the state filter left out."
       }
     },
@@ -37,10 +37,12 @@ export const dutyViewsSchemas: OpenApiSchemas = {
     "properties": {
       "id": {"type":"string"},
       "campaignId": {"type":"string","nullable":true},
+      "late": {"type":"boolean"},
+      "phaseId": {"type":"string","nullable":true},
       "departmentId": {"type":"string"},
       "state": {
         "type": "string",
-        "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
+        "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
       },
       "sectorKey": {"type":"string","nullable":true},
       "districtId": {"type":"string","nullable":true},
@@ -48,21 +50,21 @@ export const dutyViewsSchemas: OpenApiSchemas = {
       "departmentCode": {"type":"string"},
       "departmentName": {"type":"string"},
       "campaignName": {"type":"string","nullable":true},
-      "phaseId": {"type":"string","nullable":true},
       "phaseName": {"type":"string","nullable":true},
       "districtName": {"type":"string","nullable":true},
       "returnCount": {"type":"number"},
-      "late": {"type":"boolean"},
-      "dueAt": {"type":"string"},
-      "assignedAt": {"type":"string"},
-      "updatedAt": {"type":"string"},
-      "closedAt": {"type":"string","nullable":true},
+      "dueAt": {"type":"string","format":"date-time"},
+      "assignedAt": {"type":"string","format":"date-time"},
+      "updatedAt": {"type":"string","format":"date-time"},
+      "closedAt": {"type":"string","format":"date-time","nullable":true},
       "overdue": {"type":"boolean"},
-      "overdueSince": {"type":"string","nullable":true}
+      "overdueSince": {"type":"string","format":"date-time","nullable":true}
     },
     "required": [
       "id",
       "campaignId",
+      "late",
+      "phaseId",
       "departmentId",
       "state",
       "sectorKey",
@@ -71,11 +73,9 @@ export const dutyViewsSchemas: OpenApiSchemas = {
       "departmentCode",
       "departmentName",
       "campaignName",
-      "phaseId",
       "phaseName",
       "districtName",
       "returnCount",
-      "late",
       "dueAt",
       "assignedAt",
       "updatedAt",
@@ -91,16 +91,18 @@ export const dutyViewsSchemas: OpenApiSchemas = {
       "overdueForMs": {"type":"number","description":"How long past the due time, in milliseconds, when the answer was made."},
       "lastEscalation": {
         "type": "object",
-        "properties": {"step":{"type":"string"},"firedAt":{"type":"string"}},
+        "properties": {"step":{"type":"string"},"firedAt":{"type":"string","format":"date-time"}},
         "required": ["step","firedAt"],
         "nullable": true
       },
       "id": {"type":"string"},
       "campaignId": {"type":"string","nullable":true},
+      "late": {"type":"boolean"},
+      "phaseId": {"type":"string","nullable":true},
       "departmentId": {"type":"string"},
       "state": {
         "type": "string",
-        "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
+        "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
       },
       "sectorKey": {"type":"string","nullable":true},
       "districtId": {"type":"string","nullable":true},
@@ -108,23 +110,23 @@ export const dutyViewsSchemas: OpenApiSchemas = {
       "departmentCode": {"type":"string"},
       "departmentName": {"type":"string"},
       "campaignName": {"type":"string","nullable":true},
-      "phaseId": {"type":"string","nullable":true},
       "phaseName": {"type":"string","nullable":true},
       "districtName": {"type":"string","nullable":true},
       "returnCount": {"type":"number"},
-      "late": {"type":"boolean"},
-      "dueAt": {"type":"string"},
-      "assignedAt": {"type":"string"},
-      "updatedAt": {"type":"string"},
-      "closedAt": {"type":"string","nullable":true},
+      "dueAt": {"type":"string","format":"date-time"},
+      "assignedAt": {"type":"string","format":"date-time"},
+      "updatedAt": {"type":"string","format":"date-time"},
+      "closedAt": {"type":"string","format":"date-time","nullable":true},
       "overdue": {"type":"boolean"},
-      "overdueSince": {"type":"string","nullable":true}
+      "overdueSince": {"type":"string","format":"date-time","nullable":true}
     },
     "required": [
       "overdueForMs",
       "lastEscalation",
       "id",
       "campaignId",
+      "late",
+      "phaseId",
       "departmentId",
       "state",
       "sectorKey",
@@ -133,11 +135,9 @@ export const dutyViewsSchemas: OpenApiSchemas = {
       "departmentCode",
       "departmentName",
       "campaignName",
-      "phaseId",
       "phaseName",
       "districtName",
       "returnCount",
-      "late",
       "dueAt",
       "assignedAt",
       "updatedAt",
@@ -166,15 +166,15 @@ export const dutyViewsAnswers: OpenApiAnswers = {
         "countsByState": {
           "type": "object",
           "properties": {
+            "cancelled": {"type":"number"},
             "assigned": {"type":"number"},
             "acknowledged": {"type":"number"},
             "in_progress": {"type":"number"},
             "submitted": {"type":"number"},
             "returned": {"type":"number"},
-            "accepted": {"type":"number"},
-            "cancelled": {"type":"number"}
+            "accepted": {"type":"number"}
           },
-          "required": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"],
+          "required": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"],
           "description": "For the same filters with the state filter left out."
         },
         "department": {
@@ -234,9 +234,9 @@ export const dutyViewsAnswers: OpenApiAnswers = {
                   "ok": {"type":"boolean","enum":[true]},
                   "state": {
                     "type": "string",
-                    "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
+                    "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
                   },
-                  "dueAt": {"type":"string"}
+                  "dueAt": {"type":"string","format":"date-time"}
                 },
                 "required": ["dutyId","ok","state","dueAt"]
               },
@@ -277,9 +277,9 @@ export const dutyViewsAnswers: OpenApiAnswers = {
                   "ok": {"type":"boolean","enum":[true]},
                   "state": {
                     "type": "string",
-                    "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
+                    "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
                   },
-                  "dueAt": {"type":"string"}
+                  "dueAt": {"type":"string","format":"date-time"}
                 },
                 "required": ["dutyId","ok","state","dueAt"]
               },
@@ -296,7 +296,7 @@ export const dutyViewsAnswers: OpenApiAnswers = {
             ]
           }
         },
-        "dueAt": {"type":"string"}
+        "dueAt": {"type":"string","format":"date-time"}
       },
       "required": ["total","succeeded","failed","results","dueAt"]
     }

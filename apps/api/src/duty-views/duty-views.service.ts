@@ -14,6 +14,7 @@ import {
 import { assertExportable, MAX_EXPORT_ROWS, type ExportTable } from '../common/table-export';
 import type { CsvValue } from './csv';
 import type { DutyStatsQuery, DutyViewQuery, OverdueQuery } from './duty-views.dto';
+import type { IsoInstant } from '../common/instants';
 
 const DEFAULT_PAGE = 50;
 /** A CSV export without limit holds every matching row, up to this many. */
@@ -38,18 +39,18 @@ const STEP_LABELS: Record<string, string> = {
 
 /** A duty as every list shows it (issue 3, item 6): the stored row with times as ISO text and the overdue mark. */
 export type DutyListItem = Omit<DutyListRow, 'dueAt' | 'assignedAt' | 'updatedAt' | 'closedAt' | 'overdueSince'> & {
-  dueAt: string;
-  assignedAt: string;
-  updatedAt: string;
-  closedAt: string | null;
+  dueAt: IsoInstant;
+  assignedAt: IsoInstant;
+  updatedAt: IsoInstant;
+  closedAt: IsoInstant | null;
   overdue: boolean;
-  overdueSince: string | null;
+  overdueSince: IsoInstant | null;
 };
 
 export interface OverdueListItem extends DutyListItem {
   /** How long past the due time, in milliseconds, when the answer was made. */
   overdueForMs: number;
-  lastEscalation: { step: string; firedAt: string } | null;
+  lastEscalation: { step: string; firedAt: IsoInstant } | null;
 }
 
 export interface DutyList {

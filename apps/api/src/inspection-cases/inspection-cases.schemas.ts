@@ -124,7 +124,7 @@ export const inspectionCasesAnswers: OpenApiAnswers = {
           "items": {
             "type": "object",
             "properties": {
-              "at": {"type":"string"},
+              "at": {"type":"string","format":"date-time"},
               "kind": {"type":"string"},
               "caseId": {"type":"string"},
               "what": {"type":"string"},

@@ -18,6 +18,7 @@ import type { EnforcementActionDto, ListInspectionCasesQuery } from './inspectio
 import { MATCHES_NOTHING } from '../common/matches-nothing';
 import { assertExportable, exportPage, type ExportTable } from '../common/table-export';
 import { STAGE_WORDS } from '../compliance/compliance-words';
+import type { IsoInstant } from '../common/instants';
 
 
 /** 409 when the inspection case is closed, or an exposure is logged that the office has not approved. */
@@ -148,7 +149,7 @@ export class InspectionCasesService {
     if (cases.length === 0 && actions.length === 0 && !(await this.compliance.unitExists(creditCode))) {
       throw new DomainError(DomainErrorCode.UnitNotFound, `No unit with credit code ${creditCode}`);
     }
-    const events: Array<{ at: string; kind: string; caseId: string; what: string; who: string | null; details: Record<string, unknown> }> = [];
+    const events: Array<{ at: IsoInstant; kind: string; caseId: string; what: string; who: string | null; details: Record<string, unknown> }> = [];
     for (const kase of readable) {
       for (const t of await this.compliance.transitions(kase.id)) {
         events.push({ at: t.occurredAt.toISOString(), kind: 'transition', caseId: kase.id, what: `${t.action}: ${t.fromState ?? '—'} → ${t.toState}`, who: t.actorUsername, details: { finding: kase.finding, reason: t.reason, ...t.details } });

@@ -130,8 +130,8 @@ export const progressSchemas: OpenApiSchemas = {
         "items": {
           "type": "object",
           "properties": {
-            "code": {"type":"string"},
             "name": {"type":"string"},
+            "code": {"type":"string"},
             "unitId": {"type":"string"},
             "unitKind": {"type":"string","enum":["department","district"]},
             "reported": {
@@ -151,7 +151,7 @@ export const progressSchemas: OpenApiSchemas = {
             "light": {"type":"string","enum":["green","yellow","red"],"nullable":true},
             "rank": {"type":"number","nullable":true}
           },
-          "required": ["code","name","unitId","unitKind","reported","hasFiled","latestReport","attainment","light","rank"]
+          "required": ["name","code","unitId","unitKind","reported","hasFiled","latestReport","attainment","light","rank"]
         }
       }
     },

@@ -18,8 +18,8 @@ export const savedFiltersSchemas: OpenApiSchemas = {
       "sharedWithRole": {"type":"string","nullable":true,"description":"null: private to its owner."},
       "mine": {"type":"boolean","description":"The caller owns it."},
       "mayDelete": {"type":"boolean","description":"The caller may delete it: its owner, or the office when it is shared."},
-      "createdAt": {"type":"string"},
-      "updatedAt": {"type":"string"}
+      "createdAt": {"type":"string","format":"date-time"},
+      "updatedAt": {"type":"string","format":"date-time"}
     },
     "required": ["id","view","name","filters","owner","sharedWithRole","mine","mayDelete","createdAt","updatedAt"]
   }

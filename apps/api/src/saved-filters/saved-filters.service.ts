@@ -4,6 +4,7 @@ import { isUUID } from 'class-validator';
 import { DomainError, DomainErrorCode, type Actor } from '@duban/domain';
 import { SavedFilterRepository, type SavedFilterRow } from '@duban/persistence';
 import type { SaveFilterDto, SavedFilterListQuery } from './saved-filters.dto';
+import type { IsoInstant } from '../common/instants';
 
 export interface SavedFilterAnswer {
   id: string;
@@ -17,8 +18,8 @@ export interface SavedFilterAnswer {
   mine: boolean;
   /** The caller may delete it: its owner, or the office when it is shared. */
   mayDelete: boolean;
-  createdAt: string;
-  updatedAt: string;
+  createdAt: IsoInstant;
+  updatedAt: IsoInstant;
 }
 
 function mayDelete(actor: Actor, row: SavedFilterRow): boolean {

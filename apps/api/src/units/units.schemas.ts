@@ -24,7 +24,7 @@ export const unitsAnswers: OpenApiAnswers = {
           "additionalProperties": {"type":"boolean"},
           "description": "Registries known to hold the unit (registry → true)."
         },
-        "arrears": {"type":"string","nullable":true},
+        "arrears": {"type":"number","nullable":true,"description":"Yuan to the fen, as every answer gives money."},
         "createdAt": {"type":"string","format":"date-time"},
         "updatedAt": {"type":"string","format":"date-time"}
       },
@@ -72,7 +72,7 @@ export const unitsAnswers: OpenApiAnswers = {
           "additionalProperties": {"type":"boolean"},
           "description": "Registries known to hold the unit (registry → true)."
         },
-        "arrears": {"type":"string","nullable":true},
+        "arrears": {"type":"number","nullable":true,"description":"Yuan to the fen, as every answer gives money."},
         "createdAt": {"type":"string","format":"date-time"},
         "updatedAt": {"type":"string","format":"date-time"}
       },

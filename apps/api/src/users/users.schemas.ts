@@ -15,7 +15,7 @@ export const usersSchemas: OpenApiSchemas = {
         "type": "string",
         "description": "delivery email_link: where the one-time link to set a password went, and until when it works."
       },
-      "expiresAt": {"type":"string"}
+      "expiresAt": {"type":"string","format":"date-time"}
     },
     "required": ["user"]
   },
@@ -46,9 +46,9 @@ export const usersSchemas: OpenApiSchemas = {
         "type": "boolean",
         "description": "Locked after repeated failed sign-ins (POST /users/:id/unlock lifts it)."
       },
-      "createdAt": {"type":"string"},
-      "updatedAt": {"type":"string"},
-      "deactivatedAt": {"type":"string","nullable":true}
+      "createdAt": {"type":"string","format":"date-time"},
+      "updatedAt": {"type":"string","format":"date-time"},
+      "deactivatedAt": {"type":"string","format":"date-time","nullable":true}
     },
     "required": [
       "id",
@@ -130,7 +130,7 @@ export const usersAnswers: OpenApiAnswers = {
         {"type":"object","properties":{"oneTimePassword":{"type":"string"}},"required":["oneTimePassword"]},
         {
           "type": "object",
-          "properties": {"emailedTo":{"type":"string"},"expiresAt":{"type":"string"}},
+          "properties": {"emailedTo":{"type":"string"},"expiresAt":{"type":"string","format":"date-time"}},
           "required": ["emailedTo","expiresAt"]
         }
       ]

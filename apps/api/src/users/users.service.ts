@@ -41,6 +41,7 @@ import { fieldMessages } from '../common/validation';
 import { callTemporal, temporalClient } from '../temporal/temporal-calls';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { CreateUserDto, type ImportUsersQuery, type ListUsersQuery, type PasswordResetDto, type UpdateUserDto } from './users.dto';
+import type { IsoInstant } from '../common/instants';
 
 /** A user as the administrator sees them. */
 export interface UserAdminView {
@@ -60,9 +61,9 @@ export interface UserAdminView {
   externalSubject: string | null;
   /** Locked after repeated failed sign-ins (POST /users/:id/unlock lifts it). */
   locked: boolean;
-  createdAt: string;
-  updatedAt: string;
-  deactivatedAt: string | null;
+  createdAt: IsoInstant;
+  updatedAt: IsoInstant;
+  deactivatedAt: IsoInstant | null;
 }
 
 export interface UsersPage {
@@ -78,10 +79,10 @@ export interface CreatedUser {
   oneTimePassword?: string;
   /** delivery email_link: where the one-time link to set a password went, and until when it works. */
   emailedTo?: string;
-  expiresAt?: string;
+  expiresAt?: IsoInstant;
 }
 
-export type PasswordResetAnswer = { oneTimePassword: string } | { emailedTo: string; expiresAt: string };
+export type PasswordResetAnswer = { oneTimePassword: string } | { emailedTo: string; expiresAt: IsoInstant };
 
 export interface UserImportRowResult {
   /** The row's number in the file (the header is row 1). */

@@ -1,6 +1,12 @@
 import { DEFAULT_DUTY_CLOCK_POLICY, type ClockOffset, type EscalationStep, type NotificationAudience } from '../duty/duty-clock';
 import { DomainError, DomainErrorCode } from '../errors';
-import { assertValidEscalationLadder, escalationLadderProblems, NOTIFICATION_AUDIENCES, type EscalationLadderPolicy } from './escalation-ladder';
+import {
+  assertValidEscalationLadder,
+  escalationLadderProblems,
+  escalationStepTiming,
+  NOTIFICATION_AUDIENCES,
+  type EscalationLadderPolicy,
+} from './escalation-ladder';
 
 const step = (name: string, workingDays: number, notify: readonly NotificationAudience[] = ['office']): EscalationStep => ({
   step: name,
@@ -91,5 +97,14 @@ describe('escalation ladder', () => {
         },
       });
     }
+  });
+
+  it("reads a step's offset and the step after it from the ladder the duty runs on", () => {
+    const twoAndFive = ladder(step('overdue', 0), step('chase_head', 2), step('leading_group', 5));
+    expect(escalationStepTiming(twoAndFive, 'overdue')).toEqual({ after: { workingDays: 0 }, next: { step: 'chase_head', after: { workingDays: 2 } } });
+    expect(escalationStepTiming(twoAndFive, 'chase_head')).toEqual({ after: { workingDays: 2 }, next: { step: 'leading_group', after: { workingDays: 5 } } });
+    expect(escalationStepTiming(twoAndFive, 'leading_group')).toEqual({ after: { workingDays: 5 }, next: null });
+    expect(escalationStepTiming(twoAndFive, 'no_such_step')).toBeNull();
+    expect(escalationStepTiming(DEFAULT_DUTY_CLOCK_POLICY, 'chase_head')?.after).toEqual({ workingDays: 1 });
   });
 });

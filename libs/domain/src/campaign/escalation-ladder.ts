@@ -50,3 +50,18 @@ export function escalationLadderProblems(policy: EscalationLadderPolicy): FieldM
 export function assertValidEscalationLadder(policy: EscalationLadderPolicy): void {
   assertNoCampaignProblems(escalationLadderProblems(policy));
 }
+
+/** When a step fires and what follows it on the same ladder: what its e-mail says. */
+export interface EscalationStepTiming {
+  after: ClockOffset;
+  /** The step that follows, or null for the last one. */
+  next: { step: string; after: ClockOffset } | null;
+}
+
+/** A step's offset and the next step, read from the ladder the duty runs on (null for a step it does not have). */
+export function escalationStepTiming(ladder: Pick<DutyClockPolicy, 'escalationLadder'>, stepName: string): EscalationStepTiming | null {
+  const index = ladder.escalationLadder.findIndex((s) => s.step === stepName);
+  if (index < 0) return null;
+  const next = ladder.escalationLadder[index + 1];
+  return { after: ladder.escalationLadder[index].after, next: next ? { step: next.step, after: next.after } : null };
+}

@@ -6,11 +6,13 @@ import {
   MAX_WORKING_DAYS_AFTER_LAUNCH,
   assertValidPhasePlan,
   decidePhaseLaunch,
+  earlyLaunchRefusal,
   fanOutPhase,
   launchOverridesOpenPhase,
   phaseLaunchRefusal,
   phasePlanProblems,
   phaseWindowEndsAt,
+  phaseWindowOpensAt,
   planTiming,
   routeKeyOf,
   specialOperationRounds,
@@ -540,6 +542,50 @@ describe('phase plan', () => {
       };
       expect(refusal({ ...mobilisation, windowEnd: '2025-09-25' })).toBe(DomainErrorCode.PhaseWindowOver);
       expect(refusal({ ...mobilisation, templates: [template({ id: 'late', due: { at: shanghai('2025-09-20T18:00') } })] })).toBe(DomainErrorCode.PhaseWindowOver);
+    });
+
+    describe('a launch before the window opens', () => {
+      // Launched on 2025-09-26 (a Friday); the round's window opens on 2025-11-03 (a Monday).
+      const round = phase({ ...mobilisation, id: 'r', windowStart: '2025-11-03', windowEnd: '2025-12-31' });
+      const caught = (f: () => unknown) => {
+        try {
+          f();
+        } catch (error) {
+          return error as DomainError;
+        }
+        return null;
+      };
+
+      it('is refused without early, naming the window', () => {
+        const error = caught(() => decidePhaseLaunch(round, routes, districts, launchedAt, real));
+        expect(error?.code).toBe(DomainErrorCode.PhaseWindowNotOpen);
+        expect(error?.message).toContain('2025-11-03');
+        expect(error?.message).toContain('2025-12-31');
+        expect(error?.details).toEqual({ windowStart: '2025-11-03', windowEnd: '2025-12-31', windowOpensAt: '2025-11-02T16:00:00.000Z' });
+        expect(earlyLaunchRefusal(round, launchedAt, real)?.code).toBe(DomainErrorCode.PhaseWindowNotOpen);
+      });
+
+      it('needs a reason with early', () => {
+        expect(caught(() => decidePhaseLaunch(round, routes, districts, launchedAt, real, { early: { reason: '  ' } }))?.code).toBe(
+          DomainErrorCode.EarlyLaunchReasonMissing,
+        );
+      });
+
+      it('opens early with a reason, due times counted from the launch and never before it', () => {
+        const decision = decidePhaseLaunch(round, routes, districts, launchedAt, real, { early: { reason: '省里要求提前部署' } });
+        expect(decision.early).toBe(true);
+        expect(decision.windowOpensAt).toBe(shanghai('2025-11-03T00:00'));
+        // Five working days after Friday 26 September, over the National Day holiday: 2025-10-10.
+        expect(decision.drafts.map((d) => d.dueAt)).toEqual([shanghai('2025-10-10T23:59:59.999'), shanghai('2025-10-10T23:59:59.999')]);
+        for (const d of decision.drafts) expect(d.dueAt).toBeGreaterThan(launchedAt);
+      });
+
+      it("is no early launch from the window's first moment on, nor with compressed time", () => {
+        expect(earlyLaunchRefusal(round, shanghai('2025-11-03T00:00'), real)).toBeNull();
+        expect(decidePhaseLaunch(round, routes, districts, shanghai('2025-11-03T09:00'), real).early).toBe(false);
+        expect(phaseWindowOpensAt(round, compressed)).toBeNull();
+        expect(decidePhaseLaunch(round, routes, districts, launchedAt, compressed).early).toBe(false);
+      });
     });
 
     it('takes the unit of time from the configured length of a day', () => {

@@ -253,16 +253,54 @@ export function fanOutPhase(
   return drafts;
 }
 
-/** What a launch at `launchedAt` decides: the duties, and when the phase's window closes. */
-export interface PhaseLaunchDecision {
-  drafts: PhaseDutyDraft[];
-  windowEndsAt: number;
+/**
+ * When a phase's window opens: the start of its first day in Asia/Shanghai. Null with compressed
+ * time, where the window is counted from the launch and so is never ahead of it.
+ */
+export function phaseWindowOpensAt(phase: { windowStart: string }, timing: PlanTiming): number | null {
+  if (timing.dayMs !== undefined) return null;
+  return DateTime.fromISO(phase.windowStart, { zone: DUBAN_TIME_ZONE }).startOf('day').toMillis();
 }
 
 /**
- * The launch's decision, as the worker takes it when it opens the phase and as the API shows it
- * beforehand (the launch preview): the fan-out, refused with PHASE_WINDOW_OVER when the window
- * has ended or a due time has passed. One function, so preview and launch cannot disagree.
+ * A launch before the window opens is the office's explicit choice: `early` with a reason, kept
+ * with the launch. Without it the launch is refused (409 PHASE_WINDOW_NOT_OPEN, naming the window).
+ */
+export interface PhaseLaunchOptions {
+  early?: { reason: string } | null;
+}
+
+/** What a launch at `launchedAt` decides: the duties, when the phase's window closes, and whether it opens early. */
+export interface PhaseLaunchDecision {
+  drafts: PhaseDutyDraft[];
+  windowEndsAt: number;
+  /** Launched before the window opens (with `early` and its reason); due times then count from the launch. */
+  early: boolean;
+  /** When the window opens (null with compressed time). */
+  windowOpensAt: number | null;
+}
+
+/** Why a launch at `launchedAt` may not open the phase early, or null when it may (in its window, or early with a reason). */
+export function earlyLaunchRefusal(phase: PlannedPhase, launchedAt: number, timing: PlanTiming, options: PhaseLaunchOptions = {}): DomainError | null {
+  const opensAt = phaseWindowOpensAt(phase, timing);
+  if (opensAt === null || launchedAt >= opensAt) return null;
+  const window = { windowStart: phase.windowStart, windowEnd: phase.windowEnd, windowOpensAt: new Date(opensAt).toISOString() };
+  if (!options.early) {
+    return new DomainError(
+      DomainErrorCode.PhaseWindowNotOpen,
+      `The window of phase "${phase.name}" runs from ${phase.windowStart} to ${phase.windowEnd}; launch it then, or now with "early": true and a reason`,
+      window,
+    );
+  }
+  if (!options.early.reason.trim()) {
+    return new DomainError(DomainErrorCode.EarlyLaunchReasonMissing, `A launch before the window opens (${phase.windowStart}) needs a reason`, window);
+  }
+  return null;
+}
+
+/**
+ * The launch's decision, as the worker takes it when it opens the phase: refused before the
+ * window opens unless `early` (earlyLaunchRefusal), then the fan-out (phaseLaunchPlan).
  */
 export function decidePhaseLaunch(
   phase: PlannedPhase,
@@ -270,17 +308,40 @@ export function decidePhaseLaunch(
   districts: readonly DistrictRef[],
   launchedAt: number,
   timing: PlanTiming,
+  options: PhaseLaunchOptions = {},
 ): PhaseLaunchDecision {
+  const refusal = earlyLaunchRefusal(phase, launchedAt, timing, options);
+  if (refusal) throw refusal;
+  return phaseLaunchPlan(phase, routes, districts, launchedAt, timing);
+}
+
+/**
+ * What a launch at `launchedAt` creates, as the launch decides it and as the API shows it
+ * beforehand (the launch preview, which reports earlyLaunchRefusal beside it): the fan-out,
+ * refused with PHASE_WINDOW_OVER when the window has ended or a due time has passed. The same
+ * function for both, so preview and launch cannot disagree.
+ */
+export function phaseLaunchPlan(
+  phase: PlannedPhase,
+  routes: readonly CampaignDutyRoute[],
+  districts: readonly DistrictRef[],
+  launchedAt: number,
+  timing: PlanTiming,
+): PhaseLaunchDecision {
+  const windowOpensAt = phaseWindowOpensAt(phase, timing);
+  const early = windowOpensAt !== null && launchedAt < windowOpensAt;
   const windowEndsAt = phaseWindowEndsAt(phase, launchedAt, timing);
   if (windowEndsAt <= launchedAt) {
     throw new DomainError(DomainErrorCode.PhaseWindowOver, `The window of phase "${phase.name}" ended on ${phase.windowEnd}; revise the plan before launching it`);
   }
+  // Due times count from the launch (working days after it) or are fixed inside the window; an
+  // early launch therefore never gives a due time before it, and one in the past is refused.
   const drafts = fanOutPhase(phase, routes, districts, launchedAt, timing);
   const past = drafts.find((d) => d.dueAt <= launchedAt);
   if (past) {
     throw new DomainError(DomainErrorCode.PhaseWindowOver, `The due time of "${past.title}" has passed; revise the plan before launching the phase`);
   }
-  return { drafts, windowEndsAt };
+  return { drafts, windowEndsAt, early, windowOpensAt };
 }
 
 /** The plan's unit of time from the office's calendar and the configured length of a day (compressed in tests). */

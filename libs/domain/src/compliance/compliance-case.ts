@@ -58,7 +58,7 @@ export function findingsOfUnit(unit: ComparedUnit): FindingOfUnit[] {
     }
   }
   const arrears = unit.arrears === null ? 0 : Number(unit.arrears);
-  if (arrears > 0) findings.push({ finding: 'in_arrears', evidence: { arrearsYuan: arrears.toFixed(2) } });
+  if (arrears > 0) findings.push({ finding: 'in_arrears', evidence: { arrearsYuan: Math.round(arrears * 100) / 100 } });
   return findings;
 }
 

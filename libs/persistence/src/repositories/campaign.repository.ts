@@ -94,6 +94,9 @@ export interface PhaseRow {
   launchedBy: string | null;
   launchForced: boolean | null;
   launchReason: string | null;
+  /** Launched before its window opened, by the office's choice (`earlyReason` says why). */
+  launchedEarly: boolean;
+  earlyReason: string | null;
   windowEndsAt: Date | null;
   dutyCount: number | null;
   closedAt: Date | null;
@@ -153,7 +156,7 @@ const PHASE_COLUMNS = `
   id, campaign_id AS "campaignId", seq, kind, round, name, window_start::text AS "windowStart",
   window_end::text AS "windowEnd", focus_sectors AS "focusSectors", status, workflow_id AS "workflowId",
   launched_at AS "launchedAt", launched_by AS "launchedBy", launch_forced AS "launchForced",
-  launch_reason AS "launchReason", window_ends_at AS "windowEndsAt", duty_count AS "dutyCount",
+  launch_reason AS "launchReason", launched_early AS "launchedEarly", early_reason AS "earlyReason", window_ends_at AS "windowEndsAt", duty_count AS "dutyCount",
   closed_at AS "closedAt", close_reason AS "closeReason", summary`;
 
 interface TemplateDbRow {
@@ -462,13 +465,13 @@ export class CampaignRepository {
    * and returns what the first decided.
    */
   async openPhase(
-    input: { phaseId: string; actor: Actor; forced: boolean; reason: string | null; launchedAt: number },
+    input: { phaseId: string; actor: Actor; forced: boolean; reason: string | null; early?: { reason: string } | null; launchedAt: number },
     decide: (context: {
       phase: PlannedPhase;
       routes: CampaignDutyRoute[];
       districts: DistrictRef[];
       launchedAt: number;
-    }) => { drafts: PhaseDutyDraft[]; windowEndsAt: number },
+    }) => { drafts: PhaseDutyDraft[]; windowEndsAt: number; early: boolean; windowOpensAt: number | null },
   ): Promise<{ dutyCount: number; windowEndsAt: number; launchedAt: number }> {
     return this.dataSource.transaction(async (tx) => {
       const phase = await this.phase(input.phaseId, tx, true);
@@ -477,7 +480,7 @@ export class CampaignRepository {
         return { dutyCount: phase.dutyCount!, windowEndsAt: phase.windowEndsAt!.getTime(), launchedAt: phase.launchedAt!.getTime() };
       }
       const planned: PlannedPhase = { ...phase, templates: await this.templates(phase.id, tx) };
-      const { drafts, windowEndsAt } = decide({
+      const { drafts, windowEndsAt, early, windowOpensAt } = decide({
         phase: planned,
         routes: await this.routes(phase.campaignId, tx),
         districts: await this.districts(phase.campaignId, tx),
@@ -511,20 +514,25 @@ export class CampaignRepository {
       const launchedAt = new Date(input.launchedAt);
       await tx.query(
         `UPDATE campaign_phases SET status = 'open', launched_at = $2, launched_by = $3, launch_forced = $4,
-                launch_reason = $5, window_ends_at = $6, duty_count = $7
+                launch_reason = $5, window_ends_at = $6, duty_count = $7, launched_early = $8, early_reason = $9
          WHERE id = $1`,
-        [input.phaseId, launchedAt, input.actor.userId, input.forced, input.reason, new Date(windowEndsAt), drafts.length],
+        [input.phaseId, launchedAt, input.actor.userId, input.forced, input.reason, new Date(windowEndsAt), drafts.length, early, early ? input.early!.reason.trim() : null],
       );
       await tx.query(`UPDATE campaigns SET status = 'active', updated_at = $2 WHERE id = $1 AND status = 'planned'`, [phase.campaignId, launchedAt]);
       await this.recordEvent(tx, {
         key: `phase:${input.phaseId}:launched`,
         campaignId: phase.campaignId,
         phaseId: input.phaseId,
-        action: input.forced ? 'phase_launched_forced' : 'phase_launched',
+        // An early launch is named as such (its reason the log's why); a forced one keeps its own reason in the details.
+        action: early ? 'phase_launched_early' : input.forced ? 'phase_launched_forced' : 'phase_launched',
         actor: input.actor,
-        reason: input.reason,
+        reason: early ? input.early!.reason.trim() : input.reason,
         occurredAt: launchedAt,
-        details: { dutyCount: drafts.length, windowEndsAt: new Date(windowEndsAt).toISOString() },
+        details: {
+          dutyCount: drafts.length,
+          windowEndsAt: new Date(windowEndsAt).toISOString(),
+          ...(early ? { early: true, windowOpensAt: new Date(windowOpensAt!).toISOString(), forced: input.forced, forceReason: input.reason } : {}),
+        },
       });
       return { dutyCount: drafts.length, windowEndsAt, launchedAt: input.launchedAt };
     });

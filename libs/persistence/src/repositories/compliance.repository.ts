@@ -158,7 +158,10 @@ export interface ComplianceCaseFilter {
 }
 
 const CASE_COLUMNS = `c.id, c.credit_code AS "creditCode", u.name AS "unitName", u.contact_email AS "contactEmail", c.finding,
-  c.evidence_of_finding AS "evidenceOfFinding", c.campaign_id AS "campaignId", c.run_id AS "runId",
+  -- Money is a JSON number of yuan; cases found before that kept the arrears as text.
+  CASE WHEN jsonb_typeof(c.evidence_of_finding->'arrearsYuan') = 'string'
+       THEN jsonb_set(c.evidence_of_finding, '{arrearsYuan}', to_jsonb((c.evidence_of_finding->>'arrearsYuan')::numeric))
+       ELSE c.evidence_of_finding END AS "evidenceOfFinding", c.campaign_id AS "campaignId", c.run_id AS "runId",
   c.department_id AS "departmentId", dep.name AS "departmentName", c.route_kind AS "routeKind", c.route_key AS "routeKey",
   c.sector_key AS "sectorKey", c.district_id AS "districtId", dis.name AS "districtName", c.state, c.outcome,
   c.notice_number AS "noticeNumber", c.notice_issued_at AS "noticeIssuedAt", c.notice_deadline AS "noticeDeadline",

@@ -34,7 +34,8 @@ export interface EnforcementActionRow {
   actionDate: string;
   findings: string;
   outcome: string | null;
-  penaltyYuan: string | null;
+  /** Yuan to the fen, as every answer gives money. */
+  penaltyYuan: number | null;
   evidenceIds: string[];
   recordedBy: string;
   recorderUsername: string;
@@ -60,7 +61,7 @@ const CASE_FROM = `inspection_cases ic
   ) last ON true`;
 
 const ACTION_COLUMNS = `id, inspection_case_id AS "inspectionCaseId", credit_code AS "creditCode", type, action_date::text AS "actionDate", findings, outcome,
-  penalty_yuan::text AS "penaltyYuan", evidence_ids AS "evidenceIds", recorded_by AS "recordedBy", recorder_username AS "recorderUsername",
+  penalty_yuan::float8 AS "penaltyYuan", evidence_ids AS "evidenceIds", recorded_by AS "recordedBy", recorder_username AS "recorderUsername",
   recorder_team_id AS "recorderTeamId", recorded_at AS "recordedAt"`;
 
 /** WHERE clause over inspection cases `ic` and their compliance cases `c`. */

@@ -19,7 +19,8 @@ export interface UnitRow {
   insured: Record<string, number>;
   /** Registries known to hold the unit (registry → true). */
   registrations: Record<string, boolean>;
-  arrears: string | null;
+  /** Yuan to the fen, as every answer gives money. */
+  arrears: number | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -35,7 +36,7 @@ export interface UnitFactRow {
 }
 
 const UNIT_COLUMNS = `credit_code AS "creditCode", name, sector_key AS "sectorKey", district_id AS "districtId", address,
-  contact_email AS "contactEmail", employees, insured, registrations, arrears::text AS arrears, created_at AS "createdAt", updated_at AS "updatedAt"`;
+  contact_email AS "contactEmail", employees, insured, registrations, arrears::float8 AS arrears, created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /** Facts merged into a jsonb map of the unit rather than replacing a column. */
 const MAP_COLUMN_OF: Partial<Record<UnitFactField, 'insured' | 'registrations'>> = { insured: 'insured', registeredWith: 'registrations' };

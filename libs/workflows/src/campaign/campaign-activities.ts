@@ -7,6 +7,8 @@ export interface OpenCampaignPhaseInput {
   actor: Actor;
   forced: boolean;
   reason: string | null;
+  /** Open the phase before its window opens, with this reason; absent: refused before the window (PHASE_WINDOW_NOT_OPEN). */
+  early?: { reason: string };
   launchedAt: number;
 }
 

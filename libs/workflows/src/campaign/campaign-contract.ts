@@ -32,6 +32,8 @@ export interface LaunchPhaseRequest {
   actor: Actor;
   /** Launch although the phase before is still open; the reason is recorded. */
   force?: { reason: string };
+  /** Launch before the phase's window opens; the reason is recorded. The activity decides (decidePhaseLaunch). */
+  early?: { reason: string };
 }
 
 export interface LaunchPhaseAnswer {

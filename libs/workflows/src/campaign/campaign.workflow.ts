@@ -85,6 +85,8 @@ export async function CampaignWorkflow(input: CampaignWorkflowInput): Promise<{ 
             actor: request.actor,
             forced,
             reason: request.force?.reason.trim() ?? null,
+            // Data for the activity's decision only: the commands are the same (no patch).
+            ...(request.early ? { early: request.early } : {}),
             launchedAt: Date.now(),
           });
         } catch (error) {

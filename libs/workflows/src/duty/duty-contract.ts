@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor, DutyAction, DutyClockPolicy, DutyState, LegacyDutyClockPolicy, NotificationAudience } from '@duban/domain';
+import type { Actor, DutyAction, DutyClockPolicy, DutyState, EscalationStepTiming, LegacyDutyClockPolicy, NotificationAudience } from '@duban/domain';
 
 /** One workflow per duty; the id is derived from the duty's id so a repeat start is a no-op. */
 export function dutyWorkflowId(dutyId: string): string {
@@ -110,6 +110,12 @@ export interface DutyNotification {
   departmentId?: string;
   /** For reassignments: the department on the other side (where the duty went, or came from). */
   otherDepartmentId?: string;
+  /**
+   * For escalations: the step's offset and the next step, from the ladder this duty runs on, so
+   * the e-mail says the periods the timers use. Absent in escalations queued before it existed:
+   * the e-mail then names no period.
+   */
+  stepTiming?: EscalationStepTiming;
 }
 
 /** The type of an update refused while the duty continues as new; the API sends it again. */

@@ -15,6 +15,7 @@ import {
   assertDutyActionInput,
   assertMayTakeDutyAction,
   DomainError,
+  escalationStepTiming,
   isDutyClosed,
   isDutyWithDepartment,
   nextDutyTimer,
@@ -274,6 +275,7 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
         notified: [...timer.step.notify],
       });
       firedEscalationSteps.push(timer.step.step);
+      const stepTiming = escalationStepTiming(policy, timer.step.step);
       outbox.push({
         key: `duty:${assignment.dutyId}:escalation:${timer.step.step}:${dueAt}`,
         kind: 'escalation',
@@ -281,6 +283,8 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
         audience: [...timer.step.notify],
         detail: timer.step.step,
         departmentId,
+        // Data for the e-mail's words only: the activity's input is not part of what replay compares.
+        ...(stepTiming ? { stepTiming } : {}),
       });
     }
   }

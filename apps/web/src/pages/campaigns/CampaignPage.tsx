@@ -3,6 +3,7 @@ import { EditOutlined, RocketOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Empty, List, Space, Table, Tag, Timeline, Typography, message } from 'antd';
 import { SYSTEM_ACTOR } from '@duban/domain';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { clockOffsetWords, isZeroOffset, periodWords, type ClockOffset } from '@duban/domain';
 import { api } from '../../api/client';
 import type { DutyState } from '../../api/types';
 import { useSession } from '../../auth/session';
@@ -228,6 +229,7 @@ function PhaseCard({
         )}
         {phase.windowEndsAt && <Descriptions.Item label={t('campaign.windowEndsAt')}>{formatDateTime(phase.windowEndsAt)}</Descriptions.Item>}
         {phase.launchForced && <Descriptions.Item label={t('campaign.launchForced')}>{phase.launchReason}</Descriptions.Item>}
+        {phase.launchedEarly && <Descriptions.Item label={t('campaign.launchedEarly')}>{phase.earlyReason}</Descriptions.Item>}
         {phase.closedAt && (
           <Descriptions.Item label={t('campaign.closedAt')}>
             {phase.closeReason ? t('campaign.parenthetical', { main: formatDateTime(phase.closedAt), note: label('closeReason', phase.closeReason) }) : formatDateTime(phase.closedAt)}
@@ -248,7 +250,7 @@ function PhaseCard({
 }
 
 function TemplatesList({ templates, routes }: { templates: TemplateView[]; routes: MatrixRoute[] }) {
-  const { t, label } = useI18n();
+  const { t, label, language } = useI18n();
   /** A matrix key as people read it: its label and the department it routes to. */
   const routeText = (kind: string, key: string) => {
     const route = routes.find((r) => r.kind === kind && r.key === key);
@@ -267,7 +269,7 @@ function TemplatesList({ templates, routes }: { templates: TemplateView[]; route
             description={[
               tpl.route.key ? t('campaign.parenthetical', { main: label('routeKind', tpl.route.kind), note: routeText(tpl.route.kind, tpl.route.key) }) : label('routeKind', tpl.route.kind),
               label('templateScope', tpl.scope),
-              'at' in tpl.due ? t('campaign.dueAtFixed', { at: formatDateTime(tpl.due.at) }) : t('campaign.dueAfterDays', { days: tpl.due.workingDaysAfterLaunch }),
+              'at' in tpl.due ? t('campaign.dueAtFixed', { at: formatDateTime(tpl.due.at) }) : t('campaign.dueAfterDays', { period: periodWords({ workingDays: tpl.due.workingDaysAfterLaunch }, language) }),
             ].join(' · ')}
           />
         </List.Item>
@@ -435,12 +437,13 @@ function LeadingGroupView({ campaign }: { campaign: CampaignDetail }) {
 }
 
 function LadderView({ campaign }: { campaign: CampaignDetail }) {
-  const { t, label } = useI18n();
+  const { t, label, language } = useI18n();
   const ladder = campaign.escalationLadder;
-  const days = (o: unknown) => (o && typeof o === 'object' && 'workingDays' in o ? (o as { workingDays: number }).workingDays : '—');
+  // The periods in words from the ladder itself, as the e-mails say them (libs/domain period-words).
+  const period = (o: ClockOffset) => clockOffsetWords(o, language);
   return (
     <Space orientation="vertical" className="full-width">
-      <Typography.Text>{t('campaign.reminderBeforeText', { days: days(ladder.reminderBefore) })}</Typography.Text>
+      <Typography.Text>{t('campaign.reminderBeforeText', { period: period(ladder.reminderBefore) })}</Typography.Text>
       <Table
         size="small"
         rowKey="step"
@@ -448,7 +451,7 @@ function LadderView({ campaign }: { campaign: CampaignDetail }) {
         pagination={false}
         columns={[
           { title: t('campaign.ladderStep'), render: (_, s) => escalationStepText(s.step, t) },
-          { title: t('campaign.ladderAfter'), render: (_, s) => t('campaign.afterDays', { days: days(s.after) }) },
+          { title: t('campaign.ladderAfter'), render: (_, s) => (isZeroOffset(s.after) ? t('campaign.atDueTime') : t('campaign.afterPeriod', { period: period(s.after) })) },
           { title: t('campaign.ladderNotify'), render: (_, s) => s.notify.map((a) => label('audience', a)).join(t('campaign.listSeparator')) },
         ]}
       />

@@ -20,13 +20,16 @@ interface Props {
  */
 export function LaunchPhaseDialog({ campaignId, phase, onClose, onLaunched }: Props) {
   const { t } = useI18n();
-  const [form] = Form.useForm<{ force: boolean; reason?: string }>();
+  const [form] = Form.useForm<{ force: boolean; early: boolean; reason?: string }>();
   const [preview, setPreview] = useState<LaunchPreview | null>(null);
   const [previewFailure, setPreviewFailure] = useState<unknown>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [needsForce, setNeedsForce] = useState(false);
+  // Before the phase's window opens the launch is early: only with the box ticked and a reason.
+  const [needsEarly, setNeedsEarly] = useState(false);
   const [busy, setBusy] = useState(false);
   const force = Form.useWatch('force', form) as boolean | undefined;
+  const early = Form.useWatch('early', form) as boolean | undefined;
 
   useEffect(() => {
     if (!phase) return;
@@ -34,6 +37,7 @@ export function LaunchPhaseDialog({ campaignId, phase, onClose, onLaunched }: Pr
     setPreviewFailure(null);
     setFailure(null);
     setNeedsForce(false);
+    setNeedsEarly(false);
     form.resetFields();
     const controller = new AbortController();
     api
@@ -41,6 +45,7 @@ export function LaunchPhaseDialog({ campaignId, phase, onClose, onLaunched }: Pr
       .then((answer) => {
         setPreview(answer);
         if (answer.refusal?.code === 'PREVIOUS_PHASE_OPEN') setNeedsForce(true);
+        if (answer.earlyLaunch) setNeedsEarly(true);
       })
       .catch((error: unknown) => {
         if ((error as Error).name !== 'AbortError') setPreviewFailure(error);
@@ -51,7 +56,7 @@ export function LaunchPhaseDialog({ campaignId, phase, onClose, onLaunched }: Pr
   if (!phase) return null;
 
   const launch = async () => {
-    let values: { force?: boolean; reason?: string };
+    let values: { force?: boolean; early?: boolean; reason?: string };
     try {
       values = await form.validateFields();
     } catch {
@@ -60,13 +65,19 @@ export function LaunchPhaseDialog({ campaignId, phase, onClose, onLaunched }: Pr
     setBusy(true);
     setFailure(null);
     try {
-      const body = values.force ? { force: true, reason: values.reason } : {};
+      const body = {
+        ...(values.force ? { force: true } : {}),
+        ...(values.early ? { early: true } : {}),
+        ...(values.force || values.early ? { reason: values.reason } : {}),
+      };
       const answer = await api.post<LaunchAnswer>(`/campaigns/${campaignId}/phases/${phase.id}/launch`, body);
       onLaunched(answer);
     } catch (error) {
       if (domainCode(error) === 'PREVIOUS_PHASE_OPEN') {
         // The phase before is still open: the office may force the launch, with a reason.
         setNeedsForce(true);
+      } else if (domainCode(error) === 'PHASE_WINDOW_NOT_OPEN') {
+        setNeedsEarly(true);
       } else {
         const unplaced = applyFieldErrors(form, error, t);
         setFailure(unplaced.length ? unplaced.join('; ') : errorText(error, t));
@@ -82,8 +93,10 @@ export function LaunchPhaseDialog({ campaignId, phase, onClose, onLaunched }: Pr
       open
       width={960}
       title={t('launch.title', { name: phase.name })}
-      okText={force ? t('launch.forceConfirm') : t('launch.confirm')}
-      okButtonProps={{ 'data-testid': 'launch-confirm', disabled: !preview || blocked || (needsForce && !force), danger: !!force } as ButtonProps}
+      okText={force ? t('launch.forceConfirm') : early ? t('launch.earlyConfirm') : t('launch.confirm')}
+      okButtonProps={
+        { 'data-testid': 'launch-confirm', disabled: !preview || blocked || (needsForce && !force) || (needsEarly && !early), danger: !!force || !!early } as ButtonProps
+      }
       cancelText={t('action.cancel')}
       confirmLoading={busy}
       onOk={() => void launch()}
@@ -119,14 +132,32 @@ export function LaunchPhaseDialog({ campaignId, phase, onClose, onLaunched }: Pr
         </>
       )}
       {needsForce && <Alert type="warning" showIcon title={t('launch.previousOpen')} className="form-alert" />}
-      <Form form={form} layout="vertical" name="launch" initialValues={{ force: false }}>
+      {needsEarly && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="launch-early-notice"
+          title={t('launch.beforeWindow', { start: preview?.earlyLaunch?.windowStart ?? phase.window.start, end: preview?.earlyLaunch?.windowEnd ?? phase.window.end })}
+          className="form-alert"
+        />
+      )}
+      <Form form={form} layout="vertical" name="launch" initialValues={{ force: false, early: false }}>
         {needsForce && (
           <Form.Item name="force" valuePropName="checked">
             <Checkbox data-testid="launch-force">{t('launch.force')}</Checkbox>
           </Form.Item>
         )}
-        {needsForce && force && (
-          <Form.Item name="reason" label={t('launch.forceReason')} rules={[{ required: true, whitespace: true, message: t('launch.forceReasonRequired') }]}>
+        {needsEarly && (
+          <Form.Item name="early" valuePropName="checked">
+            <Checkbox data-testid="launch-early">{t('launch.early')}</Checkbox>
+          </Form.Item>
+        )}
+        {((needsForce && force) || (needsEarly && early)) && (
+          <Form.Item
+            name="reason"
+            label={force ? t('launch.forceReason') : t('launch.earlyReason')}
+            rules={[{ required: true, whitespace: true, message: force ? t('launch.forceReasonRequired') : t('launch.earlyReasonRequired') }]}
+          >
             <Input.TextArea rows={3} maxLength={2000} />
           </Form.Item>
         )}

@@ -66,6 +66,9 @@ export interface PhaseView {
   launchedBy: string | null;
   launchForced: boolean | null;
   launchReason: string | null;
+  /** Launched before its window opened, by the office's choice; earlyReason says why. */
+  launchedEarly: boolean;
+  earlyReason: string | null;
   windowEndsAt: string | null;
   dutyCount: number | null;
   closedAt: string | null;
@@ -111,6 +114,10 @@ export interface LaunchPreview {
   phase: PhaseView;
   asOf: string;
   windowEndsAt: string;
+  /** When the window opens (null with compressed time). */
+  windowOpensAt: string | null;
+  /** Set when the launch now would come before the window: it needs early and a reason. */
+  earlyLaunch: { required: true; code: string; message: string; windowStart: string; windowEnd: string } | null;
   dutyCount: number;
   refusal: { code: string; message: string } | null;
   duties: Array<{
@@ -126,7 +133,7 @@ export interface LaunchPreview {
 
 export interface LaunchAnswer {
   dutyCount: number;
-  windowEndsAt: number | string;
+  windowEndsAt: string;
   forced?: boolean;
   phase: PhaseView;
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, DatePicker, Form, Input, Modal, Radio, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { RECTIFICATION_KINDS } from '@duban/domain';
+import { clockOffsetWords, DEFAULT_COMPLIANCE_POLICY, RECTIFICATION_KINDS } from '@duban/domain';
 import { ApiError, api } from '../../api/client';
 import { applyFieldErrors, errorText } from '../../components/api-errors';
 import { beijingInstant } from '../../components/format';
@@ -24,7 +24,7 @@ interface Props {
 
 /** POST /compliance-cases/:id/actions: the notice (its deadline optional), a rectification with its evidence, a dismissal with its reason. */
 export function ComplianceActionDialog({ kase, action, evidence, onEvidenceAdded, onConflict, onClose, onDone }: Props) {
-  const { t, label } = useI18n();
+  const { t, label, language } = useI18n();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -82,7 +82,7 @@ export function ComplianceActionDialog({ kase, action, evidence, onEvidenceAdded
       {failure && <Alert type="error" showIcon title={failure} className="form-alert" role="alert" />}
       <Form form={form} layout="vertical" name={`case-${action}`}>
         {action === 'issue_notice' && (
-          <Form.Item name="deadline" label={t('cases.deadline')} extra={t('cases.deadlineHint')}>
+          <Form.Item name="deadline" label={t('cases.deadline')} extra={t('cases.deadlineHint', { period: clockOffsetWords(DEFAULT_COMPLIANCE_POLICY.noticePeriod, language) })}>
             <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
           </Form.Item>
         )}

@@ -180,9 +180,9 @@ function LiveState({ kase }: { kase: ComplianceCaseDetail }) {
       data-testid="case-live"
       title={
         live.nextStep
-          ? t('cases.nextStep', { step: escalationStepText(live.nextStep.step, t), at: formatDateTime(new Date(live.nextStep.dueAt).toISOString()) })
+          ? t('cases.nextStep', { step: escalationStepText(live.nextStep.step, t), at: formatDateTime(live.nextStep.dueAt) })
           : live.noticeDeadline && live.state === 'notified'
-            ? t('cases.escalatesAt', { at: formatDateTime(new Date(live.noticeDeadline).toISOString()) })
+            ? t('cases.escalatesAt', { at: formatDateTime(live.noticeDeadline) })
             : t('cases.noNextStep')
       }
       description={

@@ -92,7 +92,7 @@ export function UnitsPage() {
               { title: t('compliance.sector'), dataIndex: 'sectorKey', width: 150, render: (key: string | null) => sectorLabel(reference, key) },
               { title: t('common.district'), dataIndex: 'districtId', width: 130, render: (id: string | null) => districtName(id) },
               { title: t('units.employees'), dataIndex: 'employees', width: 100, render: (n: number | null) => formatNumber(n) },
-              { title: t('units.arrears'), dataIndex: 'arrears', width: 130, render: (a: string | null) => (a === null ? '—' : formatNumber(Number(a), 2)) },
+              { title: t('units.arrears'), dataIndex: 'arrears', width: 130, render: (a: number | null) => (a === null ? '—' : formatNumber(a, 2)) },
             ]}
           />
         </Space>

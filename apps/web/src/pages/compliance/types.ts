@@ -55,7 +55,7 @@ export interface EnforcementAction {
   findings: string;
   outcome: string | null;
   /** Numeric text (two decimals), or null. */
-  penaltyYuan: string | null;
+  penaltyYuan: number | null;
   evidenceIds: string[];
   recordedBy: string;
   recorderUsername: string;
@@ -151,11 +151,11 @@ export interface CaseLiveState {
   state: ComplianceCaseState;
   outcome: ComplianceCaseOutcome | null;
   lastSeq: number;
-  /** Epoch milliseconds. */
-  noticeDeadline: number | null;
+  /** ISO 8601, as every answer gives instants. */
+  noticeDeadline: string | null;
   inspectionTeamId: string | null;
   stepsTaken: ComplianceEscalationStep[];
-  nextStep: { step: ComplianceEscalationStep; dueAt: number } | null;
+  nextStep: { step: ComplianceEscalationStep; dueAt: string } | null;
   exposure: ExposureStatus;
   dutyIds: string[];
 }
@@ -199,7 +199,7 @@ export interface UnitRecord {
   employees: number | null;
   insured: Record<string, number>;
   registrations: Record<string, boolean>;
-  arrears: string | null;
+  arrears: number | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -78,6 +78,8 @@ export const apiErrors = {
   'apiError.INVALID_EXPOSURE_LIST_QUERY': 'The printable exposure list shows only the employers on the public list',
   'apiError.NOTICE_LINK_NOT_FOUND': 'This notice link is not valid',
   'apiError.NOTICE_LINK_EXPIRED': 'This notice link has expired: ask the inspection team for the notice',
+  'apiError.PHASE_WINDOW_NOT_OPEN': "The phase's window has not opened yet: launch it early with a reason, or wait",
+  'apiError.EARLY_LAUNCH_REASON_MISSING': 'Say why the phase is launched before its window',
 } satisfies Record<`apiError.${DomainErrorCode}`, string>;
 
 export const fieldErrors = {

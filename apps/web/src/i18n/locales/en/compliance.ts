@@ -164,7 +164,7 @@ export const compliance: Record<keyof typeof zh, string> = {
   'cases.stepDoneAt': 'Taken or cancelled',
   'cases.duty': 'Duty',
   'cases.deadline': 'Deadline (optional)',
-  'cases.deadlineHint': 'Empty: the policy\'s period (15 working days)',
+  'cases.deadlineHint': 'Empty: the policy\'s period ({period})',
   'cases.reasonRequired': 'Say why the case is dismissed',
   'cases.dismissPlaceholder': 'e.g. the data was wrong, the unit was deregistered',
   'cases.rectificationKind': 'How the unit rectified',

@@ -81,6 +81,8 @@ export const apiErrors = {
   'apiError.INVALID_EXPOSURE_LIST_QUERY': '可打印的曝光名单只列出公开曝光的单位',
   'apiError.NOTICE_LINK_NOT_FOUND': '该告知书链接无效',
   'apiError.NOTICE_LINK_EXPIRED': '该告知书链接已过期，请向监察机构索取告知书',
+  'apiError.PHASE_WINDOW_NOT_OPEN': '该阶段的时间窗口尚未开始：如需提前启动，请勾选提前启动并说明理由',
+  'apiError.EARLY_LAUNCH_REASON_MISSING': '提前启动阶段须说明理由',
 } satisfies Record<`apiError.${DomainErrorCode}`, string>;
 
 /** class-validator's constraints, as the console says them next to the field. */

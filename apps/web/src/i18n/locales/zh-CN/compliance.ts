@@ -163,7 +163,7 @@ export const compliance = {
   'cases.stepDoneAt': '执行或取消时间',
   'cases.duty': '督办事项',
   'cases.deadline': '整改期限（选填）',
-  'cases.deadlineHint': '不填则按政策规定的期限（15 个工作日）',
+  'cases.deadlineHint': '不填则按政策规定的期限（{period}）',
   'cases.reasonRequired': '请填写撤销理由',
   'cases.dismissPlaceholder': '如：比对数据有误、单位已注销',
   'cases.rectificationKind': '整改方式',

@@ -1,0 +1,15 @@
+/**
+ * Workflows keep time as epoch milliseconds (Date.now() in workflow code); the API answers every
+ * instant as ISO 8601 text in UTC (README "Times and deadlines"). Views convert at the edge.
+ */
+
+/** ISO 8601 in UTC (`toISOString()`); documented as `format: date-time` in the OpenAPI document. */
+export type IsoInstant = string & { readonly __isoInstant?: never };
+
+export function isoInstant(ms: number): IsoInstant {
+  return new Date(ms).toISOString();
+}
+
+export function isoInstantOrNull(ms: number | null | undefined): IsoInstant | null {
+  return ms === null || ms === undefined ? null : isoInstant(ms);
+}
