@@ -171,7 +171,9 @@ describe('console: administration, in Chromium', () => {
 
     // Sign out everywhere: this page goes to the log-in page, and the token is dead.
     await page.getByTestId('logout-everywhere').click();
-    await page.getByRole('button', { name: '在所有设备上退出' }).last().click();
+    // The confirmation's own button: under load the pop-up may not be open yet, and a name match
+    // would find the header button again and close it.
+    await page.getByTestId('logout-everywhere-confirm').click();
     await page.waitForURL('**/console/login');
     expect((await ui.stack.http('GET', '/auth/me', { token: after! })).status).toBe(401);
   });

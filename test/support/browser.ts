@@ -82,8 +82,17 @@ export interface AxeViolation {
   nodes: Array<{ target: string[]; html: string }>;
 }
 
-/** axe-core's serious and critical violations on the page as it is now. */
+/**
+ * axe-core's serious and critical violations on the page once its transitions have settled: a
+ * field message caught half faded in has the contrast of its opacity, which is not what a user
+ * reads (CI under load caught one mid-fade).
+ */
 export async function seriousAccessibilityViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(async () => {
+    const doc = (globalThis as unknown as { document: { getAnimations(): Array<{ finished: Promise<unknown> }> } }).document;
+    // An animation cancelled while awaited rejects: it is over all the same.
+    await Promise.all(doc.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
+  });
   const source = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
   await page.evaluate(source);
   const violations = await page.evaluate(async () => {

@@ -83,6 +83,7 @@ export function ConsoleLayout() {
               title={t('logoutEverywhere.confirmTitle')}
               description={t('logoutEverywhere.confirm')}
               okText={t('logoutEverywhere')}
+              okButtonProps={{ 'data-testid': 'logout-everywhere-confirm' }}
               cancelText={t('action.cancel')}
               onConfirm={async () => {
                 try {
