@@ -75,4 +75,18 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The contract is types only, shared by the API and the console: nothing that runs, no framework.
+    files: ['libs/contracts/src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'The contract is types only: no Node built-ins.' })),
+          patterns: [{ regex: '^(?!@duban/domain$|\.{1,2}/)', message: 'The contract imports only @duban/domain (for its enumerations) and itself.' }],
+        },
+      ],
+    },
+  },
 );

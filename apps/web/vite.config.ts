@@ -13,7 +13,10 @@ export default defineConfig({
   base: '/console/',
   plugins: [react()],
   resolve: {
-    alias: { '@duban/domain': path.join(repoRoot, 'libs/domain/src/index.ts') },
+    alias: {
+      '@duban/domain': path.join(repoRoot, 'libs/domain/src/index.ts'),
+      '@duban/contracts': path.join(repoRoot, 'libs/contracts/src/index.ts'),
+    },
   },
   build: {
     outDir: path.join(repoRoot, 'dist/web'),

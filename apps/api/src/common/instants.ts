@@ -3,8 +3,9 @@
  * instant as ISO 8601 text in UTC (README "Times and deadlines"). Views convert at the edge.
  */
 
-/** ISO 8601 in UTC (`toISOString()`); documented as `format: date-time` in the OpenAPI document. */
-export type IsoInstant = string & { readonly __isoInstant?: never };
+import type { IsoInstant } from '@duban/contracts';
+
+export type { IsoInstant };
 
 export function isoInstant(ms: number): IsoInstant {
   return new Date(ms).toISOString();

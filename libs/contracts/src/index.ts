@@ -1,0 +1,4 @@
+// The JSON the API answers and accepts, one module per feature: the API's views return these
+// types and the console reads them, so a field renamed on one side is a compile error on the
+// other. Types only (no runtime code): importing it adds nothing to the console's bundle.
+export type * from './common';
