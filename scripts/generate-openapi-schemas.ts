@@ -52,8 +52,19 @@ function decoratorsOf(node: ts.Node): Array<{ name: string; args: readonly ts.Ex
   });
 }
 
-/** The feature folder (under apps/api/src) a declaration belongs to; null for the libs. */
+const CONTRACTS_SRC = join(ROOT, 'libs', 'contracts', 'src');
+
+/**
+ * The feature folder (under apps/api/src) a declaration belongs to: its own folder, or for the
+ * shared contract (libs/contracts/src/<feature>.ts or <feature>/…) the API folder of that name;
+ * null for the other libs and for contract modules no API folder is named after.
+ */
 function featureOf(fileName: string): string | null {
+  const inContracts = relative(CONTRACTS_SRC, fileName);
+  if (!inContracts.startsWith('..')) {
+    const feature = inContracts.split(sep)[0]!.replace(/\.ts$/, '');
+    return existsSync(join(API_SRC, feature)) ? feature : null;
+  }
   const rel = relative(API_SRC, fileName);
   if (rel.startsWith('..')) return null;
   return rel.split(sep)[0] ?? null;
