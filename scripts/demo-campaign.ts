@@ -1,5 +1,5 @@
 /**
- * The README's worked example, against a running Duban (`npm start`, development seeds on):
+ * The worked example of docs/campaigns.md, against a running Duban (`npm start`, development seeds on):
  * creates the Hengyang-style campaign, launches mobilisation, lets two departments and one
  * district do their part, and prints what the office sees. API_URL picks another server.
  *

@@ -1,5 +1,5 @@
 /**
- * The README's reports, dashboard and assessment example, against a running Duban (`npm start`,
+ * The reports, dashboard and assessment example of docs/reports.md, against a running Duban (`npm start`,
  * development seeds on): the Hengyang-style campaign of this year with the default report plan,
  * its districts' and departments' liaisons filing the current ten-day report, the office
  * accepting them, then the progress dashboard and a draft acceptance assessment as the office

@@ -3,7 +3,7 @@
  * insurance split over the districts, coverage to 80%, a medical-fund target with a stretch
  * figure split between tax and the insurance agency; mobilisation, three rounds of special
  * operations with their focus sectors, acceptance. Used by the integration test and by
- * `npm run demo:campaign`, so what the README shows is what the tests check.
+ * `npm run demo:campaign`, so what docs/campaigns.md shows is what the tests check.
  */
 export interface CampaignUnit {
   id: string;

@@ -13,7 +13,7 @@ import { waitFor } from '../support/wait-for';
  * caller, with the answer the rules give. A route the app registers without an entry in ROUTES
  * fails the first test, so a new endpoint cannot ship without deciding who may call it.
  *
- * The rules (docs/domain.md "Who uses it", the README's API section, the permission functions of
+ * The rules (docs/domain.md "Who uses it", the feature pages of docs/, the permission functions of
  * @duban/domain): no token → 401, except GET /health, POST /auth/login, single sign-on (/auth/oidc*) and an employer's
  * notice link (GET /notices/:token, the signed token is the permission); the office manages
  * campaigns, assigns and runs duties, keeps the calendar and the matrix, registers departments;
@@ -22,8 +22,8 @@ import { waitFor } from '../support/wait-for';
  * inspectors see nothing of duties or campaigns. An unknown id → 404 for whoever may call the
  * route. Where the rules are silent this table follows the code and says so: reference data
  * (departments, the working-day calendar, the shared duty matrix) is read by every signed-in
- * user, and Swagger's pages at /docs are served without a token (README: "The OpenAPI document
- * is served at /docs"); they are documentation, not API endpoints.
+ * user, and Swagger's pages at /docs are served without a token (README "The API": "`/docs`
+ * (Swagger UI) and `/docs-json` serve the OpenAPI document"); they are documentation, not API endpoints.
  */
 
 type Caller = 'none' | 'admin' | 'office' | 'viewer' | 'inspector' | 'ownOfficer' | 'foreignOfficer';
@@ -371,7 +371,7 @@ const dutyParams = () => ({ id: fx.dutyId });
 
 /** One entry per route the app registers: who may call it, and a request that works. */
 const ROUTES: RouteCase[] = [
-  // Swagger UI and the OpenAPI document (README: "served at /docs"), outside the guarded API.
+  // Swagger UI and the OpenAPI document (README "The API"), outside the guarded API.
   ...['/docs', '/docs/', '/docs/index.html', '/docs/swagger-ui-init.js', '/docs/docs/swagger-ui-init.js', '/docs-json', '/docs-yaml'].map(
     (path): RouteCase => ({ method: 'GET', path, expect: PUBLIC, request: async () => ({}) }),
   ),

@@ -6,7 +6,7 @@ import { waitFor } from '../support/wait-for';
 
 /**
  * Every answer gives instants as ISO 8601 text in UTC (never epoch milliseconds) and money as a
- * JSON number of yuan (README "Times and deadlines"). This walks the GET routes of the served
+ * JSON number of yuan (docs/campaigns.md "Times and deadlines"). This walks the GET routes of the served
  * OpenAPI document with real records behind them — a duty, a launched campaign phase, a unit in
  * arrears with its compliance case, an enforcement penalty — and checks every field of every
  * answer by its name.

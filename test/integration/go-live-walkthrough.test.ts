@@ -3,7 +3,7 @@ import { createAdministrator } from '../../apps/api/src/admin-create';
 import { TestStack } from '../support/test-stack';
 
 /**
- * Issue 14's "done when", as the README's "Going to production" tells it: a fresh production
+ * Issue 14's "done when", as docs/operations.md "Going to production" tells it: a fresh production
  * start → the first administrator (admin:create) → 30 departments and 12 districts from a
  * spreadsheet → their liaisons from another → the office assigns a duty → a liaison signs in
  * with the one-time password, must change it, and sees their department's duty; every step is

@@ -104,7 +104,7 @@ export async function seriousAccessibilityViolations(page: Page): Promise<AxeVio
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
-/** Screenshots for the README: written only when SCREENSHOT_DIR is set (npm run screenshots). */
+/** Screenshots for docs/console.md "Screens": written only when SCREENSHOT_DIR is set (SCREENSHOT_DIR=docs/screenshots). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   const dir = process.env.SCREENSHOT_DIR;
   if (!dir) return;

@@ -1,5 +1,5 @@
 /**
- * The kinds of user (README, "Sign-in, accounts and the audit log"). 'admin' (系统管理员) manages the people,
+ * The kinds of user (docs/sign-in.md, "Accounts"). 'admin' (系统管理员) manages the people,
  * departments and inspection teams and reads the audit log; it runs no campaign.
  */
 export const ROLES = ['admin', 'office', 'department_officer', 'inspector', 'viewer'] as const;

@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
 /**
- * The limits every request meets before any route sees it (README "Hostile input"). The
+ * The limits every request meets before any route sees it (docs/testing.md "Hostile input"). The
  * DTOs set tighter limits per field; these stop what would hurt the server itself (a stack
  * overflow in the validator, a value PostgreSQL cannot store) whatever the endpoint.
  */

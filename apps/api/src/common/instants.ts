@@ -1,6 +1,6 @@
 /**
  * Workflows keep time as epoch milliseconds (Date.now() in workflow code); the API answers every
- * instant as ISO 8601 text in UTC (README "Times and deadlines"). Views convert at the edge.
+ * instant as ISO 8601 text in UTC (docs/campaigns.md "Times and deadlines"). Views convert at the edge.
  */
 
 import type { IsoInstant } from '@duban/contracts';

@@ -159,7 +159,7 @@ const round = (n: number, decimals: number) => {
 };
 const rate = (done: number, due: number) => (due <= 0 ? 100 : (Math.min(done, due) / due) * 100);
 
-/** The scorecard of one unit under the rules (see README "Assessment and circulars" for a worked example). */
+/** The scorecard of one unit under the rules (see docs/assessments.md "Worked example"). */
 export function scoreUnit(input: UnitAssessmentInput, rules: AssessmentRules): Scorecard {
   const targetsScore = input.attainment === null ? null : Math.min(input.attainment, 1) * 100;
   const dutiesOnTimeRate = rate(input.dutiesOnTime, input.dutiesDue);
