@@ -111,6 +111,27 @@ export function docProblems(
   return problems;
 }
 
+/**
+ * Repository paths the docs name in inline code (`apps/api/src/duties/duties.service.ts`,
+ * `libs/domain/src/`) that are not there: a file moved or renamed without its mention. Patterns
+ * (with `*`, `<…>`, `{…}` or an ellipsis) and names followed by `:line` are read as the path before them.
+ */
+export function missingCodePaths(files: string[], { read, exists }: { read: (path: string) => string; exists: (path: string) => boolean }): Problem[] {
+  const problems: Problem[] = [];
+  for (const file of files) {
+    read(file)
+      .split('\n')
+      .forEach((line, index) => {
+        for (const match of line.matchAll(/`((?:apps|libs|test|scripts|bench|docs)\/[^`\s]*)`/g)) {
+          const path = match[1].replace(/[:#].*$/, '').replace(/\/$/, '');
+          if (/[*<>{}…]/.test(path) || exists(path)) continue;
+          problems.push({ file, line: index + 1, message: `names ${path}, which is not in the repository` });
+        }
+      });
+  }
+  return problems;
+}
+
 const readFromRoot = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 const onDisk = { read: readFromRoot, exists: (path: string) => existsSync(join(ROOT, path)) };
 const show = (problems: Problem[]) => problems.map((p) => `${p.file}:${p.line} ${p.message}`);
@@ -120,6 +141,10 @@ describe('the docs', () => {
     const files = docFiles(ROOT);
     expect(files).toEqual(expect.arrayContaining(['README.md', join('docs', 'domain.md'), join('docs', 'architecture.md')]));
     expect(show(docProblems(ROOT, files, onDisk))).toEqual([]);
+  });
+
+  it('name in code only repository paths that exist', () => {
+    expect(show(missingCodePaths(docFiles(ROOT), onDisk))).toEqual([]);
   });
 
   it('are linked from the README, every page of docs/', () => {
@@ -147,6 +172,11 @@ describe('the docs check', () => {
   const io = (set: Record<string, string>) => ({
     read: (path: string) => set[posix(path)],
     exists: (path: string) => posix(path) in set || onDisk.exists(path),
+  });
+
+  it('fails on a path in code that is not in the repository, and reads patterns and line numbers', () => {
+    const set = { 'README.md': 'See `apps/api/src/nowhere.ts`, `libs/domain/src/`, `apps/*/src`, `docs/domain.md:12` and `README.md`.' };
+    expect(show(missingCodePaths(['README.md'], io(set)))).toEqual(['README.md:1 names apps/api/src/nowhere.ts, which is not in the repository']);
   });
 
   it('finds the anchors GitHub gives headings, repeats numbered', () => {
