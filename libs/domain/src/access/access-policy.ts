@@ -97,14 +97,14 @@ export const ACCESS_POLICY = {
   'report.file': { roles: { department_officer: 'own-department' }, refusal: 'Only the liaison of the unit files this report' },
 
   // Assessments and circulars.
-  'assessment-rules.read': { roles: OFFICE_AND_VIEWERS, refusal: mayNot('read campaigns') },
+  'assessment-rules.read': { roles: OFFICE_AND_VIEWERS, refusal: "The assessment rules are the office's and the viewers'" },
   'assessment-rules.set': { roles: OFFICE, refusal: 'Only the office sets the assessment rules' },
   'assessment.run': { roles: OFFICE, refusal: 'Only the office runs the assessment' },
   'assessment.read': { roles: DEPARTMENT_READERS, refusal: mayNot('read assessments') },
   'assessment.review': { roles: OFFICE, refusal: 'Only the office reviews assessment outcomes' },
   'assessment.finalise': { roles: OFFICE, refusal: 'Only the office finalises the assessment' },
   /** The office reads drafts too; viewers and officers the published ones (their own unit's lines). */
-  'circular.read': { roles: DEPARTMENT_READERS, refusal: mayNot('read circulars') },
+  'circular.read': { roles: DEPARTMENT_READERS, refusal: 'Circulars are the leading group’s, its members’ and the assessors’' },
   'circular.draft': { roles: OFFICE, refusal: 'Only the office drafts circulars' },
   'circular.revise': { roles: OFFICE, refusal: 'Only the office revises circulars' },
   'circular.publish': { roles: OFFICE, refusal: 'Only the office publishes circulars' },
@@ -138,7 +138,7 @@ export const ACCESS_POLICY = {
     refusal: mayNot('add evidence to a compliance case'),
   },
   'exposure.read': { roles: OFFICE_AND_VIEWERS, refusal: "The exposure list is the office's and the viewers'" },
-  'exposure-proposal.read': { roles: OFFICE_AND_VIEWERS, refusal: "Exposure proposals are the office's and the viewers'" },
+  'exposure-proposal.read': { roles: OFFICE_AND_VIEWERS, refusal: "The list of exposure proposals is the office's and the viewers'" },
   'exposure.decide': { roles: OFFICE, refusal: 'Only the office approves or rejects an exposure' },
 
   // Inspections.
