@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
-import { DEFAULT_ASSESSMENT_RULES } from '@duban/domain';
+import { RequestMethod, type INestApplication } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer } from '@nestjs/core';
+import { DEFAULT_ASSESSMENT_RULES, isAccessAction, scopeOf, type AccessAction, type Role } from '@duban/domain';
 import { signNoticeLink } from '@duban/mail';
 import { PasswordResetLinkRepository } from '@duban/persistence';
 import { LEADING_GROUP_CHAIR, NO_REPORT_PLAN, seededDepartments } from '../support/campaign-fixtures';
 import { validCreditCode } from '../support/credit-codes';
 import { TEST_PASSWORD, TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
+import { IS_PUBLIC } from '../../apps/api/src/common/actor.decorator';
+import { ACCESS_ACTION } from '../../apps/api/src/common/allow.decorator';
 
 /**
  * Who may call what (issue 3, item 7): every route the API registers, called by every kind of
@@ -24,6 +28,13 @@ import { waitFor } from '../support/wait-for';
  * (departments, the working-day calendar, the shared duty matrix) is read by every signed-in
  * user, and Swagger's pages at /docs are served without a token (README "The API": "`/docs`
  * (Swagger UI) and `/docs-json` serve the OpenAPI document"); they are documentation, not API endpoints.
+ *
+ * Issue 16: the access table of @duban/domain (ACCESS_POLICY) decides each role's answer. Every
+ * route the controllers register names its action (@Allow) or is marked @Public(); one that
+ * does neither fails. For each caller the table says 403 (its role is not named), not 403 (its
+ * role reaches all rows), or leaves it to the row (own department, own team, own): the
+ * expectations below, kept from before, are checked against it and stay the specification of
+ * what a row-scoped caller hears.
  */
 
 type Caller = 'none' | 'admin' | 'office' | 'viewer' | 'inspector' | 'ownOfficer' | 'foreignOfficer';
@@ -1169,7 +1180,65 @@ function registeredRoutes(app: INestApplication): string[] {
   return found;
 }
 
+/** Swagger's pages, served beside the API and not by a controller: public, marked here. */
+const DOCUMENTATION = new Set(ROUTES.filter((route) => route.path === '/docs' || route.path.startsWith('/docs/') || route.path.startsWith('/docs-')).map(routeKey));
+
+/** What a controller route says about access: its action, or that it is public. */
+interface RoutePolicy {
+  action: AccessAction | null;
+  isPublic: boolean;
+  /** Controller and method, for a failure's message. */
+  handler: string;
+}
+
+/** Method and path of every controller route, with its access metadata (Nest's route metadata). */
+function routePolicies(app: INestApplication): Map<string, RoutePolicy> {
+  const found = new Map<string, RoutePolicy>();
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as (new (...args: never[]) => unknown) | null;
+      if (!controller) continue;
+      const prefix = [Reflect.getMetadata(PATH_METADATA, controller) ?? ''].flat() as string[];
+      for (const name of Object.getOwnPropertyNames(controller.prototype)) {
+        const handler = controller.prototype[name];
+        if (typeof handler !== 'function' || name === 'constructor') continue;
+        const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+        if (method === undefined) continue;
+        const action = (Reflect.getMetadata(ACCESS_ACTION, handler) ?? Reflect.getMetadata(ACCESS_ACTION, controller) ?? null) as string | null;
+        const isPublic = Boolean(Reflect.getMetadata(IS_PUBLIC, handler) ?? Reflect.getMetadata(IS_PUBLIC, controller));
+        for (const base of prefix) {
+          for (const sub of [Reflect.getMetadata(PATH_METADATA, handler) ?? ''].flat() as string[]) {
+            const path = `/${[base, sub].filter(Boolean).join('/')}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1');
+            if (action !== null && !isAccessAction(action)) throw new Error(`${controller.name}.${name}: @Allow('${action}') names no action of the access policy`);
+            found.set(`${RequestMethod[method]} ${path}`, { action, isPublic, handler: `${controller.name}.${name}` });
+          }
+        }
+      }
+    }
+  }
+  return found;
+}
+
+const CALLER_ROLE: Readonly<Record<Exclude<Caller, 'none'>, Role>> = {
+  admin: 'admin',
+  office: 'office',
+  viewer: 'viewer',
+  inspector: 'inspector',
+  ownOfficer: 'department_officer',
+  foreignOfficer: 'department_officer',
+};
+
+/** What the table says a caller hears: 403, anything but 403, or 'row' (the service decides on the row). */
+function tableSays(policy: RoutePolicy | undefined, caller: Caller): 403 | 'not 403' | 'row' | 'public' | 401 {
+  if (!policy || policy.isPublic) return 'public';
+  if (caller === 'none') return 401;
+  const scope = policy.action ? scopeOf({ role: CALLER_ROLE[caller] }, policy.action) : null;
+  if (scope === null) return 403;
+  return scope === 'all' ? 'not 403' : 'row';
+}
+
 describe('access by role: every route, every caller', () => {
+  let policies: Map<string, RoutePolicy>;
   /** Requests that refused callers share, per route (see RouteCase.consumes). */
   const shared = new Map<string, Promise<ApiRequest>>();
   const requestFor = (route: RouteCase, fresh: boolean): Promise<ApiRequest> => {
@@ -1217,6 +1286,7 @@ describe('access by role: every route, every caller', () => {
       planned: { id: '', phaseId: '' },
       closed: { id: '', phaseId: '' },
     };
+    policies = routePolicies(stack.api);
     fx.dutyId = await assignDuty();
     const evidence = { params: { id: fx.dutyId }, file: { bytes: pdf('fixture'), name: '名单.pdf', type: 'application/pdf' } };
     fx.evidenceId = (await must(201, 'POST', '/duties/:id/evidence', evidence, fx.tokens.ownOfficer)).id;
@@ -1244,6 +1314,28 @@ describe('access by role: every route, every caller', () => {
     }).toEqual({ unlisted: [], notRegistered: [], listedTwice: [] });
   });
 
+  it('finds an access-policy action or a public mark on every route the app serves', () => {
+    const registered = registeredRoutes(stack.api);
+    expect({
+      servedByNoController: registered.filter((route) => !policies.has(route) && !DOCUMENTATION.has(route)),
+      namingNoAction: [...policies].filter(([, policy]) => !policy.isPublic && policy.action === null).map(([route, policy]) => `${route} (${policy.handler})`),
+      publicAndNamingAnAction: [...policies].filter(([, policy]) => policy.isPublic && policy.action !== null).map(([route]) => route),
+    }).toEqual({ servedByNoController: [], namingNoAction: [], publicAndNamingAnAction: [] });
+  });
+
+  it('agrees with the expectations kept from before wherever the table decides', () => {
+    const disagreements = ROUTES.flatMap((route) =>
+      CALLERS.flatMap((caller) => {
+        const says = tableSays(policies.get(routeKey(route)), caller);
+        const expected = route.expect[caller];
+        const agrees =
+          says === 'row' || says === 'public' ? true : says === 'not 403' ? expected !== 403 && expected !== 401 : expected === says;
+        return agrees ? [] : [`${routeKey(route)} as ${caller}: the table says ${says}, the expectation ${expected}`];
+      }),
+    );
+    expect(disagreements).toEqual([]);
+  });
+
   it.each(CHECKS)('$label', async ({ route, caller, expected, unknown }) => {
     const fresh = Boolean(route.consumes) && isOk(expected) && !unknown;
     let request = await requestFor(route, fresh);
@@ -1260,5 +1352,9 @@ describe('access by role: every route, every caller', () => {
       ...(expected === 401 ? { answer: { error: 'UNAUTHORIZED' } } : {}),
     });
     if (outcome === 'ok') route.check?.(caller, answer.body);
+    // The table's word, beside the expectation: 403 exactly when it refuses the role.
+    const says = tableSays(policies.get(routeKey(route)), caller);
+    if (says === 403) expect(outcome).toBe(403);
+    if (says === 'not 403') expect(outcome).not.toBe(403);
   });
 });

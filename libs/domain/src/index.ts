@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './roles';
+export * from './access';
 export * from './duty/duty-state-machine';
 export * from './duty/duty-permissions';
 export * from './duty/duty-collaboration';

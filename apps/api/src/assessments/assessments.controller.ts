@@ -1,9 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@duban/domain';
 import { CurrentActor } from '../common/actor.decorator';
-import { OfficeOnly } from '../common/office-only.guard';
 import { exportFormat, tableResponse } from '../common/table-export';
 import {
   CreateCircularDto,
@@ -17,6 +16,7 @@ import {
 import { AssessmentsService, type AssessmentView } from './assessments.service';
 import { CircularsService } from './circulars.service';
 import { ApiErrors } from '../common/api-errors.decorator';
+import { Allow } from '../common/allow.decorator';
 
 const TABLE_TYPES = ['application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] as const;
 
@@ -28,13 +28,14 @@ export class AssessmentsController {
   constructor(private readonly assessments: AssessmentsService) {}
 
   @Get('campaigns/:id/assessment-rules')
+  @Allow('assessment-rules.read')
   rules(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.assessments.rules(actor, id);
   }
 
   @ApiErrors(409)
   @Put('campaigns/:id/assessment-rules')
-  @UseGuards(OfficeOnly('Only the office sets the assessment rules'))
+  @Allow('assessment-rules.set')
   setRules(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SetAssessmentRulesDto) {
     return this.assessments.setRules(actor, id, body);
   }
@@ -42,7 +43,7 @@ export class AssessmentsController {
   /** Runs the assessment (201), or recomputes the draft (200); a finalised one → 409. */
   @ApiErrors(409)
   @Post('campaigns/:id/assessments')
-  @UseGuards(OfficeOnly('Only the office runs the assessment'))
+  @Allow('assessment.run')
   async start(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: StartAssessmentDto, @Res({ passthrough: true }) response: Response) {
     const { created, view } = await this.assessments.start(actor, id, body);
     response.status(created ? 201 : 200);
@@ -51,12 +52,14 @@ export class AssessmentsController {
 
   /** The campaign's assessment: every unit for the office and viewers, an officer's own unit's row. */
   @Get('campaigns/:id/assessment')
+  @Allow('assessment.read')
   @ApiProduces(...TABLE_TYPES)
   async ofCampaign(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: TableFormatQuery, @Headers('accept') accept?: string) {
     return this.answer(await this.assessments.ofCampaign(actor, id), query, accept);
   }
 
   @Get('assessments/:id')
+  @Allow('assessment.read')
   @ApiProduces(...TABLE_TYPES)
   async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: TableFormatQuery, @Headers('accept') accept?: string) {
     return this.answer(await this.assessments.view(actor, id), query, accept);
@@ -65,15 +68,15 @@ export class AssessmentsController {
   /** The office's outcome for one unit, with the reason. */
   @ApiErrors(409)
   @Put('assessments/:id/units/:unitId')
-  @UseGuards(OfficeOnly('Only the office reviews assessment outcomes'))
+  @Allow('assessment.review')
   review(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('unitId') unitId: string, @Body() body: ReviewAssessmentUnitDto) {
     return this.assessments.review(actor, id, unitId, body);
   }
 
   @ApiErrors(409)
   @Post('assessments/:id/finalise')
+  @Allow('assessment.finalise')
   @HttpCode(200)
-  @UseGuards(OfficeOnly('Only the office finalises the assessment'))
   finalise(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: FinaliseAssessmentDto) {
     return this.assessments.finalise(actor, id, body);
   }
@@ -94,23 +97,26 @@ export class CircularsController {
   /** Drafts the circular of a quarter ({kind: quarterly, quarter: 2026-Q3}) or the final one from the data. */
   @ApiErrors(409)
   @Post('campaigns/:id/circulars')
-  @UseGuards(OfficeOnly('Only the office drafts circulars'))
+  @Allow('circular.draft')
   draft(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: CreateCircularDto) {
     return this.circulars.draft(actor, id, body);
   }
 
   @Get('campaigns/:id/circulars')
+  @Allow('circular.read')
   list(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.circulars.list(actor, id);
   }
 
   @Get('circulars/:id')
+  @Allow('circular.read')
   get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.circulars.get(actor, id);
   }
 
   /** The circular as a printable page. */
   @Get('circulars/:id/page')
+  @Allow('circular.read')
   @ApiProduces('text/html')
   async page(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) response: Response) {
     const page = await this.circulars.page(actor, id);
@@ -121,7 +127,7 @@ export class CircularsController {
 
   @ApiErrors(409)
   @Put('circulars/:id')
-  @UseGuards(OfficeOnly('Only the office revises circulars'))
+  @Allow('circular.revise')
   revise(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReviseCircularDto) {
     return this.circulars.revise(actor, id, body);
   }
@@ -129,8 +135,8 @@ export class CircularsController {
   /** Numbers the circular and e-mails it to every member department and district (once). */
   @ApiErrors(409)
   @Post('circulars/:id/publish')
+  @Allow('circular.publish')
   @HttpCode(200)
-  @UseGuards(OfficeOnly('Only the office publishes circulars'))
   publish(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.circulars.publish(actor, id);
   }

@@ -6,6 +6,7 @@ import { ApiErrors } from '../common/api-errors.decorator';
 import { ApiProducesTable, exportFormat, tableResponse } from '../common/table-export';
 import { ListAuditLogQuery } from './audit-log.dto';
 import { AuditLogService } from './audit-log.service';
+import { Allow } from '../common/allow.decorator';
 
 @ApiTags('administration')
 @ApiBearerAuth()
@@ -20,6 +21,7 @@ export class AuditLogController {
   @ApiErrors(400, 403)
   @ApiProducesTable()
   @Get()
+  @Allow('audit-log.read')
   async list(@CurrentActor() actor: Actor, @Query() query: ListAuditLogQuery, @Headers('accept') accept?: string) {
     const format = exportFormat(query.format, accept);
     return format ? tableResponse(await this.audit.table(actor, query), format) : this.audit.list(actor, query);

@@ -7,6 +7,7 @@ import { AuthService, type SignedIn } from './auth.service';
 import { Client, CurrentSignIn } from './client-context';
 import { ChangePasswordDto, LoginDto, SetPasswordWithLinkDto } from './login.dto';
 import type { ClientContext } from './auth.service';
+import { Allow } from '../common/allow.decorator';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -29,6 +30,7 @@ export class AuthController {
   @ApiBearerAuth()
   @AllowedBeforePasswordChange()
   @Get('me')
+  @Allow('own-account.read')
   me(@CurrentActor() actor: Actor) {
     return this.auth.me(actor);
   }
@@ -41,6 +43,7 @@ export class AuthController {
   @ApiErrors(400, 429, 503)
   @AllowedBeforePasswordChange()
   @Post('password')
+  @Allow('own-account.change-password')
   @HttpCode(200)
   changePassword(@CurrentSignIn() signedIn: SignedIn, @Body() body: ChangePasswordDto, @Client() client: ClientContext) {
     return this.auth.changeOwnPassword(signedIn, body.currentPassword, body.newPassword, client);
@@ -62,6 +65,7 @@ export class AuthController {
   @ApiBearerAuth()
   @AllowedBeforePasswordChange()
   @Post('logout')
+  @Allow('own-session.end')
   @HttpCode(204)
   async logout(@CurrentSignIn() signedIn: SignedIn, @Client() client: ClientContext): Promise<void> {
     await this.auth.signOut(signedIn, client);
@@ -71,6 +75,7 @@ export class AuthController {
   @ApiBearerAuth()
   @AllowedBeforePasswordChange()
   @Post('logout-everywhere')
+  @Allow('own-session.end')
   @HttpCode(200)
   logoutEverywhere(@CurrentSignIn() signedIn: SignedIn, @Client() client: ClientContext) {
     return this.auth.signOutEverywhere(signedIn, client);

@@ -1,14 +1,17 @@
 import { Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { DomainError, DomainErrorCode, type Actor } from '@duban/domain';
+import { DomainError, DomainErrorCode, assertMay, type AccessAction, type Actor } from '@duban/domain';
 import { ALLOWED_BEFORE_PASSWORD_CHANGE, IS_PUBLIC } from '../common/actor.decorator';
+import { ACCESS_ACTION } from '../common/allow.decorator';
 import { AuthService, type SignedIn } from './auth.service';
 
 /**
  * Global: every route needs a valid bearer token of a live session unless marked @Public().
  * A user signed in with a one-time password reaches only the routes marked
  * @AllowedBeforePasswordChange() (who am I, change password, sign out) until they change it.
+ * Then the route's @Allow(action) is asked of the access policy: a role it does not name hears
+ * 403 before the body is read. A route that names no action is refused (fails closed).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -33,6 +36,15 @@ export class AuthGuard implements CanActivate {
     }
     request.actor = signedIn.actor;
     request.signedIn = signedIn;
+    const action = this.reflector.getAllAndOverride<AccessAction | undefined>(ACCESS_ACTION, targets);
+    try {
+      if (!action) throw new DomainError(DomainErrorCode.ActionNotPermitted, 'This route names no access-policy action');
+      assertMay(signedIn.actor, action);
+    } catch (error) {
+      // Refused before reading: discard an upload's body so the client gets the answer, not a reset.
+      request.resume();
+      throw error;
+    }
     return true;
   }
 }

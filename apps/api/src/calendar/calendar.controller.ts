@@ -5,6 +5,7 @@ import { CurrentActor } from '../common/actor.decorator';
 import { SetCalendarYearDto } from './calendar.dto';
 import { CalendarService } from './calendar.service';
 import { ApiErrors } from '../common/api-errors.decorator';
+import { Allow } from '../common/allow.decorator';
 
 const year = () => new ParseIntPipe({ errorHttpStatusCode: 400 });
 
@@ -15,17 +16,20 @@ export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
   @Get(':year')
+  @Allow('calendar.read')
   get(@Param('year', year()) y: number) {
     return this.calendar.get(y);
   }
 
   @Get(':year/revisions')
+  @Allow('calendar.read')
   revisions(@Param('year', year()) y: number) {
     return this.calendar.revisions(y);
   }
 
   @ApiErrors(403, 409)
   @Put(':year')
+  @Allow('calendar.edit')
   set(@CurrentActor() actor: Actor, @Param('year', year()) y: number, @Body() body: SetCalendarYearDto) {
     return this.calendar.set(actor, y, body);
   }

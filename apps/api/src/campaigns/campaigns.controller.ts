@@ -15,6 +15,7 @@ import {
 } from './campaign.dto';
 import { CampaignsService } from './campaigns.service';
 import { ApiErrors } from '../common/api-errors.decorator';
+import { Allow } from '../common/allow.decorator';
 
 @ApiErrors(403)
 @ApiTags('campaigns')
@@ -24,39 +25,46 @@ export class CampaignsController {
   constructor(private readonly campaigns: CampaignsService) {}
 
   @Post()
+  @Allow('campaign.manage')
   create(@CurrentActor() actor: Actor, @Body() body: CreateCampaignDto) {
     return this.campaigns.create(actor, body);
   }
 
   @Get()
+  @Allow('campaign.read')
   list(@CurrentActor() actor: Actor) {
     return this.campaigns.list(actor);
   }
 
   @Get(':id')
+  @Allow('campaign.read')
   get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.campaigns.get(actor, id);
   }
 
   /** The campaign workflow's live state (a Temporal query) beside the stored phases. */
   @Get(':id/live')
+  @Allow('campaign.read')
   live(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.campaigns.live(actor, id);
   }
 
   /** Who did what to the campaign: creation, plan and matrix edits, launches (forced, why), closes. */
   @Get(':id/events')
+  @Allow('campaign.read')
   events(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.campaigns.events(actor, id);
   }
 
   @Get(':id/duty-matrix')
+  @Allow('campaign.read')
   routes(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.campaigns.routes(actor, id);
   }
 
   @ApiErrors(409)
   @Put(':id/duty-matrix/:kind/:key')
+  @Allow('campaign.manage')
   setRoute(
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
@@ -69,23 +77,27 @@ export class CampaignsController {
 
   @ApiErrors(409)
   @Put(':id/escalation-ladder')
+  @Allow('campaign.manage')
   setLadder(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SetEscalationLadderDto) {
     return this.campaigns.setLadder(actor, id, body);
   }
 
   @Get(':id/phases/:phaseId')
+  @Allow('campaign.read')
   phase(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('phaseId') phaseId: string) {
     return this.campaigns.phase(actor, id, phaseId);
   }
 
   @ApiErrors(409)
   @Put(':id/targets')
+  @Allow('campaign.manage')
   setTargets(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SetCampaignTargetsDto) {
     return this.campaigns.setTargets(actor, id, body);
   }
 
   @ApiErrors(409)
   @Put(':id/leading-group')
+  @Allow('campaign.manage')
   setLeadingGroup(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SetLeadingGroupDto) {
     return this.campaigns.setLeadingGroup(actor, id, body);
   }
@@ -93,6 +105,7 @@ export class CampaignsController {
   /** A closed phase's summary per department and district; JSON, or a table with ?format=csv|xlsx (or Accept: text/csv). */
   @ApiErrors(409)
   @Get(':id/phases/:phaseId/summary')
+  @Allow('campaign.read')
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
   async phaseSummary(
     @CurrentActor() actor: Actor,
@@ -106,6 +119,7 @@ export class CampaignsController {
   }
 
   @Get(':id/phases/:phaseId/live')
+  @Allow('campaign.read')
   phaseLive(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('phaseId') phaseId: string) {
     return this.campaigns.phaseLive(actor, id, phaseId);
   }
@@ -113,6 +127,7 @@ export class CampaignsController {
   /** What launching the phase now would create (the duties per department and district), computed as the launch computes it; writes nothing. */
   @ApiErrors(409)
   @Get(':id/phases/:phaseId/launch-preview')
+  @Allow('campaign.read')
   launchPreview(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('phaseId') phaseId: string) {
     return this.campaigns.launchPreview(actor, id, phaseId);
   }
@@ -120,12 +135,14 @@ export class CampaignsController {
   /** Replaces the plan of a phase that has not been launched. */
   @ApiErrors(409)
   @Put(':id/phases/:phaseId')
+  @Allow('campaign.manage')
   revisePhase(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('phaseId') phaseId: string, @Body() body: RevisePhaseDto) {
     return this.campaigns.revisePhase(actor, id, phaseId, body);
   }
 
   @ApiErrors(409)
   @Post(':id/phases/:phaseId/launch')
+  @Allow('campaign.launch')
   @HttpCode(200)
   launch(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('phaseId') phaseId: string, @Body() body: LaunchPhaseDto) {
     return this.campaigns.launch(actor, id, phaseId, body);

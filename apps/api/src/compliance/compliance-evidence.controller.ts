@@ -6,6 +6,7 @@ import { CurrentActor } from '../common/actor.decorator';
 import { EvidenceUpload, evidenceDownload, requireEvidenceFile, type UploadedEvidenceFile } from '../common/evidence-upload';
 import { ComplianceEvidenceService } from './compliance-evidence.service';
 import { ApiErrors } from '../common/api-errors.decorator';
+import { Allow } from '../common/allow.decorator';
 
 @ApiErrors(403)
 @ApiTags('compliance')
@@ -17,6 +18,7 @@ export class ComplianceEvidenceController {
   /** 201 with the new file; 200 with the one already there when the same bytes were sent before. */
   @ApiErrors(409)
   @Post()
+  @Allow('compliance-case.add-evidence')
   @EvidenceUpload(ComplianceEvidenceService)
   async upload(
     @CurrentActor() actor: Actor,
@@ -30,11 +32,13 @@ export class ComplianceEvidenceController {
   }
 
   @Get()
+  @Allow('compliance-case.read')
   list(@CurrentActor() actor: Actor, @Param('id') caseId: string) {
     return this.evidence.list(actor, caseId);
   }
 
   @Get(':fileId')
+  @Allow('compliance-case.read')
   async download(
     @CurrentActor() actor: Actor,
     @Param('id') caseId: string,

@@ -8,6 +8,7 @@ import { CurrentActor } from '../common/actor.decorator';
 import { EXPORT_FORMATS, exportFormat, tableResponse, XLSX_TYPE } from '../common/table-export';
 import { ComplianceViewsService } from './compliance-views.service';
 import { ApiErrors } from '../common/api-errors.decorator';
+import { Allow } from '../common/allow.decorator';
 
 export class ExposureListQuery {
   @IsOptional() @IsIn([...EXPORT_FORMATS, 'html']) format?: (typeof EXPORT_FORMATS)[number] | 'html';
@@ -48,6 +49,7 @@ export class ComplianceViewsController {
    */
   @ApiErrors(400)
   @Get('exposure-list')
+  @Allow('exposure.read')
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE, 'text/html')
   @Header('Cache-Control', 'private, no-cache')
   async exposureList(
@@ -67,11 +69,13 @@ export class ComplianceViewsController {
 
   /** Proposals awaiting the office's decision (status=proposed, oldest first) and those decided, with counts per status. */
   @Get('exposure-proposals')
+  @Allow('exposure-proposal.read')
   exposureProposals(@CurrentActor() actor: Actor, @Query() query: ExposureProposalsQuery) {
     return this.views.exposureProposals(actor, query);
   }
 
   @Get('compliance/overview/units')
+  @Allow('compliance-case.list')
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
   async unitsOverview(@CurrentActor() actor: Actor, @Query() query: UnitsOverviewQuery, @Headers('accept') accept?: string) {
     const overview = await this.views.unitsOverview(actor, query.groupBy);
@@ -81,6 +85,7 @@ export class ComplianceViewsController {
 
   @ApiErrors(404)
   @Get('compliance/overview/cases')
+  @Allow('compliance-case.list')
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
   async casesOverview(@CurrentActor() actor: Actor, @Query() query: CasesOverviewQuery, @Headers('accept') accept?: string) {
     const { format, ...filter } = query;

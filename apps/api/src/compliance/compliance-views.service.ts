@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import {
+  assertMay,
   DomainError,
   DomainErrorCode,
   ESCALATION_STEP_LABELS,
@@ -29,12 +30,13 @@ const zeroCounts = (): StatusCounts => Object.fromEntries(UNIT_COMPLIANCE_STATUS
  * Whose cases a caller's counts cover: the office and viewers all; a department officer their
  * department's (another department named → 403); an inspector their team's (none without a team).
  */
-function scopeOf(actor: Actor, departmentId: string | undefined): ComplianceScope {
-  if (actor.role === 'department_officer') {
+function casesOf(actor: Actor, departmentId: string | undefined): ComplianceScope {
+  const reach = assertMay(actor, 'compliance-case.list');
+  if (reach === 'own-department') {
     if (departmentId && departmentId !== actor.departmentId) throw new DomainError(DomainErrorCode.ActionNotPermitted, "A department officer sees their own department's cases only");
     return { departmentId: actor.departmentId ?? MATCHES_NOTHING };
   }
-  if (actor.role === 'inspector') return { departmentId, inspectionTeamId: actor.departmentId ?? MATCHES_NOTHING };
+  if (reach === 'own-team') return { departmentId, inspectionTeamId: actor.departmentId ?? MATCHES_NOTHING };
   return { departmentId };
 }
 
@@ -45,13 +47,9 @@ const day = (instant: Date | null) => (instant ? DateTime.fromJSDate(instant).se
 export class ComplianceViewsService {
   constructor(private readonly views: ComplianceViewsRepository) {}
 
-  private assertOfficeOrViewer(actor: Actor, what: string): void {
-    if (actor.role !== 'office' && actor.role !== 'viewer') throw new DomainError(DomainErrorCode.ActionNotPermitted, `${what} is the office's and the viewers'`);
-  }
-
   /** The public list (isPubliclyExposed), or with include=delisted also those taken off it; the printable page is public only. */
   async exposureList(actor: Actor, query: { format?: string; include?: 'delisted' } = {}): Promise<ExposureListRow[]> {
-    this.assertOfficeOrViewer(actor, 'The exposure list');
+    assertMay(actor, 'exposure.read');
     if (query.include === 'delisted' && query.format === 'html') {
       throw new DomainError(DomainErrorCode.InvalidExposureListQuery, 'The printable exposure list is the public list: it never shows units taken off it', {
         fields: { include: ['not with format=html: the printable page lists the units exposed now only'] },
@@ -63,7 +61,7 @@ export class ComplianceViewsService {
 
   /** The proposals awaiting the office's decision and those decided (office and viewers). */
   async exposureProposals(actor: Actor, query: { status?: ExposureProposalStatus; limit?: number; offset?: number }) {
-    this.assertOfficeOrViewer(actor, 'The list of exposure proposals');
+    assertMay(actor, 'exposure-proposal.read');
     const page = { limit: query.limit ?? 50, offset: query.offset ?? 0 };
     return { ...(await this.views.exposureProposals({ status: query.status, ...page })), ...page };
   }
@@ -115,7 +113,7 @@ ${body}
    * with a case of their department or team, by those cases only.
    */
   async unitsOverview(actor: Actor, groupBy: 'sector' | 'district') {
-    const scope = scopeOf(actor, undefined);
+    const scope = casesOf(actor, undefined);
     const rows = await this.views.unitsByStatus(groupBy, scope);
     const groups = new Map<string, { groupKey: string | null; groupName: string | null; total: number; byStatus: StatusCounts }>();
     const totals = { units: 0, byStatus: zeroCounts() };
@@ -131,6 +129,7 @@ ${body}
       totals.byStatus[row.status] += row.units;
       totals.units += row.units;
     }
+    // Tells the console the counts are narrowed, as before: a display choice, not an access decision.
     return { groupBy, scoped: actor.role !== 'office' && actor.role !== 'viewer', groups: [...groups.values()], totals };
   }
 
@@ -149,7 +148,7 @@ ${body}
 
   /** Cases by stage (finding × state, closed by outcome) and escalation steps by status. Officers count their department's cases; inspectors their team's. */
   async casesOverview(actor: Actor, filter: { campaignId?: string; departmentId?: string; districtId?: string; sectorKey?: string }) {
-    const { stages, steps } = await this.views.casesByStage({ ...filter, ...scopeOf(actor, filter.departmentId) });
+    const { stages, steps } = await this.views.casesByStage({ ...filter, ...casesOf(actor, filter.departmentId) });
     return { stages, steps, total: stages.reduce((sum, s) => sum + s.cases, 0) };
   }
 

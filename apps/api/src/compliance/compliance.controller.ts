@@ -1,14 +1,14 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
 import { Idempotent } from '../common/idempotent';
 import { CurrentActor } from '../common/actor.decorator';
-import { OfficeOnly } from '../common/office-only.guard';
 import { ApiProducesTable, exportFormat, tableResponse } from '../common/table-export';
 import { ComplianceCaseActionDto, ExposureDecisionDto, ListComplianceCasesQuery, StartComplianceRunDto } from './compliance.dto';
 import { ComplianceService } from './compliance.service';
 import { ApiErrors } from '../common/api-errors.decorator';
+import { Allow } from '../common/allow.decorator';
 
 @ApiErrors(403)
 @ApiTags('compliance')
@@ -20,13 +20,14 @@ export class ComplianceController {
   /** Compares the resource library for a running campaign; answers at once (202), the run goes on. */
   @ApiErrors(404, 409)
   @Post('compliance-runs')
+  @Allow('compliance-run.start')
   @HttpCode(202)
-  @UseGuards(OfficeOnly('Only the office runs the data comparison'))
   startRun(@CurrentActor() actor: Actor, @Body() body: StartComplianceRunDto) {
     return this.compliance.startRun(actor, body);
   }
 
   @Get('compliance-runs/:id')
+  @Allow('compliance-run.read')
   run(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.compliance.run(actor, id);
   }
@@ -34,6 +35,7 @@ export class ComplianceController {
   /** Cases a page at a time (JSON), or every matching case as a download with ?format=csv|xlsx. */
   @ApiErrors(404)
   @Get('compliance-cases')
+  @Allow('compliance-case.list')
   @ApiProducesTable()
   async list(@CurrentActor() actor: Actor, @Query() query: ListComplianceCasesQuery, @Headers('accept') accept?: string) {
     const format = exportFormat(query.format, accept);
@@ -41,6 +43,7 @@ export class ComplianceController {
   }
 
   @Get('compliance-cases/:id')
+  @Allow('compliance-case.read')
   get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.compliance.get(actor, id);
   }
@@ -48,6 +51,7 @@ export class ComplianceController {
   /** Issue the rectification order, record the rectification, or (the office) dismiss. */
   @ApiErrors(409)
   @Post('compliance-cases/:id/actions')
+  @Allow('compliance-case.record-action')
   @HttpCode(200)
   @Idempotent()
   act(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ComplianceCaseActionDto) {
@@ -57,6 +61,7 @@ export class ComplianceController {
   /** The rectification order as a printable page. */
   @ApiErrors(409)
   @Get('compliance-cases/:id/notice')
+  @Allow('compliance-case.read')
   @ApiProduces('text/html')
   async notice(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) response: Response) {
     const page = await this.compliance.noticePage(actor, id);
@@ -68,9 +73,9 @@ export class ComplianceController {
   /** Nothing is published without the office's approval. */
   @ApiErrors(409)
   @Post('exposure-proposals/:id/decision')
+  @Allow('exposure.decide')
   @HttpCode(200)
   @Idempotent()
-  @UseGuards(OfficeOnly('Only the office approves or rejects an exposure'))
   decideExposure(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ExposureDecisionDto) {
     return this.compliance.decideExposure(actor, id, body);
   }

@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { isUUID } from 'class-validator';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
-import { canReadComplianceCase, complianceCaseTarget, DomainError, DomainErrorCode, FINDING_LABELS, inactiveUnitsRefusal, type Actor, type ComplianceEscalationStep } from '@duban/domain';
+import { assertMay, canReadComplianceCase, complianceCaseTarget, DomainError, DomainErrorCode, FINDING_LABELS, inactiveUnitsRefusal, type Actor, type ComplianceEscalationStep } from '@duban/domain';
 import { readNoticeLink, renderRectificationNotice } from '@duban/mail';
 import { CampaignRepository, ComplianceEvidenceRepository, ComplianceRepository, DepartmentRepository, type ComplianceCaseRow } from '@duban/persistence';
 import {
@@ -57,7 +57,7 @@ export class ComplianceService {
   }
 
   async run(actor: Actor, runId: string) {
-    if (actor.role !== 'office' && actor.role !== 'viewer') throw new DomainError(DomainErrorCode.ActionNotPermitted, 'Comparison runs are the office’s');
+    assertMay(actor, 'compliance-run.read');
     const run = isUUID(runId) ? await this.compliance.run(runId) : null;
     if (!run) throw new DomainError(DomainErrorCode.ComplianceRunNotFound, `No comparison run with id ${runId}`);
     return run;
@@ -96,10 +96,11 @@ export class ComplianceService {
   }
 
   private listPage(actor: Actor, query: ListComplianceCasesQuery, page: { limit: number; offset: number }) {
+    const reach = assertMay(actor, 'compliance-case.list');
     const scope =
-      actor.role === 'department_officer'
+      reach === 'own-department'
         ? { departmentId: actor.departmentId ?? MATCHES_NOTHING }
-        : actor.role === 'inspector'
+        : reach === 'own-team'
           ? { inspectionTeamId: actor.departmentId ?? MATCHES_NOTHING }
           : {};
     if (scope.departmentId && query.departmentId && query.departmentId !== scope.departmentId) {

@@ -11,6 +11,7 @@ import type { ClientContext } from '../auth/auth.service';
 import { CreateDepartmentDto, DepartmentReasonDto, ImportDepartmentsQuery, ListDepartmentsQuery, UpdateDepartmentDto } from './create-department.dto';
 import { DEPARTMENT_IMPORT_MAX_BYTES, DEPARTMENT_IMPORT_MAX_ROWS, DepartmentImportService } from './department-import.service';
 import { DepartmentsService } from './departments.service';
+import { Allow } from '../common/allow.decorator';
 
 @ApiTags('departments')
 @ApiBearerAuth()
@@ -24,6 +25,7 @@ export class DepartmentsController {
   @ApiOperation({ summary: 'Register a department, district or inspection team (office or system administrator; audited)' })
   @ApiErrors(400, 403, 409)
   @Post()
+  @Allow('department.register')
   register(@CurrentActor() actor: Actor, @Body() body: CreateDepartmentDto, @Client() client: ClientContext) {
     return this.departments.register(actor, body, client);
   }
@@ -35,6 +37,7 @@ export class DepartmentsController {
   @ApiErrors(400)
   @ApiProducesTable()
   @Get()
+  @Allow('department.read')
   async list(@Query() query: ListDepartmentsQuery, @Headers('accept') accept?: string) {
     const format = exportFormat(query.format, accept);
     return format ? tableResponse(await this.departments.table(query), format) : this.departments.list(query);
@@ -59,6 +62,7 @@ export class DepartmentsController {
     textFields: { reason: { maxLength: 500, description: 'Why (audit log); default: the file name' } },
   })
   @Post('import')
+  @Allow('department.administer')
   @HttpCode(200)
   async import(
     @CurrentActor() actor: Actor,
@@ -73,6 +77,7 @@ export class DepartmentsController {
 
   @ApiErrors(404)
   @Get(':id')
+  @Allow('department.read')
   get(@Param('id') id: string) {
     return this.departments.get(id);
   }
@@ -80,6 +85,7 @@ export class DepartmentsController {
   @ApiOperation({ summary: "Rename a unit, edit its liaison's and head's names, e-mails and phones, or a team's districts (system administrator; audited)" })
   @ApiErrors(400, 403, 404, 409)
   @Patch(':id')
+  @Allow('department.administer')
   update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: UpdateDepartmentDto, @Client() client: ClientContext) {
     return this.departments.update(actor, id, body, client);
   }
@@ -87,6 +93,7 @@ export class DepartmentsController {
   @ApiOperation({ summary: 'Deactivate a unit: it gets no new duties; the duties it holds run on (system administrator; audited)' })
   @ApiErrors(400, 403, 404, 409)
   @Post(':id/deactivate')
+  @Allow('department.administer')
   @HttpCode(200)
   deactivate(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DepartmentReasonDto, @Client() client: ClientContext) {
     return this.departments.deactivate(actor, id, body.reason, client);
@@ -95,6 +102,7 @@ export class DepartmentsController {
   @ApiOperation({ summary: 'Reactivate a deactivated unit (system administrator; audited)' })
   @ApiErrors(400, 403, 404, 409)
   @Post(':id/reactivate')
+  @Allow('department.administer')
   @HttpCode(200)
   reactivate(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DepartmentReasonDto, @Client() client: ClientContext) {
     return this.departments.reactivate(actor, id, body.reason, client);

@@ -16,6 +16,7 @@ import {
   SubmitDutyDto,
 } from './duty.dto';
 import { ApiErrors } from '../common/api-errors.decorator';
+import { Allow } from '../common/allow.decorator';
 
 @ApiErrors(403)
 @ApiTags('duties')
@@ -30,6 +31,7 @@ export class DutiesController {
    */
   @ApiErrors(404, 409, 422)
   @Post()
+  @Allow('duty.assign')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Any 1-100 characters, unique per intended duty' })
   async assign(
     @CurrentActor() actor: Actor,
@@ -46,27 +48,32 @@ export class DutiesController {
   }
 
   @Get()
+  @Allow('duty.list')
   list(@CurrentActor() actor: Actor, @Query() query: ListDutiesQuery) {
     return this.duties.list(actor, query);
   }
 
   @Get(':id')
+  @Allow('duty.read')
   get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.duties.get(actor, id);
   }
 
   @Get(':id/timeline')
+  @Allow('duty.read')
   timeline(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.duties.timeline(actor, id);
   }
 
   @Get(':id/live')
+  @Allow('duty.read')
   live(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.duties.live(actor, id);
   }
 
   @ApiErrors(409)
   @Post(':id/acknowledge')
+  @Allow('duty.acknowledge')
   @HttpCode(200)
   @Idempotent()
   acknowledge(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyNoteDto) {
@@ -75,6 +82,7 @@ export class DutiesController {
 
   @ApiErrors(409)
   @Post(':id/start')
+  @Allow('duty.start')
   @HttpCode(200)
   @Idempotent()
   start(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyNoteDto) {
@@ -83,6 +91,7 @@ export class DutiesController {
 
   @ApiErrors(409)
   @Post(':id/submit')
+  @Allow('duty.submit')
   @HttpCode(200)
   @Idempotent()
   submit(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SubmitDutyDto) {
@@ -92,6 +101,7 @@ export class DutiesController {
   /** The department notes how far it has got; the duty stays where it is. */
   @ApiErrors(409)
   @Post(':id/progress')
+  @Allow('duty.report-progress')
   @HttpCode(200)
   @Idempotent()
   progress(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyProgressDto) {
@@ -100,6 +110,7 @@ export class DutiesController {
 
   @ApiErrors(409)
   @Post(':id/accept')
+  @Allow('duty.accept')
   @HttpCode(200)
   @Idempotent()
   accept(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyNoteDto) {
@@ -108,6 +119,7 @@ export class DutiesController {
 
   @ApiErrors(409)
   @Post(':id/return')
+  @Allow('duty.return')
   @HttpCode(200)
   @Idempotent()
   returnToDepartment(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyReasonDto) {
@@ -116,6 +128,7 @@ export class DutiesController {
 
   @ApiErrors(409)
   @Post(':id/cancel')
+  @Allow('duty.cancel')
   @HttpCode(200)
   @Idempotent()
   cancel(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyReasonDto) {
@@ -125,6 +138,7 @@ export class DutiesController {
   /** The office moves the duty to another department, which must acknowledge it again. */
   @ApiErrors(409)
   @Post(':id/reassign')
+  @Allow('duty.reassign')
   @HttpCode(200)
   @Idempotent()
   reassign(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReassignDutyDto) {
@@ -133,6 +147,7 @@ export class DutiesController {
 
   @ApiErrors(409)
   @Post(':id/extend')
+  @Allow('duty.extend')
   @HttpCode(200)
   @Idempotent()
   extend(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ExtendDutyDto) {

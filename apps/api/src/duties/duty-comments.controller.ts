@@ -6,6 +6,7 @@ import { CurrentActor } from '../common/actor.decorator';
 import { DutyCommentsService } from './duty-comments.service';
 import { DutyCommentDto } from './duty.dto';
 import { ApiErrors } from '../common/api-errors.decorator';
+import { Allow } from '../common/allow.decorator';
 
 @ApiErrors(403)
 @ApiTags('duties')
@@ -16,12 +17,14 @@ export class DutyCommentsController {
 
   @ApiErrors(409, 422)
   @Post()
+  @Allow('duty.comment')
   @Idempotent()
   add(@CurrentActor() actor: Actor, @Param('id') dutyId: string, @Body() body: DutyCommentDto) {
     return this.comments.add(actor, dutyId, body.text);
   }
 
   @Get()
+  @Allow('duty.read')
   list(@CurrentActor() actor: Actor, @Param('id') dutyId: string) {
     return this.comments.list(actor, dutyId);
   }

@@ -6,6 +6,7 @@ import { CurrentActor } from '../common/actor.decorator';
 import { EvidenceUpload, evidenceDownload, requireEvidenceFile, type UploadedEvidenceFile } from '../common/evidence-upload';
 import { DutyEvidenceService } from './duty-evidence.service';
 import { ApiErrors } from '../common/api-errors.decorator';
+import { Allow } from '../common/allow.decorator';
 
 @ApiErrors(403)
 @ApiTags('duties')
@@ -17,6 +18,7 @@ export class DutyEvidenceController {
   /** 201 with the new file; 200 with the one already there when the same bytes were sent before. */
   @ApiErrors(409)
   @Post()
+  @Allow('duty.add-evidence')
   @EvidenceUpload(DutyEvidenceService)
   async upload(
     @CurrentActor() actor: Actor,
@@ -30,12 +32,14 @@ export class DutyEvidenceController {
   }
 
   @Get()
+  @Allow('duty.read')
   list(@CurrentActor() actor: Actor, @Param('id') dutyId: string) {
     return this.evidence.list(actor, dutyId);
   }
 
   /** The file as uploaded. */
   @Get(':fileId')
+  @Allow('duty.read')
   async download(
     @CurrentActor() actor: Actor,
     @Param('id') dutyId: string,

@@ -5,6 +5,7 @@ import { CurrentActor } from '../common/actor.decorator';
 import { SetDutyRouteDto } from './duty-matrix.dto';
 import { DutyMatrixService } from './duty-matrix.service';
 import { ApiErrors } from '../common/api-errors.decorator';
+import { Allow } from '../common/allow.decorator';
 
 @ApiTags('duty-matrix')
 @ApiBearerAuth()
@@ -13,17 +14,20 @@ export class DutyMatrixController {
   constructor(private readonly matrix: DutyMatrixService) {}
 
   @Get()
+  @Allow('duty-matrix.read')
   list() {
     return this.matrix.list();
   }
 
   @Get('changes')
+  @Allow('duty-matrix.read')
   changes() {
     return this.matrix.changes();
   }
 
   @ApiErrors(403, 409)
   @Put(':kind/:key')
+  @Allow('duty-matrix.edit')
   setRoute(@CurrentActor() actor: Actor, @Param('kind') kind: string, @Param('key') key: string, @Body() body: SetDutyRouteDto) {
     return this.matrix.setRoute(actor, kind, key, body);
   }

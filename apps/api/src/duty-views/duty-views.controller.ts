@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
 import { CurrentActor } from '../common/actor.decorator';
@@ -6,8 +6,8 @@ import { exportFormat, tableResponse, XLSX_TYPE } from '../common/table-export';
 import { DutyBulkActionsService } from './duty-bulk-actions.service';
 import { BulkExtendDto, DutyStatsQuery, DutyViewQuery, OverdueQuery, RemindOverdueDto } from './duty-views.dto';
 import { DutyViewsService } from './duty-views.service';
-import { OfficeOnly } from '../common/office-only.guard';
 import { ApiErrors } from '../common/api-errors.decorator';
+import { Allow } from '../common/allow.decorator';
 
 /**
  * Lists for the departments and the office. Each answers JSON, or a table with `?format=csv`
@@ -25,6 +25,7 @@ export class DutyViewsController {
   /** The caller's department's duties (open ones unless `state` says otherwise); the office and viewers name a departmentId. */
   @ApiErrors(404)
   @Get('inbox')
+  @Allow('duty.list')
   async inbox(@CurrentActor() actor: Actor, @Query() query: DutyViewQuery, @Headers('accept') accept?: string) {
     const format = exportFormat(query.format, accept);
     return format ? tableResponse(await this.views.inboxTable(actor, query), format) : this.views.inbox(actor, query);
@@ -33,6 +34,7 @@ export class DutyViewsController {
   /** Duties across departments (a department officer: their own), filtered, sorted, paged, with counts per state. */
   @ApiErrors(404)
   @Get('overview/duties')
+  @Allow('duty.list')
   async duties(@CurrentActor() actor: Actor, @Query() query: DutyViewQuery, @Headers('accept') accept?: string) {
     const format = exportFormat(query.format, accept);
     return format ? tableResponse(await this.views.dutiesTable(actor, query), format) : this.views.duties(actor, query);
@@ -41,6 +43,7 @@ export class DutyViewsController {
   /** Per department (groupBy=department) or per district (groupBy=district). */
   @ApiErrors(404)
   @Get('overview/departments')
+  @Allow('duty-statistics.read')
   async departments(@CurrentActor() actor: Actor, @Query() query: DutyStatsQuery, @Headers('accept') accept?: string) {
     const format = exportFormat(query.format, accept);
     return format ? tableResponse(await this.views.statsTable(actor, query), format) : this.views.stats(actor, query);
@@ -49,6 +52,7 @@ export class DutyViewsController {
   /** Open duties past their due time, longest overdue first, with the last escalation step. */
   @ApiErrors(404)
   @Get('overview/overdue')
+  @Allow('duty.list')
   async overdue(@CurrentActor() actor: Actor, @Query() query: OverdueQuery, @Headers('accept') accept?: string) {
     const format = exportFormat(query.format, accept);
     return format ? tableResponse(await this.views.overdueTable(actor, query), format) : this.views.overdue(actor, query);
@@ -59,7 +63,6 @@ export class DutyViewsController {
 @ApiErrors(403)
 @ApiTags('duty views')
 @ApiBearerAuth()
-@UseGuards(OfficeOnly('Only the office may take bulk actions on duties'))
 @Controller('bulk-actions')
 export class DutyBulkActionsController {
   constructor(private readonly bulk: DutyBulkActionsService) {}
@@ -67,6 +70,7 @@ export class DutyBulkActionsController {
   /** Reminds (催办) every overdue duty a department holds, now. */
   @ApiErrors(404)
   @Post('remind-overdue')
+  @Allow('duty.bulk-act')
   @HttpCode(200)
   remindOverdue(@CurrentActor() actor: Actor, @Body() body: RemindOverdueDto) {
     return this.bulk.remindOverdue(actor, body);
@@ -74,6 +78,7 @@ export class DutyBulkActionsController {
 
   /** Gives many duties one new due time, with one reason. */
   @Post('extend')
+  @Allow('duty.bulk-act')
   @HttpCode(200)
   extend(@CurrentActor() actor: Actor, @Body() body: BulkExtendDto) {
     return this.bulk.extend(actor, body);

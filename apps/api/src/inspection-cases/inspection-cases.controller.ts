@@ -7,6 +7,7 @@ import { ApiProducesTable, exportFormat, tableResponse } from '../common/table-e
 import { EnforcementActionDto, ListInspectionCasesQuery } from './inspection-case.dto';
 import { InspectionCasesService } from './inspection-cases.service';
 import { ApiErrors } from '../common/api-errors.decorator';
+import { Allow } from '../common/allow.decorator';
 
 @ApiErrors(403)
 @ApiTags('inspection')
@@ -16,6 +17,7 @@ export class InspectionCasesController {
   constructor(private readonly inspections: InspectionCasesService) {}
 
   @Get('inspection-teams')
+  @Allow('inspection-team.read')
   teams() {
     return this.inspections.teams();
   }
@@ -23,6 +25,7 @@ export class InspectionCasesController {
   /** The inspectors' inbox: their team's cases (the office and viewers: all); JSON, or a download with ?format=csv|xlsx. */
   @ApiErrors(404)
   @Get('inspection-cases')
+  @Allow('inspection-case.read')
   @ApiProducesTable()
   async list(@CurrentActor() actor: Actor, @Query() query: ListInspectionCasesQuery, @Headers('accept') accept?: string) {
     const format = exportFormat(query.format, accept);
@@ -30,6 +33,7 @@ export class InspectionCasesController {
   }
 
   @Get('inspection-cases/:id')
+  @Allow('inspection-case.read')
   get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.inspections.get(actor, id);
   }
@@ -37,12 +41,14 @@ export class InspectionCasesController {
   /** Logs an enforcement action (append-only): who, team and when are recorded. */
   @ApiErrors(409, 422)
   @Post('inspection-cases/:id/actions')
+  @Allow('inspection-case.log-action')
   @Idempotent()
   logAction(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: EnforcementActionDto) {
     return this.inspections.logAction(actor, id, body);
   }
 
   @Get('units/:creditCode/enforcement-history')
+  @Allow('unit.read')
   history(@CurrentActor() actor: Actor, @Param('creditCode') creditCode: string) {
     return this.inspections.unitHistory(actor, creditCode);
   }

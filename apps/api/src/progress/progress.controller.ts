@@ -7,6 +7,7 @@ import { HistoryQuery, ProgressQuery, RankingsQuery } from './progress.dto';
 import { historyTable, progressTable, rankingsTable } from './progress-tables';
 import { ProgressService } from './progress.service';
 import { ApiErrors } from '../common/api-errors.decorator';
+import { Allow } from '../common/allow.decorator';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -24,6 +25,7 @@ export class ProgressController {
 
   /** The dashboard as of a day: campaign targets, per insurance type, per district and department. */
   @Get()
+  @Allow('campaign-progress.read')
   @ApiProduces('application/json', 'text/csv', XLSX)
   async dashboard(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: ProgressQuery, @Headers('accept') accept?: string) {
     const format = exportFormat(query.format, accept);
@@ -32,6 +34,7 @@ export class ProgressController {
   }
 
   @Get('rankings')
+  @Allow('campaign-progress.read')
   @ApiProduces('application/json', 'text/csv', XLSX)
   async rankings(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: RankingsQuery, @Headers('accept') accept?: string) {
     const format = exportFormat(query.format, accept);
@@ -41,6 +44,7 @@ export class ProgressController {
 
   /** The campaign's actuals and lights per target at each round's due date (or month end). */
   @Get('history')
+  @Allow('campaign-progress.read')
   @ApiProduces('application/json', 'text/csv', XLSX)
   async history(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: HistoryQuery, @Headers('accept') accept?: string) {
     const format = exportFormat(query.format, accept);

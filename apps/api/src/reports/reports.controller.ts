@@ -1,12 +1,12 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
 import { CurrentActor } from '../common/actor.decorator';
-import { OfficeOnly } from '../common/office-only.guard';
 import { exportFormat, tableResponse } from '../common/table-export';
 import { FileReportDto, ListReportsQuery, ReportFormatQuery, ReportRoundsQuery, SetReportPlanDto } from './report.dto';
 import { ReportsService } from './reports.service';
 import { ApiErrors } from '../common/api-errors.decorator';
+import { Allow } from '../common/allow.decorator';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -22,6 +22,7 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get('campaigns/:id/report-plan')
+  @Allow('report-plan.read')
   plan(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.reports.plan(actor, id);
   }
@@ -29,7 +30,7 @@ export class ReportsController {
   /** The office changes the plan with a reason; rounds already open stay. */
   @ApiErrors(409)
   @Put('campaigns/:id/report-plan')
-  @UseGuards(OfficeOnly('Only the office sets the report plan'))
+  @Allow('report-plan.set')
   setPlan(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: SetReportPlanDto) {
     return this.reports.setPlan(actor, id, dto);
   }
@@ -37,6 +38,7 @@ export class ReportsController {
   /** Rounds opened, with their counts; `?include=upcoming` adds those the plan will open, from the same schedule the reporting workflow follows. */
   @ApiErrors(404)
   @Get('campaigns/:id/report-rounds')
+  @Allow('report-round.read')
   @ApiProduces('application/json', 'text/csv', XLSX)
   async rounds(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: ReportRoundsQuery, @Headers('accept') accept?: string) {
     const format = exportFormat(query.format, accept);
@@ -46,6 +48,7 @@ export class ReportsController {
 
   /** Filings whose figures disagree with the resource library, for the office to look at. */
   @Get('campaigns/:id/report-flags')
+  @Allow('report-round.read')
   @ApiProduces('application/json', 'text/csv', XLSX)
   async flags(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: ReportFormatQuery, @Headers('accept') accept?: string) {
     const format = exportFormat(query.format, accept);
@@ -55,6 +58,7 @@ export class ReportsController {
 
   @ApiErrors(404)
   @Get('reports')
+  @Allow('report.read')
   @ApiProduces('application/json', 'text/csv', XLSX)
   async list(@CurrentActor() actor: Actor, @Query() query: ListReportsQuery, @Headers('accept') accept?: string) {
     const format = exportFormat(query.format, accept);
@@ -63,6 +67,7 @@ export class ReportsController {
   }
 
   @Get('reports/:id')
+  @Allow('report.read')
   get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.reports.get(actor, id);
   }
@@ -70,6 +75,7 @@ export class ReportsController {
   /** The owing unit's liaison files the report (a new version each time); its duty goes to the office. */
   @ApiErrors(409)
   @Post('reports/:id/filings')
+  @Allow('report.file')
   @HttpCode(201)
   file(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: FileReportDto) {
     return this.reports.file(actor, id, dto);

@@ -6,6 +6,7 @@ import { CurrentActor } from '../common/actor.decorator';
 import { SaveFilterDto, SavedFilterListQuery } from './saved-filters.dto';
 import { SavedFiltersService } from './saved-filters.service';
 import { ApiErrors } from '../common/api-errors.decorator';
+import { Allow } from '../common/allow.decorator';
 
 /** Filters of the console's lists saved by name, private or shared with the caller's role. */
 @ApiErrors(403)
@@ -17,12 +18,14 @@ export class SavedFiltersController {
 
   /** The caller's own filters and those shared with the caller's role (own first, then by name). */
   @Get()
+  @Allow('saved-filter.use')
   list(@CurrentActor() actor: Actor, @Query() query: SavedFilterListQuery) {
     return this.savedFilters.list(actor, query);
   }
 
   /** 201 with the new filter; 200 when the caller's filter of that name and list was replaced. */
   @Post()
+  @Allow('saved-filter.use')
   @ApiCreatedResponse({ description: 'Saved under a new name' })
   @ApiOkResponse({ description: "The caller's filter of that name was replaced (filters and sharing)" })
   async save(@CurrentActor() actor: Actor, @Body() body: SaveFilterDto, @Res({ passthrough: true }) response: Response) {
@@ -33,6 +36,7 @@ export class SavedFiltersController {
 
   /** Its owner, or the office for a shared one: 204; others 403; unknown 404. */
   @Delete(':id')
+  @Allow('saved-filter.use')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deleted' })
   async remove(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<void> {

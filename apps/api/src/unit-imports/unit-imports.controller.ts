@@ -7,6 +7,7 @@ import { ApiProducesTable, exportFormat, tableResponse, XLSX_TYPE } from '../com
 import { ListUnitImportsQuery, UnitImportErrorsQuery } from './unit-import.dto';
 import { UnitImportsService } from './unit-imports.service';
 import { ApiErrors } from '../common/api-errors.decorator';
+import { Allow } from '../common/allow.decorator';
 
 @ApiErrors(403)
 @ApiTags('units')
@@ -18,6 +19,7 @@ export class UnitImportsController {
   /** Accepts the file (202) and imports it in the background; poll GET /unit-imports/:id for progress. */
   @ApiErrors(404)
   @Post()
+  @Allow('unit-import.upload')
   @HttpCode(202)
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -40,6 +42,7 @@ export class UnitImportsController {
   /** The history, newest first (JSON), or every import as a download with ?format=csv|xlsx. */
   @ApiErrors(404)
   @Get()
+  @Allow('unit-import.read')
   @ApiProducesTable()
   async list(@CurrentActor() actor: Actor, @Query() query: ListUnitImportsQuery, @Headers('accept') accept?: string) {
     const format = exportFormat(query.format, accept);
@@ -47,12 +50,14 @@ export class UnitImportsController {
   }
 
   @Get(':id')
+  @Allow('unit-import.read')
   get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.imports.get(actor, id);
   }
 
   /** Every rejected row: row, field, reason (JSON, or a table with ?format=csv|xlsx). */
   @Get(':id/errors')
+  @Allow('unit-import.read')
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
   async errors(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: UnitImportErrorsQuery, @Headers('accept') accept?: string) {
     const format = exportFormat(query.format, accept);

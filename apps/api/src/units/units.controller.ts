@@ -6,6 +6,7 @@ import { CurrentActor } from '../common/actor.decorator';
 import { ListUnitsQuery, RecordUnitFactsDto } from './unit.dto';
 import { UnitsService } from './units.service';
 import { ApiErrors } from '../common/api-errors.decorator';
+import { Allow } from '../common/allow.decorator';
 
 @ApiErrors(403)
 @ApiTags('units')
@@ -17,6 +18,7 @@ export class UnitsController {
   /** 201 when the facts changed the record, 200 when it already held them. */
   @ApiErrors(404)
   @Post()
+  @Allow('unit-facts.record')
   async record(@CurrentActor() actor: Actor, @Body() body: RecordUnitFactsDto, @Res({ passthrough: true }) response: Response) {
     const { changed, unit } = await this.units.record(actor, body);
     response.status(changed ? 201 : 200);
@@ -25,11 +27,13 @@ export class UnitsController {
 
   @ApiErrors(404)
   @Get()
+  @Allow('unit.read')
   list(@CurrentActor() actor: Actor, @Query() query: ListUnitsQuery) {
     return this.units.list(actor, query);
   }
 
   @Get(':creditCode')
+  @Allow('unit.read')
   get(@CurrentActor() actor: Actor, @Param('creditCode') creditCode: string) {
     return this.units.get(actor, creditCode);
   }

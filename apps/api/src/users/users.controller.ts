@@ -11,6 +11,7 @@ import { Client } from '../auth/client-context';
 import type { ClientContext } from '../auth/auth.service';
 import { CreateUserDto, ImportUsersQuery, ListUsersQuery, PasswordResetDto, UpdateUserDto } from './users.dto';
 import { UsersService } from './users.service';
+import { Allow } from '../common/allow.decorator';
 
 export class ReasonDto {
   @ApiProperty({ example: '本人来电确认，解除锁定' })
@@ -29,6 +30,7 @@ export class UsersController {
   @ApiErrors(400)
   @ApiProducesTable()
   @Get()
+  @Allow('user.read')
   async list(@CurrentActor() actor: Actor, @Query() query: ListUsersQuery, @Headers('accept') accept?: string) {
     const format = exportFormat(query.format, accept);
     return format ? tableResponse(await this.users.table(actor, query), format) : this.users.list(actor, query);
@@ -40,6 +42,7 @@ export class UsersController {
   })
   @ApiErrors(400, 409)
   @Post()
+  @Allow('user.manage')
   create(@CurrentActor() actor: Actor, @Body() body: CreateUserDto, @Client() client: ClientContext) {
     return this.users.create(actor, body, client);
   }
@@ -52,6 +55,7 @@ export class UsersController {
   @ApiErrors(400)
   @TableUpload({ assertMay: assertMayAdministerUsers, description: 'The users, one per row, in the field "file"' })
   @Post('import')
+  @Allow('user.manage')
   @HttpCode(200)
   importUsers(@CurrentActor() actor: Actor, @UploadedFile() file: UploadedEvidenceFile | undefined, @Query() query: ImportUsersQuery, @Client() client: ClientContext) {
     return this.users.importUsers(actor, file, query, client);
@@ -59,6 +63,7 @@ export class UsersController {
 
   @ApiErrors(404)
   @Get(':id')
+  @Allow('user.read')
   get(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.users.get(actor, id);
   }
@@ -69,6 +74,7 @@ export class UsersController {
   })
   @ApiErrors(400, 404, 409)
   @Patch(':id')
+  @Allow('user.manage')
   update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: UpdateUserDto, @Client() client: ClientContext) {
     return this.users.update(actor, id, body, client);
   }
@@ -76,6 +82,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Deactivate a user (system administrator)', description: 'Never deleted: history keeps naming them. Every session ends at once. 409 for the last active administrator.' })
   @ApiErrors(400, 404, 409)
   @Post(':id/deactivate')
+  @Allow('user.manage')
   @HttpCode(200)
   deactivate(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReasonDto, @Client() client: ClientContext) {
     return this.users.deactivate(actor, id, body.reason, client);
@@ -84,6 +91,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Reactivate a user (system administrator)', description: 'Not oneself. 409 when the user is active, or their unit has been deactivated.' })
   @ApiErrors(400, 404, 409)
   @Post(':id/reactivate')
+  @Allow('user.manage')
   @HttpCode(200)
   reactivate(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReasonDto, @Client() client: ClientContext) {
     return this.users.reactivate(actor, id, body.reason, client);
@@ -95,6 +103,7 @@ export class UsersController {
   })
   @ApiErrors(400, 404, 409, 503)
   @Post(':id/password-reset')
+  @Allow('user.manage')
   @HttpCode(200)
   resetPassword(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: PasswordResetDto, @Client() client: ClientContext) {
     return this.users.resetPassword(actor, id, body, client);
@@ -103,6 +112,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Lift the sign-in lock of a user (system administrator)' })
   @ApiErrors(400, 404, 409)
   @Post(':id/unlock')
+  @Allow('user.manage')
   @HttpCode(200)
   unlock(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReasonDto, @Client() client: ClientContext) {
     return this.users.unlock(actor, id, body.reason, client);

@@ -1,11 +1,9 @@
 import type { Actor } from '../roles';
-import { DomainError, DomainErrorCode } from '../errors';
+import { assertMay } from '../access';
 
 /** The office defines campaigns, edits their plans and launches phases. */
 export function assertMayManageCampaigns(actor: Actor): void {
-  if (actor.role !== 'office') {
-    throw new DomainError(DomainErrorCode.ActionNotPermitted, 'Only the office may manage campaigns and launch phases');
-  }
+  assertMay(actor, 'campaign.manage');
 }
 
 /**
@@ -14,7 +12,5 @@ export function assertMayManageCampaigns(actor: Actor): void {
  * duty; inspectors have no business here.
  */
 export function assertMayReadCampaigns(actor: Actor): void {
-  if (actor.role !== 'office' && actor.role !== 'viewer') {
-    throw new DomainError(DomainErrorCode.ActionNotPermitted, `A user with role ${actor.role} may not read campaigns`);
-  }
+  assertMay(actor, 'campaign.read');
 }

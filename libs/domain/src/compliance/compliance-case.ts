@@ -3,6 +3,7 @@ import type { DutyRoute } from '../campaign/duty-matrix';
 import { INSURANCE_TYPES, type InsuranceType } from '../campaign/campaign-targets';
 import type { ClockOffset } from '../duty/duty-clock';
 import type { Actor } from '../roles';
+import { may, refusalOf, scopeOf } from '../access';
 import type { Registry } from './unit-facts';
 
 /**
@@ -123,12 +124,13 @@ export function complianceCaseActionRefusal(
   isSystem: boolean,
 ): string | null {
   if (action === 'escalate') return isSystem ? null : 'A case escalates by itself when its deadline passes';
-  if (actor.role === 'office') return null;
+  const scope = scopeOf(actor, 'compliance-case.record-action');
+  if (scope === 'all') return null;
   if (action === 'dismiss') return 'Only the office dismisses a compliance case';
-  if (actor.role === 'department_officer') {
+  if (scope === 'own-department') {
     return actor.departmentId === kase.departmentId ? null : 'This case is routed to another department';
   }
-  if (actor.role === 'inspector' && action === 'record_rectification') {
+  if (scope === 'own-team' && action === 'record_rectification') {
     return kase.inspectionTeamId !== null && actor.departmentId === kase.inspectionTeamId ? null : "This case is not with your inspection team";
   }
   return `A user with role ${actor.role} may not ${action.replace(/_/g, ' ')} on a compliance case`;
@@ -136,9 +138,10 @@ export function complianceCaseActionRefusal(
 
 /** Who may read a case: the office and viewers all; officers their department's; inspectors their team's. */
 export function canReadComplianceCase(actor: Actor, kase: { departmentId: string; inspectionTeamId: string | null }): boolean {
-  if (actor.role === 'office' || actor.role === 'viewer') return true;
-  if (actor.role === 'department_officer') return actor.departmentId === kase.departmentId;
-  return actor.departmentId !== null && actor.departmentId === kase.inspectionTeamId;
+  const scope = scopeOf(actor, 'compliance-case.read');
+  if (scope === 'all') return true;
+  if (scope === 'own-department') return actor.departmentId === kase.departmentId;
+  return scope === 'own-team' && actor.departmentId !== null && actor.departmentId === kase.inspectionTeamId;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -206,7 +209,7 @@ export type ExposureDecision = (typeof EXPOSURE_DECISIONS)[number];
 
 /** Nothing is published without the office's approval. */
 export function exposureDecisionRefusal(actor: Actor): string | null {
-  return actor.role === 'office' ? null : 'Only the office approves or rejects an exposure';
+  return may(actor, 'exposure.decide') ? null : refusalOf(actor.role, 'exposure.decide');
 }
 
 export const ENFORCEMENT_ACTION_TYPES = ['on_site_inspection', 'rectification_order', 'penalty', 'exposure', 'court_referral', 'credit_record'] as const;
@@ -223,14 +226,15 @@ export const ENFORCEMENT_ACTION_LABELS: Record<EnforcementActionType, string> = 
 
 /** Inspectors log actions on their team's open inspection cases; the office on any. */
 export function enforcementActionRefusal(actor: Actor, inspectionCase: { teamId: string; status: 'open' | 'closed' }): string | null {
-  if (actor.role !== 'office' && actor.role !== 'inspector') return `A user with role ${actor.role} may not log enforcement actions`;
-  if (actor.role === 'inspector' && actor.departmentId !== inspectionCase.teamId) return 'This inspection case is assigned to another team';
+  const scope = scopeOf(actor, 'inspection-case.log-action');
+  if (scope === null) return refusalOf(actor.role, 'inspection-case.log-action');
+  if (scope === 'own-team' && actor.departmentId !== inspectionCase.teamId) return 'This inspection case is assigned to another team';
   return null;
 }
 
 export function canReadInspectionCase(actor: Actor, inspectionCase: { teamId: string }): boolean {
-  if (actor.role === 'office' || actor.role === 'viewer') return true;
-  return actor.role === 'inspector' && actor.departmentId === inspectionCase.teamId;
+  const scope = scopeOf(actor, 'inspection-case.read');
+  return scope === 'all' || (scope === 'own-team' && actor.departmentId === inspectionCase.teamId);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import { DomainError, DomainErrorCode } from '../errors';
+import { assertMay } from '../access';
 import type { Actor } from '../roles';
 
 /**
@@ -24,9 +25,7 @@ export const UNIT_CODE = /^[A-Z][A-Z0-9_-]{1,31}$/;
  * before go-live (assertMayManageDepartments).
  */
 export function assertMayAdministerDepartments(actor: Actor): void {
-  if (actor.role !== 'admin') {
-    throw new DomainError(DomainErrorCode.ActionNotPermitted, 'Only a system administrator edits, deactivates, reactivates or imports departments');
-  }
+  assertMay(actor, 'department.administer');
 }
 
 /**

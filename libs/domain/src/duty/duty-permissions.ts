@@ -1,5 +1,6 @@
 import type { Actor } from '../roles';
 import { DomainError, DomainErrorCode } from '../errors';
+import { assertMay, refusalOf, scopeOf, type AccessAction } from '../access';
 import { dutyActionParty, type DutyAction } from './duty-state-machine';
 
 /**
@@ -8,16 +9,14 @@ import { dutyActionParty, type DutyAction } from './duty-state-machine';
  * campaign) have no business with duties.
  */
 export function mayViewDuty(actor: Actor, dutyDepartmentId: string): boolean {
-  switch (actor.role) {
-    case 'office':
-    case 'viewer':
-      return true;
-    case 'department_officer':
-      return actor.departmentId === dutyDepartmentId;
-    case 'inspector':
-    case 'admin':
-      return false;
-  }
+  return reachesDepartment(actor, scopeOf(actor, 'duty.read'), dutyDepartmentId);
+}
+
+/** Whether a scope the policy gave reaches a row of the given department. */
+export function reachesDepartment(actor: Actor, scope: ReturnType<typeof scopeOf>, departmentId: string | null): boolean {
+  if (scope === 'all') return true;
+  if (scope === 'own-department') return actor.departmentId !== null && actor.departmentId === departmentId;
+  return false;
 }
 
 export function assertMayViewDuty(actor: Actor, dutyDepartmentId: string): void {
@@ -26,7 +25,7 @@ export function assertMayViewDuty(actor: Actor, dutyDepartmentId: string): void 
       DomainErrorCode.ActionNotPermitted,
       actor.role === 'department_officer'
         ? 'This duty belongs to another department'
-        : `A user with role ${actor.role} may not see duties`,
+        : refusalOf(actor.role, 'duty.read'),
     );
   }
 }
@@ -37,13 +36,26 @@ export function assertMayViewDuty(actor: Actor, dutyDepartmentId: string): void 
  * Returns why the actor may not, or null when they may.
  */
 export function dutyActionRefusal(actor: Actor, dutyDepartmentId: string, action: DutyAction): string | null {
-  if (dutyActionParty(action) === 'office') {
-    return actor.role === 'office' ? null : `Only the office may ${action} a duty`;
-  }
-  if (actor.role !== 'department_officer') return `Only an officer of the responsible department may ${action} a duty`;
-  if (actor.departmentId !== dutyDepartmentId) return 'This duty belongs to another department';
+  const capability = DUTY_ACTION_CAPABILITY[action];
+  const scope = scopeOf(actor, capability);
+  if (scope === null) return dutyActionParty(action) === 'office' ? `Only the office may ${action} a duty` : `Only an officer of the responsible department may ${action} a duty`;
+  if (!reachesDepartment(actor, scope, dutyDepartmentId)) return 'This duty belongs to another department';
   return null;
 }
+
+/** The access-policy action of each duty transition. */
+export const DUTY_ACTION_CAPABILITY: Readonly<Record<DutyAction, AccessAction>> = {
+  acknowledge: 'duty.acknowledge',
+  start: 'duty.start',
+  submit: 'duty.submit',
+  accept: 'duty.accept',
+  return: 'duty.return',
+  cancel: 'duty.cancel',
+  extend: 'duty.extend',
+  remind: 'duty.remind',
+  record_progress: 'duty.report-progress',
+  reassign: 'duty.reassign',
+};
 
 export function assertMayTakeDutyAction(actor: Actor, dutyDepartmentId: string, action: DutyAction): void {
   const refusal = dutyActionRefusal(actor, dutyDepartmentId, action);
@@ -51,14 +63,10 @@ export function assertMayTakeDutyAction(actor: Actor, dutyDepartmentId: string, 
 }
 
 export function assertMayAssignDuties(actor: Actor): void {
-  if (actor.role !== 'office') {
-    throw new DomainError(DomainErrorCode.ActionNotPermitted, 'Only the office may assign duties');
-  }
+  assertMay(actor, 'duty.assign');
 }
 
 /** Departments, districts and inspection teams: the office (as before) and the system administrator. */
 export function assertMayManageDepartments(actor: Actor): void {
-  if (actor.role !== 'office' && actor.role !== 'admin') {
-    throw new DomainError(DomainErrorCode.ActionNotPermitted, 'Only the office or a system administrator may manage departments');
-  }
+  assertMay(actor, 'department.register');
 }

@@ -1,4 +1,4 @@
-import { DomainError, DomainErrorCode } from '../errors';
+import { assertMay } from '../access';
 import type { Actor, Role } from '../roles';
 
 /** What kind of unit a role's users belong to (none: office, viewer, administrator). */
@@ -15,13 +15,11 @@ export function unitKindForRole(role: Role): ReadonlyArray<'department' | 'distr
 
 /** Only the system administrator (系统管理员) manages users and reads the audit log. */
 export function assertMayAdministerUsers(actor: Actor): void {
-  if (actor.role !== 'admin') {
-    throw new DomainError(DomainErrorCode.ActionNotPermitted, 'Only a system administrator manages users and reads the audit log');
-  }
+  assertMay(actor, 'user.manage');
 }
 
 export function assertMayReadAuditLog(actor: Actor): void {
-  if (actor.role !== 'admin') throw new DomainError(DomainErrorCode.ActionNotPermitted, 'Only a system administrator reads the audit log');
+  assertMay(actor, 'audit-log.read');
 }
 
 /**
