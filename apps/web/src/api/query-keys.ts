@@ -1,7 +1,8 @@
 // The key of every query the console asks is the API path it reads, split at its slashes, and
 // then its query string's values: ['api', 'campaigns', '12', 'progress', { asOf }]. A change
 // under a path therefore invalidates exactly the queries that read under it (keys match by
-// prefix), and a mutation names what it changed in the API's own words.
+// prefix), and a mutation names what it changed in the API's own paths.
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
 
 type Query = Record<string, unknown>;
 
@@ -9,11 +10,22 @@ function segments(path: string): string[] {
   return path.split('/').filter(Boolean);
 }
 
+const under = (path: string): QueryKey => ['api', ...segments(path)];
+
 export const queryKeys = {
   /** The key of one GET of `path` with `query`. */
-  get: (path: string, query: Query = {}): readonly unknown[] => ['api', ...segments(path), query],
+  get: (path: string, query: Query = {}): QueryKey => ['api', ...segments(path), query],
+  /** A page's one read of a record with its parts (a duty, its timeline, evidence and comments). */
+  record: (path: string): QueryKey => ['api', ...segments(path), { record: true }],
   /** Every query that reads `path` or anything under it (to invalidate after a change). */
-  under: (path: string): readonly unknown[] => ['api', ...segments(path)],
+  under,
+  /** What a duty action changes: the duty, and the lists, boards and progress it counts in. */
+  dutyChanged: (id: string): QueryKey[] => [under(`/duties/${id}`), under('/inbox'), under('/overview'), under('/campaigns')],
   /** Everything: only for sign-out, which clears the cache rather than invalidating it. */
   all: ['api'] as const,
 };
+
+/** Asks again every query under the keys (those on screen now, the others when next shown). */
+export async function invalidate(queryClient: QueryClient, keys: QueryKey[]): Promise<void> {
+  await Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+}
