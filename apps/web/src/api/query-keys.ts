@@ -2,9 +2,10 @@
 // then its query string's values: ['api', 'campaigns', '12', 'progress', { asOf }]. A change
 // under a path therefore invalidates exactly the queries that read under it (keys match by
 // prefix), and a mutation names what it changed in the API's own paths.
-import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import { queryOptions, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import { api } from './client';
 
-type Query = Record<string, unknown>;
+type Query = NonNullable<Parameters<typeof api.get>[1]>;
 
 function segments(path: string): string[] {
   return path.split('/').filter(Boolean);
@@ -28,4 +29,9 @@ export const queryKeys = {
 /** Asks again every query under the keys (those on screen now, the others when next shown). */
 export async function invalidate(queryClient: QueryClient, keys: QueryKey[]): Promise<void> {
   await Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+}
+
+/** One GET as a query: its key from the path and query, cancelled when no one waits for it. */
+export function apiQuery<T>(path: string, query?: Query) {
+  return queryOptions({ queryKey: queryKeys.get(path, query), queryFn: ({ signal }) => api.get<T>(path, query, signal) });
 }
