@@ -22,6 +22,12 @@ export const queryKeys = {
   under,
   /** What a duty action changes: the duty, and the lists, boards and progress it counts in. */
   dutyChanged: (id: string): QueryKey[] => [under(`/duties/${id}`), under('/inbox'), under('/overview'), under('/campaigns')],
+  /** What a compliance case's step changes: the case, the case list, and its unit's history. */
+  caseChanged: (): QueryKey[] => [under('/compliance-cases'), under('/units')],
+  /** What an enforcement action changes: the inspection case and its list, its compliance case, its unit. */
+  inspectionChanged: (): QueryKey[] => [under('/inspection-cases'), under('/compliance-cases'), under('/units')],
+  /** What a decision on an exposure proposal changes: the proposals, the public list, the case. */
+  exposureDecided: (): QueryKey[] => [under('/exposure-proposals'), under('/exposure-list'), under('/compliance-cases')],
   /** Everything: only for sign-out, which clears the cache rather than invalidating it. */
   all: ['api'] as const,
 };
