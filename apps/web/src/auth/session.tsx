@@ -1,6 +1,7 @@
 // Who is signed in. The token lives in localStorage so that a link opened from an e-mail in a
 // new tab finds the session; it is checked against GET /auth/me on every start.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { api, setToken, whenUnauthorized } from '../api/client';
 import type { Me, Role, SignInAnswer } from '../api/types';
 
@@ -31,12 +32,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
   const [checking, setChecking] = useState(true);
   const [expired, setExpired] = useState(false);
+  const queryClient = useQueryClient();
 
+  // One user's answers must never show to the next one who signs in on this browser.
   const forget = useCallback(() => {
     localStorage.removeItem(TOKEN_KEY);
     setToken(null);
     setMe(null);
-  }, []);
+    queryClient.clear();
+  }, [queryClient]);
 
   useEffect(() => {
     whenUnauthorized(() => {

@@ -1,10 +1,11 @@
 // The campaign a page shows, kept in the URL (?campaignId=) so the view can be bookmarked or
 // shared. The office and viewers choose among every campaign (GET /campaigns); a department
 // officer may not list campaigns, so they choose among those their unit owes reports in.
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useSearchParams } from 'react-router-dom';
-import { api } from '../api/client';
+import { apiQuery } from '../api/query-keys';
 import { useMe } from '../auth/session';
 import { useI18n } from '../i18n/i18n';
 import { errorText } from './api-errors';
@@ -29,35 +30,26 @@ interface ReportsAnswer {
 
 export function useCampaignOptions() {
   const me = useMe();
-  const [options, setOptions] = useState<CampaignOption[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    let live = true;
-    const load = async (): Promise<CampaignOption[]> => {
-      if (me.role === 'office' || me.role === 'viewer') {
-        const campaigns = await api.get<CampaignHeader[]>('/campaigns');
-        return campaigns.map((c) => ({ id: c.id, name: c.name, period: c.period, status: c.status }));
-      }
-      if (me.role === 'department_officer') {
-        const reports = await api.get<ReportsAnswer>('/reports', { pageSize: 500 });
-        const seen = new Map<string, CampaignOption>();
-        for (const r of reports.items) if (!seen.has(r.campaignId)) seen.set(r.campaignId, { id: r.campaignId, name: r.campaignName });
-        return [...seen.values()];
-      }
-      return [];
-    };
-    load()
-      .then((found) => live && setOptions(found))
-      .catch((failure: unknown) => {
-        if (live) {
-          setError(failure);
-          setOptions([]);
-        }
-      });
-    return () => {
-      live = false;
-    };
-  }, [me.role]);
+  const lists = me.role === 'office' || me.role === 'viewer';
+  const owes = me.role === 'department_officer';
+  const campaigns = useQuery({
+    ...apiQuery<CampaignHeader[]>('/campaigns'),
+    enabled: lists,
+    select: (found): CampaignOption[] => found.map((c) => ({ id: c.id, name: c.name, period: c.period, status: c.status })),
+  });
+  const reported = useQuery({
+    ...apiQuery<ReportsAnswer>('/reports', { pageSize: 500 }),
+    enabled: owes,
+    select: (reports): CampaignOption[] => {
+      const seen = new Map<string, CampaignOption>();
+      for (const r of reports.items) if (!seen.has(r.campaignId)) seen.set(r.campaignId, { id: r.campaignId, name: r.campaignName });
+      return [...seen.values()];
+    },
+  });
+  const answer = lists ? campaigns : owes ? reported : null;
+  // null while asked; a failure offers nothing and says why; other roles are offered nothing.
+  const options = !answer || answer.isError ? [] : (answer.data ?? null);
+  const error = answer?.error ?? null;
   return { options, error };
 }
 

@@ -1,37 +1,22 @@
-import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
+import { queryKeys } from '../api/query-keys';
 
 type Query = Parameters<typeof api.get>[1];
 
-/** One GET that follows its path and query (null: nothing to ask yet); a new answer replaces the old. */
+/**
+ * One GET that follows its path and query (null: nothing to ask yet); a new answer replaces the
+ * old. `reload` (after a change) asks again every cached answer under the same path.
+ */
 export function useApiGet<T>(path: string | null, query?: Query) {
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(false);
-  const [version, setVersion] = useState(0);
-  const key = JSON.stringify(query ?? {});
-  useEffect(() => {
-    if (!path) {
-      setData(null);
-      return;
-    }
-    const controller = new AbortController();
-    setLoading(true);
-    api
-      .get<T>(path, JSON.parse(key) as Query, controller.signal)
-      .then((answer) => {
-        setData(answer);
-        setError(null);
-      })
-      .catch((failure: unknown) => {
-        if ((failure as Error).name === 'AbortError') return;
-        setData(null);
-        setError(failure);
-      })
-      .finally(() => {
-        if (!controller.signal.aborted) setLoading(false);
-      });
-    return () => controller.abort();
-  }, [path, key, version]);
-  return { data, error, loading, reload: () => setVersion((v) => v + 1) };
+  const queryClient = useQueryClient();
+  const answer = useQuery({
+    queryKey: queryKeys.get(path ?? '', query ?? {}),
+    queryFn: ({ signal }) => api.get<T>(path!, query, signal),
+    enabled: path !== null,
+    // The last answer stays on screen while the next path or query is asked, as a table does.
+    placeholderData: keepPreviousData,
+  });
+  const data = path === null || answer.isError ? null : (answer.data ?? null);
+  return { data, error: answer.error, loading: answer.isFetching, reload: () => void queryClient.invalidateQueries({ queryKey: queryKeys.under(path ?? '') }) };
 }

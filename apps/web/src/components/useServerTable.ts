@@ -1,9 +1,11 @@
 // Lists page on the server: the table asks for one page (limit/offset) with the filters and the
 // sort, and shows the API's total. Filters live in the URL, so a list can be bookmarked or shared.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TablePaginationConfig } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { api } from '../api/client';
+import { queryKeys } from '../api/query-keys';
 
 export interface ServerPage<T> {
   items: T[];
@@ -22,29 +24,18 @@ export function useServerTable<T, P extends ServerPage<T> = ServerPage<T>>(path:
     });
     return { ...out, ...(JSON.parse(fixedKey) as Record<string, string>) };
   }, [params, fixedKey]);
-  const [data, setData] = useState<P | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    if (!path) return;
-    const controller = new AbortController();
-    setLoading(true);
-    api
-      .get<P>(path, { ...filters, limit: pageSize, offset: (page - 1) * pageSize }, controller.signal)
-      .then((answer) => {
-        setData(answer);
-        setError(null);
-      })
-      .catch((failure: unknown) => {
-        if ((failure as Error).name !== 'AbortError') setError(failure);
-      })
-      .finally(() => {
-        if (!controller.signal.aborted) setLoading(false);
-      });
-    return () => controller.abort();
-  }, [path, filters, page, pageSize, version]);
+  const query = { ...filters, limit: pageSize, offset: (page - 1) * pageSize };
+  const queryClient = useQueryClient();
+  const answer = useQuery({
+    queryKey: queryKeys.get(path ?? '', query),
+    queryFn: ({ signal }) => api.get<P>(path!, query, signal),
+    enabled: path !== null,
+    // The page on screen stays while the next page, filter or sort is asked.
+    placeholderData: keepPreviousData,
+  });
+  const data = answer.data ?? null;
+  const loading = answer.isFetching;
+  const error = answer.error;
 
   const setFilters = useCallback(
     (next: Record<string, string | string[] | undefined | null>) => {
@@ -73,5 +64,5 @@ export function useServerTable<T, P extends ServerPage<T> = ServerPage<T>>(path:
     },
   };
 
-  return { data, loading, error, filters, setFilters, pagination, reload: () => setVersion((v) => v + 1), query: { ...filters, limit: pageSize, offset: (page - 1) * pageSize } };
+  return { data, loading, error, filters, setFilters, pagination, reload: () => void queryClient.invalidateQueries({ queryKey: queryKeys.under(path ?? '') }), query };
 }

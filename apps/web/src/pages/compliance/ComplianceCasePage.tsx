@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Empty, Space, Table, Tabs, Tag, Timeline, Typography, message } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { complianceCaseActionRefusal, complianceCaseTarget, complianceEvidenceRefusal, SYSTEM_ACTOR, type Actor } from '@duban/domain';
 import { api, openPrintable } from '../../api/client';
+import { invalidate, queryKeys } from '../../api/query-keys';
 import { useMe } from '../../auth/session';
 import { formatDateTime, formatNumber } from '../../components/format';
 import { errorText } from '../../components/api-errors';
@@ -24,25 +26,21 @@ export function ComplianceCasePage() {
   const { t, label } = useI18n();
   const me = useMe();
   const reference = useReference();
-  const [kase, setKase] = useState<ComplianceCaseDetail | null>(null);
-  const [evidence, setEvidence] = useState<CaseEvidence[]>([]);
-  const [failure, setFailure] = useState<unknown>(null);
   const [action, setAction] = useState<CaseDialogAction | null>(null);
+  const queryClient = useQueryClient();
+  const recordKey = queryKeys.record(`/compliance-cases/${id}`);
 
-  const load = useCallback(async () => {
-    try {
-      const [found, files] = await Promise.all([api.get<ComplianceCaseDetail>(`/compliance-cases/${id}`), api.get<CaseEvidence[]>(`/compliance-cases/${id}/evidence`)]);
-      setKase(found);
-      setEvidence(files);
-      setFailure(null);
-    } catch (error) {
-      setFailure(error);
-    }
-  }, [id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const record = useQuery({
+    queryKey: recordKey,
+    queryFn: async ({ signal }) => {
+      const [found, files] = await Promise.all([api.get<ComplianceCaseDetail>(`/compliance-cases/${id}`, undefined, signal), api.get<CaseEvidence[]>(`/compliance-cases/${id}/evidence`, undefined, signal)]);
+      return { kase: found, evidence: files };
+    },
+  });
+  const kase = record.data?.kase ?? null;
+  const evidence = record.data?.evidence ?? [];
+  const failure = record.error;
+  const load = () => invalidate(queryClient, queryKeys.caseChanged());
 
   if (failure || !kase) return <RecordPending error={failure} notFound={t('cases.notFound')} describe={errorText} />;
 
@@ -50,7 +48,11 @@ export function ComplianceCasePage() {
   const actor: Actor = { userId: me.id, username: me.username, role: me.role, departmentId: me.departmentId };
   const allowed = DIALOG_ACTIONS.filter((a) => complianceCaseTarget(kase.state, a) !== null && complianceCaseActionRefusal(actor, a, kase, false) === null);
   const mayUpload = kase.state !== 'closed' && complianceEvidenceRefusal(actor, kase) === null;
-  const addEvidence = (file: CaseEvidence) => setEvidence((files) => (files.some((f) => f.id === file.id) ? files : [...files, file]));
+  // An uploaded file is shown at once, without asking for the case again.
+  const addEvidence = (file: CaseEvidence) =>
+    queryClient.setQueryData<{ kase: ComplianceCaseDetail; evidence: CaseEvidence[] }>(recordKey, (shown) =>
+      shown && !shown.evidence.some((f) => f.id === file.id) ? { ...shown, evidence: [...shown.evidence, file] } : shown,
+    );
   const printNotice = () => void openPrintable(`/compliance-cases/${kase.id}/notice`).catch((error: unknown) => void message.error(errorText(error, t)));
 
   return (

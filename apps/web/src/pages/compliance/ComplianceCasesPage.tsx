@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Card, Input, Select, Space, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { COMPLIANCE_CASE_STATES, FINDINGS } from '@duban/domain';
-import { api } from '../../api/client';
+import { apiQuery } from '../../api/query-keys';
 import { useSession } from '../../auth/session';
 import { ExportButtons } from '../../components/ExportButtons';
 import { ServerTable } from '../../components/ServerTable';
@@ -22,18 +23,10 @@ export function ComplianceCasesPage() {
   const seesAll = hasRole('office', 'viewer');
   const reference = useReference();
   const table = useServerTable<ComplianceCaseSummary>('/compliance-cases');
-  const [campaigns, setCampaigns] = useState<Array<{ id: string; name: string }>>([]);
+  const campaigns = useQuery({ ...apiQuery<Array<{ id: string; name: string }>>('/campaigns'), enabled: seesAll }).data ?? [];
   const [code, setCode] = useState(table.filters.creditCode ?? '');
   const [codeMistake, setCodeMistake] = useState<string | null>(null);
   const set = (key: string, value: string | undefined) => table.setFilters({ ...table.filters, [key]: value });
-
-  useEffect(() => {
-    if (!seesAll) return;
-    api
-      .get<Array<{ id: string; name: string }>>('/campaigns')
-      .then(setCampaigns)
-      .catch(() => setCampaigns([]));
-  }, [seesAll]);
 
   const searchCode = (value: string) => {
     const wanted = value.trim().toUpperCase();

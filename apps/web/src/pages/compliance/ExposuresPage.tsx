@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, Badge, Button, Card, Form, Input, Modal, Segmented, Space, Switch, Table, Tag, Typography, message } from 'antd';
 import { Link } from 'react-router-dom';
 import { EXPOSURE_PROPOSAL_STATUSES, type ExposureDecision } from '@duban/domain';
 import { api, openPrintable } from '../../api/client';
+import { apiQuery, invalidate, queryKeys } from '../../api/query-keys';
 import { useSession } from '../../auth/session';
 import { applyFieldErrors, errorText } from '../../components/api-errors';
 import { ExportButtons } from '../../components/ExportButtons';
@@ -18,20 +20,20 @@ import type { ExposureListEntry, ExposureProposal, ExposureProposalList } from '
 /** Nothing is published without the office: the proposals to decide, those decided, and the approved list. */
 export function ExposuresPage() {
   const { t } = useI18n();
-  const [listVersion, setListVersion] = useState(0);
   return (
     <Space orientation="vertical" size="middle" className="page">
       <Typography.Title level={1} className="page-title">
         {t('exposures.title')}
       </Typography.Title>
-      <Proposals onDecided={() => setListVersion((v) => v + 1)} />
-      <ApprovedList version={listVersion} />
+      <Proposals />
+      <ApprovedList />
     </Space>
   );
 }
 
-function Proposals({ onDecided }: { onDecided(): void }) {
+function Proposals() {
   const { t, label } = useI18n();
+  const queryClient = useQueryClient();
   const { hasRole } = useSession();
   const mayDecide = hasRole('office');
   const table = useServerTable<ExposureProposal, ExposureProposalList>('/exposure-proposals');
@@ -137,8 +139,7 @@ function Proposals({ onDecided }: { onDecided(): void }) {
           onDone={() => {
             void message.success(deciding.decision === 'approve' ? t('exposures.approved') : t('exposures.rejected'));
             setDeciding(null);
-            table.reload();
-            onDecided();
+            void invalidate(queryClient, queryKeys.exposureDecided());
           }}
         />
       )}
@@ -207,21 +208,13 @@ function DecisionDialog({ proposal, decision, onClose, onDone }: { proposal: Exp
  * The approved exposures. The printable page and the downloads are the public list; on screen
  * the office also sees the units taken off it (rectified, withdrawn), since when, by whom and why.
  */
-function ApprovedList({ version }: { version: number }) {
+function ApprovedList() {
   const { t, label } = useI18n();
-  const [rows, setRows] = useState<ExposureListEntry[] | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
   const [withDelisted, setWithDelisted] = useState(true);
-  const load = useCallback(() => {
-    api
-      .get<ExposureListEntry[]>('/exposure-list', withDelisted ? { include: 'delisted' } : undefined)
-      .then((answer) => {
-        setRows(answer);
-        setFailure(null);
-      })
-      .catch(setFailure);
-  }, [withDelisted]);
-  useEffect(() => load(), [load, version]);
+  // The rows on screen stay while the list with or without the delisted is asked.
+  const list = useQuery({ ...apiQuery<ExposureListEntry[]>('/exposure-list', withDelisted ? { include: 'delisted' } : undefined), placeholderData: keepPreviousData });
+  const rows = list.data ?? null;
+  const failure = list.error;
   const print = () => void openPrintable('/exposure-list', { format: 'html' }).catch((error: unknown) => void message.error(errorText(error, t)));
   return (
     <Card>

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Empty, Space, Table, Tag, Typography, message } from 'antd';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../../api/client';
+import { apiQuery, invalidate, queryKeys } from '../../api/query-keys';
 import { useMe } from '../../auth/session';
 import { formatDateTime, formatNumber } from '../../components/format';
 import { errorText } from '../../components/api-errors';
@@ -21,25 +22,17 @@ export function InspectionCasePage() {
   const { t, label } = useI18n();
   const me = useMe();
   const reference = useReference();
-  const [kase, setKase] = useState<InspectionCaseDetail | null>(null);
-  const [evidence, setEvidence] = useState<CaseEvidence[]>([]);
-  const [failure, setFailure] = useState<unknown>(null);
   const [logging, setLogging] = useState(false);
+  const queryClient = useQueryClient();
 
-  const load = useCallback(async () => {
-    try {
-      const found = await api.get<InspectionCaseDetail>(`/inspection-cases/${id}`);
-      setKase(found);
-      setFailure(null);
-      setEvidence(await api.get<CaseEvidence[]>(`/compliance-cases/${found.caseId}/evidence`).catch(() => [] as CaseEvidence[]));
-    } catch (error) {
-      setFailure(error);
-    }
-  }, [id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const found = useQuery(apiQuery<InspectionCaseDetail>(`/inspection-cases/${id}`));
+  const kase = found.data ?? null;
+  const failure = found.error;
+  // The evidence is the compliance case's; without it the list is simply empty.
+  const evidenceQuery = { ...apiQuery<CaseEvidence[]>(`/compliance-cases/${kase?.caseId}/evidence`), enabled: Boolean(kase) };
+  const files = useQuery(evidenceQuery);
+  const evidence = files.data ?? [];
+  const load = () => invalidate(queryClient, queryKeys.inspectionChanged());
 
   if (failure || !kase) return <RecordPending error={failure} notFound={t('inspection.notFound')} describe={errorText} />;
 
@@ -48,7 +41,8 @@ export function InspectionCasePage() {
   const mayAct = open && (me.role === 'office' || (me.role === 'inspector' && me.departmentId !== null && me.departmentId === kase.teamId));
   const mayUpload = mayAct && kase.caseState !== 'closed';
   const fileName = (fileId: string) => evidence.find((e) => e.id === fileId)?.fileName ?? fileId;
-  const addEvidence = (file: CaseEvidence) => setEvidence((files) => (files.some((f) => f.id === file.id) ? files : [...files, file]));
+  // An uploaded file is shown at once, without asking for the evidence again.
+  const addEvidence = (file: CaseEvidence) => queryClient.setQueryData(evidenceQuery.queryKey, (shown = []) => (shown.some((f) => f.id === file.id) ? shown : [...shown, file]));
 
   return (
     <Space orientation="vertical" size="middle" className="page">

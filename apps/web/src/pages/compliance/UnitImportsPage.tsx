@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Descriptions, Form, Progress, Select, Space, Statistic, Table, Typography, Upload, message } from 'antd';
 import type { TablePaginationConfig, UploadFile } from 'antd';
 import dayjs from 'dayjs';
 import { useNavigate, useParams } from 'react-router-dom';
 import { IMPORT_DATASETS } from '@duban/domain';
-import { api, download, uploadFile } from '../../api/client';
+import { download, uploadFile } from '../../api/client';
+import { apiQuery } from '../../api/query-keys';
 import { useSession } from '../../auth/session';
 import { applyFieldErrors, errorText } from '../../components/api-errors';
 import { ExportButtons } from '../../components/ExportButtons';
@@ -158,37 +160,27 @@ function UploadForm({ departments, onStarted }: { departments: Array<{ id: strin
 /** Polls GET /unit-imports/:id until the import ends; the counts move after each batch of 1,000 rows. */
 function ImportProgress({ importId, onFinished }: { importId: string; onFinished(): void }) {
   const { t, label } = useI18n();
-  const [record, setRecord] = useState<UnitImport | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
   const finished = useRef(onFinished);
   finished.current = onFinished;
 
+  const polled = useQuery({
+    ...apiQuery<UnitImport>(`/unit-imports/${importId}`),
+    // Asked again while the import runs; a passing failure (the network) is tried again more
+    // slowly; an answer that will not change is not.
+    refetchInterval: (query) => {
+      const failed = query.state.status === 'error';
+      if (failed) return (query.state.error as { status?: number } | null)?.status ? false : POLL_MS * 2;
+      return query.state.data && RUNNING.includes(query.state.data.status) ? POLL_MS : false;
+    },
+    refetchIntervalInBackground: true,
+    retry: false,
+  });
+  const record = polled.data ?? null;
+  const failure = polled.error;
+  const status = record?.status;
   useEffect(() => {
-    let live = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    setRecord(null);
-    setFailure(null);
-    const poll = async () => {
-      try {
-        const now = await api.get<UnitImport>(`/unit-imports/${importId}`);
-        if (!live) return;
-        setRecord(now);
-        setFailure(null);
-        if (RUNNING.includes(now.status)) timer = setTimeout(() => void poll(), POLL_MS);
-        else finished.current();
-      } catch (error) {
-        if (!live) return;
-        setFailure(error);
-        // A passing failure (the network) is tried again; an answer that will not change is not.
-        if (!(error as { status?: number }).status) timer = setTimeout(() => void poll(), POLL_MS * 2);
-      }
-    };
-    void poll();
-    return () => {
-      live = false;
-      if (timer) clearTimeout(timer);
-    };
-  }, [importId]);
+    if (status && !RUNNING.includes(status)) finished.current();
+  }, [status]);
 
   if (failure && !record) return <Alert type="error" showIcon title={errorText(failure, t)} />;
   if (!record) return null;

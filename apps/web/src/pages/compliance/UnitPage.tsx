@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Descriptions, Empty, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
 import { NotFound } from '../../components/Forbidden';
 import { errorText } from '../../components/api-errors';
 import { formatDate, formatDateTime, formatNumber } from '../../components/format';
@@ -17,30 +18,20 @@ export function UnitPage() {
   const { creditCode = '' } = useParams();
   const { t } = useI18n();
   const reference = useReference();
-  const [unit, setUnit] = useState<UnitDetail | null>(null);
-  const [history, setHistory] = useState<EnforcementHistory | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
   const mistake = creditCodeMistake(creditCode);
 
-  useEffect(() => {
-    if (mistake) return;
-    let live = true;
-    setUnit(null);
-    setHistory(null);
-    setFailure(null);
-    Promise.all([api.get<UnitDetail>(`/units/${creditCode}`), api.get<EnforcementHistory>(`/units/${creditCode}/enforcement-history`)])
-      .then(([record, events]) => {
-        if (!live) return;
-        setUnit(record);
-        setHistory(events);
-      })
-      .catch((error: unknown) => live && setFailure(error));
-    return () => {
-      live = false;
-    };
-    // `mistake` follows from creditCode
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [creditCode]);
+  // A mistyped code is said at once, never asked.
+  const record = useQuery({
+    queryKey: queryKeys.record(`/units/${creditCode}`),
+    queryFn: async ({ signal }) => {
+      const [found, events] = await Promise.all([api.get<UnitDetail>(`/units/${creditCode}`, undefined, signal), api.get<EnforcementHistory>(`/units/${creditCode}/enforcement-history`, undefined, signal)]);
+      return { unit: found, history: events };
+    },
+    enabled: !mistake,
+  });
+  const unit = record.data?.unit ?? null;
+  const history = record.data?.history ?? null;
+  const failure = record.error;
 
   if (mistake) return <Alert type="error" showIcon title={t(mistake.key, mistake.values)} />;
   if (failure instanceof ApiError && failure.status === 404) return <NotFound text={t('units.notFound', { code: creditCode })} />;

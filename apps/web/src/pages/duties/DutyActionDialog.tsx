@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs from 'dayjs';
 import { api } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
 import type { Department, DutyAction, DutyDetail, EvidenceFile } from '../../api/types';
 import { applyFieldErrors, errorText } from '../../components/api-errors';
 import { beijingInstant } from '../../components/format';
@@ -36,15 +38,18 @@ export function DutyActionDialog({ duty, action, evidence, onClose, onDone }: Pr
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const [departments, setDepartments] = useState<Department[]>([]);
+  // Only a reassignment asks where to; without the list the choice is simply empty.
+  const choices = useQuery({
+    queryKey: queryKeys.get('/departments'),
+    queryFn: ({ signal }) => api.get<Department[]>('/departments', undefined, signal),
+    enabled: action === 'reassign',
+  });
+  const departments = choices.data ?? [];
 
   useEffect(() => {
     form.resetFields();
     setFailure(null);
     if (action === 'submit') form.setFieldsValue({ evidenceIds: evidence.map((e) => e.id) });
-    if (action === 'reassign') {
-      api.get<Department[]>('/departments').then(setDepartments).catch(() => setDepartments([]));
-    }
   }, [action, form, evidence]);
 
   if (!action) return null;

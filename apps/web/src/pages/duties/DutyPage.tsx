@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { InboxOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Empty, Input, List, Progress, Space, Tabs, Tag, Timeline, Typography, Upload, message } from 'antd';
 import { useParams } from 'react-router-dom';
 import { ApiError, api, download, uploadFile } from '../../api/client';
+import { invalidate, queryKeys } from '../../api/query-keys';
 import type { DutyAction, DutyComment, DutyDetail, EvidenceFile, TimelineEntry } from '../../api/types';
 import { errorText, fieldMessageText } from '../../components/api-errors';
 import { formatDateTime } from '../../components/format';
@@ -17,34 +19,27 @@ import { DIALOG_ACTIONS, DutyActionDialog } from './DutyActionDialog';
 export function DutyPage() {
   const { id = '' } = useParams();
   const { t, label } = useI18n();
-  const [duty, setDuty] = useState<DutyDetail | null>(null);
-  const [timeline, setTimeline] = useState<TimelineEntry[]>([]);
-  const [evidence, setEvidence] = useState<EvidenceFile[]>([]);
-  const [comments, setComments] = useState<DutyComment[]>([]);
-  const [failure, setFailure] = useState<unknown>(null);
   const [action, setAction] = useState<DutyAction | null>(null);
+  const queryClient = useQueryClient();
 
-  const load = useCallback(async () => {
-    try {
+  const record = useQuery({
+    queryKey: queryKeys.record(`/duties/${id}`),
+    queryFn: async ({ signal }) => {
       const [detail, entries, files, thread] = await Promise.all([
-        api.get<DutyDetail>(`/duties/${id}`),
-        api.get<{ entries: TimelineEntry[] }>(`/duties/${id}/timeline`),
-        api.get<EvidenceFile[]>(`/duties/${id}/evidence`),
-        api.get<DutyComment[]>(`/duties/${id}/comments`).catch(() => [] as DutyComment[]),
+        api.get<DutyDetail>(`/duties/${id}`, undefined, signal),
+        api.get<{ entries: TimelineEntry[] }>(`/duties/${id}/timeline`, undefined, signal),
+        api.get<EvidenceFile[]>(`/duties/${id}/evidence`, undefined, signal),
+        api.get<DutyComment[]>(`/duties/${id}/comments`, undefined, signal).catch(() => [] as DutyComment[]),
       ]);
-      setDuty(detail);
-      setTimeline(entries.entries);
-      setEvidence(files);
-      setComments(thread);
-      setFailure(null);
-    } catch (error) {
-      setFailure(error);
-    }
-  }, [id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+      return { detail, timeline: entries.entries, evidence: files, comments: thread };
+    },
+  });
+  const duty = record.data?.detail ?? null;
+  const timeline = record.data?.timeline ?? [];
+  const evidence = record.data?.evidence ?? [];
+  const comments = record.data?.comments ?? [];
+  const failure = record.error;
+  const load = () => invalidate(queryClient, queryKeys.dutyChanged(id));
 
   if (failure || !duty) return <RecordPending error={failure} notFound={t('duty.notFound')} />;
 

@@ -1,9 +1,10 @@
 // Per department (or district): counts by state, open, overdue, late, returns, closed on time
 // and late, with the totals, for the board's campaign, phase and district filters.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Segmented, Space, Table, Typography } from 'antd';
 import { DUTY_STATES } from '@duban/domain';
-import { api } from '../../api/client';
+import { apiQuery } from '../../api/query-keys';
 import { ExportButtons } from '../../components/ExportButtons';
 import { listErrorText } from './list-error';
 import { useI18n } from '../../i18n/i18n';
@@ -20,29 +21,12 @@ interface Props {
 export function StatsPanel({ filters, onShowDepartment }: Props) {
   const { t, label } = useI18n();
   const [groupBy, setGroupBy] = useState<GroupBy>('department');
-  const [data, setData] = useState<StatsAnswer | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const query = { groupBy, campaignId: filters.campaignId, phaseId: filters.phaseId, districtId: filters.districtId };
-  const queryKey = JSON.stringify(query);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    api
-      .get<StatsAnswer>('/overview/departments', JSON.parse(queryKey) as Record<string, string>, controller.signal)
-      .then((answer) => {
-        setData(answer);
-        setError(null);
-      })
-      .catch((failure: unknown) => {
-        if ((failure as Error).name !== 'AbortError') setError(failure);
-      })
-      .finally(() => {
-        if (!controller.signal.aborted) setLoading(false);
-      });
-    return () => controller.abort();
-  }, [queryKey]);
+  // The counts on screen stay while the next grouping or filter is asked.
+  const answer = useQuery({ ...apiQuery<StatsAnswer>('/overview/departments', query), placeholderData: keepPreviousData });
+  const data = answer.data ?? null;
+  const loading = answer.isFetching;
+  const error = answer.error;
 
   type Row = GroupCounts & { id: string; name: string; code: string; isTotal?: boolean };
   const rows: Row[] = data ? [...data.rows, { ...data.totals, id: '__totals', code: '', name: t('board.stats.totals'), isTotal: true }] : [];

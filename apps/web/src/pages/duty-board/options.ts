@@ -1,6 +1,6 @@
 // What the filters offer: campaigns, their phases, departments and districts, read from the API.
-import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
+import { useQuery } from '@tanstack/react-query';
+import { apiQuery } from '../../api/query-keys';
 import type { Department } from '../../api/types';
 import type { CampaignHeader, CampaignPhase } from './types';
 
@@ -15,41 +15,18 @@ export interface FilterOptions {
 }
 
 export function useFilterOptions(campaignId: string | undefined): FilterOptions {
-  const [campaigns, setCampaigns] = useState<CampaignHeader[]>([]);
-  const [departments, setDepartments] = useState<Department[]>([]);
-  const [phases, setPhases] = useState<CampaignPhase[]>([]);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    Promise.all([
-      api.get<CampaignHeader[]>('/campaigns', undefined, controller.signal),
-      api.get<Department[]>('/departments', undefined, controller.signal),
-    ])
-      .then(([c, d]) => {
-        setCampaigns(c);
-        setDepartments(d);
-      })
-      .catch((failure: unknown) => {
-        if ((failure as Error).name !== 'AbortError') setError(failure);
-      });
-    return () => controller.abort();
-  }, []);
-
-  useEffect(() => {
-    if (!campaignId) {
-      setPhases([]);
-      return;
-    }
-    const controller = new AbortController();
-    api
-      .get<{ phases: CampaignPhase[] }>(`/campaigns/${campaignId}`, undefined, controller.signal)
-      .then((campaign) => setPhases([...campaign.phases].sort((a, b) => a.seq - b.seq)))
-      .catch((failure: unknown) => {
-        if ((failure as Error).name !== 'AbortError') setPhases([]);
-      });
-    return () => controller.abort();
-  }, [campaignId]);
+  const campaignList = useQuery(apiQuery<CampaignHeader[]>('/campaigns'));
+  const departmentList = useQuery(apiQuery<Department[]>('/departments'));
+  // Both lists or neither, as one answer: a failure of either leaves both empty.
+  const error = campaignList.error ?? departmentList.error;
+  const campaigns = error ? [] : (campaignList.data ?? []);
+  const departments = error ? [] : (departmentList.data ?? []);
+  const phases =
+    useQuery({
+      ...apiQuery<{ phases: CampaignPhase[] }>(`/campaigns/${campaignId}`),
+      enabled: Boolean(campaignId),
+      select: (campaign) => [...campaign.phases].sort((a, b) => a.seq - b.seq),
+    }).data ?? [];
 
   return {
     campaigns,
