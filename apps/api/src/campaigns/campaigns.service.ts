@@ -349,7 +349,7 @@ export class CampaignsService {
       for (const m of messages) problems.add(path.startsWith(own) ? path.slice(own.length) : path, m);
     }
     problems.throwIfAny();
-    await this.campaigns.revisePhase(phase.id, revised, actor, dto.reason ?? null, () => undefined);
+    await this.campaigns.revisePhase(phase.id, revised, actor, dto.reason ?? null);
     return this.phase(actor, campaign.id, phase.id);
   }
 

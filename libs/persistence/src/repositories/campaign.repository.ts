@@ -355,7 +355,6 @@ export class CampaignRepository {
     revision: { name: string; windowStart: string; windowEnd: string; focusSectors: readonly string[]; templates: readonly DutyTemplate[] },
     actor: Actor,
     reason: string | null,
-    check: (phase: PhaseRow) => void,
   ): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       const phase = await this.phase(phaseId, tx, true);
@@ -363,7 +362,6 @@ export class CampaignRepository {
       if (phase.status !== 'planned') {
         throw new DomainError(DomainErrorCode.PhaseNotEditable, `Phase "${phase.name}" has been launched; its plan is fixed`);
       }
-      check(phase);
       await tx.query(
         `UPDATE campaign_phases SET name = $2, window_start = $3, window_end = $4, focus_sectors = $5 WHERE id = $1`,
         [phaseId, revision.name, revision.windowStart, revision.windowEnd, [...revision.focusSectors]],
