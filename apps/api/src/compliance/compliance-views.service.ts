@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import {
   DomainError,
   DomainErrorCode,
+  DUBAN_TIME_ZONE,
   ESCALATION_STEP_LABELS,
   EXPOSURE_LISTING_LABELS,
   FINDING_LABELS,
@@ -38,7 +39,7 @@ function scopeOf(actor: Actor, departmentId: string | undefined): ComplianceScop
   return { departmentId };
 }
 
-const day = (instant: Date | null) => (instant ? DateTime.fromJSDate(instant).setZone('Asia/Shanghai').toFormat('yyyy-MM-dd') : '');
+const day = (instant: Date | null) => (instant ? DateTime.fromJSDate(instant).setZone(DUBAN_TIME_ZONE).toFormat('yyyy-MM-dd') : '');
 
 /** The exposure list and the office's views of units and cases. */
 @Injectable()
