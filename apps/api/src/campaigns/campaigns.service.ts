@@ -55,6 +55,7 @@ import {
   type CampaignWorkflowInput,
   type PhaseLiveState,
 } from '@duban/workflows';
+import { startWorkflow } from '@duban/temporal-client';
 import { isoInstant, isoInstantOrNull, type IsoInstant } from '../common/instants';
 import { callTemporal, temporalClient } from '../temporal/temporal-calls';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
@@ -162,7 +163,7 @@ export class CampaignsService {
       );
       if (dto.reportPlan) await this.reportRepository.storePlan(id, dto.reportPlan as ReportPlan, tx);
       await callTemporal(
-        () => client.workflow.start('CampaignWorkflow', { taskQueue: this.temporal.taskQueue, workflowId: campaignWorkflowId(id), args: [input] }),
+        () => startWorkflow(client, 'CampaignWorkflow', { taskQueue: this.temporal.taskQueue, workflowId: campaignWorkflowId(id), args: [input] }),
         this.logger,
       );
     });
