@@ -1,7 +1,7 @@
 // Three tiers: fast unit tests of pure logic, integration tests against the real PostgreSQL,
 // Temporal dev server and an SMTP server (test/integration, with its own global setup), and the
 // fault tier (test/faults) that kills the built apps and servers it starts itself.
-const moduleNameMapper = { '^@duban/(domain|workflows|persistence|mail|config|unit-files|contracts)$': '<rootDir>/libs/$1/src/index.ts' };
+const moduleNameMapper = { '^@duban/(domain|workflows|persistence|mail|config|unit-files|contracts|temporal-client)$': '<rootDir>/libs/$1/src/index.ts' };
 // Type-checking is `npm run typecheck`'s job; tests only transpile, which is much faster.
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
 

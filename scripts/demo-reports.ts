@@ -7,6 +7,7 @@
  *
  *   npm run demo:reports
  */
+import { DUBAN_TIME_ZONE } from '@duban/domain';
 import { call, login, sleep } from './lib/demo-api';
 import { hengyangCampaign } from './lib/hengyang-campaign';
 
@@ -66,7 +67,7 @@ async function main(): Promise<void> {
     return found;
   };
   const districts = units.filter((u) => u.kind === 'district');
-  const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+  const year = Number(new Intl.DateTimeFormat('en', { timeZone: DUBAN_TIME_ZONE, year: 'numeric' }).format(new Date()));
   const plan = hengyangCampaign(byCode, districts.map((d) => d.id), year);
   const campaign = await call<{ id: string; name: string }>('POST', '/campaigns', office, plan);
   console.log(`Campaign ${campaign.name} (${campaign.id}), ${year}-05-01 – ${year}-12-31, default report plan`);

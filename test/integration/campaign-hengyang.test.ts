@@ -1,3 +1,4 @@
+import { Worker } from '@temporalio/worker';
 import { campaignWorkflowId, phaseBatchWorkflowId, phaseWorkflowId } from '@duban/workflows';
 import { hengyangCampaign } from '../../scripts/lib/hengyang-campaign';
 import { NO_REPORT_PLAN, pinCampaignRoutes, registerDistricts, seededDepartments, type Unit } from '../support/campaign-fixtures';
@@ -217,10 +218,18 @@ describe('a Hengyang-style campaign through its phases', () => {
     expect(phaseLive.body.workflow).toMatchObject({ dutyCount: 4, batchesStarted: 1, closed: false });
   });
 
-  it('keeps replay fixtures of each campaign workflow type (RECORD_HISTORIES=1)', async () => {
-    const handle = (id: string) => stack.temporal.workflow.getHandle(id);
-    await recordHistoryIfAsked(handle(campaignWorkflowId(campaign.id)), 'campaign-workflow.hengyang-forced-launch');
-    await recordHistoryIfAsked(handle(phaseWorkflowId(phase(0).id)), 'phase-workflow.all-duties-closed');
-    await recordHistoryIfAsked(handle(phaseBatchWorkflowId(phase(0).id, 0)), 'phase-duty-batch-workflow.all-accepted');
+  // The campaign's own workflow histories, as far as they have run: each replays against today's
+  // workflow code (a non-deterministic change fails here), and with RECORD_HISTORIES=1 it is also
+  // kept as a replay fixture for workflow-replay.test.ts.
+  it.each([
+    ['campaign-workflow.hengyang-forced-launch', () => campaignWorkflowId(campaign.id), 'RUNNING'],
+    ['phase-workflow.all-duties-closed', () => phaseWorkflowId(phase(0).id), 'COMPLETED'],
+    ['phase-duty-batch-workflow.all-accepted', () => phaseBatchWorkflowId(phase(0).id, 0), 'COMPLETED'],
+  ])('replays its %s history, kept as a replay fixture when asked', async (fixture, workflowId, status) => {
+    const handle = stack.temporal.workflow.getHandle(workflowId());
+    expect((await handle.describe()).status.name).toBe(status);
+    const history = await handle.fetchHistory();
+    await Worker.runReplayHistory({ workflowBundle: { codePath: process.env.WORKFLOW_BUNDLE_PATH! }, replayName: fixture }, history, workflowId());
+    await recordHistoryIfAsked(handle, fixture);
   });
 });

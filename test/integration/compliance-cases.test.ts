@@ -289,8 +289,11 @@ describe('compliance cases: comparison, notice, escalation, exposure, bidding ba
 
     const handle = stack.temporal.workflow.getHandle(`compliance-case-${arrears.id}`);
     expect(await handle.result()).toMatchObject({ state: 'closed', outcome: 'rectified' });
-    // Well past the deadline: nothing was taken.
-    await new Promise((resolve) => setTimeout(resolve, 7000));
+    // Only the case's own workflow takes escalation steps, and it has finished: its whole history
+    // schedules none, so none can be taken after the deadline either (no need to sleep past it).
+    const scheduled = ((await handle.fetchHistory()).events ?? []).flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
+    expect(scheduled).toContain('recordCaseTransition');
+    expect(scheduled).not.toContain('takeEscalationStep');
     expect(await stack.dataSource.query(`SELECT step FROM compliance_case_steps WHERE case_id = $1`, [arrears.id])).toEqual([]);
     expect(await stack.dataSource.query(`SELECT id FROM inspection_cases WHERE case_id = $1`, [arrears.id])).toEqual([]);
   });
@@ -341,15 +344,20 @@ describe('compliance cases: comparison, notice, escalation, exposure, bidding ba
     expect(kase.departmentId).toBe(units.get('SIA')!.id);
     await waitFor('the case workflow', async () => (await detail(kase.id)).workflow?.state === 'identified');
     expect((await act(office.token, kase.id, { action: 'issue_notice', deadline: inSeconds(2) })).status).toBe(200);
-    // Stop once the worker has nothing in hand (the notice's activities done): a task handed to a
-    // worker that is stopping is retried by Temporal only after its timeout, which is not under test.
-    await waitFor('the notice to be handled', async () => {
-      const history = await stack.temporal.workflow.getHandle(`compliance-case-${kase.id}`).fetchHistory();
-      return (history.events ?? []).filter((e) => e.activityTaskCompletedEventAttributes).length >= 2;
+    // Stop once the worker has nothing in hand (the notice's activities done, the deadline's timer
+    // set): a task handed to a worker that is stopping is retried by Temporal only after its
+    // timeout, which is not under test.
+    const caseHistory = async () => (await stack.temporal.workflow.getHandle(`compliance-case-${kase.id}`).fetchHistory()).events ?? [];
+    const deadlineTimer = await waitFor('the notice to be handled', async () => {
+      const events = await caseHistory();
+      const completed = events.filter((e) => e.activityTaskCompletedEventAttributes).length;
+      return completed >= 2 && events.find((e) => e.timerStartedEventAttributes)?.timerStartedEventAttributes?.timerId;
     });
 
     await stack.stopWorker();
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    // The server fires the deadline's timer with no worker there; until a worker runs the
+    // workflow again, nothing escalates.
+    await waitFor('the deadline to pass with no worker', async () => (await caseHistory()).some((e) => e.timerFiredEventAttributes?.timerId === deadlineTimer));
     expect((await stack.dataSource.query(`SELECT state FROM compliance_cases WHERE id = $1`, [kase.id]))[0].state).toBe('notified');
     await stack.startWorker();
 

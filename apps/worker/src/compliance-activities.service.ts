@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { heartbeat } from '@temporalio/activity';
-import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
 import {
   applyClockOffset,
@@ -42,6 +42,7 @@ import {
   type TakenStep,
   type TakeStepInput,
 } from '@duban/workflows';
+import { TemporalClientConnection } from '@duban/temporal-client';
 import { OnceOnlyMail } from './once-only-mail';
 
 /** Units read per page of the comparison. */
@@ -53,7 +54,8 @@ const CASE_DUTY_WORKING_DAYS = 5;
 @Injectable()
 export class ComplianceActivitiesService implements ComplianceActivities, OnApplicationShutdown {
   private readonly logger = new Logger(ComplianceActivitiesService.name);
-  private client?: Promise<{ client: Client; connection: Connection }>;
+  /** Cancels a case's duties through their workflows: the shared client, connected on first use. */
+  private readonly temporal: TemporalClientConnection;
 
   constructor(
     @Inject(DUBAN_CONFIG) private readonly config: DubanConfig,
@@ -63,7 +65,9 @@ export class ComplianceActivitiesService implements ComplianceActivities, OnAppl
     private readonly users: UserRepository,
     private readonly departments: DepartmentRepository,
     private readonly mail: OnceOnlyMail,
-  ) {}
+  ) {
+    this.temporal = new TemporalClientConnection(config.temporal);
+  }
 
   async compareUnitsForRun(input: { runId: string }): Promise<ComplianceRunResult & { batchSize: number }> {
     const run = await this.compliance.run(input.runId);
@@ -221,7 +225,7 @@ export class ComplianceActivitiesService implements ComplianceActivities, OnAppl
       stoppedAt: new Date(input.stoppedAt),
       reason: input.reason,
     });
-    const { client } = await this.temporal();
+    const client = await this.temporal.get();
     for (const dutyId of dutyIds) {
       try {
         await client.workflow.getHandle(dutyWorkflowId(dutyId)).executeUpdate(dutyActionUpdate, {
@@ -275,7 +279,7 @@ export class ComplianceActivitiesService implements ComplianceActivities, OnAppl
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.client) await (await this.client).connection.close();
+    await this.temporal.close();
   }
 
   private async case(caseId: string): Promise<ComplianceCaseRow> {
@@ -334,12 +338,4 @@ export class ComplianceActivitiesService implements ComplianceActivities, OnAppl
     if (office.length > 0) await this.mail.send({ key, recipients: office, subject, body });
   }
 
-
-  private temporal(): Promise<{ client: Client; connection: Connection }> {
-    this.client ??= Connection.connect({ address: this.config.temporal.address }).then((connection) => ({
-      connection,
-      client: new Client({ connection, namespace: this.config.temporal.namespace }),
-    }));
-    return this.client;
-  }
 }

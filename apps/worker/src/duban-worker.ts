@@ -1,5 +1,4 @@
 import { Logger } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DubanConfig } from '@duban/config';
 import { withInputFailures } from './activity-failures';
@@ -14,6 +13,7 @@ import type {
   SignInHousekeepingInput,
 } from '@duban/workflows';
 import { signInHousekeepingWorkflowId } from '@duban/workflows';
+import { startWorkflow, TemporalClientConnection } from '@duban/temporal-client';
 
 /** The Temporal worker and its connection, run by main.ts and closed with it. */
 export class DubanWorker {
@@ -108,11 +108,10 @@ export class DubanWorker {
    * the workflow id makes it one). A Temporal that is away now only delays it to the next start.
    */
   private async ensureHousekeeping(): Promise<void> {
-    const { taskQueue, namespace } = this.config.temporal;
-    let connection: Connection | undefined;
+    const { taskQueue } = this.config.temporal;
+    const temporal = new TemporalClientConnection(this.config.temporal);
     try {
-      connection = await Connection.connect({ address: this.config.temporal.address });
-      await new Client({ connection, namespace }).workflow.start('SignInHousekeepingWorkflow', {
+      await startWorkflow(await temporal.get(), 'SignInHousekeepingWorkflow', {
         taskQueue,
         workflowId: signInHousekeepingWorkflowId(taskQueue),
         workflowIdConflictPolicy: 'USE_EXISTING',
@@ -121,7 +120,7 @@ export class DubanWorker {
     } catch (error) {
       this.logger.warn(`Sign-in housekeeping not started (next worker start tries again): ${String(error)}`);
     } finally {
-      await connection?.close().catch(() => undefined);
+      await temporal.close().catch(() => undefined);
     }
   }
 

@@ -21,7 +21,3 @@ export const SYSTEM_ACTOR: Actor = {
   role: 'office',
   departmentId: null,
 };
-
-export function isSystemActor(actor: Actor): boolean {
-  return actor.userId === SYSTEM_ACTOR.userId;
-}

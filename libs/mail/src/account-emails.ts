@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import { DUBAN_TIME_ZONE, type RenderedEmail } from './duty-email-templates';
+import { DUBAN_TIME_ZONE } from '@duban/domain';
+import type { RenderedEmail } from './duty-email-templates';
 
 export interface PasswordLinkFacts {
   displayName: string;

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import { OUTCOME_LABELS, type AssessmentOutcomes, type Scorecard } from '@duban/domain';
+import { DUBAN_TIME_ZONE, OUTCOME_LABELS, type AssessmentOutcomes, type Scorecard } from '@duban/domain';
 import { escapeHtml } from './compliance-notice';
-import { DUBAN_TIME_ZONE, type RenderedEmail } from './duty-email-templates';
+import type { RenderedEmail } from './duty-email-templates';
 
 const dateText = (instant: Date) => DateTime.fromJSDate(instant).setZone(DUBAN_TIME_ZONE).toFormat('yyyy年M月d日');
 const percent = (n: number) => `${(Math.round(n * 10) / 10).toFixed(1)}%`;

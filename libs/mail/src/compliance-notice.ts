@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
-import { FINDING_LABELS, type Finding } from '@duban/domain';
-import { DUBAN_TIME_ZONE } from './duty-email-templates';
+import { DUBAN_TIME_ZONE, FINDING_LABELS, type Finding } from '@duban/domain';
 
 export interface RectificationNoticeFacts {
   noticeNumber: string;

@@ -1,9 +1,6 @@
 import { DateTime } from 'luxon';
-import { clockOffsetWords, isZeroOffset, type EscalationStepTiming } from '@duban/domain';
+import { clockOffsetWords, DUBAN_TIME_ZONE, isZeroOffset, type EscalationStepTiming } from '@duban/domain';
 import type { DutyNotification } from '@duban/workflows';
-
-/** Deadlines are local time for every user (docs/domain.md, "Working days, the calendar and the time zone"). */
-export const DUBAN_TIME_ZONE = 'Asia/Shanghai';
 
 export function formatShanghaiTime(instant: Date): string {
   return DateTime.fromJSDate(instant).setZone(DUBAN_TIME_ZONE).toFormat("yyyy年M月d日 HH:mm '(北京时间)'");

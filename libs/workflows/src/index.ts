@@ -10,3 +10,4 @@ export * from './assessment/assessment-contract';
 export type * from './assessment/assessment-activities';
 export * from './accounts/account-contract';
 export type * from './accounts/account-activities';
+export type * as workflowFunctions from './workflows';

@@ -27,6 +27,7 @@ import {
   type AssessmentLiveState,
   type AssessmentWorkflowInput,
 } from '@duban/workflows';
+import { startWorkflow } from '@duban/temporal-client';
 import type { ExportTable } from '../common/table-export';
 import { callTemporal, temporalClient } from '../temporal/temporal-calls';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
@@ -193,7 +194,7 @@ export class AssessmentsService {
     const input: AssessmentWorkflowInput = { assessmentId: assessment.id, campaignId: assessment.campaignId, asOf: assessment.asOf };
     try {
       await callTemporal(
-        () => client.workflow.start('AssessmentWorkflow', { taskQueue: this.temporal.taskQueue, workflowId: assessment.workflowId, args: [input] }),
+        () => startWorkflow(client, 'AssessmentWorkflow', { taskQueue: this.temporal.taskQueue, workflowId: assessment.workflowId, args: [input] }),
         this.logger,
       );
     } catch (error) {

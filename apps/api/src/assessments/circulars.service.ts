@@ -21,6 +21,7 @@ import {
 import { renderCircularPage } from '@duban/mail';
 import { AssessmentRepository, CampaignRepository, CircularRepository, ReportViewsRepository, type CampaignRow, type CircularRow } from '@duban/persistence';
 import { circularPublicationWorkflowId, type CircularPublicationInput } from '@duban/workflows';
+import { startWorkflow } from '@duban/temporal-client';
 import { callTemporal, temporalClient } from '../temporal/temporal-calls';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import type { CreateCircularDto, ReviseCircularDto } from './assessment.dto';
@@ -80,7 +81,7 @@ export class CircularsService {
     const input: CircularPublicationInput = { circularId: circular.id, actor };
     const handle = await callTemporal(async () => {
       try {
-        return await client.workflow.start('CircularPublicationWorkflow', {
+        return await startWorkflow(client, 'CircularPublicationWorkflow', {
           taskQueue: this.temporal.taskQueue,
           workflowId: circularPublicationWorkflowId(circular.id),
           workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',

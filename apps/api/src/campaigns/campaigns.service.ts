@@ -55,6 +55,7 @@ import {
   type CampaignWorkflowInput,
   type PhaseLiveState,
 } from '@duban/workflows';
+import { startWorkflow } from '@duban/temporal-client';
 import { isoInstant, isoInstantOrNull, type IsoInstant } from '../common/instants';
 import { callTemporal, temporalClient } from '../temporal/temporal-calls';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
@@ -162,7 +163,7 @@ export class CampaignsService {
       );
       if (dto.reportPlan) await this.reportRepository.storePlan(id, dto.reportPlan as ReportPlan, tx);
       await callTemporal(
-        () => client.workflow.start('CampaignWorkflow', { taskQueue: this.temporal.taskQueue, workflowId: campaignWorkflowId(id), args: [input] }),
+        () => startWorkflow(client, 'CampaignWorkflow', { taskQueue: this.temporal.taskQueue, workflowId: campaignWorkflowId(id), args: [input] }),
         this.logger,
       );
     });
@@ -178,14 +179,15 @@ export class CampaignsService {
   async list(actor: Actor) {
     assertMayReadCampaigns(actor);
     const rows = await this.campaigns.list();
-    const phases = await Promise.all(rows.map((c) => this.campaigns.phases(c.id)));
+    const phasesOf = await this.campaigns.phasesOf(rows.map((c) => c.id));
     // The phase the campaign is in: the last one launched, else the first one planned.
-    return rows.map((c, i) => {
-      const launched = phases[i].filter((p) => p.status !== 'planned');
-      const current = launched.at(-1) ?? phases[i][0];
+    return rows.map((c) => {
+      const phases = phasesOf.get(c.id)!;
+      const launched = phases.filter((p) => p.status !== 'planned');
+      const current = launched.at(-1) ?? phases[0];
       return {
         ...campaignHeader(c),
-        phaseCount: phases[i].length,
+        phaseCount: phases.length,
         currentPhase: current ? { id: current.id, seq: current.seq, kind: current.kind, round: current.round, name: current.name, status: current.status } : null,
       };
     });
@@ -194,14 +196,14 @@ export class CampaignsService {
   async get(actor: Actor, campaignId: string) {
     const campaign = await this.visible(actor, campaignId);
     const [districts, phases] = await Promise.all([this.campaigns.districts(campaign.id), this.campaigns.phases(campaign.id)]);
-    const templates = await Promise.all(phases.map((p) => this.campaigns.templates(p.id)));
+    const templates = await this.campaigns.templatesOf(phases.map((p) => p.id));
     return {
       ...campaignHeader(campaign),
       jurisdiction: { name: campaign.jurisdictionName, level: campaign.jurisdictionLevel, districts },
       targets: campaign.targets,
       leadingGroup: campaign.leadingGroup,
       escalationLadder: campaign.clockPolicy,
-      phases: phases.map((p, i) => ({ ...phaseView(p), templates: templates[i].map(templateView) })),
+      phases: phases.map((p) => ({ ...phaseView(p), templates: templates.get(p.id)!.map(templateView) })),
     };
   }
 
@@ -336,9 +338,8 @@ export class CampaignsService {
     const revised = toPlannedPhase(dto, phase.id, '', problems);
     if (revised.kind !== phase.kind) problems.add('kind', `the phase is ${phase.kind}; its kind cannot change`);
     const phases = await this.campaigns.phases(campaign.id);
-    const plan: PlannedPhase[] = await Promise.all(
-      phases.map(async (p) => (p.id === phase.id ? revised : { ...p, templates: await this.campaigns.templates(p.id) })),
-    );
+    const templates = await this.campaigns.templatesOf(phases.filter((p) => p.id !== phase.id).map((p) => p.id));
+    const plan: PlannedPhase[] = phases.map((p) => (p.id === phase.id ? revised : { ...p, templates: templates.get(p.id)! }));
     const routeKeys = new Set((await this.campaigns.routes(campaign.id)).map((r) => routeKeyOf(r.kind, r.key)));
     const districtCount = (await this.campaigns.districts(campaign.id)).length;
     const index = phases.findIndex((p) => p.id === phase.id);
@@ -349,7 +350,7 @@ export class CampaignsService {
       for (const m of messages) problems.add(path.startsWith(own) ? path.slice(own.length) : path, m);
     }
     problems.throwIfAny();
-    await this.campaigns.revisePhase(phase.id, revised, actor, dto.reason ?? null, () => undefined);
+    await this.campaigns.revisePhase(phase.id, revised, actor, dto.reason ?? null);
     return this.phase(actor, campaign.id, phase.id);
   }
 

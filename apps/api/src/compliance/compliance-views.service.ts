@@ -4,6 +4,7 @@ import {
   assertMay,
   DomainError,
   DomainErrorCode,
+  DUBAN_TIME_ZONE,
   ESCALATION_STEP_LABELS,
   EXPOSURE_LISTING_LABELS,
   FINDING_LABELS,
@@ -40,7 +41,7 @@ function casesOf(actor: Actor, departmentId: string | undefined): ComplianceScop
   return { departmentId };
 }
 
-const day = (instant: Date | null) => (instant ? DateTime.fromJSDate(instant).setZone('Asia/Shanghai').toFormat('yyyy-MM-dd') : '');
+const day = (instant: Date | null) => (instant ? DateTime.fromJSDate(instant).setZone(DUBAN_TIME_ZONE).toFormat('yyyy-MM-dd') : '');
 
 /** The exposure list and the office's views of units and cases. */
 @Injectable()

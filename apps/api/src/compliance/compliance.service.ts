@@ -15,6 +15,7 @@ import {
   type ComplianceCaseLiveState,
   type ComplianceRunInput,
 } from '@duban/workflows';
+import { startWorkflow } from '@duban/temporal-client';
 import { MATCHES_NOTHING } from '../common/matches-nothing';
 import { assertExportable, exportPage, type ExportTable } from '../common/table-export';
 import { isoInstant, isoInstantOrNull, type IsoInstant } from '../common/instants';
@@ -50,7 +51,7 @@ export class ComplianceService {
     await this.compliance.createRun({ id, campaignId: campaign.id, actor, reason: dto.reason ?? null, requestedAt: new Date() });
     const input: ComplianceRunInput = { runId: id, campaignId: campaign.id, actor };
     await callTemporal(
-      () => client.workflow.start('ComplianceRunWorkflow', { taskQueue: this.temporal.taskQueue, workflowId: complianceRunWorkflowId(id), args: [input] }),
+      () => startWorkflow(client, 'ComplianceRunWorkflow', { taskQueue: this.temporal.taskQueue, workflowId: complianceRunWorkflowId(id), args: [input] }),
       this.logger,
     );
     return this.run(actor, id);

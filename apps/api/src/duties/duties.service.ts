@@ -45,6 +45,7 @@ import {
   type DutyAssignment,
   type DutyWorkflowInput,
 } from '@duban/workflows';
+import { startWorkflow } from '@duban/temporal-client';
 import { callTemporal, temporalClient } from '../temporal/temporal-calls';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import type { AssignDutyDto, ListDutiesQuery } from './duty.dto';
@@ -122,7 +123,7 @@ export class DutiesService {
       const input: DutyWorkflowInput = { assignment, policy: await this.clockPolicy(), ...(bound === undefined ? {} : { historyEventsBound: bound }) };
       try {
         await this.temporalCall(() =>
-          client.workflow.start('DutyWorkflow', {
+          startWorkflow(client, 'DutyWorkflow', {
             taskQueue: this.temporal.taskQueue,
             workflowId: dutyWorkflowId(assignment.dutyId),
             args: [input],

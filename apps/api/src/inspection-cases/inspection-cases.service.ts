@@ -6,6 +6,7 @@ import {
   canReadInspectionCase,
   DomainError,
   DomainErrorCode,
+  DUBAN_TIME_ZONE,
   ENFORCEMENT_ACTION_LABELS,
   enforcementActionRefusal,
   FINDING_LABELS,
@@ -107,7 +108,7 @@ export class InspectionCasesService {
     const fields: Record<string, string[]> = {};
     if (dto.type === 'penalty' && dto.penaltyYuan === undefined) fields.penaltyYuan = ['a penalty states its amount in yuan'];
     if (dto.type !== 'penalty' && dto.penaltyYuan !== undefined) fields.penaltyYuan = ['only a penalty has an amount'];
-    const today = DateTime.now().setZone('Asia/Shanghai').toISODate()!;
+    const today = DateTime.now().setZone(DUBAN_TIME_ZONE).toISODate()!;
     if (!DateTime.fromISO(dto.date).isValid) fields.date = ['not a calendar date'];
     else if (dto.date > today) fields.date = ['an action is logged once taken: the date is not in the future'];
     const evidenceIds = dto.evidenceIds ?? [];

@@ -23,6 +23,7 @@ import {
 } from '@duban/domain';
 import { CampaignRepository, ReportRepository, WorkingCalendarRepository, type CampaignRow, type ReportRoundRow, type ReportRow } from '@duban/persistence';
 import { campaignReportingWorkflowId, reportPlanChangedSignal } from '@duban/workflows';
+import { signalWithStartWorkflow } from '@duban/temporal-client';
 import { DutiesService } from '../duties/duties.service';
 import type { ExportTable } from '../common/table-export';
 import { callTemporal, temporalClient } from '../temporal/temporal-calls';
@@ -104,7 +105,7 @@ export class ReportsService {
     const workflowId = campaignReportingWorkflowId(campaignId);
     await callTemporal(
       () =>
-        client.workflow.signalWithStart('CampaignReportingWorkflow', {
+        signalWithStartWorkflow(client, 'CampaignReportingWorkflow', {
           taskQueue: this.temporal.taskQueue,
           workflowId,
           args: [{ campaignId }],

@@ -1,39 +1,26 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
+import { TemporalClientConnection } from '@duban/temporal-client';
 
-/** The API's Temporal client, connected lazily and closed with the app. */
+/** The API's Temporal client (the shared one, @duban/temporal-client), closed with the app. */
 @Injectable()
 export class TemporalClientProvider implements OnApplicationShutdown {
-  private connection?: Promise<Connection>;
-  private client?: Promise<Client>;
+  private readonly connection: TemporalClientConnection;
 
-  constructor(@Inject(DUBAN_CONFIG) private readonly config: DubanConfig) {}
+  constructor(@Inject(DUBAN_CONFIG) config: DubanConfig) {
+    this.connection = new TemporalClientConnection(config.temporal, { connectTimeout: '5 seconds' });
+  }
 
   get(): Promise<Client> {
-    this.client ??= this.connect().then(
-      (connection) => new Client({ connection, namespace: this.config.temporal.namespace }),
-      (error: unknown) => {
-        // A failed connect is retried on the next call instead of being remembered forever.
-        this.connection = undefined;
-        this.client = undefined;
-        throw error;
-      },
-    );
-    return this.client;
+    return this.connection.get();
   }
 
   get taskQueue(): string {
-    return this.config.temporal.taskQueue;
-  }
-
-  private connect(): Promise<Connection> {
-    this.connection ??= Connection.connect({ address: this.config.temporal.address, connectTimeout: '5 seconds' });
-    return this.connection;
+    return this.connection.taskQueue;
   }
 
   async onApplicationShutdown(): Promise<void> {
-    const connection = await this.connection?.catch(() => undefined);
-    await connection?.close();
+    await this.connection.close();
   }
 }

@@ -21,6 +21,7 @@ import {
 import { DepartmentRepository, UnitImportRepository, type UnitImportRow, type UnitImportStatus } from '@duban/persistence';
 import { tableFormatOf, tableRows, unreadableFormatOf, UnreadableFileError } from '@duban/unit-files';
 import { unitImportWorkflowId } from '@duban/workflows';
+import { startWorkflow } from '@duban/temporal-client';
 import { fieldMessages } from '../common/validation';
 import { formatBytes } from '../common/evidence-upload';
 import { assertExportable, exportPage, type ExportTable } from '../common/table-export';
@@ -116,7 +117,7 @@ export class UnitImportsService {
       await this.imports.finishUpload(id, { format: file!.format, sizeBytes: file!.size, sha256: file!.sha256, ignoredColumns: header.ignored });
       const client = await temporalClient(this.temporal, this.logger);
       await callTemporal(
-        () => client.workflow.start('UnitImportWorkflow', { taskQueue: this.temporal.taskQueue, workflowId: unitImportWorkflowId(id), args: [{ importId: id }] }),
+        () => startWorkflow(client, 'UnitImportWorkflow', { taskQueue: this.temporal.taskQueue, workflowId: unitImportWorkflowId(id), args: [{ importId: id }] }),
         this.logger,
       );
       return (await this.imports.find(id))!;

@@ -33,6 +33,7 @@ import {
   type UserEntity,
 } from '@duban/persistence';
 import { accountMailWorkflowId, type AccountMailInput } from '@duban/workflows';
+import { startWorkflow } from '@duban/temporal-client';
 import type { ClientContext } from '../auth/auth.service';
 import type { UploadedEvidenceFile } from '../common/evidence-upload';
 import { assertExportable, exportPage, type ExportTable } from '../common/table-export';
@@ -632,7 +633,7 @@ export class UsersService {
     const client = await temporalClient(this.temporal, this.logger);
     await callTemporal(async () => {
       try {
-        await client.workflow.start('AccountMailWorkflow', { taskQueue: this.temporal.taskQueue, workflowId: accountMailWorkflowId(key.replace(/:/g, '-')), args: [input] });
+        await startWorkflow(client, 'AccountMailWorkflow', { taskQueue: this.temporal.taskQueue, workflowId: accountMailWorkflowId(key.replace(/:/g, '-')), args: [input] });
       } catch (error) {
         if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
       }

@@ -2,23 +2,22 @@
 import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
+import { DUBAN_TIME_ZONE } from '@duban/domain';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
 
-export const CAMPAIGN_ZONE = 'Asia/Shanghai';
-
 export function formatDateTime(iso: string | null | undefined): string {
-  return iso ? dayjs(iso).tz(CAMPAIGN_ZONE).format('YYYY-MM-DD HH:mm') : '';
+  return iso ? dayjs(iso).tz(DUBAN_TIME_ZONE).format('YYYY-MM-DD HH:mm') : '';
 }
 
 export function formatDate(iso: string | null | undefined): string {
-  return iso ? dayjs(iso).tz(CAMPAIGN_ZONE).format('YYYY-MM-DD') : '';
+  return iso ? dayjs(iso).tz(DUBAN_TIME_ZONE).format('YYYY-MM-DD') : '';
 }
 
 /** A date-time picked in the console, read as Beijing time, as an ISO instant for the API. */
 export function beijingInstant(value: dayjs.Dayjs): string {
-  return dayjs.tz(value.format('YYYY-MM-DDTHH:mm:ss'), CAMPAIGN_ZONE).toISOString();
+  return dayjs.tz(value.format('YYYY-MM-DDTHH:mm:ss'), DUBAN_TIME_ZONE).toISOString();
 }
 
 export function formatNumber(value: number | null | undefined, digits = 0): string {

@@ -1,4 +1,4 @@
-import { CREDIT_CODE_ALPHABET, creditCodeCheckCharacter, creditCodeProblem, isValidCreditCode } from './credit-code';
+import { CREDIT_CODE_ALPHABET, creditCodeCheckCharacter, creditCodeFault, creditCodeProblem, isValidCreditCode } from './credit-code';
 
 /** A valid code built from the algorithm, from a deterministic seed. */
 function validCode(seed: number): string {
@@ -53,5 +53,15 @@ describe('unified social credit code (GB 32100-2015)', () => {
       expect(creditCodeProblem(code.slice(0, 10) + bad + code.slice(11))).toMatch(/other than I, O, Z, S, V/);
     }
     expect(creditCodeProblem(code.slice(0, 3) + 'A' + code.slice(4))).toMatch(/digits in positions 3–8/);
+  });
+
+  it('names each fault with what the console words it by', () => {
+    const code = validCode(5);
+    expect(creditCodeFault(code)).toBeNull();
+    expect(creditCodeFault('91430400')).toEqual({ fault: 'length', length: 8 });
+    expect(creditCodeFault(code.slice(0, 3) + 'A' + code.slice(4))).toEqual({ fault: 'shape' });
+    expect(creditCodeFault(code.slice(0, 10) + 'O' + code.slice(11))).toEqual({ fault: 'shape' });
+    const wrong = CREDIT_CODE_ALPHABET[(CREDIT_CODE_ALPHABET.indexOf(code[17]) + 1) % 31];
+    expect(creditCodeFault(code.slice(0, 17) + wrong)).toEqual({ fault: 'check', expected: code[17], actual: wrong });
   });
 });

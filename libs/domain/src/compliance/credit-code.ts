@@ -27,13 +27,31 @@ export function creditCodeCheckCharacter(first17: string): string {
   return CREDIT_CODE_ALPHABET[(31 - (sum % 31)) % 31];
 }
 
-/** Why a text is not a valid credit code, or null when it is. Lower-case input is not accepted: codes are printed in capitals. */
-export function creditCodeProblem(code: string): string | null {
-  if (code.length !== 18) return `a credit code has 18 characters, not ${code.length}`;
-  if (!SHAPE.test(code)) return 'a credit code uses digits and capitals other than I, O, Z, S, V, with digits in positions 3–8';
+/** What is wrong with a text as a credit code, for the API's and the console's own wording. */
+export type CreditCodeFault = { fault: 'length'; length: number } | { fault: 'shape' } | { fault: 'check'; expected: string; actual: string };
+
+/** The first fault of a text as a credit code, or null when it is one. Lower-case input is not accepted: codes are printed in capitals. */
+export function creditCodeFault(code: string): CreditCodeFault | null {
+  if (code.length !== 18) return { fault: 'length', length: code.length };
+  if (!SHAPE.test(code)) return { fault: 'shape' };
   const expected = creditCodeCheckCharacter(code.slice(0, 17));
-  if (code[17] !== expected) return `the check character should be ${expected}, not ${code[17]}`;
+  if (code[17] !== expected) return { fault: 'check', expected, actual: code[17] };
   return null;
+}
+
+/** Why a text is not a valid credit code, or null when it is. */
+export function creditCodeProblem(code: string): string | null {
+  const found = creditCodeFault(code);
+  switch (found?.fault) {
+    case undefined:
+      return null;
+    case 'length':
+      return `a credit code has 18 characters, not ${found.length}`;
+    case 'shape':
+      return 'a credit code uses digits and capitals other than I, O, Z, S, V, with digits in positions 3–8';
+    case 'check':
+      return `the check character should be ${found.expected}, not ${found.actual}`;
+  }
 }
 
 export function isValidCreditCode(code: string): boolean {

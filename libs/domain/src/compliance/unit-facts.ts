@@ -1,6 +1,5 @@
 import { INSURANCE_TYPES, type InsuranceType } from '../campaign/campaign-targets';
-import { addFieldMessage as add, assertNoFieldProblems, type FieldMessages } from '../campaign/field-messages';
-import { DomainErrorCode } from '../errors';
+import { addFieldMessage as add, type FieldMessages } from '../campaign/field-messages';
 import { creditCodeProblem } from './credit-code';
 
 /**
@@ -77,10 +76,6 @@ export function unitFactProblems(facts: UnitFacts, prefix = ''): FieldMessages {
   }
   if (UNIT_FACT_FIELDS.every((f) => facts[f] === undefined)) add(fields, `${prefix}creditCode`, 'the row says nothing about the unit besides its code');
   return fields;
-}
-
-export function assertValidUnitFacts(facts: UnitFacts): void {
-  assertNoFieldProblems(unitFactProblems(facts), DomainErrorCode.InvalidUnitFacts);
 }
 
 /**

@@ -105,10 +105,6 @@ export function allowedDutyActions(state: DutyState): DutyAction[] {
   return DUTY_ACTIONS.filter((action) => RULES[action].from.includes(state));
 }
 
-export function canTransitionDuty(state: DutyState, action: DutyAction): boolean {
-  return RULES[action].from.includes(state);
-}
-
 /** The next state, or a DomainError(DutyTransitionForbidden) naming the state and the action. */
 export function transitionDuty(state: DutyState, action: DutyAction): DutyState {
   const rule = RULES[action];

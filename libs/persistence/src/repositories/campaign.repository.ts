@@ -293,6 +293,19 @@ export class CampaignRepository {
     return rows[0] ?? null;
   }
 
+  /** Each campaign's phases in order, in one query (a campaign without phases gets none). */
+  async phasesOf(campaignIds: readonly string[]): Promise<Map<string, PhaseRow[]>> {
+    const rows: PhaseRow[] = await this.dataSource.query(`SELECT ${PHASE_COLUMNS} FROM campaign_phases WHERE campaign_id = ANY($1::uuid[]) ORDER BY seq`, [[...campaignIds]]);
+    return groupBy(campaignIds, rows, (row) => row.campaignId);
+  }
+
+  /** Each phase's templates in order, in one query. */
+  async templatesOf(phaseIds: readonly string[]): Promise<Map<string, DutyTemplate[]>> {
+    const rows: (TemplateDbRow & { phase_id: string })[] = await this.dataSource.query(`SELECT * FROM phase_duty_templates WHERE phase_id = ANY($1::uuid[]) ORDER BY seq`, [[...phaseIds]]);
+    const grouped = groupBy(phaseIds, rows, (row) => row.phase_id);
+    return new Map([...grouped].map(([phaseId, own]) => [phaseId, own.map(toTemplate)]));
+  }
+
   async templates(phaseId: string, manager: EntityManager = this.dataSource.manager): Promise<DutyTemplate[]> {
     const rows: TemplateDbRow[] = await manager.query(`SELECT * FROM phase_duty_templates WHERE phase_id = $1 ORDER BY seq`, [phaseId]);
     return rows.map(toTemplate);
@@ -355,7 +368,6 @@ export class CampaignRepository {
     revision: { name: string; windowStart: string; windowEnd: string; focusSectors: readonly string[]; templates: readonly DutyTemplate[] },
     actor: Actor,
     reason: string | null,
-    check: (phase: PhaseRow) => void,
   ): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       const phase = await this.phase(phaseId, tx, true);
@@ -363,7 +375,6 @@ export class CampaignRepository {
       if (phase.status !== 'planned') {
         throw new DomainError(DomainErrorCode.PhaseNotEditable, `Phase "${phase.name}" has been launched; its plan is fixed`);
       }
-      check(phase);
       await tx.query(
         `UPDATE campaign_phases SET name = $2, window_start = $3, window_end = $4, focus_sectors = $5 WHERE id = $1`,
         [phaseId, revision.name, revision.windowStart, revision.windowEnd, [...revision.focusSectors]],
@@ -635,3 +646,9 @@ export class CampaignRepository {
   }
 }
 
+/** Rows grouped under each of `keys` (every key present, in the rows' order). */
+function groupBy<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
+  const grouped = new Map<string, T[]>(keys.map((key) => [key, []]));
+  for (const row of rows) grouped.get(keyOf(row))?.push(row);
+  return grouped;
+}

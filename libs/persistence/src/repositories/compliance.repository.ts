@@ -10,6 +10,7 @@ import type {
   Finding,
   RectificationKind,
 } from '@duban/domain';
+import { DUBAN_TIME_ZONE } from '@duban/domain';
 import { nameBasedUuid } from './campaign.repository';
 
 /** Case ids are derived from the run, the unit and the finding: a retried comparison opens nothing twice. */
@@ -394,9 +395,9 @@ export class ComplianceRepository {
                   notice_issued_at = CASE WHEN $6::timestamptz IS NULL THEN notice_issued_at ELSE $5 END,
                   notice_deadline = COALESCE($6::timestamptz, notice_deadline),
                   notice_number = CASE WHEN $6::timestamptz IS NULL THEN notice_number
-                                       ELSE COALESCE(notice_number, to_char($5::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYY') || '-' || lpad(nextval('compliance_notice_seq')::text, 6, '0')) END
+                                       ELSE COALESCE(notice_number, to_char($5::timestamptz AT TIME ZONE $7::text, 'YYYY') || '-' || lpad(nextval('compliance_notice_seq')::text, 6, '0')) END
            WHERE id = $1`,
-          [write.caseId, write.to, write.outcome, write.seq, at, write.deadline === undefined ? null : new Date(write.deadline)],
+          [write.caseId, write.to, write.outcome, write.seq, at, write.deadline === undefined ? null : new Date(write.deadline), DUBAN_TIME_ZONE],
         );
       }
       return (await this.findCase(write.caseId, tx))!;

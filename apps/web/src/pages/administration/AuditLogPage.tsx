@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Card, DatePicker, Input, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { CAMPAIGN_ZONE, formatDateTime } from '../../components/format';
+import { DUBAN_TIME_ZONE } from '@duban/domain';
+import { formatDateTime } from '../../components/format';
 import { actorText, reasonText } from '../../components/history-words';
 import { ExportButtons } from '../../components/ExportButtons';
 import { FilterSelect } from '../../components/FilterSelect';
@@ -44,7 +45,7 @@ export function AuditLogPage() {
   const set = (changes: Record<string, string | undefined>) => table.setFilters({ ...table.filters, ...changes });
   // Days are Beijing days: from the first day's start to the day after the last.
   const range: [dayjs.Dayjs, dayjs.Dayjs] | null =
-    table.filters.from && table.filters.to ? [dayjs(table.filters.from).tz(CAMPAIGN_ZONE), dayjs(table.filters.to).tz(CAMPAIGN_ZONE).subtract(1, 'day')] : null;
+    table.filters.from && table.filters.to ? [dayjs(table.filters.from).tz(DUBAN_TIME_ZONE), dayjs(table.filters.to).tz(DUBAN_TIME_ZONE).subtract(1, 'day')] : null;
 
   return (
     <Space orientation="vertical" size="middle" className="page" data-testid="audit-log-page">
@@ -81,8 +82,8 @@ export function AuditLogPage() {
                   set(
                     dates?.[0] && dates[1]
                       ? {
-                          from: dayjs.tz(dates[0].format('YYYY-MM-DD'), CAMPAIGN_ZONE).toISOString(),
-                          to: dayjs.tz(dates[1].format('YYYY-MM-DD'), CAMPAIGN_ZONE).add(1, 'day').toISOString(),
+                          from: dayjs.tz(dates[0].format('YYYY-MM-DD'), DUBAN_TIME_ZONE).toISOString(),
+                          to: dayjs.tz(dates[1].format('YYYY-MM-DD'), DUBAN_TIME_ZONE).add(1, 'day').toISOString(),
                         }
                       : { from: undefined, to: undefined },
                   )

@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router-dom';
 import { api } from '../../api/client';
 import type { Department } from '../../api/types';
 import { applyFieldErrors, errorText } from '../../components/api-errors';
-import { CAMPAIGN_ZONE } from '../../components/format';
+import { DUBAN_TIME_ZONE } from '@duban/domain';
 import { useI18n } from '../../i18n/i18n';
 import {
   cleanBody,
@@ -61,7 +61,7 @@ export function CampaignFormPage() {
 
   const initialValues = useMemo(() => {
     if (!matrix) return null;
-    const today = dayjs().tz(CAMPAIGN_ZONE);
+    const today = dayjs().tz(DUBAN_TIME_ZONE);
     return {
       jurisdiction: { level: 'city', districtIds: [] },
       period: { start: today.format('YYYY-MM-DD'), end: today.add(1, 'year').subtract(1, 'day').format('YYYY-MM-DD') },
@@ -213,7 +213,7 @@ export function CampaignFormPage() {
                         onClick={() => {
                           const phases = (form.getFieldValue('phases') ?? []) as Array<{ window?: { end?: string } }>;
                           const after = phases.at(-1)?.window?.end;
-                          const start = after ? dayjs(after).add(1, 'day') : dayjs().tz(CAMPAIGN_ZONE);
+                          const start = after ? dayjs(after).add(1, 'day') : dayjs().tz(DUBAN_TIME_ZONE);
                           add({ kind, name: t(`phaseKind.${kind}`), window: { start: start.format('YYYY-MM-DD'), end: start.add(1, 'month').format('YYYY-MM-DD') }, focusSectors: [], templates: [] });
                         }}
                       >

@@ -5,10 +5,10 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space, Typography } from 'antd';
 import type { FormInstance } from 'antd';
 import dayjs from 'dayjs';
-import { DEFAULT_DUTY_CLOCK_POLICY, INSURANCE_TYPES, NOTIFICATION_AUDIENCES, PERSONS_MEASURES, PHASE_KINDS, TARGET_KINDS } from '@duban/domain';
+import { DEFAULT_DUTY_CLOCK_POLICY, DUBAN_TIME_ZONE, INSURANCE_TYPES, NOTIFICATION_AUDIENCES, PERSONS_MEASURES, PHASE_KINDS, TARGET_KINDS } from '@duban/domain';
 import { ApiError } from '../../api/client';
 import type { Department } from '../../api/types';
-import { beijingInstant, CAMPAIGN_ZONE, formatNumber } from '../../components/format';
+import { beijingInstant, formatNumber } from '../../components/format';
 import { useI18n } from '../../i18n/i18n';
 import type { MatrixRoute, TemplateRouteKind } from './types';
 
@@ -23,7 +23,7 @@ export const dateText = {
 
 /** A date-time kept in the form as an ISO instant, picked (and shown) in Beijing time. */
 const instantText = {
-  getValueProps: (value: string | undefined) => ({ value: value ? dayjs(dayjs(value).tz(CAMPAIGN_ZONE).format('YYYY-MM-DDTHH:mm:ss')) : undefined }),
+  getValueProps: (value: string | undefined) => ({ value: value ? dayjs(dayjs(value).tz(DUBAN_TIME_ZONE).format('YYYY-MM-DDTHH:mm:ss')) : undefined }),
   normalize: (value: dayjs.Dayjs | null | undefined) => (value ? beijingInstant(value) : undefined),
 };
 

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { Alert, Button, Card, Empty, Form, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useNavigate } from 'react-router-dom';
+import { DUBAN_TIME_ZONE } from '@duban/domain';
 import { api } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { applyFieldErrors, errorText } from '../../components/api-errors';
 import { CampaignSelect, useCampaignChoice, type CampaignOption } from '../../components/CampaignChoice';
-import { CAMPAIGN_ZONE, formatDateTime } from '../../components/format';
+import { formatDateTime } from '../../components/format';
 import { useApiGet } from '../../components/useApiGet';
 import { useI18n } from '../../i18n/i18n';
 import { quartersOf, type Circular, type CircularKind, type CircularStatus } from './types';
@@ -85,7 +86,7 @@ function DraftDialog({ campaign, campaignId, onClose }: { campaign: CampaignOpti
   const kind = Form.useWatch('kind', form) ?? 'quarterly';
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const today = dayjs().tz(CAMPAIGN_ZONE).format('YYYY-MM-DD');
+  const today = dayjs().tz(DUBAN_TIME_ZONE).format('YYYY-MM-DD');
   const quarters = campaign?.period ? quartersOf(campaign.period, today) : [];
   const submit = async () => {
     let values: { kind: CircularKind; quarter?: string };

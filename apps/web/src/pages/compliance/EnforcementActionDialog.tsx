@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { ENFORCEMENT_ACTION_TYPES } from '@duban/domain';
+import { DUBAN_TIME_ZONE, ENFORCEMENT_ACTION_TYPES } from '@duban/domain';
 import { ApiError, api } from '../../api/client';
 import { applyFieldErrors, errorText } from '../../components/api-errors';
-import { CAMPAIGN_ZONE } from '../../components/format';
 import { useI18n } from '../../i18n/i18n';
 import { EvidenceUploader } from './CaseEvidence';
 import type { CaseEvidence, EnforcementAction, InspectionCaseDetail } from './types';
@@ -23,7 +22,7 @@ interface Props {
 }
 
 /** Today in Beijing: the last day an action may be dated. */
-const beijingToday = () => dayjs().tz(CAMPAIGN_ZONE).format('YYYY-MM-DD');
+const beijingToday = () => dayjs().tz(DUBAN_TIME_ZONE).format('YYYY-MM-DD');
 
 /**
  * Logs an enforcement action (POST /inspection-cases/:id/actions). Files are uploaded first to the

@@ -2,8 +2,7 @@
 // (useServerTable's filters), so a filtered list can be bookmarked, shared or saved by name.
 import { Button, Checkbox, DatePicker, Form, Select } from 'antd';
 import dayjs from 'dayjs';
-import { DUTY_STATES } from '@duban/domain';
-import { CAMPAIGN_ZONE } from '../../components/format';
+import { DUBAN_TIME_ZONE, DUTY_STATES } from '@duban/domain';
 import { useI18n } from '../../i18n/i18n';
 import type { FilterOptions } from './options';
 
@@ -20,13 +19,13 @@ interface Props {
 
 /** A day picked in the console is a Beijing day: its start as an ISO instant. */
 function dayStart(value: dayjs.Dayjs): string {
-  return dayjs.tz(value.format('YYYY-MM-DD'), CAMPAIGN_ZONE).toISOString();
+  return dayjs.tz(value.format('YYYY-MM-DD'), DUBAN_TIME_ZONE).toISOString();
 }
 
 /** An ISO instant as the Beijing day it falls on (for the picker, which works in local time). */
 function beijingDay(iso: string | undefined): dayjs.Dayjs | null {
   if (!iso || Number.isNaN(Date.parse(iso))) return null;
-  return dayjs(dayjs(iso).tz(CAMPAIGN_ZONE).format('YYYY-MM-DD'));
+  return dayjs(dayjs(iso).tz(DUBAN_TIME_ZONE).format('YYYY-MM-DD'));
 }
 
 export function DutyFilters({ filters, setFilters, options, fields }: Props) {
