@@ -76,10 +76,15 @@ export class StubActivities<A extends object> {
 
   /** Waits until `name` has been called `count` times (by default once) and returns those calls' inputs. */
   async waitForCalls<K extends keyof A & string>(name: K, count = 1, timeoutMs = 15_000): Promise<Array<Parameters<Extract<A[K], Answer>>[0]>> {
-    return waitFor(`${count} call(s) of ${name}; calls so far: ${this.names().join(', ')}`, () => {
-      const inputs = this.inputsOf(name);
-      return inputs.length >= count && inputs;
-    }, { timeoutMs, intervalMs: 20 });
+    try {
+      return await waitFor(`${count} call(s) of ${name}`, () => {
+        const inputs = this.inputsOf(name);
+        return inputs.length >= count && inputs;
+      }, { timeoutMs, intervalMs: 20 });
+    } catch (error) {
+      // What the workflow did instead is what a failing test needs.
+      throw new Error(`${(error as Error).message}; the calls made: ${this.names().join(', ') || 'none'}`);
+    }
   }
 
   /** The functions the worker registers. */
