@@ -6,16 +6,13 @@ import { CurrentActor } from '../common/actor.decorator';
 import { OfficeOnly } from '../common/office-only.guard';
 import { exportFormat, tableResponse } from '../common/table-export';
 import {
-  CreateCircularDto,
   FinaliseAssessmentDto,
   ReviewAssessmentUnitDto,
-  ReviseCircularDto,
   SetAssessmentRulesDto,
   StartAssessmentDto,
   TableFormatQuery,
 } from './assessment.dto';
 import { AssessmentsService, type AssessmentView } from './assessments.service';
-import { CircularsService } from './circulars.service';
 import { ApiErrors } from '../common/api-errors.decorator';
 
 const TABLE_TYPES = ['application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] as const;
@@ -81,57 +78,5 @@ export class AssessmentsController {
   private async answer(view: AssessmentView, query: TableFormatQuery, accept: string | undefined) {
     const format = exportFormat(query.format, accept);
     return format ? tableResponse(this.assessments.table(view), format) : view;
-  }
-}
-
-@ApiErrors(403)
-@ApiTags('circulars')
-@ApiBearerAuth()
-@Controller()
-export class CircularsController {
-  constructor(private readonly circulars: CircularsService) {}
-
-  /** Drafts the circular of a quarter ({kind: quarterly, quarter: 2026-Q3}) or the final one from the data. */
-  @ApiErrors(409)
-  @Post('campaigns/:id/circulars')
-  @UseGuards(OfficeOnly('Only the office drafts circulars'))
-  draft(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: CreateCircularDto) {
-    return this.circulars.draft(actor, id, body);
-  }
-
-  @Get('campaigns/:id/circulars')
-  list(@CurrentActor() actor: Actor, @Param('id') id: string) {
-    return this.circulars.list(actor, id);
-  }
-
-  @Get('circulars/:id')
-  get(@CurrentActor() actor: Actor, @Param('id') id: string) {
-    return this.circulars.get(actor, id);
-  }
-
-  /** The circular as a printable page. */
-  @Get('circulars/:id/page')
-  @ApiProduces('text/html')
-  async page(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) response: Response) {
-    const page = await this.circulars.page(actor, id);
-    // Set on success only: @Header would label an error's JSON as text/html too.
-    response.type('text/html; charset=utf-8');
-    return page;
-  }
-
-  @ApiErrors(409)
-  @Put('circulars/:id')
-  @UseGuards(OfficeOnly('Only the office revises circulars'))
-  revise(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReviseCircularDto) {
-    return this.circulars.revise(actor, id, body);
-  }
-
-  /** Numbers the circular and e-mails it to every member department and district (once). */
-  @ApiErrors(409)
-  @Post('circulars/:id/publish')
-  @HttpCode(200)
-  @UseGuards(OfficeOnly('Only the office publishes circulars'))
-  publish(@CurrentActor() actor: Actor, @Param('id') id: string) {
-    return this.circulars.publish(actor, id);
   }
 }
