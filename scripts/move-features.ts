@@ -25,6 +25,7 @@ const repositories = 'libs/persistence/src/repositories/';
 const entities = 'libs/persistence/src/entities/';
 const api = 'apps/api/src/';
 const pages = 'apps/web/src/pages/';
+const contracts = 'libs/contracts/src/';
 
 /** The names of a layer's flat files, each moved into the folder it is listed under. */
 function intoFolders(base: string, folders: Record<string, string[]>): Move[] {
@@ -109,6 +110,16 @@ const MOVES: Move[] = [
   [`${api}duty-views/`, `${api}duties/`],
   [`${api}duty-matrix/`, `${api}campaigns/`],
   [`${api}assessments/circulars.service.ts`, `${api}circulars/circulars.service.ts`],
+  [`${api}assessments/circulars.controller.ts`, `${api}circulars/circulars.controller.ts`],
+
+  // The shared contract, where a module is named after an API folder that moves (the OpenAPI
+  // generator files a contract type under the API folder of its module's name).
+  [`${contracts}inspection-cases.ts`, `${contracts}inspections.ts`],
+  [`${contracts}inspection-cases/`, `${contracts}inspections/`],
+  [`${contracts}duty-views.ts`, `${contracts}duties/duty-views.ts`],
+  [`${contracts}duty-views/`, `${contracts}duties/`],
+  [`${contracts}duty-matrix.ts`, `${contracts}campaigns/duty-matrix.ts`],
+  [`${contracts}duty-matrix/`, `${contracts}campaigns/`],
 
   // The console. Administration stays one folder: its pages share its dialogs and types.
   [`${pages}duty-board/`, `${pages}duties/`],
