@@ -140,7 +140,16 @@ const TEXT_FILE = /(\.(md|json|ts|tsx|js|mjs|cjs|ya?ml)|Dockerfile)$/;
 const NOT_TEXT = [/^scripts\/move-features\.ts$/, /^package-lock\.json$/, /^test\/replay\/histories\//, /(^|\/)node_modules\//];
 
 function git(...args: string[]): string {
-  return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  // Another git process (an editor's, a status line's) may hold the index for a moment: wait for it.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (error) {
+      const stderr = String((error as { stderr?: unknown }).stderr ?? '');
+      if (!stderr.includes('index.lock') || attempt === 50) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
 }
 
 const tracked = git('ls-files', '-z')
@@ -164,12 +173,12 @@ function planMoves(): Map<string, string> {
   for (const [from, to] of MOVES) {
     if (from.endsWith('/')) {
       const files = tracked.filter((f) => f.startsWith(from));
-      if (files.length === 0) console.log(`skip ${from}: gone (already moved?)`);
+      if (files.length === 0) console.log(`skip ${from}: not there (moved already, or never made)`);
       for (const file of files) take(file, to + file.slice(from.length));
       continue;
     }
     if (!trackedSet.has(from)) {
-      console.log(`skip ${from}: gone (already moved?)`);
+      console.log(`skip ${from}: not there (moved already, or never made)`);
       continue;
     }
     take(from, to);
@@ -310,10 +319,16 @@ function main(): void {
     if (substituted !== text) edits.set(file, substituted);
   }
 
+  // One git mv per pair of folders (files that keep their names), one per renamed file.
+  const batches = new Map<string, string[]>();
   for (const [from, to] of plan) {
-    mkdirSync(path.dirname(path.join(ROOT, to)), { recursive: true });
-    git('mv', from, to);
-    console.log(`moved ${from} → ${to}`);
+    const key = path.posix.basename(from) === path.posix.basename(to) ? `${path.posix.dirname(to)}/` : to;
+    batches.set(key, [...(batches.get(key) ?? []), from]);
+  }
+  for (const [target, sources] of batches) {
+    mkdirSync(path.join(ROOT, target.endsWith('/') ? target : path.posix.dirname(target)), { recursive: true });
+    git('mv', '--', ...sources, target);
+    for (const from of sources) console.log(`moved ${from} → ${plan.get(from)}`);
   }
   for (const [file, text] of edits) {
     writeFileSync(path.join(ROOT, plan.get(file) ?? file), text);
