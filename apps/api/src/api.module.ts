@@ -47,7 +47,8 @@ import { DutyBulkActionsController, DutyViewsController } from './duty-views/dut
 import { DutyViewsService } from './duty-views/duty-views.service';
 import { HealthController } from './health/health.controller';
 import { ProgressModule } from './progress/progress.module';
-import { AssessmentsController, CircularsController } from './assessments/assessments.controller';
+import { AssessmentsController } from './assessments/assessments.controller';
+import { CircularsController } from './assessments/circulars.controller';
 import { AssessmentsService } from './assessments/assessments.service';
 import { CircularsService } from './assessments/circulars.service';
 import { ReportsController } from './reports/reports.controller';

@@ -5,16 +5,13 @@ import type { Actor } from '@duban/domain';
 import { CurrentActor } from '../common/actor.decorator';
 import { exportFormat, tableResponse } from '../common/table-export';
 import {
-  CreateCircularDto,
   FinaliseAssessmentDto,
   ReviewAssessmentUnitDto,
-  ReviseCircularDto,
   SetAssessmentRulesDto,
   StartAssessmentDto,
   TableFormatQuery,
 } from './assessment.dto';
 import { AssessmentsService, type AssessmentView } from './assessments.service';
-import { CircularsService } from './circulars.service';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { Allow } from '../common/allow.decorator';
 
@@ -84,60 +81,5 @@ export class AssessmentsController {
   private async answer(view: AssessmentView, query: TableFormatQuery, accept: string | undefined) {
     const format = exportFormat(query.format, accept);
     return format ? tableResponse(this.assessments.table(view), format) : view;
-  }
-}
-
-@ApiErrors(403)
-@ApiTags('circulars')
-@ApiBearerAuth()
-@Controller()
-export class CircularsController {
-  constructor(private readonly circulars: CircularsService) {}
-
-  /** Drafts the circular of a quarter ({kind: quarterly, quarter: 2026-Q3}) or the final one from the data. */
-  @ApiErrors(409)
-  @Post('campaigns/:id/circulars')
-  @Allow('circular.draft')
-  draft(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: CreateCircularDto) {
-    return this.circulars.draft(actor, id, body);
-  }
-
-  @Get('campaigns/:id/circulars')
-  @Allow('circular.read')
-  list(@CurrentActor() actor: Actor, @Param('id') id: string) {
-    return this.circulars.list(actor, id);
-  }
-
-  @Get('circulars/:id')
-  @Allow('circular.read')
-  get(@CurrentActor() actor: Actor, @Param('id') id: string) {
-    return this.circulars.get(actor, id);
-  }
-
-  /** The circular as a printable page. */
-  @Get('circulars/:id/page')
-  @Allow('circular.read')
-  @ApiProduces('text/html')
-  async page(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) response: Response) {
-    const page = await this.circulars.page(actor, id);
-    // Set on success only: @Header would label an error's JSON as text/html too.
-    response.type('text/html; charset=utf-8');
-    return page;
-  }
-
-  @ApiErrors(409)
-  @Put('circulars/:id')
-  @Allow('circular.revise')
-  revise(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReviseCircularDto) {
-    return this.circulars.revise(actor, id, body);
-  }
-
-  /** Numbers the circular and e-mails it to every member department and district (once). */
-  @ApiErrors(409)
-  @Post('circulars/:id/publish')
-  @Allow('circular.publish')
-  @HttpCode(200)
-  publish(@CurrentActor() actor: Actor, @Param('id') id: string) {
-    return this.circulars.publish(actor, id);
   }
 }

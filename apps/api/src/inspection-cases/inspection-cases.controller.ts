@@ -46,10 +46,4 @@ export class InspectionCasesController {
   logAction(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: EnforcementActionDto) {
     return this.inspections.logAction(actor, id, body);
   }
-
-  @Get('units/:creditCode/enforcement-history')
-  @Allow('unit.read')
-  history(@CurrentActor() actor: Actor, @Param('creditCode') creditCode: string) {
-    return this.inspections.unitHistory(actor, creditCode);
-  }
 }

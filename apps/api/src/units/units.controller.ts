@@ -37,4 +37,11 @@ export class UnitsController {
   get(@CurrentActor() actor: Actor, @Param('creditCode') creditCode: string) {
     return this.units.get(actor, creditCode);
   }
+
+  /** Everything done about the unit, oldest first; each reader sees what they may read of it. */
+  @Get(':creditCode/enforcement-history')
+  @Allow('unit.read')
+  enforcementHistory(@CurrentActor() actor: Actor, @Param('creditCode') creditCode: string) {
+    return this.units.enforcementHistory(actor, creditCode);
+  }
 }

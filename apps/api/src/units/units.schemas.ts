@@ -92,5 +92,33 @@ export const unitsAnswers: OpenApiAnswers = {
         "updatedAt"
       ]
     }
+  },
+  "UnitsController_enforcementHistory": {
+    "statuses": [200],
+    "schema": {
+      "type": "object",
+      "properties": {
+        "creditCode": {"type":"string"},
+        "cases": {"type":"array","items":{"$ref":"#/components/schemas/ComplianceCaseRow"}},
+        "inspectionCases": {"type":"array","items":{"$ref":"#/components/schemas/InspectionCaseRow"}},
+        "actions": {"type":"array","items":{"$ref":"#/components/schemas/EnforcementActionRow"}},
+        "events": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "properties": {
+              "at": {"type":"string","format":"date-time"},
+              "kind": {"type":"string"},
+              "caseId": {"type":"string"},
+              "what": {"type":"string"},
+              "who": {"type":"string","nullable":true},
+              "details": {"type":"object","additionalProperties":{}}
+            },
+            "required": ["at","kind","caseId","what","who","details"]
+          }
+        }
+      },
+      "required": ["creditCode","cases","inspectionCases","actions","events"]
+    }
   }
 };

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import {
   addFieldMessage,
   assertNoFieldProblems,
+  canReadComplianceCase,
+  canReadInspectionCase,
   DomainError,
   DomainErrorCode,
   routeKeyOf,
@@ -11,7 +13,9 @@ import {
   type FieldMessages,
   type UnitFacts,
 } from '@duban/domain';
-import { DepartmentRepository, DutyMatrixRepository, UnitRepository } from '@duban/persistence';
+import { ComplianceRepository, DepartmentRepository, DutyMatrixRepository, InspectionRepository, UnitRepository } from '@duban/persistence';
+import type { IsoInstant } from '../common/instants';
+import { MATCHES_NOTHING } from '../common/matches-nothing';
 import type { ListUnitsQuery, RecordUnitFactsDto } from './unit.dto';
 
 @Injectable()
@@ -20,6 +24,8 @@ export class UnitsService {
     private readonly units: UnitRepository,
     private readonly departments: DepartmentRepository,
     private readonly matrix: DutyMatrixRepository,
+    private readonly compliance: ComplianceRepository,
+    private readonly inspections: InspectionRepository,
   ) {}
 
   /** Records what a department's data says about a unit (an upsert by credit code; the same facts again change nothing). */
@@ -55,5 +61,58 @@ export class UnitsService {
 
   list(_actor: Actor, query: ListUnitsQuery) {
     return this.units.list(query);
+  }
+
+  /**
+   * Everything done about a unit, oldest first: its cases' transitions and escalation steps, its
+   * inspection cases and every enforcement action. Each reader sees what they may read of it.
+   */
+  async enforcementHistory(actor: Actor, creditCode: string) {
+    const { items: cases } = await this.compliance.listCases({ creditCode, limit: 200, offset: 0 });
+    const readable = cases.filter((c) => canReadComplianceCase(actor, c));
+    const inspectionCases = (await this.inspections.casesOfUnit(creditCode)).filter((ic) => canReadInspectionCase(actor, { teamId: ic.teamId ?? MATCHES_NOTHING }) || readable.some((c) => c.id === ic.caseId));
+    const readableInspections = new Set(inspectionCases.map((ic) => ic.id));
+    const actions = (await this.inspections.actionsOfUnit(creditCode)).filter((a) => readableInspections.has(a.inspectionCaseId));
+    if (cases.length === 0 && actions.length === 0 && !(await this.compliance.unitExists(creditCode))) {
+      throw new DomainError(DomainErrorCode.UnitNotFound, `No unit with credit code ${creditCode}`);
+    }
+    const events: Array<{ at: IsoInstant; kind: string; caseId: string; what: string; who: string | null; details: Record<string, unknown> }> = [];
+    for (const kase of readable) {
+      for (const t of await this.compliance.transitions(kase.id)) {
+        events.push({ at: t.occurredAt.toISOString(), kind: 'transition', caseId: kase.id, what: `${t.action}: ${t.fromState ?? '—'} → ${t.toState}`, who: t.actorUsername, details: { finding: kase.finding, reason: t.reason, ...t.details } });
+      }
+      for (const s of await this.compliance.steps(kase.id)) {
+        const at = (s.takenAt ?? s.cancelledAt ?? s.dueAt).toISOString();
+        events.push({ at, kind: 'escalation_step', caseId: kase.id, what: `${s.step} ${s.status}`, who: 'system', details: { dutyId: s.dutyId, ...s.details } });
+      }
+      // The office's decision on the exposure and, once the case closed, its withdrawal.
+      const exposure = await this.compliance.exposureOfCase(kase.id);
+      if (exposure?.decidedAt && exposure.status !== 'withdrawn') {
+        events.push({ at: exposure.decidedAt.toISOString(), kind: 'exposure', caseId: kase.id, what: `exposure ${exposure.status}`, who: exposure.deciderUsername, details: { reason: exposure.decisionReason } });
+      }
+      if (exposure?.approvedAt && exposure.status === 'withdrawn') {
+        events.push({ at: exposure.approvedAt.toISOString(), kind: 'exposure', caseId: kase.id, what: 'exposure approved', who: exposure.deciderUsername, details: { reason: exposure.decisionReason } });
+      }
+      // The employer opened its notice by the e-mail's link (no account: nobody to name).
+      for (const o of await this.compliance.noticeOpenings(kase.id)) {
+        events.push({ at: o.openedAt.toISOString(), kind: 'notice_opened', caseId: kase.id, what: 'notice opened by link', who: null, details: { clientAddress: o.clientAddress, userAgent: o.userAgent } });
+      }
+      if (exposure?.withdrawnAt) {
+        events.push({ at: exposure.withdrawnAt.toISOString(), kind: 'exposure', caseId: kase.id, what: 'exposure withdrawn', who: exposure.withdrawerUsername, details: { reason: exposure.withdrawalReason } });
+      }
+    }
+    for (const a of actions) {
+      const kase = inspectionCases.find((ic) => ic.id === a.inspectionCaseId)!;
+      events.push({
+        at: a.recordedAt.toISOString(),
+        kind: 'enforcement_action',
+        caseId: kase.caseId,
+        what: a.type,
+        who: a.recorderUsername,
+        details: { date: a.actionDate, findings: a.findings, outcome: a.outcome, penaltyYuan: a.penaltyYuan, evidenceIds: a.evidenceIds },
+      });
+    }
+    events.sort((x, y) => x.at.localeCompare(y.at));
+    return { creditCode, cases: readable, inspectionCases, actions, events };
   }
 }
