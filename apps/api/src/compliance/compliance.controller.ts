@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards, type StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
+import type { ComplianceCaseDetail, ComplianceCaseList, ComplianceRun, ExposureDecisionAnswer } from '@duban/contracts';
 import { Idempotent } from '../common/idempotent';
 import { CurrentActor } from '../common/actor.decorator';
 import { OfficeOnly } from '../common/office-only.guard';
@@ -22,12 +23,12 @@ export class ComplianceController {
   @Post('compliance-runs')
   @HttpCode(202)
   @UseGuards(OfficeOnly('Only the office runs the data comparison'))
-  startRun(@CurrentActor() actor: Actor, @Body() body: StartComplianceRunDto) {
+  startRun(@CurrentActor() actor: Actor, @Body() body: StartComplianceRunDto): Promise<ComplianceRun> {
     return this.compliance.startRun(actor, body);
   }
 
   @Get('compliance-runs/:id')
-  run(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  run(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ComplianceRun> {
     return this.compliance.run(actor, id);
   }
 
@@ -35,13 +36,13 @@ export class ComplianceController {
   @ApiErrors(404)
   @Get('compliance-cases')
   @ApiProducesTable()
-  async list(@CurrentActor() actor: Actor, @Query() query: ListComplianceCasesQuery, @Headers('accept') accept?: string) {
+  async list(@CurrentActor() actor: Actor, @Query() query: ListComplianceCasesQuery, @Headers('accept') accept?: string): Promise<ComplianceCaseList | StreamableFile> {
     const format = exportFormat(query.format, accept);
     return format ? tableResponse(await this.compliance.listTable(actor, query), format) : this.compliance.list(actor, query);
   }
 
   @Get('compliance-cases/:id')
-  get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ComplianceCaseDetail> {
     return this.compliance.get(actor, id);
   }
 
@@ -50,7 +51,7 @@ export class ComplianceController {
   @Post('compliance-cases/:id/actions')
   @HttpCode(200)
   @Idempotent()
-  act(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ComplianceCaseActionDto) {
+  act(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ComplianceCaseActionDto): Promise<ComplianceCaseDetail> {
     return this.compliance.act(actor, id, body);
   }
 
@@ -58,7 +59,7 @@ export class ComplianceController {
   @ApiErrors(409)
   @Get('compliance-cases/:id/notice')
   @ApiProduces('text/html')
-  async notice(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) response: Response) {
+  async notice(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) response: Response): Promise<string> {
     const page = await this.compliance.noticePage(actor, id);
     // Set on success only: @Header would label an error's JSON as text/html too.
     response.type('text/html; charset=utf-8');
@@ -71,7 +72,7 @@ export class ComplianceController {
   @HttpCode(200)
   @Idempotent()
   @UseGuards(OfficeOnly('Only the office approves or rejects an exposure'))
-  decideExposure(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ExposureDecisionDto) {
+  decideExposure(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ExposureDecisionDto): Promise<ExposureDecisionAnswer> {
     return this.compliance.decideExposure(actor, id, body);
   }
 }

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { StreamableFile } from '@nestjs/common';
 import type { Actor } from '@duban/domain';
+import type { EnforcementAction, EnforcementHistory, InspectionCaseDetail, InspectionCaseList, InspectionTeam } from '@duban/contracts';
 import { Idempotent } from '../common/idempotent';
 import { CurrentActor } from '../common/actor.decorator';
 import { ApiProducesTable, exportFormat, tableResponse } from '../common/table-export';
@@ -16,7 +18,7 @@ export class InspectionCasesController {
   constructor(private readonly inspections: InspectionCasesService) {}
 
   @Get('inspection-teams')
-  teams() {
+  teams(): Promise<InspectionTeam[]> {
     return this.inspections.teams();
   }
 
@@ -24,13 +26,13 @@ export class InspectionCasesController {
   @ApiErrors(404)
   @Get('inspection-cases')
   @ApiProducesTable()
-  async list(@CurrentActor() actor: Actor, @Query() query: ListInspectionCasesQuery, @Headers('accept') accept?: string) {
+  async list(@CurrentActor() actor: Actor, @Query() query: ListInspectionCasesQuery, @Headers('accept') accept?: string): Promise<InspectionCaseList | StreamableFile> {
     const format = exportFormat(query.format, accept);
     return format ? tableResponse(await this.inspections.listTable(actor, query), format) : this.inspections.list(actor, query);
   }
 
   @Get('inspection-cases/:id')
-  get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<InspectionCaseDetail> {
     return this.inspections.get(actor, id);
   }
 
@@ -38,12 +40,12 @@ export class InspectionCasesController {
   @ApiErrors(409, 422)
   @Post('inspection-cases/:id/actions')
   @Idempotent()
-  logAction(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: EnforcementActionDto) {
+  logAction(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: EnforcementActionDto): Promise<EnforcementAction> {
     return this.inspections.logAction(actor, id, body);
   }
 
   @Get('units/:creditCode/enforcement-history')
-  history(@CurrentActor() actor: Actor, @Param('creditCode') creditCode: string) {
+  history(@CurrentActor() actor: Actor, @Param('creditCode') creditCode: string): Promise<EnforcementHistory> {
     return this.inspections.unitHistory(actor, creditCode);
   }
 }

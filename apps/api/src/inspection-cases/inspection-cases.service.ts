@@ -13,12 +13,14 @@ import {
   type EnforcementActionType,
   type Finding,
 } from '@duban/domain';
+import type { EnforcementAction, EnforcementHistory, HistoryEvent, InspectionCaseDetail, InspectionCaseList, InspectionTeam } from '@duban/contracts';
 import { ComplianceEvidenceRepository, ComplianceRepository, DepartmentRepository, InspectionRepository, type InspectionCaseRow } from '@duban/persistence';
 import type { EnforcementActionDto, ListInspectionCasesQuery } from './inspection-case.dto';
 import { MATCHES_NOTHING } from '../common/matches-nothing';
 import { assertExportable, exportPage, type ExportTable } from '../common/table-export';
 import { STAGE_WORDS } from '../compliance/compliance-words';
-import type { IsoInstant } from '../common/instants';
+import { complianceCaseView } from '../compliance/compliance.views';
+import { enforcementActionView, inspectionCaseView } from './inspection-cases.views';
 
 
 /** 409 when the inspection case is closed, or an exposure is logged that the office has not approved. */
@@ -40,7 +42,7 @@ export class InspectionCasesService {
     private readonly departments: DepartmentRepository,
   ) {}
 
-  teams() {
+  teams(): Promise<InspectionTeam[]> {
     return this.departments.inspectionTeams();
   }
 
@@ -48,12 +50,12 @@ export class InspectionCasesService {
    * Inspectors see their team's cases; the office and viewers all (by team, or those no team
    * took); officers none. With the total for the filter and the open/closed counts without its status.
    */
-  async list(actor: Actor, query: ListInspectionCasesQuery) {
+  async list(actor: Actor, query: ListInspectionCasesQuery): Promise<InspectionCaseList> {
     const filter = this.filterOf(actor, query);
     const page = { limit: query.limit ?? 50, offset: query.offset ?? 0 };
     const { status: _status, ...withoutStatus } = filter;
     const [found, countsByStatus] = await Promise.all([this.inspections.list({ ...filter, ...page }), this.inspections.countsByStatus(withoutStatus)]);
-    return { ...found, ...page, countsByStatus };
+    return { items: found.items.map(inspectionCaseView), total: found.total, ...page, countsByStatus };
   }
 
   /** The inbox as a table: every matching case (up to MAX_EXPORT_ROWS) unless limit/offset are given. */
@@ -95,12 +97,12 @@ export class InspectionCasesService {
     return { ...filter, unassigned: false, teamId: actor.departmentId ?? MATCHES_NOTHING };
   }
 
-  async get(actor: Actor, id: string) {
+  async get(actor: Actor, id: string): Promise<InspectionCaseDetail> {
     const found = await this.visible(actor, id);
-    return { ...found, actions: await this.inspections.actions(found.id) };
+    return { ...inspectionCaseView(found), actions: (await this.inspections.actions(found.id)).map(enforcementActionView) };
   }
 
-  async logAction(actor: Actor, id: string, dto: EnforcementActionDto) {
+  async logAction(actor: Actor, id: string, dto: EnforcementActionDto): Promise<EnforcementAction> {
     const found = await this.visible(actor, id, true);
     const refusal = enforcementActionRefusal(actor, { teamId: found.teamId ?? MATCHES_NOTHING, status: found.status });
     if (refusal) throw new DomainError(DomainErrorCode.ActionNotPermitted, refusal);
@@ -129,7 +131,7 @@ export class InspectionCasesService {
       evidenceIds,
       actor,
     });
-    if (recorded) return recorded;
+    if (recorded) return enforcementActionView(recorded);
     // Closed, or the approval withdrawn, between the check and the write: say which.
     const now = await this.inspections.find(found.id);
     if (now) assertTakesAction(now, dto.type);
@@ -140,7 +142,7 @@ export class InspectionCasesService {
    * Everything done about a unit, oldest first: its cases' transitions and escalation steps, its
    * inspection cases and every enforcement action. Each reader sees what they may read of it.
    */
-  async unitHistory(actor: Actor, creditCode: string) {
+  async unitHistory(actor: Actor, creditCode: string): Promise<EnforcementHistory> {
     const { items: cases } = await this.compliance.listCases({ creditCode, limit: 200, offset: 0 });
     const readable = cases.filter((c) => canReadComplianceCase(actor, c));
     const inspectionCases = (await this.inspections.casesOfUnit(creditCode)).filter((ic) => canReadInspectionCase(actor, { teamId: ic.teamId ?? MATCHES_NOTHING }) || readable.some((c) => c.id === ic.caseId));
@@ -149,7 +151,7 @@ export class InspectionCasesService {
     if (cases.length === 0 && actions.length === 0 && !(await this.compliance.unitExists(creditCode))) {
       throw new DomainError(DomainErrorCode.UnitNotFound, `No unit with credit code ${creditCode}`);
     }
-    const events: Array<{ at: IsoInstant; kind: string; caseId: string; what: string; who: string | null; details: Record<string, unknown> }> = [];
+    const events: HistoryEvent[] = [];
     for (const kase of readable) {
       for (const t of await this.compliance.transitions(kase.id)) {
         events.push({ at: t.occurredAt.toISOString(), kind: 'transition', caseId: kase.id, what: `${t.action}: ${t.fromState ?? '—'} → ${t.toState}`, who: t.actorUsername, details: { finding: kase.finding, reason: t.reason, ...t.details } });
@@ -186,7 +188,7 @@ export class InspectionCasesService {
       });
     }
     events.sort((x, y) => x.at.localeCompare(y.at));
-    return { creditCode, cases: readable, inspectionCases, actions, events };
+    return { creditCode, cases: readable.map(complianceCaseView), inspectionCases: inspectionCases.map(inspectionCaseView), actions: actions.map(enforcementActionView), events };
   }
 
   private async visible(actor: Actor, id: string, forAction = false): Promise<InspectionCaseRow> {

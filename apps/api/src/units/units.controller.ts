@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@duban/domain';
+import type { UnitDetail, UnitList } from '@duban/contracts';
 import { CurrentActor } from '../common/actor.decorator';
 import { ListUnitsQuery, RecordUnitFactsDto } from './unit.dto';
 import { UnitsService } from './units.service';
@@ -17,7 +18,7 @@ export class UnitsController {
   /** 201 when the facts changed the record, 200 when it already held them. */
   @ApiErrors(404)
   @Post()
-  async record(@CurrentActor() actor: Actor, @Body() body: RecordUnitFactsDto, @Res({ passthrough: true }) response: Response) {
+  async record(@CurrentActor() actor: Actor, @Body() body: RecordUnitFactsDto, @Res({ passthrough: true }) response: Response): Promise<UnitDetail> {
     const { changed, unit } = await this.units.record(actor, body);
     response.status(changed ? 201 : 200);
     return unit;
@@ -25,12 +26,12 @@ export class UnitsController {
 
   @ApiErrors(404)
   @Get()
-  list(@CurrentActor() actor: Actor, @Query() query: ListUnitsQuery) {
+  list(@CurrentActor() actor: Actor, @Query() query: ListUnitsQuery): Promise<UnitList> {
     return this.units.list(actor, query);
   }
 
   @Get(':creditCode')
-  get(@CurrentActor() actor: Actor, @Param('creditCode') creditCode: string) {
+  get(@CurrentActor() actor: Actor, @Param('creditCode') creditCode: string): Promise<UnitDetail> {
     return this.units.get(actor, creditCode);
   }
 }

@@ -11,8 +11,10 @@ import {
   type FieldMessages,
   type UnitFacts,
 } from '@duban/domain';
+import type { UnitDetail, UnitList } from '@duban/contracts';
 import { DepartmentRepository, DutyMatrixRepository, UnitRepository } from '@duban/persistence';
 import type { ListUnitsQuery, RecordUnitFactsDto } from './unit.dto';
+import { unitFactView, unitView } from './units.views';
 
 @Injectable()
 export class UnitsService {
@@ -23,7 +25,7 @@ export class UnitsService {
   ) {}
 
   /** Records what a department's data says about a unit (an upsert by credit code; the same facts again change nothing). */
-  async record(actor: Actor, dto: RecordUnitFactsDto) {
+  async record(actor: Actor, dto: RecordUnitFactsDto): Promise<{ changed: boolean; unit: UnitDetail }> {
     const refusal = unitFactSourceRefusal(actor, dto.source.departmentId);
     if (refusal) {
       throw actor.role === 'office'
@@ -47,13 +49,14 @@ export class UnitsService {
     return { changed, unit: await this.get(actor, facts.creditCode) };
   }
 
-  async get(_actor: Actor, creditCode: string) {
+  async get(_actor: Actor, creditCode: string): Promise<UnitDetail> {
     const unit = await this.units.find(creditCode);
     if (!unit) throw new DomainError(DomainErrorCode.UnitNotFound, `No unit with credit code ${creditCode}`);
-    return { ...unit, facts: await this.units.facts(creditCode) };
+    return { ...unitView(unit), facts: (await this.units.facts(creditCode)).map(unitFactView) };
   }
 
-  list(_actor: Actor, query: ListUnitsQuery) {
-    return this.units.list(query);
+  async list(_actor: Actor, query: ListUnitsQuery): Promise<UnitList> {
+    const { items, total } = await this.units.list(query);
+    return { items: items.map(unitView), total };
   }
 }

@@ -7,7 +7,7 @@ import { applyFieldErrors, errorText } from '../../components/api-errors';
 import { CAMPAIGN_ZONE } from '../../components/format';
 import { useI18n } from '../../i18n/i18n';
 import { EvidenceUploader } from './CaseEvidence';
-import type { CaseEvidence, EnforcementAction, InspectionCaseDetail } from './types';
+import type { CaseEvidence, EnforcementAction, InspectionCaseDetail } from '@duban/contracts';
 
 interface Props {
   open: boolean;

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import type { Department } from '../../api/types';
-import type { InspectionTeam } from './types';
+import type { InspectionTeam } from '@duban/contracts';
 
 export interface Reference {
   districts: Department[];
