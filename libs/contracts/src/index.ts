@@ -6,3 +6,4 @@ export type * from './compliance';
 export type * from './inspection-cases';
 export type * from './units';
 export type * from './unit-imports';
+export type * from './errors';

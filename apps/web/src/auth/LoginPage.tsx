@@ -27,7 +27,7 @@ function refusal(error: unknown, t: ReturnType<typeof useI18n>['t']): string {
   if (error.status === 401) return t('login.failed');
   if (error.status === 429) return t('login.throttled');
   if (error.status === 423) return t('login.locked');
-  if (error.status === 403 && error.domainCode === 'LOCAL_PASSWORDS_DISABLED') return t('login.passwordsDisabled');
+  if (error.status === 403 && error.code === 'LOCAL_PASSWORDS_DISABLED') return t('login.passwordsDisabled');
   if (error.status === 503) return t('login.busy');
   return errorText(error, t);
 }
