@@ -7,3 +7,6 @@ export type * from './inspection-cases';
 export type * from './units';
 export type * from './unit-imports';
 export type * from './errors';
+export type * from './users';
+export type * from './departments';
+export type * from './audit-log';

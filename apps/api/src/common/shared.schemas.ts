@@ -83,66 +83,6 @@ export const sharedSchemas: OpenApiSchemas = {
       "reviewReason"
     ]
   },
-  "AuditRecord": {
-    "type": "object",
-    "properties": {
-      "id": {"type":"string"},
-      "at": {"type":"string","format":"date-time"},
-      "actorId": {"type":"string","nullable":true},
-      "actorUsername": {"type":"string","nullable":true},
-      "action": {
-        "type": "string",
-        "enum": [
-          "sign_in.succeeded",
-          "sign_in.failed",
-          "sign_in.throttled",
-          "sign_in.refused_locked",
-          "account.locked",
-          "account.unlocked",
-          "sign_out",
-          "sign_out.everywhere",
-          "password.changed",
-          "password.reset",
-          "password.reset_link_sent",
-          "password.reset_link_used",
-          "user.created",
-          "user.updated",
-          "user.deactivated",
-          "user.reactivated",
-          "user.provisioned",
-          "user.sso_linked",
-          "users.imported",
-          "department.created",
-          "department.updated",
-          "department.deactivated",
-          "department.reactivated",
-          "departments.imported",
-          "administrator.created"
-        ]
-      },
-      "targetType": {"type":"string","nullable":true},
-      "targetId": {"type":"string","nullable":true},
-      "targetLabel": {"type":"string","nullable":true},
-      "from": {},
-      "to": {},
-      "reason": {"type":"string","nullable":true},
-      "clientAddress": {"type":"string","nullable":true}
-    },
-    "required": [
-      "id",
-      "at",
-      "actorId",
-      "actorUsername",
-      "action",
-      "targetType",
-      "targetId",
-      "targetLabel",
-      "from",
-      "to",
-      "reason",
-      "clientAddress"
-    ]
-  },
   "CalendarYearRevision": {
     "type": "object",
     "properties": {
@@ -346,29 +286,6 @@ export const sharedSchemas: OpenApiSchemas = {
       "light": {"type":"string","enum":["green","yellow","red"],"nullable":true}
     },
     "required": ["unitId","name","attainment","rank","light"]
-  },
-  "DepartmentEntity": {
-    "type": "object",
-    "properties": {
-      "id": {"type":"string"},
-      "code": {"type":"string"},
-      "name": {"type":"string"},
-      "kind": {"type":"string","enum":["department","district","inspection_team"]},
-      "liaisonEmail": {"type":"string"},
-      "headEmail": {"type":"string"},
-      "active": {"type":"boolean","description":"A deactivated department gets no new duties; its history stays."},
-      "liaisonName": {"type":"string","nullable":true},
-      "liaisonPhone": {"type":"string","nullable":true},
-      "headName": {"type":"string","nullable":true},
-      "headPhone": {"type":"string","nullable":true},
-      "updatedAt": {"type":"string","format":"date-time"},
-      "updatedBy": {"type":"string","nullable":true},
-      "deactivatedAt": {"type":"string","format":"date-time","nullable":true},
-      "createdBy": {"type":"string","nullable":true},
-      "createdAt": {"type":"string","format":"date-time"}
-    },
-    "required": ["id","code","name","kind","liaisonEmail","headEmail","createdBy","createdAt"],
-    "description": "A member department (or district) of the leading group, with the people Duban writes to."
   },
   "DistrictRef": {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"}},"required":["id","name"]},
   "DutyGroupCounts": {

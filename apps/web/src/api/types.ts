@@ -31,24 +31,6 @@ export interface SignInAnswer {
   mustChangePassword: boolean;
 }
 
-export interface Department {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  liaisonEmail: string;
-  headEmail: string;
-  /** Administration fields (GET /departments since go-live; absent on older answers). */
-  active?: boolean;
-  liaisonName?: string | null;
-  liaisonPhone?: string | null;
-  headName?: string | null;
-  headPhone?: string | null;
-  districtIds?: string[];
-  updatedAt?: string | null;
-  deactivatedAt?: string | null;
-}
-
 export interface DutySummary {
   id: string;
   departmentId: string;

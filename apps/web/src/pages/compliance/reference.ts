@@ -2,7 +2,7 @@
 // sectors (GET /duty-matrix), inspection teams (GET /inspection-teams). Read once per page.
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import type { Department } from '../../api/types';
+import type { Department } from '@duban/contracts';
 import type { InspectionTeam } from '@duban/contracts';
 
 export interface Reference {
