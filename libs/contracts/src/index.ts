@@ -10,3 +10,4 @@ export type * from './errors';
 export type * from './users';
 export type * from './departments';
 export type * from './audit-log';
+export type * from './auth';

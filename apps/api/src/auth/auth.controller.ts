@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
+import type { Me, SignInAnswer, SignOutEverywhereAnswer } from '@duban/contracts';
 import { AllowedBeforePasswordChange, CurrentActor, Public } from '../common/actor.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { AuthService, type SignedIn } from './auth.service';
@@ -22,14 +23,14 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body() body: LoginDto, @Client() client: ClientContext) {
+  login(@Body() body: LoginDto, @Client() client: ClientContext): Promise<SignInAnswer> {
     return this.auth.login(body.username, body.password, client);
   }
 
   @ApiBearerAuth()
   @AllowedBeforePasswordChange()
   @Get('me')
-  me(@CurrentActor() actor: Actor) {
+  me(@CurrentActor() actor: Actor): Promise<Me> {
     return this.auth.me(actor);
   }
 
@@ -42,7 +43,7 @@ export class AuthController {
   @AllowedBeforePasswordChange()
   @Post('password')
   @HttpCode(200)
-  changePassword(@CurrentSignIn() signedIn: SignedIn, @Body() body: ChangePasswordDto, @Client() client: ClientContext) {
+  changePassword(@CurrentSignIn() signedIn: SignedIn, @Body() body: ChangePasswordDto, @Client() client: ClientContext): Promise<SignInAnswer> {
     return this.auth.changeOwnPassword(signedIn, body.currentPassword, body.newPassword, client);
   }
 
@@ -54,7 +55,7 @@ export class AuthController {
   @Public()
   @Post('password-reset')
   @HttpCode(200)
-  setPasswordWithLink(@Body() body: SetPasswordWithLinkDto, @Client() client: ClientContext) {
+  setPasswordWithLink(@Body() body: SetPasswordWithLinkDto, @Client() client: ClientContext): Promise<SignInAnswer> {
     return this.auth.setPasswordWithLink(body.token, body.newPassword, client);
   }
 
@@ -72,7 +73,7 @@ export class AuthController {
   @AllowedBeforePasswordChange()
   @Post('logout-everywhere')
   @HttpCode(200)
-  logoutEverywhere(@CurrentSignIn() signedIn: SignedIn, @Client() client: ClientContext) {
+  logoutEverywhere(@CurrentSignIn() signedIn: SignedIn, @Client() client: ClientContext): Promise<SignOutEverywhereAnswer> {
     return this.auth.signOutEverywhere(signedIn, client);
   }
 }

@@ -2,7 +2,8 @@
 // new tab finds the session; it is checked against GET /auth/me on every start.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, setToken, whenUnauthorized } from '../api/client';
-import type { Me, Role, SignInAnswer } from '../api/types';
+import type { Role } from '../api/types';
+import type { Me, SignInAnswer } from '@duban/contracts';
 
 const TOKEN_KEY = 'duban.token';
 
