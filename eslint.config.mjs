@@ -124,4 +124,11 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // A controller says what it answers: the OpenAPI schemas are written from these return types.
+    files: [
+      'apps/api/src/{compliance,inspection-cases,units,unit-imports,users,departments,audit-log,auth}/**/*.controller.ts',
+    ],
+    rules: { '@typescript-eslint/explicit-function-return-type': 'error' },
+  },
 );

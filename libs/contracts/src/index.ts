@@ -2,3 +2,12 @@
 // types and the console reads them, so a field renamed on one side is a compile error on the
 // other. Types only (no runtime code): importing it adds nothing to the console's bundle.
 export type * from './common';
+export type * from './compliance';
+export type * from './inspection-cases';
+export type * from './units';
+export type * from './unit-imports';
+export type * from './errors';
+export type * from './users';
+export type * from './departments';
+export type * from './audit-log';
+export type * from './auth';

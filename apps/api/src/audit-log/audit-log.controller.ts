@@ -1,6 +1,7 @@
-import { Controller, Get, Headers, Query } from '@nestjs/common';
+import { Controller, Get, Headers, Query, type StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
+import type { AuditLogPage } from '@duban/contracts';
 import { CurrentActor } from '../common/actor.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { ApiProducesTable, exportFormat, tableResponse } from '../common/table-export';
@@ -22,7 +23,7 @@ export class AuditLogController {
   @ApiProducesTable()
   @Get()
   @Allow('audit-log.read')
-  async list(@CurrentActor() actor: Actor, @Query() query: ListAuditLogQuery, @Headers('accept') accept?: string) {
+  async list(@CurrentActor() actor: Actor, @Query() query: ListAuditLogQuery, @Headers('accept') accept?: string): Promise<AuditLogPage | StreamableFile> {
     const format = exportFormat(query.format, accept);
     return format ? tableResponse(await this.audit.table(actor, query), format) : this.audit.list(actor, query);
   }

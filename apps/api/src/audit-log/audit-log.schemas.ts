@@ -11,7 +11,42 @@ export const auditLogSchemas: OpenApiSchemas = {
       "limit": {"type":"number"},
       "offset": {"type":"number"}
     },
-    "required": ["items","total","limit","offset"]
+    "required": ["items","total","limit","offset"],
+    "description": "GET /audit-log, newest first."
+  },
+  "AuditRecord": {
+    "type": "object",
+    "properties": {
+      "id": {"type":"string"},
+      "at": {"type":"string","format":"date-time"},
+      "actorId": {"type":"string","nullable":true},
+      "actorUsername": {"type":"string","nullable":true},
+      "action": {
+        "type": "string",
+        "description": "sign_in.succeeded, user.created, department.deactivated … (AUDIT_ACTIONS of the persistence library)."
+      },
+      "targetType": {"type":"string","nullable":true},
+      "targetId": {"type":"string","nullable":true},
+      "targetLabel": {"type":"string","nullable":true},
+      "from": {},
+      "to": {},
+      "reason": {"type":"string","nullable":true},
+      "clientAddress": {"type":"string","nullable":true}
+    },
+    "required": [
+      "id",
+      "at",
+      "actorId",
+      "actorUsername",
+      "action",
+      "targetType",
+      "targetId",
+      "targetLabel",
+      "from",
+      "to",
+      "reason",
+      "clientAddress"
+    ]
   }
 };
 

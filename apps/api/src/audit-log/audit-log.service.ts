@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { assertMayReadAuditLog, type Actor } from '@duban/domain';
-import { AuditLogRepository, type AuditRecord } from '@duban/persistence';
+import type { AuditLogPage } from '@duban/contracts';
+import { AuditLogRepository } from '@duban/persistence';
 import { assertExportable, exportPage, type ExportTable } from '../common/table-export';
 import type { ListAuditLogQuery } from './audit-log.dto';
+import { auditRecordView } from './audit-log.views';
 
 /** Words for the actions, as the administrator reads them in the exported table. */
 const ACTION_WORDS: Record<string, string> = {
@@ -33,13 +35,6 @@ const ACTION_WORDS: Record<string, string> = {
   'administrator.created': '创建系统管理员',
 };
 
-export interface AuditLogPage {
-  items: AuditRecord[];
-  total: number;
-  limit: number;
-  offset: number;
-}
-
 /** The audit log, for the system administrator: sign-ins, locks, sign-outs and every administrative change. */
 @Injectable()
 export class AuditLogService {
@@ -53,7 +48,7 @@ export class AuditLogService {
     assertMayReadAuditLog(actor);
     const page = { limit: query.limit ?? 50, offset: query.offset ?? 0 };
     const { total, items } = await this.log.list({ ...this.filter(query), ...page });
-    return { items, total, ...page };
+    return { items: items.map(auditRecordView), total, ...page };
   }
 
   async table(actor: Actor, query: ListAuditLogQuery): Promise<ExportTable> {

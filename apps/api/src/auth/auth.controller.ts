@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
+import type { Me, SignInAnswer, SignOutEverywhereAnswer } from '@duban/contracts';
 import { AllowedBeforePasswordChange, CurrentActor, Public } from '../common/actor.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { AuthService, type SignedIn } from './auth.service';
@@ -23,7 +24,7 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body() body: LoginDto, @Client() client: ClientContext) {
+  login(@Body() body: LoginDto, @Client() client: ClientContext): Promise<SignInAnswer> {
     return this.auth.login(body.username, body.password, client);
   }
 
@@ -31,7 +32,7 @@ export class AuthController {
   @AllowedBeforePasswordChange()
   @Get('me')
   @Allow('own-account.read')
-  me(@CurrentActor() actor: Actor) {
+  me(@CurrentActor() actor: Actor): Promise<Me> {
     return this.auth.me(actor);
   }
 
@@ -45,7 +46,7 @@ export class AuthController {
   @Post('password')
   @Allow('own-account.change-password')
   @HttpCode(200)
-  changePassword(@CurrentSignIn() signedIn: SignedIn, @Body() body: ChangePasswordDto, @Client() client: ClientContext) {
+  changePassword(@CurrentSignIn() signedIn: SignedIn, @Body() body: ChangePasswordDto, @Client() client: ClientContext): Promise<SignInAnswer> {
     return this.auth.changeOwnPassword(signedIn, body.currentPassword, body.newPassword, client);
   }
 
@@ -57,7 +58,7 @@ export class AuthController {
   @Public()
   @Post('password-reset')
   @HttpCode(200)
-  setPasswordWithLink(@Body() body: SetPasswordWithLinkDto, @Client() client: ClientContext) {
+  setPasswordWithLink(@Body() body: SetPasswordWithLinkDto, @Client() client: ClientContext): Promise<SignInAnswer> {
     return this.auth.setPasswordWithLink(body.token, body.newPassword, client);
   }
 
@@ -77,7 +78,7 @@ export class AuthController {
   @Post('logout-everywhere')
   @Allow('own-session.end')
   @HttpCode(200)
-  logoutEverywhere(@CurrentSignIn() signedIn: SignedIn, @Client() client: ClientContext) {
+  logoutEverywhere(@CurrentSignIn() signedIn: SignedIn, @Client() client: ClientContext): Promise<SignOutEverywhereAnswer> {
     return this.auth.signOutEverywhere(signedIn, client);
   }
 }

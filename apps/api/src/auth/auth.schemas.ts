@@ -3,7 +3,7 @@
 import type { OpenApiAnswers, OpenApiSchemas } from '../common/openapi-types';
 
 export const authSchemas: OpenApiSchemas = {
-  "MeView": {
+  "Me": {
     "type": "object",
     "properties": {
       "department": {
@@ -24,9 +24,9 @@ export const authSchemas: OpenApiSchemas = {
       "departmentId": {"type":"string","nullable":true}
     },
     "required": ["department","mustChangePassword","id","username","displayName","email","role","departmentId"],
-    "description": "Who is signed in, with the unit they act for (the console shows it in its header)."
+    "description": "GET /auth/me: who is signed in, with the unit they act for (the console shows it in its header)."
   },
-  "OidcSettingsView": {
+  "OidcSettings": {
     "type": "object",
     "properties": {
       "enabled": {"type":"boolean"},
@@ -34,23 +34,9 @@ export const authSchemas: OpenApiSchemas = {
       "label": {"type":"string","description":"The button's text."}
     },
     "required": ["enabled"],
-    "description": "What the console needs to offer single sign-on (GET /auth/oidc)."
+    "description": "GET /auth/oidc: whether single sign-on is offered, and the button's words."
   },
-  "SignInAnswer": {
-    "type": "object",
-    "properties": {
-      "accessToken": {"type":"string"},
-      "tokenType": {"type":"string"},
-      "expiresIn": {"type":"number"},
-      "mustChangePassword": {
-        "type": "boolean",
-        "description": "True: every route but /auth/me, /auth/password and sign-out answers 403 PASSWORD_CHANGE_REQUIRED until the password is changed."
-      },
-      "user": {"$ref":"#/components/schemas/UserView"}
-    },
-    "required": ["accessToken","tokenType","expiresIn","mustChangePassword","user"]
-  },
-  "UserView": {
+  "SignedInUser": {
     "type": "object",
     "properties": {
       "id": {"type":"string"},
@@ -60,21 +46,40 @@ export const authSchemas: OpenApiSchemas = {
       "role": {"type":"string","enum":["admin","office","department_officer","inspector","viewer"]},
       "departmentId": {"type":"string","nullable":true}
     },
-    "required": ["id","username","displayName","email","role","departmentId"]
+    "required": ["id","username","displayName","email","role","departmentId"],
+    "description": "The user a sign-in answers with."
+  },
+  "SignInAnswer": {
+    "type": "object",
+    "properties": {
+      "accessToken": {"type":"string"},
+      "tokenType": {"type":"string"},
+      "expiresIn": {"type":"number","description":"Seconds the token works."},
+      "mustChangePassword": {
+        "type": "boolean",
+        "description": "True: every route but /auth/me, /auth/password and sign-out answers 403 PASSWORD_CHANGE_REQUIRED until the password is changed."
+      },
+      "user": {"$ref":"#/components/schemas/SignedInUser"}
+    },
+    "required": ["accessToken","tokenType","expiresIn","mustChangePassword","user"],
+    "description": "POST /auth/login, POST /auth/password, POST /auth/password-reset."
+  },
+  "SignOutEverywhereAnswer": {
+    "type": "object",
+    "properties": {"sessionsEnded":{"type":"number"}},
+    "required": ["sessionsEnded"],
+    "description": "POST /auth/logout-everywhere."
   }
 };
 
 export const authAnswers: OpenApiAnswers = {
   "AuthController_login": {"statuses":[200],"schema":{"$ref":"#/components/schemas/SignInAnswer"}},
-  "AuthController_me": {"statuses":[200],"schema":{"$ref":"#/components/schemas/MeView"}},
+  "AuthController_me": {"statuses":[200],"schema":{"$ref":"#/components/schemas/Me"}},
   "AuthController_changePassword": {"statuses":[200],"schema":{"$ref":"#/components/schemas/SignInAnswer"}},
   "AuthController_setPasswordWithLink": {"statuses":[200],"schema":{"$ref":"#/components/schemas/SignInAnswer"}},
   "AuthController_logout": {"statuses":[204]},
-  "AuthController_logoutEverywhere": {
-    "statuses": [200],
-    "schema": {"type":"object","properties":{"sessionsEnded":{"type":"number"}},"required":["sessionsEnded"]}
-  },
-  "OidcController_settings": {"statuses":[200],"schema":{"$ref":"#/components/schemas/OidcSettingsView"}},
+  "AuthController_logoutEverywhere": {"statuses":[200],"schema":{"$ref":"#/components/schemas/SignOutEverywhereAnswer"}},
+  "OidcController_settings": {"statuses":[200],"schema":{"$ref":"#/components/schemas/OidcSettings"}},
   "OidcController_login": {"statuses":[302]},
   "OidcController_callback": {"statuses":[302]}
 };

@@ -31,6 +31,8 @@ import {
   verifyPassword,
   type UserEntity,
 } from '@duban/persistence';
+import type { Me, SignInAnswer, SignOutEverywhereAnswer } from '@duban/contracts';
+import { toUserView } from './auth.views';
 
 interface TokenClaims {
   sub: string;
@@ -48,47 +50,11 @@ export interface ClientContext {
   userAgent: string | null;
 }
 
-/** Who is signed in, with the unit they act for (the console shows it in its header). */
-export interface MeView extends UserView {
-  department: { id: string; code: string; name: string; kind: string } | null;
-  /** Signed in with a one-time password: the console asks for a new password before anything else. */
-  mustChangePassword: boolean;
-}
-
-export interface UserView {
-  id: string;
-  username: string;
-  displayName: string;
-  email: string | null;
-  role: Role;
-  departmentId: string | null;
-}
-
-export interface SignInAnswer {
-  accessToken: string;
-  tokenType: string;
-  expiresIn: number;
-  /** True: every route but /auth/me, /auth/password and sign-out answers 403 PASSWORD_CHANGE_REQUIRED until the password is changed. */
-  mustChangePassword: boolean;
-  user: UserView;
-}
-
 /** The actor of a verified token, with the session it belongs to. */
 export interface SignedIn {
   actor: Actor;
   sessionId: string;
   mustChangePassword: boolean;
-}
-
-export function toUserView(user: UserEntity): UserView {
-  return {
-    id: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    email: user.email,
-    role: user.role,
-    departmentId: user.departmentId,
-  };
 }
 
 /** The claims this API signs, with the types it signs them with; a token without `exp` is refused. */
@@ -249,7 +215,7 @@ export class AuthService {
     };
   }
 
-  async me(actor: Actor): Promise<MeView> {
+  async me(actor: Actor): Promise<Me> {
     const user = await this.users.findById(actor.userId);
     if (!user) throw new DomainError(DomainErrorCode.InvalidCredentials, 'The user no longer exists');
     const department = user.departmentId ? await this.departments.findById(user.departmentId) : null;
@@ -344,7 +310,7 @@ export class AuthService {
   }
 
   /** Ends every session of the signed-in user, this one too (a lost phone, a shared computer). */
-  async signOutEverywhere(signedIn: SignedIn, client: ClientContext): Promise<{ sessionsEnded: number }> {
+  async signOutEverywhere(signedIn: SignedIn, client: ClientContext): Promise<SignOutEverywhereAnswer> {
     return this.dataSource.transaction(async (tx) => {
       const sessionsEnded = await this.sessions.revokeAllOfUser(signedIn.actor.userId, 'signed_out_everywhere', tx);
       await this.audit.record(

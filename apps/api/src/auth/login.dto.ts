@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
+import type { ChangePasswordBody, LoginBody, SetPasswordWithLinkBody } from '@duban/contracts';
 
-export class LoginDto {
+export class LoginDto implements LoginBody {
   @ApiProperty({ example: 'office' })
   @IsString()
   @Length(1, 64)
@@ -13,7 +14,7 @@ export class LoginDto {
   password: string;
 }
 
-export class ChangePasswordDto {
+export class ChangePasswordDto implements ChangePasswordBody {
   @ApiProperty({ description: 'The password (or one-time password) signed in with' })
   @IsString()
   @Length(1, 200)
@@ -25,7 +26,7 @@ export class ChangePasswordDto {
   newPassword: string;
 }
 
-export class SetPasswordWithLinkDto {
+export class SetPasswordWithLinkDto implements SetPasswordWithLinkBody {
   @ApiProperty({ description: 'The token of the one-time link (what follows #token= in the mailed link)' })
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{20,100}$/, { message: 'token is not the token of a password link' })

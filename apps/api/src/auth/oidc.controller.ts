@@ -6,7 +6,8 @@ import { Public } from '../common/actor.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import type { ClientContext } from './auth.service';
 import { Client } from './client-context';
-import { OidcService, SSO_ATTEMPT_SECONDS, SSO_COOKIE_PATH, SSO_STATE_COOKIE, stateFromCookie, type OidcSettingsView } from './oidc.service';
+import { OidcService, SSO_ATTEMPT_SECONDS, SSO_COOKIE_PATH, SSO_STATE_COOKIE, stateFromCookie } from './oidc.service';
+import type { OidcSettings } from '@duban/contracts';
 
 export class OidcLoginQuery {
   /** Where the console opens after signing in: a path inside /console. */
@@ -32,7 +33,7 @@ export class OidcController {
   @ApiOperation({ summary: 'Whether single sign-on is offered, where its button leads and what it says' })
   @Public()
   @Get()
-  settings(): OidcSettingsView {
+  settings(): OidcSettings {
     return this.oidc.settings();
   }
 

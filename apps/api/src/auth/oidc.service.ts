@@ -5,18 +5,11 @@ import { DataSource } from 'typeorm';
 import { DUBAN_CONFIG, type DubanConfig, type OidcConfig } from '@duban/config';
 import { DomainError, DomainErrorCode, SYSTEM_REASONS, userUnitProblems } from '@duban/domain';
 import { AuditLogRepository, DepartmentEntity, SingleSignOnAttemptRepository, UserEntity, UserRepository, isUniqueViolation } from '@duban/persistence';
+import type { OidcSettings } from '@duban/contracts';
 import { unstorableTextProblem } from '../common/front-door';
 import { AuthService, type ClientContext } from './auth.service';
 
 /** What the console needs to offer single sign-on (GET /auth/oidc). */
-export interface OidcSettingsView {
-  enabled: boolean;
-  /** Where the console's button leads (with ?returnTo=/console/...). */
-  loginUrl?: string;
-  /** The button's text. */
-  label?: string;
-}
-
 /** Why a sign-in through the identity provider was refused, as the console's login page is told. */
 export type SsoErrorCode = 'unknown_user' | 'deactivated' | 'state_mismatch' | 'provider_error';
 
@@ -124,7 +117,7 @@ export class OidcService {
     this.audit = new AuditLogRepository(dataSource);
   }
 
-  settings(): OidcSettingsView {
+  settings(): OidcSettings {
     const oidc = this.config.oidc;
     return oidc ? { enabled: true, loginUrl: '/auth/oidc/login', label: oidc.label } : { enabled: false };
   }

@@ -14,3 +14,12 @@ export function isoInstant(ms: number): IsoInstant {
 export function isoInstantOrNull(ms: number | null | undefined): IsoInstant | null {
   return ms === null || ms === undefined ? null : isoInstant(ms);
 }
+
+/** A row's instant (node-postgres reads timestamptz as Date) as the same text JSON would give it. */
+export function isoDate(date: Date): IsoInstant {
+  return date.toISOString();
+}
+
+export function isoDateOrNull(date: Date | null): IsoInstant | null {
+  return date === null ? null : isoDate(date);
+}

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Post, Res, StreamableFile, UploadedFile } from 
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@duban/domain';
+import type { CaseEvidence } from '@duban/contracts';
 import { CurrentActor } from '../common/actor.decorator';
 import { EvidenceUpload, evidenceDownload, requireEvidenceFile, type UploadedEvidenceFile } from '../common/evidence-upload';
 import { ComplianceEvidenceService } from './compliance-evidence.service';
@@ -25,7 +26,7 @@ export class ComplianceEvidenceController {
     @Param('id') caseId: string,
     @UploadedFile() file: UploadedEvidenceFile | undefined,
     @Res({ passthrough: true }) response: Response,
-  ) {
+  ): Promise<CaseEvidence> {
     const { evidence, created } = await this.evidence.upload(actor, caseId, requireEvidenceFile(file));
     response.status(created ? 201 : 200);
     return evidence;
@@ -33,7 +34,7 @@ export class ComplianceEvidenceController {
 
   @Get()
   @Allow('compliance-case.read')
-  list(@CurrentActor() actor: Actor, @Param('id') caseId: string) {
+  list(@CurrentActor() actor: Actor, @Param('id') caseId: string): Promise<CaseEvidence[]> {
     return this.evidence.list(actor, caseId);
   }
 

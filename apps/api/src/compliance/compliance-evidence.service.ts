@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { canReadComplianceCase, complianceEvidenceRefusal, DomainError, DomainErrorCode, type Actor } from '@duban/domain';
-import { ComplianceEvidenceRepository, ComplianceRepository, type ComplianceCaseRow, type ComplianceEvidenceRow } from '@duban/persistence';
+import type { CaseEvidence } from '@duban/contracts';
+import { ComplianceEvidenceRepository, ComplianceRepository, type ComplianceCaseRow } from '@duban/persistence';
 import { evidenceToStore, type EvidenceUploadGate, type UploadedEvidenceFile } from '../common/evidence-upload';
-
-function evidenceView(e: ComplianceEvidenceRow) {
-  return { ...e, downloadPath: `/compliance-cases/${e.caseId}/evidence/${e.id}` };
-}
+import { caseEvidenceView } from './compliance.views';
 
 /** Evidence of a case: what shows the unit registered or paid, what an inspection found. */
 @Injectable()
@@ -25,15 +23,15 @@ export class ComplianceEvidenceService implements EvidenceUploadGate {
     return kase;
   }
 
-  async upload(actor: Actor, caseId: string, file: UploadedEvidenceFile) {
+  async upload(actor: Actor, caseId: string, file: UploadedEvidenceFile): Promise<{ evidence: CaseEvidence; created: boolean }> {
     const kase = await this.assertMayUpload(actor, caseId);
     const { evidence, created } = await this.evidence.add({ caseId: kase.id, ...evidenceToStore(actor, file) });
-    return { evidence: evidenceView(evidence), created };
+    return { evidence: caseEvidenceView(evidence), created };
   }
 
-  async list(actor: Actor, caseId: string) {
+  async list(actor: Actor, caseId: string): Promise<CaseEvidence[]> {
     const kase = await this.visibleCase(actor, caseId);
-    return (await this.evidence.list(kase.id)).map(evidenceView);
+    return (await this.evidence.list(kase.id)).map(caseEvidenceView);
   }
 
   async download(actor: Actor, caseId: string, fileId: string) {

@@ -1,9 +1,10 @@
-import { Controller, Get, Header, Headers, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Query, Res, type StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import type { Response } from 'express';
 import { EXPOSURE_PROPOSAL_STATUSES, type Actor, type ExposureProposalStatus } from '@duban/domain';
+import type { CasesOverview, ExposureListEntry, ExposureProposalList, UnitsOverview } from '@duban/contracts';
 import { CurrentActor } from '../common/actor.decorator';
 import { EXPORT_FORMATS, exportFormat, tableResponse, XLSX_TYPE } from '../common/table-export';
 import { ComplianceViewsService } from './compliance-views.service';
@@ -57,7 +58,7 @@ export class ComplianceViewsController {
     @Query() query: ExposureListQuery,
     @Res({ passthrough: true }) response: Response,
     @Headers('accept') accept?: string,
-  ) {
+  ): Promise<ExposureListEntry[] | string | StreamableFile> {
     const rows = await this.views.exposureList(actor, query);
     if (query.format === 'html') {
       response.type('text/html; charset=utf-8');
@@ -70,14 +71,14 @@ export class ComplianceViewsController {
   /** Proposals awaiting the office's decision (status=proposed, oldest first) and those decided, with counts per status. */
   @Get('exposure-proposals')
   @Allow('exposure-proposal.read')
-  exposureProposals(@CurrentActor() actor: Actor, @Query() query: ExposureProposalsQuery) {
+  exposureProposals(@CurrentActor() actor: Actor, @Query() query: ExposureProposalsQuery): Promise<ExposureProposalList> {
     return this.views.exposureProposals(actor, query);
   }
 
   @Get('compliance/overview/units')
   @Allow('compliance-case.list')
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
-  async unitsOverview(@CurrentActor() actor: Actor, @Query() query: UnitsOverviewQuery, @Headers('accept') accept?: string) {
+  async unitsOverview(@CurrentActor() actor: Actor, @Query() query: UnitsOverviewQuery, @Headers('accept') accept?: string): Promise<UnitsOverview | StreamableFile> {
     const overview = await this.views.unitsOverview(actor, query.groupBy);
     const format = exportFormat(query.format, accept);
     return format ? tableResponse(this.views.unitsOverviewTable(overview), format) : overview;
@@ -87,7 +88,7 @@ export class ComplianceViewsController {
   @Get('compliance/overview/cases')
   @Allow('compliance-case.list')
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
-  async casesOverview(@CurrentActor() actor: Actor, @Query() query: CasesOverviewQuery, @Headers('accept') accept?: string) {
+  async casesOverview(@CurrentActor() actor: Actor, @Query() query: CasesOverviewQuery, @Headers('accept') accept?: string): Promise<CasesOverview | StreamableFile> {
     const { format, ...filter } = query;
     const overview = await this.views.casesOverview(actor, filter);
     const table = exportFormat(format, accept);

@@ -14,18 +14,18 @@ import {
   type ComplianceEscalationStep,
   type ExposureProposalStatus,
   type Finding,
-  type UnitComplianceStatus,
 } from '@duban/domain';
 import { escapeHtml } from '@duban/mail';
-import { ComplianceViewsRepository, type ComplianceScope, type ExposureListRow } from '@duban/persistence';
+import type { CasesOverview, ExposureListEntry, ExposureProposalList, UnitStatusCounts, UnitsOverview } from '@duban/contracts';
+import { ComplianceViewsRepository, type ComplianceScope } from '@duban/persistence';
 import type { ExportTable } from '../common/table-export';
 import { csvTime } from '../duty-views/csv';
 import { MATCHES_NOTHING } from '../common/matches-nothing';
 import { STAGE_WORDS, STEP_STATUS_WORDS } from './compliance-words';
+import { exposureListEntryView, exposureProposalView } from './compliance.views';
 
 
-type StatusCounts = Record<UnitComplianceStatus, number>;
-const zeroCounts = (): StatusCounts => Object.fromEntries(UNIT_COMPLIANCE_STATUSES.map((s) => [s, 0])) as StatusCounts;
+const zeroCounts = (): UnitStatusCounts => Object.fromEntries(UNIT_COMPLIANCE_STATUSES.map((s) => [s, 0])) as UnitStatusCounts;
 
 /**
  * Whose cases a caller's counts cover: the office and viewers all; a department officer their
@@ -41,7 +41,8 @@ function casesOf(actor: Actor, departmentId: string | undefined): ComplianceScop
   return { departmentId };
 }
 
-const day = (instant: Date | null) => (instant ? DateTime.fromJSDate(instant).setZone(DUBAN_TIME_ZONE).toFormat('yyyy-MM-dd') : '');
+const at = (instant: string | null): Date | null => (instant ? new Date(instant) : null);
+const day = (instant: string | null) => (instant ? DateTime.fromISO(instant).setZone(DUBAN_TIME_ZONE).toFormat('yyyy-MM-dd') : '');
 
 /** The exposure list and the office's views of units and cases. */
 @Injectable()
@@ -49,40 +50,41 @@ export class ComplianceViewsService {
   constructor(private readonly views: ComplianceViewsRepository) {}
 
   /** The public list (isPubliclyExposed), or with include=delisted also those taken off it; the printable page is public only. */
-  async exposureList(actor: Actor, query: { format?: string; include?: 'delisted' } = {}): Promise<ExposureListRow[]> {
+  async exposureList(actor: Actor, query: { format?: string; include?: 'delisted' } = {}): Promise<ExposureListEntry[]> {
     assertMay(actor, 'exposure.read');
     if (query.include === 'delisted' && query.format === 'html') {
       throw new DomainError(DomainErrorCode.InvalidExposureListQuery, 'The printable exposure list is the public list: it never shows units taken off it', {
         fields: { include: ['not with format=html: the printable page lists the units exposed now only'] },
       });
     }
-    const rows = await this.views.exposures();
+    const rows = (await this.views.exposures()).map(exposureListEntryView);
     return query.include === 'delisted' ? rows : rows.filter((r) => r.listing === 'listed');
   }
 
   /** The proposals awaiting the office's decision and those decided (office and viewers). */
-  async exposureProposals(actor: Actor, query: { status?: ExposureProposalStatus; limit?: number; offset?: number }) {
+  async exposureProposals(actor: Actor, query: { status?: ExposureProposalStatus; limit?: number; offset?: number }): Promise<ExposureProposalList> {
     assertMay(actor, 'exposure-proposal.read');
     const page = { limit: query.limit ?? 50, offset: query.offset ?? 0 };
-    return { ...(await this.views.exposureProposals({ status: query.status, ...page })), ...page };
+    const { items, total, countsByStatus } = await this.views.exposureProposals({ status: query.status, ...page });
+    return { items: items.map(exposureProposalView), total, ...page, countsByStatus };
   }
 
   /** The public list's columns; with the units taken off it (include=delisted), where each stands, since when and why. */
-  exposureTable(rows: ExposureListRow[], withDelisted = false): ExportTable {
+  exposureTable(rows: ExposureListEntry[], withDelisted = false): ExportTable {
     const header = ['统一社会信用代码', '单位名称', '行业', '县区', '问题', '限期改正通知书', '整改期限', '批准时间', '批准人', '媒体发布事项状态'];
     return {
       asciiBase: withDelisted ? 'exposure-list-with-delisted' : 'exposure-list',
       chineseBase: withDelisted ? '曝光名单（含已撤出）' : '曝光名单',
       header: withDelisted ? [...header, '名单状态', '撤出时间', '撤出人', '撤出原因'] : header,
       rows: rows.map((r) => {
-        const row = [r.creditCode, r.unitName, r.sectorKey, r.districtName, FINDING_LABELS[r.finding as Finding], r.noticeNumber, csvTime(r.noticeDeadline), csvTime(r.approvedAt), r.approvedBy, r.mediaDutyState];
-        return withDelisted ? [...row, EXPOSURE_LISTING_LABELS[r.listing], csvTime(r.delistedAt), r.delistedBy, r.delistedReason] : row;
+        const row = [r.creditCode, r.unitName, r.sectorKey, r.districtName, FINDING_LABELS[r.finding as Finding], r.noticeNumber, csvTime(at(r.noticeDeadline)), csvTime(at(r.approvedAt)), r.approvedBy, r.mediaDutyState];
+        return withDelisted ? [...row, EXPOSURE_LISTING_LABELS[r.listing], csvTime(at(r.delistedAt)), r.delistedBy, r.delistedReason] : row;
       }),
     };
   }
 
   /** A printable page: the public list only, whatever rows it is given. */
-  exposureHtml(rows: ExposureListRow[]): string {
+  exposureHtml(rows: ExposureListEntry[]): string {
     const title = '拒不参保和欠费单位曝光名单';
     const listed = rows.filter((r) => r.listing === 'listed');
     const body = listed
@@ -113,10 +115,10 @@ ${body}
    * (zeros included), and the totals over all groups. Officers and inspectors count the units
    * with a case of their department or team, by those cases only.
    */
-  async unitsOverview(actor: Actor, groupBy: 'sector' | 'district') {
+  async unitsOverview(actor: Actor, groupBy: 'sector' | 'district'): Promise<UnitsOverview> {
     const scope = casesOf(actor, undefined);
     const rows = await this.views.unitsByStatus(groupBy, scope);
-    const groups = new Map<string, { groupKey: string | null; groupName: string | null; total: number; byStatus: StatusCounts }>();
+    const groups = new Map<string, { groupKey: string | null; groupName: string | null; total: number; byStatus: UnitStatusCounts }>();
     const totals = { units: 0, byStatus: zeroCounts() };
     for (const row of rows) {
       const key = row.groupKey ?? '';
@@ -134,8 +136,8 @@ ${body}
     return { groupBy, scoped: actor.role !== 'office' && actor.role !== 'viewer', groups: [...groups.values()], totals };
   }
 
-  unitsOverviewTable(overview: Awaited<ReturnType<ComplianceViewsService['unitsOverview']>>): ExportTable {
-    const statusCells = (counts: StatusCounts) => UNIT_COMPLIANCE_STATUSES.map((s) => counts[s]);
+  unitsOverviewTable(overview: UnitsOverview): ExportTable {
+    const statusCells = (counts: UnitStatusCounts) => UNIT_COMPLIANCE_STATUSES.map((s) => counts[s]);
     return {
       asciiBase: `units-by-${overview.groupBy}`,
       chineseBase: overview.groupBy === 'sector' ? '分行业参保状况' : '分县区参保状况',
@@ -148,12 +150,12 @@ ${body}
   }
 
   /** Cases by stage (finding × state, closed by outcome) and escalation steps by status. Officers count their department's cases; inspectors their team's. */
-  async casesOverview(actor: Actor, filter: { campaignId?: string; departmentId?: string; districtId?: string; sectorKey?: string }) {
+  async casesOverview(actor: Actor, filter: { campaignId?: string; departmentId?: string; districtId?: string; sectorKey?: string }): Promise<CasesOverview> {
     const { stages, steps } = await this.views.casesByStage({ ...filter, ...casesOf(actor, filter.departmentId) });
     return { stages, steps, total: stages.reduce((sum, s) => sum + s.cases, 0) };
   }
 
-  casesOverviewTable(overview: Awaited<ReturnType<ComplianceViewsService['casesOverview']>>): ExportTable {
+  casesOverviewTable(overview: CasesOverview): ExportTable {
     return {
       asciiBase: 'compliance-cases-by-stage',
       chineseBase: '案件分阶段统计',

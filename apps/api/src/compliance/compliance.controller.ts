@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, type StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
+import type { ComplianceCaseDetail, ComplianceCaseList, ComplianceRun, ExposureDecisionAnswer } from '@duban/contracts';
 import { Idempotent } from '../common/idempotent';
 import { CurrentActor } from '../common/actor.decorator';
 import { ApiProducesTable, exportFormat, tableResponse } from '../common/table-export';
@@ -22,13 +23,13 @@ export class ComplianceController {
   @Post('compliance-runs')
   @Allow('compliance-run.start')
   @HttpCode(202)
-  startRun(@CurrentActor() actor: Actor, @Body() body: StartComplianceRunDto) {
+  startRun(@CurrentActor() actor: Actor, @Body() body: StartComplianceRunDto): Promise<ComplianceRun> {
     return this.compliance.startRun(actor, body);
   }
 
   @Get('compliance-runs/:id')
   @Allow('compliance-run.read')
-  run(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  run(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ComplianceRun> {
     return this.compliance.run(actor, id);
   }
 
@@ -37,14 +38,14 @@ export class ComplianceController {
   @Get('compliance-cases')
   @Allow('compliance-case.list')
   @ApiProducesTable()
-  async list(@CurrentActor() actor: Actor, @Query() query: ListComplianceCasesQuery, @Headers('accept') accept?: string) {
+  async list(@CurrentActor() actor: Actor, @Query() query: ListComplianceCasesQuery, @Headers('accept') accept?: string): Promise<ComplianceCaseList | StreamableFile> {
     const format = exportFormat(query.format, accept);
     return format ? tableResponse(await this.compliance.listTable(actor, query), format) : this.compliance.list(actor, query);
   }
 
   @Get('compliance-cases/:id')
   @Allow('compliance-case.read')
-  get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ComplianceCaseDetail> {
     return this.compliance.get(actor, id);
   }
 
@@ -54,7 +55,7 @@ export class ComplianceController {
   @Allow('compliance-case.record-action')
   @HttpCode(200)
   @Idempotent()
-  act(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ComplianceCaseActionDto) {
+  act(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ComplianceCaseActionDto): Promise<ComplianceCaseDetail> {
     return this.compliance.act(actor, id, body);
   }
 
@@ -63,7 +64,7 @@ export class ComplianceController {
   @Get('compliance-cases/:id/notice')
   @Allow('compliance-case.read')
   @ApiProduces('text/html')
-  async notice(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) response: Response) {
+  async notice(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) response: Response): Promise<string> {
     const page = await this.compliance.noticePage(actor, id);
     // Set on success only: @Header would label an error's JSON as text/html too.
     response.type('text/html; charset=utf-8');
@@ -76,7 +77,7 @@ export class ComplianceController {
   @Allow('exposure.decide')
   @HttpCode(200)
   @Idempotent()
-  decideExposure(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ExposureDecisionDto) {
+  decideExposure(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ExposureDecisionDto): Promise<ExposureDecisionAnswer> {
     return this.compliance.decideExposure(actor, id, body);
   }
 }

@@ -2,10 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { COMPLIANCE_CASE_STATES, EXPOSURE_DECISIONS, FINDINGS, RECTIFICATION_KINDS, type ComplianceCaseState, type ExposureDecision, type Finding, type RectificationKind } from '@duban/domain';
+import type { ComplianceCaseActionBody, ExposureDecisionBody, StartComplianceRunBody } from '@duban/contracts';
 import { ExportFormatQuery } from '../common/table-export';
 import { TrimmedText, ZonedDateTime } from '../common/validation';
 
-export class StartComplianceRunDto {
+export class StartComplianceRunDto implements StartComplianceRunBody {
   @ApiProperty({ format: 'uuid', description: 'The running campaign the findings become part of' })
   @IsUUID()
   campaignId: string;
@@ -30,7 +31,7 @@ export class RectificationDto {
 
 const CASE_ACTIONS = ['issue_notice', 'record_rectification', 'dismiss'] as const;
 
-export class ComplianceCaseActionDto {
+export class ComplianceCaseActionDto implements ComplianceCaseActionBody {
   @ApiProperty({ enum: CASE_ACTIONS })
   @IsIn(CASE_ACTIONS)
   action: (typeof CASE_ACTIONS)[number];
@@ -52,7 +53,7 @@ export class ComplianceCaseActionDto {
   rectification?: RectificationDto;
 }
 
-export class ExposureDecisionDto {
+export class ExposureDecisionDto implements ExposureDecisionBody {
   @ApiProperty({ enum: EXPOSURE_DECISIONS })
   @IsIn(EXPOSURE_DECISIONS)
   decision: ExposureDecision;

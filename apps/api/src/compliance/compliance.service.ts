@@ -3,7 +3,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { isUUID } from 'class-validator';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
-import { assertMay, canReadComplianceCase, complianceCaseTarget, DomainError, DomainErrorCode, FINDING_LABELS, inactiveUnitsRefusal, type Actor, type ComplianceEscalationStep } from '@duban/domain';
+import { assertMay, canReadComplianceCase, complianceCaseTarget, DomainError, DomainErrorCode, FINDING_LABELS, inactiveUnitsRefusal, type Actor } from '@duban/domain';
+import type { ComplianceCaseDetail, ComplianceCaseList, ComplianceRun, ExposureDecisionAnswer } from '@duban/contracts';
 import { readNoticeLink, renderRectificationNotice } from '@duban/mail';
 import { CampaignRepository, ComplianceEvidenceRepository, ComplianceRepository, DepartmentRepository, type ComplianceCaseRow } from '@duban/persistence';
 import {
@@ -18,11 +19,11 @@ import {
 import { startWorkflow } from '@duban/temporal-client';
 import { MATCHES_NOTHING } from '../common/matches-nothing';
 import { assertExportable, exportPage, type ExportTable } from '../common/table-export';
-import { isoInstant, isoInstantOrNull, type IsoInstant } from '../common/instants';
 import { callTemporal, temporalClient } from '../temporal/temporal-calls';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { stageWord } from './compliance-words';
 import type { ComplianceCaseActionDto, ExposureDecisionDto, ListComplianceCasesQuery, StartComplianceRunDto } from './compliance.dto';
+import { caseStepView, caseTransitionView, complianceCaseView, complianceLiveView, complianceRunView, noticeOpeningView } from './compliance.views';
 
 @Injectable()
 export class ComplianceService {
@@ -38,7 +39,7 @@ export class ComplianceService {
   ) {}
 
   /** Records the run, then starts its workflow; findings become cases of the running campaign. */
-  async startRun(actor: Actor, dto: StartComplianceRunDto) {
+  async startRun(actor: Actor, dto: StartComplianceRunDto): Promise<ComplianceRun> {
     const campaign = await this.campaigns.findById(dto.campaignId);
     if (!campaign) throw new DomainError(DomainErrorCode.CampaignNotFound, `No campaign with id ${dto.campaignId}`);
     if (campaign.status !== 'active') {
@@ -57,16 +58,17 @@ export class ComplianceService {
     return this.run(actor, id);
   }
 
-  async run(actor: Actor, runId: string) {
+  async run(actor: Actor, runId: string): Promise<ComplianceRun> {
     assertMay(actor, 'compliance-run.read');
     const run = isUUID(runId) ? await this.compliance.run(runId) : null;
     if (!run) throw new DomainError(DomainErrorCode.ComplianceRunNotFound, `No comparison run with id ${runId}`);
-    return run;
+    return complianceRunView(run);
   }
 
   /** Office and viewers see every case; officers their department's; inspectors their team's. */
-  list(actor: Actor, query: ListComplianceCasesQuery) {
-    return this.listPage(actor, query, { limit: query.limit ?? 50, offset: query.offset ?? 0 });
+  async list(actor: Actor, query: ListComplianceCasesQuery): Promise<ComplianceCaseList> {
+    const { items, total } = await this.listPage(actor, query, { limit: query.limit ?? 50, offset: query.offset ?? 0 });
+    return { items: items.map(complianceCaseView), total };
   }
 
   /** The cases the list shows, as a table: every matching one (up to MAX_EXPORT_ROWS) unless limit/offset are given. */
@@ -111,7 +113,7 @@ export class ComplianceService {
     return this.compliance.listCases({ ...filter, ...scope, ...page });
   }
 
-  async get(actor: Actor, caseId: string) {
+  async get(actor: Actor, caseId: string): Promise<ComplianceCaseDetail> {
     const kase = await this.visibleCase(actor, caseId);
     const [transitions, steps, noticeOpenings] = await Promise.all([this.compliance.transitions(kase.id), this.compliance.steps(kase.id), this.compliance.noticeOpenings(kase.id)]);
     let workflow: ComplianceCaseLiveState | null = null;
@@ -124,11 +126,17 @@ export class ComplianceService {
         if (!(error instanceof WorkflowNotFoundError)) throw error;
       }
     }
-    return { ...kase, transitions, steps, noticeOpenings, workflow: workflow && complianceLiveView(workflow) };
+    return {
+      ...complianceCaseView(kase),
+      transitions: transitions.map(caseTransitionView),
+      steps: steps.map(caseStepView),
+      noticeOpenings: noticeOpenings.map(noticeOpeningView),
+      workflow: workflow && complianceLiveView(workflow),
+    };
   }
 
   /** Through the case's workflow, which decides and records; the caller reads the case after it. */
-  async act(actor: Actor, caseId: string, dto: ComplianceCaseActionDto) {
+  async act(actor: Actor, caseId: string, dto: ComplianceCaseActionDto): Promise<ComplianceCaseDetail> {
     const kase = await this.visibleCase(actor, caseId);
     // Checked against the record first for a clear answer: a closed case's workflow has ended
     // and takes no updates. The workflow checks again against its own state.
@@ -203,7 +211,7 @@ export class ComplianceService {
     }).html;
   }
 
-  async decideExposure(actor: Actor, proposalId: string, dto: ExposureDecisionDto) {
+  async decideExposure(actor: Actor, proposalId: string, dto: ExposureDecisionDto): Promise<ExposureDecisionAnswer> {
     const proposal = isUUID(proposalId) ? await this.compliance.exposureProposal(proposalId) : null;
     if (!proposal) throw new DomainError(DomainErrorCode.ExposureProposalNotFound, `No exposure proposal with id ${proposalId}`);
     if (proposal.status !== 'proposed') {
@@ -237,18 +245,4 @@ export class ComplianceService {
     if (!canReadComplianceCase(actor, kase)) throw new DomainError(DomainErrorCode.ActionNotPermitted, 'This compliance case is not routed to you');
     return kase;
   }
-}
-
-/** The case workflow's live state (ComplianceCaseLiveState), its instants as ISO text. */
-export type ComplianceCaseLiveStateView = Omit<ComplianceCaseLiveState, 'noticeDeadline' | 'nextStep'> & {
-  noticeDeadline: IsoInstant | null;
-  nextStep: { step: ComplianceEscalationStep; dueAt: IsoInstant } | null;
-};
-
-function complianceLiveView(live: ComplianceCaseLiveState): ComplianceCaseLiveStateView {
-  return {
-    ...live,
-    noticeDeadline: isoInstantOrNull(live.noticeDeadline),
-    nextStep: live.nextStep && { ...live.nextStep, dueAt: isoInstant(live.nextStep.dueAt) },
-  };
 }

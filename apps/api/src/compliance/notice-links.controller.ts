@@ -26,7 +26,7 @@ export class NoticeLinksController {
   @Header('Cache-Control', 'no-store')
   @Header('Referrer-Policy', 'no-referrer')
   @Header('X-Robots-Tag', 'noindex')
-  async open(@Param('token') token: string, @Client() client: ClientContext, @Res({ passthrough: true }) response: Response) {
+  async open(@Param('token') token: string, @Client() client: ClientContext, @Res({ passthrough: true }) response: Response): Promise<string> {
     const page = await this.compliance.noticeByLink(token, client);
     response.type('text/html; charset=utf-8');
     return page;

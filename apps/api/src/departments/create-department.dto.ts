@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
 import { UNIT_CODE, UNIT_KINDS, UNIT_PHONE } from '@duban/domain';
+import type { CreateDepartmentBody, UpdateDepartmentBody } from '@duban/contracts';
 import { ExportFormatQuery } from '../common/table-export';
 import { TrimmedText } from '../common/validation';
 
@@ -37,7 +38,7 @@ function Unchangeable(what: string): PropertyDecorator {
   });
 }
 
-export class CreateDepartmentDto {
+export class CreateDepartmentDto implements CreateDepartmentBody {
   @ApiProperty({ example: 'TAX', description: 'Short code, upper-case letters, digits, - or _' })
   @IsString()
   @Matches(UNIT_CODE, { message: 'code must be 2-32 upper-case letters, digits, - or _, starting with a letter' })
@@ -98,7 +99,7 @@ export class CreateDepartmentDto {
 }
 
 /** PATCH /departments/:id: the fields sent change (null removes a name or phone); the reason is required. */
-export class UpdateDepartmentDto {
+export class UpdateDepartmentDto implements UpdateDepartmentBody {
   @ApiPropertyOptional({ example: '国家税务总局衡阳市税务局' })
   @OptionalNotNull()
   @NameText(200)

@@ -20,6 +20,7 @@ import {
   type UnitImportHeader,
   type UnitKind,
 } from '@duban/domain';
+import type { DepartmentImportAnswer, DepartmentImportRow, DepartmentImportStatus } from '@duban/contracts';
 import { AuditLogRepository, DepartmentRepository, inSavepoint, type DepartmentEntity } from '@duban/persistence';
 import { tableFormatOf, tableRows, unreadableFormatOf, UnreadableFileError } from '@duban/unit-files';
 import type { ClientContext } from '../auth/auth.service';
@@ -33,28 +34,6 @@ import { DepartmentsService, unitRecord } from './departments.service';
 /** A city's 30 departments and 12 districts are a few kilobytes; this leaves room for a province's. */
 export const DEPARTMENT_IMPORT_MAX_BYTES = 1024 * 1024;
 export const DEPARTMENT_IMPORT_MAX_ROWS = 2000;
-
-export type DepartmentImportStatus = 'created' | 'updated' | 'unchanged' | 'refused';
-
-export interface DepartmentImportRow {
-  /** The row's number in the file (the header is row 1). */
-  row: number;
-  code: string;
-  status: DepartmentImportStatus;
-  /** Absent for a refused row, and for a row a dry run would create. */
-  departmentId?: string;
-  /** Column (as the file names it) → what is wrong with it. */
-  errors?: Record<string, string[]>;
-}
-
-export interface DepartmentImportAnswer {
-  dryRun: boolean;
-  created: number;
-  updated: number;
-  unchanged: number;
-  refused: number;
-  rows: DepartmentImportRow[];
-}
 
 interface CheckedRow {
   row: number;

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, PayloadTooLargeException, Post, Query, UploadedFile } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, PayloadTooLargeException, Post, Query, UploadedFile, type StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assertMayAdministerDepartments, type Actor } from '@duban/domain';
+import type { Department, DepartmentImportAnswer } from '@duban/contracts';
 import { CurrentActor } from '../common/actor.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { formatBytes, type UploadedEvidenceFile } from '../common/evidence-upload';
@@ -26,7 +27,7 @@ export class DepartmentsController {
   @ApiErrors(400, 403, 409)
   @Post()
   @Allow('department.register')
-  register(@CurrentActor() actor: Actor, @Body() body: CreateDepartmentDto, @Client() client: ClientContext) {
+  register(@CurrentActor() actor: Actor, @Body() body: CreateDepartmentDto, @Client() client: ClientContext): Promise<Department> {
     return this.departments.register(actor, body, client);
   }
 
@@ -38,7 +39,7 @@ export class DepartmentsController {
   @ApiProducesTable()
   @Get()
   @Allow('department.read')
-  async list(@Query() query: ListDepartmentsQuery, @Headers('accept') accept?: string) {
+  async list(@Query() query: ListDepartmentsQuery, @Headers('accept') accept?: string): Promise<Department[] | StreamableFile> {
     const format = exportFormat(query.format, accept);
     return format ? tableResponse(await this.departments.table(query), format) : this.departments.list(query);
   }
@@ -70,7 +71,7 @@ export class DepartmentsController {
     @UploadedFile() file: UploadedEvidenceFile | undefined,
     @Body() body: Record<string, unknown>,
     @Client() client: ClientContext,
-  ) {
+  ): Promise<DepartmentImportAnswer> {
     const reason = typeof body?.reason === 'string' && body.reason.trim() ? body.reason.trim().slice(0, 500) : undefined;
     return this.imports.import(actor, file, { dryRun: query.dryRun === 'true', reason }, client);
   }
@@ -78,7 +79,7 @@ export class DepartmentsController {
   @ApiErrors(404)
   @Get(':id')
   @Allow('department.read')
-  get(@Param('id') id: string) {
+  get(@Param('id') id: string): Promise<Department> {
     return this.departments.get(id);
   }
 
@@ -86,7 +87,7 @@ export class DepartmentsController {
   @ApiErrors(400, 403, 404, 409)
   @Patch(':id')
   @Allow('department.administer')
-  update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: UpdateDepartmentDto, @Client() client: ClientContext) {
+  update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: UpdateDepartmentDto, @Client() client: ClientContext): Promise<Department> {
     return this.departments.update(actor, id, body, client);
   }
 
@@ -95,7 +96,7 @@ export class DepartmentsController {
   @Post(':id/deactivate')
   @Allow('department.administer')
   @HttpCode(200)
-  deactivate(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DepartmentReasonDto, @Client() client: ClientContext) {
+  deactivate(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DepartmentReasonDto, @Client() client: ClientContext): Promise<Department> {
     return this.departments.deactivate(actor, id, body.reason, client);
   }
 
@@ -104,7 +105,7 @@ export class DepartmentsController {
   @Post(':id/reactivate')
   @Allow('department.administer')
   @HttpCode(200)
-  reactivate(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DepartmentReasonDto, @Client() client: ClientContext) {
+  reactivate(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DepartmentReasonDto, @Client() client: ClientContext): Promise<Department> {
     return this.departments.reactivate(actor, id, body.reason, client);
   }
 }

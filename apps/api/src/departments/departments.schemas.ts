@@ -3,6 +3,51 @@
 import type { OpenApiAnswers, OpenApiSchemas } from '../common/openapi-types';
 
 export const departmentsSchemas: OpenApiSchemas = {
+  "Department": {
+    "type": "object",
+    "properties": {
+      "id": {"type":"string"},
+      "code": {"type":"string"},
+      "name": {"type":"string"},
+      "kind": {"type":"string","enum":["department","district","inspection_team"]},
+      "liaisonEmail": {"type":"string"},
+      "headEmail": {"type":"string"},
+      "active": {"type":"boolean","description":"A deactivated unit gets no new duties; the duties it holds run on."},
+      "liaisonName": {"type":"string","nullable":true},
+      "liaisonPhone": {"type":"string","nullable":true},
+      "headName": {"type":"string","nullable":true},
+      "headPhone": {"type":"string","nullable":true},
+      "updatedAt": {"type":"string","format":"date-time"},
+      "updatedBy": {"type":"string","nullable":true},
+      "deactivatedAt": {"type":"string","format":"date-time","nullable":true},
+      "createdBy": {"type":"string","nullable":true},
+      "createdAt": {"type":"string","format":"date-time"},
+      "districtIds": {
+        "type": "array",
+        "items": {"type":"string"},
+        "description": "Inspection teams, on GET /departments/:id and changes: the districts it answers for (none: city-wide)."
+      }
+    },
+    "required": [
+      "id",
+      "code",
+      "name",
+      "kind",
+      "liaisonEmail",
+      "headEmail",
+      "active",
+      "liaisonName",
+      "liaisonPhone",
+      "headName",
+      "headPhone",
+      "updatedAt",
+      "updatedBy",
+      "deactivatedAt",
+      "createdBy",
+      "createdAt"
+    ],
+    "description": "GET /departments (an array), GET /departments/:id, and what registering or changing one answers."
+  },
   "DepartmentImportAnswer": {
     "type": "object",
     "properties": {
@@ -13,7 +58,8 @@ export const departmentsSchemas: OpenApiSchemas = {
       "refused": {"type":"number"},
       "rows": {"type":"array","items":{"$ref":"#/components/schemas/DepartmentImportRow"}}
     },
-    "required": ["dryRun","created","updated","unchanged","refused","rows"]
+    "required": ["dryRun","created","updated","unchanged","refused","rows"],
+    "description": "POST /departments/import."
   },
   "DepartmentImportRow": {
     "type": "object",
@@ -29,48 +75,20 @@ export const departmentsSchemas: OpenApiSchemas = {
       }
     },
     "required": ["row","code","status"]
-  },
-  "DepartmentView": {
-    "type": "object",
-    "properties": {
-      "districtIds": {
-        "type": "array",
-        "items": {"type":"string"},
-        "description": "Inspection teams: the districts it answers for (none: city-wide)."
-      },
-      "id": {"type":"string"},
-      "code": {"type":"string"},
-      "name": {"type":"string"},
-      "kind": {"type":"string","enum":["department","district","inspection_team"]},
-      "liaisonEmail": {"type":"string"},
-      "headEmail": {"type":"string"},
-      "active": {"type":"boolean","description":"A deactivated department gets no new duties; its history stays."},
-      "liaisonName": {"type":"string","nullable":true},
-      "liaisonPhone": {"type":"string","nullable":true},
-      "headName": {"type":"string","nullable":true},
-      "headPhone": {"type":"string","nullable":true},
-      "updatedAt": {"type":"string","format":"date-time"},
-      "updatedBy": {"type":"string","nullable":true},
-      "deactivatedAt": {"type":"string","format":"date-time","nullable":true},
-      "createdBy": {"type":"string","nullable":true},
-      "createdAt": {"type":"string","format":"date-time"}
-    },
-    "required": ["id","code","name","kind","liaisonEmail","headEmail","createdBy","createdAt"],
-    "description": "A department, district or inspection team as the API shows it; a team also names the districts it answers for."
   }
 };
 
 export const departmentsAnswers: OpenApiAnswers = {
-  "DepartmentsController_register": {"statuses":[201],"schema":{"$ref":"#/components/schemas/DepartmentView"}},
+  "DepartmentsController_register": {"statuses":[201],"schema":{"$ref":"#/components/schemas/Department"}},
   "DepartmentsController_list": {
     "statuses": [200],
-    "schema": {"type":"array","items":{"$ref":"#/components/schemas/DepartmentEntity"}},
+    "schema": {"type":"array","items":{"$ref":"#/components/schemas/Department"}},
     "file": true,
     "produces": ["application/json","text/csv","application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]
   },
   "DepartmentsController_import": {"statuses":[200],"schema":{"$ref":"#/components/schemas/DepartmentImportAnswer"}},
-  "DepartmentsController_get": {"statuses":[200],"schema":{"$ref":"#/components/schemas/DepartmentView"}},
-  "DepartmentsController_update": {"statuses":[200],"schema":{"$ref":"#/components/schemas/DepartmentView"}},
-  "DepartmentsController_deactivate": {"statuses":[200],"schema":{"$ref":"#/components/schemas/DepartmentView"}},
-  "DepartmentsController_reactivate": {"statuses":[200],"schema":{"$ref":"#/components/schemas/DepartmentView"}}
+  "DepartmentsController_get": {"statuses":[200],"schema":{"$ref":"#/components/schemas/Department"}},
+  "DepartmentsController_update": {"statuses":[200],"schema":{"$ref":"#/components/schemas/Department"}},
+  "DepartmentsController_deactivate": {"statuses":[200],"schema":{"$ref":"#/components/schemas/Department"}},
+  "DepartmentsController_reactivate": {"statuses":[200],"schema":{"$ref":"#/components/schemas/Department"}}
 };

@@ -16,9 +16,13 @@ import { AuditLogRepository, DepartmentRepository, type AuditEntry, type Departm
 import type { ClientContext } from '../auth/auth.service';
 import { assertExportable, type ExportTable } from '../common/table-export';
 import type { CreateDepartmentDto, ListDepartmentsQuery, UpdateDepartmentDto } from './create-department.dto';
+import type { Department } from '@duban/contracts';
+import { departmentView } from './departments.views';
 
-/** A department, district or inspection team as the API shows it; a team also names the districts it answers for. */
-export interface DepartmentView extends DepartmentEntity {
+const view = (unit: StoredUnit): Department => departmentView(unit, unit.districtIds);
+
+/** A unit's record; a team's also names the districts it answers for. */
+interface StoredUnit extends DepartmentEntity {
   /** Inspection teams: the districts it answers for (none: city-wide). */
   districtIds?: string[];
 }
@@ -60,7 +64,7 @@ export class DepartmentsService {
     this.audit = new AuditLogRepository(dataSource);
   }
 
-  async register(actor: Actor, dto: CreateDepartmentDto, client: ClientContext): Promise<DepartmentView> {
+  async register(actor: Actor, dto: CreateDepartmentDto, client: ClientContext): Promise<Department> {
     assertMayManageDepartments(actor);
     const { districtIds: named = [], reason, ...fields } = dto;
     const kind = dto.kind ?? 'department';
@@ -68,14 +72,14 @@ export class DepartmentsService {
     const districtIds = [...new Set(named)];
     if (districtIds.length > 0) await this.assertDistricts(kind, named);
     const department = { id: randomUUID(), ...fields, createdBy: actor.userId, updatedBy: actor.userId };
-    return this.dataSource.transaction(async (tx) => {
-      const created: DepartmentView =
+    return view(await this.dataSource.transaction(async (tx) => {
+      const created: StoredUnit =
         kind === 'inspection_team'
           ? { ...(await this.departments.createInspectionTeam(department, districtIds, tx)), districtIds }
           : await this.departments.create({ ...department, kind }, tx);
       await this.record(tx, actor, client, created, 'department.created', { to: unitRecord(created, created.districtIds), reason: reason ?? null });
       return created;
-    });
+    }));
   }
 
   inspectionTeams() {
@@ -83,12 +87,16 @@ export class DepartmentsService {
   }
 
   /** Every unit (an array, as before go-live), filtered by kind, active and text. */
-  list(query: ListDepartmentsQuery = {}): Promise<DepartmentEntity[]> {
+  async list(query: ListDepartmentsQuery = {}): Promise<Department[]> {
+    return (await this.records(query)).map((unit) => departmentView(unit));
+  }
+
+  private records(query: ListDepartmentsQuery): Promise<DepartmentEntity[]> {
     return this.departments.list({ kind: query.kind, active: query.active === undefined ? undefined : query.active === 'true', q: query.q });
   }
 
   async table(query: ListDepartmentsQuery): Promise<ExportTable> {
-    const units = await this.list(query);
+    const units = await this.records(query);
     assertExportable(units.length);
     // The headers are the import's own, so a downloaded sheet can be edited and imported again.
     return {
@@ -112,7 +120,11 @@ export class DepartmentsService {
     };
   }
 
-  async get(id: string): Promise<DepartmentView> {
+  async get(id: string): Promise<Department> {
+    return view(await this.find(id));
+  }
+
+  private async find(id: string): Promise<StoredUnit> {
     const department = isUUID(id) ? await this.departments.findById(id) : null;
     if (!department) throw new DomainError(DomainErrorCode.DepartmentNotFound, `No department with id ${id}`);
     return department.kind === 'inspection_team' ? { ...department, districtIds: await this.departments.teamDistrictIds(department.id) } : department;
@@ -122,40 +134,40 @@ export class DepartmentsService {
    * Renames a unit, edits its people, or (a team) the districts it answers for. Only the fields
    * that change are written and audited; a request that changes nothing answers the unit as it is.
    */
-  async update(actor: Actor, id: string, dto: UpdateDepartmentDto, client: ClientContext): Promise<DepartmentView> {
+  async update(actor: Actor, id: string, dto: UpdateDepartmentDto, client: ClientContext): Promise<Department> {
     assertMayAdministerDepartments(actor);
-    const found = await this.get(id);
+    const found = await this.find(id);
     // The DTO refuses code and kind; the rest are the fields to change.
     const { reason, districtIds: named, code: _code, kind: _kind, ...fields } = dto;
     const districtIds = named === undefined ? undefined : [...new Set(named)];
     if (named !== undefined) await this.assertDistricts(found.kind, named);
-    return this.dataSource.transaction(async (tx) => {
+    return view(await this.dataSource.transaction(async (tx): Promise<StoredUnit> => {
       const current = (await this.departments.lockForChange(found.id, tx))!;
       const currentDistricts = current.kind === 'inspection_team' ? await this.departments.teamDistrictIds(current.id, tx) : undefined;
       const change = unitChanges({ ...current, districtIds: currentDistricts }, { ...fields, districtIds });
       if (!change) return { ...current, ...(currentDistricts ? { districtIds: currentDistricts } : {}) };
       const { districtIds: _districts, ...columns } = change.to as Record<string, unknown>;
-      let updated: DepartmentView = await this.departments.update(current.id, columns, actor.userId, tx);
+      let updated: StoredUnit = await this.departments.update(current.id, columns, actor.userId, tx);
       if ('districtIds' in change.to) await this.departments.replaceTeamDistricts(current.id, districtIds!, tx);
       if (currentDistricts) updated = { ...updated, districtIds: await this.departments.teamDistrictIds(current.id, tx) };
       await this.record(tx, actor, client, updated, 'department.updated', { ...change, reason });
       return updated;
-    });
+    }));
   }
 
   /** A deactivated unit gets no new duties; the duties it holds run on, its history stays. 409 when it is deactivated already. */
-  deactivate(actor: Actor, id: string, reason: string, client: ClientContext): Promise<DepartmentView> {
+  deactivate(actor: Actor, id: string, reason: string, client: ClientContext): Promise<Department> {
     return this.setActive(actor, id, false, reason, client);
   }
 
-  reactivate(actor: Actor, id: string, reason: string, client: ClientContext): Promise<DepartmentView> {
+  reactivate(actor: Actor, id: string, reason: string, client: ClientContext): Promise<Department> {
     return this.setActive(actor, id, true, reason, client);
   }
 
-  private async setActive(actor: Actor, id: string, active: boolean, reason: string, client: ClientContext): Promise<DepartmentView> {
+  private async setActive(actor: Actor, id: string, active: boolean, reason: string, client: ClientContext): Promise<Department> {
     assertMayAdministerDepartments(actor);
-    const found = await this.get(id);
-    return this.dataSource.transaction(async (tx) => {
+    const found = await this.find(id);
+    return view(await this.dataSource.transaction(async (tx): Promise<StoredUnit> => {
       // Waits for a duty or route being written to the unit just now (they lock it shared).
       const current = (await this.departments.lockForChange(found.id, tx))!;
       const refusal = unitStateRefusal({ ...current, active: current.active !== false }, active ? 'active' : 'inactive');
@@ -167,7 +179,7 @@ export class DepartmentsService {
         reason,
       });
       return found.districtIds ? { ...updated, districtIds: found.districtIds } : updated;
-    });
+    }));
   }
 
   /** Districts named for a team must be registered districts, and only a team names them. */

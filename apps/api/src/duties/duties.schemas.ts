@@ -201,13 +201,13 @@ export const dutiesSchemas: OpenApiSchemas = {
   "DutyLiveStateView": {
     "type": "object",
     "properties": {
+      "dutyId": {"type":"string"},
       "departmentId": {"type":"string","description":"The department holding the duty (it changes on a reassignment)."},
       "state": {
         "type": "string",
         "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
       },
       "lastSeq": {"type":"number"},
-      "dutyId": {"type":"string"},
       "overdue": {"type":"boolean"},
       "firedEscalationSteps": {"type":"array","items":{"type":"string"}},
       "pendingNotifications": {"type":"number"},
@@ -215,10 +215,10 @@ export const dutiesSchemas: OpenApiSchemas = {
       "remindedForDueAt": {"type":"string","format":"date-time","nullable":true}
     },
     "required": [
+      "dutyId",
       "departmentId",
       "state",
       "lastSeq",
-      "dutyId",
       "overdue",
       "firedEscalationSteps",
       "pendingNotifications",
@@ -275,7 +275,7 @@ export const dutiesSchemas: OpenApiSchemas = {
     "type": "object",
     "properties": {
       "at": {"type":"string","format":"date-time"},
-      "kind": {"type":"string","enum":["evidence","transition","reminder","escalation","email","comment"]},
+      "kind": {"type":"string","enum":["transition","reminder","escalation","email","comment","evidence"]},
       "what": {
         "type": "string",
         "description": "The action (assign, acknowledge, …, record_progress, reassign), reminder, email_sent,\nemail_pending, comment, evidence_added (DUTY_TIMELINE_EVENTS), or the escalation step's name."

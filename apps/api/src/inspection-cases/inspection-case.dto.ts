@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { ENFORCEMENT_ACTION_TYPES, type EnforcementActionType } from '@duban/domain';
+import type { EnforcementActionBody } from '@duban/contracts';
 import { ExportFormatQuery } from '../common/table-export';
 import { TrimmedText } from '../common/validation';
 
@@ -17,7 +18,7 @@ export class ListInspectionCasesQuery extends ExportFormatQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 }
 
-export class EnforcementActionDto {
+export class EnforcementActionDto implements EnforcementActionBody {
   @ApiProperty({ enum: ENFORCEMENT_ACTION_TYPES })
   @IsIn(ENFORCEMENT_ACTION_TYPES)
   type: EnforcementActionType;

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { StreamableFile } from '@nestjs/common';
 import type { Actor } from '@duban/domain';
+import type { EnforcementAction, InspectionCaseDetail, InspectionCaseList, InspectionTeam } from '@duban/contracts';
 import { Idempotent } from '../common/idempotent';
 import { CurrentActor } from '../common/actor.decorator';
 import { ApiProducesTable, exportFormat, tableResponse } from '../common/table-export';
@@ -18,7 +20,7 @@ export class InspectionCasesController {
 
   @Get('inspection-teams')
   @Allow('inspection-team.read')
-  teams() {
+  teams(): Promise<InspectionTeam[]> {
     return this.inspections.teams();
   }
 
@@ -27,14 +29,14 @@ export class InspectionCasesController {
   @Get('inspection-cases')
   @Allow('inspection-case.read')
   @ApiProducesTable()
-  async list(@CurrentActor() actor: Actor, @Query() query: ListInspectionCasesQuery, @Headers('accept') accept?: string) {
+  async list(@CurrentActor() actor: Actor, @Query() query: ListInspectionCasesQuery, @Headers('accept') accept?: string): Promise<InspectionCaseList | StreamableFile> {
     const format = exportFormat(query.format, accept);
     return format ? tableResponse(await this.inspections.listTable(actor, query), format) : this.inspections.list(actor, query);
   }
 
   @Get('inspection-cases/:id')
   @Allow('inspection-case.read')
-  get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<InspectionCaseDetail> {
     return this.inspections.get(actor, id);
   }
 
@@ -43,7 +45,7 @@ export class InspectionCasesController {
   @Post('inspection-cases/:id/actions')
   @Allow('inspection-case.log-action')
   @Idempotent()
-  logAction(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: EnforcementActionDto) {
+  logAction(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: EnforcementActionDto): Promise<EnforcementAction> {
     return this.inspections.logAction(actor, id, body);
   }
 }

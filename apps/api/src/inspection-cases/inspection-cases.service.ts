@@ -13,11 +13,13 @@ import {
   type EnforcementActionType,
   type Finding,
 } from '@duban/domain';
+import type { EnforcementAction, InspectionCaseDetail, InspectionCaseList, InspectionTeam } from '@duban/contracts';
 import { ComplianceEvidenceRepository, DepartmentRepository, InspectionRepository, type InspectionCaseRow } from '@duban/persistence';
 import type { EnforcementActionDto, ListInspectionCasesQuery } from './inspection-case.dto';
 import { MATCHES_NOTHING } from '../common/matches-nothing';
 import { assertExportable, exportPage, type ExportTable } from '../common/table-export';
 import { STAGE_WORDS } from '../compliance/compliance-words';
+import { enforcementActionView, inspectionCaseView } from './inspection-cases.views';
 
 
 /** 409 when the inspection case is closed, or an exposure is logged that the office has not approved. */
@@ -38,7 +40,7 @@ export class InspectionCasesService {
     private readonly departments: DepartmentRepository,
   ) {}
 
-  teams() {
+  teams(): Promise<InspectionTeam[]> {
     return this.departments.inspectionTeams();
   }
 
@@ -46,12 +48,12 @@ export class InspectionCasesService {
    * Inspectors see their team's cases; the office and viewers all (by team, or those no team
    * took); officers none. With the total for the filter and the open/closed counts without its status.
    */
-  async list(actor: Actor, query: ListInspectionCasesQuery) {
+  async list(actor: Actor, query: ListInspectionCasesQuery): Promise<InspectionCaseList> {
     const filter = this.filterOf(actor, query);
     const page = { limit: query.limit ?? 50, offset: query.offset ?? 0 };
     const { status: _status, ...withoutStatus } = filter;
     const [found, countsByStatus] = await Promise.all([this.inspections.list({ ...filter, ...page }), this.inspections.countsByStatus(withoutStatus)]);
-    return { ...found, ...page, countsByStatus };
+    return { items: found.items.map(inspectionCaseView), total: found.total, ...page, countsByStatus };
   }
 
   /** The inbox as a table: every matching case (up to MAX_EXPORT_ROWS) unless limit/offset are given. */
@@ -93,12 +95,12 @@ export class InspectionCasesService {
     return { ...filter, unassigned: false, teamId: actor.departmentId ?? MATCHES_NOTHING };
   }
 
-  async get(actor: Actor, id: string) {
+  async get(actor: Actor, id: string): Promise<InspectionCaseDetail> {
     const found = await this.visible(actor, id);
-    return { ...found, actions: await this.inspections.actions(found.id) };
+    return { ...inspectionCaseView(found), actions: (await this.inspections.actions(found.id)).map(enforcementActionView) };
   }
 
-  async logAction(actor: Actor, id: string, dto: EnforcementActionDto) {
+  async logAction(actor: Actor, id: string, dto: EnforcementActionDto): Promise<EnforcementAction> {
     const found = await this.visible(actor, id, true);
     const refusal = enforcementActionRefusal(actor, { teamId: found.teamId ?? MATCHES_NOTHING, status: found.status });
     if (refusal) throw new DomainError(DomainErrorCode.ActionNotPermitted, refusal);
@@ -127,7 +129,7 @@ export class InspectionCasesService {
       evidenceIds,
       actor,
     });
-    if (recorded) return recorded;
+    if (recorded) return enforcementActionView(recorded);
     // Closed, or the approval withdrawn, between the check and the write: say which.
     const now = await this.inspections.find(found.id);
     if (now) assertTakesAction(now, dto.type);

@@ -1,7 +1,9 @@
 import { Controller, Get, Headers, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import type { StreamableFile } from '@nestjs/common';
 import type { Actor } from '@duban/domain';
+import type { UnitImport, UnitImportErrors, UnitImportList } from '@duban/contracts';
 import { CurrentActor } from '../common/actor.decorator';
 import { ApiProducesTable, exportFormat, tableResponse, XLSX_TYPE } from '../common/table-export';
 import { ListUnitImportsQuery, UnitImportErrorsQuery } from './unit-import.dto';
@@ -35,7 +37,7 @@ export class UnitImportsController {
       },
     },
   })
-  upload(@CurrentActor() actor: Actor, @Req() request: Request) {
+  upload(@CurrentActor() actor: Actor, @Req() request: Request): Promise<UnitImport> {
     return this.imports.upload(actor, request);
   }
 
@@ -44,14 +46,14 @@ export class UnitImportsController {
   @Get()
   @Allow('unit-import.read')
   @ApiProducesTable()
-  async list(@CurrentActor() actor: Actor, @Query() query: ListUnitImportsQuery, @Headers('accept') accept?: string) {
+  async list(@CurrentActor() actor: Actor, @Query() query: ListUnitImportsQuery, @Headers('accept') accept?: string): Promise<UnitImportList | StreamableFile> {
     const format = exportFormat(query.format, accept);
     return format ? tableResponse(await this.imports.listTable(actor, query), format) : this.imports.list(actor, query);
   }
 
   @Get(':id')
   @Allow('unit-import.read')
-  get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<UnitImport> {
     return this.imports.get(actor, id);
   }
 
@@ -59,9 +61,10 @@ export class UnitImportsController {
   @Get(':id/errors')
   @Allow('unit-import.read')
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
-  async errors(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: UnitImportErrorsQuery, @Headers('accept') accept?: string) {
+  async errors(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: UnitImportErrorsQuery, @Headers('accept') accept?: string): Promise<UnitImportErrors | StreamableFile> {
     const format = exportFormat(query.format, accept);
     const result = await this.imports.errors(actor, id, query, format !== null);
-    return format && 'header' in result ? tableResponse(result, format) : result;
+    // A table comes back only when a format was asked for.
+    return 'header' in result ? tableResponse(result, format ?? 'csv') : result;
   }
 }

@@ -18,6 +18,7 @@ import {
   type ImportDataset,
   type ImportHeader,
 } from '@duban/domain';
+import type { UnitImport, UnitImportErrors, UnitImportList } from '@duban/contracts';
 import { DepartmentRepository, UnitImportRepository, type UnitImportRow, type UnitImportStatus } from '@duban/persistence';
 import { tableFormatOf, tableRows, unreadableFormatOf, UnreadableFileError } from '@duban/unit-files';
 import { unitImportWorkflowId } from '@duban/workflows';
@@ -28,6 +29,7 @@ import { assertExportable, exportPage, type ExportTable } from '../common/table-
 import { callTemporal, temporalClient } from '../temporal/temporal-calls';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { UnitImportFieldsDto, type ListUnitImportsQuery, type UnitImportErrorsQuery } from './unit-import.dto';
+import { unitImportView } from './unit-imports.views';
 
 const CHUNK_BYTES = 1024 * 1024;
 const FILE_FIELD = 'file';
@@ -69,7 +71,7 @@ export class UnitImportsService {
     private readonly temporal: TemporalClientProvider,
   ) {}
 
-  async upload(actor: Actor, request: Request): Promise<UnitImportRow> {
+  async upload(actor: Actor, request: Request): Promise<UnitImport> {
     if (actor.role !== 'office' && actor.role !== 'department_officer') {
       request.resume();
       throw new DomainError(DomainErrorCode.ActionNotPermitted, `A user with role ${actor.role} may not import unit data`);
@@ -120,15 +122,16 @@ export class UnitImportsService {
         () => startWorkflow(client, 'UnitImportWorkflow', { taskQueue: this.temporal.taskQueue, workflowId: unitImportWorkflowId(id), args: [{ importId: id }] }),
         this.logger,
       );
-      return (await this.imports.find(id))!;
+      return unitImportView((await this.imports.find(id))!);
     } catch (error) {
       await this.imports.discard(id);
       throw error;
     }
   }
 
-  list(actor: Actor, query: ListUnitImportsQuery) {
-    return this.imports.list({ sourceDepartmentId: this.sourceDepartmentOf(actor, query), limit: query.limit ?? 50, offset: query.offset ?? 0 });
+  async list(actor: Actor, query: ListUnitImportsQuery): Promise<UnitImportList> {
+    const { items, total } = await this.imports.list({ sourceDepartmentId: this.sourceDepartmentOf(actor, query), limit: query.limit ?? 50, offset: query.offset ?? 0 });
+    return { items: items.map(unitImportView), total };
   }
 
   /** The history as a table: every import (up to MAX_EXPORT_ROWS) unless limit/offset are given. */
@@ -170,7 +173,11 @@ export class UnitImportsService {
     return actor.departmentId!;
   }
 
-  async get(actor: Actor, importId: string): Promise<UnitImportRow> {
+  async get(actor: Actor, importId: string): Promise<UnitImport> {
+    return unitImportView(await this.readable(actor, importId));
+  }
+
+  private async readable(actor: Actor, importId: string): Promise<UnitImportRow> {
     const record = isUUID(importId) ? await this.imports.find(importId) : null;
     if (!record) throw new DomainError(DomainErrorCode.UnitImportNotFound, `No unit import with id ${importId}`);
     if (!canReadUnitImport(actor, record.sourceDepartmentId)) throw new DomainError(DomainErrorCode.ActionNotPermitted, 'This import is not yours to read');
@@ -178,8 +185,8 @@ export class UnitImportsService {
   }
 
   /** The rejected rows: a page as JSON, or (asTable) every row up to 50,000 as a downloadable table. */
-  async errors(actor: Actor, importId: string, query: UnitImportErrorsQuery, asTable: boolean) {
-    const record = await this.get(actor, importId);
+  async errors(actor: Actor, importId: string, query: UnitImportErrorsQuery, asTable: boolean): Promise<UnitImportErrors | ExportTable> {
+    const record = await this.readable(actor, importId);
     const page = { limit: query.limit ?? (asTable ? 50_000 : 100), offset: query.offset ?? 0 };
     const errors = await this.imports.errors(record.id, page);
     if (!asTable) return { importId: record.id, ...errors };

@@ -13,10 +13,13 @@ import {
   type FieldMessages,
   type UnitFacts,
 } from '@duban/domain';
+import type { EnforcementHistory, HistoryEvent, UnitDetail, UnitList } from '@duban/contracts';
 import { ComplianceRepository, DepartmentRepository, DutyMatrixRepository, InspectionRepository, UnitRepository } from '@duban/persistence';
-import type { IsoInstant } from '../common/instants';
 import { MATCHES_NOTHING } from '../common/matches-nothing';
+import { complianceCaseView } from '../compliance/compliance.views';
+import { enforcementActionView, inspectionCaseView } from '../inspection-cases/inspection-cases.views';
 import type { ListUnitsQuery, RecordUnitFactsDto } from './unit.dto';
+import { unitFactView, unitView } from './units.views';
 
 @Injectable()
 export class UnitsService {
@@ -29,7 +32,7 @@ export class UnitsService {
   ) {}
 
   /** Records what a department's data says about a unit (an upsert by credit code; the same facts again change nothing). */
-  async record(actor: Actor, dto: RecordUnitFactsDto) {
+  async record(actor: Actor, dto: RecordUnitFactsDto): Promise<{ changed: boolean; unit: UnitDetail }> {
     const refusal = unitFactSourceRefusal(actor, dto.source.departmentId);
     if (refusal) {
       throw actor.role === 'office'
@@ -53,21 +56,22 @@ export class UnitsService {
     return { changed, unit: await this.get(actor, facts.creditCode) };
   }
 
-  async get(_actor: Actor, creditCode: string) {
+  async get(_actor: Actor, creditCode: string): Promise<UnitDetail> {
     const unit = await this.units.find(creditCode);
     if (!unit) throw new DomainError(DomainErrorCode.UnitNotFound, `No unit with credit code ${creditCode}`);
-    return { ...unit, facts: await this.units.facts(creditCode) };
+    return { ...unitView(unit), facts: (await this.units.facts(creditCode)).map(unitFactView) };
   }
 
-  list(_actor: Actor, query: ListUnitsQuery) {
-    return this.units.list(query);
+  async list(_actor: Actor, query: ListUnitsQuery): Promise<UnitList> {
+    const { items, total } = await this.units.list(query);
+    return { items: items.map(unitView), total };
   }
 
   /**
    * Everything done about a unit, oldest first: its cases' transitions and escalation steps, its
    * inspection cases and every enforcement action. Each reader sees what they may read of it.
    */
-  async enforcementHistory(actor: Actor, creditCode: string) {
+  async enforcementHistory(actor: Actor, creditCode: string): Promise<EnforcementHistory> {
     const { items: cases } = await this.compliance.listCases({ creditCode, limit: 200, offset: 0 });
     const readable = cases.filter((c) => canReadComplianceCase(actor, c));
     const inspectionCases = (await this.inspections.casesOfUnit(creditCode)).filter((ic) => canReadInspectionCase(actor, { teamId: ic.teamId ?? MATCHES_NOTHING }) || readable.some((c) => c.id === ic.caseId));
@@ -76,7 +80,7 @@ export class UnitsService {
     if (cases.length === 0 && actions.length === 0 && !(await this.compliance.unitExists(creditCode))) {
       throw new DomainError(DomainErrorCode.UnitNotFound, `No unit with credit code ${creditCode}`);
     }
-    const events: Array<{ at: IsoInstant; kind: string; caseId: string; what: string; who: string | null; details: Record<string, unknown> }> = [];
+    const events: HistoryEvent[] = [];
     for (const kase of readable) {
       for (const t of await this.compliance.transitions(kase.id)) {
         events.push({ at: t.occurredAt.toISOString(), kind: 'transition', caseId: kase.id, what: `${t.action}: ${t.fromState ?? '—'} → ${t.toState}`, who: t.actorUsername, details: { finding: kase.finding, reason: t.reason, ...t.details } });
@@ -113,6 +117,6 @@ export class UnitsService {
       });
     }
     events.sort((x, y) => x.at.localeCompare(y.at));
-    return { creditCode, cases: readable, inspectionCases, actions, events };
+    return { creditCode, cases: readable.map(complianceCaseView), inspectionCases: inspectionCases.map(inspectionCaseView), actions: actions.map(enforcementActionView), events };
   }
 }

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, UploadedFile } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, UploadedFile, type StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { assertMayAdministerUsers, type Actor } from '@duban/domain';
+import type { CreatedUser, PasswordResetAnswer, UserAdminView, UserImportAnswer, UserList, UserUnlockAnswer } from '@duban/contracts';
 import { CurrentActor } from '../common/actor.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import type { UploadedEvidenceFile } from '../common/evidence-upload';
@@ -31,7 +32,7 @@ export class UsersController {
   @ApiProducesTable()
   @Get()
   @Allow('user.read')
-  async list(@CurrentActor() actor: Actor, @Query() query: ListUsersQuery, @Headers('accept') accept?: string) {
+  async list(@CurrentActor() actor: Actor, @Query() query: ListUsersQuery, @Headers('accept') accept?: string): Promise<UserList | StreamableFile> {
     const format = exportFormat(query.format, accept);
     return format ? tableResponse(await this.users.table(actor, query), format) : this.users.list(actor, query);
   }
@@ -43,7 +44,7 @@ export class UsersController {
   @ApiErrors(400, 409)
   @Post()
   @Allow('user.manage')
-  create(@CurrentActor() actor: Actor, @Body() body: CreateUserDto, @Client() client: ClientContext) {
+  create(@CurrentActor() actor: Actor, @Body() body: CreateUserDto, @Client() client: ClientContext): Promise<CreatedUser> {
     return this.users.create(actor, body, client);
   }
 
@@ -57,14 +58,14 @@ export class UsersController {
   @Post('import')
   @Allow('user.manage')
   @HttpCode(200)
-  importUsers(@CurrentActor() actor: Actor, @UploadedFile() file: UploadedEvidenceFile | undefined, @Query() query: ImportUsersQuery, @Client() client: ClientContext) {
+  importUsers(@CurrentActor() actor: Actor, @UploadedFile() file: UploadedEvidenceFile | undefined, @Query() query: ImportUsersQuery, @Client() client: ClientContext): Promise<UserImportAnswer> {
     return this.users.importUsers(actor, file, query, client);
   }
 
   @ApiErrors(404)
   @Get(':id')
   @Allow('user.read')
-  get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<UserAdminView> {
     return this.users.get(actor, id);
   }
 
@@ -75,7 +76,7 @@ export class UsersController {
   @ApiErrors(400, 404, 409)
   @Patch(':id')
   @Allow('user.manage')
-  update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: UpdateUserDto, @Client() client: ClientContext) {
+  update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: UpdateUserDto, @Client() client: ClientContext): Promise<UserAdminView> {
     return this.users.update(actor, id, body, client);
   }
 
@@ -84,7 +85,7 @@ export class UsersController {
   @Post(':id/deactivate')
   @Allow('user.manage')
   @HttpCode(200)
-  deactivate(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReasonDto, @Client() client: ClientContext) {
+  deactivate(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReasonDto, @Client() client: ClientContext): Promise<UserAdminView> {
     return this.users.deactivate(actor, id, body.reason, client);
   }
 
@@ -93,7 +94,7 @@ export class UsersController {
   @Post(':id/reactivate')
   @Allow('user.manage')
   @HttpCode(200)
-  reactivate(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReasonDto, @Client() client: ClientContext) {
+  reactivate(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReasonDto, @Client() client: ClientContext): Promise<UserAdminView> {
     return this.users.reactivate(actor, id, body.reason, client);
   }
 
@@ -105,7 +106,7 @@ export class UsersController {
   @Post(':id/password-reset')
   @Allow('user.manage')
   @HttpCode(200)
-  resetPassword(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: PasswordResetDto, @Client() client: ClientContext) {
+  resetPassword(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: PasswordResetDto, @Client() client: ClientContext): Promise<PasswordResetAnswer> {
     return this.users.resetPassword(actor, id, body, client);
   }
 
@@ -114,7 +115,7 @@ export class UsersController {
   @Post(':id/unlock')
   @Allow('user.manage')
   @HttpCode(200)
-  unlock(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReasonDto, @Client() client: ClientContext) {
+  unlock(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReasonDto, @Client() client: ClientContext): Promise<UserUnlockAnswer> {
     return this.users.unlock(actor, id, body.reason, client);
   }
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { ROLES, type Role } from '@duban/domain';
+import type { CreateUserBody, PasswordResetBody, UpdateUserBody } from '@duban/contracts';
 import { ExportFormatQuery } from '../common/table-export';
 import { TrimmedText } from '../common/validation';
 
@@ -15,7 +16,7 @@ const trimmed = Transform(({ value }: { value: unknown }) => (typeof value === '
 /** '' means "none" for the optional contact fields, as a cleared form field sends it. */
 const emptyIsNull = Transform(({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? null : typeof value === 'string' ? value.trim() : value));
 
-export class CreateUserDto {
+export class CreateUserDto implements CreateUserBody {
   @ApiProperty({ example: 'tax-liaison' })
   @trimmed
   @IsString()
@@ -65,7 +66,7 @@ export class CreateUserDto {
   reason?: string;
 }
 
-export class UpdateUserDto {
+export class UpdateUserDto implements UpdateUserBody {
   @ApiPropertyOptional({ example: '王芳' })
   @IsOptional()
   @TrimmedText(1, 200)
@@ -102,7 +103,7 @@ export class UpdateUserDto {
   reason: string;
 }
 
-export class PasswordResetDto {
+export class PasswordResetDto implements PasswordResetBody {
   @ApiProperty({
     enum: ['one_time_password', 'email_link'],
     description: "one_time_password: shown once in the answer, to be changed at first sign-in; email_link: a one-time link mailed to the user's address",

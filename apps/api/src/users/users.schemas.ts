@@ -98,7 +98,7 @@ export const usersSchemas: OpenApiSchemas = {
     },
     "required": ["row","username","status"]
   },
-  "UsersPage": {
+  "UserList": {
     "type": "object",
     "properties": {
       "items": {"type":"array","items":{"$ref":"#/components/schemas/UserAdminView"}},
@@ -107,13 +107,26 @@ export const usersSchemas: OpenApiSchemas = {
       "offset": {"type":"number"}
     },
     "required": ["items","total","limit","offset"]
+  },
+  "UserUnlockAnswer": {
+    "type": "object",
+    "properties": {
+      "id": {"type":"string"},
+      "username": {"type":"string"},
+      "failuresForgotten": {
+        "type": "number",
+        "description": "The failed sign-ins that were counted against the user and are now forgotten."
+      }
+    },
+    "required": ["id","username","failuresForgotten"],
+    "description": "POST /users/:id/unlock."
   }
 };
 
 export const usersAnswers: OpenApiAnswers = {
   "UsersController_list": {
     "statuses": [200],
-    "schema": {"$ref":"#/components/schemas/UsersPage"},
+    "schema": {"$ref":"#/components/schemas/UserList"},
     "file": true,
     "produces": ["application/json","text/csv","application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]
   },
@@ -136,12 +149,5 @@ export const usersAnswers: OpenApiAnswers = {
       ]
     }
   },
-  "UsersController_unlock": {
-    "statuses": [200],
-    "schema": {
-      "type": "object",
-      "properties": {"id":{"type":"string"},"username":{"type":"string"},"failuresForgotten":{"type":"number"}},
-      "required": ["id","username","failuresForgotten"]
-    }
-  }
+  "UsersController_unlock": {"statuses":[200],"schema":{"$ref":"#/components/schemas/UserUnlockAnswer"}}
 };

@@ -28,7 +28,6 @@ import {
   SignInFailureRepository,
   SignInSessionRepository,
   UserRepository,
-  type AdministeredUserRow,
   type UserChanges,
   type UserEntity,
 } from '@duban/persistence';
@@ -42,70 +41,8 @@ import { fieldMessages } from '../common/validation';
 import { callTemporal, temporalClient } from '../temporal/temporal-calls';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { CreateUserDto, type ImportUsersQuery, type ListUsersQuery, type PasswordResetDto, type UpdateUserDto } from './users.dto';
-import type { IsoInstant } from '../common/instants';
-
-/** A user as the administrator sees them. */
-export interface UserAdminView {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  departmentId: string | null;
-  department: { id: string; code: string; name: string; kind: string } | null;
-  email: string | null;
-  phone: string | null;
-  active: boolean;
-  /** Signed in with a one-time password that is still to be changed (or never signed in since). */
-  mustChangePassword: boolean;
-  /** False: signs in through single sign-on only. */
-  hasLocalPassword: boolean;
-  externalSubject: string | null;
-  /** Locked after repeated failed sign-ins (POST /users/:id/unlock lifts it). */
-  locked: boolean;
-  createdAt: IsoInstant;
-  updatedAt: IsoInstant;
-  deactivatedAt: IsoInstant | null;
-}
-
-export interface UsersPage {
-  items: UserAdminView[];
-  total: number;
-  limit: number;
-  offset: number;
-}
-
-export interface CreatedUser {
-  user: UserAdminView;
-  /** delivery one_time_password (the default): shown this once; the user signs in with it and must then choose a password. */
-  oneTimePassword?: string;
-  /** delivery email_link: where the one-time link to set a password went, and until when it works. */
-  emailedTo?: string;
-  expiresAt?: IsoInstant;
-}
-
-export type PasswordResetAnswer = { oneTimePassword: string } | { emailedTo: string; expiresAt: IsoInstant };
-
-export interface UserImportRowResult {
-  /** The row's number in the file (the header is row 1). */
-  row: number;
-  username: string;
-  /** created; existing: the username is taken (a replay of the same file changes nothing); refused: see errors. */
-  status: 'created' | 'existing' | 'refused';
-  userId?: string;
-  /** created with delivery one_time_password: shown this once. */
-  oneTimePassword?: string;
-  /** created with delivery email_link: where the link went. */
-  emailedTo?: string;
-  errors?: Record<string, string[]>;
-}
-
-export interface UserImportAnswer {
-  dryRun: boolean;
-  created: number;
-  existing: number;
-  refused: number;
-  rows: UserImportRowResult[];
-}
+import type { CreatedUser, PasswordResetAnswer, UserAdminView, UserImportAnswer, UserImportRowResult, UserList, UserUnlockAnswer } from '@duban/contracts';
+import { toAdminView } from './users.views';
 
 const ROLE_WORDS: Record<Role, string> = {
   admin: '系统管理员',
@@ -149,27 +86,6 @@ function usernameTaken(username: string): DomainError {
   return new DomainError(DomainErrorCode.UsernameTaken, `The username ${username} is taken`, { fields: { username: [`${username} is taken (usernames are compared without case)`] } });
 }
 
-function toAdminView(row: AdministeredUserRow): UserAdminView {
-  return {
-    id: row.id,
-    username: row.username,
-    displayName: row.displayName,
-    role: row.role,
-    departmentId: row.departmentId,
-    department: row.departmentId ? { id: row.departmentId, code: row.departmentCode!, name: row.departmentName!, kind: row.departmentKind! } : null,
-    email: row.email,
-    phone: row.phone,
-    active: row.active,
-    mustChangePassword: row.mustChangePassword,
-    hasLocalPassword: row.hasLocalPassword,
-    externalSubject: row.externalSubject,
-    locked: row.locked,
-    createdAt: new Date(row.createdAt).toISOString(),
-    updatedAt: new Date(row.updatedAt).toISOString(),
-    deactivatedAt: row.deactivatedAt ? new Date(row.deactivatedAt).toISOString() : null,
-  };
-}
-
 /** The fields of `before` that `changes` alters, as from/to pairs for the audit log. */
 function changedFields(before: UserEntity, changes: UserChanges): { from: Record<string, unknown>; to: Record<string, unknown>; changed: UserChanges } {
   const from: Record<string, unknown> = {};
@@ -211,7 +127,7 @@ export class UsersService {
     this.audit = new AuditLogRepository(dataSource);
   }
 
-  async list(actor: Actor, query: ListUsersQuery): Promise<UsersPage> {
+  async list(actor: Actor, query: ListUsersQuery): Promise<UserList> {
     assertMayAdministerUsers(actor);
     const page = { limit: query.limit ?? 50, offset: query.offset ?? 0 };
     const { total, items } = await this.users.listAdministered({ ...this.filter(query), ...page });
@@ -499,7 +415,7 @@ export class UsersService {
   }
 
   /** Lifts the lock (and forgets the failures) of a user's account name; 409 when there is none. */
-  async unlock(actor: Actor, id: string, reason: string, client: ClientContext): Promise<{ id: string; username: string; failuresForgotten: number }> {
+  async unlock(actor: Actor, id: string, reason: string, client: ClientContext): Promise<UserUnlockAnswer> {
     assertMayAdministerUsers(actor);
     const user = isUUID(id) ? await this.users.findById(id) : null;
     if (!user) throw userNotFound(id);

@@ -1,23 +1,30 @@
 // The one way the console talks to the API: JSON in and out, the bearer token from the session,
-// and every failure as an ApiError that carries the API's status, code and field messages.
+// and every failure as an ApiError that carries the API's status, domain code and field messages.
+import type { ErrorResponse } from '@duban/contracts';
 
 export type FieldMessages = Record<string, string[]>;
 
 export class ApiError extends Error {
   constructor(
+    /** The HTTP status; 0 when no answer came. */
     readonly status: number,
-    readonly code: string,
+    /** The status's name as the API gives it (NOT_FOUND …), NETWORK when no answer came. */
+    readonly statusName: string,
     message: string,
     /** Field path (dotted, as the API names it) → messages; present on 400s for bodies and queries. */
     readonly fields: FieldMessages = {},
+    /** The answer's body: an ErrorResponse, or the text of an answer that was not JSON. */
     readonly body: unknown = undefined,
   ) {
     super(message);
   }
 
-  /** The domain's error code (DUTY_TRANSITION_FORBIDDEN …) when the API sent one: the console words it. */
-  get domainCode(): string | null {
-    const code = (this.body as { code?: unknown } | undefined)?.code;
+  /**
+   * The domain's error code (DUTY_TRANSITION_FORBIDDEN …) when the API sent one: the console
+   * words it. A string rather than DomainErrorCode: an API newer than the console may send a code it does not know.
+   */
+  get code(): string | null {
+    const code = (this.body as Partial<ErrorResponse> | undefined)?.code as unknown;
     return typeof code === 'string' ? code : null;
   }
 }
@@ -57,8 +64,8 @@ async function errorFrom(response: Response): Promise<ApiError> {
     body = text;
   }
   const message = Array.isArray(body?.message) ? body.message.join('; ') : (body?.message ?? response.statusText);
-  const code = typeof body?.error === 'string' ? body.error : String(response.status);
-  return new ApiError(response.status, code, String(message), body?.fields ?? {}, body);
+  const statusName = typeof body?.error === 'string' ? body.error : String(response.status);
+  return new ApiError(response.status, statusName, String(message), body?.fields ?? {}, body);
 }
 
 export interface RequestOptions {

@@ -8,17 +8,11 @@ import { hasMessage } from '../i18n/i18n';
 import { LanguageSwitch } from '../layout/LanguageSwitch';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from './session';
+import type { OidcSettings } from '@duban/contracts';
 
 /** Only paths inside the console may be returned to (no open redirect). */
 export function safeNext(next: string | null): string {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
-
-/** GET /auth/oidc: whether single sign-on is offered, and the button's words. */
-interface SingleSignOn {
-  enabled: boolean;
-  loginUrl?: string;
-  label?: string;
 }
 
 /** Why a sign-in was refused, in the user's language rather than the API's. */
@@ -27,7 +21,7 @@ function refusal(error: unknown, t: ReturnType<typeof useI18n>['t']): string {
   if (error.status === 401) return t('login.failed');
   if (error.status === 429) return t('login.throttled');
   if (error.status === 423) return t('login.locked');
-  if (error.status === 403 && error.domainCode === 'LOCAL_PASSWORDS_DISABLED') return t('login.passwordsDisabled');
+  if (error.status === 403 && error.code === 'LOCAL_PASSWORDS_DISABLED') return t('login.passwordsDisabled');
   if (error.status === 503) return t('login.busy');
   return errorText(error, t);
 }
@@ -41,7 +35,7 @@ export function LoginPage() {
   const [failed, setFailed] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const next = safeNext(params.get('next'));
-  const sso = useApiGet<SingleSignOn>('/auth/oidc');
+  const sso = useApiGet<OidcSettings>('/auth/oidc');
   const ssoError = params.get('ssoError');
   if (me && location.pathname === '/login') return <Navigate to={next} replace />;
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../api/client';
-import type { SignInAnswer } from '../api/types';
+import type { SignInAnswer } from '@duban/contracts';
 import { applyFieldErrors, errorText } from '../components/api-errors';
 import { useI18n } from '../i18n/i18n';
 import { LanguageSwitch } from '../layout/LanguageSwitch';

@@ -3,7 +3,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, setToken, whenUnauthorized } from '../api/client';
-import type { Me, Role, SignInAnswer } from '../api/types';
+import type { Role } from '../api/types';
+import type { Me, SignInAnswer } from '@duban/contracts';
 
 const TOKEN_KEY = 'duban.token';
 

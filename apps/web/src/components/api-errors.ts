@@ -12,7 +12,7 @@ export function namePath(field: string): Array<string | number> {
 
 /** The domain's code of a refusal (PREVIOUS_PHASE_OPEN …), from the API's answer. */
 export function domainCode(error: unknown): string | null {
-  return error instanceof ApiError ? error.domainCode : null;
+  return error instanceof ApiError ? error.code : null;
 }
 
 /** The sentence for a domain error code, or null when the console has none (a code newer than the console). */
@@ -115,7 +115,7 @@ export function errorText(error: unknown, t: Translate): string {
   if (error.status === 503) return t('error.unavailable');
   if (error.status >= 500) return t('error.server');
   if (Object.keys(error.fields).length > 0) return t('error.fields');
-  const coded = domainErrorText(error.domainCode, t);
+  const coded = domainErrorText(error.code, t);
   if (coded) return coded;
   // No code the console knows: the front door's refusals (a route that does not exist, a body
   // too large) have a status that says enough; the API's sentence is the last resort.
@@ -124,5 +124,5 @@ export function errorText(error: unknown, t: Translate): string {
   if (error.status === 409) return t('error.conflict');
   if (error.status === 413) return t('error.tooLarge');
   if (error.message) return error.message;
-  return error.code;
+  return error.statusName;
 }

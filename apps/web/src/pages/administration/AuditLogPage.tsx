@@ -10,7 +10,10 @@ import { ServerTable } from '../../components/ServerTable';
 import { useApiGet } from '../../components/useApiGet';
 import { useServerTable } from '../../components/useServerTable';
 import { hasMessage, useI18n, type Translate } from '../../i18n/i18n';
-import { AUDIT_ACTION_PREFIXES, type AuditRecord, type UserAdminView } from './types';
+import type { AuditRecord, UserList } from '@duban/contracts';
+
+/** What the audit log's action filter offers: the families of actions (GET /audit-log?actionPrefix=). */
+const AUDIT_ACTION_PREFIXES = ['sign_in.', 'account.', 'sign_out', 'password.', 'user.', 'users.', 'department.', 'departments.', 'administrator.'] as const;
 
 /** A before/after value as one short line (the API keeps them as JSON). */
 /** Fields whose values are codes the console words (a role, a kind of unit, a cause). */
@@ -40,7 +43,7 @@ function change(value: unknown, t: Translate, label: (prefix: string, value: str
 export function AuditLogPage() {
   const { t, label } = useI18n();
   const table = useServerTable<AuditRecord>('/audit-log');
-  const people = useApiGet<{ items: UserAdminView[] }>('/users', { limit: 500 });
+  const people = useApiGet<UserList>('/users', { limit: 500 });
   const [search, setSearch] = useState(table.filters.q ?? '');
   const set = (changes: Record<string, string | undefined>) => table.setFilters({ ...table.filters, ...changes });
   // Days are Beijing days: from the first day's start to the day after the last.

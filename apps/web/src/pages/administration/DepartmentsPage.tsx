@@ -2,7 +2,6 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography, message } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
-import type { Department } from '../../api/types';
 import { applyFieldErrors, errorText } from '../../components/api-errors';
 import { ExportButtons } from '../../components/ExportButtons';
 import { FilterSelect } from '../../components/FilterSelect';
@@ -10,7 +9,8 @@ import { formatDateTime } from '../../components/format';
 import { useApiGet } from '../../components/useApiGet';
 import { useI18n } from '../../i18n/i18n';
 import { ImportDialog, ImportStatus, ReasonDialog, RowErrors } from './shared';
-import { UNIT_KIND_LIST, type DepartmentImportAnswer, type DepartmentImportRow, type UnitKind } from './types';
+import { UNIT_KINDS, type UnitKind } from '@duban/domain';
+import type { Department, DepartmentImportAnswer, DepartmentImportRow } from '@duban/contracts';
 
 type Dialog = { kind: 'create' } | { kind: 'import' } | { kind: 'edit'; unit: Department } | { kind: 'deactivate' | 'reactivate'; unit: Department };
 
@@ -21,7 +21,7 @@ type Dialog = { kind: 'create' } | { kind: 'import' } | { kind: 'edit'; unit: De
 export function DepartmentsPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
-  const kind = (UNIT_KIND_LIST as string[]).includes(params.get('kind') ?? '') ? (params.get('kind') as UnitKind) : 'department';
+  const kind = (UNIT_KINDS as readonly string[]).includes(params.get('kind') ?? '') ? (params.get('kind') as UnitKind) : 'department';
   const active = params.get('active') ?? undefined;
   const q = params.get('q') ?? undefined;
   const query = { kind, active, q };
@@ -53,7 +53,7 @@ export function DepartmentsPage() {
         <Tabs
           activeKey={kind}
           onChange={(key) => setParam('kind', key)}
-          items={UNIT_KIND_LIST.map((k) => ({ key: k, label: <span data-testid={`units-tab-${k}`}>{t(`units.tab.${k}`)}</span> }))}
+          items={UNIT_KINDS.map((k) => ({ key: k, label: <span data-testid={`units-tab-${k}`}>{t(`units.tab.${k}`)}</span> }))}
         />
         <Space orientation="vertical" className="full-width">
           <Space wrap className="toolbar">

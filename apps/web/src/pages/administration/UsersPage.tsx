@@ -3,7 +3,8 @@ import { Alert, Button, Card, Form, Input, Modal, Radio, Select, Space, Tag, Typ
 import { Link } from 'react-router-dom';
 import { ROLES, unitKindForRole } from '@duban/domain';
 import { api } from '../../api/client';
-import type { Department, Role } from '../../api/types';
+import type { Role } from '../../api/types';
+import type { Department } from '@duban/contracts';
 import { useMe } from '../../auth/session';
 import { applyFieldErrors, errorText } from '../../components/api-errors';
 import { ExportButtons } from '../../components/ExportButtons';
@@ -14,7 +15,7 @@ import { useApiGet } from '../../components/useApiGet';
 import { useServerTable } from '../../components/useServerTable';
 import { useI18n } from '../../i18n/i18n';
 import { DownloadButton, ImportDialog, ImportStatus, OneTimePassword, ReasonDialog, RowErrors, downloadCsv } from './shared';
-import type { CreatedUser, PasswordDelivery, PasswordResetAnswer, UserAdminView, UserImportAnswer, UserImportRow } from './types';
+import type { CreatedUser, PasswordDelivery, PasswordResetAnswer, UserAdminView, UserImportAnswer, UserImportRowResult } from '@duban/contracts';
 
 type Dialog =
   | { kind: 'create' }
@@ -463,7 +464,7 @@ function ImportUsersDialog({ onImported, onClose }: { onImported(): void; onClos
   const { t } = useI18n();
   const [delivery, setDelivery] = useState<PasswordDelivery>('one_time_password');
   return (
-    <ImportDialog<UserImportRow, UserImportAnswer>
+    <ImportDialog<UserImportRowResult, UserImportAnswer>
       title={t('users.import')}
       hint={t('users.importHint')}
       path="/users/import"

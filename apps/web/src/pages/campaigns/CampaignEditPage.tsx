@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import { Alert, Button, Card, Form, Input, Space, Typography, message } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
-import type { Department } from '../../api/types';
+import type { Department } from '@duban/contracts';
 import { applyFieldErrors, errorText } from '../../components/api-errors';
 import { RecordPending } from '../../components/RecordPending';
 import { useI18n } from '../../i18n/i18n';

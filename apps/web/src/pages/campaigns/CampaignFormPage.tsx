@@ -4,7 +4,7 @@ import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, 
 import dayjs from 'dayjs';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../api/client';
-import type { Department } from '../../api/types';
+import type { Department } from '@duban/contracts';
 import { applyFieldErrors, errorText } from '../../components/api-errors';
 import { DUBAN_TIME_ZONE } from '@duban/domain';
 import { useI18n } from '../../i18n/i18n';

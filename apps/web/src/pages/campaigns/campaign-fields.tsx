@@ -7,7 +7,7 @@ import type { FormInstance } from 'antd';
 import dayjs from 'dayjs';
 import { DEFAULT_DUTY_CLOCK_POLICY, DUBAN_TIME_ZONE, INSURANCE_TYPES, NOTIFICATION_AUDIENCES, PERSONS_MEASURES, PHASE_KINDS, TARGET_KINDS } from '@duban/domain';
 import { ApiError } from '../../api/client';
-import type { Department } from '../../api/types';
+import type { Department } from '@duban/contracts';
 import { beijingInstant, formatNumber } from '../../components/format';
 import { useI18n } from '../../i18n/i18n';
 import type { MatrixRoute, TemplateRouteKind } from './types';

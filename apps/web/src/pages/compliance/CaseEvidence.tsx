@@ -7,7 +7,7 @@ import { download, uploadFile } from '../../api/client';
 import { errorText } from '../../components/api-errors';
 import { formatDateTime } from '../../components/format';
 import { useI18n } from '../../i18n/i18n';
-import type { CaseEvidence } from './types';
+import type { CaseEvidence } from '@duban/contracts';
 
 /** Sends files one by one to the case; each stored file is handed to onUploaded. */
 export function EvidenceUploader({ caseId, onUploaded, testId = 'evidence-upload' }: { caseId: string; onUploaded(file: CaseEvidence): void; testId?: string }) {

@@ -7,7 +7,7 @@ import { applyFieldErrors, errorText } from '../../components/api-errors';
 import { beijingInstant } from '../../components/format';
 import { useI18n } from '../../i18n/i18n';
 import { EvidenceUploader } from './CaseEvidence';
-import type { CaseEvidence, ComplianceCaseDetail } from './types';
+import type { CaseEvidence, ComplianceCaseDetail } from '@duban/contracts';
 
 export type CaseDialogAction = 'issue_notice' | 'record_rectification' | 'dismiss';
 

@@ -16,7 +16,7 @@ import { EvidenceList, EvidenceUploader } from './CaseEvidence';
 import { ComplianceActionDialog, type CaseDialogAction } from './ComplianceActionDialog';
 import { sectorLabel, useReference } from './reference';
 import { CaseStateTag, ExposureTag, FindingTag } from './tags';
-import type { CaseEvidence, CaseStep, CaseTransition, ComplianceCaseDetail } from './types';
+import type { CaseEvidence, CaseStep, CaseTransition, ComplianceCaseDetail } from '@duban/contracts';
 
 const DIALOG_ACTIONS: CaseDialogAction[] = ['issue_notice', 'record_rectification', 'dismiss'];
 

@@ -14,7 +14,7 @@ import { useI18n } from '../../i18n/i18n';
 import { creditCodeMistake } from './creditCode';
 import { sectorLabel, useReference } from './reference';
 import { CaseStateTag, ExposureTag, FindingTag } from './tags';
-import type { ComplianceCaseSummary } from './types';
+import type { ComplianceCaseSummary } from '@duban/contracts';
 
 /** Compliance cases: every case for the office and viewers, a department's for its officers. */
 export function ComplianceCasesPage() {

@@ -6,7 +6,7 @@ import { ApiError, api } from '../../api/client';
 import { applyFieldErrors, errorText } from '../../components/api-errors';
 import { useI18n } from '../../i18n/i18n';
 import { EvidenceUploader } from './CaseEvidence';
-import type { CaseEvidence, EnforcementAction, InspectionCaseDetail } from './types';
+import type { CaseEvidence, EnforcementAction, InspectionCaseDetail } from '@duban/contracts';
 
 interface Props {
   open: boolean;

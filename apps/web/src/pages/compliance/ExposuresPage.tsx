@@ -15,7 +15,7 @@ import { reasonText } from '../../components/history-words';
 import { useServerTable } from '../../components/useServerTable';
 import { useI18n } from '../../i18n/i18n';
 import { ExposureTag, FindingTag } from './tags';
-import type { ExposureListEntry, ExposureProposal, ExposureProposalList } from './types';
+import type { ExposureListEntry, ExposureProposal, ExposureProposalList } from '@duban/contracts';
 
 /** Nothing is published without the office: the proposals to decide, those decided, and the approved list. */
 export function ExposuresPage() {

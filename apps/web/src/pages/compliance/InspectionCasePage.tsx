@@ -14,7 +14,7 @@ import { EvidenceList, EvidenceUploader } from './CaseEvidence';
 import { EnforcementActionDialog } from './EnforcementActionDialog';
 import { sectorLabel, useReference } from './reference';
 import { CaseStateTag, ExposureTag, FindingTag, InspectionStatusTag } from './tags';
-import type { CaseEvidence, EnforcementAction, InspectionCaseDetail } from './types';
+import type { CaseEvidence, EnforcementAction, InspectionCaseDetail } from '@duban/contracts';
 
 /** An inspection case: the unit and its compliance case, the enforcement log, the evidence; the team logs actions. */
 export function InspectionCasePage() {

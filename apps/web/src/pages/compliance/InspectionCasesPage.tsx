@@ -9,7 +9,7 @@ import { FilterSelect } from '../../components/FilterSelect';
 import { useI18n } from '../../i18n/i18n';
 import { sectorLabel, useReference } from './reference';
 import { ExposureTag, FindingTag, InspectionStatusTag } from './tags';
-import type { InspectionCaseList, InspectionCaseSummary } from './types';
+import type { InspectionCaseList, InspectionCaseSummary } from '@duban/contracts';
 
 /** The inspectors' inbox: their team's inspection cases (the office and viewers: every team's). */
 export function InspectionCasesPage() {

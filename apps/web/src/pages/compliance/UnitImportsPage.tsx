@@ -17,7 +17,7 @@ import { FilterSelect } from '../../components/FilterSelect';
 import { useI18n } from '../../i18n/i18n';
 import { useReference } from './reference';
 import { ImportStatusTag } from './tags';
-import type { UnitImport } from './types';
+import type { UnitImport } from '@duban/contracts';
 
 const RUNNING: UnitImport['status'][] = ['uploading', 'queued', 'running'];
 const POLL_MS = 1500;

@@ -11,7 +11,7 @@ import { useI18n } from '../../i18n/i18n';
 import { creditCodeMistake } from './creditCode';
 import { sectorLabel, useReference, type Reference } from './reference';
 import { CaseStateTag, FindingTag, InspectionStatusTag } from './tags';
-import type { ComplianceCaseSummary, EnforcementHistory, HistoryEvent, InspectionCaseSummary, UnitDetail, UnitFact } from './types';
+import type { ComplianceCaseSummary, EnforcementHistory, HistoryEvent, InspectionCaseSummary, UnitDetail, UnitFact } from '@duban/contracts';
 
 /** A unit's record (every fact with its source) and everything done about it, oldest first. */
 export function UnitPage() {

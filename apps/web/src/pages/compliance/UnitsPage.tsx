@@ -9,7 +9,7 @@ import { FilterSelect } from '../../components/FilterSelect';
 import { useI18n } from '../../i18n/i18n';
 import { creditCodeMistake } from './creditCode';
 import { sectorLabel, useReference } from './reference';
-import type { UnitRecord } from './types';
+import type { UnitRecord } from '@duban/contracts';
 
 /** Find a unit by its credit code, or browse the resource library by sector and district. */
 export function UnitsPage() {

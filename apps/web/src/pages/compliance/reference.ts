@@ -2,8 +2,7 @@
 // sectors (GET /duty-matrix), inspection teams (GET /inspection-teams). Read once per page.
 import { useQuery } from '@tanstack/react-query';
 import { apiQuery } from '../../api/query-keys';
-import type { Department } from '../../api/types';
-import type { InspectionTeam } from './types';
+import type { Department, InspectionTeam } from '@duban/contracts';
 
 export interface Reference {
   districts: Department[];

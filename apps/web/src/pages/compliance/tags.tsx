@@ -1,7 +1,8 @@
 // Tags for the compliance chain's values: a word from the catalogue and a colour (never the colour alone).
 import { Tag } from 'antd';
 import { useI18n } from '../../i18n/i18n';
-import type { ComplianceCaseOutcome, ComplianceCaseState, ExposureStatus, Finding, UnitImportStatus } from './types';
+import type { ComplianceCaseOutcome, ComplianceCaseState, Finding } from '@duban/domain';
+import type { ExposureStatus, UnitImportStatus } from '@duban/contracts';
 
 const STATE_COLOURS: Record<ComplianceCaseState, string> = { identified: 'gold', notified: 'blue', escalated: 'red', closed: 'default' };
 

@@ -5,7 +5,7 @@ import { Alert, Button, DatePicker, Form, Input, Modal, Select, Space, Table, Ta
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
-import type { Department } from '../../api/types';
+import type { Department } from '@duban/contracts';
 import { applyFieldErrors, domainErrorText, errorText } from '../../components/api-errors';
 import { beijingInstant, formatDateTime } from '../../components/format';
 import { useI18n } from '../../i18n/i18n';

@@ -1,7 +1,7 @@
 // What the filters offer: campaigns, their phases, departments and districts, read from the API.
 import { useQuery } from '@tanstack/react-query';
 import { apiQuery } from '../../api/query-keys';
-import type { Department } from '../../api/types';
+import type { Department } from '@duban/contracts';
 import type { CampaignHeader, CampaignPhase } from './types';
 
 export interface FilterOptions {

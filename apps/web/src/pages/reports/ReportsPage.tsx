@@ -1,6 +1,7 @@
 import { Alert, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
-import type { Department, DutyState } from '../../api/types';
+import type { DutyState } from '../../api/types';
+import type { Department } from '@duban/contracts';
 import { useMe } from '../../auth/session';
 import { errorText } from '../../components/api-errors';
 import { useCampaignOptions } from '../../components/CampaignChoice';
