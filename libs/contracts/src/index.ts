@@ -2,3 +2,4 @@
 // types and the console reads them, so a field renamed on one side is a compile error on the
 // other. Types only (no runtime code): importing it adds nothing to the console's bundle.
 export type * from './common';
+export type * from './duties';

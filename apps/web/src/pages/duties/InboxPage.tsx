@@ -1,6 +1,7 @@
 import { Badge, Card, Checkbox, Segmented, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import type { DutyState, DutySummary } from '../../api/types';
+import type { DutySummary } from '@duban/contracts';
+import type { DutyState } from '../../api/types';
 import { ExportButtons } from '../../components/ExportButtons';
 import { ServerTable } from '../../components/ServerTable';
 import { formatDateTime } from '../../components/format';
