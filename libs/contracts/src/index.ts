@@ -3,3 +3,7 @@
 // other. Types only (no runtime code): importing it adds nothing to the console's bundle.
 export type * from './common';
 export type * from './duties';
+export type * from './duty-views';
+export type * from './duty-matrix';
+export type * from './saved-filters';
+export type * from './health';

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query, UseGuards, type StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
+import type { BulkExtendResult, DutyInbox, DutyList, DutyStats, OverdueList, RemindOverdueResult } from '@duban/contracts';
 import { CurrentActor } from '../common/actor.decorator';
 import { exportFormat, tableResponse, XLSX_TYPE } from '../common/table-export';
 import { DutyBulkActionsService } from './duty-bulk-actions.service';
@@ -25,7 +26,7 @@ export class DutyViewsController {
   /** The caller's department's duties (open ones unless `state` says otherwise); the office and viewers name a departmentId. */
   @ApiErrors(404)
   @Get('inbox')
-  async inbox(@CurrentActor() actor: Actor, @Query() query: DutyViewQuery, @Headers('accept') accept?: string) {
+  async inbox(@CurrentActor() actor: Actor, @Query() query: DutyViewQuery, @Headers('accept') accept?: string): Promise<StreamableFile | DutyInbox> {
     const format = exportFormat(query.format, accept);
     return format ? tableResponse(await this.views.inboxTable(actor, query), format) : this.views.inbox(actor, query);
   }
@@ -33,7 +34,7 @@ export class DutyViewsController {
   /** Duties across departments (a department officer: their own), filtered, sorted, paged, with counts per state. */
   @ApiErrors(404)
   @Get('overview/duties')
-  async duties(@CurrentActor() actor: Actor, @Query() query: DutyViewQuery, @Headers('accept') accept?: string) {
+  async duties(@CurrentActor() actor: Actor, @Query() query: DutyViewQuery, @Headers('accept') accept?: string): Promise<StreamableFile | DutyList> {
     const format = exportFormat(query.format, accept);
     return format ? tableResponse(await this.views.dutiesTable(actor, query), format) : this.views.duties(actor, query);
   }
@@ -41,7 +42,7 @@ export class DutyViewsController {
   /** Per department (groupBy=department) or per district (groupBy=district). */
   @ApiErrors(404)
   @Get('overview/departments')
-  async departments(@CurrentActor() actor: Actor, @Query() query: DutyStatsQuery, @Headers('accept') accept?: string) {
+  async departments(@CurrentActor() actor: Actor, @Query() query: DutyStatsQuery, @Headers('accept') accept?: string): Promise<StreamableFile | DutyStats> {
     const format = exportFormat(query.format, accept);
     return format ? tableResponse(await this.views.statsTable(actor, query), format) : this.views.stats(actor, query);
   }
@@ -49,7 +50,7 @@ export class DutyViewsController {
   /** Open duties past their due time, longest overdue first, with the last escalation step. */
   @ApiErrors(404)
   @Get('overview/overdue')
-  async overdue(@CurrentActor() actor: Actor, @Query() query: OverdueQuery, @Headers('accept') accept?: string) {
+  async overdue(@CurrentActor() actor: Actor, @Query() query: OverdueQuery, @Headers('accept') accept?: string): Promise<StreamableFile | OverdueList> {
     const format = exportFormat(query.format, accept);
     return format ? tableResponse(await this.views.overdueTable(actor, query), format) : this.views.overdue(actor, query);
   }
@@ -68,14 +69,14 @@ export class DutyBulkActionsController {
   @ApiErrors(404)
   @Post('remind-overdue')
   @HttpCode(200)
-  remindOverdue(@CurrentActor() actor: Actor, @Body() body: RemindOverdueDto) {
+  remindOverdue(@CurrentActor() actor: Actor, @Body() body: RemindOverdueDto): Promise<RemindOverdueResult> {
     return this.bulk.remindOverdue(actor, body);
   }
 
   /** Gives many duties one new due time, with one reason. */
   @Post('extend')
   @HttpCode(200)
-  extend(@CurrentActor() actor: Actor, @Body() body: BulkExtendDto) {
+  extend(@CurrentActor() actor: Actor, @Body() body: BulkExtendDto): Promise<BulkExtendResult> {
     return this.bulk.extend(actor, body);
   }
 }

@@ -7,7 +7,7 @@ import { api } from '../../api/client';
 import { ExportButtons } from '../../components/ExportButtons';
 import { listErrorText } from './list-error';
 import { useI18n } from '../../i18n/i18n';
-import type { GroupCounts, StatsAnswer } from './types';
+import type { DutyGroupCounts as GroupCounts, DutyStats as StatsAnswer } from '@duban/contracts';
 
 type GroupBy = 'department' | 'district';
 
