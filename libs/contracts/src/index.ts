@@ -11,3 +11,8 @@ export type * from './users';
 export type * from './departments';
 export type * from './audit-log';
 export type * from './auth';
+export type * from './duties';
+export type * from './duty-views';
+export type * from './duty-matrix';
+export type * from './saved-filters';
+export type * from './health';

@@ -2,6 +2,7 @@ import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, P
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
+import type { DutyDetail, DutyLiveStateView, DutySummary, DutyTimeline, Page } from '@duban/contracts';
 import { Idempotent } from '../common/idempotent';
 import { CurrentActor } from '../common/actor.decorator';
 import { DutiesService } from './duties.service';
@@ -38,7 +39,7 @@ export class DutiesController {
     @Body() body: AssignDutyDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
-  ) {
+  ): Promise<DutyDetail> {
     if (idempotencyKey !== undefined && (idempotencyKey.length < 1 || idempotencyKey.length > 100)) {
       throw new BadRequestException({ statusCode: 400, error: 'BAD_REQUEST', message: ['Idempotency-Key must be 1-100 characters'], fields: { 'Idempotency-Key': ['must be 1-100 characters'] } });
     }
@@ -49,25 +50,25 @@ export class DutiesController {
 
   @Get()
   @Allow('duty.list')
-  list(@CurrentActor() actor: Actor, @Query() query: ListDutiesQuery) {
+  list(@CurrentActor() actor: Actor, @Query() query: ListDutiesQuery): Promise<Page<DutySummary>> {
     return this.duties.list(actor, query);
   }
 
   @Get(':id')
   @Allow('duty.read')
-  get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<DutyDetail> {
     return this.duties.get(actor, id);
   }
 
   @Get(':id/timeline')
   @Allow('duty.read')
-  timeline(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  timeline(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<DutyTimeline> {
     return this.duties.timeline(actor, id);
   }
 
   @Get(':id/live')
   @Allow('duty.read')
-  live(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  live(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<DutyLiveStateView> {
     return this.duties.live(actor, id);
   }
 
@@ -76,7 +77,7 @@ export class DutiesController {
   @Allow('duty.acknowledge')
   @HttpCode(200)
   @Idempotent()
-  acknowledge(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyNoteDto) {
+  acknowledge(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyNoteDto): Promise<DutyDetail> {
     return this.duties.act(actor, id, 'acknowledge', { reason: body.note });
   }
 
@@ -85,7 +86,7 @@ export class DutiesController {
   @Allow('duty.start')
   @HttpCode(200)
   @Idempotent()
-  start(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyNoteDto) {
+  start(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyNoteDto): Promise<DutyDetail> {
     return this.duties.act(actor, id, 'start', { reason: body.note });
   }
 
@@ -94,7 +95,7 @@ export class DutiesController {
   @Allow('duty.submit')
   @HttpCode(200)
   @Idempotent()
-  submit(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SubmitDutyDto) {
+  submit(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SubmitDutyDto): Promise<DutyDetail> {
     return this.duties.act(actor, id, 'submit', { result: body.result, evidenceIds: body.evidenceIds });
   }
 
@@ -104,7 +105,7 @@ export class DutiesController {
   @Allow('duty.report-progress')
   @HttpCode(200)
   @Idempotent()
-  progress(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyProgressDto) {
+  progress(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyProgressDto): Promise<DutyDetail> {
     return this.duties.act(actor, id, 'record_progress', { reason: body.note });
   }
 
@@ -113,7 +114,7 @@ export class DutiesController {
   @Allow('duty.accept')
   @HttpCode(200)
   @Idempotent()
-  accept(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyNoteDto) {
+  accept(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyNoteDto): Promise<DutyDetail> {
     return this.duties.act(actor, id, 'accept', { reason: body.note });
   }
 
@@ -122,7 +123,7 @@ export class DutiesController {
   @Allow('duty.return')
   @HttpCode(200)
   @Idempotent()
-  returnToDepartment(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyReasonDto) {
+  returnToDepartment(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyReasonDto): Promise<DutyDetail> {
     return this.duties.act(actor, id, 'return', { reason: body.reason });
   }
 
@@ -131,7 +132,7 @@ export class DutiesController {
   @Allow('duty.cancel')
   @HttpCode(200)
   @Idempotent()
-  cancel(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyReasonDto) {
+  cancel(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: DutyReasonDto): Promise<DutyDetail> {
     return this.duties.act(actor, id, 'cancel', { reason: body.reason });
   }
 
@@ -141,7 +142,7 @@ export class DutiesController {
   @Allow('duty.reassign')
   @HttpCode(200)
   @Idempotent()
-  reassign(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReassignDutyDto) {
+  reassign(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReassignDutyDto): Promise<DutyDetail> {
     return this.duties.act(actor, id, 'reassign', { reason: body.reason, departmentId: body.departmentId });
   }
 
@@ -150,7 +151,7 @@ export class DutiesController {
   @Allow('duty.extend')
   @HttpCode(200)
   @Idempotent()
-  extend(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ExtendDutyDto) {
+  extend(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ExtendDutyDto): Promise<DutyDetail> {
     return this.duties.act(actor, id, 'extend', { reason: body.reason, dueAt: body.dueAt });
   }
 }

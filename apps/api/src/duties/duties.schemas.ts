@@ -21,7 +21,8 @@ export const dutiesSchemas: OpenApiSchemas = {
       },
       "createdAt": {"type":"string","format":"date-time"}
     },
-    "required": ["id","dutyId","text","author","createdAt"]
+    "required": ["id","dutyId","text","author","createdAt"],
+    "description": "A message in the thread between the office and the duty's department."
   },
   "DutyDetail": {
     "type": "object",
@@ -207,25 +208,25 @@ export const dutiesSchemas: OpenApiSchemas = {
         "type": "string",
         "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
       },
+      "dueAt": {"type":"string","format":"date-time"},
       "lastSeq": {"type":"number"},
       "overdue": {"type":"boolean"},
+      "remindedForDueAt": {"type":"string","format":"date-time","nullable":true},
       "firedEscalationSteps": {"type":"array","items":{"type":"string"}},
-      "pendingNotifications": {"type":"number"},
-      "dueAt": {"type":"string","format":"date-time"},
-      "remindedForDueAt": {"type":"string","format":"date-time","nullable":true}
+      "pendingNotifications": {"type":"number"}
     },
     "required": [
       "dutyId",
       "departmentId",
       "state",
+      "dueAt",
       "lastSeq",
       "overdue",
+      "remindedForDueAt",
       "firedEscalationSteps",
-      "pendingNotifications",
-      "dueAt",
-      "remindedForDueAt"
+      "pendingNotifications"
     ],
-    "description": "The duty workflow's live state with its instants as ISO text, as every answer gives them."
+    "description": "The duty workflow's live state (a Temporal query), with its instants as ISO text."
   },
   "DutySummary": {
     "type": "object",
@@ -270,6 +271,15 @@ export const dutiesSchemas: OpenApiSchemas = {
       "districtId",
       "late"
     ]
+  },
+  "DutyTimeline": {
+    "type": "object",
+    "properties": {
+      "dutyId": {"type":"string"},
+      "entries": {"type":"array","items":{"$ref":"#/components/schemas/DutyTimelineEntry"}}
+    },
+    "required": ["dutyId","entries"],
+    "description": "GET /duties/:id/timeline."
   },
   "DutyTimelineEntry": {
     "type": "object",
@@ -356,7 +366,8 @@ export const dutiesSchemas: OpenApiSchemas = {
       "uploadedBy",
       "uploadedAt",
       "downloadPath"
-    ]
+    ],
+    "description": "An evidence file of a duty."
   },
   "TimelineDepartment": {
     "type": "object",
@@ -377,21 +388,11 @@ export const dutiesAnswers: OpenApiAnswers = {
         "limit": {"type":"number"},
         "offset": {"type":"number"}
       },
-      "required": ["items","total","limit","offset"]
+      "required": ["items","total"]
     }
   },
   "DutiesController_get": {"statuses":[200],"schema":{"$ref":"#/components/schemas/DutyDetail"}},
-  "DutiesController_timeline": {
-    "statuses": [200],
-    "schema": {
-      "type": "object",
-      "properties": {
-        "dutyId": {"type":"string"},
-        "entries": {"type":"array","items":{"$ref":"#/components/schemas/DutyTimelineEntry"}}
-      },
-      "required": ["dutyId","entries"]
-    }
-  },
+  "DutiesController_timeline": {"statuses":[200],"schema":{"$ref":"#/components/schemas/DutyTimeline"}},
   "DutiesController_live": {"statuses":[200],"schema":{"$ref":"#/components/schemas/DutyLiveStateView"}},
   "DutiesController_acknowledge": {"statuses":[200],"schema":{"$ref":"#/components/schemas/DutyDetail"}},
   "DutiesController_start": {"statuses":[200],"schema":{"$ref":"#/components/schemas/DutyDetail"}},

@@ -49,9 +49,10 @@ import { startWorkflow } from '@duban/temporal-client';
 import { callTemporal, temporalClient } from '../temporal/temporal-calls';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import type { AssignDutyDto, ListDutiesQuery } from './duty.dto';
-import { buildDutyTimeline, type DutyTimelineEntry } from './duty-timeline';
+import type { DutyTimeline, Page } from '@duban/contracts';
+import { buildDutyTimeline } from './duty-timeline';
 import { isoInstant, isoInstantOrNull } from '../common/instants';
-import { toDutyDetail, toDutySummary, type DutyDetail, type DutyLiveStateView } from './duty.views';
+import { toDutyDetail, toDutySummary, type DutyDetail, type DutyLiveStateView, type DutySummary } from './duty.views';
 
 
 /** The workflow refused an action because it is continuing as new (or has just done so). */
@@ -157,7 +158,7 @@ export class DutiesService {
    * reassignments and extensions included), reminders, escalation steps, e-mails, comments
    * and evidence. Whoever may see the duty may see this.
    */
-  async timeline(actor: Actor, dutyId: string): Promise<{ dutyId: string; entries: DutyTimelineEntry[] }> {
+  async timeline(actor: Actor, dutyId: string): Promise<DutyTimeline> {
     const duty = await this.visibleDuty(actor, dutyId);
     const [history, reminders, escalations, emails, comments, evidence] = await Promise.all([
       this.duties.history(duty.id),
@@ -185,7 +186,7 @@ export class DutiesService {
     return this.visibleDuty(actor, dutyId);
   }
 
-  async list(actor: Actor, query: ListDutiesQuery) {
+  async list(actor: Actor, query: ListDutiesQuery): Promise<Page<DutySummary>> {
     if (actor.role === 'inspector' || actor.role === 'admin') throw new DomainError(DomainErrorCode.ActionNotPermitted, `A user with role ${actor.role} may not see duties`);
     if (actor.role === 'department_officer' && query.departmentId && query.departmentId !== actor.departmentId) {
       throw new DomainError(DomainErrorCode.ActionNotPermitted, 'A department officer sees their own department only');

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
+import type { CommentView } from '@duban/contracts';
 import { Idempotent } from '../common/idempotent';
 import { CurrentActor } from '../common/actor.decorator';
 import { DutyCommentsService } from './duty-comments.service';
@@ -19,13 +20,13 @@ export class DutyCommentsController {
   @Post()
   @Allow('duty.comment')
   @Idempotent()
-  add(@CurrentActor() actor: Actor, @Param('id') dutyId: string, @Body() body: DutyCommentDto) {
+  add(@CurrentActor() actor: Actor, @Param('id') dutyId: string, @Body() body: DutyCommentDto): Promise<CommentView> {
     return this.comments.add(actor, dutyId, body.text);
   }
 
   @Get()
   @Allow('duty.read')
-  list(@CurrentActor() actor: Actor, @Param('id') dutyId: string) {
+  list(@CurrentActor() actor: Actor, @Param('id') dutyId: string): Promise<CommentView[]> {
     return this.comments.list(actor, dutyId);
   }
 }

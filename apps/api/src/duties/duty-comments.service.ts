@@ -1,16 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { assertNotRefused, commentRefusal, type Actor, type Role } from '@duban/domain';
+import { assertNotRefused, commentRefusal, type Actor } from '@duban/domain';
 import { DutyCommentRepository, type DutyCommentEntity } from '@duban/persistence';
 import { DutiesService } from './duties.service';
-import type { IsoInstant } from '../common/instants';
+import type { CommentView } from '@duban/contracts';
 
-export interface CommentView {
-  id: string;
-  dutyId: string;
-  text: string;
-  author: { id: string; username: string; role: Role; departmentId: string | null };
-  createdAt: IsoInstant;
-}
+export type { CommentView };
 
 export function toCommentView(c: DutyCommentEntity): CommentView {
   return {

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Post, Res, StreamableFile, UploadedFile } from 
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
+import type { EvidenceView } from '@duban/contracts';
 import { CurrentActor } from '../common/actor.decorator';
 import { EvidenceUpload, evidenceDownload, requireEvidenceFile, type UploadedEvidenceFile } from '../common/evidence-upload';
 import { DutyEvidenceService } from './duty-evidence.service';
@@ -25,7 +26,7 @@ export class DutyEvidenceController {
     @Param('id') dutyId: string,
     @UploadedFile() file: UploadedEvidenceFile | undefined,
     @Res({ passthrough: true }) response: Response,
-  ) {
+  ): Promise<EvidenceView> {
     const { evidence, created } = await this.evidence.upload(actor, dutyId, requireEvidenceFile(file));
     response.status(created ? 201 : 200);
     return evidence;
@@ -33,7 +34,7 @@ export class DutyEvidenceController {
 
   @Get()
   @Allow('duty.read')
-  list(@CurrentActor() actor: Actor, @Param('id') dutyId: string) {
+  list(@CurrentActor() actor: Actor, @Param('id') dutyId: string): Promise<EvidenceView[]> {
     return this.evidence.list(actor, dutyId);
   }
 

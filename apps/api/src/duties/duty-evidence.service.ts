@@ -11,20 +11,9 @@ import {
 import { DutyEvidenceRepository, type DutyEntity, type DutyEvidenceEntity } from '@duban/persistence';
 import { evidenceToStore, type UploadedEvidenceFile } from '../common/evidence-upload';
 import { DutiesService } from './duties.service';
-import type { IsoInstant } from '../common/instants';
+import type { EvidenceView } from '@duban/contracts';
 
-export interface EvidenceView {
-  id: string;
-  dutyId: string;
-  fileName: string;
-  contentType: string;
-  kind: string;
-  sizeBytes: number;
-  sha256: string;
-  uploadedBy: { id: string; username: string; role: string; departmentId: string | null };
-  uploadedAt: IsoInstant;
-  downloadPath: string;
-}
+export type { EvidenceView };
 
 export function toEvidenceView(e: DutyEvidenceEntity): EvidenceView {
   return {

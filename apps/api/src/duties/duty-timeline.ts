@@ -5,9 +5,6 @@ import {
   SYSTEM_REASONS,
   systemReasonOf,
   type DutyAction,
-  type DutyState,
-  type DutyTimelineEvent,
-  type SystemReason,
 } from '@duban/domain';
 import type {
   DepartmentEntity,
@@ -18,38 +15,9 @@ import type {
   DutyTransitionEntity,
   EmailEntity,
 } from '@duban/persistence';
-import type { IsoInstant } from '../common/instants';
+import type { DutyTimelineEntry, DutyTimelineKind, TimelineDepartment } from '@duban/contracts';
 
-export type DutyTimelineKind = 'transition' | 'reminder' | 'escalation' | 'email' | 'comment' | 'evidence';
-
-export interface TimelineDepartment {
-  id: string;
-  code: string | null;
-  name: string | null;
-}
-
-/**
- * One thing that happened to a duty: when, what, who (the clock is `system`), from and to
- * (states; departments on a reassignment), why (the reason given), and what else belongs to it.
- */
-export interface DutyTimelineEntry {
-  at: IsoInstant;
-  kind: DutyTimelineKind;
-  /**
-   * The action (assign, acknowledge, …, record_progress, reassign), reminder, email_sent,
-   * email_pending, comment, evidence_added (DUTY_TIMELINE_EVENTS), or the escalation step's name.
-   */
-  what: DutyTimelineEvent | string;
-  who: { id: string; username: string; role: string };
-  from: DutyState | null;
-  to: DutyState | null;
-  fromDepartment: TimelineDepartment | null;
-  toDepartment: TimelineDepartment | null;
-  why: string | null;
-  /** When the system wrote `why`, its code (SYSTEM_REASONS): the console words it, `why` stays for API clients. */
-  whyCode: SystemReason | null;
-  details: Record<string, unknown>;
-}
+export type { DutyTimelineEntry, DutyTimelineKind, TimelineDepartment } from '@duban/contracts';
 
 /** Reminders, escalations and e-mails are the clock's doing. */
 const SYSTEM = { id: SYSTEM_ACTOR.userId, username: SYSTEM_ACTOR.username, role: 'system' };

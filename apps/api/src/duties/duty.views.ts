@@ -1,4 +1,4 @@
-import type { DutyAction, DutyState, Role } from '@duban/domain';
+import type { DutyAction } from '@duban/domain';
 import type {
   DepartmentEntity,
   DutyEntity,
@@ -6,59 +6,9 @@ import type {
   DutyTransitionEntity,
   EmailEntity,
 } from '@duban/persistence';
-import type { DutyLiveState } from '@duban/workflows';
-import type { IsoInstant } from '../common/instants';
+import type { DutyDetail, DutySummary } from '@duban/contracts';
 
-export interface DutySummary {
-  id: string;
-  departmentId: string;
-  title: string;
-  state: DutyState;
-  dueAt: IsoInstant;
-  assignedAt: IsoInstant;
-  overdue: boolean;
-  overdueSince: IsoInstant | null;
-  returnCount: number;
-  closedAt: IsoInstant | null;
-  updatedAt: IsoInstant;
-  /** Where a fanned-out duty comes from (null for duties the office assigned by hand). */
-  campaignId: string | null;
-  phaseId: string | null;
-  districtId: string | null;
-  /** Still open when its phase closed. */
-  late: boolean;
-}
-
-export interface DutyDetail extends DutySummary {
-  description: string;
-  department: { id: string; code: string; name: string };
-  result: string | null;
-  remindedAt: IsoInstant | null;
-  /** What the caller may do next. */
-  allowedActions: DutyAction[];
-  /** Whether the caller may write in the comment thread, and add evidence now. */
-  mayComment: boolean;
-  mayAddEvidence: boolean;
-  history: Array<{
-    seq: number;
-    action: string;
-    from: DutyState | null;
-    to: DutyState;
-    actor: { id: string; username: string; role: Role };
-    reason: string | null;
-    result: string | null;
-    /** The new due time, on an extension. */
-    dueAt: IsoInstant | null;
-    /** A reassignment: the department the duty left and the one it went to. */
-    fromDepartmentId: string | null;
-    toDepartmentId: string | null;
-    /** A submission: the evidence files it names. */
-    evidenceIds: string[];
-    occurredAt: IsoInstant;
-  }>;
-  escalations: Array<{ step: string; dueAt: IsoInstant; firedAt: IsoInstant; notified: string[] }>;
-  emails: Array<{ key: string; recipients: string[]; subject: string; status: string; sentAt: IsoInstant | null }>;
-}
+export type { DutyDetail, DutyLiveStateView, DutySummary } from '@duban/contracts';
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
@@ -128,9 +78,3 @@ export function toDutyDetail(
     })),
   };
 }
-
-/** The duty workflow's live state with its instants as ISO text, as every answer gives them. */
-export type DutyLiveStateView = Omit<DutyLiveState, 'dueAt' | 'remindedForDueAt'> & {
-  dueAt: IsoInstant;
-  remindedForDueAt: IsoInstant | null;
-};

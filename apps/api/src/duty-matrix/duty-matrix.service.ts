@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, DomainErrorCode, DUTY_ROUTE_KEY, DUTY_ROUTE_KINDS, type Actor, type DutyRouteKind } from '@duban/domain';
 import { DepartmentRepository, DutyMatrixRepository } from '@duban/persistence';
+import type { DutyRoute, DutyRouteChange } from '@duban/contracts';
 import type { SetDutyRouteDto } from './duty-matrix.dto';
+import { toDutyRoute, toDutyRouteChange } from './duty-matrix.views';
 
 @Injectable()
 export class DutyMatrixService {
@@ -10,16 +12,16 @@ export class DutyMatrixService {
     private readonly departments: DepartmentRepository,
   ) {}
 
-  list() {
-    return this.matrix.list();
+  async list(): Promise<DutyRoute[]> {
+    return (await this.matrix.list()).map(toDutyRoute);
   }
 
-  changes() {
-    return this.matrix.changes();
+  async changes(): Promise<DutyRouteChange[]> {
+    return (await this.matrix.changes()).map(toDutyRouteChange);
   }
 
   /** The office routes a sector or function to a department; every change is logged. */
-  async setRoute(actor: Actor, kind: string, key: string, dto: SetDutyRouteDto) {
+  async setRoute(actor: Actor, kind: string, key: string, dto: SetDutyRouteDto): Promise<DutyRoute | undefined> {
     if (actor.role !== 'office') throw new DomainError(DomainErrorCode.ActionNotPermitted, 'Only the office edits the duty matrix');
     if (!(DUTY_ROUTE_KINDS as readonly string[]).includes(kind)) {
       throw new DomainError(DomainErrorCode.NoDutyRoute, `The duty matrix has no kind "${kind}" (sector or function)`);
@@ -30,6 +32,7 @@ export class DutyMatrixService {
     const department = await this.departments.findById(dto.departmentId);
     if (!department) throw new DomainError(DomainErrorCode.DepartmentNotFound, `No department with id ${dto.departmentId}`);
     await this.matrix.setRoute({ kind: kind as DutyRouteKind, key, label: dto.label, departmentId: department.id }, actor.userId, dto.reason ?? null);
-    return (await this.matrix.list()).find((r) => r.kind === kind && r.key === key);
+    const route = (await this.matrix.list()).find((r) => r.kind === kind && r.key === key);
+    return route && toDutyRoute(route);
   }
 }

@@ -11,21 +11,10 @@ import { DepartmentRepository, DutyQueryRepository } from '@duban/persistence';
 import { DutiesService } from '../duties/duties.service';
 import { mapBounded } from './bounded';
 import type { BulkExtendDto, RemindOverdueDto } from './duty-views.dto';
-import type { IsoInstant } from '../common/instants';
+import type { BulkExtendResult, BulkItemResult, BulkResult, RemindOverdueResult } from '@duban/contracts';
 
 /** Temporal calls in flight at once for one bulk request. */
 export const BULK_PARALLELISM = 10;
-
-export type BulkItemResult =
-  | { dutyId: string; ok: true; state: DutyState; dueAt: IsoInstant }
-  | { dutyId: string; ok: false; code: string; message: string };
-
-export interface BulkResult {
-  total: number;
-  succeeded: number;
-  failed: number;
-  results: BulkItemResult[];
-}
 
 /**
  * The office's actions on many duties. Each duty goes through its own workflow update, the
@@ -44,7 +33,7 @@ export class DutyBulkActionsService {
   ) {}
 
   /** Reminds (催办) every overdue duty the department still holds. */
-  async remindOverdue(actor: Actor, dto: RemindOverdueDto): Promise<BulkResult & { departmentId: string }> {
+  async remindOverdue(actor: Actor, dto: RemindOverdueDto): Promise<RemindOverdueResult> {
     assertOffice(actor);
     const department = await this.departments.findById(dto.departmentId);
     if (!department) throw new DomainError(DomainErrorCode.DepartmentNotFound, `No department with id ${dto.departmentId}`);
@@ -58,7 +47,7 @@ export class DutyBulkActionsService {
   }
 
   /** Moves the due time of each listed duty (duplicates once), with one reason. */
-  async extend(actor: Actor, dto: BulkExtendDto): Promise<BulkResult & { dueAt: IsoInstant }> {
+  async extend(actor: Actor, dto: BulkExtendDto): Promise<BulkExtendResult> {
     assertOffice(actor);
     const dutyIds = [...new Set(dto.dutyIds)];
     const results = await this.each(dutyIds, 'extend', (dutyId) =>

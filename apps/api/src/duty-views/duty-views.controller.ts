@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query, type StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
+import type { BulkExtendResult, DutyInbox, DutyList, DutyStats, OverdueList, RemindOverdueResult } from '@duban/contracts';
 import { CurrentActor } from '../common/actor.decorator';
 import { exportFormat, tableResponse, XLSX_TYPE } from '../common/table-export';
 import { DutyBulkActionsService } from './duty-bulk-actions.service';
@@ -26,7 +27,7 @@ export class DutyViewsController {
   @ApiErrors(404)
   @Get('inbox')
   @Allow('duty.list')
-  async inbox(@CurrentActor() actor: Actor, @Query() query: DutyViewQuery, @Headers('accept') accept?: string) {
+  async inbox(@CurrentActor() actor: Actor, @Query() query: DutyViewQuery, @Headers('accept') accept?: string): Promise<StreamableFile | DutyInbox> {
     const format = exportFormat(query.format, accept);
     return format ? tableResponse(await this.views.inboxTable(actor, query), format) : this.views.inbox(actor, query);
   }
@@ -35,7 +36,7 @@ export class DutyViewsController {
   @ApiErrors(404)
   @Get('overview/duties')
   @Allow('duty.list')
-  async duties(@CurrentActor() actor: Actor, @Query() query: DutyViewQuery, @Headers('accept') accept?: string) {
+  async duties(@CurrentActor() actor: Actor, @Query() query: DutyViewQuery, @Headers('accept') accept?: string): Promise<StreamableFile | DutyList> {
     const format = exportFormat(query.format, accept);
     return format ? tableResponse(await this.views.dutiesTable(actor, query), format) : this.views.duties(actor, query);
   }
@@ -44,7 +45,7 @@ export class DutyViewsController {
   @ApiErrors(404)
   @Get('overview/departments')
   @Allow('duty-statistics.read')
-  async departments(@CurrentActor() actor: Actor, @Query() query: DutyStatsQuery, @Headers('accept') accept?: string) {
+  async departments(@CurrentActor() actor: Actor, @Query() query: DutyStatsQuery, @Headers('accept') accept?: string): Promise<StreamableFile | DutyStats> {
     const format = exportFormat(query.format, accept);
     return format ? tableResponse(await this.views.statsTable(actor, query), format) : this.views.stats(actor, query);
   }
@@ -53,7 +54,7 @@ export class DutyViewsController {
   @ApiErrors(404)
   @Get('overview/overdue')
   @Allow('duty.list')
-  async overdue(@CurrentActor() actor: Actor, @Query() query: OverdueQuery, @Headers('accept') accept?: string) {
+  async overdue(@CurrentActor() actor: Actor, @Query() query: OverdueQuery, @Headers('accept') accept?: string): Promise<StreamableFile | OverdueList> {
     const format = exportFormat(query.format, accept);
     return format ? tableResponse(await this.views.overdueTable(actor, query), format) : this.views.overdue(actor, query);
   }
@@ -72,7 +73,7 @@ export class DutyBulkActionsController {
   @Post('remind-overdue')
   @Allow('duty.bulk-act')
   @HttpCode(200)
-  remindOverdue(@CurrentActor() actor: Actor, @Body() body: RemindOverdueDto) {
+  remindOverdue(@CurrentActor() actor: Actor, @Body() body: RemindOverdueDto): Promise<RemindOverdueResult> {
     return this.bulk.remindOverdue(actor, body);
   }
 
@@ -80,7 +81,7 @@ export class DutyBulkActionsController {
   @Post('extend')
   @Allow('duty.bulk-act')
   @HttpCode(200)
-  extend(@CurrentActor() actor: Actor, @Body() body: BulkExtendDto) {
+  extend(@CurrentActor() actor: Actor, @Body() body: BulkExtendDto): Promise<BulkExtendResult> {
     return this.bulk.extend(actor, body);
   }
 }

@@ -6,7 +6,6 @@ import {
   type DepartmentEntity,
   type DutyGroupStats,
   type DutyListRow,
-  type DutyGroupCounts,
   emptyDutyGroupCounts,
   type DutyQueryFilter,
   type OverdueDutyRow,
@@ -14,7 +13,8 @@ import {
 import { assertExportable, MAX_EXPORT_ROWS, type ExportTable } from '../common/table-export';
 import type { CsvValue } from './csv';
 import type { DutyStatsQuery, DutyViewQuery, OverdueQuery } from './duty-views.dto';
-import type { IsoInstant } from '../common/instants';
+import type { DutyGroupCounts, DutyInbox, DutyList, DutyStats, OverdueList, OverdueListItem } from '@duban/contracts';
+import { toDutyGroupStats, toDutyListItem as toItem } from './duty-views.views';
 
 const DEFAULT_PAGE = 50;
 /** A CSV export without limit holds every matching row, up to this many. */
@@ -36,60 +36,6 @@ const STEP_LABELS: Record<string, string> = {
   chase_head: '催办部门负责人',
   leading_group: '报告领导小组',
 };
-
-/** A duty as every list shows it (issue 3, item 6): the stored row with times as ISO text and the overdue mark. */
-export type DutyListItem = Omit<DutyListRow, 'dueAt' | 'assignedAt' | 'updatedAt' | 'closedAt' | 'overdueSince'> & {
-  dueAt: IsoInstant;
-  assignedAt: IsoInstant;
-  updatedAt: IsoInstant;
-  closedAt: IsoInstant | null;
-  overdue: boolean;
-  overdueSince: IsoInstant | null;
-};
-
-export interface OverdueListItem extends DutyListItem {
-  /** How long past the due time, in milliseconds, when the answer was made. */
-  overdueForMs: number;
-  lastEscalation: { step: string; firedAt: IsoInstant } | null;
-}
-
-export interface DutyList {
-  items: DutyListItem[];
-  total: number;
-  limit: number;
-  offset: number;
-  sort: { key: string; order: string };
-  /** For the same filters with the state filter left out. */
-  countsByState: Record<DutyState, number>;
-}
-
-const iso = (date: Date | null) => (date ? date.toISOString() : null);
-
-function toItem(row: DutyListRow): DutyListItem {
-  return {
-    id: row.id,
-    title: row.title,
-    state: row.state,
-    departmentId: row.departmentId,
-    departmentCode: row.departmentCode,
-    departmentName: row.departmentName,
-    campaignId: row.campaignId,
-    campaignName: row.campaignName,
-    phaseId: row.phaseId,
-    phaseName: row.phaseName,
-    districtId: row.districtId,
-    districtName: row.districtName,
-    sectorKey: row.sectorKey,
-    dueAt: row.dueAt.toISOString(),
-    assignedAt: row.assignedAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    closedAt: iso(row.closedAt),
-    overdue: row.overdueSince !== null && row.closedAt === null,
-    overdueSince: iso(row.overdueSince),
-    late: row.late,
-    returnCount: row.returnCount,
-  };
-}
 
 /** 2天3小时5分钟; under a minute says so. */
 export function overdueText(ms: number): string {
@@ -152,7 +98,7 @@ export class DutyViewsService {
   ) {}
 
   /** A department's inbox: the officer's own; the office and viewers name the department. */
-  async inbox(actor: Actor, query: DutyViewQuery): Promise<DutyList & { department: { id: string; code: string; name: string } }> {
+  async inbox(actor: Actor, query: DutyViewQuery): Promise<DutyInbox> {
     const department = await this.inboxDepartment(actor, query);
     const filter = this.filterOf(query, department.id);
     const list = await this.list({ ...filter, states: filter.states ?? OPEN_STATES }, query);
@@ -175,7 +121,7 @@ export class DutyViewsService {
     return { asciiBase: 'duties', chineseBase: '督办事项', header: DUTY_CSV_HEADER, rows: rows.map(dutyCsvCells) };
   }
 
-  async overdue(actor: Actor, query: OverdueQuery, now = Date.now()) {
+  async overdue(actor: Actor, query: OverdueQuery, now = Date.now()): Promise<OverdueList> {
     const filter = this.scopeFilter(query, this.scopedDepartment(actor, query.departmentId));
     const limit = query.limit ?? DEFAULT_PAGE;
     const offset = query.offset ?? 0;
@@ -228,7 +174,7 @@ export class DutyViewsService {
   }
 
   /** Per department (or district): counts by state, open, overdue, late, returns, on time vs late. */
-  async stats(actor: Actor, query: DutyStatsQuery) {
+  async stats(actor: Actor, query: DutyStatsQuery): Promise<DutyStats> {
     const groupBy = query.groupBy ?? 'department';
     const filter: DutyQueryFilter = {
       campaignId: query.campaignId,
@@ -237,7 +183,7 @@ export class DutyViewsService {
       departmentId: this.scopedDepartment(actor, undefined),
     };
     const rows = await this.queries.statsBy(groupBy, filter);
-    return { groupBy, rows, totals: totalsOf(rows) };
+    return { groupBy, rows: rows.map(toDutyGroupStats), totals: totalsOf(rows) };
   }
 
   async statsTable(actor: Actor, query: DutyStatsQuery): Promise<ExportTable> {
@@ -254,7 +200,7 @@ export class DutyViewsService {
       '按期办结',
       '超期办结',
     ];
-    const line = (code: string, name: string, s: Omit<DutyGroupStats, 'id' | 'code' | 'name' | 'kind'>): CsvValue[] => [
+    const line = (code: string, name: string, s: DutyGroupCounts): CsvValue[] => [
       code,
       name,
       s.total,

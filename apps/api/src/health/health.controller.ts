@@ -1,6 +1,7 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+import type { Health } from '@duban/contracts';
 import { Public } from '../common/actor.decorator';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 
@@ -15,7 +16,7 @@ export class HealthController {
   /** 200 when PostgreSQL and Temporal both answer, 503 naming the one that does not. */
   @Public()
   @Get()
-  async check() {
+  async check(): Promise<Health> {
     const [database, temporal] = await Promise.all([
       this.dataSource.query('SELECT 1').then(
         () => 'up' as const,
@@ -29,7 +30,7 @@ export class HealthController {
           () => 'down' as const,
         ),
     ]);
-    const body = { status: database === 'up' && temporal === 'up' ? 'ok' : 'degraded', database, temporal };
+    const body: Health = { status: database === 'up' && temporal === 'up' ? 'ok' : 'degraded', database, temporal };
     if (body.status !== 'ok') throw new ServiceUnavailableException(body);
     return body;
   }

@@ -6,7 +6,6 @@ export const progressSchemas: OpenApiSchemas = {
   "HistoryTarget": {
     "type": "object",
     "properties": {
-      "kind": {"type":"string","enum":["persons","contribution_rate","funds"]},
       "light": {"type":"string","enum":["green","yellow","red"]},
       "value": {"type":"number"},
       "stretch": {"type":"number"},
@@ -19,9 +18,10 @@ export const progressSchemas: OpenApiSchemas = {
       },
       "reportingUnits": {"type":"number"},
       "insuranceType": {"type":"string","enum":["pension","unemployment","medical","work_injury","maternity"]},
+      "kind": {"type":"string","enum":["persons","contribution_rate","funds"]},
       "measure": {"type":"string","enum":["newly_insured","total_insured"]}
     },
-    "required": ["kind","light","value","actual","reachedShare","expectedByNow","reportingUnits","insuranceType"]
+    "required": ["light","value","actual","reachedShare","expectedByNow","reportingUnits","insuranceType","kind"]
   },
   "HistoryView": {
     "type": "object",

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@duban/domain';
+import type { SavedFilterAnswer, SavedFilterList } from '@duban/contracts';
 import { CurrentActor } from '../common/actor.decorator';
 import { SaveFilterDto, SavedFilterListQuery } from './saved-filters.dto';
 import { SavedFiltersService } from './saved-filters.service';
@@ -19,7 +20,7 @@ export class SavedFiltersController {
   /** The caller's own filters and those shared with the caller's role (own first, then by name). */
   @Get()
   @Allow('saved-filter.use')
-  list(@CurrentActor() actor: Actor, @Query() query: SavedFilterListQuery) {
+  list(@CurrentActor() actor: Actor, @Query() query: SavedFilterListQuery): Promise<SavedFilterList> {
     return this.savedFilters.list(actor, query);
   }
 
@@ -28,7 +29,7 @@ export class SavedFiltersController {
   @Allow('saved-filter.use')
   @ApiCreatedResponse({ description: 'Saved under a new name' })
   @ApiOkResponse({ description: "The caller's filter of that name was replaced (filters and sharing)" })
-  async save(@CurrentActor() actor: Actor, @Body() body: SaveFilterDto, @Res({ passthrough: true }) response: Response) {
+  async save(@CurrentActor() actor: Actor, @Body() body: SaveFilterDto, @Res({ passthrough: true }) response: Response): Promise<SavedFilterAnswer> {
     const { filter, created } = await this.savedFilters.save(actor, body);
     response.status(created ? 201 : 200);
     return filter;

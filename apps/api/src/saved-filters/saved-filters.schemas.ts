@@ -22,18 +22,17 @@ export const savedFiltersSchemas: OpenApiSchemas = {
       "updatedAt": {"type":"string","format":"date-time"}
     },
     "required": ["id","view","name","filters","owner","sharedWithRole","mine","mayDelete","createdAt","updatedAt"]
+  },
+  "SavedFilterList": {
+    "type": "object",
+    "properties": {"items":{"type":"array","items":{"$ref":"#/components/schemas/SavedFilterAnswer"}}},
+    "required": ["items"],
+    "description": "GET /saved-filters."
   }
 };
 
 export const savedFiltersAnswers: OpenApiAnswers = {
-  "SavedFiltersController_list": {
-    "statuses": [200],
-    "schema": {
-      "type": "object",
-      "properties": {"items":{"type":"array","items":{"$ref":"#/components/schemas/SavedFilterAnswer"}}},
-      "required": ["items"]
-    }
-  },
+  "SavedFiltersController_list": {"statuses":[200],"schema":{"$ref":"#/components/schemas/SavedFilterList"}},
   "SavedFiltersController_save": {"statuses":[200,201],"schema":{"$ref":"#/components/schemas/SavedFilterAnswer"}},
   "SavedFiltersController_remove": {"statuses":[204]}
 };

@@ -4,23 +4,7 @@ import { isUUID } from 'class-validator';
 import { DomainError, DomainErrorCode, type Actor } from '@duban/domain';
 import { SavedFilterRepository, type SavedFilterRow } from '@duban/persistence';
 import type { SaveFilterDto, SavedFilterListQuery } from './saved-filters.dto';
-import type { IsoInstant } from '../common/instants';
-
-export interface SavedFilterAnswer {
-  id: string;
-  view: string;
-  name: string;
-  filters: Record<string, string>;
-  owner: { id: string; username: string | null };
-  /** null: private to its owner. */
-  sharedWithRole: string | null;
-  /** The caller owns it. */
-  mine: boolean;
-  /** The caller may delete it: its owner, or the office when it is shared. */
-  mayDelete: boolean;
-  createdAt: IsoInstant;
-  updatedAt: IsoInstant;
-}
+import type { SavedFilterAnswer, SavedFilterList } from '@duban/contracts';
 
 function mayDelete(actor: Actor, row: SavedFilterRow): boolean {
   return row.ownerUserId === actor.userId || (actor.role === 'office' && row.sharedWithRole !== null);
@@ -52,7 +36,7 @@ export class SavedFiltersService {
 
   constructor(private readonly filters: SavedFilterRepository) {}
 
-  async list(actor: Actor, query: SavedFilterListQuery): Promise<{ items: SavedFilterAnswer[] }> {
+  async list(actor: Actor, query: SavedFilterListQuery): Promise<SavedFilterList> {
     const rows = await this.filters.visibleTo({ userId: actor.userId, role: actor.role }, query.view);
     return { items: rows.map((row) => viewOf(actor, row)) };
   }

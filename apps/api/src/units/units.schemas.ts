@@ -48,8 +48,8 @@ export const unitsSchemas: OpenApiSchemas = {
         "type": "string",
         "enum": [
           "name",
-          "districtId",
           "sectorKey",
+          "districtId",
           "address",
           "contactEmail",
           "employees",

@@ -5,7 +5,8 @@ import { Button, Card, Descriptions, Empty, Input, List, Progress, Space, Tabs, 
 import { useParams } from 'react-router-dom';
 import { ApiError, api, download, uploadFile } from '../../api/client';
 import { invalidate, queryKeys } from '../../api/query-keys';
-import type { DutyAction, DutyComment, DutyDetail, EvidenceFile, TimelineEntry } from '../../api/types';
+import type { CommentView as DutyComment, DutyDetail, DutyTimelineEntry as TimelineEntry, EvidenceView as EvidenceFile } from '@duban/contracts';
+import type { DutyAction } from '../../api/types';
 import { errorText, fieldMessageText } from '../../components/api-errors';
 import { formatDateTime } from '../../components/format';
 import { actorText, escalationStepText, reasonText } from '../../components/history-words';

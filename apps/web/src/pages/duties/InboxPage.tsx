@@ -1,6 +1,7 @@
 import { Badge, Card, Checkbox, Segmented, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import type { DutyState, DutySummary } from '../../api/types';
+import type { DutyInbox as InboxAnswer, DutySummary } from '@duban/contracts';
+import type { DutyState } from '../../api/types';
 import { ExportButtons } from '../../components/ExportButtons';
 import { ServerTable } from '../../components/ServerTable';
 import { formatDateTime } from '../../components/format';
@@ -11,13 +12,6 @@ import { useI18n } from '../../i18n/i18n';
 
 const OPEN: DutyState[] = ['assigned', 'acknowledged', 'in_progress', 'submitted', 'returned'];
 const ALL: DutyState[] = [...OPEN, 'accepted', 'cancelled'];
-
-interface InboxAnswer {
-  items: DutySummary[];
-  total: number;
-  countsByState: Record<DutyState, number>;
-  department: { id: string; code: string; name: string };
-}
 
 /** A department's duties: counts per state at the top, one page of the list below. */
 export function InboxPage() {

@@ -9,7 +9,7 @@ import type { Department } from '@duban/contracts';
 import { applyFieldErrors, domainErrorText, errorText } from '../../components/api-errors';
 import { beijingInstant, formatDateTime } from '../../components/format';
 import { useI18n } from '../../i18n/i18n';
-import type { BulkItemResult, BulkResult } from './types';
+import type { BulkItemResult, BulkResult } from '@duban/contracts';
 
 /** Every duty's outcome: done (with its new due time and state) or the API's code and message. */
 export function BulkResults({ result, titles, kind }: { result: BulkResult; titles: Map<string, string>; kind: 'extend' | 'remind' }) {

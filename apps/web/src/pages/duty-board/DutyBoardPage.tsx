@@ -19,7 +19,7 @@ import { DutyFilters } from './DutyFilters';
 import { useFilterOptions } from './options';
 import { SavedFilters } from './SavedFilters';
 import { StatsPanel } from './StatsPanel';
-import type { BoardAnswer, BoardDuty } from './types';
+import type { DutyList as BoardAnswer, DutyListItem as BoardDuty } from '@duban/contracts';
 
 /** Table column → the API's sort key. */
 const SORT_KEYS: Record<string, string> = {

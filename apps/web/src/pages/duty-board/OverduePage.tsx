@@ -14,7 +14,7 @@ import { durationText } from './duration';
 import { DutyFilters } from './DutyFilters';
 import { useFilterOptions } from './options';
 import { SavedFilters } from './SavedFilters';
-import type { OverdueDuty } from './types';
+import type { OverdueListItem as OverdueDuty } from '@duban/contracts';
 
 export function OverduePage() {
   const { t } = useI18n();

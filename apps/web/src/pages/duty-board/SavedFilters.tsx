@@ -7,7 +7,7 @@ import { api, request } from '../../api/client';
 import { applyFieldErrors, errorText } from '../../components/api-errors';
 import { useSession } from '../../auth/session';
 import { useI18n } from '../../i18n/i18n';
-import type { SavedFilter } from './types';
+import type { SavedFilterAnswer as SavedFilter, SavedFilterList } from '@duban/contracts';
 
 interface Props {
   view: 'duty-board' | 'overdue';
@@ -32,7 +32,7 @@ export function SavedFilters({ view, filters, setFilters }: Props) {
 
   const load = useCallback(async () => {
     try {
-      const answer = await api.get<{ items: SavedFilter[] }>('/saved-filters', { view });
+      const answer = await api.get<SavedFilterList>('/saved-filters', { view });
       setItems(answer.items);
       setLoadError(null);
     } catch (error) {

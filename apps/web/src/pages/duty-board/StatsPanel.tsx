@@ -8,7 +8,7 @@ import { apiQuery } from '../../api/query-keys';
 import { ExportButtons } from '../../components/ExportButtons';
 import { listErrorText } from './list-error';
 import { useI18n } from '../../i18n/i18n';
-import type { GroupCounts, StatsAnswer } from './types';
+import type { DutyGroupCounts as GroupCounts, DutyStats as StatsAnswer } from '@duban/contracts';
 
 type GroupBy = 'department' | 'district';
 
