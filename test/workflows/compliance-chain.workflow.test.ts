@@ -1,3 +1,4 @@
+import { waitFor } from '../support/wait-for';
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
@@ -128,6 +129,12 @@ describe('the compliance case workflow along its chain, against stub activities'
   const act = (handle: WorkflowHandle, request: ComplianceCaseActionRequest) => handle.executeUpdate(complianceCaseActionUpdate, { args: [request] });
   const decide = (handle: WorkflowHandle, request: ExposureDecisionRequest) => handle.executeUpdate(exposureDecisionUpdate, { args: [request] });
   const live = (handle: WorkflowHandle) => handle.query(complianceCaseLiveStateQuery);
+  /**
+   * A stub records its call when the activity starts; the workflow counts the step only once the
+   * activity's result is back. Wait for that before reading or acting on the case.
+   */
+  const stepsTaken = (handle: WorkflowHandle, count: number) =>
+    waitFor(`${count} escalation step(s) counted by the workflow`, async () => (await live(handle)).stepsTaken.length >= count);
 
   /** The failure type an update was refused with. */
   async function refusal(update: Promise<unknown>): Promise<string | undefined> {
@@ -191,6 +198,7 @@ describe('the compliance case workflow along its chain, against stub activities'
     const deadline = Date.now() + 500;
     await act(handle, { action: 'issue_notice', actor: officer, deadline });
     const [step] = await harness.stubs.waitForCalls('takeEscalationStep');
+    await stepsTaken(handle, 1);
     expect(step).toMatchObject({ caseId: input.caseId, step: 'inspection', dueAt: deadline });
     expect(step.takenAt).toBeGreaterThanOrEqual(deadline);
     // The system escalated, at the deadline, saying why.
@@ -247,6 +255,7 @@ describe('the compliance case workflow along its chain, against stub activities'
     expect(await refusal(decide(handle, { decision: 'approve', actor: office }))).toBe('COMPLIANCE_TRANSITION_FORBIDDEN');
 
     await harness.stubs.waitForCalls('takeEscalationStep', 2);
+    await stepsTaken(handle, 2);
     expect(await live(handle)).toMatchObject({ stepsTaken: ['inspection', 'exposure'], exposure: 'proposed', nextStep: { step: 'court_referral', dueAt: deadline + 3_000 } });
     // Nothing is published without the office, and a rejection says why.
     expect(await refusal(decide(handle, { decision: 'approve', actor: officer }))).toBe('ACTION_NOT_PERMITTED');
@@ -263,6 +272,7 @@ describe('the compliance case workflow along its chain, against stub activities'
     expect((await harness.client.workflow.getHandle(dutyWorkflowId(`exposure-${input.caseId}`)).describe()).status.name).toBe('RUNNING');
 
     const [, , court] = await harness.stubs.waitForCalls('takeEscalationStep', 3);
+    await stepsTaken(handle, 3);
     expect(court).toMatchObject({ step: 'court_referral', dueAt: deadline + 3_000 });
     expect(court.takenAt).toBeGreaterThanOrEqual(deadline + 3_000);
     // No bidding ban for a restaurant.
@@ -282,6 +292,7 @@ describe('the compliance case workflow along its chain, against stub activities'
     const handle = await startCase(input);
     await act(handle, { action: 'issue_notice', actor: officer, deadline: Date.now() + 300 });
     await harness.stubs.waitForCalls('takeEscalationStep', 2);
+    await stepsTaken(handle, 2);
     expect(await decide(handle, { decision: 'reject', actor: office, reason: '证据不足' })).toMatchObject({ exposure: 'rejected', dutyIds: [] });
     expect(harness.stubs.inputsOf('recordExposureDecision')).toEqual([expect.objectContaining({ decision: 'reject', reason: '证据不足' })]);
     await act(handle, { action: 'dismiss', actor: office, reason: '测试结束' });
@@ -295,6 +306,7 @@ describe('the compliance case workflow along its chain, against stub activities'
     const deadline = Date.now() + 300;
     await act(handle, { action: 'issue_notice', actor: officer, deadline });
     await harness.stubs.waitForCalls('takeEscalationStep', 3);
+    await stepsTaken(handle, 3);
     const [assigned] = await harness.stubs.waitForCalls('recordDutyAssigned');
     expect(assigned).toMatchObject({ dutyId: `bidding_ban-${input.caseId}`, departmentId: CONSTRUCTION });
     expect(steps()).toEqual(['inspection', 'exposure', 'bidding_ban']);
