@@ -22,6 +22,10 @@ export const queryKeys = {
   under,
   /** What a duty action changes: the duty, and the lists, boards and progress it counts in. */
   dutyChanged: (id: string): QueryKey[] => [under(`/duties/${id}`), under('/inbox'), under('/overview'), under('/campaigns')],
+  /** What a phase's launch changes: the campaign and its phases, and the duties it created in every list. */
+  phaseLaunched: (): QueryKey[] => [under('/campaigns'), under('/duties'), under('/inbox'), under('/overview')],
+  /** What a bulk duty action changes: the duties, and the lists, boards and progress they count in. */
+  dutiesChanged: (): QueryKey[] => [under('/duties'), under('/inbox'), under('/overview'), under('/campaigns')],
   /** What a compliance case's step changes: the case, the case list, and its unit's history. */
   caseChanged: (): QueryKey[] => [under('/compliance-cases'), under('/units')],
   /** What an enforcement action changes: the inspection case and its list, its compliance case, its unit. */

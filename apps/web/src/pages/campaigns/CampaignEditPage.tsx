@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Space, Typography, message } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
+import { invalidate, queryKeys } from '../../api/query-keys';
 import type { Department } from '@duban/contracts';
 import { applyFieldErrors, errorText } from '../../components/api-errors';
 import { RecordPending } from '../../components/RecordPending';
@@ -17,30 +19,26 @@ import type { CampaignDetail, MatrixRoute, TemplateView } from './types';
 export function CampaignEditPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const [campaign, setCampaign] = useState<CampaignDetail | null>(null);
-  const [units, setUnits] = useState<Department[]>([]);
-  const [matrix, setMatrix] = useState<MatrixRoute[]>([]);
-  const [failure, setFailure] = useState<unknown>(null);
+  const queryClient = useQueryClient();
 
-  const load = useCallback(async () => {
-    try {
+  // Its own key under the campaign's path: the campaign page reads the campaign with other parts.
+  const record = useQuery({
+    queryKey: [...queryKeys.under(`/campaigns/${id}`), { editing: true }],
+    queryFn: async ({ signal }) => {
       const [detail, registry, routes] = await Promise.all([
-        api.get<CampaignDetail>(`/campaigns/${id}`),
-        api.get<Department[]>('/departments'),
-        api.get<MatrixRoute[]>(`/campaigns/${id}/duty-matrix`),
+        api.get<CampaignDetail>(`/campaigns/${id}`, undefined, signal),
+        api.get<Department[]>('/departments', undefined, signal),
+        api.get<MatrixRoute[]>(`/campaigns/${id}/duty-matrix`, undefined, signal),
       ]);
-      setCampaign(detail);
-      setUnits(registry);
-      setMatrix(routes);
-      setFailure(null);
-    } catch (error) {
-      setFailure(error);
-    }
-  }, [id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+      return { campaign: detail, units: registry, matrix: routes };
+    },
+  });
+  const campaign = record.data?.campaign ?? null;
+  const units = record.data?.units ?? [];
+  const matrix = record.data?.matrix ?? [];
+  const failure = record.error;
+  // A saved part changes the campaign, its phases and the campaign list.
+  const load = () => invalidate(queryClient, [queryKeys.under('/campaigns')]);
 
   if (failure || !campaign) return <RecordPending error={failure} notFound={t('campaign.notFound')} />;
 

@@ -1,9 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Spin, Typography, message } from 'antd';
 import dayjs from 'dayjs';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
 import type { Department } from '@duban/contracts';
 import { applyFieldErrors, errorText } from '../../components/api-errors';
 import { DUBAN_TIME_ZONE } from '@duban/domain';
@@ -25,17 +27,16 @@ import type { CampaignDetail, MatrixRoute } from './types';
 
 /** Registry units and the shared duty matrix, which the campaign's form chooses from. */
 export function useCampaignReferenceData() {
-  const [units, setUnits] = useState<Department[] | null>(null);
-  const [matrix, setMatrix] = useState<MatrixRoute[] | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  useEffect(() => {
-    Promise.all([api.get<Department[]>('/departments'), api.get<MatrixRoute[]>('/duty-matrix')])
-      .then(([u, m]) => {
-        setUnits(u);
-        setMatrix(m);
-      })
-      .catch(setFailure);
-  }, []);
+  const reference = useQuery({
+    queryKey: queryKeys.record('/duty-matrix'),
+    queryFn: async ({ signal }) => {
+      const [u, m] = await Promise.all([api.get<Department[]>('/departments', undefined, signal), api.get<MatrixRoute[]>('/duty-matrix', undefined, signal)]);
+      return { units: u, matrix: m };
+    },
+  });
+  const units = reference.data?.units ?? null;
+  const matrix = reference.data?.matrix ?? null;
+  const failure = reference.error;
   const districts = useMemo(() => (units ?? []).filter((u) => u.kind === 'district'), [units]);
   const departments = useMemo(() => (units ?? []).filter((u) => u.kind === 'department'), [units]);
   return { units, matrix, districts, departments, failure };

@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { EditOutlined, RocketOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Empty, List, Space, Table, Tag, Timeline, Typography, message } from 'antd';
 import { SYSTEM_ACTOR } from '@duban/domain';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { clockOffsetWords, isZeroOffset, periodWords, type ClockOffset } from '@duban/domain';
 import { api } from '../../api/client';
+import { apiQuery, invalidate, queryKeys } from '../../api/query-keys';
 import type { DutyState } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { errorText } from '../../components/api-errors';
@@ -30,32 +32,25 @@ export function CampaignPage() {
   const { t } = useI18n();
   const { hasRole } = useSession();
   const navigate = useNavigate();
-  const [campaign, setCampaign] = useState<CampaignDetail | null>(null);
-  const [events, setEvents] = useState<CampaignEvent[]>([]);
-  const [routes, setRoutes] = useState<MatrixRoute[]>([]);
-  const [failure, setFailure] = useState<unknown>(null);
+  const queryClient = useQueryClient();
   const [launching, setLaunching] = useState<PhaseView | null>(null);
   const [launched, setLaunched] = useState<LaunchAnswer | null>(null);
 
-  const load = useCallback(async () => {
-    try {
+  const record = useQuery({
+    queryKey: queryKeys.record(`/campaigns/${id}`),
+    queryFn: async ({ signal }) => {
       const [detail, log, matrix] = await Promise.all([
-        api.get<CampaignDetail>(`/campaigns/${id}`),
-        api.get<CampaignEvent[]>(`/campaigns/${id}/events`),
-        api.get<MatrixRoute[]>(`/campaigns/${id}/duty-matrix`),
+        api.get<CampaignDetail>(`/campaigns/${id}`, undefined, signal),
+        api.get<CampaignEvent[]>(`/campaigns/${id}/events`, undefined, signal),
+        api.get<MatrixRoute[]>(`/campaigns/${id}/duty-matrix`, undefined, signal),
       ]);
-      setCampaign(detail);
-      setEvents(log);
-      setRoutes(matrix);
-      setFailure(null);
-    } catch (error) {
-      setFailure(error);
-    }
-  }, [id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+      return { campaign: detail, events: log, routes: matrix };
+    },
+  });
+  const campaign = record.data?.campaign ?? null;
+  const events = record.data?.events ?? [];
+  const routes = record.data?.routes ?? [];
+  const failure = record.error;
 
   if (failure || !campaign) return <RecordPending error={failure} notFound={t('campaign.notFound')} />;
 
@@ -134,7 +129,7 @@ export function CampaignPage() {
         <Typography.Title level={2} className="section-title">
           {t('campaign.targets')}
         </Typography.Title>
-        <TargetsTable targets={campaign.targets} units={units} campaign={campaign} />
+        <TargetsTable targets={campaign.targets} units={units} />
       </Card>
 
       <Card>
@@ -166,7 +161,7 @@ export function CampaignPage() {
           setLaunching(null);
           setLaunched(answer);
           void message.success(t('launch.done', { name: answer.phase.name, count: answer.dutyCount }));
-          void load();
+          void invalidate(queryClient, queryKeys.phaseLaunched());
         }}
       />
     </Space>
@@ -292,36 +287,22 @@ interface PhaseDuty {
 function PhaseDuties({ campaignId, phase }: { campaignId: string; phase: Phase }) {
   const { t } = useI18n();
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<{ items: PhaseDuty[]; total: number } | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const tries = useRef(0);
   const pageSize = 20;
 
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const controller = new AbortController();
-    const fetchPage = () => {
-      api
-        .get<{ items: PhaseDuty[]; total: number }>('/overview/duties', { campaignId, phaseId: phase.id, sort: 'department', limit: pageSize, offset: (page - 1) * pageSize }, controller.signal)
-        .then((answer) => {
-          setData(answer);
-          setFailure(null);
-          // Batches start the duties a moment after the launch: look again until they are all there.
-          if (phase.dutyCount !== null && answer.total < phase.dutyCount && tries.current < 30) {
-            tries.current += 1;
-            timer = setTimeout(fetchPage, 2000);
-          }
-        })
-        .catch((error: unknown) => {
-          if ((error as Error).name !== 'AbortError') setFailure(error);
-        });
-    };
-    fetchPage();
-    return () => {
-      controller.abort();
-      if (timer) clearTimeout(timer);
-    };
-  }, [campaignId, phase.id, phase.dutyCount, page]);
+  const answer = useQuery({
+    ...apiQuery<{ items: PhaseDuty[]; total: number }>('/overview/duties', { campaignId, phaseId: phase.id, sort: 'department', limit: pageSize, offset: (page - 1) * pageSize }),
+    // The page on screen stays while the next one is asked.
+    placeholderData: keepPreviousData,
+    // Batches start the duties a moment after the launch: look again until they are all there
+    // (the first answer and at most 30 more).
+    refetchInterval: (query) => {
+      const shown = query.state.data;
+      return shown && phase.dutyCount !== null && shown.total < phase.dutyCount && query.state.dataUpdateCount <= 30 ? 2000 : false;
+    },
+    refetchIntervalInBackground: true,
+  });
+  const data = answer.data ?? null;
+  const failure = answer.error;
 
   if (failure) return <Alert type="error" showIcon title={errorText(failure, t)} />;
   return (
@@ -360,16 +341,11 @@ function PhaseDuties({ campaignId, phase }: { campaignId: string; phase: Phase }
   );
 }
 
-function TargetsTable({ targets, units, campaign }: { targets: CampaignTarget[]; units: Map<string, string>; campaign: CampaignDetail }) {
+function TargetsTable({ targets, units }: { targets: CampaignTarget[]; units: Map<string, string> }) {
   const { t, label } = useI18n();
-  const [names, setNames] = useState<Map<string, string>>(units);
-  useEffect(() => {
-    // Department shares name member departments: their names come from the registry.
-    api
-      .get<Array<{ id: string; name: string }>>('/departments')
-      .then((all) => setNames(new Map([...units, ...all.map((d) => [d.id, d.name] as [string, string])])))
-      .catch(() => undefined);
-  }, [units, campaign.id]);
+  // Department shares name member departments: their names come from the registry.
+  const registry = useQuery(apiQuery<Array<{ id: string; name: string }>>('/departments')).data;
+  const names = useMemo(() => new Map<string, string>([...units, ...(registry ?? []).map((d) => [d.id, d.name] as [string, string])]), [units, registry]);
   if (targets.length === 0) return <Empty description={t('campaign.noTargets')} />;
   const digits = (kind: string) => (kind === 'funds' ? 2 : kind === 'contribution_rate' ? 1 : 0);
   const shares = (list: CampaignTarget['districtShares'], kind: string) =>
@@ -400,13 +376,8 @@ function TargetsTable({ targets, units, campaign }: { targets: CampaignTarget[];
 
 function LeadingGroupView({ campaign }: { campaign: CampaignDetail }) {
   const { t } = useI18n();
-  const [names, setNames] = useState<Map<string, string>>(new Map());
-  useEffect(() => {
-    api
-      .get<Array<{ id: string; name: string }>>('/departments')
-      .then((all) => setNames(new Map(all.map((d) => [d.id, d.name]))))
-      .catch(() => undefined);
-  }, [campaign.id]);
+  const registry = useQuery(apiQuery<Array<{ id: string; name: string }>>('/departments')).data;
+  const names = useMemo(() => new Map((registry ?? []).map((d) => [d.id, d.name])), [registry]);
   const group = campaign.leadingGroup;
   const contact = (c: { name: string; phone?: string; email?: string }) => [c.name, c.phone, c.email].filter(Boolean).join(' · ');
   return (

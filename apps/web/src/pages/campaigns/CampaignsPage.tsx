@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Space, Table, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
-import { api } from '../../api/client';
+import { apiQuery } from '../../api/query-keys';
 import { useSession } from '../../auth/session';
 import { errorText } from '../../components/api-errors';
 import { formatDateTime } from '../../components/format';
@@ -15,25 +15,10 @@ export function CampaignsPage() {
   const { t, label } = useI18n();
   const { hasRole } = useSession();
   const navigate = useNavigate();
-  const [rows, setRows] = useState<CampaignListItem[] | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [loading, setLoading] = useState(false);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setRows(await api.get<CampaignListItem[]>('/campaigns'));
-      setFailure(null);
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const answer = useQuery(apiQuery<CampaignListItem[]>('/campaigns'));
+  const rows = answer.data ?? null;
+  const failure = answer.error;
+  const loading = answer.isFetching;
 
   return (
     <Space orientation="vertical" size="middle" className="page">

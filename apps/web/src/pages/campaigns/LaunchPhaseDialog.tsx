@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Checkbox, Form, Input, Modal, Spin, Table, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
 import { api } from '../../api/client';
+import { apiQuery } from '../../api/query-keys';
 import { applyFieldErrors, domainCode, domainErrorText, errorText } from '../../components/api-errors';
 import { formatDateTime } from '../../components/format';
 import { useI18n } from '../../i18n/i18n';
@@ -21,36 +23,31 @@ interface Props {
 export function LaunchPhaseDialog({ campaignId, phase, onClose, onLaunched }: Props) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ force: boolean; early: boolean; reason?: string }>();
-  const [preview, setPreview] = useState<LaunchPreview | null>(null);
-  const [previewFailure, setPreviewFailure] = useState<unknown>(null);
+  // Each opening asks afresh (nothing kept once the dialog closes): the preview is of now.
+  const asked = useQuery({
+    ...apiQuery<LaunchPreview>(`/campaigns/${campaignId}/phases/${phase?.id ?? ''}/launch-preview`),
+    enabled: phase !== null,
+    staleTime: 0,
+    gcTime: 0,
+  });
+  const preview = phase && asked.data ? asked.data : null;
+  const previewFailure = asked.error;
   const [failure, setFailure] = useState<string | null>(null);
-  const [needsForce, setNeedsForce] = useState(false);
+  const [forceRefused, setNeedsForce] = useState(false);
   // Before the phase's window opens the launch is early: only with the box ticked and a reason.
-  const [needsEarly, setNeedsEarly] = useState(false);
+  const [earlyRefused, setNeedsEarly] = useState(false);
+  const needsForce = forceRefused || preview?.refusal?.code === 'PREVIOUS_PHASE_OPEN';
+  const needsEarly = earlyRefused || !!preview?.earlyLaunch;
   const [busy, setBusy] = useState(false);
   const force = Form.useWatch('force', form) as boolean | undefined;
   const early = Form.useWatch('early', form) as boolean | undefined;
 
   useEffect(() => {
     if (!phase) return;
-    setPreview(null);
-    setPreviewFailure(null);
     setFailure(null);
     setNeedsForce(false);
     setNeedsEarly(false);
     form.resetFields();
-    const controller = new AbortController();
-    api
-      .get<LaunchPreview>(`/campaigns/${campaignId}/phases/${phase.id}/launch-preview`, undefined, controller.signal)
-      .then((answer) => {
-        setPreview(answer);
-        if (answer.refusal?.code === 'PREVIOUS_PHASE_OPEN') setNeedsForce(true);
-        if (answer.earlyLaunch) setNeedsEarly(true);
-      })
-      .catch((error: unknown) => {
-        if ((error as Error).name !== 'AbortError') setPreviewFailure(error);
-      });
-    return () => controller.abort();
   }, [campaignId, phase, form]);
 
   if (!phase) return null;
