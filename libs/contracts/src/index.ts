@@ -7,3 +7,4 @@ export type * from './duty-views';
 export type * from './duty-matrix';
 export type * from './saved-filters';
 export type * from './health';
+export type * from './campaigns';

@@ -165,21 +165,6 @@ export const sharedSchemas: OpenApiSchemas = {
     },
     "required": ["year","revision","holidays","makeUpWorkdays","reason","changedBy","changedAt","shippedFrom"]
   },
-  "CampaignEventRow": {
-    "type": "object",
-    "properties": {
-      "id": {"type":"string"},
-      "action": {"type":"string"},
-      "phaseId": {"type":"string","nullable":true},
-      "actorUserId": {"type":"string"},
-      "actorUsername": {"type":"string"},
-      "actorRole": {"type":"string"},
-      "reason": {"type":"string","nullable":true},
-      "details": {"type":"object","additionalProperties":{},"nullable":true},
-      "occurredAt": {"type":"string","format":"date-time"}
-    },
-    "required": ["id","action","phaseId","actorUserId","actorUsername","actorRole","reason","details","occurredAt"]
-  },
   "CampaignTarget": {
     "type": "object",
     "properties": {
@@ -504,7 +489,6 @@ export const sharedSchemas: OpenApiSchemas = {
     "required": ["id","code","name","kind","liaisonEmail","headEmail","createdBy","createdAt"],
     "description": "A member department (or district) of the leading group, with the people Duban writes to."
   },
-  "DistrictRef": {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"}},"required":["id","name"]},
   "EnforcementActionRow": {
     "type": "object",
     "properties": {
@@ -783,34 +767,6 @@ export const sharedSchemas: OpenApiSchemas = {
     },
     "description": "One insurance type's figures; each optional (a unit reports what it has)."
   },
-  "LeadingGroup": {
-    "type": "object",
-    "properties": {
-      "chair": {"$ref":"#/components/schemas/LeadingGroupPerson"},
-      "viceChairs": {"type":"array","items":{"$ref":"#/components/schemas/LeadingGroupPerson"}},
-      "members": {"type":"array","items":{"$ref":"#/components/schemas/LeadingGroupMember"}}
-    },
-    "required": ["chair","viceChairs","members"]
-  },
-  "LeadingGroupContact": {
-    "type": "object",
-    "properties": {"name":{"type":"string"},"phone":{"type":"string"},"email":{"type":"string"}},
-    "required": ["name"]
-  },
-  "LeadingGroupMember": {
-    "type": "object",
-    "properties": {
-      "departmentId": {"type":"string"},
-      "liaison": {"$ref":"#/components/schemas/LeadingGroupContact"},
-      "head": {"$ref":"#/components/schemas/LeadingGroupContact"}
-    },
-    "required": ["departmentId","liaison","head"]
-  },
-  "LeadingGroupPerson": {
-    "type": "object",
-    "properties": {"name":{"type":"string"},"title":{"type":"string"}},
-    "required": ["name","title"]
-  },
   "NoticeOpeningRow": {
     "type": "object",
     "properties": {
@@ -829,15 +785,15 @@ export const sharedSchemas: OpenApiSchemas = {
       "byState": {
         "type": "object",
         "properties": {
-          "cancelled": {"type":"number"},
           "assigned": {"type":"number"},
           "acknowledged": {"type":"number"},
           "in_progress": {"type":"number"},
           "submitted": {"type":"number"},
           "returned": {"type":"number"},
-          "accepted": {"type":"number"}
+          "accepted": {"type":"number"},
+          "cancelled": {"type":"number"}
         },
-        "required": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
+        "required": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
       },
       "onTime": {"type":"number","description":"Accepted at or before the due time."},
       "late": {"type":"number","description":"Accepted after the due time, or still open when the phase closed."},
@@ -985,7 +941,7 @@ export const sharedSchemas: OpenApiSchemas = {
       "dutyId": {"type":"string"},
       "dutyState": {
         "type": "string",
-        "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
+        "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
       },
       "firstFiledAt": {"type":"string","format":"date-time","nullable":true},
       "latestVersion": {"type":"number","nullable":true},
@@ -1120,9 +1076,9 @@ export const sharedSchemas: OpenApiSchemas = {
       "field": {
         "type": "string",
         "enum": [
-          "name",
           "sectorKey",
           "districtId",
+          "name",
           "address",
           "contactEmail",
           "employees",

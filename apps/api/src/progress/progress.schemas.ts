@@ -130,10 +130,10 @@ export const progressSchemas: OpenApiSchemas = {
         "items": {
           "type": "object",
           "properties": {
-            "name": {"type":"string"},
-            "code": {"type":"string"},
             "unitId": {"type":"string"},
             "unitKind": {"type":"string","enum":["department","district"]},
+            "code": {"type":"string"},
+            "name": {"type":"string"},
             "reported": {
               "type": "boolean",
               "description": "Whether the unit has a counted report as of the day (a returned one does not count)."
@@ -151,7 +151,7 @@ export const progressSchemas: OpenApiSchemas = {
             "light": {"type":"string","enum":["green","yellow","red"],"nullable":true},
             "rank": {"type":"number","nullable":true}
           },
-          "required": ["name","code","unitId","unitKind","reported","hasFiled","latestReport","attainment","light","rank"]
+          "required": ["unitId","unitKind","code","name","reported","hasFiled","latestReport","attainment","light","rank"]
         }
       }
     },

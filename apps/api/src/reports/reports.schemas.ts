@@ -155,7 +155,7 @@ export const reportsAnswers: OpenApiAnswers = {
         "dutyId": {"type":"string"},
         "dutyState": {
           "type": "string",
-          "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
+          "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
         },
         "firstFiledAt": {"type":"string","format":"date-time","nullable":true},
         "latestVersion": {"type":"number","nullable":true},
@@ -204,7 +204,7 @@ export const reportsAnswers: OpenApiAnswers = {
         "dutyId": {"type":"string"},
         "dutyState": {
           "type": "string",
-          "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
+          "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
         },
         "firstFiledAt": {"type":"string","format":"date-time","nullable":true},
         "latestVersion": {"type":"number","nullable":true},

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import type { Department } from '../../api/types';
-import type { CampaignHeader, CampaignPhase } from './types';
+import type { CampaignListItem as CampaignHeader, PhaseView as CampaignPhase } from '@duban/contracts';
 
 export interface FilterOptions {
   campaigns: CampaignHeader[];
