@@ -802,12 +802,6 @@ export const sharedSchemas: OpenApiSchemas = {
     },
     "required": ["total","byState","onTime","late","openAtClose","cancelled"]
   },
-  "ProgressThresholds": {
-    "type": "object",
-    "properties": {"yellowBelow":{"type":"number"},"redBelow":{"type":"number"}},
-    "required": ["yellowBelow","redBelow"],
-    "description": "A light compares the share of the target reached with the share the plan expects by that day\n(`expectedShare`: the share of the campaign's time used for head counts and money, the rate\nitself for a contribution rate, nothing before the campaign starts): green at or ahead,\nyellow below `yellowBelow` × expected, red below `redBelow` × expected. Campaign settings,\nwith these defaults."
-  },
   "ReportFigures": {
     "type": "object",
     "properties": {
@@ -825,35 +819,6 @@ export const sharedSchemas: OpenApiSchemas = {
     },
     "required": ["census","insurance"],
     "description": "What a report carries (docs/domain.md, \"Reports\"): census, persons insured, rate, funds; the texts are stored beside."
-  },
-  "ReportFilingRow": {
-    "type": "object",
-    "properties": {
-      "id": {"type":"string"},
-      "reportId": {"type":"string"},
-      "version": {"type":"number"},
-      "figures": {"$ref":"#/components/schemas/ReportFigures"},
-      "problems": {"type":"string"},
-      "proposals": {"type":"string"},
-      "correctionNote": {"type":"string","nullable":true},
-      "flags": {"type":"array","items":{"$ref":"#/components/schemas/ReportFlag"}},
-      "filedBy": {"type":"string"},
-      "filedByUsername": {"type":"string"},
-      "filedAt": {"type":"string","format":"date-time"}
-    },
-    "required": [
-      "id",
-      "reportId",
-      "version",
-      "figures",
-      "problems",
-      "proposals",
-      "correctionNote",
-      "flags",
-      "filedBy",
-      "filedByUsername",
-      "filedAt"
-    ]
   },
   "ReportFlag": {
     "type": "object",
@@ -891,81 +856,6 @@ export const sharedSchemas: OpenApiSchemas = {
     },
     "required": ["kind","owedBy"],
     "description": "One kind of report the plan asks for, who owes it, and (except ten-day reports) its due day."
-  },
-  "ReportRoundRow": {
-    "type": "object",
-    "properties": {
-      "id": {"type":"string"},
-      "kind": {"type":"string","enum":["quarterly","ten_day","monthly","year_end"]},
-      "roundKey": {"type":"string"},
-      "periodStart": {"type":"string"},
-      "periodEnd": {"type":"string"},
-      "dueDate": {"type":"string"},
-      "dueAt": {"type":"string","format":"date-time"},
-      "openedAt": {"type":"string","format":"date-time"},
-      "reportCount": {"type":"number"},
-      "filed": {"type":"number"},
-      "accepted": {"type":"number"},
-      "late": {"type":"number"}
-    },
-    "required": [
-      "id",
-      "kind",
-      "roundKey",
-      "periodStart",
-      "periodEnd",
-      "dueDate",
-      "dueAt",
-      "openedAt",
-      "reportCount",
-      "filed",
-      "accepted",
-      "late"
-    ]
-  },
-  "ReportRow": {
-    "type": "object",
-    "properties": {
-      "id": {"type":"string"},
-      "campaignId": {"type":"string"},
-      "campaignName": {"type":"string"},
-      "roundId": {"type":"string"},
-      "roundKey": {"type":"string"},
-      "kind": {"type":"string","enum":["quarterly","ten_day","monthly","year_end"]},
-      "periodStart": {"type":"string"},
-      "periodEnd": {"type":"string"},
-      "dueAt": {"type":"string","format":"date-time"},
-      "unitId": {"type":"string"},
-      "unitKind": {"type":"string","enum":["department","district"]},
-      "unitName": {"type":"string"},
-      "dutyId": {"type":"string"},
-      "dutyState": {
-        "type": "string",
-        "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
-      },
-      "firstFiledAt": {"type":"string","format":"date-time","nullable":true},
-      "latestVersion": {"type":"number","nullable":true},
-      "flagged": {"type":"boolean"}
-    },
-    "required": [
-      "id",
-      "campaignId",
-      "campaignName",
-      "roundId",
-      "roundKey",
-      "kind",
-      "periodStart",
-      "periodEnd",
-      "dueAt",
-      "unitId",
-      "unitKind",
-      "unitName",
-      "dutyId",
-      "dutyState",
-      "firstFiledAt",
-      "latestVersion",
-      "flagged"
-    ]
   },
   "Scorecard": {
     "type": "object",

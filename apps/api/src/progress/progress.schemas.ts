@@ -68,12 +68,18 @@ export const progressSchemas: OpenApiSchemas = {
     },
     "required": ["reportId","roundKey","periodEnd","version","filedAt"]
   },
+  "ProgressThresholds": {
+    "type": "object",
+    "properties": {"yellowBelow":{"type":"number"},"redBelow":{"type":"number"}},
+    "required": ["yellowBelow","redBelow"],
+    "description": "Below which share of the time-proportional expectation a light turns yellow, and red."
+  },
   "ProgressView": {
     "type": "object",
     "properties": {
       "campaignId": {"type":"string"},
       "campaignName": {"type":"string"},
-      "asOf": {"type":"string"},
+      "asOf": {"type":"string","description":"A calendar date (YYYY-MM-DD)."},
       "period": {
         "type": "object",
         "properties": {"start":{"type":"string"},"end":{"type":"string"}},

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, UseGuards, type StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
+import type { ReportDetail, ReportFlagsView, ReportList, ReportPlanView, ReportRoundsView } from '@duban/contracts';
 import { CurrentActor } from '../common/actor.decorator';
 import { OfficeOnly } from '../common/office-only.guard';
 import { exportFormat, tableResponse } from '../common/table-export';
@@ -22,7 +23,7 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get('campaigns/:id/report-plan')
-  plan(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  plan(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ReportPlanView> {
     return this.reports.plan(actor, id);
   }
 
@@ -30,7 +31,7 @@ export class ReportsController {
   @ApiErrors(409)
   @Put('campaigns/:id/report-plan')
   @UseGuards(OfficeOnly('Only the office sets the report plan'))
-  setPlan(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: SetReportPlanDto) {
+  setPlan(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: SetReportPlanDto): Promise<ReportPlanView> {
     return this.reports.setPlan(actor, id, dto);
   }
 
@@ -38,7 +39,7 @@ export class ReportsController {
   @ApiErrors(404)
   @Get('campaigns/:id/report-rounds')
   @ApiProduces('application/json', 'text/csv', XLSX)
-  async rounds(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: ReportRoundsQuery, @Headers('accept') accept?: string) {
+  async rounds(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: ReportRoundsQuery, @Headers('accept') accept?: string): Promise<StreamableFile | ReportRoundsView> {
     const format = exportFormat(query.format, accept);
     const view = await this.reports.rounds(actor, id, { upcoming: query.include === 'upcoming' });
     return format ? tableResponse(this.reports.roundsTable(view), format) : view;
@@ -47,7 +48,7 @@ export class ReportsController {
   /** Filings whose figures disagree with the resource library, for the office to look at. */
   @Get('campaigns/:id/report-flags')
   @ApiProduces('application/json', 'text/csv', XLSX)
-  async flags(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: ReportFormatQuery, @Headers('accept') accept?: string) {
+  async flags(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: ReportFormatQuery, @Headers('accept') accept?: string): Promise<StreamableFile | ReportFlagsView> {
     const format = exportFormat(query.format, accept);
     const view = await this.reports.flags(actor, id);
     return format ? tableResponse(this.reports.flagsTable(view), format) : view;
@@ -56,14 +57,14 @@ export class ReportsController {
   @ApiErrors(404)
   @Get('reports')
   @ApiProduces('application/json', 'text/csv', XLSX)
-  async list(@CurrentActor() actor: Actor, @Query() query: ListReportsQuery, @Headers('accept') accept?: string) {
+  async list(@CurrentActor() actor: Actor, @Query() query: ListReportsQuery, @Headers('accept') accept?: string): Promise<StreamableFile | ReportList> {
     const format = exportFormat(query.format, accept);
     const view = await this.reports.list(actor, query);
     return format ? tableResponse(this.reports.reportsTable(view), format) : view;
   }
 
   @Get('reports/:id')
-  get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ReportDetail> {
     return this.reports.get(actor, id);
   }
 
@@ -71,7 +72,7 @@ export class ReportsController {
   @ApiErrors(409)
   @Post('reports/:id/filings')
   @HttpCode(201)
-  file(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: FileReportDto) {
+  file(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: FileReportDto): Promise<ReportDetail> {
     return this.reports.file(actor, id, dto);
   }
 }
