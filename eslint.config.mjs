@@ -111,6 +111,14 @@ export default tseslint.config(
     },
   },
   {
+    // Every route says what it answers (a contract type), so /docs and the console cannot drift
+    // from the code. Feature folders are added as their controllers comply.
+    files: [
+      'apps/api/src/{duties,duty-views,duty-matrix,saved-filters,health,campaigns,progress,reports}/*.controller.ts',
+    ],
+    rules: { '@typescript-eslint/explicit-function-return-type': ['error', { allowExpressions: true }] },
+  },
+  {
     // The contract is types only, shared by the API and the console: nothing that runs, no framework.
     files: ['libs/contracts/src/**/*.ts'],
     rules: {

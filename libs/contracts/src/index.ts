@@ -16,3 +16,6 @@ export type * from './duty-views';
 export type * from './duty-matrix';
 export type * from './saved-filters';
 export type * from './health';
+export type * from './campaigns';
+export type * from './progress';
+export type * from './reports';

@@ -35,6 +35,7 @@ import {
   type TargetKind,
 } from '@duban/domain';
 import { TrimmedText, ZonedDateTime } from '../common/validation';
+import type { LeadingGroup, LeadingGroupContact, LeadingGroupMember, LeadingGroupPerson } from '@duban/contracts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_MESSAGE = { message: '$property must be a date YYYY-MM-DD' };
@@ -130,7 +131,7 @@ export class CampaignTargetDto {
   departmentShares?: TargetShareDto[];
 }
 
-export class LeadingGroupPersonDto {
+export class LeadingGroupPersonDto implements LeadingGroupPerson {
   @ApiProperty({ example: '张某某' })
   @TrimmedText(1, 100)
   name: string;
@@ -140,7 +141,7 @@ export class LeadingGroupPersonDto {
   title: string;
 }
 
-export class ContactDto {
+export class ContactDto implements LeadingGroupContact {
   @ApiProperty()
   @TrimmedText(1, 100)
   name: string;
@@ -157,7 +158,7 @@ export class ContactDto {
   email?: string;
 }
 
-export class LeadingGroupMemberDto {
+export class LeadingGroupMemberDto implements LeadingGroupMember {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   departmentId: string;
@@ -173,7 +174,7 @@ export class LeadingGroupMemberDto {
   head: ContactDto;
 }
 
-export class LeadingGroupDto {
+export class LeadingGroupDto implements LeadingGroup {
   @ApiProperty({ type: LeadingGroupPersonDto })
   @ValidateNested()
   @Type(() => LeadingGroupPersonDto)

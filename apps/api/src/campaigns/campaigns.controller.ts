@@ -1,6 +1,18 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, type StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@duban/domain';
+import type { Actor, EscalationLadderPolicy } from '@duban/domain';
+import type {
+  CampaignDetail,
+  CampaignEventView,
+  CampaignListItem,
+  CampaignLive,
+  CampaignRoute,
+  LaunchAnswer,
+  LaunchPreview,
+  PhaseLive,
+  PhaseSummaryAnswer,
+  PhaseWithTemplates,
+} from '@duban/contracts';
 import { CurrentActor } from '../common/actor.decorator';
 import { exportFormat, tableResponse, XLSX_TYPE } from '../common/table-export';
 import {
@@ -26,39 +38,39 @@ export class CampaignsController {
 
   @Post()
   @Allow('campaign.manage')
-  create(@CurrentActor() actor: Actor, @Body() body: CreateCampaignDto) {
+  create(@CurrentActor() actor: Actor, @Body() body: CreateCampaignDto): Promise<CampaignDetail> {
     return this.campaigns.create(actor, body);
   }
 
   @Get()
   @Allow('campaign.read')
-  list(@CurrentActor() actor: Actor) {
+  list(@CurrentActor() actor: Actor): Promise<CampaignListItem[]> {
     return this.campaigns.list(actor);
   }
 
   @Get(':id')
   @Allow('campaign.read')
-  get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CampaignDetail> {
     return this.campaigns.get(actor, id);
   }
 
   /** The campaign workflow's live state (a Temporal query) beside the stored phases. */
   @Get(':id/live')
   @Allow('campaign.read')
-  live(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  live(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CampaignLive> {
     return this.campaigns.live(actor, id);
   }
 
   /** Who did what to the campaign: creation, plan and matrix edits, launches (forced, why), closes. */
   @Get(':id/events')
   @Allow('campaign.read')
-  events(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  events(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CampaignEventView[]> {
     return this.campaigns.events(actor, id);
   }
 
   @Get(':id/duty-matrix')
   @Allow('campaign.read')
-  routes(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  routes(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CampaignRoute[]> {
     return this.campaigns.routes(actor, id);
   }
 
@@ -71,34 +83,34 @@ export class CampaignsController {
     @Param('kind') kind: string,
     @Param('key') key: string,
     @Body() body: SetCampaignRouteDto,
-  ) {
+  ): Promise<CampaignRoute[]> {
     return this.campaigns.setRoute(actor, id, kind, key, body);
   }
 
   @ApiErrors(409)
   @Put(':id/escalation-ladder')
   @Allow('campaign.manage')
-  setLadder(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SetEscalationLadderDto) {
+  setLadder(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SetEscalationLadderDto): Promise<EscalationLadderPolicy> {
     return this.campaigns.setLadder(actor, id, body);
   }
 
   @Get(':id/phases/:phaseId')
   @Allow('campaign.read')
-  phase(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('phaseId') phaseId: string) {
+  phase(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('phaseId') phaseId: string): Promise<PhaseWithTemplates> {
     return this.campaigns.phase(actor, id, phaseId);
   }
 
   @ApiErrors(409)
   @Put(':id/targets')
   @Allow('campaign.manage')
-  setTargets(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SetCampaignTargetsDto) {
+  setTargets(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SetCampaignTargetsDto): Promise<CampaignDetail> {
     return this.campaigns.setTargets(actor, id, body);
   }
 
   @ApiErrors(409)
   @Put(':id/leading-group')
   @Allow('campaign.manage')
-  setLeadingGroup(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SetLeadingGroupDto) {
+  setLeadingGroup(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SetLeadingGroupDto): Promise<CampaignDetail> {
     return this.campaigns.setLeadingGroup(actor, id, body);
   }
 
@@ -113,14 +125,14 @@ export class CampaignsController {
     @Param('phaseId') phaseId: string,
     @Query() query: FormatQuery,
     @Headers('accept') accept?: string,
-  ) {
+  ): Promise<StreamableFile | PhaseSummaryAnswer> {
     const format = exportFormat(query.format, accept);
     return format ? tableResponse(await this.campaigns.phaseSummaryTable(actor, id, phaseId), format) : this.campaigns.phaseSummary(actor, id, phaseId);
   }
 
   @Get(':id/phases/:phaseId/live')
   @Allow('campaign.read')
-  phaseLive(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('phaseId') phaseId: string) {
+  phaseLive(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('phaseId') phaseId: string): Promise<PhaseLive> {
     return this.campaigns.phaseLive(actor, id, phaseId);
   }
 
@@ -128,7 +140,7 @@ export class CampaignsController {
   @ApiErrors(409)
   @Get(':id/phases/:phaseId/launch-preview')
   @Allow('campaign.read')
-  launchPreview(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('phaseId') phaseId: string) {
+  launchPreview(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('phaseId') phaseId: string): Promise<LaunchPreview> {
     return this.campaigns.launchPreview(actor, id, phaseId);
   }
 
@@ -136,7 +148,7 @@ export class CampaignsController {
   @ApiErrors(409)
   @Put(':id/phases/:phaseId')
   @Allow('campaign.manage')
-  revisePhase(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('phaseId') phaseId: string, @Body() body: RevisePhaseDto) {
+  revisePhase(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('phaseId') phaseId: string, @Body() body: RevisePhaseDto): Promise<PhaseWithTemplates> {
     return this.campaigns.revisePhase(actor, id, phaseId, body);
   }
 
@@ -144,7 +156,7 @@ export class CampaignsController {
   @Post(':id/phases/:phaseId/launch')
   @Allow('campaign.launch')
   @HttpCode(200)
-  launch(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('phaseId') phaseId: string, @Body() body: LaunchPhaseDto) {
+  launch(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('phaseId') phaseId: string, @Body() body: LaunchPhaseDto): Promise<LaunchAnswer> {
     return this.campaigns.launch(actor, id, phaseId, body);
   }
 }

@@ -29,7 +29,6 @@ import {
   type CampaignTarget,
   type DutyRouteKind,
   type DutyTemplate,
-  type PhaseSummary,
   type EscalationLadderPolicy,
   type FieldMessages,
   type PlannedPhase,
@@ -50,13 +49,10 @@ import {
   launchPhaseUpdate,
   phaseLiveStateQuery,
   phaseWorkflowId,
-  type CampaignLiveState,
-  type CampaignPhaseProgress,
   type CampaignWorkflowInput,
-  type PhaseLiveState,
 } from '@duban/workflows';
 import { startWorkflow } from '@duban/temporal-client';
-import { isoInstant, isoInstantOrNull, type IsoInstant } from '../common/instants';
+import { isoInstant, isoInstantOrNull } from '../common/instants';
 import { callTemporal, temporalClient } from '../temporal/temporal-calls';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import type {
@@ -72,6 +68,20 @@ import type {
   SetLeadingGroupDto,
 } from './campaign.dto';
 import type { ExportTable } from '../common/table-export';
+import type {
+  CampaignDetail,
+  CampaignEventView,
+  CampaignListItem,
+  CampaignLive,
+  CampaignRoute,
+  LaunchAnswer,
+  LaunchPreview,
+  PhaseLive,
+  PhaseLiveStateView,
+  PhaseSummaryAnswer,
+  PhaseWithTemplates,
+} from '@duban/contracts';
+import { campaignHeader, campaignLiveView, phaseLiveView, phaseView, templateView, toCampaignEvent, toCampaignRoute } from './campaigns.views';
 import { ReportsService } from '../reports/reports.service';
 
 /** Collects field messages from several checks, then fails once with all of them. */
@@ -112,7 +122,7 @@ export class CampaignsService {
    * and starts its workflow in one step: the rows are committed only once Temporal has
    * accepted the workflow.
    */
-  async create(actor: Actor, dto: CreateCampaignDto) {
+  async create(actor: Actor, dto: CreateCampaignDto): Promise<CampaignDetail> {
     assertMayManageCampaigns(actor);
     const problems = new FieldProblems();
     const units = new Map((await this.departments.list()).map((d) => [d.id, d]));
@@ -176,7 +186,7 @@ export class CampaignsService {
     return this.get(actor, id);
   }
 
-  async list(actor: Actor) {
+  async list(actor: Actor): Promise<CampaignListItem[]> {
     assertMayReadCampaigns(actor);
     const rows = await this.campaigns.list();
     const phasesOf = await this.campaigns.phasesOf(rows.map((c) => c.id));
@@ -193,7 +203,7 @@ export class CampaignsService {
     });
   }
 
-  async get(actor: Actor, campaignId: string) {
+  async get(actor: Actor, campaignId: string): Promise<CampaignDetail> {
     const campaign = await this.visible(actor, campaignId);
     const [districts, phases] = await Promise.all([this.campaigns.districts(campaign.id), this.campaigns.phases(campaign.id)]);
     const templates = await this.campaigns.templatesOf(phases.map((p) => p.id));
@@ -208,7 +218,7 @@ export class CampaignsService {
   }
 
   /** What the campaign's workflow holds right now, beside the stored phases. */
-  async live(actor: Actor, campaignId: string) {
+  async live(actor: Actor, campaignId: string): Promise<CampaignLive> {
     const campaign = await this.visible(actor, campaignId);
     const client = await temporalClient(this.temporal, this.logger);
     const phases = await this.campaigns.phases(campaign.id);
@@ -222,12 +232,12 @@ export class CampaignsService {
     return { campaignId: campaign.id, status: campaign.status, workflow: workflow && campaignLiveView(workflow), phases: phases.map(phaseView) };
   }
 
-  async phase(actor: Actor, campaignId: string, phaseId: string) {
+  async phase(actor: Actor, campaignId: string, phaseId: string): Promise<PhaseWithTemplates> {
     const { phase } = await this.visiblePhase(actor, campaignId, phaseId);
     return { ...phaseView(phase), templates: (await this.campaigns.templates(phase.id)).map(templateView) };
   }
 
-  async phaseLive(actor: Actor, campaignId: string, phaseId: string) {
+  async phaseLive(actor: Actor, campaignId: string, phaseId: string): Promise<PhaseLive> {
     const { phase } = await this.visiblePhase(actor, campaignId, phaseId);
     if (phase.status === 'planned') return { ...phaseView(phase), workflow: null };
     const client = await temporalClient(this.temporal, this.logger);
@@ -237,7 +247,7 @@ export class CampaignsService {
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
     }
-    const view: PhaseLiveStateView | null = workflow && { ...workflow, windowEndsAt: isoInstant(workflow.windowEndsAt) };
+    const view: PhaseLiveStateView | null = workflow && phaseLiveView(workflow);
     return { ...phaseView(phase), workflow: view };
   }
 
@@ -245,7 +255,7 @@ export class CampaignsService {
    * Launches a phase through the campaign's workflow, which decides (in order, one launch at a
    * time) and answers after the launch is recorded and the fan-out has begun.
    */
-  async launch(actor: Actor, campaignId: string, phaseId: string, dto: LaunchPhaseDto) {
+  async launch(actor: Actor, campaignId: string, phaseId: string, dto: LaunchPhaseDto): Promise<LaunchAnswer> {
     assertMayManageCampaigns(actor);
     const { campaign, phase } = await this.visiblePhase(actor, campaignId, phaseId);
     const force = dto.force ? { reason: dto.reason ?? '' } : null;
@@ -273,7 +283,7 @@ export class CampaignsService {
    * `refusal` says when the launch would be refused for the order of phases (from the record,
    * which the workflow may be a moment ahead of): PREVIOUS_PHASE_OPEN can be forced.
    */
-  async launchPreview(actor: Actor, campaignId: string, phaseId: string) {
+  async launchPreview(actor: Actor, campaignId: string, phaseId: string): Promise<LaunchPreview> {
     const { campaign, phase } = await this.visiblePhase(actor, campaignId, phaseId);
     const phases = await this.campaigns.phases(campaign.id);
     const refusal = phaseLaunchRefusal(
@@ -331,7 +341,7 @@ export class CampaignsService {
     };
   }
 
-  async revisePhase(actor: Actor, campaignId: string, phaseId: string, dto: RevisePhaseDto) {
+  async revisePhase(actor: Actor, campaignId: string, phaseId: string, dto: RevisePhaseDto): Promise<PhaseWithTemplates> {
     assertMayManageCampaigns(actor);
     const { campaign, phase } = await this.visiblePhase(actor, campaignId, phaseId);
     const problems = new FieldProblems();
@@ -354,12 +364,12 @@ export class CampaignsService {
     return this.phase(actor, campaign.id, phase.id);
   }
 
-  async routes(actor: Actor, campaignId: string) {
+  async routes(actor: Actor, campaignId: string): Promise<CampaignRoute[]> {
     const campaign = await this.visible(actor, campaignId);
-    return this.campaigns.routes(campaign.id);
+    return (await this.campaigns.routes(campaign.id)).map(toCampaignRoute);
   }
 
-  async setRoute(actor: Actor, campaignId: string, kind: string, key: string, dto: SetCampaignRouteDto) {
+  async setRoute(actor: Actor, campaignId: string, kind: string, key: string, dto: SetCampaignRouteDto): Promise<CampaignRoute[]> {
     assertMayManageCampaigns(actor);
     const campaign = await this.visible(actor, campaignId);
     if (!(DUTY_ROUTE_KINDS as readonly string[]).includes(kind)) {
@@ -368,10 +378,10 @@ export class CampaignsService {
     const department = await this.departments.findById(dto.departmentId);
     if (!department) throw new DomainError(DomainErrorCode.DepartmentNotFound, `No department with id ${dto.departmentId}`);
     await this.campaigns.setRoute(campaign.id, kind as DutyRouteKind, key, department.id, actor, dto.reason);
-    return this.campaigns.routes(campaign.id);
+    return (await this.campaigns.routes(campaign.id)).map(toCampaignRoute);
   }
 
-  async setLadder(actor: Actor, campaignId: string, dto: SetEscalationLadderDto) {
+  async setLadder(actor: Actor, campaignId: string, dto: SetEscalationLadderDto): Promise<EscalationLadderPolicy> {
     assertMayManageCampaigns(actor);
     const campaign = await this.visible(actor, campaignId);
     const ladder = toLadder(dto);
@@ -383,7 +393,7 @@ export class CampaignsService {
   }
 
   /** Replaces the targets; the split rules are checked as at creation. */
-  async setTargets(actor: Actor, campaignId: string, dto: SetCampaignTargetsDto) {
+  async setTargets(actor: Actor, campaignId: string, dto: SetCampaignTargetsDto): Promise<CampaignDetail> {
     assertMayManageCampaigns(actor);
     const campaign = await this.visible(actor, campaignId);
     const problems = new FieldProblems();
@@ -401,7 +411,7 @@ export class CampaignsService {
   }
 
   /** Replaces the leading group; a department that still holds a share of a target stays a member. */
-  async setLeadingGroup(actor: Actor, campaignId: string, dto: SetLeadingGroupDto) {
+  async setLeadingGroup(actor: Actor, campaignId: string, dto: SetLeadingGroupDto): Promise<CampaignDetail> {
     assertMayManageCampaigns(actor);
     const campaign = await this.visible(actor, campaignId);
     const problems = new FieldProblems();
@@ -420,7 +430,7 @@ export class CampaignsService {
   }
 
   /** A closed phase's summary, one row per department and per district (the CSV's rows). */
-  async phaseSummary(actor: Actor, campaignId: string, phaseId: string) {
+  async phaseSummary(actor: Actor, campaignId: string, phaseId: string): Promise<PhaseSummaryAnswer> {
     const { phase } = await this.visiblePhase(actor, campaignId, phaseId);
     if (!phase.summary) {
       throw new DomainError(DomainErrorCode.PhaseNotClosed, `Phase "${phase.name}" has not closed yet; its live state is at /live`);
@@ -453,9 +463,9 @@ export class CampaignsService {
     };
   }
 
-  async events(actor: Actor, campaignId: string) {
+  async events(actor: Actor, campaignId: string): Promise<CampaignEventView[]> {
     const campaign = await this.visible(actor, campaignId);
-    return this.campaigns.events(campaign.id);
+    return (await this.campaigns.events(campaign.id)).map(toCampaignEvent);
   }
 
   private async visible(actor: Actor, campaignId: string): Promise<CampaignRow> {
@@ -534,71 +544,4 @@ function toTemplate(dto: DutyTemplateDto, at: string, problems: FieldProblems): 
     scope: dto.scope,
     due: hasAt ? { at: Date.parse(dto.due.at!) } : { workingDaysAfterLaunch: dto.due.workingDaysAfterLaunch ?? 1 },
   };
-}
-
-function campaignHeader(c: CampaignRow) {
-  return {
-    id: c.id,
-    name: c.name,
-    jurisdiction: { name: c.jurisdictionName, level: c.jurisdictionLevel },
-    period: { start: c.periodStart, end: c.periodEnd },
-    legalBasis: { title: c.legalBasisTitle, number: c.legalBasisNumber },
-    status: c.status,
-    version: c.version,
-    workflowId: c.workflowId,
-    createdBy: c.createdBy,
-    createdAt: c.createdAt,
-    updatedAt: c.updatedAt,
-  };
-}
-
-function phaseView(p: PhaseRow) {
-  return {
-    id: p.id,
-    seq: p.seq,
-    kind: p.kind,
-    round: p.round,
-    name: p.name,
-    window: { start: p.windowStart, end: p.windowEnd },
-    focusSectors: p.focusSectors,
-    status: p.status,
-    workflowId: p.workflowId,
-    launchedAt: p.launchedAt,
-    launchedBy: p.launchedBy,
-    launchForced: p.launchForced,
-    launchReason: p.launchReason,
-    launchedEarly: p.launchedEarly,
-    earlyReason: p.earlyReason,
-    windowEndsAt: p.windowEndsAt,
-    dutyCount: p.dutyCount,
-    closedAt: p.closedAt,
-    closeReason: p.closeReason,
-    summary: p.summary && phaseSummaryView(p.summary),
-  };
-}
-
-/** A closed phase's summary (PhaseSummary), its close time as ISO text. */
-export type PhaseSummaryView = Omit<PhaseSummary, 'closedAt'> & { closedAt: IsoInstant };
-
-function phaseSummaryView(summary: PhaseSummary): PhaseSummaryView {
-  return { ...summary, closedAt: isoInstant(summary.closedAt) };
-}
-
-/** The campaign workflow's live state (CampaignLiveState), its instants as ISO text. */
-export type CampaignLiveStateView = Omit<CampaignLiveState, 'phases'> & {
-  phases: Array<Omit<CampaignPhaseProgress, 'launchedAt' | 'closedAt'> & { launchedAt: IsoInstant | null; closedAt: IsoInstant | null }>;
-};
-
-function campaignLiveView(live: CampaignLiveState): CampaignLiveStateView {
-  return {
-    ...live,
-    phases: live.phases.map((p) => ({ ...p, launchedAt: isoInstantOrNull(p.launchedAt), closedAt: isoInstantOrNull(p.closedAt) })),
-  };
-}
-
-/** The phase workflow's live state (PhaseLiveState), its window's end as ISO text. */
-export type PhaseLiveStateView = Omit<PhaseLiveState, 'windowEndsAt'> & { windowEndsAt: IsoInstant };
-
-function templateView(t: DutyTemplate) {
-  return { ...t, due: 'at' in t.due ? { at: isoInstant(t.due.at) } : t.due };
 }

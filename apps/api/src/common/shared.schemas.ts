@@ -105,21 +105,6 @@ export const sharedSchemas: OpenApiSchemas = {
     },
     "required": ["year","revision","holidays","makeUpWorkdays","reason","changedBy","changedAt","shippedFrom"]
   },
-  "CampaignEventRow": {
-    "type": "object",
-    "properties": {
-      "id": {"type":"string"},
-      "action": {"type":"string"},
-      "phaseId": {"type":"string","nullable":true},
-      "actorUserId": {"type":"string"},
-      "actorUsername": {"type":"string"},
-      "actorRole": {"type":"string"},
-      "reason": {"type":"string","nullable":true},
-      "details": {"type":"object","additionalProperties":{},"nullable":true},
-      "occurredAt": {"type":"string","format":"date-time"}
-    },
-    "required": ["id","action","phaseId","actorUserId","actorUsername","actorRole","reason","details","occurredAt"]
-  },
   "CampaignTarget": {
     "type": "object",
     "properties": {
@@ -287,7 +272,6 @@ export const sharedSchemas: OpenApiSchemas = {
     },
     "required": ["unitId","name","attainment","rank","light"]
   },
-  "DistrictRef": {"type":"object","properties":{"id":{"type":"string"},"name":{"type":"string"}},"required":["id","name"]},
   "EscalationLadderPolicy": {
     "type": "object",
     "properties": {
@@ -334,34 +318,6 @@ export const sharedSchemas: OpenApiSchemas = {
     },
     "description": "One insurance type's figures; each optional (a unit reports what it has)."
   },
-  "LeadingGroup": {
-    "type": "object",
-    "properties": {
-      "chair": {"$ref":"#/components/schemas/LeadingGroupPerson"},
-      "viceChairs": {"type":"array","items":{"$ref":"#/components/schemas/LeadingGroupPerson"}},
-      "members": {"type":"array","items":{"$ref":"#/components/schemas/LeadingGroupMember"}}
-    },
-    "required": ["chair","viceChairs","members"]
-  },
-  "LeadingGroupContact": {
-    "type": "object",
-    "properties": {"name":{"type":"string"},"phone":{"type":"string"},"email":{"type":"string"}},
-    "required": ["name"]
-  },
-  "LeadingGroupMember": {
-    "type": "object",
-    "properties": {
-      "departmentId": {"type":"string"},
-      "liaison": {"$ref":"#/components/schemas/LeadingGroupContact"},
-      "head": {"$ref":"#/components/schemas/LeadingGroupContact"}
-    },
-    "required": ["departmentId","liaison","head"]
-  },
-  "LeadingGroupPerson": {
-    "type": "object",
-    "properties": {"name":{"type":"string"},"title":{"type":"string"}},
-    "required": ["name","title"]
-  },
   "OutcomeCounts": {
     "type": "object",
     "properties": {
@@ -369,15 +325,15 @@ export const sharedSchemas: OpenApiSchemas = {
       "byState": {
         "type": "object",
         "properties": {
-          "cancelled": {"type":"number"},
           "assigned": {"type":"number"},
           "acknowledged": {"type":"number"},
           "in_progress": {"type":"number"},
           "submitted": {"type":"number"},
           "returned": {"type":"number"},
-          "accepted": {"type":"number"}
+          "accepted": {"type":"number"},
+          "cancelled": {"type":"number"}
         },
-        "required": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
+        "required": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
       },
       "onTime": {"type":"number","description":"Accepted at or before the due time."},
       "late": {"type":"number","description":"Accepted after the due time, or still open when the phase closed."},
@@ -385,12 +341,6 @@ export const sharedSchemas: OpenApiSchemas = {
       "cancelled": {"type":"number"}
     },
     "required": ["total","byState","onTime","late","openAtClose","cancelled"]
-  },
-  "ProgressThresholds": {
-    "type": "object",
-    "properties": {"yellowBelow":{"type":"number"},"redBelow":{"type":"number"}},
-    "required": ["yellowBelow","redBelow"],
-    "description": "A light compares the share of the target reached with the share the plan expects by that day\n(`expectedShare`: the share of the campaign's time used for head counts and money, the rate\nitself for a contribution rate, nothing before the campaign starts): green at or ahead,\nyellow below `yellowBelow` × expected, red below `redBelow` × expected. Campaign settings,\nwith these defaults."
   },
   "ReportFigures": {
     "type": "object",
@@ -409,35 +359,6 @@ export const sharedSchemas: OpenApiSchemas = {
     },
     "required": ["census","insurance"],
     "description": "What a report carries (docs/domain.md, \"Reports\"): census, persons insured, rate, funds; the texts are stored beside."
-  },
-  "ReportFilingRow": {
-    "type": "object",
-    "properties": {
-      "id": {"type":"string"},
-      "reportId": {"type":"string"},
-      "version": {"type":"number"},
-      "figures": {"$ref":"#/components/schemas/ReportFigures"},
-      "problems": {"type":"string"},
-      "proposals": {"type":"string"},
-      "correctionNote": {"type":"string","nullable":true},
-      "flags": {"type":"array","items":{"$ref":"#/components/schemas/ReportFlag"}},
-      "filedBy": {"type":"string"},
-      "filedByUsername": {"type":"string"},
-      "filedAt": {"type":"string","format":"date-time"}
-    },
-    "required": [
-      "id",
-      "reportId",
-      "version",
-      "figures",
-      "problems",
-      "proposals",
-      "correctionNote",
-      "flags",
-      "filedBy",
-      "filedByUsername",
-      "filedAt"
-    ]
   },
   "ReportFlag": {
     "type": "object",
@@ -475,81 +396,6 @@ export const sharedSchemas: OpenApiSchemas = {
     },
     "required": ["kind","owedBy"],
     "description": "One kind of report the plan asks for, who owes it, and (except ten-day reports) its due day."
-  },
-  "ReportRoundRow": {
-    "type": "object",
-    "properties": {
-      "id": {"type":"string"},
-      "kind": {"type":"string","enum":["quarterly","ten_day","monthly","year_end"]},
-      "roundKey": {"type":"string"},
-      "periodStart": {"type":"string"},
-      "periodEnd": {"type":"string"},
-      "dueDate": {"type":"string"},
-      "dueAt": {"type":"string","format":"date-time"},
-      "openedAt": {"type":"string","format":"date-time"},
-      "reportCount": {"type":"number"},
-      "filed": {"type":"number"},
-      "accepted": {"type":"number"},
-      "late": {"type":"number"}
-    },
-    "required": [
-      "id",
-      "kind",
-      "roundKey",
-      "periodStart",
-      "periodEnd",
-      "dueDate",
-      "dueAt",
-      "openedAt",
-      "reportCount",
-      "filed",
-      "accepted",
-      "late"
-    ]
-  },
-  "ReportRow": {
-    "type": "object",
-    "properties": {
-      "id": {"type":"string"},
-      "campaignId": {"type":"string"},
-      "campaignName": {"type":"string"},
-      "roundId": {"type":"string"},
-      "roundKey": {"type":"string"},
-      "kind": {"type":"string","enum":["quarterly","ten_day","monthly","year_end"]},
-      "periodStart": {"type":"string"},
-      "periodEnd": {"type":"string"},
-      "dueAt": {"type":"string","format":"date-time"},
-      "unitId": {"type":"string"},
-      "unitKind": {"type":"string","enum":["department","district"]},
-      "unitName": {"type":"string"},
-      "dutyId": {"type":"string"},
-      "dutyState": {
-        "type": "string",
-        "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
-      },
-      "firstFiledAt": {"type":"string","format":"date-time","nullable":true},
-      "latestVersion": {"type":"number","nullable":true},
-      "flagged": {"type":"boolean"}
-    },
-    "required": [
-      "id",
-      "campaignId",
-      "campaignName",
-      "roundId",
-      "roundKey",
-      "kind",
-      "periodStart",
-      "periodEnd",
-      "dueAt",
-      "unitId",
-      "unitKind",
-      "unitName",
-      "dutyId",
-      "dutyState",
-      "firstFiledAt",
-      "latestVersion",
-      "flagged"
-    ]
   },
   "Scorecard": {
     "type": "object",

@@ -68,12 +68,12 @@ export const dutiesSchemas: OpenApiSchemas = {
             "action": {"type":"string"},
             "from": {
               "type": "string",
-              "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"],
+              "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"],
               "nullable": true
             },
             "to": {
               "type": "string",
-              "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
+              "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
             },
             "actor": {
               "type": "object",
@@ -153,7 +153,7 @@ export const dutiesSchemas: OpenApiSchemas = {
       "title": {"type":"string"},
       "state": {
         "type": "string",
-        "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
+        "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
       },
       "dueAt": {"type":"string","format":"date-time"},
       "assignedAt": {"type":"string","format":"date-time"},
@@ -206,7 +206,7 @@ export const dutiesSchemas: OpenApiSchemas = {
       "departmentId": {"type":"string","description":"The department holding the duty (it changes on a reassignment)."},
       "state": {
         "type": "string",
-        "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
+        "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
       },
       "dueAt": {"type":"string","format":"date-time"},
       "lastSeq": {"type":"number"},
@@ -236,7 +236,7 @@ export const dutiesSchemas: OpenApiSchemas = {
       "title": {"type":"string"},
       "state": {
         "type": "string",
-        "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
+        "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
       },
       "dueAt": {"type":"string","format":"date-time"},
       "assignedAt": {"type":"string","format":"date-time"},
@@ -297,12 +297,12 @@ export const dutiesSchemas: OpenApiSchemas = {
       },
       "from": {
         "type": "string",
-        "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"],
+        "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"],
         "nullable": true
       },
       "to": {
         "type": "string",
-        "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"],
+        "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"],
         "nullable": true
       },
       "fromDepartment": {"nullable":true,"allOf":[{"$ref":"#/components/schemas/TimelineDepartment"}]},

@@ -21,7 +21,7 @@ export const dutyViewsSchemas: OpenApiSchemas = {
                 "ok": {"type":"boolean","enum":[true]},
                 "state": {
                   "type": "string",
-                  "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
+                  "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
                 },
                 "dueAt": {"type":"string","format":"date-time"}
               },
@@ -51,15 +51,15 @@ export const dutyViewsSchemas: OpenApiSchemas = {
       "byState": {
         "type": "object",
         "properties": {
-          "cancelled": {"type":"number"},
           "assigned": {"type":"number"},
           "acknowledged": {"type":"number"},
           "in_progress": {"type":"number"},
           "submitted": {"type":"number"},
           "returned": {"type":"number"},
-          "accepted": {"type":"number"}
+          "accepted": {"type":"number"},
+          "cancelled": {"type":"number"}
         },
-        "required": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
+        "required": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
       },
       "open": {"type":"number"},
       "overdue": {"type":"number"},
@@ -82,15 +82,15 @@ export const dutyViewsSchemas: OpenApiSchemas = {
       "byState": {
         "type": "object",
         "properties": {
-          "cancelled": {"type":"number"},
           "assigned": {"type":"number"},
           "acknowledged": {"type":"number"},
           "in_progress": {"type":"number"},
           "submitted": {"type":"number"},
           "returned": {"type":"number"},
-          "accepted": {"type":"number"}
+          "accepted": {"type":"number"},
+          "cancelled": {"type":"number"}
         },
-        "required": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
+        "required": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
       },
       "open": {"type":"number"},
       "overdue": {"type":"number"},
@@ -135,15 +135,15 @@ export const dutyViewsSchemas: OpenApiSchemas = {
       "countsByState": {
         "type": "object",
         "properties": {
-          "cancelled": {"type":"number"},
           "assigned": {"type":"number"},
           "acknowledged": {"type":"number"},
           "in_progress": {"type":"number"},
           "submitted": {"type":"number"},
           "returned": {"type":"number"},
-          "accepted": {"type":"number"}
+          "accepted": {"type":"number"},
+          "cancelled": {"type":"number"}
         },
-        "required": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"],
+        "required": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"],
         "description": "For the same filters with the state filter left out."
       }
     },
@@ -165,15 +165,15 @@ export const dutyViewsSchemas: OpenApiSchemas = {
       "countsByState": {
         "type": "object",
         "properties": {
-          "cancelled": {"type":"number"},
           "assigned": {"type":"number"},
           "acknowledged": {"type":"number"},
           "in_progress": {"type":"number"},
           "submitted": {"type":"number"},
           "returned": {"type":"number"},
-          "accepted": {"type":"number"}
+          "accepted": {"type":"number"},
+          "cancelled": {"type":"number"}
         },
-        "required": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"],
+        "required": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"],
         "description": "For the same filters with the state filter left out."
       }
     },
@@ -187,7 +187,7 @@ export const dutyViewsSchemas: OpenApiSchemas = {
       "title": {"type":"string"},
       "state": {
         "type": "string",
-        "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
+        "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
       },
       "departmentId": {"type":"string"},
       "departmentCode": {"type":"string"},
@@ -268,7 +268,7 @@ export const dutyViewsSchemas: OpenApiSchemas = {
       "title": {"type":"string"},
       "state": {
         "type": "string",
-        "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
+        "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
       },
       "departmentId": {"type":"string"},
       "departmentCode": {"type":"string"},
@@ -333,7 +333,7 @@ export const dutyViewsSchemas: OpenApiSchemas = {
                 "ok": {"type":"boolean","enum":[true]},
                 "state": {
                   "type": "string",
-                  "enum": ["cancelled","assigned","acknowledged","in_progress","submitted","returned","accepted"]
+                  "enum": ["assigned","acknowledged","in_progress","submitted","returned","accepted","cancelled"]
                 },
                 "dueAt": {"type":"string","format":"date-time"}
               },

@@ -1,7 +1,7 @@
 import type { InsuranceType, ProgressLight, ReportingUnitKind, TargetIdentity } from '@duban/domain';
 import type { CsvValue } from '../duty-views/csv';
 import type { ExportTable } from '../common/table-export';
-import type { HistoryView, ProgressView, RankingsView, UnitProgressView } from './progress.service';
+import type { HistoryView, ProgressView, RankingsView, UnitProgressView } from '@duban/contracts';
 
 export const INSURANCE_TYPE_WORDS: Record<InsuranceType, string> = {
   pension: '养老保险',

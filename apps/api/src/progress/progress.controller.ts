@@ -1,6 +1,7 @@
-import { Controller, Get, Headers, Param, Query } from '@nestjs/common';
+import { Controller, Get, Headers, Param, Query, type StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
+import type { HistoryView, ProgressView, RankingsView } from '@duban/contracts';
 import { CurrentActor } from '../common/actor.decorator';
 import { exportFormat, tableResponse } from '../common/table-export';
 import { HistoryQuery, ProgressQuery, RankingsQuery } from './progress.dto';
@@ -27,7 +28,7 @@ export class ProgressController {
   @Get()
   @Allow('campaign-progress.read')
   @ApiProduces('application/json', 'text/csv', XLSX)
-  async dashboard(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: ProgressQuery, @Headers('accept') accept?: string) {
+  async dashboard(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: ProgressQuery, @Headers('accept') accept?: string): Promise<StreamableFile | ProgressView> {
     const format = exportFormat(query.format, accept);
     const view = await this.progress.progress(actor, id, query.asOf);
     return format ? tableResponse(progressTable(view), format) : view;
@@ -36,7 +37,7 @@ export class ProgressController {
   @Get('rankings')
   @Allow('campaign-progress.read')
   @ApiProduces('application/json', 'text/csv', XLSX)
-  async rankings(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: RankingsQuery, @Headers('accept') accept?: string) {
+  async rankings(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: RankingsQuery, @Headers('accept') accept?: string): Promise<StreamableFile | RankingsView> {
     const format = exportFormat(query.format, accept);
     const view = await this.progress.rankings(actor, id, query.asOf, query.kind);
     return format ? tableResponse(rankingsTable(view), format) : view;
@@ -46,7 +47,7 @@ export class ProgressController {
   @Get('history')
   @Allow('campaign-progress.read')
   @ApiProduces('application/json', 'text/csv', XLSX)
-  async history(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: HistoryQuery, @Headers('accept') accept?: string) {
+  async history(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: HistoryQuery, @Headers('accept') accept?: string): Promise<StreamableFile | HistoryView> {
     const format = exportFormat(query.format, accept);
     const view = await this.progress.history(actor, id, { from: query.from, to: query.to, step: query.step });
     return format ? tableResponse(historyTable(view), format) : view;

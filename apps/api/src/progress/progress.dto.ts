@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { EXPORT_FORMATS } from '../common/table-export';
 import { CalendarDate } from '../common/validation';
+import type { HistoryStep, RankingKind } from '@duban/contracts';
 
 /** `?format=json|csv|xlsx` (else the Accept header); every progress view is also a table. */
 export class ProgressFormatQuery {
@@ -19,8 +20,8 @@ export class ProgressQuery extends ProgressFormatQuery {
   asOf?: string;
 }
 
-export const RANKING_KINDS = ['district', 'department'] as const;
-export type RankingKind = (typeof RANKING_KINDS)[number];
+export const RANKING_KINDS = ['district', 'department'] as const satisfies readonly RankingKind[];
+export type { RankingKind };
 
 export class RankingsQuery extends ProgressQuery {
   @ApiPropertyOptional({ enum: RANKING_KINDS, default: 'district' })
@@ -29,8 +30,8 @@ export class RankingsQuery extends ProgressQuery {
   kind: RankingKind = 'district';
 }
 
-export const HISTORY_STEPS = ['round', 'month'] as const;
-export type HistoryStep = (typeof HISTORY_STEPS)[number];
+export const HISTORY_STEPS = ['round', 'month'] as const satisfies readonly HistoryStep[];
+export type { HistoryStep };
 
 export class HistoryQuery extends ProgressFormatQuery {
   @ApiPropertyOptional({ example: '2026-05-01', description: 'first day; default the start of the campaign' })

@@ -68,12 +68,18 @@ export const progressSchemas: OpenApiSchemas = {
     },
     "required": ["reportId","roundKey","periodEnd","version","filedAt"]
   },
+  "ProgressThresholds": {
+    "type": "object",
+    "properties": {"yellowBelow":{"type":"number"},"redBelow":{"type":"number"}},
+    "required": ["yellowBelow","redBelow"],
+    "description": "Below which share of the time-proportional expectation a light turns yellow, and red."
+  },
   "ProgressView": {
     "type": "object",
     "properties": {
       "campaignId": {"type":"string"},
       "campaignName": {"type":"string"},
-      "asOf": {"type":"string"},
+      "asOf": {"type":"string","description":"A calendar date (YYYY-MM-DD)."},
       "period": {
         "type": "object",
         "properties": {"start":{"type":"string"},"end":{"type":"string"}},
@@ -130,10 +136,10 @@ export const progressSchemas: OpenApiSchemas = {
         "items": {
           "type": "object",
           "properties": {
-            "name": {"type":"string"},
-            "code": {"type":"string"},
             "unitId": {"type":"string"},
             "unitKind": {"type":"string","enum":["department","district"]},
+            "code": {"type":"string"},
+            "name": {"type":"string"},
             "reported": {
               "type": "boolean",
               "description": "Whether the unit has a counted report as of the day (a returned one does not count)."
@@ -151,7 +157,7 @@ export const progressSchemas: OpenApiSchemas = {
             "light": {"type":"string","enum":["green","yellow","red"],"nullable":true},
             "rank": {"type":"number","nullable":true}
           },
-          "required": ["name","code","unitId","unitKind","reported","hasFiled","latestReport","attainment","light","rank"]
+          "required": ["unitId","unitKind","code","name","reported","hasFiled","latestReport","attainment","light","rank"]
         }
       }
     },

@@ -10,82 +10,14 @@ import {
   INSURANCE_TYPES,
   type Actor,
   type CampaignProgress,
-  type InsuranceType,
   type ProgressLight,
-  type ReportingUnitKind,
-  type TargetProgress,
-  type UnitTargetProgress,
 } from '@duban/domain';
 import { CampaignRepository, ReportViewsRepository, type CampaignRow, type CountedReport } from '@duban/persistence';
 import type { HistoryStep, RankingKind } from './progress.dto';
+import type { HistoryView, ProgressView, RankingsView, UnitProgressView } from '@duban/contracts';
 
 /** The most points a history answers with (ten years by month, or years of ten-day rounds). */
 export const MAX_HISTORY_POINTS = 400;
-
-export interface LatestReportRef {
-  reportId: string;
-  roundKey: string;
-  periodEnd: string;
-  version: number;
-  filedAt: Date;
-}
-
-export interface UnitProgressView {
-  unitId: string;
-  unitKind: ReportingUnitKind;
-  code: string;
-  name: string;
-  /** Whether the unit has a counted report as of the day (a returned one does not count). */
-  reported: boolean;
-  /** Whether it filed any report by the day, counted or not: `hasFiled` without `reported` = all it filed was returned. */
-  hasFiled: boolean;
-  /** The report its figures come from: the latest counted one as of the day. */
-  latestReport: LatestReportRef | null;
-  attainment: number | null;
-  light: ProgressLight | null;
-  rank: number | null;
-  targets: UnitTargetProgress[];
-}
-
-export interface ProgressView {
-  campaignId: string;
-  campaignName: string;
-  asOf: string;
-  period: { start: string; end: string };
-  timeShare: number;
-  thresholds: typeof DEFAULT_PROGRESS_THRESHOLDS;
-  /** `own_unit`: a department officer's answer, with the totals and their own unit's lines only. */
-  scope: 'campaign' | 'own_unit';
-  targets: TargetProgress[];
-  byInsuranceType: Array<{ insuranceType: InsuranceType; light: ProgressLight; targets: TargetProgress[] }>;
-  districts: UnitProgressView[];
-  departments: UnitProgressView[];
-}
-
-export interface RankingsView {
-  campaignId: string;
-  campaignName: string;
-  asOf: string;
-  timeShare: number;
-  kind: RankingKind;
-  scope: 'campaign' | 'own_unit';
-  rankings: Array<Omit<UnitProgressView, 'targets'>>;
-}
-
-export type HistoryTarget = Omit<TargetProgress, 'countedFrom'>;
-
-export interface HistoryView {
-  campaignId: string;
-  campaignName: string;
-  from: string;
-  to: string;
-  step: HistoryStep;
-  /** Always the campaign's figures; `own_unit` says the caller is a department officer (who sees the totals too). */
-  scope: 'campaign' | 'own_unit';
-  /** What the points are: report rounds' due dates, or month ends (also when asked by round and no round is due). */
-  pointsAt: 'round_due_dates' | 'month_ends';
-  points: Array<{ date: string; dueRounds: string[]; timeShare: number; targets: HistoryTarget[] }>;
-}
 
 const LIGHT_ORDER: Record<ProgressLight, number> = { green: 0, yellow: 1, red: 2 };
 const worst = (lights: ProgressLight[]): ProgressLight => lights.reduce<ProgressLight>((w, l) => (LIGHT_ORDER[l] > LIGHT_ORDER[w] ? l : w), 'green');
@@ -270,7 +202,7 @@ function unitViews(
       reported: u.reported,
       hasFiled: filed.has(u.unitId),
       latestReport: report
-        ? { reportId: report.reportId, roundKey: report.roundKey, periodEnd: report.periodEnd, version: report.version, filedAt: report.filedAt }
+        ? { reportId: report.reportId, roundKey: report.roundKey, periodEnd: report.periodEnd, version: report.version, filedAt: report.filedAt.toISOString() }
         : null,
       attainment: u.attainment,
       light: u.light,

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, type StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@duban/domain';
+import type { ReportDetail, ReportFlagsView, ReportList, ReportPlanView, ReportRoundsView } from '@duban/contracts';
 import { CurrentActor } from '../common/actor.decorator';
 import { exportFormat, tableResponse } from '../common/table-export';
 import { FileReportDto, ListReportsQuery, ReportFormatQuery, ReportRoundsQuery, SetReportPlanDto } from './report.dto';
@@ -23,7 +24,7 @@ export class ReportsController {
 
   @Get('campaigns/:id/report-plan')
   @Allow('report-plan.read')
-  plan(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  plan(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ReportPlanView> {
     return this.reports.plan(actor, id);
   }
 
@@ -31,7 +32,7 @@ export class ReportsController {
   @ApiErrors(409)
   @Put('campaigns/:id/report-plan')
   @Allow('report-plan.set')
-  setPlan(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: SetReportPlanDto) {
+  setPlan(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: SetReportPlanDto): Promise<ReportPlanView> {
     return this.reports.setPlan(actor, id, dto);
   }
 
@@ -40,7 +41,7 @@ export class ReportsController {
   @Get('campaigns/:id/report-rounds')
   @Allow('report-round.read')
   @ApiProduces('application/json', 'text/csv', XLSX)
-  async rounds(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: ReportRoundsQuery, @Headers('accept') accept?: string) {
+  async rounds(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: ReportRoundsQuery, @Headers('accept') accept?: string): Promise<StreamableFile | ReportRoundsView> {
     const format = exportFormat(query.format, accept);
     const view = await this.reports.rounds(actor, id, { upcoming: query.include === 'upcoming' });
     return format ? tableResponse(this.reports.roundsTable(view), format) : view;
@@ -50,7 +51,7 @@ export class ReportsController {
   @Get('campaigns/:id/report-flags')
   @Allow('report-round.read')
   @ApiProduces('application/json', 'text/csv', XLSX)
-  async flags(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: ReportFormatQuery, @Headers('accept') accept?: string) {
+  async flags(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: ReportFormatQuery, @Headers('accept') accept?: string): Promise<StreamableFile | ReportFlagsView> {
     const format = exportFormat(query.format, accept);
     const view = await this.reports.flags(actor, id);
     return format ? tableResponse(this.reports.flagsTable(view), format) : view;
@@ -60,7 +61,7 @@ export class ReportsController {
   @Get('reports')
   @Allow('report.read')
   @ApiProduces('application/json', 'text/csv', XLSX)
-  async list(@CurrentActor() actor: Actor, @Query() query: ListReportsQuery, @Headers('accept') accept?: string) {
+  async list(@CurrentActor() actor: Actor, @Query() query: ListReportsQuery, @Headers('accept') accept?: string): Promise<StreamableFile | ReportList> {
     const format = exportFormat(query.format, accept);
     const view = await this.reports.list(actor, query);
     return format ? tableResponse(this.reports.reportsTable(view), format) : view;
@@ -68,7 +69,7 @@ export class ReportsController {
 
   @Get('reports/:id')
   @Allow('report.read')
-  get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ReportDetail> {
     return this.reports.get(actor, id);
   }
 
@@ -77,7 +78,7 @@ export class ReportsController {
   @Post('reports/:id/filings')
   @Allow('report.file')
   @HttpCode(201)
-  file(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: FileReportDto) {
+  file(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() dto: FileReportDto): Promise<ReportDetail> {
     return this.reports.file(actor, id, dto);
   }
 }

@@ -17,11 +17,9 @@ import {
   type DutyAction,
   type DutyState,
   type ReportFigures,
-  type ReportingUnitKind,
-  type ReportKind,
   type ReportPlan,
 } from '@duban/domain';
-import { CampaignRepository, ReportRepository, WorkingCalendarRepository, type CampaignRow, type ReportRoundRow, type ReportRow } from '@duban/persistence';
+import { CampaignRepository, ReportRepository, WorkingCalendarRepository, type CampaignRow, type ReportRow } from '@duban/persistence';
 import { campaignReportingWorkflowId, reportPlanChangedSignal } from '@duban/workflows';
 import { signalWithStartWorkflow } from '@duban/temporal-client';
 import { DutiesService } from '../duties/duties.service';
@@ -29,6 +27,11 @@ import type { ExportTable } from '../common/table-export';
 import { callTemporal, temporalClient } from '../temporal/temporal-calls';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import type { FileReportDto, ListReportsQuery, SetReportPlanDto } from './report.dto';
+import type { ReportDetail, ReportFlagsView, ReportList, ReportPlanView, ReportRoundsView } from '@duban/contracts';
+import { toFlaggedFiling, toReportFiling, toReportRound, toReportSummary } from './reports.views';
+
+/** The tables write instants in Beijing time: back from the answer's ISO text to a Date. */
+const instant = (iso: string | null): Date | null => (iso === null ? null : new Date(iso));
 
 /** What a filing must do to the report's duty, from where the duty stands, to reach the office. */
 const STEPS_TO_SUBMIT: Partial<Record<DutyState, DutyAction[]>> = {
@@ -37,28 +40,6 @@ const STEPS_TO_SUBMIT: Partial<Record<DutyState, DutyAction[]>> = {
   in_progress: ['submit'],
   returned: ['submit'],
 };
-
-/** A round the reporting workflow has not opened yet: what it will cover, when it opens and when it is due. */
-export interface UpcomingReportRoundView {
-  kind: ReportKind;
-  roundKey: string;
-  /** 2026年6月中旬, 2026年第二季度: as the duty's title will name it. */
-  name: string;
-  periodStart: string;
-  periodEnd: string;
-  dueDate: string;
-  dueAt: Date;
-  opensAt: Date;
-  owedBy: ReportingUnitKind[];
-}
-
-export interface ReportRoundsView {
-  campaignId: string;
-  /** Rounds opened, with their reports' counts. */
-  items: ReportRoundRow[];
-  /** With `include=upcoming`: the rounds still to open, in the order they will open (plan and calendar as they stand now). */
-  upcoming?: UpcomingReportRoundView[];
-}
 
 /**
  * Periodic reports: the campaign's plan, the rounds its reporting workflow opened, and the
@@ -78,7 +59,7 @@ export class ReportsService {
     private readonly calendars: WorkingCalendarRepository,
   ) {}
 
-  async plan(actor: Actor, campaignId: string) {
+  async plan(actor: Actor, campaignId: string): Promise<ReportPlanView> {
     assertMayReadCampaigns(actor);
     const campaign = await this.campaign(campaignId);
     const context = await this.reports.reportingContext(campaign.id);
@@ -86,7 +67,7 @@ export class ReportsService {
   }
 
   /** The office changes the plan (logged with its reason); the reporting workflow reads it again, or starts. */
-  async setPlan(actor: Actor, campaignId: string, dto: SetReportPlanDto) {
+  async setPlan(actor: Actor, campaignId: string, dto: SetReportPlanDto): Promise<ReportPlanView> {
     assertMayManageCampaigns(actor);
     const campaign = await this.campaign(campaignId);
     const plan = dto.plan as ReportPlan;
@@ -120,7 +101,7 @@ export class ReportsService {
   async rounds(actor: Actor, campaignId: string, include: { upcoming?: boolean } = {}): Promise<ReportRoundsView> {
     assertMayReadCampaigns(actor);
     const campaign = await this.campaign(campaignId);
-    const items = await this.reports.rounds(campaign.id);
+    const items = (await this.reports.rounds(campaign.id)).map(toReportRound);
     if (!include.upcoming) return { campaignId: campaign.id, items };
     // The schedule the reporting workflow follows (owedReportRounds in the domain), less what it opened.
     const [context, calendar] = await Promise.all([this.reports.reportingContext(campaign.id), this.calendars.allCurrentDays()]);
@@ -137,15 +118,15 @@ export class ReportsService {
         periodStart: r.periodStart,
         periodEnd: r.periodEnd,
         dueDate: r.dueDate,
-        dueAt: new Date(r.dueAt),
-        opensAt: new Date(r.opensAt),
+        dueAt: new Date(r.dueAt).toISOString(),
+        opensAt: new Date(r.opensAt).toISOString(),
         owedBy: r.owedBy,
       })),
     };
   }
 
   /** Officers see their own unit's reports; the office and viewers all; inspectors none. */
-  async list(actor: Actor, query: ListReportsQuery) {
+  async list(actor: Actor, query: ListReportsQuery): Promise<ReportList> {
     const unitIds = this.visibleUnits(actor);
     const filter = {
       campaignId: query.campaignId,
@@ -156,12 +137,12 @@ export class ReportsService {
       pageSize: query.pageSize,
     };
     const { total, items } = await this.reports.list(filter);
-    return { total, page: query.page, pageSize: query.pageSize, items };
+    return { total, page: query.page, pageSize: query.pageSize, items: items.map(toReportSummary) };
   }
 
-  async get(actor: Actor, reportId: string) {
+  async get(actor: Actor, reportId: string): Promise<ReportDetail> {
     const report = await this.visibleReport(actor, reportId);
-    return { ...report, filings: await this.reports.filings(report.id) };
+    return { ...toReportSummary(report), filings: (await this.reports.filings(report.id)).map(toReportFiling) };
   }
 
   /**
@@ -171,7 +152,7 @@ export class ReportsService {
    * attributed to the filer. A refused submission takes the filing back, so nothing reaches
    * the record that did not reach the office.
    */
-  async file(actor: Actor, reportId: string, dto: FileReportDto) {
+  async file(actor: Actor, reportId: string, dto: FileReportDto): Promise<ReportDetail> {
     const report = await this.visibleReport(actor, reportId);
     if (actor.role !== 'department_officer' || actor.departmentId !== report.unitId) {
       throw new DomainError(DomainErrorCode.ActionNotPermitted, `Only the liaison of ${report.unitName} files this report`);
@@ -201,13 +182,13 @@ export class ReportsService {
     return this.get(actor, report.id);
   }
 
-  async flags(actor: Actor, campaignId: string) {
+  async flags(actor: Actor, campaignId: string): Promise<ReportFlagsView> {
     assertMayReadCampaigns(actor);
     const campaign = await this.campaign(campaignId);
-    return { campaignId: campaign.id, items: await this.reports.flaggedFilings(campaign.id) };
+    return { campaignId: campaign.id, items: (await this.reports.flaggedFilings(campaign.id)).map(toFlaggedFiling) };
   }
 
-  roundsTable(view: Awaited<ReturnType<ReportsService['rounds']>>): ExportTable {
+  roundsTable(view: ReportRoundsView): ExportTable {
     return {
       asciiBase: 'report-rounds',
       chineseBase: '报告轮次',
@@ -216,22 +197,22 @@ export class ReportsService {
     };
   }
 
-  reportsTable(view: Awaited<ReturnType<ReportsService['list']>>): ExportTable {
+  reportsTable(view: ReportList): ExportTable {
     return {
       asciiBase: 'reports',
       chineseBase: '工作报告',
       header: ['活动', '轮次', '报送单位', '截止时间', '状态', '首次报送时间', '最新版本', '与资源库不符'],
-      rows: view.items.map((r) => [r.campaignName, r.roundKey, r.unitName, r.dueAt, r.dutyState, r.firstFiledAt, r.latestVersion, r.flagged]),
+      rows: view.items.map((r) => [r.campaignName, r.roundKey, r.unitName, instant(r.dueAt), r.dutyState, instant(r.firstFiledAt), r.latestVersion, r.flagged]),
     };
   }
 
-  flagsTable(view: Awaited<ReturnType<ReportsService['flags']>>): ExportTable {
+  flagsTable(view: ReportFlagsView): ExportTable {
     return {
       asciiBase: 'report-flags',
       chineseBase: '报表与资源库不符',
       header: ['轮次', '报送单位', '版本', '报送时间', '报送人', '项目', '说明', '报送数', '资源库数'],
       rows: view.items.flatMap((f) =>
-        f.flags.map((flag) => [f.roundKey, f.unitName, f.version, f.filedAt, f.filedByUsername, flag.field, flag.message, flag.reported, flag.library]),
+        f.flags.map((flag) => [f.roundKey, f.unitName, f.version, instant(f.filedAt), f.filedByUsername, flag.field, flag.message, flag.reported, flag.library]),
       ),
     };
   }

@@ -24,6 +24,7 @@ import {
   type PhaseSummary,
   type PlannedPhase,
 } from '@duban/domain';
+import type { LeadingGroup } from '@duban/contracts';
 
 /** A UUID (version 8, name-based): the same name always gives the same id. */
 export function nameBasedUuid(name: string): string {
@@ -35,28 +36,8 @@ export function nameBasedUuid(name: string): string {
 /** The duty a launch decides for a draft: fixed by the draft's key, so a repeated launch names the same duty. */
 export const phaseDutyId = (draftKey: string) => nameBasedUuid(`duban:phase-duty:${draftKey}`);
 
-export interface LeadingGroupPerson {
-  name: string;
-  title: string;
-}
-
-export interface LeadingGroupContact {
-  name: string;
-  phone?: string;
-  email?: string;
-}
-
-export interface LeadingGroupMember {
-  departmentId: string;
-  liaison: LeadingGroupContact;
-  head: LeadingGroupContact;
-}
-
-export interface LeadingGroup {
-  chair: LeadingGroupPerson;
-  viceChairs: LeadingGroupPerson[];
-  members: LeadingGroupMember[];
-}
+// The leading group is stored as the plan sends it and answered as stored: one type, the contract's.
+export type { LeadingGroup, LeadingGroupContact, LeadingGroupMember, LeadingGroupPerson } from '@duban/contracts';
 
 export interface CampaignRow {
   id: string;

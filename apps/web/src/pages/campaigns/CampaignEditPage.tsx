@@ -10,7 +10,7 @@ import { RecordPending } from '../../components/RecordPending';
 import { useI18n } from '../../i18n/i18n';
 import { cleanBody, cleanPhase, cleanTargets, fieldAliases, LadderFields, LeadingGroupFields, PhaseFields, TargetsFields } from './campaign-fields';
 import { PhaseStatusTag } from './CampaignTags';
-import type { CampaignDetail, MatrixRoute, TemplateView } from './types';
+import type { CampaignDetail, CampaignRoute as MatrixRoute, TemplateView } from '@duban/contracts';
 
 /**
  * Edits a campaign part by part, as the API replaces them: targets, leading group, escalation

@@ -23,7 +23,7 @@ import {
   PhaseFields,
   TargetsFields,
 } from './campaign-fields';
-import type { CampaignDetail, MatrixRoute } from './types';
+import type { CampaignDetail, CampaignRoute as MatrixRoute } from '@duban/contracts';
 
 /** Registry units and the shared duty matrix, which the campaign's form chooses from. */
 export function useCampaignReferenceData() {

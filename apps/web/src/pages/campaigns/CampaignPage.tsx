@@ -17,7 +17,8 @@ import { RecordPending } from '../../components/RecordPending';
 import { useI18n } from '../../i18n/i18n';
 import { CampaignStatusTag, PhaseStatusTag } from './CampaignTags';
 import { LaunchPhaseDialog } from './LaunchPhaseDialog';
-import type { CampaignDetail, CampaignEvent, CampaignTarget, LaunchAnswer, MatrixRoute, PhaseView, TemplateView } from './types';
+import type { CampaignTarget } from '@duban/domain';
+import type { CampaignDetail, CampaignEventView as CampaignEvent, CampaignRoute as MatrixRoute, LaunchAnswer, PhaseView, TemplateView } from '@duban/contracts';
 
 type Phase = CampaignDetail['phases'][number];
 
@@ -262,7 +263,7 @@ function TemplatesList({ templates, routes }: { templates: TemplateView[]; route
           <List.Item.Meta
             title={tpl.title}
             description={[
-              tpl.route.key ? t('campaign.parenthetical', { main: label('routeKind', tpl.route.kind), note: routeText(tpl.route.kind, tpl.route.key) }) : label('routeKind', tpl.route.kind),
+              'key' in tpl.route && tpl.route.key ? t('campaign.parenthetical', { main: label('routeKind', tpl.route.kind), note: routeText(tpl.route.kind, tpl.route.key) }) : label('routeKind', tpl.route.kind),
               label('templateScope', tpl.scope),
               'at' in tpl.due ? t('campaign.dueAtFixed', { at: formatDateTime(tpl.due.at) }) : t('campaign.dueAfterDays', { period: periodWords({ workingDays: tpl.due.workingDaysAfterLaunch }, language) }),
             ].join(' · ')}

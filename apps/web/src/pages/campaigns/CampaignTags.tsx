@@ -1,6 +1,7 @@
 import { Tag } from 'antd';
 import { useI18n } from '../../i18n/i18n';
-import type { CampaignStatus, PhaseStatus } from './types';
+import type { PhaseStatus } from '@duban/domain';
+import type { CampaignStatus } from '@duban/contracts';
 
 const CAMPAIGN_COLOURS: Record<CampaignStatus, string> = { planned: 'default', active: 'processing', completed: 'green' };
 const PHASE_COLOURS: Record<PhaseStatus, string> = { planned: 'default', open: 'processing', closed: 'green' };

@@ -8,7 +8,7 @@ import { errorText } from '../../components/api-errors';
 import { formatDateTime } from '../../components/format';
 import { useI18n } from '../../i18n/i18n';
 import { CampaignStatusTag, PhaseStatusTag } from './CampaignTags';
-import type { CampaignListItem } from './types';
+import type { CampaignListItem } from '@duban/contracts';
 
 /** Every campaign: name, period, where it stands; the office starts a new one from here. */
 export function CampaignsPage() {

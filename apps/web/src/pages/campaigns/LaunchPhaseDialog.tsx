@@ -7,7 +7,7 @@ import { apiQuery } from '../../api/query-keys';
 import { applyFieldErrors, domainCode, domainErrorText, errorText } from '../../components/api-errors';
 import { formatDateTime } from '../../components/format';
 import { useI18n } from '../../i18n/i18n';
-import type { LaunchAnswer, LaunchPreview, PhaseView } from './types';
+import type { LaunchAnswer, LaunchPreview, PhaseView } from '@duban/contracts';
 
 interface Props {
   campaignId: string;

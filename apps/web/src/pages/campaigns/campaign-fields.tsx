@@ -10,7 +10,11 @@ import { ApiError } from '../../api/client';
 import type { Department } from '@duban/contracts';
 import { beijingInstant, formatNumber } from '../../components/format';
 import { useI18n } from '../../i18n/i18n';
-import type { MatrixRoute, TemplateRouteKind } from './types';
+import type { DutyTemplateRoute } from '@duban/domain';
+import type { CampaignRoute as MatrixRoute } from '@duban/contracts';
+
+/** The route kinds a template's form offers. */
+type TemplateRouteKind = DutyTemplateRoute['kind'];
 
 export type NamePath = Array<string | number>;
 type Unit = Pick<Department, 'id' | 'name' | 'code'>;

@@ -1,8 +1,7 @@
 // What the filters offer: campaigns, their phases, departments and districts, read from the API.
 import { useQuery } from '@tanstack/react-query';
 import { apiQuery } from '../../api/query-keys';
-import type { Department } from '@duban/contracts';
-import type { CampaignHeader, CampaignPhase } from './types';
+import type { CampaignListItem as CampaignHeader, Department, PhaseView as CampaignPhase } from '@duban/contracts';
 
 export interface FilterOptions {
   campaigns: CampaignHeader[];

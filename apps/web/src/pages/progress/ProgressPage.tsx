@@ -12,7 +12,8 @@ import { useApiGet } from '../../components/useApiGet';
 import { useI18n } from '../../i18n/i18n';
 import { roundName } from '../reports/words';
 import { percent, targetFigure, targetKey, targetName } from './targets';
-import type { DutyStatsView, HistoryView, ProgressView, RankingKind, RankingsView, TargetProgress, UnitProgressView, UnitTargetProgress } from './types';
+import type { TargetProgress, UnitTargetProgress } from '@duban/domain';
+import type { DutyStats as DutyStatsView, HistoryView, ProgressView, RankingKind, RankingsView, UnitProgressView } from '@duban/contracts';
 
 const DAY = 'YYYY-MM-DD';
 

@@ -9,7 +9,9 @@ import { formatDateTime, formatNumber } from '../../components/format';
 import { RecordPending } from '../../components/RecordPending';
 import { useI18n } from '../../i18n/i18n';
 import { ReportStateTag } from './ReportsPage';
-import { FILABLE_STATES, type ReportDetail, type ReportFigures, type ReportFiling, type ReportList } from './types';
+import type { ReportFigures } from '@duban/domain';
+import type { ReportDetail, ReportFiling, ReportList } from '@duban/contracts';
+import { FILABLE_STATES } from './types';
 import { roundName } from './words';
 
 const CENSUS_FIELDS = ['unitsSurveyed', 'uninsuredUnitsFound', 'uninsuredPersonsFound', 'unitsNewlyInsured'] as const;

@@ -9,7 +9,7 @@ import { ExportButtons } from '../../components/ExportButtons';
 import { formatDateTime } from '../../components/format';
 import { useApiGet } from '../../components/useApiGet';
 import { useI18n } from '../../i18n/i18n';
-import type { ReportList, ReportRound, ReportSummary, UpcomingReportRound } from './types';
+import type { ReportList, ReportRoundView as ReportRound, ReportSummary, UpcomingReportRoundView as UpcomingReportRound } from '@duban/contracts';
 import { FILABLE_STATES } from './types';
 import { roundName } from './words';
 
