@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DutyRepository, EmailRepository } from '@duban/persistence';
 import type { DutyAssignment } from '@duban/workflows';
-import { DutyActivitiesService } from '../../apps/worker/src/duty-activities.service';
+import { DutyActivitiesService } from '../../apps/worker/src/duties/duty-activities.service';
 import { TestStack } from '../support/test-stack';
 
 /** Temporal may run an activity twice (a retry after a lost completion): nothing may double. */

@@ -1,4 +1,4 @@
-import { AssessmentActivitiesService } from '../../apps/worker/src/assessment-activities.service';
+import { AssessmentActivitiesService } from '../../apps/worker/src/assessments/assessment-activities.service';
 import { recordHistoryIfAsked } from '../support/recorded-histories';
 import { endOfLocalDay, figures, ReportFixture } from '../support/report-fixtures';
 import { TestStack } from '../support/test-stack';

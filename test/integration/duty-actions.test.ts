@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { dutyActionUpdate, dutyWorkflowId, type DutyAssignment } from '@duban/workflows';
-import { DutyActivitiesService } from '../../apps/worker/src/duty-activities.service';
+import { DutyActivitiesService } from '../../apps/worker/src/duties/duty-activities.service';
 import { recordHistoryIfAsked } from '../support/recorded-histories';
 import { TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';

@@ -1,4 +1,4 @@
-import { ComplianceActivitiesService } from '../../apps/worker/src/compliance-activities.service';
+import { ComplianceActivitiesService } from '../../apps/worker/src/compliance/compliance-activities.service';
 import { registerInspectionTeam } from '../support/compliance-fixtures';
 import { ComplianceChain } from '../support/compliance-chain';
 import { validCreditCode } from '../support/credit-codes';

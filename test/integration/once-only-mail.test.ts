@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { loadDubanConfig, type DubanConfig } from '@duban/config';
 import { MailTransport } from '@duban/mail';
 import { EmailRepository, openDatabase } from '@duban/persistence';
-import { EMAIL_LEASE_MS, messageIdFor, OnceOnlyMail } from '../../apps/worker/src/once-only-mail';
+import { EMAIL_LEASE_MS, messageIdFor, OnceOnlyMail } from '../../apps/worker/src/common/once-only-mail';
 import { SmtpCatcher } from '../support/smtp-catcher';
 
 /**

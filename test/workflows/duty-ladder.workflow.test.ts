@@ -36,7 +36,7 @@ const stubAnswers = (): DutyActivities => ({
   sendDutyNotification: async () => undefined,
 });
 
-/** The database's refusal as the worker reports it (apps/worker/src/activity-failures.ts). */
+/** The database's refusal as the worker reports it (apps/worker/src/common/activity-failures.ts). */
 const refusedInput = () => ApplicationFailure.create({ type: 'InvalidInput', nonRetryable: true, message: 'The database refused the input (SQLSTATE 22021)' });
 
 describe('the duty workflow on its ladder, against stub activities', () => {

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DubanConfig } from '@duban/config';
-import { withInputFailures } from './activity-failures';
+import { withInputFailures } from './common/activity-failures';
 import type {
   AccountActivities,
   AssessmentActivities,

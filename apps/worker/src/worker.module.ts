@@ -3,14 +3,14 @@ import { DubanConfigModule, DUBAN_CONFIG, type DubanConfig } from '@duban/config
 import { MailTransport } from '@duban/mail';
 import { PersistenceModule } from '@duban/persistence';
 import { DubanWorker } from './duban-worker';
-import { CampaignActivitiesService } from './campaign-activities.service';
-import { DutyActivitiesService } from './duty-activities.service';
-import { ComplianceActivitiesService } from './compliance-activities.service';
-import { UnitImportActivitiesService } from './unit-import-activities.service';
-import { AssessmentActivitiesService } from './assessment-activities.service';
-import { ReportingActivitiesService } from './reporting-activities.service';
-import { OnceOnlyMail } from './once-only-mail';
-import { AccountActivitiesService } from './account-activities.service';
+import { CampaignActivitiesService } from './campaigns/campaign-activities.service';
+import { DutyActivitiesService } from './duties/duty-activities.service';
+import { ComplianceActivitiesService } from './compliance/compliance-activities.service';
+import { UnitImportActivitiesService } from './unit-imports/unit-import-activities.service';
+import { AssessmentActivitiesService } from './assessments/assessment-activities.service';
+import { ReportingActivitiesService } from './reports/reporting-activities.service';
+import { OnceOnlyMail } from './common/once-only-mail';
+import { AccountActivitiesService } from './users/account-activities.service';
 
 /** The worker's root module: the same services as the API, no controllers, no HTTP. */
 @Module({})

@@ -3,7 +3,7 @@
 // other. Types only (no runtime code): importing it adds nothing to the console's bundle.
 export type * from './common';
 export type * from './compliance';
-export type * from './inspection-cases';
+export type * from './inspections';
 export type * from './units';
 export type * from './unit-imports';
 export type * from './errors';
@@ -12,8 +12,8 @@ export type * from './departments';
 export type * from './audit-log';
 export type * from './auth';
 export type * from './duties';
-export type * from './duty-views';
-export type * from './duty-matrix';
+export type * from './duties/duty-views';
+export type * from './campaigns/duty-matrix';
 export type * from './saved-filters';
 export type * from './health';
 export type * from './campaigns';

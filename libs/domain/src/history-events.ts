@@ -1,6 +1,6 @@
 import { COMPLIANCE_CASE_ACTIONS, COMPLIANCE_ESCALATION_STEPS } from './compliance/compliance-case';
-import { DEFAULT_DUTY_CLOCK_POLICY } from './duty/duty-clock';
-import { DUTY_ACTIONS } from './duty/duty-state-machine';
+import { DEFAULT_DUTY_CLOCK_POLICY } from './duties/duty-clock';
+import { DUTY_ACTIONS } from './duties/duty-state-machine';
 
 /**
  * The kinds of event the API answers in histories and timelines. The API sends these words,

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { DOMAIN_DUTY_MATRIX, type Role } from '@duban/domain';
 import { hashPassword } from './password-hasher';
-import { DepartmentRepository } from './repositories/department.repository';
-import { DutyMatrixRepository } from './repositories/duty-matrix.repository';
-import { UserRepository } from './repositories/user.repository';
+import { DepartmentRepository } from './repositories/departments/department.repository';
+import { DutyMatrixRepository } from './repositories/campaigns/duty-matrix.repository';
+import { UserRepository } from './repositories/users/user.repository';
 
 /** Member departments of the duty matrix (docs/domain.md, "The duty matrix"). */
 export const DEV_SEED_DEPARTMENTS: ReadonlyArray<{ code: string; name: string }> = [

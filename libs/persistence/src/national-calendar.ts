@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { NATIONAL_HOLIDAY_NOTICES, noticeCalendarDays, noticeCitation } from '@duban/domain';
-import { WorkingCalendarRepository } from './repositories/working-calendar.repository';
+import { WorkingCalendarRepository } from './repositories/calendar/working-calendar.repository';
 
 /**
  * A start-up step, after the migrations: each year whose State Council notice ships with Duban

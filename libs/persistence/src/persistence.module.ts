@@ -2,27 +2,27 @@ import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationS
 import { DataSource } from 'typeorm';
 import { createDataSource, runMigrationsLocked } from './data-source';
 import { loadShippedNationalCalendars } from './national-calendar';
-import { DepartmentRepository } from './repositories/department.repository';
-import { DutyCommentRepository } from './repositories/duty-comment.repository';
-import { DutyEvidenceRepository } from './repositories/duty-evidence.repository';
-import { DutyRepository } from './repositories/duty.repository';
-import { DutyQueryRepository } from './repositories/duty-query.repository';
-import { EmailRepository } from './repositories/email.repository';
-import { UserRepository } from './repositories/user.repository';
-import { WorkingCalendarRepository } from './repositories/working-calendar.repository';
-import { DutyMatrixRepository } from './repositories/duty-matrix.repository';
-import { CampaignRepository } from './repositories/campaign.repository';
-import { UnitRepository } from './repositories/unit.repository';
-import { ComplianceRepository } from './repositories/compliance.repository';
-import { ComplianceEvidenceRepository } from './repositories/compliance-evidence.repository';
-import { UnitImportRepository } from './repositories/unit-import.repository';
-import { InspectionRepository } from './repositories/inspection.repository';
-import { ComplianceViewsRepository } from './repositories/compliance-views.repository';
-import { ReportViewsRepository } from './repositories/report-views.repository';
-import { ReportRepository } from './repositories/report.repository';
-import { AssessmentRepository } from './repositories/assessment.repository';
-import { CircularRepository } from './repositories/circular.repository';
-import { SavedFilterRepository } from './repositories/saved-filter.repository';
+import { DepartmentRepository } from './repositories/departments/department.repository';
+import { DutyCommentRepository } from './repositories/duties/duty-comment.repository';
+import { DutyEvidenceRepository } from './repositories/duties/duty-evidence.repository';
+import { DutyRepository } from './repositories/duties/duty.repository';
+import { DutyQueryRepository } from './repositories/duties/duty-query.repository';
+import { EmailRepository } from './repositories/common/email.repository';
+import { UserRepository } from './repositories/users/user.repository';
+import { WorkingCalendarRepository } from './repositories/calendar/working-calendar.repository';
+import { DutyMatrixRepository } from './repositories/campaigns/duty-matrix.repository';
+import { CampaignRepository } from './repositories/campaigns/campaign.repository';
+import { UnitRepository } from './repositories/units/unit.repository';
+import { ComplianceRepository } from './repositories/compliance/compliance.repository';
+import { ComplianceEvidenceRepository } from './repositories/compliance/compliance-evidence.repository';
+import { UnitImportRepository } from './repositories/unit-imports/unit-import.repository';
+import { InspectionRepository } from './repositories/inspections/inspection.repository';
+import { ComplianceViewsRepository } from './repositories/compliance/compliance-views.repository';
+import { ReportViewsRepository } from './repositories/reports/report-views.repository';
+import { ReportRepository } from './repositories/reports/report.repository';
+import { AssessmentRepository } from './repositories/assessments/assessment.repository';
+import { CircularRepository } from './repositories/circulars/circular.repository';
+import { SavedFilterRepository } from './repositories/saved-filters/saved-filter.repository';
 
 const REPOSITORIES = [
   DepartmentRepository,

@@ -81,11 +81,5 @@ export const assessmentsAnswers: OpenApiAnswers = {
     "produces": ["application/json","text/csv","application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"]
   },
   "AssessmentsController_review": {"statuses":[200],"schema":{"$ref":"#/components/schemas/AssessmentView"}},
-  "AssessmentsController_finalise": {"statuses":[200],"schema":{"$ref":"#/components/schemas/AssessmentView"}},
-  "CircularsController_draft": {"statuses":[201],"schema":{"$ref":"#/components/schemas/CircularRow"}},
-  "CircularsController_list": {"statuses":[200],"schema":{"type":"array","items":{"$ref":"#/components/schemas/CircularRow"}}},
-  "CircularsController_get": {"statuses":[200],"schema":{"$ref":"#/components/schemas/CircularRow"}},
-  "CircularsController_page": {"statuses":[200],"text":true,"produces":["text/html"]},
-  "CircularsController_revise": {"statuses":[200],"schema":{"$ref":"#/components/schemas/CircularRow"}},
-  "CircularsController_publish": {"statuses":[200],"schema":{"$ref":"#/components/schemas/CircularRow"}}
+  "AssessmentsController_finalise": {"statuses":[200],"schema":{"$ref":"#/components/schemas/AssessmentView"}}
 };

@@ -186,6 +186,35 @@ export const campaignsSchemas: OpenApiSchemas = {
     "required": ["kind","key","label","departmentId","departmentCode","departmentName"],
     "description": "A route of the campaign's own duty matrix."
   },
+  "DutyRoute": {
+    "type": "object",
+    "properties": {
+      "kind": {"type":"string","enum":["function","sector"]},
+      "key": {"type":"string"},
+      "label": {"type":"string"},
+      "departmentId": {"type":"string"},
+      "departmentCode": {"type":"string"},
+      "departmentName": {"type":"string"},
+      "updatedBy": {"type":"string","nullable":true},
+      "updatedAt": {"type":"string","format":"date-time"}
+    },
+    "required": ["kind","key","label","departmentId","departmentCode","departmentName","updatedBy","updatedAt"]
+  },
+  "DutyRouteChange": {
+    "type": "object",
+    "properties": {
+      "kind": {"type":"string","enum":["function","sector"]},
+      "key": {"type":"string"},
+      "label": {"type":"string"},
+      "fromDepartmentId": {"type":"string","nullable":true},
+      "toDepartmentId": {"type":"string"},
+      "reason": {"type":"string","nullable":true},
+      "changedBy": {"type":"string","nullable":true},
+      "changedAt": {"type":"string","format":"date-time"}
+    },
+    "required": ["kind","key","label","fromDepartmentId","toDepartmentId","reason","changedBy","changedAt"],
+    "description": "One change of a route, as logged."
+  },
   "LaunchAnswer": {
     "type": "object",
     "properties": {
@@ -620,5 +649,8 @@ export const campaignsAnswers: OpenApiAnswers = {
   "CampaignsController_phaseLive": {"statuses":[200],"schema":{"$ref":"#/components/schemas/PhaseLive"}},
   "CampaignsController_launchPreview": {"statuses":[200],"schema":{"$ref":"#/components/schemas/LaunchPreview"}},
   "CampaignsController_revisePhase": {"statuses":[200],"schema":{"$ref":"#/components/schemas/PhaseWithTemplates"}},
-  "CampaignsController_launch": {"statuses":[200],"schema":{"$ref":"#/components/schemas/LaunchAnswer"}}
+  "CampaignsController_launch": {"statuses":[200],"schema":{"$ref":"#/components/schemas/LaunchAnswer"}},
+  "DutyMatrixController_list": {"statuses":[200],"schema":{"type":"array","items":{"$ref":"#/components/schemas/DutyRoute"}}},
+  "DutyMatrixController_changes": {"statuses":[200],"schema":{"type":"array","items":{"$ref":"#/components/schemas/DutyRouteChange"}}},
+  "DutyMatrixController_setRoute": {"statuses":[200],"schema":{"$ref":"#/components/schemas/DutyRoute"}}
 };

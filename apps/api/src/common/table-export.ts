@@ -2,7 +2,7 @@ import { BadRequestException, StreamableFile } from '@nestjs/common';
 import { ApiProduces, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import ExcelJS from 'exceljs';
-import { csvFileNames, csvTime, toCsv, type CsvValue } from '../duty-views/csv';
+import { csvFileNames, csvTime, toCsv, type CsvValue } from '../duties/csv';
 
 /** A table as a user sees it, ready to be saved as CSV or as an Excel workbook. */
 export interface ExportTable {

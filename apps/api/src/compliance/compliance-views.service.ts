@@ -19,7 +19,7 @@ import { escapeHtml } from '@duban/mail';
 import type { CasesOverview, ExposureListEntry, ExposureProposalList, UnitStatusCounts, UnitsOverview } from '@duban/contracts';
 import { ComplianceViewsRepository, type ComplianceScope } from '@duban/persistence';
 import type { ExportTable } from '../common/table-export';
-import { csvTime } from '../duty-views/csv';
+import { csvTime } from '../duties/csv';
 import { MATCHES_NOTHING } from '../common/matches-nothing';
 import { STAGE_WORDS, STEP_STATUS_WORDS } from './compliance-words';
 import { exposureListEntryView, exposureProposalView } from './compliance.views';

@@ -1,5 +1,5 @@
 import type { InsuranceType, ProgressLight, ReportingUnitKind, TargetIdentity } from '@duban/domain';
-import type { CsvValue } from '../duty-views/csv';
+import type { CsvValue } from '../duties/csv';
 import type { ExportTable } from '../common/table-export';
 import type { HistoryView, ProgressView, RankingsView, UnitProgressView } from '@duban/contracts';
 

@@ -17,7 +17,7 @@ import type { EnforcementHistory, HistoryEvent, UnitDetail, UnitList } from '@du
 import { ComplianceRepository, DepartmentRepository, DutyMatrixRepository, InspectionRepository, UnitRepository } from '@duban/persistence';
 import { MATCHES_NOTHING } from '../common/matches-nothing';
 import { complianceCaseView } from '../compliance/compliance.views';
-import { enforcementActionView, inspectionCaseView } from '../inspection-cases/inspection-cases.views';
+import { enforcementActionView, inspectionCaseView } from '../inspections/inspection-cases.views';
 import type { ListUnitsQuery, RecordUnitFactsDto } from './unit.dto';
 import { unitFactView, unitView } from './units.views';
 

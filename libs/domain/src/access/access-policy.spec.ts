@@ -1,6 +1,6 @@
 import { DomainError, DomainErrorCode } from '../errors';
 import { ROLES, SYSTEM_ACTOR, type Actor, type Role } from '../roles';
-import { dutyActionRefusal } from '../duty/duty-permissions';
+import { dutyActionRefusal } from '../duties/duty-permissions';
 import { ACCESS_ACTIONS, ACCESS_POLICY, assertMay, isAccessAction, may, refusalOf, rolesAllowed, scopeOf } from './access-policy';
 
 const actor = (role: Role, departmentId: string | null = null): Actor => ({ userId: 'u', username: 'u', role, departmentId });

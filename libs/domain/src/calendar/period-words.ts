@@ -1,4 +1,4 @@
-import type { ClockOffset } from '../duty/duty-clock';
+import type { ClockOffset } from '../duties/duty-clock';
 
 /**
  * How a period of a plan or a ladder is said in an e-mail or on the console. Words come from the

@@ -1,10 +1,10 @@
 import type { WorkingCalendarDays } from '../calendar/working-calendar';
-import type { DutyRoute } from '../campaign/duty-matrix';
-import { INSURANCE_TYPES, type InsuranceType } from '../campaign/campaign-targets';
-import type { ClockOffset } from '../duty/duty-clock';
+import type { DutyRoute } from '../campaigns/duty-matrix';
+import { INSURANCE_TYPES, type InsuranceType } from '../campaigns/campaign-targets';
+import type { ClockOffset } from '../duties/duty-clock';
 import type { Actor } from '../roles';
 import { may, refusalOf, scopeOf } from '../access';
-import type { Registry } from './unit-facts';
+import type { Registry } from '../units/unit-facts';
 
 /**
  * What the resource library finds when it compares departments' data (docs/domain.md, "The

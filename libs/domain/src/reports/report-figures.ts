@@ -1,4 +1,4 @@
-import type { InsuranceType } from '../campaign/campaign-targets';
+import type { InsuranceType } from '../campaigns/campaign-targets';
 
 /** Who owes reports: a member department (through its liaison) or a district/county. */
 export type ReportingUnitKind = 'department' | 'district';

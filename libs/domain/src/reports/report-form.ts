@@ -1,5 +1,5 @@
-import { INSURANCE_TYPES } from '../campaign/campaign-targets';
-import { addFieldMessage, type FieldMessages } from '../campaign/field-messages';
+import { INSURANCE_TYPES } from '../campaigns/campaign-targets';
+import { addFieldMessage, type FieldMessages } from '../campaigns/field-messages';
 import type { CensusFigures, InsuranceFigures, ReportFigures } from './report-figures';
 
 const CENSUS_FIELDS: ReadonlyArray<keyof CensusFigures> = ['unitsSurveyed', 'uninsuredUnitsFound', 'uninsuredPersonsFound', 'unitsNewlyInsured'];

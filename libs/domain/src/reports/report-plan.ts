@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { DUBAN_TIME_ZONE, WorkingCalendar } from '../calendar/working-calendar';
-import { addFieldMessage, type FieldMessages } from '../campaign/field-messages';
+import { addFieldMessage, type FieldMessages } from '../campaigns/field-messages';
 import { REPORT_KINDS, type ReportKind, type ReportingUnitKind } from './report-figures';
 
 /** One kind of report the plan asks for, who owes it, and (except ten-day reports) its due day. */

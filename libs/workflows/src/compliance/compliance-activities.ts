@@ -1,5 +1,5 @@
 import type { Actor, ComplianceCaseAction, ComplianceCaseState, ComplianceEscalationStep, ExposureDecision, RectificationKind } from '@duban/domain';
-import type { DutyWorkflowInput } from '../duty/duty-contract';
+import type { DutyWorkflowInput } from '../duties/duty-contract';
 import type { ComplianceCaseInput, ComplianceCaseView, ComplianceRunResult } from './compliance-contract';
 
 export interface RecordCaseTransitionInput {

@@ -16,9 +16,9 @@ import {
   type ComplianceCaseState,
   type ComplianceEscalationStep,
 } from '@duban/domain';
-import { DutyWorkflow } from '../duty/duty.workflow';
-import { dutyWorkflowId, type DutyWorkflowInput } from '../duty/duty-contract';
-import { refusal } from '../campaign/workflow-failures';
+import { DutyWorkflow } from '../duties/duty.workflow';
+import { dutyWorkflowId, type DutyWorkflowInput } from '../duties/duty-contract';
+import { refusal } from '../common/workflow-failures';
 import type { ComplianceActivities } from './compliance-activities';
 import {
   complianceCaseActionUpdate,

@@ -7,8 +7,8 @@ import {
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
-import { DutyWorkflow } from '../duty/duty.workflow';
-import { dutyWorkflowId } from '../duty/duty-contract';
+import { DutyWorkflow } from '../duties/duty.workflow';
+import { dutyWorkflowId } from '../duties/duty-contract';
 import {
   reportingLiveStateQuery,
   reportPlanChangedSignal,

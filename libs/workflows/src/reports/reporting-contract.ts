@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
-import type { DutyWorkflowInput } from '../duty/duty-contract';
+import type { DutyWorkflowInput } from '../duties/duty-contract';
 
 /** One reporting workflow per campaign; the id is derived from the campaign's. */
 export const campaignReportingWorkflowId = (campaignId: string) => `campaign-reporting-${campaignId}`;
