@@ -27,7 +27,10 @@ const libraryByPath = [
 // clock and zone (a workflow's Date is replayed; the host's zone differs from worker to worker).
 const luxonGlobals = { name: 'luxon', importNames: ['Settings'], message: 'Luxon Settings are process-wide; pass a zone (DUBAN_TIME_ZONE) instead.' };
 const hostDateTime = [
-  { selector: "CallExpression[callee.object.name='DateTime'][callee.property.name='now']", message: 'DateTime.now() reads the host zone; take the time as an argument (or Date.now() in a workflow) and pass a zone.' },
+  {
+    selector: "CallExpression[callee.object.name='DateTime'][callee.property.name='now']",
+    message: 'DateTime.now() reads the host zone; take the time as an argument (or Date.now() in a workflow) and pass a zone.',
+  },
   {
     selector: "CallExpression[callee.object.name='DateTime'][callee.property.name=/^(local|utc)$/][arguments.length=0]",
     message: 'DateTime.local()/utc() without arguments read the clock; take the time as an argument.',
@@ -128,9 +131,7 @@ export default tseslint.config(
     // A controller says what it answers (a contract type): the OpenAPI schemas are written from
     // these return types, so /docs and the console cannot drift from the code. calendar,
     // assessments and circulars are still to comply.
-    files: [
-      'apps/api/src/{duties,campaigns,saved-filters,health,progress,reports,compliance,inspections,units,unit-imports,users,departments,audit-log,auth}/**/*.controller.ts',
-    ],
+    files: ['apps/api/src/{duties,campaigns,saved-filters,health,progress,reports,compliance,inspections,units,unit-imports,users,departments,audit-log,auth}/**/*.controller.ts'],
     rules: { '@typescript-eslint/explicit-function-return-type': 'error' },
   },
 );

@@ -46,10 +46,7 @@ it('measures a comparison run as the library grows', async () => {
     const launched = await stack.http('POST', `/campaigns/${created.body.id}/phases/${created.body.phases[0].id}/launch`, { token: office.token, body: {} });
     if (launched.status !== 200) throw new Error(JSON.stringify(launched.body));
 
-    const table = [
-      '| units | findings | run compared and opened cases | all case workflows running | cases/s | largest history (events) |',
-      '|---|---|---|---|---|---|',
-    ];
+    const table = ['| units | findings | run compared and opened cases | all case workflows running | cases/s | largest history (events) |', '|---|---|---|---|---|---|'];
     let library = 0;
     for (const size of sizes) {
       // The library is set up in SQL (this measures the comparison, not the imports): each
@@ -67,17 +64,23 @@ it('measures a comparison run as the library grows', async () => {
       }
       library = size;
       // One unit in ten is on the tax register only.
-      await stack.dataSource.query(`UPDATE units SET registrations = '{"tax":true}', insured = '{}' WHERE ('x' || substr(md5(credit_code), 1, 8))::bit(32)::int % $1 = 0`, [FINDING_EVERY]);
+      await stack.dataSource.query(`UPDATE units SET registrations = '{"tax":true}', insured = '{}' WHERE ('x' || substr(md5(credit_code), 1, 8))::bit(32)::int % $1 = 0`, [
+        FINDING_EVERY,
+      ]);
       const [{ findings }] = await stack.dataSource.query(`SELECT count(*)::int AS findings FROM units WHERE NOT registrations ? 'social_insurance'`);
 
       const started = Date.now();
       const run = await stack.http('POST', '/compliance-runs', { token: office.token, body: { campaignId: created.body.id } });
       if (run.status !== 202) throw new Error(JSON.stringify(run.body));
       const poll = { timeoutMs: 60 * 60_000, intervalMs: 500 };
-      const finished = await waitFor('the run', async () => {
-        const got = await stack.http('GET', `/compliance-runs/${run.body.id}`, { token: office.token });
-        return got.body.status === 'completed' && got.body;
-      }, poll);
+      const finished = await waitFor(
+        'the run',
+        async () => {
+          const got = await stack.http('GET', `/compliance-runs/${run.body.id}`, { token: office.token });
+          return got.body.status === 'completed' && got.body;
+        },
+        poll,
+      );
       const compared = Date.now() - started;
       if (finished.findingsNew !== findings) throw new Error(`expected ${findings} new findings, got ${finished.findingsNew}`);
       await waitFor(

@@ -99,10 +99,14 @@ it('measures a duty under a burst of progress notes against a bare update baseli
     const got = await stack.http('GET', `/duties/${duty.id}`, { token: office.token });
     const recorded = got.body.history.filter((h: { action: string }) => h.action === 'record_progress').length;
     if (recorded !== ROUNDS * NOTES) throw new Error(`expected ${ROUNDS * NOTES} notes, recorded ${recorded}`);
-    await waitFor('the outbox drained', async () => {
-      const live = (await stack.temporal.workflow.getHandle(dutyWorkflowId(duty.id)).query('dutyLiveState')) as { pendingNotifications: number };
-      return live.pendingNotifications === 0;
-    }, { timeoutMs: 10 * 60_000 });
+    await waitFor(
+      'the outbox drained',
+      async () => {
+        const live = (await stack.temporal.workflow.getHandle(dutyWorkflowId(duty.id)).query('dutyLiveState')) as { pendingNotifications: number };
+        return live.pendingNotifications === 0;
+      },
+      { timeoutMs: 10 * 60_000 },
+    );
     const lengths: number[] = [];
     for await (const run of stack.temporal.workflow.list({ query: `WorkflowId = '${dutyWorkflowId(duty.id)}'` })) {
       const history = await stack.temporal.workflow.getHandle(run.workflowId, run.runId).fetchHistory();

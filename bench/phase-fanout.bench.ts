@@ -26,10 +26,12 @@ it('measures a phase launch as the phase grows', async () => {
   try {
     const office = await stack.userWithToken('office');
     await seededDepartments(stack, office.token);
-    const districts = await registerDistricts(stack, office.token, Array.from({ length: DISTRICTS }, (_, i) => `基准区${i + 1}`));
-    const table = [`| duties | batches | launch answered | all duties recorded | all e-mails sent | duties/s | largest history (events) |`,
-      `|---|---|---|---|---|---|---|`,
-    ];
+    const districts = await registerDistricts(
+      stack,
+      office.token,
+      Array.from({ length: DISTRICTS }, (_, i) => `基准区${i + 1}`),
+    );
+    const table = [`| duties | batches | launch answered | all duties recorded | all e-mails sent | duties/s | largest history (events) |`, `|---|---|---|---|---|---|---|`];
     for (const size of sizes) {
       const templates = Math.ceil(size / DISTRICTS);
       const created = await stack.http('POST', '/campaigns', {
@@ -72,12 +74,8 @@ it('measures a phase launch as the phase grows', async () => {
       await waitFor(
         'e-mails',
         async () =>
-          (
-            await stack.dataSource.query(
-              `SELECT count(*)::int AS n FROM emails e JOIN duties d ON d.id = e.duty_id WHERE d.phase_id = $1 AND e.status = 'sent'`,
-              [phaseId],
-            )
-          )[0].n === count,
+          (await stack.dataSource.query(`SELECT count(*)::int AS n FROM emails e JOIN duties d ON d.id = e.duty_id WHERE d.phase_id = $1 AND e.status = 'sent'`, [phaseId]))[0]
+            .n === count,
         poll,
       );
       const mailed = Date.now() - started;

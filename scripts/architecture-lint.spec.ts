@@ -45,18 +45,68 @@ function messagesFor(path: string, code: string): () => Promise<string[]> {
 
 // Each case is queued when the file is collected, so that one child lints them all.
 const mustFail: [string, string, string, string][] = [
-  ['a workflow reaching another library by a relative path', 'libs/workflows/src/duties/probe.ts', "import { UserEntity } from '../../../persistence/src/index';\nexport const probe = UserEntity;\n", 'no-restricted-imports: .*@duban/\\* alias'],
-  ['the domain reaching another library by a relative path', 'libs/domain/src/duties/probe.ts', "import { loadConfig } from '../../../config/src/index';\nexport const probe = loadConfig;\n", 'no-restricted-imports: .*@duban/\\* alias'],
-  ['the contract reaching the domain by a relative path', 'libs/contracts/src/probe.ts', "import type { DutyStatus } from '../../domain/src/index';\nexport type Probe = DutyStatus;\n", 'no-restricted-imports: .*@duban/\\* alias'],
-  ['the API reaching a library by a libs/ path', 'apps/api/src/probe.ts', "import { UserEntity } from '../../../libs/persistence/src/index';\nexport const probe = UserEntity;\n", 'no-restricted-imports: .*@duban/\\* alias'],
-  ['a workflow using a Node built-in', 'libs/workflows/src/duties/probe.ts', "import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;\n", 'no-restricted-imports: .*Node built-ins'],
+  [
+    'a workflow reaching another library by a relative path',
+    'libs/workflows/src/duties/probe.ts',
+    "import { UserEntity } from '../../../persistence/src/index';\nexport const probe = UserEntity;\n",
+    'no-restricted-imports: .*@duban/\\* alias',
+  ],
+  [
+    'the domain reaching another library by a relative path',
+    'libs/domain/src/duties/probe.ts',
+    "import { loadConfig } from '../../../config/src/index';\nexport const probe = loadConfig;\n",
+    'no-restricted-imports: .*@duban/\\* alias',
+  ],
+  [
+    'the contract reaching the domain by a relative path',
+    'libs/contracts/src/probe.ts',
+    "import type { DutyStatus } from '../../domain/src/index';\nexport type Probe = DutyStatus;\n",
+    'no-restricted-imports: .*@duban/\\* alias',
+  ],
+  [
+    'the API reaching a library by a libs/ path',
+    'apps/api/src/probe.ts',
+    "import { UserEntity } from '../../../libs/persistence/src/index';\nexport const probe = UserEntity;\n",
+    'no-restricted-imports: .*@duban/\\* alias',
+  ],
+  [
+    'a workflow using a Node built-in',
+    'libs/workflows/src/duties/probe.ts',
+    "import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;\n",
+    'no-restricted-imports: .*Node built-ins',
+  ],
   ['the domain importing TypeORM', 'libs/domain/src/duties/probe.ts', "import { Entity } from 'typeorm';\nexport const probe = Entity;\n", 'no-restricted-imports: .*no framework'],
-  ['the contract importing a package beside the domain', 'libs/contracts/src/probe.ts', "import type { Pool } from 'pg';\nexport type Probe = Pool;\n", 'no-restricted-imports: .*only @duban/domain'],
-  ["a workflow changing luxon's Settings", 'libs/workflows/src/duties/probe.ts', "import { Settings } from 'luxon';\nSettings.defaultZone = 'utc';\n", 'no-restricted-imports: .*process-wide'],
-  ['the domain calling DateTime.now()', 'libs/domain/src/duties/probe.ts', "import { DateTime } from 'luxon';\nexport const probe = DateTime.now().toMillis();\n", 'no-restricted-syntax: .*host zone'],
-  ['a workflow calling DateTime.local() without arguments', 'libs/workflows/src/duties/probe.ts', "import { DateTime } from 'luxon';\nexport const probe = DateTime.local().year;\n", 'no-restricted-syntax: .*read the clock'],
+  [
+    'the contract importing a package beside the domain',
+    'libs/contracts/src/probe.ts',
+    "import type { Pool } from 'pg';\nexport type Probe = Pool;\n",
+    'no-restricted-imports: .*only @duban/domain',
+  ],
+  [
+    "a workflow changing luxon's Settings",
+    'libs/workflows/src/duties/probe.ts',
+    "import { Settings } from 'luxon';\nSettings.defaultZone = 'utc';\n",
+    'no-restricted-imports: .*process-wide',
+  ],
+  [
+    'the domain calling DateTime.now()',
+    'libs/domain/src/duties/probe.ts',
+    "import { DateTime } from 'luxon';\nexport const probe = DateTime.now().toMillis();\n",
+    'no-restricted-syntax: .*host zone',
+  ],
+  [
+    'a workflow calling DateTime.local() without arguments',
+    'libs/workflows/src/duties/probe.ts',
+    "import { DateTime } from 'luxon';\nexport const probe = DateTime.local().year;\n",
+    'no-restricted-syntax: .*read the clock',
+  ],
   ['the domain calling Date.now()', 'libs/domain/src/duties/probe.ts', 'export const probe = Date.now();\n', 'no-restricted-syntax: .*does not read the clock'],
-  ['the domain calling new Date() without arguments', 'libs/domain/src/duties/probe.ts', 'export const probe = new Date().getTime();\n', 'no-restricted-syntax: .*does not read the clock'],
+  [
+    'the domain calling new Date() without arguments',
+    'libs/domain/src/duties/probe.ts',
+    'export const probe = new Date().getTime();\n',
+    'no-restricted-syntax: .*does not read the clock',
+  ],
 ];
 const failing = mustFail.map(([name, path, code, expected]) => ({ name, answer: messagesFor(path, code), expected }));
 
@@ -68,7 +118,10 @@ const pureDateArithmetic = [
   '',
 ].join('\n');
 const passingWorkflow = messagesFor('libs/workflows/src/duties/probe.ts', pureDateArithmetic);
-const passingDomain = messagesFor('libs/domain/src/duties/probe.ts', "import { DateTime } from 'luxon';\nexport const endOfDay = (at: number, zone: string) => DateTime.fromMillis(at, { zone }).endOf('day').toMillis();\n");
+const passingDomain = messagesFor(
+  'libs/domain/src/duties/probe.ts',
+  "import { DateTime } from 'luxon';\nexport const endOfDay = (at: number, zone: string) => DateTime.fromMillis(at, { zone }).endOf('day').toMillis();\n",
+);
 
 describe('architecture lint rules', () => {
   jest.setTimeout(60_000);

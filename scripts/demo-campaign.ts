@@ -8,7 +8,6 @@
 import { api, call, login, sleep } from './lib/demo-api';
 import { hengyangCampaign } from './lib/hengyang-campaign';
 
-
 interface Listed<T> {
   items: T[];
 }
@@ -36,7 +35,16 @@ async function main(): Promise<void> {
   const districts = units.filter((u) => u.kind === 'district');
   // Next year's plan, so every window still lies ahead however the clock runs.
   const year = new Date().getFullYear() + 1;
-  const campaign = await call<CampaignView>('POST', '/campaigns', office, hengyangCampaign(byCode, districts.map((d) => d.id), year));
+  const campaign = await call<CampaignView>(
+    'POST',
+    '/campaigns',
+    office,
+    hengyangCampaign(
+      byCode,
+      districts.map((d) => d.id),
+      year,
+    ),
+  );
   console.log(`Campaign ${campaign.name} (${campaign.id}): ${campaign.phases.length} phases, ${districts.length} districts`);
 
   const mobilisation = campaign.phases[0];
@@ -46,7 +54,9 @@ async function main(): Promise<void> {
   const plain = await fetch(`${api}${launchPath}`, { method: 'POST', headers: { authorization: `Bearer ${office}`, 'content-type': 'application/json' }, body: '{}' });
   const early = plain.status === 409 ? { early: true, reason: '提前部署，动员工作年内启动' } : null;
   if (early) console.log(`Launching "${mobilisation.name}" now: 409 ${((await plain.json()) as { code: string }).code}; launching it early`);
-  const launched = early ? await call<{ dutyCount: number; windowEndsAt: string }>('POST', launchPath, office, early) : ((await plain.json()) as { dutyCount: number; windowEndsAt: string });
+  const launched = early
+    ? await call<{ dutyCount: number; windowEndsAt: string }>('POST', launchPath, office, early)
+    : ((await plain.json()) as { dutyCount: number; windowEndsAt: string });
   console.log(`Launched "${mobilisation.name}": ${launched.dutyCount} duties, window ends ${launched.windowEndsAt}`);
 
   const tooEarly = await fetch(`${api}/campaigns/${campaign.id}/phases/${campaign.phases[1].id}/launch`, {
@@ -59,7 +69,9 @@ async function main(): Promise<void> {
   // The fan-out runs in the worker; give it a moment.
   let duties: DutyRow[] = [];
   for (let i = 0; i < 50 && duties.length < launched.dutyCount; i++) {
-    duties = (await call<Listed<DutyRow>>('GET', `/overview/duties?phaseId=${mobilisation.id}&state=assigned,acknowledged,in_progress,submitted,returned,accepted&limit=200`, office)).items;
+    duties = (
+      await call<Listed<DutyRow>>('GET', `/overview/duties?phaseId=${mobilisation.id}&state=assigned,acknowledged,in_progress,submitted,returned,accepted&limit=200`, office)
+    ).items;
     await sleep(200);
   }
   console.log('Duties of the mobilisation phase:');

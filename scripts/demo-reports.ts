@@ -68,7 +68,11 @@ async function main(): Promise<void> {
   };
   const districts = units.filter((u) => u.kind === 'district');
   const year = Number(new Intl.DateTimeFormat('en', { timeZone: DUBAN_TIME_ZONE, year: 'numeric' }).format(new Date()));
-  const plan = hengyangCampaign(byCode, districts.map((d) => d.id), year);
+  const plan = hengyangCampaign(
+    byCode,
+    districts.map((d) => d.id),
+    year,
+  );
   const campaign = await call<{ id: string; name: string }>('POST', '/campaigns', office, plan);
   console.log(`Campaign ${campaign.name} (${campaign.id}), ${year}-05-01 – ${year}-12-31, default report plan`);
 
@@ -126,7 +130,9 @@ async function main(): Promise<void> {
   console.log(`\nProgress as of ${progress.asOf}: ${percent(progress.timeShare)} of the campaign's time used`);
   for (const t of progress.targets) {
     const what = `${t.insuranceType} ${t.kind}${t.measure ? ` (${t.measure})` : ''}`;
-    console.log(`  ${what.padEnd(34)} target ${String(t.value).padStart(11)}  actual ${String(t.actual ?? '—').padStart(11)}  reached ${percent(t.reachedShare).padStart(6)}  expected by now ${String(t.expectedByNow).padStart(11)}  ${t.light}`);
+    console.log(
+      `  ${what.padEnd(34)} target ${String(t.value).padStart(11)}  actual ${String(t.actual ?? '—').padStart(11)}  reached ${percent(t.reachedShare).padStart(6)}  expected by now ${String(t.expectedByNow).padStart(11)}  ${t.light}`,
+    );
   }
   console.log('  Districts, ranked:');
   for (const d of [...progress.districts].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99))) {

@@ -70,11 +70,7 @@ export function headingAnchors(text: string): Set<string> {
 }
 
 /** Every relative link or image in the docs whose file, or whose heading, is not in the repository. */
-export function docProblems(
-  root: string,
-  files: string[],
-  { read, exists }: { read: (path: string) => string; exists: (path: string) => boolean },
-): Problem[] {
+export function docProblems(root: string, files: string[], { read, exists }: { read: (path: string) => string; exists: (path: string) => boolean }): Problem[] {
   const problems: Problem[] = [];
   const anchorsOf = new Map<string, Set<string>>();
   const anchors = (path: string) => {

@@ -292,7 +292,10 @@ function main(): void {
     const fileBase = feature === 'common' ? 'shared' : feature;
     const path = join(API_SRC, feature, `${fileBase}.schemas.ts`);
     const schemas = Object.fromEntries(
-      [...writer.components.entries()].filter(([, c]) => c.feature === feature).sort(([a], [b]) => a.localeCompare(b)).map(([name, c]) => [name, c.schema]),
+      [...writer.components.entries()]
+        .filter(([, c]) => c.feature === feature)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([name, c]) => [name, c.schema]),
     );
     const answers = answersByFeature.get(feature) ?? {};
     const ident = fileBase.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());

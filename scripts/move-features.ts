@@ -76,13 +76,7 @@ const MOVES: Move[] = [
     reports: ['report.repository.ts', 'report-views.repository.ts'],
     assessments: ['assessment.repository.ts'],
     circulars: ['circular.repository.ts'],
-    users: [
-      'user.repository.ts',
-      'password-reset-link.repository.ts',
-      'sign-in-failure.repository.ts',
-      'sign-in-session.repository.ts',
-      'single-sign-on-attempt.repository.ts',
-    ],
+    users: ['user.repository.ts', 'password-reset-link.repository.ts', 'sign-in-failure.repository.ts', 'sign-in-session.repository.ts', 'single-sign-on-attempt.repository.ts'],
     departments: ['department.repository.ts'],
     'audit-log': ['audit-log.repository.ts'],
     calendar: ['working-calendar.repository.ts'],
@@ -90,14 +84,7 @@ const MOVES: Move[] = [
     common: ['email.repository.ts', 'idempotent-request.repository.ts', 'pg-errors.ts'],
   }),
   ...intoFolders(entities, {
-    duties: [
-      'duty.entity.ts',
-      'duty-comment.entity.ts',
-      'duty-escalation.entity.ts',
-      'duty-evidence.entity.ts',
-      'duty-reminder.entity.ts',
-      'duty-transition.entity.ts',
-    ],
+    duties: ['duty.entity.ts', 'duty-comment.entity.ts', 'duty-escalation.entity.ts', 'duty-evidence.entity.ts', 'duty-reminder.entity.ts', 'duty-transition.entity.ts'],
     departments: ['department.entity.ts'],
     users: ['user.entity.ts'],
     common: ['email.entity.ts'],
@@ -272,9 +259,7 @@ function pathSubstitutions(plan: Map<string, string>): Array<[RegExp, string]> {
     if (left.length || ![...plan.keys()].some((f) => f.startsWith(from))) continue;
     pairs.set(from.slice(0, -1), to.slice(0, -1));
   }
-  return [...pairs.entries()]
-    .sort(([a], [b]) => b.length - a.length)
-    .map(([from, to]): [RegExp, string] => [new RegExp(`(?<![\\w./-])${escapeRegExp(from)}(?![\\w.-])`, 'g'), to]);
+  return [...pairs.entries()].sort(([a], [b]) => b.length - a.length).map(([from, to]): [RegExp, string] => [new RegExp(`(?<![\\w./-])${escapeRegExp(from)}(?![\\w.-])`, 'g'), to]);
 }
 
 function substitutePaths(text: string, substitutions: Array<[RegExp, string]>): string {

@@ -57,8 +57,20 @@ export function hengyangCampaign(unit: (code: string) => CampaignUnit, districtI
         name: '动员部署',
         window: { start: `${year}-05-01`, end: `${year}-05-31` },
         templates: [
-          { title: '制定扩面工作方案并明确责任人', description: '召开动员会，报送本单位工作方案和责任人', route: { kind: 'function', key: 'registration' }, scope: 'once', due: { workingDaysAfterLaunch: 5 } },
-          { title: '制定征收工作方案并明确责任人', description: '', route: { kind: 'function', key: 'contribution_collection' }, scope: 'once', due: { workingDaysAfterLaunch: 5 } },
+          {
+            title: '制定扩面工作方案并明确责任人',
+            description: '召开动员会，报送本单位工作方案和责任人',
+            route: { kind: 'function', key: 'registration' },
+            scope: 'once',
+            due: { workingDaysAfterLaunch: 5 },
+          },
+          {
+            title: '制定征收工作方案并明确责任人',
+            description: '',
+            route: { kind: 'function', key: 'contribution_collection' },
+            scope: 'once',
+            due: { workingDaysAfterLaunch: 5 },
+          },
           { title: '开展扩面宣传', description: '', route: { kind: 'function', key: 'publicity' }, scope: 'once', due: { workingDaysAfterLaunch: 5 } },
           { title: '签订目标责任状', description: '县区政府与市政府签订责任状', route: { kind: 'district' }, scope: 'per_district', due: { workingDaysAfterLaunch: 5 } },
         ],

@@ -2,10 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { createServer, Socket } from 'node:net';
 
 /** Polls until something accepts TCP connections on the port, or the deadline passes. */
-export async function waitForPort(
-  port: number,
-  options: { host?: string; timeoutMs: number; process?: ChildProcess },
-): Promise<void> {
+export async function waitForPort(port: number, options: { host?: string; timeoutMs: number; process?: ChildProcess }): Promise<void> {
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
     if (options.process && options.process.exitCode !== null) {

@@ -157,7 +157,11 @@ describe('console: administration, in Chromium', () => {
     await page.getByLabel('新密码', { exact: true }).fill('一个足够长的新密码-2026');
     await page.getByLabel('再次输入新密码').fill('一个足够长的新密码-2026');
     await page.getByTestId('password-submit').click();
-    await page.locator('.ant-form-item').filter({ has: page.getByLabel('当前密码') }).locator('.ant-form-item-explain-error').waitFor();
+    await page
+      .locator('.ant-form-item')
+      .filter({ has: page.getByLabel('当前密码') })
+      .locator('.ant-form-item-explain-error')
+      .waitFor();
     await page.getByLabel('当前密码').fill(TEST_PASSWORD);
     await page.getByTestId('password-submit').click();
     await page.waitForURL('**/console/progress');

@@ -22,7 +22,10 @@ const RAW_TEXT: Array<{ what: string; pattern: RegExp }> = [
  * and addresses as they were registered, and the language switch, which names English in English.
  */
 function rawTextIn(text: string, names: string[]): string[] {
-  let rest = text.replace(/\S+@\S+/g, ' ').replace(/https?:\/\/\S+/g, ' ').replace(/\bEnglish\b/g, ' ');
+  let rest = text
+    .replace(/\S+@\S+/g, ' ')
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/\bEnglish\b/g, ' ');
   for (const name of names) rest = rest.split(name).join(' ');
   return RAW_TEXT.flatMap(({ what, pattern }) => [...rest.matchAll(pattern)].map((m) => `${what}: "${m[0]}"`));
 }
@@ -66,10 +69,14 @@ describe('console: nothing raw on a zh-CN page', () => {
     const campaign = (await stack.http('GET', `/campaigns/${fx.campaignId}`, { token: office.token })).body;
     const launched = await stack.http('POST', `/campaigns/${fx.campaignId}/phases/${campaign.phases[0].id}/launch`, { token: office.token, body: {} });
     expect(launched.status).toBeLessThan(300);
-    await waitFor('the campaign to complete', async () => {
-      const events = (await stack.http('GET', `/campaigns/${fx.campaignId}/events`, { token: office.token })).body as Array<{ action: string }>;
-      return events.some((e) => e.action === 'campaign_completed');
-    }, { timeoutMs: 60_000 });
+    await waitFor(
+      'the campaign to complete',
+      async () => {
+        const events = (await stack.http('GET', `/campaigns/${fx.campaignId}/events`, { token: office.token })).body as Array<{ action: string }>;
+        return events.some((e) => e.action === 'campaign_completed');
+      },
+      { timeoutMs: 60_000 },
+    );
 
     // A duty left alone: reminded, overdue, chased to the head and reported to the leading group, each e-mailed.
     const department = await stack.department(office.token);
@@ -83,10 +90,14 @@ describe('console: nothing raw on a zh-CN page', () => {
       return created.body.id as string;
     };
     const laddered = await assign('摸底登记未参保单位', 3_000);
-    await waitFor('the whole ladder and its e-mails', async () => {
-      const { entries } = (await stack.http('GET', `/duties/${laddered}/timeline`, { token: office.token })).body as { entries: Array<{ kind: string; what: string }> };
-      return entries.filter((e) => e.kind === 'escalation').length === 3 && entries.filter((e) => e.what === 'email_sent').length >= 4;
-    }, { timeoutMs: 60_000 });
+    await waitFor(
+      'the whole ladder and its e-mails',
+      async () => {
+        const { entries } = (await stack.http('GET', `/duties/${laddered}/timeline`, { token: office.token })).body as { entries: Array<{ kind: string; what: string }> };
+        return entries.filter((e) => e.kind === 'escalation').length === 3 && entries.filter((e) => e.what === 'email_sent').length >= 4;
+      },
+      { timeoutMs: 60_000 },
+    );
     expect((await stack.http('POST', `/duties/${laddered}/acknowledge`, { token: officer.token, body: { note: '已安排专人核查' } })).status).toBe(200);
     expect((await stack.http('POST', `/duties/${laddered}/comments`, { token: officer.token, body: { text: '本周内报送核查结果' } })).status).toBe(201);
 
@@ -156,12 +167,25 @@ describe('console: nothing raw on a zh-CN page', () => {
       await page.getByTestId('who-am-i').waitFor();
       return page;
     };
-    const menuPaths = (page: Page) => page.getByRole('navigation').locator('[data-path]').evaluateAll((spans) => spans.map((s) => s.getAttribute('data-path') ?? ''));
+    const menuPaths = (page: Page) =>
+      page
+        .getByRole('navigation')
+        .locator('[data-path]')
+        .evaluateAll((spans) => spans.map((s) => s.getAttribute('data-path') ?? ''));
 
     // The office: every menu page, the duty, the campaign, both cases, the units.
     const officePage = await signIn(office.user.username);
     for (const path of await menuPaths(officePage)) await visit(officePage, path);
-    says('the duty', await visit(officePage, `/duties/${laddered}`), ['到期提醒', '办理时限临近', '逾期通知', '报部门负责人', '报领导小组', '已超过办理时限', '已发送邮件', '系统']);
+    says('the duty', await visit(officePage, `/duties/${laddered}`), [
+      '到期提醒',
+      '办理时限临近',
+      '逾期通知',
+      '报部门负责人',
+      '报领导小组',
+      '已超过办理时限',
+      '已发送邮件',
+      '系统',
+    ]);
     says('the campaign', await visit(officePage, `/campaigns/${fx.campaignId}`), ['启动阶段', '阶段结束', '事项全部办结', '攻坚行动完成', '各阶段均已结束']);
     says('the escalated case', await visit(officePage, `/compliance-cases/${escalated.caseId}`), ['限期改正期限已过']);
     await visit(officePage, `/compliance-cases/${closed.caseId}`);

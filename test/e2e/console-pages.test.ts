@@ -62,7 +62,10 @@ describe('console: every page of every role', () => {
         await page.locator('.ant-spin-spinning').first().waitFor({ state: 'hidden' });
       } catch {
         // A page without its title failed to show: say which, with what the page said.
-        report.push({ page: `${label} (${page.url()})`, violations: [`no title; errors: ${errors.join(' | ')}; text: ${(await page.locator('#main').innerText()).slice(0, 300)}`] });
+        report.push({
+          page: `${label} (${page.url()})`,
+          violations: [`no title; errors: ${errors.join(' | ')}; text: ${(await page.locator('#main').innerText()).slice(0, 300)}`],
+        });
         continue;
       }
       const violations = await seriousAccessibilityViolations(page);

@@ -123,7 +123,11 @@ describe('faults, repeated: kill -9 of the worker, Temporal and the API; a datab
   });
 
   afterAll(async () => {
-    console.log(`Fault tier figures:\n${Object.entries(figures).map(([k, v]) => `  ${k}: ${v}`).join('\n')}`);
+    console.log(
+      `Fault tier figures:\n${Object.entries(figures)
+        .map(([k, v]) => `  ${k}: ${v}`)
+        .join('\n')}`,
+    );
     for (const process of [worker, api, temporal]) await process?.stop();
     await db?.end();
     await pg?.destroy();
@@ -150,14 +154,18 @@ describe('faults, repeated: kill -9 of the worker, Temporal and the API; a datab
       return { status: response.status, body: parsed as any, headers: response.headers };
     };
     if (!options.patient) return attempt();
-    return waitFor(`${method} ${route}`, async () => {
-      try {
-        const result = await attempt();
-        return result.status < 500 && result;
-      } catch {
-        return false;
-      }
-    }, { timeoutMs: 60_000, intervalMs: 200 });
+    return waitFor(
+      `${method} ${route}`,
+      async () => {
+        try {
+          const result = await attempt();
+          return result.status < 500 && result;
+        } catch {
+          return false;
+        }
+      },
+      { timeoutMs: 60_000, intervalMs: 200 },
+    );
   }
 
   const count = async (sql: string, params: unknown[] = []): Promise<number> => Number((await db.query(sql, params)).rows[0].n);
@@ -167,7 +175,13 @@ describe('faults, repeated: kill -9 of the worker, Temporal and the API; a datab
     const districts: Array<{ id: string; name: string; liaisonEmail: string }> = [];
     for (let i = 0; i < DISTRICTS; i++) {
       const code = `F${randomUUID().replace(/-/g, '').slice(0, 9).toUpperCase()}`;
-      const created = await http('POST', '/departments', { code, name: `故障区${i + 1}`, kind: 'district', liaisonEmail: `${code.toLowerCase()}-liaison@duban.test`, headEmail: `${code.toLowerCase()}-head@duban.test` });
+      const created = await http('POST', '/departments', {
+        code,
+        name: `故障区${i + 1}`,
+        kind: 'district',
+        liaisonEmail: `${code.toLowerCase()}-liaison@duban.test`,
+        headEmail: `${code.toLowerCase()}-head@duban.test`,
+      });
       expect(created.status).toBe(201);
       districts.push(created.body);
     }
@@ -221,8 +235,7 @@ describe('faults, repeated: kill -9 of the worker, Temporal and the API; a datab
     expect(upload.status).toBe(202);
     const importId: string = ((await upload.json()) as { id: string }).id;
 
-    const sent = () =>
-      count(`SELECT count(*) AS n FROM emails e JOIN duties d ON d.id = e.duty_id WHERE d.phase_id = $1 AND e.status = 'sent'`, [phaseId]);
+    const sent = () => count(`SELECT count(*) AS n FROM emails e JOIN duties d ON d.id = e.duty_id WHERE d.phase_id = $1 AND e.status = 'sent'`, [phaseId]);
     const importRunning = async () => (await db.query(`SELECT status FROM unit_imports WHERE id = $1`, [importId])).rows[0]?.status === 'running';
     // Kill each while e-mails are going out: thresholds on the e-mails sent so far.
     // Close together, so that the activities a kill strands (Temporal retries them once their
@@ -337,7 +350,10 @@ describe('faults, repeated: kill -9 of the worker, Temporal and the API; a datab
       'import rows / imported': `${IMPORT_ROWS} / ${imported.rowsImported}`,
       'acceptance → sent mark (ms, p50 / p99 / max)': `${quantile(0.5)} / ${quantile(0.99)} / ${windows[windows.length - 1].toFixed(1)}`,
       'launch → every e-mail sent (s)': allSentAfter.toFixed(1),
-      'e-mails sent per 10 s after launch': histogram(ledger.map((row) => row.sent_ms - launchedAt), 10_000),
+      'e-mails sent per 10 s after launch': histogram(
+        ledger.map((row) => row.sent_ms - launchedAt),
+        10_000,
+      ),
       'fan-out and import with kills (s)': ((Date.now() - started) / 1000).toFixed(1),
     });
   });
@@ -352,7 +368,12 @@ describe('faults, repeated: kill -9 of the worker, Temporal and the API; a datab
     const duties: string[] = [];
     try {
       for (let i = 0; i < 10; i++) {
-        const created = await http('POST', '/duties', { departmentId: department.id, title: `数据库重启${i}`, description: '', dueAt: new Date(Date.now() + 86_400_000).toISOString() });
+        const created = await http('POST', '/duties', {
+          departmentId: department.id,
+          title: `数据库重启${i}`,
+          description: '',
+          dueAt: new Date(Date.now() + 86_400_000).toISOString(),
+        });
         expect(created.status).toBe(201);
         duties.push(created.body.id);
       }

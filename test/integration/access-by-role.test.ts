@@ -161,7 +161,12 @@ const unknownInBody = (field: string, what: string, callers?: Caller[]): Unknown
   callers,
 });
 /** A unit with a fresh, valid credit code (built by the algorithm), from the given department's file. */
-const unitFacts = (departmentId: string) => ({ creditCode: validCreditCode(), name: '权限检查有限公司', employees: 12, source: { departmentId, file: '权限检查.csv', date: '2026-10-31' } });
+const unitFacts = (departmentId: string) => ({
+  creditCode: validCreditCode(),
+  name: '权限检查有限公司',
+  employees: 12,
+  source: { departmentId, file: '权限检查.csv', date: '2026-10-31' },
+});
 const UNKNOWN_DUTY = unknownParam('id', 'duty id');
 const UNKNOWN_CAMPAIGN = unknownParam('id', 'campaign id');
 const UNKNOWN_PHASE = unknownParam('phaseId', 'phase id');
@@ -204,7 +209,13 @@ async function must(status: number, method: string, path: string, request: ApiRe
 /** A unit of its own for a call that changes it (edited, deactivated). */
 async function freshUnit(): Promise<{ id: string }> {
   const code = `ACU${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`;
-  return must(201, 'POST', '/departments', { body: { code, name: `权限检查${code}`, liaisonEmail: `${code.toLowerCase()}@duban.test`, headEmail: `${code.toLowerCase()}-h@duban.test` } }, fx.tokens.admin);
+  return must(
+    201,
+    'POST',
+    '/departments',
+    { body: { code, name: `权限检查${code}`, liaisonEmail: `${code.toLowerCase()}@duban.test`, headEmail: `${code.toLowerCase()}-h@duban.test` } },
+    fx.tokens.admin,
+  );
 }
 
 const IMPORT_CODE = `ACI${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`;
@@ -383,9 +394,12 @@ const dutyParams = () => ({ id: fx.dutyId });
 /** One entry per route the app registers: who may call it, and a request that works. */
 const ROUTES: RouteCase[] = [
   // Swagger UI and the OpenAPI document (README "The API"), outside the guarded API.
-  ...['/docs', '/docs/', '/docs/index.html', '/docs/swagger-ui-init.js', '/docs/docs/swagger-ui-init.js', '/docs-json', '/docs-yaml'].map(
-    (path): RouteCase => ({ method: 'GET', path, expect: PUBLIC, request: async () => ({}) }),
-  ),
+  ...['/docs', '/docs/', '/docs/index.html', '/docs/swagger-ui-init.js', '/docs/docs/swagger-ui-init.js', '/docs-json', '/docs-yaml'].map((path): RouteCase => ({
+    method: 'GET',
+    path,
+    expect: PUBLIC,
+    request: async () => ({}),
+  })),
   { method: 'GET', path: '/docs/LICENSE', expect: NOT_SERVED, request: async () => ({}) },
 
   { method: 'GET', path: '/health', expect: PUBLIC, request: async () => ({}) },
@@ -429,9 +443,18 @@ const ROUTES: RouteCase[] = [
     path: '/users/import',
     expect: ADMIN_ONLY,
     // A dry run: checked, nothing written.
-    request: async () => ({ query: { dryRun: 'true' }, file: { bytes: Buffer.from(`username,display_name,role\nacc-import-${randomUUID().slice(0, 8)},权限检查,viewer\n`), name: 'users.csv', type: 'text/csv' } }),
+    request: async () => ({
+      query: { dryRun: 'true' },
+      file: { bytes: Buffer.from(`username,display_name,role\nacc-import-${randomUUID().slice(0, 8)},权限检查,viewer\n`), name: 'users.csv', type: 'text/csv' },
+    }),
   },
-  { method: 'GET', path: '/users/:id', expect: ADMIN_ONLY, request: async () => ({ params: { id: (await stack.userWithToken('viewer')).user.id } }), unknown: [unknownParam('id', 'user id')] },
+  {
+    method: 'GET',
+    path: '/users/:id',
+    expect: ADMIN_ONLY,
+    request: async () => ({ params: { id: (await stack.userWithToken('viewer')).user.id } }),
+    unknown: [unknownParam('id', 'user id')],
+  },
   {
     method: 'PATCH',
     path: '/users/:id',
@@ -907,11 +930,7 @@ const ROUTES: RouteCase[] = [
     path: '/campaigns/:id/phases/:phaseId',
     expect: CAMPAIGN_READERS,
     request: async () => ({ params: phaseParams() }),
-    unknown: [
-      UNKNOWN_CAMPAIGN,
-      UNKNOWN_PHASE,
-      { what: 'phase id (of another campaign)', change: (r) => withParams(r, { phaseId: fx.closed.phaseId }) },
-    ],
+    unknown: [UNKNOWN_CAMPAIGN, UNKNOWN_PHASE, { what: 'phase id (of another campaign)', change: (r) => withParams(r, { phaseId: fx.closed.phaseId }) }],
   },
   {
     method: 'PUT',
@@ -937,7 +956,13 @@ const ROUTES: RouteCase[] = [
     request: async () => ({ params: { id: fx.closed.id, phaseId: fx.closed.phaseId } }),
     unknown: [UNKNOWN_CAMPAIGN, UNKNOWN_PHASE],
   },
-  { method: 'GET', path: '/campaigns/:id/phases/:phaseId/live', expect: CAMPAIGN_READERS, request: async () => ({ params: phaseParams() }), unknown: [UNKNOWN_CAMPAIGN, UNKNOWN_PHASE] },
+  {
+    method: 'GET',
+    path: '/campaigns/:id/phases/:phaseId/live',
+    expect: CAMPAIGN_READERS,
+    request: async () => ({ params: phaseParams() }),
+    unknown: [UNKNOWN_CAMPAIGN, UNKNOWN_PHASE],
+  },
   // What a launch would create; writes nothing (the phase stays planned).
   {
     method: 'GET',
@@ -971,19 +996,18 @@ const ROUTES: RouteCase[] = [
 
   // Progress (issue 5): the office and viewers read it all; any department officer the
   // campaign's totals and their own unit's lines (so nobody's is foreign); inspectors nothing.
-  ...(['/campaigns/:id/progress', '/campaigns/:id/progress/rankings', '/campaigns/:id/progress/history'] as const).map(
-    (path): RouteCase => ({
-      method: 'GET',
-      path,
-      expect: SCOPED_STATS_READERS,
-      request: async (): Promise<ApiRequest> => ({
-        params: campaignParams(),
-        query: path.endsWith('history') ? { from: `${YEAR}-01-01`, to: `${YEAR}-03-31` } : { asOf: `${YEAR}-06-30` },
-      }),
-      unknown: [UNKNOWN_CAMPAIGN],
-      check: (caller, body: { scope: string }) => expect(body.scope).toBe(caller === 'office' || caller === 'viewer' ? 'campaign' : caller.endsWith('Officer') ? 'own_unit' : body.scope),
+  ...(['/campaigns/:id/progress', '/campaigns/:id/progress/rankings', '/campaigns/:id/progress/history'] as const).map((path): RouteCase => ({
+    method: 'GET',
+    path,
+    expect: SCOPED_STATS_READERS,
+    request: async (): Promise<ApiRequest> => ({
+      params: campaignParams(),
+      query: path.endsWith('history') ? { from: `${YEAR}-01-01`, to: `${YEAR}-03-31` } : { asOf: `${YEAR}-06-30` },
     }),
-  ),
+    unknown: [UNKNOWN_CAMPAIGN],
+    check: (caller, body: { scope: string }) =>
+      expect(body.scope).toBe(caller === 'office' || caller === 'viewer' ? 'campaign' : caller.endsWith('Officer') ? 'own_unit' : body.scope),
+  })),
   // The acceptance assessment and circulars (issue 5): the office runs them; viewers (assessors)
   // read everything, a department officer their own unit's row and the published circulars.
   { method: 'GET', path: '/campaigns/:id/assessment-rules', expect: CAMPAIGN_READERS, request: async () => ({ params: campaignParams() }), unknown: [UNKNOWN_CAMPAIGN] },
@@ -1052,8 +1076,20 @@ const ROUTES: RouteCase[] = [
     unknown: [UNKNOWN_CAMPAIGN],
     check: (_caller, body) => expect(body).toHaveLength(1),
   },
-  { method: 'GET', path: '/circulars/:id', expect: SCOPED_STATS_READERS, request: async () => ({ params: { id: (await publishedCircularOnce()).circularId } }), unknown: [UNKNOWN_CIRCULAR] },
-  { method: 'GET', path: '/circulars/:id/page', expect: SCOPED_STATS_READERS, request: async () => ({ params: { id: (await publishedCircularOnce()).circularId } }), unknown: [UNKNOWN_CIRCULAR] },
+  {
+    method: 'GET',
+    path: '/circulars/:id',
+    expect: SCOPED_STATS_READERS,
+    request: async () => ({ params: { id: (await publishedCircularOnce()).circularId } }),
+    unknown: [UNKNOWN_CIRCULAR],
+  },
+  {
+    method: 'GET',
+    path: '/circulars/:id/page',
+    expect: SCOPED_STATS_READERS,
+    request: async () => ({ params: { id: (await publishedCircularOnce()).circularId } }),
+    unknown: [UNKNOWN_CIRCULAR],
+  },
   {
     method: 'PUT',
     path: '/circulars/:id',
@@ -1156,9 +1192,13 @@ interface Check {
 const CHECKS: Check[] = ROUTES.flatMap((route) => [
   ...CALLERS.map((caller): Check => ({ label: `${routeKey(route)} as ${caller} → ${route.expect[caller]}`, route, caller, expected: route.expect[caller] })),
   ...(route.unknown ?? []).flatMap((unknown) =>
-    (unknown.callers ?? CALLERS.filter((c) => c !== 'none' && isOk(route.expect[c]))).map(
-      (caller): Check => ({ label: `${routeKey(route)} as ${caller} naming an unknown ${unknown.what} → 404`, route, caller, expected: 404, unknown }),
-    ),
+    (unknown.callers ?? CALLERS.filter((c) => c !== 'none' && isOk(route.expect[c]))).map((caller): Check => ({
+      label: `${routeKey(route)} as ${caller} naming an unknown ${unknown.what} → 404`,
+      route,
+      caller,
+      expected: 404,
+      unknown,
+    })),
   ),
 ]);
 
@@ -1328,8 +1368,7 @@ describe('access by role: every route, every caller', () => {
       CALLERS.flatMap((caller) => {
         const says = tableSays(policies.get(routeKey(route)), caller);
         const expected = route.expect[caller];
-        const agrees =
-          says === 'row' || says === 'public' ? true : says === 'not 403' ? expected !== 403 && expected !== 401 : expected === says;
+        const agrees = says === 'row' || says === 'public' ? true : says === 'not 403' ? expected !== 403 && expected !== 401 : expected === says;
         return agrees ? [] : [`${routeKey(route)} as ${caller}: the table says ${says}, the expectation ${expected}`];
       }),
     );

@@ -41,7 +41,15 @@ describe('duty activities run twice write and send once', () => {
 
   it('records a transition once, and a stale retry does not move the duty back', async () => {
     const actor = { userId: randomUUID(), username: 'officer', role: 'department_officer' as const, departmentId: assignment.departmentId };
-    const acknowledge = { dutyId: assignment.dutyId, seq: 2, action: 'acknowledge' as const, from: 'assigned' as const, to: 'acknowledged' as const, actor, occurredAt: Date.now() };
+    const acknowledge = {
+      dutyId: assignment.dutyId,
+      seq: 2,
+      action: 'acknowledge' as const,
+      from: 'assigned' as const,
+      to: 'acknowledged' as const,
+      actor,
+      occurredAt: Date.now(),
+    };
     const start = { ...acknowledge, seq: 3, action: 'start' as const, from: 'acknowledged' as const, to: 'in_progress' as const };
     expect(await activities.recordDutyTransition(acknowledge)).toEqual({ id: assignment.dutyId, state: 'acknowledged', lastSeq: 2 });
     expect(await activities.recordDutyTransition(start)).toEqual({ id: assignment.dutyId, state: 'in_progress', lastSeq: 3 });

@@ -184,8 +184,14 @@ describe('bad input gets a clear error and changes nothing', () => {
           legalBasis: { title: '实施方案', number: '1号' },
           targets: [],
           leadingGroup: { chair: { name: '王某', title: '副市长' }, viceChairs: [], members: [] },
-          phases: [{ kind: 'mobilisation', name: '动员', window: { start: '2026-01-01', end: '2027-06-30' },
-            templates: [{ title: '方案', description: '', route: { kind: 'district' }, scope: 'once', due: { at: '2027-01-05T18:00:00' } }] }],
+          phases: [
+            {
+              kind: 'mobilisation',
+              name: '动员',
+              window: { start: '2026-01-01', end: '2027-06-30' },
+              templates: [{ title: '方案', description: '', route: { kind: 'district' }, scope: 'once', due: { at: '2027-01-05T18:00:00' } }],
+            },
+          ],
         },
       });
       expect(campaign.status).toBe(400);
@@ -260,7 +266,7 @@ describe('bad input gets a clear error and changes nothing', () => {
       expect((await stack.http('GET', `/duties/${dutyId}`, { token: inspector.token })).status).toBe(403);
     });
 
-    it('a department officer may not register departments or do the office\'s part', async () => {
+    it("a department officer may not register departments or do the office's part", async () => {
       const dept = await stack.http('POST', '/departments', {
         token: officer.token,
         body: { code: 'XX', name: 'x', liaisonEmail: 'a@duban.test', headEmail: 'b@duban.test' },
@@ -269,7 +275,7 @@ describe('bad input gets a clear error and changes nothing', () => {
       expect((await stack.http('POST', `/duties/${dutyId}/cancel`, { token: officer.token, body: { reason: 'x' } })).status).toBe(403);
     });
 
-    it('the office may not do the department\'s part', async () => {
+    it("the office may not do the department's part", async () => {
       expect((await stack.http('POST', `/duties/${dutyId}/acknowledge`, { token: office.token, body: {} })).status).toBe(403);
     });
   });

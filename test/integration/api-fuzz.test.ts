@@ -217,7 +217,15 @@ describe('fuzzing every endpoint of the OpenAPI document', () => {
     op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
       const resource = op.path.split('/')[1];
       const real =
-        name === 'creditCode' ? [ids.creditCode] : resource === 'duties' ? [ids.duty] : resource === 'campaigns' ? [ids.campaign] : resource === 'departments' ? [ids.department, ids.otherDepartment] : [];
+        name === 'creditCode'
+          ? [ids.creditCode]
+          : resource === 'duties'
+            ? [ids.duty]
+            : resource === 'campaigns'
+              ? [ids.campaign]
+              : resource === 'departments'
+                ? [ids.department, ids.otherDepartment]
+                : [];
       return pick(idPool([...real, ids.otherDepartment]));
     });
 
@@ -303,7 +311,15 @@ describe('fuzzing every endpoint of the OpenAPI document', () => {
           label += `path ${path.slice(0, 120)}`;
         }
         if (body) {
-          const types = ['application/json', 'application/json', 'application/json', 'application/json; charset=utf-16', 'text/plain', 'multipart/form-data; boundary=x', 'application/json; charset=latin1'];
+          const types = [
+            'application/json',
+            'application/json',
+            'application/json',
+            'application/json; charset=utf-16',
+            'text/plain',
+            'multipart/form-data; boundary=x',
+            'application/json; charset=latin1',
+          ];
           headers['content-type'] = c.kind === 'field' || c.kind === 'encoding' ? 'application/json' : pick(types, c.fieldChoice + c.pathChoice);
           if (!op.json && c.kind === 'path') headers['content-type'] = 'multipart/form-data; boundary=x';
         }
@@ -368,7 +384,10 @@ describe('fuzzing every endpoint of the OpenAPI document', () => {
     });
     expect(campaign.status).toBe(201);
     ids.campaign = campaign.body.id;
-    const unit = await stack.http('POST', '/units', { token: office.token, body: { creditCode: validCreditCode(), name: '模糊测试单位', source: { departmentId: department.id, file: 'x.csv', date: '2026-10-31' } } });
+    const unit = await stack.http('POST', '/units', {
+      token: office.token,
+      body: { creditCode: validCreditCode(), name: '模糊测试单位', source: { departmentId: department.id, file: 'x.csv', date: '2026-10-31' } },
+    });
     expect(unit.status).toBe(201);
     ids.creditCode = unit.body.creditCode;
 
@@ -436,7 +455,7 @@ describe('fuzzing every endpoint of the OpenAPI document', () => {
       expect(await countDuties()).toBe(before);
     });
 
-    it('a NUL in an extension\'s reason is a field error before the workflow; the duty answers the next action at once', async () => {
+    it("a NUL in an extension's reason is a field error before the workflow; the duty answers the next action at once", async () => {
       const duty = await stack.http('POST', '/duties', { token: tokens.office, body: newDuty() });
       const dueAt = new Date(Date.now() + 40 * 86_400_000).toISOString();
       const refused = await stack.http('POST', `/duties/${duty.body.id}/extend`, { token: tokens.office, body: { dueAt, reason: '延期\u0000原因' } });
@@ -464,10 +483,7 @@ describe('fuzzing every endpoint of the OpenAPI document', () => {
     });
 
     it('prototype keys are refused, a BOM before the JSON is accepted', async () => {
-      for (const text of [
-        JSON.stringify(newDuty()).replace(/^\{/, '{"__proto__":{"isAdmin":true},'),
-        JSON.stringify({ ...newDuty(), constructor: { prototype: { x: 1 } } }),
-      ]) {
+      for (const text of [JSON.stringify(newDuty()).replace(/^\{/, '{"__proto__":{"isAdmin":true},'), JSON.stringify({ ...newDuty(), constructor: { prototype: { x: 1 } } })]) {
         const answer = await raw('POST', '/duties', text);
         expect(answer.status).toBe(400);
         expect(JSON.stringify(answer.body.fields)).toMatch(/__proto__|constructor/);

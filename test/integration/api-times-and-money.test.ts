@@ -116,7 +116,15 @@ describe('answers give times as ISO instants and money as numbers', () => {
     const creditCode = validCreditCode();
     const unit = await stack.http('POST', '/units', {
       token: office.token,
-      body: { creditCode, name: '格式检查有限公司', employees: 3, insured: { pension: 3 }, arrears: 12_345.67, registeredWith: ['social_insurance'], source: { departmentId: sia.id, file: 'sia.xlsx', date: '2026-10-31' } },
+      body: {
+        creditCode,
+        name: '格式检查有限公司',
+        employees: 3,
+        insured: { pension: 3 },
+        arrears: 12_345.67,
+        registeredWith: ['social_insurance'],
+        source: { departmentId: sia.id, file: 'sia.xlsx', date: '2026-10-31' },
+      },
     });
     expect([200, 201]).toContain(unit.status);
     const run = await stack.http('POST', '/compliance-runs', { token: office.token, body: { campaignId } });
@@ -128,12 +136,19 @@ describe('answers give times as ISO instants and money as numbers', () => {
       const got = await stack.http('GET', `/compliance-cases/${id}`, { token: office.token });
       return got.body.workflow ? got.body : undefined;
     });
-    const notice = await stack.http('POST', `/compliance-cases/${kase.id}/actions`, { token: office.token, body: { action: 'issue_notice', deadline: new Date(Date.now() + 2_000).toISOString() } });
+    const notice = await stack.http('POST', `/compliance-cases/${kase.id}/actions`, {
+      token: office.token,
+      body: { action: 'issue_notice', deadline: new Date(Date.now() + 2_000).toISOString() },
+    });
     expect(notice.status).toBe(200);
-    const inspection = await waitFor('the inspection case after the deadline', async () => {
-      const listed = await stack.http('GET', `/inspection-cases?status=open`, { token: inspector.token });
-      return listed.body.items?.find((c: any) => c.creditCode === creditCode);
-    }, { timeoutMs: 30_000 });
+    const inspection = await waitFor(
+      'the inspection case after the deadline',
+      async () => {
+        const listed = await stack.http('GET', `/inspection-cases?status=open`, { token: inspector.token });
+        return listed.body.items?.find((c: any) => c.creditCode === creditCode);
+      },
+      { timeoutMs: 30_000 },
+    );
     const penalty = await stack.http('POST', `/inspection-cases/${inspection.id}/actions`, {
       token: inspector.token,
       body: { type: 'penalty', date: new Date().toISOString().slice(0, 10), findings: '逾期未改正', penaltyYuan: 5_000.5 },
@@ -171,7 +186,7 @@ describe('answers give times as ISO instants and money as numbers', () => {
         .map((segment, i) => {
           const param = /^\{(\w+)\}$/.exec(segment)?.[1];
           if (!param) return segment;
-          const value = param === 'phaseId' ? ids.phaseId : ids[segments[i - 1]] ?? ids[segments[0]];
+          const value = param === 'phaseId' ? ids.phaseId : (ids[segments[i - 1]] ?? ids[segments[0]]);
           if (value === undefined || (param !== 'id' && param !== 'phaseId' && param !== 'creditCode' && param !== 'year')) unknown = true;
           return value;
         })
@@ -197,7 +212,8 @@ describe('answers give times as ISO instants and money as numbers', () => {
       if (!schema || typeof schema !== 'object') return;
       for (const [name, property] of Object.entries<any>(schema.properties ?? {})) {
         const own = property.allOf?.[0] ?? property;
-        if (INSTANT_FIELD.test(name) && !NOT_INSTANTS.has(name) && name !== 'asOf' && own.type === 'string' && own.format !== 'date-time') documented.push(`${at}.${name} is not documented as a date-time`);
+        if (INSTANT_FIELD.test(name) && !NOT_INSTANTS.has(name) && name !== 'asOf' && own.type === 'string' && own.format !== 'date-time')
+          documented.push(`${at}.${name} is not documented as a date-time`);
         if (INSTANT_FIELD.test(name) && !NOT_INSTANTS.has(name) && (own.type === 'number' || own.type === 'integer')) documented.push(`${at}.${name} is documented as a number`);
         if (MONEY_FIELD.test(name) && own.type === 'string') documented.push(`${at}.${name} (money) is documented as ${own.type}`);
         walkSchema(property, `${at}.${name}`);

@@ -94,7 +94,11 @@ describe('assessment and circulars', () => {
     expect(defaults.body).toMatchObject({ isDefault: true, rules: { weights: { targets: 60, dutiesOnTime: 20, reportsOnTime: 20 } } });
 
     const bad = await http('PUT', `/campaigns/${fx.campaignId}/assessment-rules`, office.token, {
-      rules: { ...defaults.body.rules, weights: { targets: 50, dutiesOnTime: 30, reportsOnTime: 30 }, subsidy: { ...defaults.body.rules.subsidy, baseYuan: [{ unitId: office.user.id, yuan: 1 }] } },
+      rules: {
+        ...defaults.body.rules,
+        weights: { targets: 50, dutiesOnTime: 30, reportsOnTime: 30 },
+        subsidy: { ...defaults.body.rules.subsidy, baseYuan: [{ unitId: office.user.id, yuan: 1 }] },
+      },
       reason: '试算',
     });
     expect(bad.status).toBe(400);
@@ -146,7 +150,19 @@ describe('assessment and circulars', () => {
     // Subsidy 1,000,000 × (1.1 − 1) × 100 % = +100,000.00 (cap 20 % = 200,000: not reached).
     expect(units[a.id]).toMatchObject({
       unitKind: 'district',
-      scorecard: { attainment: 1.1, targetsScore: 100, dutiesDue: 2, dutiesOnTime: 2, dutiesOnTimeRate: 100, reportsDue: 2, reportsOnTime: 2, reportsOnTimeRate: 100, returns: 1, returnPenalty: 1, score: 99 },
+      scorecard: {
+        attainment: 1.1,
+        targetsScore: 100,
+        dutiesDue: 2,
+        dutiesOnTime: 2,
+        dutiesOnTimeRate: 100,
+        reportsDue: 2,
+        reportsOnTime: 2,
+        reportsOnTimeRate: 100,
+        returns: 1,
+        returnPenalty: 1,
+        score: 99,
+      },
       proposedOutcomes: { commendation: true, criticism: false, awardIneligible: false, subsidyAdjustmentYuan: 100_000 },
       subsidyBaseYuan: 1_000_000,
       subsidyAdjustmentYuan: 100_000,
@@ -157,7 +173,19 @@ describe('assessment and circulars', () => {
     // not eligible for awards (< 70). Subsidy 500,000 × (0.75 − 1) = −125,000, held at the cap of
     // 20 % × 500,000 = −100,000.00.
     expect(units[b.id]).toMatchObject({
-      scorecard: { attainment: 0.75, targetsScore: 75, dutiesDue: 2, dutiesOnTime: 1, dutiesOnTimeRate: 50, reportsDue: 2, reportsOnTime: 1, reportsOnTimeRate: 50, returns: 2, returnPenalty: 2, score: 60.5 },
+      scorecard: {
+        attainment: 0.75,
+        targetsScore: 75,
+        dutiesDue: 2,
+        dutiesOnTime: 1,
+        dutiesOnTimeRate: 50,
+        reportsDue: 2,
+        reportsOnTime: 1,
+        reportsOnTimeRate: 50,
+        returns: 2,
+        returnPenalty: 2,
+        score: 60.5,
+      },
       proposedOutcomes: { commendation: false, criticism: false, awardIneligible: true, subsidyAdjustmentYuan: -100_000 },
     });
     // The department: 900,000 of 1,000,000 yuan → 0.9, targets 90; its only duty never submitted
@@ -201,7 +229,17 @@ describe('assessment and circulars', () => {
     });
     expect(unreasoned.status).toBe(400);
     expect(unreasoned.body.fields).toEqual({ awardIneligible: ['a criticised unit is not eligible for awards'] });
-    expect((await http('PUT', `/assessments/${assessmentId}/units/${office.user.id}`, office.token, { commendation: false, criticism: false, awardIneligible: false, subsidyAdjustmentYuan: null, reason: '测试' })).status).toBe(404);
+    expect(
+      (
+        await http('PUT', `/assessments/${assessmentId}/units/${office.user.id}`, office.token, {
+          commendation: false,
+          criticism: false,
+          awardIneligible: false,
+          subsidyAdjustmentYuan: null,
+          reason: '测试',
+        })
+      ).status,
+    ).toBe(404);
 
     // The August report was late because of the provincial system's outage: the office halves the cut.
     const reviewed = await http('PUT', `/assessments/${assessmentId}/units/${b.id}`, office.token, {
@@ -226,7 +264,10 @@ describe('assessment and circulars', () => {
     const again = await http('POST', `/campaigns/${fx.campaignId}/assessments`, office.token, {});
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(assessmentId);
-    expect(again.body.units.find((u: { unitId: string }) => u.unitId === b.id)).toMatchObject({ subsidyAdjustmentYuan: -50_000, proposedOutcomes: { subsidyAdjustmentYuan: -100_000 } });
+    expect(again.body.units.find((u: { unitId: string }) => u.unitId === b.id)).toMatchObject({
+      subsidyAdjustmentYuan: -50_000,
+      proposedOutcomes: { subsidyAdjustmentYuan: -100_000 },
+    });
     const events = (await http('GET', `/campaigns/${fx.campaignId}/events`, office.token)).body as Array<{ action: string; reason: string | null; actorUsername: string }>;
     expect(events.filter((e) => e.action.startsWith('assessment_')).map((e) => e.action)).toEqual([
       'assessment_rules_changed',
@@ -331,7 +372,13 @@ describe('assessment and circulars', () => {
     for (const unit of [a, b, t]) expect(outcome(unit)).toHaveLength(1);
     await recordHistoryIfAsked(handle, 'assessment-workflow.reviewed-finalised');
 
-    const review = await http('PUT', `/assessments/${assessmentId}/units/${a.id}`, office.token, { commendation: false, criticism: false, awardIneligible: false, subsidyAdjustmentYuan: null, reason: '改' });
+    const review = await http('PUT', `/assessments/${assessmentId}/units/${a.id}`, office.token, {
+      commendation: false,
+      criticism: false,
+      awardIneligible: false,
+      subsidyAdjustmentYuan: null,
+      reason: '改',
+    });
     expect(review.status).toBe(409);
     expect(review.body.code).toBe('ASSESSMENT_FINALISED');
     expect((await http('POST', `/assessments/${assessmentId}/finalise`, office.token, {})).status).toBe(409);

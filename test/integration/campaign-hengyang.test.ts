@@ -36,12 +36,18 @@ describe('a Hengyang-style campaign through its phases', () => {
     await stack?.stop();
   });
 
-  const hengyangPlan = () => ({ ...hengyangCampaign(unit, districts.map((d) => d.id), 2026), reportPlan: NO_REPORT_PLAN });
+  const hengyangPlan = () => ({
+    ...hengyangCampaign(
+      unit,
+      districts.map((d) => d.id),
+      2026,
+    ),
+    reportPlan: NO_REPORT_PLAN,
+  });
 
   let campaign: any;
   const phase = (i: number) => campaign.phases[i];
-  const launch = (i: number, body: object = {}) =>
-    stack.http('POST', `/campaigns/${campaign.id}/phases/${phase(i).id}/launch`, { token: office.token, body });
+  const launch = (i: number, body: object = {}) => stack.http('POST', `/campaigns/${campaign.id}/phases/${phase(i).id}/launch`, { token: office.token, body });
   const dutiesOf = async (phaseId: string) =>
     (await stack.dataSource.query(
       `SELECT d.id, d.title, d.state, d.department_id AS "departmentId", d.district_id AS "districtId", d.sector_key AS "sectorKey",
@@ -111,7 +117,12 @@ describe('a Hengyang-style campaign through its phases', () => {
     const holders = duties.map((d) => d.departmentId);
     expect(holders).toEqual(expect.arrayContaining([unit('SIA').id, unit('TAX').id, unit('MEDIA').id, ...districts.map((d) => d.id)]));
     // Each district's own duty concerns that district.
-    expect(duties.filter((d) => d.districtId).map((d) => d.districtId).sort()).toEqual(districts.map((d) => d.id).sort());
+    expect(
+      duties
+        .filter((d) => d.districtId)
+        .map((d) => d.districtId)
+        .sort(),
+    ).toEqual(districts.map((d) => d.id).sort());
     await waitFor('an assignment e-mail to every holder', () =>
       [unit('SIA'), unit('TAX'), unit('MEDIA'), ...districts].every((u) => stack.smtp.to(u.liaisonEmail).some((m) => m.text.includes('责任'))),
     );
@@ -135,7 +146,11 @@ describe('a Hengyang-style campaign through its phases', () => {
     const duties = await dutiesOf(phase(0).id);
     for (const duty of duties) {
       const token = await officerToken([...units.values(), ...districts].find((u) => u.id === duty.departmentId)!);
-      for (const [action, body] of [['acknowledge', {}], ['start', {}], ['submit', { result: '已制定方案，责任人：张三' }]] as const) {
+      for (const [action, body] of [
+        ['acknowledge', {}],
+        ['start', {}],
+        ['submit', { result: '已制定方案，责任人：张三' }],
+      ] as const) {
         const acted = await stack.http('POST', `/duties/${duty.id}/${action}`, { token, body });
         expect([action, acted.status]).toEqual([action, 200]);
       }

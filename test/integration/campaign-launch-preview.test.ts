@@ -179,7 +179,10 @@ describe('campaign API: the launch preview', () => {
         },
       });
       expect(created.status).toBe(201);
-      const pinned = await stack.http('PUT', `/campaigns/${created.body.id}/duty-matrix/function/registration`, { token: office.token, body: { departmentId: sia.id, reason: '测试' } });
+      const pinned = await stack.http('PUT', `/campaigns/${created.body.id}/duty-matrix/function/registration`, {
+        token: office.token,
+        body: { departmentId: sia.id, reason: '测试' },
+      });
       expect(pinned.status).toBe(200);
       const campaign = created.body as { id: string; phases: Array<{ id: string }> };
       const first = await stack.http('POST', `/campaigns/${campaign.id}/phases/${campaign.phases[0].id}/launch`, { token: office.token, body: {} });
@@ -269,7 +272,12 @@ describe('campaign API: the launch preview', () => {
       const early = events.filter((e) => e.phaseId === round.id && e.action.startsWith('phase_launched'));
       expect(early).toHaveLength(1);
       expect(early[0]).toMatchObject({ action: 'phase_launched_early', reason: '省里要求年内完成摸底', actorUserId: office.user.id });
-      expect(early[0].details).toMatchObject({ early: true, forced: true, forceReason: '省里要求年内完成摸底', windowOpensAt: new Date(`${roundStart}T00:00:00+08:00`).toISOString() });
+      expect(early[0].details).toMatchObject({
+        early: true,
+        forced: true,
+        forceReason: '省里要求年内完成摸底',
+        windowOpensAt: new Date(`${roundStart}T00:00:00+08:00`).toISOString(),
+      });
 
       // The same request again creates nothing.
       const again = await stack.http('POST', path, { token: office.token, body: { force: true, early: true, reason: '省里要求年内完成摸底' } });

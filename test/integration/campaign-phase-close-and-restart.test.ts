@@ -32,10 +32,9 @@ describe('phase windows and fan-out under restarts', () => {
     phases: [phase],
   });
   const dutiesOf = (phaseId: string) =>
-    stack.dataSource.query(
-      `SELECT id, state, late, department_id AS "departmentId" FROM duties WHERE phase_id = $1 ORDER BY id`,
-      [phaseId],
-    ) as Promise<Array<{ id: string; state: string; late: boolean; departmentId: string }>>;
+    stack.dataSource.query(`SELECT id, state, late, department_id AS "departmentId" FROM duties WHERE phase_id = $1 ORDER BY id`, [phaseId]) as Promise<
+      Array<{ id: string; state: string; late: boolean; departmentId: string }>
+    >;
 
   it('closes a phase when its window ends: open duties stay open, are marked late and count against their department', async () => {
     const prompt = await stack.department(office.token);
@@ -114,7 +113,11 @@ describe('phase windows and fan-out under restarts', () => {
   });
 
   it('loses and duplicates nothing when the worker restarts in the middle of a fan-out', async () => {
-    const districts = await registerDistricts(stack, office.token, Array.from({ length: 10 }, (_, i) => `测试区${i + 1}`));
+    const districts = await registerDistricts(
+      stack,
+      office.token,
+      Array.from({ length: 10 }, (_, i) => `测试区${i + 1}`),
+    );
     const templates = ['摸底登记', '入户宣传', '台账报送', '自查整改'].map((title) => ({
       title,
       description: '',
@@ -124,12 +127,16 @@ describe('phase windows and fan-out under restarts', () => {
     }));
     const created = await stack.http('POST', '/campaigns', {
       token: office.token,
-      body: campaignBody('重启测试', districts.map((d) => d.id), {
-        kind: 'mobilisation',
-        name: '动员部署',
-        window: { start: '2026-05-01', end: '2026-06-30' },
-        templates,
-      }),
+      body: campaignBody(
+        '重启测试',
+        districts.map((d) => d.id),
+        {
+          kind: 'mobilisation',
+          name: '动员部署',
+          window: { start: '2026-05-01', end: '2026-06-30' },
+          templates,
+        },
+      ),
     });
     expect(created.status).toBe(201);
     const campaign = created.body;
@@ -160,10 +167,9 @@ describe('phase windows and fan-out under restarts', () => {
 
     // One assignment e-mail per duty, recorded once and caught once.
     const [{ count }] = await waitFor('forty assignment e-mails sent', async () => {
-      const rows = await stack.dataSource.query(
-        `SELECT count(*)::int AS count FROM emails WHERE duty_id = ANY($1) AND idempotency_key LIKE '%:assigned' AND status = 'sent'`,
-        [duties.map((d) => d.id)],
-      );
+      const rows = await stack.dataSource.query(`SELECT count(*)::int AS count FROM emails WHERE duty_id = ANY($1) AND idempotency_key LIKE '%:assigned' AND status = 'sent'`, [
+        duties.map((d) => d.id),
+      ]);
       return rows[0].count === 40 && rows;
     });
     expect(count).toBe(40);

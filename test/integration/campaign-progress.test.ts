@@ -34,7 +34,12 @@ describe('campaign progress: targets against actuals, lights, rankings, history'
   const get = (path: string, token = office.token) => stack.http('GET', `/campaigns/${fx.campaignId}${path}`, { token });
   const download = async (path: string, token = office.token) => {
     const response = await fetch(`${stack.baseUrl}/campaigns/${fx.campaignId}${path}`, { headers: { authorization: `Bearer ${token}` } });
-    return { status: response.status, type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition'), bytes: Buffer.from(await response.arrayBuffer()) };
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      disposition: response.headers.get('content-disposition'),
+      bytes: Buffer.from(await response.arrayBuffer()),
+    };
   };
 
   beforeAll(async () => {
@@ -79,12 +84,30 @@ describe('campaign progress: targets against actuals, lights, rankings, history'
     const apr = await fx.round({ kind: 'monthly', roundKey: 'monthly:2026-04', periodStart: '2026-04-01', periodEnd: '2026-04-30', dueDate: '2026-05-05' });
     const filed = (date: string, insurance: ReportFigures['insurance']) => ({ filedAt: at(date), figures: figures({ insurance }) });
 
-    await fx.report({ round: feb, unitId: jia.id, unitKind: 'district', state: 'accepted', filings: [filed('2026-03-04', { pension: pension(150), unemployment: { contributionRate: 85 } })] });
-    await fx.report({ round: feb, unitId: yi.id, unitKind: 'district', state: 'accepted', filings: [filed('2026-03-04', { pension: pension(90), unemployment: { contributionRate: 95 } })] });
+    await fx.report({
+      round: feb,
+      unitId: jia.id,
+      unitKind: 'district',
+      state: 'accepted',
+      filings: [filed('2026-03-04', { pension: pension(150), unemployment: { contributionRate: 85 } })],
+    });
+    await fx.report({
+      round: feb,
+      unitId: yi.id,
+      unitKind: 'district',
+      state: 'accepted',
+      filings: [filed('2026-03-04', { pension: pension(90), unemployment: { contributionRate: 95 } })],
+    });
     await fx.report({ round: feb, unitId: tax.id, unitKind: 'department', state: 'accepted', filings: [filed('2026-03-04', { pension: pension(120, 200_000) })] });
     await fx.report({ round: feb, unitId: civil.id, unitKind: 'department', state: 'accepted', filings: [filed('2026-03-04', { pension: pension(180) })] });
 
-    await fx.report({ round: mar, unitId: jia.id, unitKind: 'district', state: 'accepted', filings: [filed('2026-04-03', { pension: pension(250), unemployment: { contributionRate: 86 } })] });
+    await fx.report({
+      round: mar,
+      unitId: jia.id,
+      unitKind: 'district',
+      state: 'accepted',
+      filings: [filed('2026-04-03', { pension: pension(250), unemployment: { contributionRate: 86 } })],
+    });
     await fx.report({
       round: mar,
       unitId: yi.id,
@@ -143,7 +166,14 @@ describe('campaign progress: targets against actuals, lights, rankings, history'
         reportingUnits: 1,
       });
       // A rate is the mean of the districts' (86 and 92): 89 of 90 expected all along, yellow.
-      expect(target(body, 'unemployment', 'contribution_rate')).toMatchObject({ actual: 89, reachedShare: 0.9889, expectedByNow: 90, light: 'yellow', countedFrom: 'district', reportingUnits: 2 });
+      expect(target(body, 'unemployment', 'contribution_rate')).toMatchObject({
+        actual: 89,
+        reachedShare: 0.9889,
+        expectedByNow: 90,
+        light: 'yellow',
+        countedFrom: 'district',
+        reportingUnits: 2,
+      });
       expect(body.byInsuranceType.map((g: any) => [g.insuranceType, g.light, g.targets.length])).toEqual([
         ['pension', 'red', 2],
         ['unemployment', 'yellow', 1],
@@ -156,11 +186,15 @@ describe('campaign progress: targets against actuals, lights, rankings, history'
       const [a, b, c] = body.districts;
       expect(a).toMatchObject({ code: jia.code, name: '进度测试甲区', unitKind: 'district', reported: true, attainment: 0.5, light: 'green', rank: 1 });
       expect(a.latestReport).toMatchObject({ roundKey: 'monthly:2026-03', periodEnd: '2026-03-31', version: 1, filedAt: at('2026-04-03').toISOString() });
-      expect(a.targets).toEqual([{ insuranceType: 'pension', kind: 'persons', measure: 'newly_insured', share: 500, actual: 250, reachedShare: 0.5, expectedByNow: 137, light: 'green' }]);
+      expect(a.targets).toEqual([
+        { insuranceType: 'pension', kind: 'persons', measure: 'newly_insured', share: 500, actual: 250, reachedShare: 0.5, expectedByNow: 137, light: 'green' },
+      ]);
       expect(b).toMatchObject({ reported: true, attainment: 0.5, rank: 1, latestReport: { roundKey: 'monthly:2026-03', version: 2, filedAt: at('2026-04-08').toISOString() } });
       expect(c).toMatchObject({ code: bing.code, reported: false, hasFiled: false, latestReport: null, attainment: 0, light: 'red', rank: 3 });
       expect(a.hasFiled).toBe(true);
-      expect(c.targets).toEqual([{ insuranceType: 'pension', kind: 'persons', measure: 'newly_insured', share: 200, actual: null, reachedShare: 0, expectedByNow: 54.8, light: 'red' }]);
+      expect(c.targets).toEqual([
+        { insuranceType: 'pension', kind: 'persons', measure: 'newly_insured', share: 200, actual: null, reachedShare: 0, expectedByNow: 54.8, light: 'red' },
+      ]);
 
       const [t, m] = body.departments;
       // Tax: persons 120 / 400 = 0.3 (green), funds 0.2 (red); mean 0.25 against 0.274: yellow.
@@ -357,7 +391,11 @@ describe('campaign progress: targets against actuals, lights, rankings, history'
       const text = bytes.toString('utf8');
       expect(text.startsWith('\uFEFF')).toBe(true);
       // Nothing in these tables holds a comma or a quote.
-      return text.slice(1).trimEnd().split('\r\n').map((line) => line.split(','));
+      return text
+        .slice(1)
+        .trimEnd()
+        .split('\r\n')
+        .map((line) => line.split(','));
     };
     const xlsxRows = async (bytes: Buffer) => {
       const workbook = new ExcelJS.Workbook();
@@ -373,7 +411,28 @@ describe('campaign progress: targets against actuals, lights, rankings, history'
     const TYPES: Record<string, string> = { pension: '养老保险', unemployment: '失业保险' };
     const LIGHTS: Record<string, string> = { green: '绿', yellow: '黄', red: '红' };
     const expectedProgressRows = (body: any): unknown[][] => [
-      ...body.targets.map((t: any) => ['整体', null, body.campaignName, TYPES[t.insuranceType], KINDS[t.kind], t.value, t.stretch ?? null, t.actual, pct(t.reachedShare), pct(t.stretchShare), t.expectedByNow, LIGHTS[t.light], t.reportingUnits, null, null, null, null, null, null, null]),
+      ...body.targets.map((t: any) => [
+        '整体',
+        null,
+        body.campaignName,
+        TYPES[t.insuranceType],
+        KINDS[t.kind],
+        t.value,
+        t.stretch ?? null,
+        t.actual,
+        pct(t.reachedShare),
+        pct(t.stretchShare),
+        t.expectedByNow,
+        LIGHTS[t.light],
+        t.reportingUnits,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+      ]),
       ...[...body.districts, ...body.departments].flatMap((u: any) =>
         u.targets.map((t: any) => [
           u.unitKind === 'district' ? '县区' : '部门',
@@ -420,10 +479,52 @@ describe('campaign progress: targets against actuals, lights, rankings, history'
       expect(csv.type).toContain('text/csv');
       expect(csv.disposition).toMatch(/^attachment; filename="campaign-progress-2026-04-10-\d{8}-\d{4}\.csv"; filename\*=UTF-8''/);
       const lines = csvRows(csv.bytes);
-      expect(lines[0]).toEqual(['范围', '单位代码', '单位名称', '险种', '指标', '目标值', '挑战值', '实际值', '完成率（%）', '挑战完成率（%）', '按进度应完成', '进度灯', '报送单位数', '已报送（计入）', '曾报送', '最近报告轮次', '报送时间', '版本', '综合完成率（%）', '排名']);
+      expect(lines[0]).toEqual([
+        '范围',
+        '单位代码',
+        '单位名称',
+        '险种',
+        '指标',
+        '目标值',
+        '挑战值',
+        '实际值',
+        '完成率（%）',
+        '挑战完成率（%）',
+        '按进度应完成',
+        '进度灯',
+        '报送单位数',
+        '已报送（计入）',
+        '曾报送',
+        '最近报告轮次',
+        '报送时间',
+        '版本',
+        '综合完成率（%）',
+        '排名',
+      ]);
       expect(lines.slice(1)).toEqual(asCsv(expected));
       // Worked by hand: 丙 never reported.
-      expect(lines.find((l) => l[2] === '进度测试丙区')).toEqual(['县区', bing.code, '进度测试丙区', '养老保险', '新增参保人数', '200', '', '', '0', '', '54.8', '红', '', '否', '否', '', '', '', '0', '3']);
+      expect(lines.find((l) => l[2] === '进度测试丙区')).toEqual([
+        '县区',
+        bing.code,
+        '进度测试丙区',
+        '养老保险',
+        '新增参保人数',
+        '200',
+        '',
+        '',
+        '0',
+        '',
+        '54.8',
+        '红',
+        '',
+        '否',
+        '否',
+        '',
+        '',
+        '',
+        '0',
+        '3',
+      ]);
 
       const xlsx = await download('/progress?asOf=2026-04-10&format=xlsx');
       expect(xlsx.status).toBe(200);
@@ -437,7 +538,18 @@ describe('campaign progress: targets against actuals, lights, rankings, history'
 
     it('gives the rankings and the history as tables too', async () => {
       const rankings = (await get('/progress/rankings?asOf=2026-04-10&kind=district')).body;
-      const expectedRankings = rankings.rankings.map((u: any) => [u.rank, '县区', u.code, u.name, pct(u.attainment), LIGHTS[u.light], u.reported ? '是' : '否', u.hasFiled ? '是' : '否', u.latestReport?.roundKey ?? null, u.latestReport ? time(u.latestReport.filedAt) : null]);
+      const expectedRankings = rankings.rankings.map((u: any) => [
+        u.rank,
+        '县区',
+        u.code,
+        u.name,
+        pct(u.attainment),
+        LIGHTS[u.light],
+        u.reported ? '是' : '否',
+        u.hasFiled ? '是' : '否',
+        u.latestReport?.roundKey ?? null,
+        u.latestReport ? time(u.latestReport.filedAt) : null,
+      ]);
       const rankingCsv = csvRows((await download('/progress/rankings?asOf=2026-04-10&kind=district&format=csv')).bytes);
       expect(rankingCsv[0]).toEqual(['排名', '类别', '单位代码', '单位名称', '综合完成率（%）', '进度灯', '已报送（计入）', '曾报送', '最近报告轮次', '报送时间']);
       expect(rankingCsv.slice(1)).toEqual(asCsv(expectedRankings));
@@ -446,7 +558,19 @@ describe('campaign progress: targets against actuals, lights, rankings, history'
 
       const history = (await get('/progress/history?from=2026-01-01&to=2026-05-31')).body;
       const expectedHistory = history.points.flatMap((p: any) =>
-        p.targets.map((t: any) => [p.date, p.dueRounds.join(' '), pct(p.timeShare), TYPES[t.insuranceType], KINDS[t.kind], t.value, t.actual, pct(t.reachedShare), t.expectedByNow, LIGHTS[t.light], t.reportingUnits]),
+        p.targets.map((t: any) => [
+          p.date,
+          p.dueRounds.join(' '),
+          pct(p.timeShare),
+          TYPES[t.insuranceType],
+          KINDS[t.kind],
+          t.value,
+          t.actual,
+          pct(t.reachedShare),
+          t.expectedByNow,
+          LIGHTS[t.light],
+          t.reportingUnits,
+        ]),
       );
       expect(expectedHistory).toHaveLength(4 * 3);
       const historyCsv = csvRows((await download('/progress/history?from=2026-01-01&to=2026-05-31&format=csv')).bytes);
@@ -455,13 +579,13 @@ describe('campaign progress: targets against actuals, lights, rankings, history'
       expect(historyCsv[1]).toEqual(['2026-03-05', 'monthly:2026-02', '17.53', '养老保险', '新增参保人数', '1000', '240', '24', '175.3', '绿', '2']);
       const historyXlsx = await xlsxRows((await download('/progress/history?from=2026-01-01&to=2026-05-31&format=xlsx')).bytes);
       // An empty text cell (the last point is due for no round) reads back as an empty string or nothing.
-      expect(trimmed(historyXlsx.rows.slice(1)).map((r) => r.map((v) => (v === '' ? null : v)))).toEqual(
-        trimmed(expectedHistory).map((r) => r.map((v) => (v === '' ? null : v))),
-      );
+      expect(trimmed(historyXlsx.rows.slice(1)).map((r) => r.map((v) => (v === '' ? null : v)))).toEqual(trimmed(expectedHistory).map((r) => r.map((v) => (v === '' ? null : v))));
     });
 
     it('takes the format from the Accept header when ?format is absent', async () => {
-      const response = await fetch(`${stack.baseUrl}/campaigns/${fx.campaignId}/progress?asOf=2026-04-10`, { headers: { authorization: `Bearer ${office.token}`, accept: 'text/csv' } });
+      const response = await fetch(`${stack.baseUrl}/campaigns/${fx.campaignId}/progress?asOf=2026-04-10`, {
+        headers: { authorization: `Bearer ${office.token}`, accept: 'text/csv' },
+      });
       expect(response.headers.get('content-type')).toContain('text/csv');
       expect((await get('/progress?asOf=2026-04-10&format=pdf')).status).toBe(400);
     });
@@ -525,7 +649,13 @@ describe('campaign progress: targets against actuals, lights, rankings, history'
     });
   });
 
-  const csvLines = (bytes: Buffer) => bytes.toString('utf8').slice(1).trimEnd().split('\r\n').map((line) => line.split(','));
+  const csvLines = (bytes: Buffer) =>
+    bytes
+      .toString('utf8')
+      .slice(1)
+      .trimEnd()
+      .split('\r\n')
+      .map((line) => line.split(','));
 });
 
 function pick<T extends Record<string, unknown>, K extends keyof T>(object: T, ...keys: K[]): Pick<T, K> {

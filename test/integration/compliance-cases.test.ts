@@ -71,7 +71,14 @@ describe('compliance cases: comparison, notice, escalation, exposure, bidding ba
     [elsewhere] = await registerDistricts(stack, office.token, ['耒阳市']);
     const otherTeam = await stack.http('POST', '/departments', {
       token: office.token,
-      body: { code: `T${randomUUID().slice(0, 8).toUpperCase()}`, name: '耒阳市劳动保障监察大队', kind: 'inspection_team', districtIds: [elsewhere.id], liaisonEmail: 'ly@duban.test', headEmail: 'ly-head@duban.test' },
+      body: {
+        code: `T${randomUUID().slice(0, 8).toUpperCase()}`,
+        name: '耒阳市劳动保障监察大队',
+        kind: 'inspection_team',
+        districtIds: [elsewhere.id],
+        liaisonEmail: 'ly@duban.test',
+        headEmail: 'ly-head@duban.test',
+      },
     });
     expect(otherTeam.status).toBe(201);
     const otherTeamId = otherTeam.body.id as string;
@@ -116,7 +123,11 @@ describe('compliance cases: comparison, notice, escalation, exposure, bidding ba
     const launched = await stack.http('POST', `/campaigns/${campaignId}/phases/${created.body.phases[0].id}/launch`, { token: office.token, body: {} });
     expect(launched.status).toBe(200);
 
-    await record(code.restaurant, { name: '雁峰区好味餐馆', sectorKey: 'restaurants', districtId: district.id, contactEmail: 'haowei@unit.test', employees: 8, registeredWith: ['market_regulation'] }, 'SAMR');
+    await record(
+      code.restaurant,
+      { name: '雁峰区好味餐馆', sectorKey: 'restaurants', districtId: district.id, contactEmail: 'haowei@unit.test', employees: 8, registeredWith: ['market_regulation'] },
+      'SAMR',
+    );
     await record(code.builder, { name: '衡阳建工劳务有限公司', sectorKey: 'construction', districtId: district.id, employees: 50, registeredWith: ['tax'] }, 'TAX');
     await record(code.builder, { insured: { pension: 30, work_injury: 50 }, registeredWith: ['social_insurance'] }, 'SIA');
     await record(code.arrears, { name: '衡阳某超市', sectorKey: 'restaurants', districtId: district.id, contactEmail: 'market@unit.test', arrears: 5000 }, 'TAX');
@@ -179,7 +190,14 @@ describe('compliance cases: comparison, notice, escalation, exposure, bidding ba
     const team = (body: Record<string, unknown>) =>
       stack.http('POST', '/departments', {
         token: office.token,
-        body: { code: `T${randomUUID().slice(0, 8).toUpperCase()}`, name: '监察大队', kind: 'inspection_team', liaisonEmail: 't@duban.test', headEmail: 't-head@duban.test', ...body },
+        body: {
+          code: `T${randomUUID().slice(0, 8).toUpperCase()}`,
+          name: '监察大队',
+          kind: 'inspection_team',
+          liaisonEmail: 't@duban.test',
+          headEmail: 't-head@duban.test',
+          ...body,
+        },
       });
     const before = (await stack.dataSource.query(`SELECT count(*)::int AS n FROM departments`))[0].n;
     const taken = await team({ districtIds: [elsewhere.id] });
@@ -192,14 +210,18 @@ describe('compliance cases: comparison, notice, escalation, exposure, bidding ba
     expect(notATeam.body.fields).toHaveProperty('districtIds');
     expect((await stack.dataSource.query(`SELECT count(*)::int AS n FROM departments`))[0].n).toBe(before);
     const teams = await stack.http('GET', '/inspection-teams', { token: inspector.token });
-    expect(teams.body).toEqual(expect.arrayContaining([expect.objectContaining({ id: teamId, code: 'INSPECT', districtIds: [] }), expect.objectContaining({ districtIds: [elsewhere.id] })]));
+    expect(teams.body).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: teamId, code: 'INSPECT', districtIds: [] }), expect.objectContaining({ districtIds: [elsewhere.id] })]),
+    );
   });
 
   it('scopes cases: officers see their department’s, refuse other departments, and bad input changes nothing', async () => {
     const restaurant = await caseOf(code.restaurant, 'not_registered');
     const health = await officer('HEALTH');
     const cons = await officer('CONS');
-    expect((await stack.http('GET', '/compliance-cases', { token: health.token })).body.items.every((c: { departmentId: string }) => c.departmentId === units.get('HEALTH')!.id)).toBe(true);
+    expect(
+      (await stack.http('GET', '/compliance-cases', { token: health.token })).body.items.every((c: { departmentId: string }) => c.departmentId === units.get('HEALTH')!.id),
+    ).toBe(true);
     expect((await stack.http('GET', `/compliance-cases/${restaurant.id}`, { token: cons.token })).status).toBe(403);
     expect((await stack.http('GET', `/compliance-cases/${randomUUID()}`, { token: office.token })).status).toBe(404);
     expect((await act(office.token, randomUUID(), { action: 'issue_notice' })).status).toBe(404);
@@ -248,10 +270,14 @@ describe('compliance cases: comparison, notice, escalation, exposure, bidding ba
     expect((await stack.http('GET', `/compliance-cases/${restaurant.id}`, { token: inspector.token })).status).toBe(200);
     expect((await stack.http('GET', `/compliance-cases/${restaurant.id}`, { token: otherInspector.token })).status).toBe(403);
 
-    const proposed = await waitFor('the exposure proposal', async () => {
-      const got = await detail(restaurant.id);
-      return got.exposureStatus === 'proposed' && got;
-    }, { timeoutMs: 40_000 });
+    const proposed = await waitFor(
+      'the exposure proposal',
+      async () => {
+        const got = await detail(restaurant.id);
+        return got.exposureStatus === 'proposed' && got;
+      },
+      { timeoutMs: 40_000 },
+    );
     await waitFor('the office to hear of the proposal', () => stack.smtp.emails.find((e) => e.subject.includes('曝光待审批') && e.text.includes(code.restaurant)));
     const decide = (token: string, body: Record<string, unknown>) => stack.http('POST', `/exposure-proposals/${proposed.exposureProposalId}/decision`, { token, body });
     for (const who of [health, inspector, viewer]) expect((await decide(who.token, { decision: 'approve' })).status).toBe(403);
@@ -266,7 +292,10 @@ describe('compliance cases: comparison, notice, escalation, exposure, bidding ba
     expect((await decide(office.token, { decision: 'reject', reason: '再议' })).status).toBe(409);
 
     const mediaDuty = await waitFor('the media duty', async () => {
-      const rows = await stack.dataSource.query(`SELECT d.id, d.department_id AS "departmentId", d.state, d.title FROM exposure_proposals p JOIN duties d ON d.id = p.media_duty_id WHERE p.case_id = $1`, [restaurant.id]);
+      const rows = await stack.dataSource.query(
+        `SELECT d.id, d.department_id AS "departmentId", d.state, d.title FROM exposure_proposals p JOIN duties d ON d.id = p.media_duty_id WHERE p.case_id = $1`,
+        [restaurant.id],
+      );
       return rows[0];
     });
     expect(mediaDuty).toMatchObject({ departmentId: units.get('MEDIA')!.id, state: 'assigned' });
@@ -302,19 +331,30 @@ describe('compliance cases: comparison, notice, escalation, exposure, bidding ba
     const builder = await caseOf(code.builder, 'under_insured');
     const cons = await officer('CONS');
     expect((await act(cons.token, builder.id, { action: 'issue_notice', deadline: inSeconds(1) })).status).toBe(200);
-    const banned = await waitFor('the bidding-ban duty', async () => {
-      const got = await detail(builder.id);
-      const step = got.steps.find((s: { step: string }) => s.step === 'bidding_ban');
-      return step?.dutyId ? got : undefined;
-    }, { timeoutMs: 40_000 });
+    const banned = await waitFor(
+      'the bidding-ban duty',
+      async () => {
+        const got = await detail(builder.id);
+        const step = got.steps.find((s: { step: string }) => s.step === 'bidding_ban');
+        return step?.dutyId ? got : undefined;
+      },
+      { timeoutMs: 40_000 },
+    );
     const banStep = banned.steps.find((s: { step: string }) => s.step === 'bidding_ban');
-    const banDuty = await waitFor('the duty row', async () => (await stack.dataSource.query(`SELECT department_id AS "departmentId", state FROM duties WHERE id = $1`, [banStep.dutyId]))[0]);
+    const banDuty = await waitFor(
+      'the duty row',
+      async () => (await stack.dataSource.query(`SELECT department_id AS "departmentId", state FROM duties WHERE id = $1`, [banStep.dutyId]))[0],
+    );
     expect(banDuty).toEqual({ departmentId: units.get('CONS')!.id, state: 'assigned' });
     expect(banned.steps.map((s: { step: string }) => s.step).sort()).toEqual(['bidding_ban', 'exposure', 'inspection']);
 
     // An inspector of the team records the registration it found on site.
     const receipt = await evidence(inspector.token, builder.id, '补办参保登记 20 人');
-    const rectified = await act(inspector.token, builder.id, { action: 'record_rectification', reason: '已为全部职工参保', rectification: { kind: 'registration', evidenceIds: [receipt] } });
+    const rectified = await act(inspector.token, builder.id, {
+      action: 'record_rectification',
+      reason: '已为全部职工参保',
+      rectification: { kind: 'registration', evidenceIds: [receipt] },
+    });
     expect(rectified.status).toBe(200);
     expect(rectified.body).toMatchObject({ state: 'closed', outcome: 'rectified' });
 
@@ -324,7 +364,10 @@ describe('compliance cases: comparison, notice, escalation, exposure, bidding ba
     expect(after.exposureStatus).toBe('withdrawn');
     const inspection = (await stack.dataSource.query(`SELECT status, close_reason AS reason FROM inspection_cases WHERE case_id = $1`, [builder.id]))[0];
     expect(inspection).toEqual({ status: 'closed', reason: 'The unit rectified' });
-    await waitFor('the bidding-ban duty to be cancelled', async () => (await stack.dataSource.query(`SELECT state FROM duties WHERE id = $1`, [banStep.dutyId]))[0].state === 'cancelled');
+    await waitFor(
+      'the bidding-ban duty to be cancelled',
+      async () => (await stack.dataSource.query(`SELECT state FROM duties WHERE id = $1`, [banStep.dutyId]))[0].state === 'cancelled',
+    );
   });
 
   it('escalates once after a worker stopped over the deadline restarts, and a dismissal stops the rest', async () => {
@@ -470,7 +513,11 @@ describe('compliance cases: comparison, notice, escalation, exposure, bidding ba
     const healthUnits = await stack.http('GET', '/compliance/overview/units', { token: health.token });
     expect(healthUnits.body).toMatchObject({ scoped: true, totals: { byStatus: { no_findings: 0 } } });
     const byDistrict = await fetch(`${stack.baseUrl}/compliance/overview/units?groupBy=district&format=csv`, { headers: { authorization: `Bearer ${office.token}` } });
-    expect(Buffer.from(await byDistrict.arrayBuffer()).toString('utf8').split('\r\n')[0]).toBe('\uFEFF县区,单位数,未发现问题,已发现,已下达限期改正,逾期升级,已整改,已撤销');
+    expect(
+      Buffer.from(await byDistrict.arrayBuffer())
+        .toString('utf8')
+        .split('\r\n')[0],
+    ).toBe('\uFEFF县区,单位数,未发现问题,已发现,已下达限期改正,逾期升级,已整改,已撤销');
 
     const cases = await stack.http('GET', `/compliance/overview/cases?campaignId=${campaignId}`, { token: office.token });
     expect(cases.body.stages).toEqual(

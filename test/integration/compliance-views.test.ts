@@ -38,7 +38,12 @@ describe('compliance views and the exposure list', () => {
   const counts = (partial: Partial<Counts>): Counts => ({ ...(Object.fromEntries(UNIT_COMPLIANCE_STATUSES.map((s) => [s, 0])) as Counts), ...partial });
   const csv = async (path: string, token: string) => {
     const response = await fetch(`${stack.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
-    return { status: response.status, type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition'), text: Buffer.from(await response.arrayBuffer()).toString('utf8') };
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      disposition: response.headers.get('content-disposition'),
+      text: Buffer.from(await response.arrayBuffer()).toString('utf8'),
+    };
   };
   /** Every group's statuses add up to its total, and the groups to the totals. */
   const expectAddsUp = (overview: UnitsOverview) => {
@@ -206,7 +211,8 @@ describe('compliance views and the exposure list', () => {
     });
 
     it('filters by district, sector and department, and the parts add up to the whole', async () => {
-      const total = async (query: string, token = office.token) => (await stack.http('GET', `/compliance/overview/cases?campaignId=${fx.campaignId}&${query}`, { token })).body.total as number;
+      const total = async (query: string, token = office.token) =>
+        (await stack.http('GET', `/compliance/overview/cases?campaignId=${fx.campaignId}&${query}`, { token })).body.total as number;
       expect(await total(`districtId=${d1.id}`)).toBe(6);
       expect(await total(`districtId=${d2.id}`)).toBe(2);
       expect(await total('sectorKey=supermarkets')).toBe(4);
@@ -239,7 +245,13 @@ describe('compliance views and the exposure list', () => {
       const lines = file.text.split('\r\n');
       expect(lines[0]).toBe('\uFEFF类别,问题或措施,阶段或状态,案件数');
       expect(lines).toEqual(
-        expect.arrayContaining(['案件阶段,欠缴社会保险费,撤销结案,2', '案件阶段,应参保未参保,逾期升级,1', '升级措施,媒体曝光,已采取,2', '升级措施,申请人民法院强制执行,已取消,1', '合计,,,8']),
+        expect.arrayContaining([
+          '案件阶段,欠缴社会保险费,撤销结案,2',
+          '案件阶段,应参保未参保,逾期升级,1',
+          '升级措施,媒体曝光,已采取,2',
+          '升级措施,申请人民法院强制执行,已取消,1',
+          '合计,,,8',
+        ]),
       );
     });
 

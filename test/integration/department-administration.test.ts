@@ -121,10 +121,23 @@ describe('the lifecycle of a unit', () => {
 
     const renamed = await stack.http('PATCH', `/departments/${id}`, {
       token: admin.token,
-      body: { name: '衡阳市医疗保障局', liaisonName: '张伟', liaisonEmail: `${c.toLowerCase()}-zhang@duban.test`, liaisonPhone: null, headName: '李明', reason: '联络员调整：张伟接替王芳' },
+      body: {
+        name: '衡阳市医疗保障局',
+        liaisonName: '张伟',
+        liaisonEmail: `${c.toLowerCase()}-zhang@duban.test`,
+        liaisonPhone: null,
+        headName: '李明',
+        reason: '联络员调整：张伟接替王芳',
+      },
     });
     expect(renamed.status).toBe(200);
-    expect(renamed.body).toMatchObject({ name: '衡阳市医疗保障局', liaisonName: '张伟', liaisonEmail: `${c.toLowerCase()}-zhang@duban.test`, liaisonPhone: null, headName: '李明' });
+    expect(renamed.body).toMatchObject({
+      name: '衡阳市医疗保障局',
+      liaisonName: '张伟',
+      liaisonEmail: `${c.toLowerCase()}-zhang@duban.test`,
+      liaisonPhone: null,
+      headName: '李明',
+    });
     expect((await stack.http('GET', `/departments/${id}`, { token: viewer.token })).body).toMatchObject({ name: '衡阳市医疗保障局', liaisonName: '张伟' });
 
     // The same change again changes nothing and records nothing.
@@ -153,7 +166,11 @@ describe('the lifecycle of a unit', () => {
       expect(entry).toMatchObject({ actorId: admin.user.id, actorUsername: admin.user.username, targetType: 'department' });
       expect(entry.clientAddress).toMatch(/127\.0\.0\.1/);
     }
-    expect(audit[0]).toMatchObject({ reason: '新成立的成员单位', from: null, to: { code: c, name: '市医疗保障局', kind: 'department', liaisonName: '王芳', headPhone: '13800000000' } });
+    expect(audit[0]).toMatchObject({
+      reason: '新成立的成员单位',
+      from: null,
+      to: { code: c, name: '市医疗保障局', kind: 'department', liaisonName: '王芳', headPhone: '13800000000' },
+    });
     // Only what changed: the head's name was sent unchanged and is not there.
     expect(audit[1]).toMatchObject({
       reason: '联络员调整：张伟接替王芳',
@@ -245,7 +262,17 @@ describe('the lifecycle of a unit', () => {
     expect(csv.type).toMatch(/^text\/csv/);
     const rows = parseCsv(csv.text.replace(/^\uFEFF/, ''));
     expect(rows[0].slice(0, 9)).toEqual(['代码', '名称', '类型', '联络员', '联络员邮箱', '联络员电话', '负责人', '负责人邮箱', '负责人电话']);
-    expect(rows.slice(1).map((r) => [r[0], r[2], r[9]]).sort()).toEqual([[dept.code, '部门', '已停用'], [district.code, '区县', '启用']].sort());
+    expect(
+      rows
+        .slice(1)
+        .map((r) => [r[0], r[2], r[9]])
+        .sort(),
+    ).toEqual(
+      [
+        [dept.code, '部门', '已停用'],
+        [district.code, '区县', '启用'],
+      ].sort(),
+    );
     const xlsx = await download(stack.baseUrl, `/departments?format=xlsx&q=${encodeURIComponent(marker)}`, viewer.token);
     expect(xlsx.status).toBe(200);
     const sheet = await readXlsx(xlsx.bytes);
@@ -279,7 +306,9 @@ describe('who may act', () => {
       }
     }
     for (const caller of [viewer, inspector, officer]) {
-      expect((await stack.http('POST', '/departments', { token: caller.token, body: { code: code(), name: '越权', liaisonEmail: 'a@duban.test', headEmail: 'b@duban.test' } })).status).toBe(403);
+      expect(
+        (await stack.http('POST', '/departments', { token: caller.token, body: { code: code(), name: '越权', liaisonEmail: 'a@duban.test', headEmail: 'b@duban.test' } })).status,
+      ).toBe(403);
     }
     expect(await counts()).toEqual(before);
   });
@@ -359,8 +388,28 @@ describe('import from a sheet', () => {
   it('imports 30 departments and 12 districts from a CSV with a BOM; broken rows are refused alone and write nothing; the same file again changes nothing', async () => {
     const prefix = code('I').slice(0, 6);
     const good = [
-      ...Array.from({ length: 30 }, (_, i) => [`${prefix}D${i}`, `成员单位${i}`, i % 2 ? '部门' : 'department', `联络员${i}`, `d${i}-${prefix}@duban.test`, '0734-8123456', `负责人${i}`, `h${i}-${prefix}@duban.test`, '']),
-      ...Array.from({ length: 12 }, (_, i) => [`${prefix}X${i}`, `区县${i}`, i % 2 ? '区县' : 'district', '', `x${i}-${prefix}@duban.test`, '', '', `xh${i}-${prefix}@duban.test`, '13800000000']),
+      ...Array.from({ length: 30 }, (_, i) => [
+        `${prefix}D${i}`,
+        `成员单位${i}`,
+        i % 2 ? '部门' : 'department',
+        `联络员${i}`,
+        `d${i}-${prefix}@duban.test`,
+        '0734-8123456',
+        `负责人${i}`,
+        `h${i}-${prefix}@duban.test`,
+        '',
+      ]),
+      ...Array.from({ length: 12 }, (_, i) => [
+        `${prefix}X${i}`,
+        `区县${i}`,
+        i % 2 ? '区县' : 'district',
+        '',
+        `x${i}-${prefix}@duban.test`,
+        '',
+        '',
+        `xh${i}-${prefix}@duban.test`,
+        '13800000000',
+      ]),
     ];
     const broken = [
       [`${prefix}BADMAIL`, '坏邮箱局', 'department', '', 'not-an-address', '', '', `b-${prefix}@duban.test`, ''],
@@ -403,7 +452,9 @@ describe('import from a sheet', () => {
     expect(n).toBe(42);
     const [district] = await stack.dataSource.query(`SELECT kind, head_phone, liaison_name FROM departments WHERE code = $1`, [`${prefix}X1`]);
     expect(district).toEqual({ kind: 'district', head_phone: '13800000000', liaison_name: null });
-    const [importRecord] = await stack.dataSource.query(`SELECT to_value AS "to", reason, client_address AS "clientAddress" FROM audit_log WHERE action = 'departments.imported' ORDER BY id DESC LIMIT 1`);
+    const [importRecord] = await stack.dataSource.query(
+      `SELECT to_value AS "to", reason, client_address AS "clientAddress" FROM audit_log WHERE action = 'departments.imported' ORDER BY id DESC LIMIT 1`,
+    );
     expect(importRecord.to).toMatchObject({ fileName: '成员单位名单.csv', created: 42, updated: 0, unchanged: 0, refused: 8 });
     expect(importRecord.clientAddress).toMatch(/127\.0\.0\.1/);
     expect((await counts()).audit - before.audit).toBe(43);
@@ -471,7 +522,11 @@ describe('import from a sheet', () => {
       expect(answer.body.fields).toHaveProperty('file');
     }
     expect((await importFile('x', 'a.csv', { field: 'upload' })).status).toBe(400);
-    const noFile = await fetch(`${stack.baseUrl}/departments/import`, { method: 'POST', headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' }, body: '{}' });
+    const noFile = await fetch(`${stack.baseUrl}/departments/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(noFile.status).toBe(400);
     const tooLarge = await importFile(Buffer.alloc(1024 * 1024 + 1, 0x41), 'big.csv');
     expect(tooLarge.status).toBe(413);
@@ -526,7 +581,10 @@ describe('a deactivated unit gets no new duties', () => {
     const campaign = await campaignRoutedTo(unit.id);
     const held = await stack.http('POST', '/duties', { token: office.token, body: { departmentId: unit.id, title: '停用前的事项', description: '', dueAt: inDays(30) } });
     expect(held.status).toBe(201);
-    const elsewhere = await stack.http('POST', '/duties', { token: office.token, body: { departmentId: units.get('SIA')!.id, title: '别处的事项', description: '', dueAt: inDays(30) } });
+    const elsewhere = await stack.http('POST', '/duties', {
+      token: office.token,
+      body: { departmentId: units.get('SIA')!.id, title: '别处的事项', description: '', dueAt: inDays(30) },
+    });
     expect(elsewhere.status).toBe(201);
 
     expect((await stack.http('POST', `/departments/${unit.id}/deactivate`, { token: admin.token, body: { reason: '机构撤并' } })).status).toBe(200);
@@ -547,10 +605,14 @@ describe('a deactivated unit gets no new duties', () => {
     expect(phase).toEqual({ status: 'planned', duty_count: null });
     expect((await stack.dataSource.query(`SELECT 1 FROM phase_fanout WHERE phase_id = $1`, [campaign.phaseId])).length).toBe(0);
 
-    expectInactive(await stack.http('PUT', '/duty-matrix/function/exposure_test_route', { token: office.token, body: { departmentId: unit.id, label: '测试职能', reason: '测试' } }));
+    expectInactive(
+      await stack.http('PUT', '/duty-matrix/function/exposure_test_route', { token: office.token, body: { departmentId: unit.id, label: '测试职能', reason: '测试' } }),
+    );
     const other = await campaignRoutedTo(units.get('SIA')!.id);
     expectInactive(await stack.http('PUT', `/campaigns/${other.id}/duty-matrix/function/registration`, { token: office.token, body: { departmentId: unit.id, reason: '测试' } }));
-    expect((await stack.http('GET', `/campaigns/${other.id}/duty-matrix`, { token: office.token })).body.find((r: any) => r.key === 'registration').departmentId).toBe(units.get('SIA')!.id);
+    expect((await stack.http('GET', `/campaigns/${other.id}/duty-matrix`, { token: office.token })).body.find((r: any) => r.key === 'registration').departmentId).toBe(
+      units.get('SIA')!.id,
+    );
     expectInactive(await stack.http('POST', '/duties', { token: office.token, body: { departmentId: unit.id, title: '停用后的事项', description: '', dueAt: inDays(30) } }));
     expectInactive(await stack.http('POST', `/duties/${elsewhere.body.id}/reassign`, { token: office.token, body: { departmentId: unit.id, reason: '改派' } }));
     expect((await stack.http('GET', `/duties/${elsewhere.body.id}`, { token: office.token })).body.departmentId).toBe(units.get('SIA')!.id);
@@ -572,7 +634,11 @@ describe('a deactivated unit gets no new duties', () => {
   });
 
   it('joins no campaign: a deactivated member or district is refused at creation and when the group changes (400 naming the field); a member deactivated later may stay', async () => {
-    const [gone, goneDistrict, staying] = [await register({ name: '已撤并的局' }), await register({ kind: 'district', name: '已撤并区' }), await register({ name: '后来撤并的局' })];
+    const [gone, goneDistrict, staying] = [
+      await register({ name: '已撤并的局' }),
+      await register({ kind: 'district', name: '已撤并区' }),
+      await register({ name: '后来撤并的局' }),
+    ];
     for (const unit of [gone, goneDistrict]) {
       expect((await stack.http('POST', `/departments/${unit.id}/deactivate`, { token: admin.token, body: { reason: '机构撤并' } })).status).toBe(200);
     }

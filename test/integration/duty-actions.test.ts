@@ -72,16 +72,11 @@ describe('duty actions: progress notes, evidence, comments, reassignment and the
     expect(result.status).toBe(201);
     return result.body.id as string;
   };
-  const act = (token: string, dutyId: string, action: string, body: object = {}) =>
-    stack.http('POST', `/duties/${dutyId}/${action}`, { token, body });
+  const act = (token: string, dutyId: string, action: string, body: object = {}) => stack.http('POST', `/duties/${dutyId}/${action}`, { token, body });
   const duty = async (dutyId: string) => (await stack.http('GET', `/duties/${dutyId}`, { token: office.token })).body;
 
   /** multipart/form-data, as a browser's form sends it. */
-  const upload = async (
-    token: string,
-    dutyId: string,
-    file: { bytes: Buffer; name: string; type?: string; field?: string } | null,
-  ) => {
+  const upload = async (token: string, dutyId: string, file: { bytes: Buffer; name: string; type?: string; field?: string } | null) => {
     const form = new FormData();
     if (file) form.append(file.field ?? 'file', new Blob([file.bytes], file.type ? { type: file.type } : {}), file.name);
     else form.append('note', 'no file here');
@@ -92,8 +87,7 @@ describe('duty actions: progress notes, evidence, comments, reassignment and the
     });
     return { status: response.status, body: (await response.json()) as any };
   };
-  const evidenceCount = async (dutyId: string) =>
-    Number((await stack.dataSource.query('SELECT count(*) AS n FROM duty_evidence WHERE duty_id = $1', [dutyId]))[0].n);
+  const evidenceCount = async (dutyId: string) => Number((await stack.dataSource.query('SELECT count(*) AS n FROM duty_evidence WHERE duty_id = $1', [dutyId]))[0].n);
 
   beforeAll(async () => {
     stack = await TestStack.start({ DUBAN_EVIDENCE_MAX_BYTES: String(MAX_BYTES) });
@@ -476,7 +470,14 @@ describe('duty actions: progress notes, evidence, comments, reassignment and the
       const times = timeline.map((e: any) => Date.parse(e.at));
       expect([...times].sort((a, b) => a - b)).toEqual(times);
       for (const entry of timeline) {
-        expect(entry).toEqual(expect.objectContaining({ at: expect.any(String), kind: expect.any(String), what: expect.any(String), who: expect.objectContaining({ username: expect.any(String), role: expect.any(String) }) }));
+        expect(entry).toEqual(
+          expect.objectContaining({
+            at: expect.any(String),
+            kind: expect.any(String),
+            what: expect.any(String),
+            who: expect.objectContaining({ username: expect.any(String), role: expect.any(String) }),
+          }),
+        );
       }
       const steps = timeline.filter((e: any) => e.kind !== 'email').map((e: any) => `${e.kind}:${e.what}`);
       expect(steps).toEqual([
@@ -509,7 +510,13 @@ describe('duty actions: progress notes, evidence, comments, reassignment and the
       expect(entry('comment')).toMatchObject({ who: { id: office.user.id, role: 'office' }, details: { text: '此事项涉及建设部门职责。' } });
       expect(entry('submit')).toMatchObject({
         who: { id: officerB.user.id },
-        details: { result: '已清理 12 户', evidence: [{ id: fileA.id, fileName: '名单.pdf' }, { id: fileB.id, fileName: '清理情况.docx' }] },
+        details: {
+          result: '已清理 12 户',
+          evidence: [
+            { id: fileA.id, fileName: '名单.pdf' },
+            { id: fileB.id, fileName: '清理情况.docx' },
+          ],
+        },
       });
       const emails = timeline.filter((e: any) => e.kind === 'email').map((e: any) => e.details.key);
       expect(emails).toEqual(
@@ -556,10 +563,7 @@ describe('duty actions: progress notes, evidence, comments, reassignment and the
       await activities.recordDutyTransition(reassign);
       await activities.recordDutyTransition(back);
       await activities.recordDutyTransition(reassign);
-      const rows = await stack.dataSource.query(
-        'SELECT seq, from_department_id, to_department_id FROM duty_transitions WHERE duty_id = $1 ORDER BY seq',
-        [assignment.dutyId],
-      );
+      const rows = await stack.dataSource.query('SELECT seq, from_department_id, to_department_id FROM duty_transitions WHERE duty_id = $1 ORDER BY seq', [assignment.dutyId]);
       expect(rows.map((r: any) => [r.seq, r.from_department_id, r.to_department_id])).toEqual([
         [1, null, null],
         [2, deptA.id, deptB.id],

@@ -28,9 +28,7 @@ describe('the duty clock: reminder before the due time, overdue escalation after
     await stack.http('POST', `/duties/${dutyId}/acknowledge`, { token: officer.token, body: {} });
 
     // Half-way through a short duty: the reminder.
-    const reminder = await waitFor('the reminder', () =>
-      stack.smtp.to(department.liaisonEmail).find((e) => e.subject.startsWith('【督办提醒】')),
-    );
+    const reminder = await waitFor('the reminder', () => stack.smtp.to(department.liaisonEmail).find((e) => e.subject.startsWith('【督办提醒】')));
     expect(reminder.subject).toBe('【督办提醒】即将到期：召开动员部署会');
     expect(reminder.to).toEqual([department.liaisonEmail]);
     const reminded = await stack.http('GET', `/duties/${dutyId}`, { token: office.token });
@@ -44,12 +42,8 @@ describe('the duty clock: reminder before the due time, overdue escalation after
     });
     expect(Date.parse(overdue.overdueSince)).toBeGreaterThanOrEqual(dueAt.getTime());
     expect(overdue.state).toBe('acknowledged');
-    expect(overdue.escalations).toEqual([
-      { step: 'overdue', dueAt: dueAt.toISOString(), firedAt: overdue.overdueSince, notified: ['department_liaison', 'office'] },
-    ]);
-    const escalation = await waitFor('the overdue e-mail', () =>
-      stack.smtp.emails.find((e) => e.subject.startsWith('【催办】') && e.text.includes('召开动员部署会')),
-    );
+    expect(overdue.escalations).toEqual([{ step: 'overdue', dueAt: dueAt.toISOString(), firedAt: overdue.overdueSince, notified: ['department_liaison', 'office'] }]);
+    const escalation = await waitFor('the overdue e-mail', () => stack.smtp.emails.find((e) => e.subject.startsWith('【催办】') && e.text.includes('召开动员部署会')));
     expect(escalation.to).toEqual(expect.arrayContaining([department.liaisonEmail, office.user.email]));
     expect(escalation.subject).toBe('【催办】督办事项已逾期未办结：召开动员部署会');
 
@@ -82,14 +76,22 @@ describe('the duty clock: reminder before the due time, overdue escalation after
       token: office.token,
       body: { departmentId: department.id, title: '提交工作方案', description: '', dueAt: new Date(dueAt).toISOString() },
     });
-    for (const [action, body] of [['acknowledge', {}], ['start', {}], ['submit', { result: '方案已提交' }]] as const) {
+    for (const [action, body] of [
+      ['acknowledge', {}],
+      ['start', {}],
+      ['submit', { result: '方案已提交' }],
+    ] as const) {
       expect((await stack.http('POST', `/duties/${duty.id}/${action}`, { token: officer.token, body })).status).toBe(200);
     }
     // The workflow's own clock has passed the due time with the duty submitted: no step fired.
-    const live = await waitFor('the workflow clock to pass the due time', async () => {
-      const state = await stack.http('GET', `/duties/${duty.id}/live`, { token: office.token });
-      return Date.now() > dueAt + 1_000 && state.body;
-    }, { intervalMs: 250 });
+    const live = await waitFor(
+      'the workflow clock to pass the due time',
+      async () => {
+        const state = await stack.http('GET', `/duties/${duty.id}/live`, { token: office.token });
+        return Date.now() > dueAt + 1_000 && state.body;
+      },
+      { intervalMs: 250 },
+    );
     expect(live).toMatchObject({ state: 'submitted', overdue: false, firedEscalationSteps: [] });
     const stored = await stack.http('GET', `/duties/${duty.id}`, { token: office.token });
     expect(stored.body).toMatchObject({ overdue: false, escalations: [] });

@@ -31,10 +31,14 @@ describe('the escalation ladder, and extending a due time', () => {
     const duty = await assign(office.token, department.id, '摸底登记未参保单位', 3_000);
     const dueAt = Date.parse(duty.dueAt);
 
-    const done = await waitFor('all three steps', async () => {
-      const got = await stack.http('GET', `/duties/${duty.id}`, { token: office.token });
-      return got.body.escalations.length === 3 && got.body;
-    }, { timeoutMs: 30_000 });
+    const done = await waitFor(
+      'all three steps',
+      async () => {
+        const got = await stack.http('GET', `/duties/${duty.id}`, { token: office.token });
+        return got.body.escalations.length === 3 && got.body;
+      },
+      { timeoutMs: 30_000 },
+    );
     expect(done.escalations.map((e: any) => [e.step, e.notified])).toEqual([
       ['overdue', ['department_liaison', 'office']],
       ['chase_head', ['department_head', 'department_liaison']],
@@ -86,18 +90,21 @@ describe('the escalation ladder, and extending a due time', () => {
     const live = await stack.http('GET', `/duties/${duty.id}/live`, { token: office.token });
     expect(live.body).toMatchObject({ dueAt: newDue, firedEscalationSteps: [], overdue: false });
 
-    const notice = await waitFor('the extension e-mail', () =>
-      stack.smtp.to(department.liaisonEmail).find((e) => e.subject.includes('办结期限已调整')),
-    );
+    const notice = await waitFor('the extension e-mail', () => stack.smtp.to(department.liaisonEmail).find((e) => e.subject.includes('办结期限已调整')));
     expect(notice.text).toContain('原因：等待税务数据');
     // A fresh reminder for the new due time, then a fresh overdue step counted from it.
-    await waitFor('the reminder for the new due time', () =>
-      stack.smtp.to(department.liaisonEmail).filter((e) => e.subject.startsWith('【督办提醒】') && e.text.includes('报送参保扩面工作方案')).length === 2,
+    await waitFor(
+      'the reminder for the new due time',
+      () => stack.smtp.to(department.liaisonEmail).filter((e) => e.subject.startsWith('【督办提醒】') && e.text.includes('报送参保扩面工作方案')).length === 2,
     );
-    const again = await waitFor('overdue against the new due time', async () => {
-      const got = await stack.http('GET', `/duties/${duty.id}`, { token: office.token });
-      return got.body.escalations.filter((e: any) => e.step === 'overdue').length === 2 && got.body;
-    }, { timeoutMs: 30_000 });
+    const again = await waitFor(
+      'overdue against the new due time',
+      async () => {
+        const got = await stack.http('GET', `/duties/${duty.id}`, { token: office.token });
+        return got.body.escalations.filter((e: any) => e.step === 'overdue').length === 2 && got.body;
+      },
+      { timeoutMs: 30_000 },
+    );
     expect(again.escalations.filter((e: any) => e.step === 'overdue').map((e: any) => e.dueAt)).toEqual([duty.dueAt, newDue]);
     expect(again.overdue).toBe(true);
 
@@ -150,10 +157,14 @@ describe('the escalation ladder, and extending a due time', () => {
     const launched = await stack.http('POST', `/campaigns/${campaign.id}/phases/${campaign.phases[0].id}/launch`, { token: office.token, body: {} });
     expect(launched.status).toBe(200);
 
-    const mails = await waitFor('the three escalation e-mails of the campaign duty', () => {
-      const found = stack.smtp.emails.filter((e) => e.text.includes(title) && e.subject.includes('逾期'));
-      return found.length === 3 && found;
-    }, { timeoutMs: 60_000 });
+    const mails = await waitFor(
+      'the three escalation e-mails of the campaign duty',
+      () => {
+        const found = stack.smtp.emails.filter((e) => e.text.includes(title) && e.subject.includes('逾期'));
+        return found.length === 3 && found;
+      },
+      { timeoutMs: 60_000 },
+    );
     const byStep = (prefix: string) => mails.find((m) => m.subject.startsWith(prefix))!;
     const overdue = byStep('【催办】督办事项已逾期未办结');
     const head = byStep('【催办】督办事项逾期未办结，请部门负责人督促');

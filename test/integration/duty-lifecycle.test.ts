@@ -87,9 +87,7 @@ describe('a duty from assignment to acceptance (API → Temporal → PostgreSQL 
     expect([...times].sort((a, b) => a - b)).toEqual(times);
 
     // The return reached the liaison with its reason; the submissions reached the office.
-    const returnEmail = await waitFor('the return e-mail', () =>
-      stack.smtp.to(department.liaisonEmail).find((e) => e.subject.includes('被退回')),
-    );
+    const returnEmail = await waitFor('the return e-mail', () => stack.smtp.to(department.liaisonEmail).find((e) => e.subject.includes('被退回')));
     expect(returnEmail.text).toContain('原因：名单缺少统一社会信用代码');
     await waitFor('two submission e-mails to the office', () => stack.smtp.to(office.user.email!).filter((e) => e.subject.includes('已提交')).length === 2);
 
@@ -99,9 +97,7 @@ describe('a duty from assignment to acceptance (API → Temporal → PostgreSQL 
     await recordHistoryIfAsked(handle, 'duty-workflow.accepted-after-return');
     const final = await stack.http('GET', `/duties/${dutyId}`, { token: office.token });
     expect(final.body.emails.every((e: any) => e.status === 'sent')).toBe(true);
-    expect(final.body.emails.map((e: any) => e.key)).toEqual(
-      expect.arrayContaining([`duty:${dutyId}:assigned`, `duty:${dutyId}:transition:5`, `duty:${dutyId}:transition:7`]),
-    );
+    expect(final.body.emails.map((e: any) => e.key)).toEqual(expect.arrayContaining([`duty:${dutyId}:assigned`, `duty:${dutyId}:transition:5`, `duty:${dutyId}:transition:7`]));
     // Each e-mail key was delivered exactly once.
     const messageIds = stack.smtp.emails.map((e) => e.messageId);
     expect(new Set(messageIds).size).toBe(messageIds.length);

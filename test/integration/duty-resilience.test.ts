@@ -43,9 +43,7 @@ describe('nothing is lost or doubled when the worker is down or actions race', (
       token: office.token,
       body: { departmentId: department.id, title: '并发签收', description: '', dueAt: new Date(Date.now() + 86400_000).toISOString() },
     });
-    const results = await Promise.all(
-      [1, 2, 3].map(() => stack.http('POST', `/duties/${duty.id}/acknowledge`, { token: officer.token, body: {} })),
-    );
+    const results = await Promise.all([1, 2, 3].map(() => stack.http('POST', `/duties/${duty.id}/acknowledge`, { token: officer.token, body: {} })));
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
     const got = await stack.http('GET', `/duties/${duty.id}`, { token: office.token });
     expect(got.body.history.map((h: { action: string }) => h.action)).toEqual(['assign', 'acknowledge']);

@@ -113,7 +113,10 @@ describe('a duty under pressure', () => {
     expect(new Set(recorded.map((h: { reason?: string; note?: string }) => h.reason ?? h.note)).size).toBe(notes);
 
     // Every run of the workflow (closed ones continued as new), each within bound + margin.
-    await waitFor('the outbox drained', async () => (await stack.temporal.workflow.getHandle(dutyWorkflowId(duty.id)).query('dutyLiveState') as { pendingNotifications: number }).pendingNotifications === 0);
+    await waitFor(
+      'the outbox drained',
+      async () => ((await stack.temporal.workflow.getHandle(dutyWorkflowId(duty.id)).query('dutyLiveState')) as { pendingNotifications: number }).pendingNotifications === 0,
+    );
     const lengths: number[] = [];
     let longest: Record<string, number> = {};
     let longestRunId = '';
@@ -129,7 +132,9 @@ describe('a duty under pressure', () => {
       }
       lengths.push(events.length);
       // A run that rolled over while it drained its notifications is the one worth replaying.
-      const patches = events.flatMap((event) => Object.values(event.markerRecordedEventAttributes?.details ?? {}).flatMap((d) => (d.payloads ?? []).map((p) => defaultPayloadConverter.fromPayload(p) as { id?: string })));
+      const patches = events.flatMap((event) =>
+        Object.values(event.markerRecordedEventAttributes?.details ?? {}).flatMap((d) => (d.payloads ?? []).map((p) => defaultPayloadConverter.fromPayload(p) as { id?: string })),
+      );
       if (patches.some((patch) => patch?.id === 'duty-bounded-outbox')) drainedRunId = run.runId;
     }
     console.log(`busy duty: ${lengths.length} runs, lengths ${lengths.join(' ')}; the longest by event type ${JSON.stringify(longest)}`);
@@ -142,9 +147,7 @@ describe('a duty under pressure', () => {
 
   it('lets one of 50 simultaneous acknowledgements through and answers the 49 others with a clear 409', async () => {
     const { office, officer, duty } = await newDuty('五十人同时签收');
-    const results = await Promise.all(
-      Array.from({ length: 50 }, () => stack.http('POST', `/duties/${duty.id}/acknowledge`, { token: officer.token, body: {} })),
-    );
+    const results = await Promise.all(Array.from({ length: 50 }, () => stack.http('POST', `/duties/${duty.id}/acknowledge`, { token: officer.token, body: {} })));
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(49);
@@ -159,9 +162,7 @@ describe('a duty under pressure', () => {
     const { office, officer, duty } = await newDuty('重试评论');
     const headers = { 'idempotency-key': `comment-${duty.id}` };
     const body = { text: '请补充各街道分工。' };
-    const results = await Promise.all(
-      Array.from({ length: 50 }, () => post(`/duties/${duty.id}/comments`, office.token, body, headers)),
-    );
+    const results = await Promise.all(Array.from({ length: 50 }, () => post(`/duties/${duty.id}/comments`, office.token, body, headers)));
     expect(results.map((r) => r.status)).toEqual(Array(50).fill(201));
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
     expect(results.filter((r) => r.headers['idempotency-replayed'] === 'true')).toHaveLength(49);

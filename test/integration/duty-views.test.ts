@@ -336,12 +336,9 @@ describe('duty views: inbox, the office overview, the overdue list, CSV, bulk ac
       expect(result.body.code).toBe('ACTION_NOT_PERMITTED');
     });
 
-    it.each(['/inbox', '/overview/duties', '/overview/departments', '/overview/overdue', '/overview/duties?format=csv'])(
-      'refuses an inspector %s with 403',
-      async (path) => {
-        expect((await get(path, inspector.token)).status).toBe(403);
-      },
-    );
+    it.each(['/inbox', '/overview/duties', '/overview/departments', '/overview/overdue', '/overview/duties?format=csv'])('refuses an inspector %s with 403', async (path) => {
+      expect((await get(path, inspector.token)).status).toBe(403);
+    });
 
     it('lets a viewer read any department, and asks which one for an inbox', async () => {
       expect((await get(`/inbox?departmentId=${deptB.id}`, viewer.token)).body).toMatchObject({ total: 1, department: { id: deptB.id } });
@@ -398,7 +395,7 @@ describe('duty views: inbox, the office overview, the overdue list, CSV, bulk ac
       expect(rows[district2.id]).toMatchObject({ total: 3, late: 1, closedOnTime: 1, closedLate: 1 });
     });
 
-    it("shows a department officer their own row only", async () => {
+    it('shows a department officer their own row only', async () => {
       const result = await get(`/overview/departments?campaignId=${campaignId}`, officerB.token);
       expect(result.body.rows.map((row: any) => row.id)).toEqual([deptB.id]);
     });
@@ -467,7 +464,17 @@ describe('duty views: inbox, the office overview, the overdue list, CSV, bulk ac
       expect(cells[0]).toEqual(csvRows[0]);
       // The CSV defuses formulas with an apostrophe; the workbook keeps the text as a text cell.
       const titleColumn = csvRows[0].indexOf('标题');
-      expect(cells.slice(1).map((r) => r[titleColumn]).sort()).toEqual(csvRows.slice(1).map((r) => r[titleColumn].replace(/^'/, '')).sort());
+      expect(
+        cells
+          .slice(1)
+          .map((r) => r[titleColumn])
+          .sort(),
+      ).toEqual(
+        csvRows
+          .slice(1)
+          .map((r) => r[titleColumn].replace(/^'/, ''))
+          .sort(),
+      );
       sheet.eachRow((row) => row.eachCell((cell) => expect(cell.formula).toBeUndefined()));
     });
 

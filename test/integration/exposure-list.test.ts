@@ -78,16 +78,23 @@ describe('the exposure list: only units that are still out of compliance', () =>
     for (const caseId of cases.values()) await chain.notify(caseId, 1);
     // Ten working days after the deadline each case proposes its exposure; the office approves.
     for (const [creditCode, caseId] of cases) {
-      const proposed = await waitFor('the exposure proposal', async () => {
-        const got = await chain.detail(caseId);
-        return got.exposureStatus === 'proposed' && got;
-      }, { timeoutMs: 60_000 });
+      const proposed = await waitFor(
+        'the exposure proposal',
+        async () => {
+          const got = await chain.detail(caseId);
+          return got.exposureStatus === 'proposed' && got;
+        },
+        { timeoutMs: 60_000 },
+      );
       const approved = await stack.http('POST', `/exposure-proposals/${proposed.exposureProposalId}/decision`, { token: office.token, body: { decision: 'approve' } });
       expect(approved.status).toBe(200);
-      mediaDutyOf.set(creditCode, await waitFor('the media duty', async () => {
-        const rows = await stack.dataSource.query(`SELECT d.id FROM exposure_proposals p JOIN duties d ON d.id = p.media_duty_id WHERE p.case_id = $1`, [caseId]);
-        return rows[0]?.id as string | undefined;
-      }));
+      mediaDutyOf.set(
+        creditCode,
+        await waitFor('the media duty', async () => {
+          const rows = await stack.dataSource.query(`SELECT d.id FROM exposure_proposals p JOIN duties d ON d.id = p.media_duty_id WHERE p.case_id = $1`, [caseId]);
+          return rows[0]?.id as string | undefined;
+        }),
+      );
     }
   }, 240_000);
 
@@ -149,7 +156,10 @@ describe('the exposure list: only units that are still out of compliance', () =>
     // The inspectors can no longer log this exposure as done: its approval no longer stands.
     const inspection = (await chain.detail(caseId)).inspectionCaseId as string;
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    const logged = await stack.http('POST', `/inspection-cases/${inspection}/actions`, { token: office.token, body: { type: 'exposure', date: today, findings: '融媒体中心发布' } });
+    const logged = await stack.http('POST', `/inspection-cases/${inspection}/actions`, {
+      token: office.token,
+      body: { type: 'exposure', date: today, findings: '融媒体中心发布' },
+    });
     expect(logged.status).toBe(409);
   });
 

@@ -61,7 +61,17 @@ it('takes a fresh production system to a liaison who sees their duty, every step
   // 2. Departments and districts from a spreadsheet.
   const departmentsFile = await xlsx([
     ['code', 'name', 'kind', 'liaison_name', 'liaison_email', 'liaison_phone', 'head_name', 'head_email', 'head_phone'],
-    ...UNITS.map((u) => [u.code, u.name, u.kind, `${u.name}联络员`, `${u.code.toLowerCase()}-liaison@hy.gov.test`, '0734-8000000', `${u.name}负责人`, `${u.code.toLowerCase()}-head@hy.gov.test`, '0734-8000001']),
+    ...UNITS.map((u) => [
+      u.code,
+      u.name,
+      u.kind,
+      `${u.name}联络员`,
+      `${u.code.toLowerCase()}-liaison@hy.gov.test`,
+      '0734-8000000',
+      `${u.name}负责人`,
+      `${u.code.toLowerCase()}-head@hy.gov.test`,
+      '0734-8000001',
+    ]),
   ]);
   const departments = await upload('/departments/import', departmentsFile, '成员单位.xlsx', adminToken);
   expect(departments.status).toBe(200);
@@ -82,7 +92,12 @@ it('takes a fresh production system to a liaison who sees their duty, every step
 
   // 4. The office assigns a duty to the first department.
   const office = await signIn('office-hy', oneTimePassword('office-hy'));
-  const officeToken = (await stack.http('POST', '/auth/password', { token: office.body.accessToken, body: { currentPassword: oneTimePassword('office-hy'), newPassword: '扩面办-办公室-新口令-2026' } })).body.accessToken;
+  const officeToken = (
+    await stack.http('POST', '/auth/password', {
+      token: office.body.accessToken,
+      body: { currentPassword: oneTimePassword('office-hy'), newPassword: '扩面办-办公室-新口令-2026' },
+    })
+  ).body.accessToken;
   const dept01 = registered.find((d) => d.code === 'DEPT01')!;
   const duty = await stack.http('POST', '/duties', {
     token: officeToken,
@@ -94,14 +109,19 @@ it('takes a fresh production system to a liaison who sees their duty, every step
   const first = await signIn('liaison-dept01', oneTimePassword('liaison-dept01'));
   expect(first.body.mustChangePassword).toBe(true);
   expect((await stack.http('GET', '/duties', { token: first.body.accessToken })).status).toBe(403);
-  const changed = await stack.http('POST', '/auth/password', { token: first.body.accessToken, body: { currentPassword: oneTimePassword('liaison-dept01'), newPassword: LIAISON_PASSWORD } });
+  const changed = await stack.http('POST', '/auth/password', {
+    token: first.body.accessToken,
+    body: { currentPassword: oneTimePassword('liaison-dept01'), newPassword: LIAISON_PASSWORD },
+  });
   expect(changed.status).toBe(200);
   const inbox = await stack.http('GET', '/duties', { token: changed.body.accessToken });
   expect(inbox.status).toBe(200);
   expect(inbox.body.items.map((d: any) => d.id)).toEqual([duty.body.id]);
   // Another department's liaison sees none of it.
   const other = await signIn('liaison-dept02', oneTimePassword('liaison-dept02'));
-  const otherToken = (await stack.http('POST', '/auth/password', { token: other.body.accessToken, body: { currentPassword: oneTimePassword('liaison-dept02'), newPassword: LIAISON_PASSWORD } })).body.accessToken;
+  const otherToken = (
+    await stack.http('POST', '/auth/password', { token: other.body.accessToken, body: { currentPassword: oneTimePassword('liaison-dept02'), newPassword: LIAISON_PASSWORD } })
+  ).body.accessToken;
   expect((await stack.http('GET', '/duties', { token: otherToken })).body.items).toEqual([]);
 
   // 6. Every step in the audit log.

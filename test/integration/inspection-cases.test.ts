@@ -226,7 +226,11 @@ describe('inspectors: teams, inbox, enforcement log, history, case evidence', ()
       ];
       for (const [body, field, message] of cases) {
         const answer = await log(inspectorA.token, id, body);
-        expect({ body, status: answer.status, messages: answer.body.fields?.[field] }).toEqual({ body, status: 400, messages: expect.arrayContaining([expect.stringContaining(message)]) });
+        expect({ body, status: answer.status, messages: answer.body.fields?.[field] }).toEqual({
+          body,
+          status: 400,
+          messages: expect.arrayContaining([expect.stringContaining(message)]),
+        });
       }
       // Evidence of another case is not evidence of this one.
       const foreign = await upload(inspectorB.token, approved.caseId, 'foreign');

@@ -39,7 +39,9 @@ describe('inspection-team mail: the team hears of a case it is given, once', () 
     await chain.unregisteredUnit(creditCode, { name: '耒阳市某建材商行', sectorKey: 'restaurants', districtId: chain.district.id });
     caseId = (await chain.compare([creditCode])).get(creditCode)!;
     await chain.notify(caseId, 1);
-    inspectionCaseId = await waitFor('the inspection case', async () => (await chain.detail(caseId)).inspectionCaseId as string | null | undefined ?? undefined, { timeoutMs: 40_000 });
+    inspectionCaseId = await waitFor('the inspection case', async () => ((await chain.detail(caseId)).inspectionCaseId as string | null | undefined) ?? undefined, {
+      timeoutMs: 40_000,
+    });
   }, 180_000);
 
   afterAll(async () => {

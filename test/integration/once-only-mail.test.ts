@@ -33,8 +33,7 @@ describe('an e-mail is claimed with a lease, sent, and marked sent', () => {
     await smtp.stop();
   });
 
-  const row = async (key: string) =>
-    (await db.query(`SELECT status, attempts, claimed_by, lease_until, message_id FROM emails WHERE idempotency_key = $1`, [key]))[0];
+  const row = async (key: string) => (await db.query(`SELECT status, attempts, claimed_by, lease_until, message_id FROM emails WHERE idempotency_key = $1`, [key]))[0];
   const message = (key: string, to: string) => ({ key, recipients: [to], subject: `主题 ${key}`, body: '正文' });
 
   it('sends once when two attempts race; the loser is told to retry after the lease', async () => {

@@ -8,7 +8,15 @@ import { OpenApiResponseChecker } from '../support/openapi-responses';
 type Json = Record<string, any>;
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 /** The routes anyone may call without a token. */
-const PUBLIC = new Set(['AuthController_login', 'HealthController_check', 'OidcController_settings', 'OidcController_login', 'OidcController_callback', 'AuthController_setPasswordWithLink', 'NoticeLinksController_open']);
+const PUBLIC = new Set([
+  'AuthController_login',
+  'HealthController_check',
+  'OidcController_settings',
+  'OidcController_login',
+  'OidcController_callback',
+  'AuthController_setPasswordWithLink',
+  'NoticeLinksController_open',
+]);
 
 /**
  * The served OpenAPI document: valid for a real validator, and every route documents what it
@@ -97,7 +105,9 @@ describe('OpenAPI document', () => {
     const duty = '3f0c1d8e-0000-4000-8000-000000000000';
     expect(checker.problem('GET', `/duties/${duty}`, 418, 'application/json', {})).toMatch(/DutiesController_get .* answered 418/);
     expect(checker.problem('GET', `/duties/${duty}`, 200, 'application/json; charset=utf-8', { id: duty })).toMatch(/DutiesController_get .* does not match .*required property/);
-    expect(checker.problem('GET', `/duties/${duty}`, 404, 'application/json', { statusCode: 404, message: 'Duty not found', code: 'NO_SUCH_CODE' })).toMatch(/\/code must be equal to one of the allowed values/);
+    expect(checker.problem('GET', `/duties/${duty}`, 404, 'application/json', { statusCode: 404, message: 'Duty not found', code: 'NO_SUCH_CODE' })).toMatch(
+      /\/code must be equal to one of the allowed values/,
+    );
     expect(checker.problem('GET', `/duties/${duty}`, 404, 'application/json', { statusCode: 404, error: 'NOT_FOUND', message: 'Duty not found' })).toBeNull();
     expect(checker.route('GET', '/duty-matrix/changes?x=1')?.operation.operationId).toBe('DutyMatrixController_changes');
     expect(checker.route('GET', `/duties/${duty}/comments`)?.operation.operationId).toBe('DutyCommentsController_list');

@@ -27,7 +27,14 @@ describe('upcoming report rounds', () => {
     dueOnDayOff: 'next_working_day',
   };
   const rounds = (token = office.token, query = '?include=upcoming') => stack.http('GET', `/campaigns/${campaignId}/report-rounds${query}`, { token });
-  const sameRound = (r: any) => ({ roundKey: r.roundKey, kind: r.kind, periodStart: r.periodStart, periodEnd: r.periodEnd, dueDate: r.dueDate, dueAt: new Date(r.dueAt).toISOString() });
+  const sameRound = (r: any) => ({
+    roundKey: r.roundKey,
+    kind: r.kind,
+    periodStart: r.periodStart,
+    periodEnd: r.periodEnd,
+    dueDate: r.dueDate,
+    dueAt: new Date(r.dueAt).toISOString(),
+  });
 
   beforeAll(async () => {
     stack = await TestStack.start();
@@ -87,10 +94,14 @@ describe('upcoming report rounds', () => {
     for (const r of upcoming) expect([r.roundKey, r.periodStart >= period.start && r.periodEnd <= period.end]).toEqual([r.roundKey, true]);
 
     // The workflow opens those whose time has come, with the periods and due times listed…
-    const opened = await waitFor('the rounds due to open', async () => {
-      const got = await rounds();
-      return got.body.items.length === due.length && got.body.items.every((r: any) => r.reportCount > 0) && got.body;
-    }, { timeoutMs: 60_000 });
+    const opened = await waitFor(
+      'the rounds due to open',
+      async () => {
+        const got = await rounds();
+        return got.body.items.length === due.length && got.body.items.every((r: any) => r.reportCount > 0) && got.body;
+      },
+      { timeoutMs: 60_000 },
+    );
     expect(opened.items.map(sameRound).sort((a: any, b: any) => a.roundKey.localeCompare(b.roundKey))).toEqual(
       due.map(sameRound).sort((a, b) => a.roundKey.localeCompare(b.roundKey)),
     );
@@ -120,10 +131,14 @@ describe('upcoming report rounds', () => {
     expect(listed.filter((r) => r.kind !== 'quarterly')).toEqual(ahead);
     const openNow = listed.filter((r) => Date.parse(r.opensAt) <= Date.now());
     expect(openNow.map((r) => r.kind)).toEqual(['quarterly']);
-    const after = await waitFor('the quarter under way', async () => {
-      const got = await rounds();
-      return got.body.items.some((r: any) => r.roundKey === openNow[0].roundKey && r.reportCount > 0) && got.body;
-    }, { timeoutMs: 60_000 });
+    const after = await waitFor(
+      'the quarter under way',
+      async () => {
+        const got = await rounds();
+        return got.body.items.some((r: any) => r.roundKey === openNow[0].roundKey && r.reportCount > 0) && got.body;
+      },
+      { timeoutMs: 60_000 },
+    );
     expect(sameRound(after.items.find((r: any) => r.roundKey === openNow[0].roundKey))).toEqual(sameRound(openNow[0]));
     expect(after.upcoming).toEqual(listed.filter((r) => r.roundKey !== openNow[0].roundKey));
   });

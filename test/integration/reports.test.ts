@@ -74,7 +74,16 @@ describe('periodic reports', () => {
   it('refuses a plan that does not hold together, field by field, and lets only the office set it', async () => {
     const bad = await stack.http('PUT', `/campaigns/${campaignId}/report-plan`, {
       token: office.token,
-      body: { plan: { kinds: [{ kind: 'monthly', owedBy: ['district'], dueDay: 31 }, { kind: 'monthly', owedBy: [] }], dueOnDayOff: 'keep' }, reason: '试' },
+      body: {
+        plan: {
+          kinds: [
+            { kind: 'monthly', owedBy: ['district'], dueDay: 31 },
+            { kind: 'monthly', owedBy: [] },
+          ],
+          dueOnDayOff: 'keep',
+        },
+        reason: '试',
+      },
     });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.fields).sort()).toEqual(['plan.kinds.0.dueDay', 'plan.kinds.1.kind', 'plan.kinds.1.owedBy']);
@@ -87,10 +96,14 @@ describe('periodic reports', () => {
     const set = await stack.http('PUT', `/campaigns/${campaignId}/report-plan`, { token: office.token, body: { plan, reason: '按实施方案报送旬报和月报' } });
     expect(set.status).toBe(200);
     expect(set.body).toMatchObject({ isDefault: false, plan });
-    const rounds = await waitFor('the owed rounds', async () => {
-      const got = await stack.http('GET', `/campaigns/${campaignId}/report-rounds`, { token: office.token });
-      return got.body.items.length === owed.length && got.body.items;
-    }, { timeoutMs: 60_000 });
+    const rounds = await waitFor(
+      'the owed rounds',
+      async () => {
+        const got = await stack.http('GET', `/campaigns/${campaignId}/report-rounds`, { token: office.token });
+        return got.body.items.length === owed.length && got.body.items;
+      },
+      { timeoutMs: 60_000 },
+    );
     expect(rounds.map((r: any) => r.roundKey).sort()).toEqual(owed.map((r) => r.roundKey).sort());
     for (const round of rounds) {
       const expected = owed.find((r) => r.roundKey === round.roundKey)!;
@@ -114,10 +127,14 @@ describe('periodic reports', () => {
     const late = owed.filter((r) => r.kind === 'ten_day' && r.dueAt < Date.now())[0];
     const reports = await stack.http('GET', `/reports?campaignId=${campaignId}&unitId=${d2.id}&pageSize=100`, { token: office.token });
     const report = reports.body.items.find((r: any) => r.roundKey === late.roundKey);
-    const duty = await waitFor('three escalation steps', async () => {
-      const got = await stack.http('GET', `/duties/${report.dutyId}`, { token: office.token });
-      return got.body.escalations?.length === 3 && got.body;
-    }, { timeoutMs: 60_000 });
+    const duty = await waitFor(
+      'three escalation steps',
+      async () => {
+        const got = await stack.http('GET', `/duties/${report.dutyId}`, { token: office.token });
+        return got.body.escalations?.length === 3 && got.body;
+      },
+      { timeoutMs: 60_000 },
+    );
     expect(duty).toMatchObject({ title: reportDutyTitle(late), departmentId: d2.id, overdue: true });
     expect(duty.escalations.map((e: any) => e.step)).toEqual(['overdue', 'chase_head', 'leading_group']);
     const mails = await waitFor('the escalation e-mails', () => {
@@ -133,7 +150,13 @@ describe('periodic reports', () => {
     // The library holds one unit in 报告甲区.
     const recorded = await stack.http('POST', '/units', {
       token: office.token,
-      body: { creditCode: validCreditCode(), name: '报告甲区某商贸公司', districtId: d1.id, employees: 12, source: { departmentId: dept.id, file: '报告测试.csv', date: today.toISODate() } },
+      body: {
+        creditCode: validCreditCode(),
+        name: '报告甲区某商贸公司',
+        districtId: d1.id,
+        employees: 12,
+        source: { departmentId: dept.id, file: '报告测试.csv', date: today.toISODate() },
+      },
     });
     expect(recorded.status).toBe(201);
     const current = owed.filter((r) => r.kind === 'ten_day').at(-1)!;

@@ -34,13 +34,19 @@ it('clears what nobody reads any more and keeps the rest', async () => {
   const oldExpired = await session(40, false);
   const recentRevoked = await session(3, true);
   const link = (hash: string, usedDaysAgo: number | null, expiresInDays: number) =>
-    q(`INSERT INTO password_reset_links (token_hash, user_id, expires_at, used_at) VALUES ($1, $2, now() + make_interval(days => $3), CASE WHEN $4::int IS NULL THEN NULL ELSE now() - make_interval(days => $4::int) END)`, [hash, user.id, expiresInDays, usedDaysAgo]);
+    q(
+      `INSERT INTO password_reset_links (token_hash, user_id, expires_at, used_at) VALUES ($1, $2, now() + make_interval(days => $3), CASE WHEN $4::int IS NULL THEN NULL ELSE now() - make_interval(days => $4::int) END)`,
+      [hash, user.id, expiresInDays, usedDaysAgo],
+    );
   const hash = () => randomUUID().replace(/-/g, '').padEnd(64, '0');
   const [spent, open] = [hash(), hash()];
   await link(spent, 40, -39);
   await link(open, null, 2);
   const failure = (key: string, kind: string, secondsAgo: number, locked: boolean) =>
-    q(`INSERT INTO sign_in_failures (key, kind, failures, first_failure_at, last_failure_at, locked_at) VALUES ($1, $2, 3, now() - make_interval(secs => $3), now() - make_interval(secs => $3), CASE WHEN $4 THEN now() END)`, [key, kind, secondsAgo, locked]);
+    q(
+      `INSERT INTO sign_in_failures (key, kind, failures, first_failure_at, last_failure_at, locked_at) VALUES ($1, $2, 3, now() - make_interval(secs => $3), now() - make_interval(secs => $3), CASE WHEN $4 THEN now() END)`,
+      [key, kind, secondsAgo, locked],
+    );
   const marker = randomUUID().slice(0, 8);
   await failure(`account:ghost-${marker}`, 'account', 48 * 3600, false);
   await failure(`address:11.${marker}`, 'address', 3600, false);
@@ -49,8 +55,12 @@ it('clears what nobody reads any more and keeps the rest', async () => {
   // Within the address's 15-minute window.
   await failure(`address:10.${marker}`, 'address', 60, false);
 
-  await waitFor('the housekeeping', async () => (await q(`SELECT 1 FROM sign_in_sessions WHERE id = ANY($1::uuid[])`, [[oldRevoked, oldExpired]])).length === 0 || undefined, { timeoutMs: 30_000 });
-  await waitFor('the links and failures', async () => (await q(`SELECT 1 FROM sign_in_failures WHERE key = $1`, [`account:ghost-${marker}`])).length === 0 || undefined, { timeoutMs: 30_000 });
+  await waitFor('the housekeeping', async () => (await q(`SELECT 1 FROM sign_in_sessions WHERE id = ANY($1::uuid[])`, [[oldRevoked, oldExpired]])).length === 0 || undefined, {
+    timeoutMs: 30_000,
+  });
+  await waitFor('the links and failures', async () => (await q(`SELECT 1 FROM sign_in_failures WHERE key = $1`, [`account:ghost-${marker}`])).length === 0 || undefined, {
+    timeoutMs: 30_000,
+  });
   expect(await q(`SELECT id FROM sign_in_sessions WHERE id = $1`, [recentRevoked])).toHaveLength(1);
   expect((await q(`SELECT token_hash FROM password_reset_links WHERE token_hash = ANY($1)`, [[spent, open]])).map((r: any) => r.token_hash)).toEqual([open]);
   expect((await q(`SELECT key FROM sign_in_failures WHERE key LIKE $1 ORDER BY key`, [`%${marker}%`])).map((r: any) => r.key)).toEqual([

@@ -99,7 +99,10 @@ describe('throttle and lock', () => {
     const unknown = `nobody-${randomUUID().slice(0, 8)}`;
     const answers = { known: [] as unknown[], unknown: [] as unknown[] };
     for (let i = 0; i < 22; i++) {
-      for (const [who, name] of [['known', known.username], ['unknown', unknown]] as const) {
+      for (const [who, name] of [
+        ['known', known.username],
+        ['unknown', unknown],
+      ] as const) {
         const answer = await signIn(name, `wrong-${i}-password`, address());
         const { message: _m, ...rest } = answer.body;
         answers[who].push({ status: answer.status, body: { ...rest, ...(rest.details ? { details: { retryAfterSeconds: 'n' } } : {}) } });

@@ -171,7 +171,12 @@ beforeAll(async () => {
   providerPort = await freePort();
   issuer = `http://127.0.0.1:${providerPort}`;
   // The provider is not started yet: the API must start without it.
-  a = await TestStack.start({ DUBAN_OIDC_ISSUER: issuer, DUBAN_OIDC_CLIENT_ID: CLIENT.client_id, DUBAN_OIDC_CLIENT_SECRET: CLIENT.client_secret, DUBAN_OIDC_LABEL: '政务服务统一身份认证' });
+  a = await TestStack.start({
+    DUBAN_OIDC_ISSUER: issuer,
+    DUBAN_OIDC_CLIENT_ID: CLIENT.client_id,
+    DUBAN_OIDC_CLIENT_SECRET: CLIENT.client_secret,
+    DUBAN_OIDC_LABEL: '政务服务统一身份认证',
+  });
   adminA = await a.userWithToken('admin');
   const office = await a.userWithToken('office');
   const department = await a.department(office.token);
@@ -197,7 +202,10 @@ describe('a provider that is down', () => {
 
     await startProvider();
     // Asked again once the pause after the failure has passed.
-    await waitFor('the provider to be discovered', async () => (await fetch(`${a.baseUrl}/auth/oidc/login`, { redirect: 'manual' })).status === 302, { timeoutMs: 20_000, intervalMs: 500 });
+    await waitFor('the provider to be discovered', async () => (await fetch(`${a.baseUrl}/auth/oidc/login`, { redirect: 'manual' })).status === 302, {
+      timeoutMs: 20_000,
+      intervalMs: 500,
+    });
   }, 60_000);
 });
 
@@ -244,7 +252,11 @@ describe('signing in through the provider', () => {
     expect(fragmentOf(again.location).get('returnTo')).toBe('/console/duties');
     const log = await auditOf(a, adminA.token, `targetId=${officerId}`);
     expect(log.filter((e) => e.action === 'user.sso_linked')).toEqual([
-      expect.objectContaining({ actorUsername: 'sso-officer', to: { externalSubject: `${issuer}#sub-officer`, matchedBy: 'preferred_username = username' }, clientAddress: '127.0.0.1' }),
+      expect.objectContaining({
+        actorUsername: 'sso-officer',
+        to: { externalSubject: `${issuer}#sub-officer`, matchedBy: 'preferred_username = username' },
+        clientAddress: '127.0.0.1',
+      }),
     ]);
     const sessions = await auditOf(a, adminA.token, `action=sign_in.succeeded&actorId=${officerId}`);
     expect(sessions.map((e) => e.to)).toEqual([{ method: 'oidc' }, { method: 'oidc' }]);
@@ -340,17 +352,19 @@ describe('signing in through the provider', () => {
 describe('hostile callers', () => {
   beforeAll(() => startProvider(), 30_000);
 
-  it.each([
-    'https://evil.example/console/',
-    '//evil.example/console/',
-    '/\\evil.example/console',
-    '/console/../auth/me',
-    '/console\\@evil.example',
-    'javascript:alert(1)//console',
-    '/consolex',
-    '/console/\u0007',
-    `/console/${'x'.repeat(600)}`,
-  ].map((returnTo): [string, string] => [JSON.stringify(returnTo).slice(0, 48), returnTo]))('refuses returnTo %s with 400 naming it, and starts no attempt', async (_label, returnTo) => {
+  it.each(
+    [
+      'https://evil.example/console/',
+      '//evil.example/console/',
+      '/\\evil.example/console',
+      '/console/../auth/me',
+      '/console\\@evil.example',
+      'javascript:alert(1)//console',
+      '/consolex',
+      '/console/\u0007',
+      `/console/${'x'.repeat(600)}`,
+    ].map((returnTo): [string, string] => [JSON.stringify(returnTo).slice(0, 48), returnTo]),
+  )('refuses returnTo %s with 400 naming it, and starts no attempt', async (_label, returnTo) => {
     const [{ count }] = await a.dataSource.query(`SELECT count(*)::int AS count FROM single_sign_on_attempts`);
     const response = await fetch(`${a.baseUrl}/auth/oidc/login?returnTo=${encodeURIComponent(returnTo)}`, { redirect: 'manual' });
     expect(response.status).toBe(400);
@@ -451,7 +465,15 @@ describe('local passwords off, strangers provisioned (matched by e-mail)', () =>
     const back = await signInAs(b, 'sub-reader');
     const token = fragmentOf(back.location).get('accessToken')!;
     const me = await b.http('GET', '/auth/me', { token });
-    expect(me.body).toMatchObject({ username: 'reader', displayName: '李四', email: 'reader@duban.test', role: 'viewer', departmentId: null, department: null, mustChangePassword: false });
+    expect(me.body).toMatchObject({
+      username: 'reader',
+      displayName: '李四',
+      email: 'reader@duban.test',
+      role: 'viewer',
+      departmentId: null,
+      department: null,
+      mustChangePassword: false,
+    });
     expect((await b.http('GET', '/duties', { token })).status).toBe(200);
     const [row] = await b.dataSource.query(`SELECT password_hash, external_subject FROM users WHERE id = $1`, [me.body.id]);
     expect(row).toEqual({ password_hash: null, external_subject: `${issuer}#sub-reader` });

@@ -102,7 +102,9 @@ describe('unit imports: streamed CSV and XLSX files of unit facts', () => {
     expect(first).toMatchObject({ status: 'completed', rowsRead: 100_000, rowsImported: 100_000, rowsChanged: 100_000, rowsUnchanged: 0, rowsRejected: 0 });
     const [{ n, updated }] = await stack.dataSource.query(`SELECT count(*)::int AS n, max(updated_at) AS updated FROM units WHERE name LIKE $1`, [`${prefix}%`]);
     expect(n).toBe(100_000);
-    const [{ registered }] = await stack.dataSource.query(`SELECT count(*)::int AS registered FROM units WHERE name LIKE $1 AND registrations @> '{"social_insurance":true}'`, [`${prefix}%`]);
+    const [{ registered }] = await stack.dataSource.query(`SELECT count(*)::int AS registered FROM units WHERE name LIKE $1 AND registrations @> '{"social_insurance":true}'`, [
+      `${prefix}%`,
+    ]);
     expect(registered).toBe(100_000);
 
     const again = await upload(file, fields);
@@ -222,11 +224,10 @@ describe('unit imports: streamed CSV and XLSX files of unit facts', () => {
     const file = await writeCsv('employment-40k.csv', ['credit_code', 'name', 'employees'], rows());
     const started = await upload(file, { dataset: 'employment', sourceDate: '2026-11-01', departmentId: units.get('HRSS')!.id });
     expect(started.status).toBe(202);
-    await waitFor(
-      'the import to be under way',
-      async () => (await stack.http('GET', `/unit-imports/${started.body.id}`, { token: office.token })).body.rowsRead >= 2000,
-      { timeoutMs: 60_000, intervalMs: 50 },
-    );
+    await waitFor('the import to be under way', async () => (await stack.http('GET', `/unit-imports/${started.body.id}`, { token: office.token })).body.rowsRead >= 2000, {
+      timeoutMs: 60_000,
+      intervalMs: 50,
+    });
     await stack.stopWorker();
     const paused = (await stack.http('GET', `/unit-imports/${started.body.id}`, { token: office.token })).body;
     expect(paused.rowsRead).toBeLessThan(40_000);
@@ -247,13 +248,17 @@ describe('unit imports: streamed CSV and XLSX files of unit facts', () => {
     await stack.dataSource.query(`ALTER TABLE units ADD CONSTRAINT units_test_refusal CHECK (name IS DISTINCT FROM '数据库拒收') NOT VALID`);
     try {
       const codes = Array.from({ length: 5 }, () => validCreditCode());
-      const file = await writeCsv('refused.csv', ['credit_code', 'name', 'employees'], [
-        [codes[0], '甲', '1'],
-        [codes[1], '乙', '2'],
-        [codes[2], '数据库拒收', '3'], // row 4
-        [codes[3], '丁', '4'],
-        [codes[4], '戊', '5'],
-      ]);
+      const file = await writeCsv(
+        'refused.csv',
+        ['credit_code', 'name', 'employees'],
+        [
+          [codes[0], '甲', '1'],
+          [codes[1], '乙', '2'],
+          [codes[2], '数据库拒收', '3'], // row 4
+          [codes[3], '丁', '4'],
+          [codes[4], '戊', '5'],
+        ],
+      );
       const started = await upload(file, { dataset: 'employment', sourceDate: '2026-11-02', departmentId: units.get('HRSS')!.id });
       expect(started.status).toBe(202);
       const done = await finished(started.body.id, 60_000);

@@ -87,9 +87,14 @@ describe('units and their facts', () => {
     });
     expect(foreign.status).toBe(403);
     const viewer = await stack.userWithToken('viewer');
-    expect((await stack.http('POST', '/units', { token: viewer.token, body: { creditCode: validCreditCode(), name: 'x', source: { file: 'x', date: '2026-10-31' } } })).status).toBe(403);
+    expect(
+      (await stack.http('POST', '/units', { token: viewer.token, body: { creditCode: validCreditCode(), name: 'x', source: { file: 'x', date: '2026-10-31' } } })).status,
+    ).toBe(403);
     expect((await stack.http('GET', '/units', { token: viewer.token })).status).toBe(200);
-    const officeWithoutSource = await stack.http('POST', '/units', { token: office.token, body: { creditCode: validCreditCode(), name: 'x', source: { file: 'x', date: '2026-10-31' } } });
+    const officeWithoutSource = await stack.http('POST', '/units', {
+      token: office.token,
+      body: { creditCode: validCreditCode(), name: 'x', source: { file: 'x', date: '2026-10-31' } },
+    });
     expect(officeWithoutSource.status).toBe(400);
     expect(officeWithoutSource.body.fields['source.departmentId']).toBeDefined();
   });

@@ -50,7 +50,10 @@ async function auditOf(targetId: string) {
 function upload(path: string, file: Buffer, fileName: string, token = admin.token) {
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(file)]), fileName);
-  return fetch(`${stack.baseUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+  return fetch(`${stack.baseUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form }).then(async (r) => ({
+    status: r.status,
+    body: (await r.json()) as any,
+  }));
 }
 
 beforeAll(async () => {
@@ -73,9 +76,26 @@ afterAll(async () => {
 describe('a liaison from creation to their inbox', () => {
   it('is created with a one-time password, must change it at first sign-in, then sees the duties of their department', async () => {
     const username = name('liaison');
-    const created = await createUser({ username, displayName: '王芳', role: 'department_officer', departmentId: department.id, email: `${username}@duban.test`, phone: '0571-8888 1234', reason: '新任联络员' });
+    const created = await createUser({
+      username,
+      displayName: '王芳',
+      role: 'department_officer',
+      departmentId: department.id,
+      email: `${username}@duban.test`,
+      phone: '0571-8888 1234',
+      reason: '新任联络员',
+    });
     expect(created.status).toBe(201);
-    expect(created.body.user).toMatchObject({ username, role: 'department_officer', departmentId: department.id, department: { code: department.code }, active: true, mustChangePassword: true, hasLocalPassword: true, locked: false });
+    expect(created.body.user).toMatchObject({
+      username,
+      role: 'department_officer',
+      departmentId: department.id,
+      department: { code: department.code },
+      active: true,
+      mustChangePassword: true,
+      hasLocalPassword: true,
+      locked: false,
+    });
     const oneTimePassword: string = created.body.oneTimePassword;
     expect(oneTimePassword).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
 
@@ -199,7 +219,9 @@ describe('edits, deactivation, reactivation', () => {
     expect(created).toMatchObject({ status: 400, body: { fields: { departmentId: [expect.stringContaining('deactivated')] } } });
     expect(await usersCount()).toBe(before);
     const viewer = await stack.userWithToken('viewer');
-    expect((await stack.http('PATCH', `/users/${viewer.user.id}`, { token: admin.token, body: { role: 'department_officer', departmentId: closing.id, reason: 'x' } })).status).toBe(400);
+    expect(
+      (await stack.http('PATCH', `/users/${viewer.user.id}`, { token: admin.token, body: { role: 'department_officer', departmentId: closing.id, reason: 'x' } })).status,
+    ).toBe(400);
     // The officer already there keeps working until moved; switched off, they come back only elsewhere.
     expect((await stack.http('PATCH', `/users/${officer.user.id}`, { token: admin.token, body: { displayName: '留任', reason: 'x' } })).status).toBe(200);
     expect((await stack.http('POST', `/users/${officer.user.id}/deactivate`, { token: admin.token, body: { reason: 'x' } })).status).toBe(200);
@@ -397,13 +419,21 @@ describe('mailed links when things are down', () => {
         server.close(() => resolve(port));
       });
     });
-    const app = await createApiApp(loadDubanConfig({ ...process.env, DATABASE_URL: stack.config.databaseUrl, TEMPORAL_ADDRESS: `127.0.0.1:${closed}`, TEMPORAL_TASK_QUEUE: stack.config.temporal.taskQueue }), { logger: false });
+    const app = await createApiApp(
+      loadDubanConfig({ ...process.env, DATABASE_URL: stack.config.databaseUrl, TEMPORAL_ADDRESS: `127.0.0.1:${closed}`, TEMPORAL_TASK_QUEUE: stack.config.temporal.taskQueue }),
+      { logger: false },
+    );
     await app.listen(0, '127.0.0.1');
     const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     try {
       const email = `${name('noTemporal')}@duban.test`.toLowerCase();
       const viewer = await stack.userWithToken('viewer', null, email);
-      const counts = async () => (await stack.dataSource.query(`SELECT (SELECT count(*)::int FROM password_reset_links) AS links, (SELECT count(*)::int FROM audit_log) AS audit, (SELECT count(*)::int FROM users) AS users`))[0];
+      const counts = async () =>
+        (
+          await stack.dataSource.query(
+            `SELECT (SELECT count(*)::int FROM password_reset_links) AS links, (SELECT count(*)::int FROM audit_log) AS audit, (SELECT count(*)::int FROM users) AS users`,
+          )
+        )[0];
       const before = await counts();
       const reset = await fetch(`${base}/users/${viewer.user.id}/password-reset`, {
         method: 'POST',

@@ -36,10 +36,6 @@ describe('recorded workflow histories replay against the current workflow code',
 
   it.each(histories)('%s replays without non-determinism', async (file) => {
     const history = historyFromJSON(JSON.parse(readFileSync(path.join(HISTORIES_DIR, file), 'utf8')));
-    await Worker.runReplayHistory(
-      { workflowBundle: { codePath: process.env.WORKFLOW_BUNDLE_PATH! }, replayName: file },
-      history,
-      file.replace(/\.json$/, ''),
-    );
+    await Worker.runReplayHistory({ workflowBundle: { codePath: process.env.WORKFLOW_BUNDLE_PATH! }, replayName: file }, history, file.replace(/\.json$/, ''));
   });
 });

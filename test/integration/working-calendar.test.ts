@@ -90,9 +90,7 @@ describe('the office keeps the working-day calendar; new duties run on it', () =
     expect(input.policy.calendar.holidays).toEqual(expect.arrayContaining([...nationalDay.holidays, '2031-10-08']));
     expect(input.policy.calendar.makeUpWorkdays).toEqual(expect.arrayContaining(nationalDay.makeUpWorkdays));
     // Two working days before Thursday 9 Oct, back across the holiday week (1–8 Oct), is Monday 29 Sep.
-    expect(dutyReminderAt(input.assignment.assignedAt, input.assignment.dueAt, input.policy)).toBe(
-      Date.parse('2031-09-29T18:00:00+08:00'),
-    );
+    expect(dutyReminderAt(input.assignment.assignedAt, input.assignment.dueAt, input.policy)).toBe(Date.parse('2031-09-29T18:00:00+08:00'));
     await stack.http('POST', `/duties/${duty.id}/cancel`, { token: office.token, body: { reason: '测试结束' } });
   });
 
@@ -178,7 +176,7 @@ describe('the office keeps the working-day calendar; new duties run on it', () =
       expect((await stack.http('GET', '/calendar/2026', { token: office.token })).body.revision).toBe(current.revision);
     });
 
-    it('hands the shipped days, with the office\'s amendment, to a new duty', async () => {
+    it("hands the shipped days, with the office's amendment, to a new duty", async () => {
       const department = await stack.department(office.token);
       const { body: duty } = await stack.http('POST', '/duties', {
         token: office.token,

@@ -65,7 +65,13 @@ export class ComplianceChain {
   async unregisteredUnit(creditCode: string, facts: { name: string; contactEmail?: string; sectorKey?: string; districtId?: string }): Promise<void> {
     const result = await this.stack.http('POST', '/units', {
       token: this.office.token,
-      body: { creditCode, employees: 6, registeredWith: ['market_regulation'], ...facts, source: { departmentId: this.unit('SAMR').id, file: 'SAMR-2026-10.xlsx', date: '2026-10-31' } },
+      body: {
+        creditCode,
+        employees: 6,
+        registeredWith: ['market_regulation'],
+        ...facts,
+        source: { departmentId: this.unit('SAMR').id, file: 'SAMR-2026-10.xlsx', date: '2026-10-31' },
+      },
     });
     if (result.status !== 201 && result.status !== 200) throw new Error(JSON.stringify(result.body));
   }

@@ -160,28 +160,29 @@ export class ComplianceFixture {
     const takenAt = new Date(escalatedAt.getTime() + 3600_000);
     for (const step of spec.steps ?? []) {
       const cancelled = step.status === 'cancelled';
-      await db.query(
-        `INSERT INTO compliance_case_steps (case_id, step, status, due_at, taken_at, cancelled_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [caseId, step.step, cancelled ? 'cancelled' : 'taken', escalatedAt, cancelled ? null : takenAt, cancelled ? (closedAt ?? takenAt) : null],
-      );
+      await db.query(`INSERT INTO compliance_case_steps (case_id, step, status, due_at, taken_at, cancelled_at) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        caseId,
+        step.step,
+        cancelled ? 'cancelled' : 'taken',
+        escalatedAt,
+        cancelled ? null : takenAt,
+        cancelled ? (closedAt ?? takenAt) : null,
+      ]);
     }
     let inspectionCaseId: string | null = null;
     if (spec.inspection) {
       inspectionCaseId = randomUUID();
       const closed = spec.inspection.status === 'closed';
-      await db.query(
-        `INSERT INTO inspection_cases (id, case_id, credit_code, team_id, status, opened_at, closed_at, close_reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [
-          inspectionCaseId,
-          caseId,
-          spec.creditCode,
-          spec.inspection.teamId,
-          closed ? 'closed' : 'open',
-          escalatedAt,
-          closed ? (closedAt ?? new Date()) : null,
-          closed ? (spec.inspection.closeReason ?? '单位已整改') : null,
-        ],
-      );
+      await db.query(`INSERT INTO inspection_cases (id, case_id, credit_code, team_id, status, opened_at, closed_at, close_reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
+        inspectionCaseId,
+        caseId,
+        spec.creditCode,
+        spec.inspection.teamId,
+        closed ? 'closed' : 'open',
+        escalatedAt,
+        closed ? (closedAt ?? new Date()) : null,
+        closed ? (spec.inspection.closeReason ?? '单位已整改') : null,
+      ]);
     }
     let proposalId: string | null = null;
     if (spec.exposure) {

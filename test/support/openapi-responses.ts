@@ -58,9 +58,7 @@ export class OpenApiResponseChecker {
   /** The operation a request goes to; the most literal template wins (/duties/bulk over /duties/{id}). */
   route(method: string, url: string): Route | undefined {
     const path = url.split('?')[0]!.split('#')[0]!;
-    return this.routes
-      .filter((r) => r.method === method.toLowerCase() && r.pattern.test(path))
-      .sort((a, b) => b.literalSegments - a.literalSegments)[0];
+    return this.routes.filter((r) => r.method === method.toLowerCase() && r.pattern.test(path)).sort((a, b) => b.literalSegments - a.literalSegments)[0];
   }
 
   /** null when the answer is as documented, else why not (naming the operation, status and the ajv error). */
@@ -81,7 +79,8 @@ export class OpenApiResponseChecker {
       }
       return null;
     }
-    if (!content['application/json']) return `${name} answered ${status} with JSON, but documents no JSON body for it (${Object.keys(content).join(', ') || 'no content'}); body: ${preview(body)}`;
+    if (!content['application/json'])
+      return `${name} answered ${status} with JSON, but documents no JSON body for it (${Object.keys(content).join(', ') || 'no content'}); body: ${preview(body)}`;
     const validate = this.validator(route, status, content['application/json'].schema);
     if (!validate || validate(body)) return null;
     const errors = (validate.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || '(body)'} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`);

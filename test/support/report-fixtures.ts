@@ -111,7 +111,13 @@ export class ReportFixture {
    * A unit's report in a round: its duty in `state` (submitted/accepted/returned ones first
    * submitted at the first filing's time) and its filings as versions 1, 2, …
    */
-  async report(spec: { round: { id: string; dueAt: Date }; unitId: string; unitKind: ReportingUnitKind; state: DutyState; filings?: FilingSpec[] }): Promise<{ reportId: string; dutyId: string }> {
+  async report(spec: {
+    round: { id: string; dueAt: Date };
+    unitId: string;
+    unitKind: ReportingUnitKind;
+    state: DutyState;
+    filings?: FilingSpec[];
+  }): Promise<{ reportId: string; dutyId: string }> {
     const filings = spec.filings ?? [];
     const firstFiled = filings[0]?.filedAt;
     const dutyId = await this.duty({
@@ -124,10 +130,15 @@ export class ReportFixture {
     });
     const reportId = randomUUID();
     const db = this.stack.dataSource;
-    await db.query(
-      `INSERT INTO reports (id, round_id, campaign_id, unit_id, unit_kind, duty_id, first_filed_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [reportId, spec.round.id, this.campaignId, spec.unitId, spec.unitKind, dutyId, firstFiled ?? null],
-    );
+    await db.query(`INSERT INTO reports (id, round_id, campaign_id, unit_id, unit_kind, duty_id, first_filed_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+      reportId,
+      spec.round.id,
+      this.campaignId,
+      spec.unitId,
+      spec.unitKind,
+      dutyId,
+      firstFiled ?? null,
+    ]);
     await db.query(`UPDATE report_rounds SET report_count = report_count + 1 WHERE id = $1`, [spec.round.id]);
     for (const [i, filing] of filings.entries()) {
       await db.query(

@@ -95,11 +95,7 @@ export class TestStack {
     await this.ownDatabase?.drop();
   }
 
-  async http<T = any>(
-    method: string,
-    path: string,
-    options: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
-  ): Promise<HttpResult<T>> {
+  async http<T = any>(method: string, path: string, options: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}): Promise<HttpResult<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let body: string | undefined;

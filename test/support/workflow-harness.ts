@@ -77,10 +77,14 @@ export class StubActivities<A extends object> {
   /** Waits until `name` has been called `count` times (by default once) and returns those calls' inputs. */
   async waitForCalls<K extends keyof A & string>(name: K, count = 1, timeoutMs = 15_000): Promise<Array<Parameters<Extract<A[K], Answer>>[0]>> {
     try {
-      return await waitFor(`${count} call(s) of ${name}`, () => {
-        const inputs = this.inputsOf(name);
-        return inputs.length >= count && inputs;
-      }, { timeoutMs, intervalMs: 20 });
+      return await waitFor(
+        `${count} call(s) of ${name}`,
+        () => {
+          const inputs = this.inputsOf(name);
+          return inputs.length >= count && inputs;
+        },
+        { timeoutMs, intervalMs: 20 },
+      );
     } catch (error) {
       // What the workflow did instead is what a failing test needs.
       throw new Error(`${(error as Error).message}; the calls made: ${this.names().join(', ') || 'none'}`);
@@ -146,7 +150,10 @@ export class WorkflowHarness<A extends object> {
   }
 
   /** Starts a workflow on this harness's task queue under a fresh id. */
-  startWorkflow<W extends Workflow>(workflowType: string, options: Omit<WorkflowStartOptions<W>, 'taskQueue' | 'workflowId'> & { workflowId?: string }): Promise<WorkflowHandle<W>> {
+  startWorkflow<W extends Workflow>(
+    workflowType: string,
+    options: Omit<WorkflowStartOptions<W>, 'taskQueue' | 'workflowId'> & { workflowId?: string },
+  ): Promise<WorkflowHandle<W>> {
     return this.client.workflow.start<W>(workflowType, {
       ...options,
       taskQueue: this.taskQueue,

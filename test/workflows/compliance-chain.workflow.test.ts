@@ -2,15 +2,7 @@ import { waitFor } from '../support/wait-for';
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import {
-  DEFAULT_COMPLIANCE_POLICY,
-  DEFAULT_DUTY_CLOCK_POLICY,
-  EMPTY_CALENDAR,
-  outcomeOf,
-  SYSTEM_ACTOR,
-  SYSTEM_REASONS,
-  type Actor,
-} from '@duban/domain';
+import { DEFAULT_COMPLIANCE_POLICY, DEFAULT_DUTY_CLOCK_POLICY, EMPTY_CALENDAR, outcomeOf, SYSTEM_ACTOR, SYSTEM_REASONS, type Actor } from '@duban/domain';
 import {
   complianceCaseActionUpdate,
   complianceCaseLiveStateQuery,
@@ -313,7 +305,12 @@ describe('the compliance case workflow along its chain, against stub activities'
     expect(harness.stubs.inputsOf('takeEscalationStep')[2]).toMatchObject({ step: 'bidding_ban', dueAt: deadline + 1_000 });
     expect(await live(handle)).toMatchObject({ exposure: 'proposed', dutyIds: [`bidding_ban-${input.caseId}`], nextStep: { step: 'court_referral', dueAt: deadline + 3_000 } });
 
-    const rectified = await act(handle, { action: 'record_rectification', actor: officer, reason: '已为全部职工参保', rectification: { kind: 'registration', evidenceIds: ['evidence-3'] } });
+    const rectified = await act(handle, {
+      action: 'record_rectification',
+      actor: officer,
+      reason: '已为全部职工参保',
+      rectification: { kind: 'registration', evidenceIds: ['evidence-3'] },
+    });
     expect(rectified).toMatchObject({ state: 'closed', outcome: 'rectified' });
     await handle.result();
     expect(harness.stubs.inputsOf('stopPendingSteps')).toEqual([

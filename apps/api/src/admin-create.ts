@@ -50,12 +50,24 @@ export async function createAdministrator(argv: string[], io: AdminCreateIo): Pr
     const id = randomUUID();
     const passwordHash = await hashPassword(password);
     await dataSource.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO users (id, username, display_name, email, phone, password_hash, role, password_changed_at) VALUES ($1, $2, $3, $4, $5, $6, 'admin', now())`,
-        [id, username, values['display-name']?.trim() || '系统管理员', values.email ?? null, values.phone ?? null, passwordHash],
-      );
+      await tx.query(`INSERT INTO users (id, username, display_name, email, phone, password_hash, role, password_changed_at) VALUES ($1, $2, $3, $4, $5, $6, 'admin', now())`, [
+        id,
+        username,
+        values['display-name']?.trim() || '系统管理员',
+        values.email ?? null,
+        values.phone ?? null,
+        passwordHash,
+      ]);
       await new AuditLogRepository(dataSource).record(
-        { actorId: null, actorUsername: COMMAND_LINE_USERNAME, action: 'administrator.created', targetType: 'user', targetId: id, targetLabel: username, reason: SYSTEM_REASONS.created_at_command_line },
+        {
+          actorId: null,
+          actorUsername: COMMAND_LINE_USERNAME,
+          action: 'administrator.created',
+          targetType: 'user',
+          targetId: id,
+          targetLabel: username,
+          reason: SYSTEM_REASONS.created_at_command_line,
+        },
         tx,
       );
     });

@@ -61,35 +61,210 @@ export function App() {
               }
             >
               <Route index element={<HomePage />} />
-              <Route path="inbox" element={<RequireRole roles={['department_officer']}><InboxPage /></RequireRole>} />
+              <Route
+                path="inbox"
+                element={
+                  <RequireRole roles={['department_officer']}>
+                    <InboxPage />
+                  </RequireRole>
+                }
+              />
               <Route path="duties/:id" element={<DutyPage />} />
-              <Route path="campaigns" element={<RequireRole roles={['office', 'viewer']}><CampaignsPage /></RequireRole>} />
-              <Route path="campaigns/new" element={<RequireRole roles={['office']}><CampaignFormPage /></RequireRole>} />
-              <Route path="campaigns/:id" element={<RequireRole roles={['office', 'viewer']}><CampaignPage /></RequireRole>} />
-              <Route path="campaigns/:id/edit" element={<RequireRole roles={['office']}><CampaignEditPage /></RequireRole>} />
-              <Route path="calendar" element={<RequireRole roles={['office']}><CalendarPage /></RequireRole>} />
-              <Route path="duty-board" element={<RequireRole roles={['office', 'viewer']}><DutyBoardPage /></RequireRole>} />
-              <Route path="overdue" element={<RequireRole roles={['office', 'viewer']}><OverduePage /></RequireRole>} />
-              <Route path="inspection-cases" element={<RequireRole roles={['inspector', 'office', 'viewer']}><InspectionCasesPage /></RequireRole>} />
-              <Route path="inspection-cases/:id" element={<RequireRole roles={['inspector', 'office', 'viewer']}><InspectionCasePage /></RequireRole>} />
-              <Route path="units" element={<RequireRole roles={['inspector', 'office', 'viewer']}><UnitsPage /></RequireRole>} />
+              <Route
+                path="campaigns"
+                element={
+                  <RequireRole roles={['office', 'viewer']}>
+                    <CampaignsPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="campaigns/new"
+                element={
+                  <RequireRole roles={['office']}>
+                    <CampaignFormPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="campaigns/:id"
+                element={
+                  <RequireRole roles={['office', 'viewer']}>
+                    <CampaignPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="campaigns/:id/edit"
+                element={
+                  <RequireRole roles={['office']}>
+                    <CampaignEditPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="calendar"
+                element={
+                  <RequireRole roles={['office']}>
+                    <CalendarPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="duty-board"
+                element={
+                  <RequireRole roles={['office', 'viewer']}>
+                    <DutyBoardPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="overdue"
+                element={
+                  <RequireRole roles={['office', 'viewer']}>
+                    <OverduePage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="inspection-cases"
+                element={
+                  <RequireRole roles={['inspector', 'office', 'viewer']}>
+                    <InspectionCasesPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="inspection-cases/:id"
+                element={
+                  <RequireRole roles={['inspector', 'office', 'viewer']}>
+                    <InspectionCasePage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="units"
+                element={
+                  <RequireRole roles={['inspector', 'office', 'viewer']}>
+                    <UnitsPage />
+                  </RequireRole>
+                }
+              />
               <Route path="units/:creditCode" element={<UnitPage />} />
-              <Route path="compliance-cases" element={<RequireRole roles={['office', 'department_officer', 'viewer', 'inspector']}><ComplianceCasesPage /></RequireRole>} />
+              <Route
+                path="compliance-cases"
+                element={
+                  <RequireRole roles={['office', 'department_officer', 'viewer', 'inspector']}>
+                    <ComplianceCasesPage />
+                  </RequireRole>
+                }
+              />
               <Route path="compliance-cases/:id" element={<ComplianceCasePage />} />
-              <Route path="exposures" element={<RequireRole roles={['office', 'viewer']}><ExposuresPage /></RequireRole>} />
-              <Route path="unit-imports" element={<RequireRole roles={['office', 'department_officer', 'viewer']}><UnitImportsPage /></RequireRole>} />
-              <Route path="unit-imports/:id" element={<RequireRole roles={['office', 'department_officer', 'viewer']}><UnitImportsPage /></RequireRole>} />
-              <Route path="progress" element={<RequireRole roles={['office', 'viewer', 'department_officer']}><ProgressPage /></RequireRole>} />
-              <Route path="reports" element={<RequireRole roles={['office', 'viewer', 'department_officer']}><ReportsPage /></RequireRole>} />
-              <Route path="reports/:id" element={<RequireRole roles={['office', 'viewer', 'department_officer']}><ReportPage /></RequireRole>} />
-              <Route path="assessments" element={<RequireRole roles={['office', 'viewer', 'department_officer']}><AssessmentsPage /></RequireRole>} />
-              <Route path="assessments/:id" element={<RequireRole roles={['office', 'viewer', 'department_officer']}><AssessmentPage /></RequireRole>} />
-              <Route path="circulars" element={<RequireRole roles={['office', 'viewer', 'department_officer']}><CircularsPage /></RequireRole>} />
-              <Route path="circulars/:id" element={<RequireRole roles={['office', 'viewer', 'department_officer']}><CircularPage /></RequireRole>} />
+              <Route
+                path="exposures"
+                element={
+                  <RequireRole roles={['office', 'viewer']}>
+                    <ExposuresPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="unit-imports"
+                element={
+                  <RequireRole roles={['office', 'department_officer', 'viewer']}>
+                    <UnitImportsPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="unit-imports/:id"
+                element={
+                  <RequireRole roles={['office', 'department_officer', 'viewer']}>
+                    <UnitImportsPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="progress"
+                element={
+                  <RequireRole roles={['office', 'viewer', 'department_officer']}>
+                    <ProgressPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="reports"
+                element={
+                  <RequireRole roles={['office', 'viewer', 'department_officer']}>
+                    <ReportsPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="reports/:id"
+                element={
+                  <RequireRole roles={['office', 'viewer', 'department_officer']}>
+                    <ReportPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="assessments"
+                element={
+                  <RequireRole roles={['office', 'viewer', 'department_officer']}>
+                    <AssessmentsPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="assessments/:id"
+                element={
+                  <RequireRole roles={['office', 'viewer', 'department_officer']}>
+                    <AssessmentPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="circulars"
+                element={
+                  <RequireRole roles={['office', 'viewer', 'department_officer']}>
+                    <CircularsPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="circulars/:id"
+                element={
+                  <RequireRole roles={['office', 'viewer', 'department_officer']}>
+                    <CircularPage />
+                  </RequireRole>
+                }
+              />
               <Route path="password" element={<ChangePasswordPage />} />
-              <Route path="users" element={<RequireRole roles={['admin']}><UsersPage /></RequireRole>} />
-              <Route path="departments" element={<RequireRole roles={['admin']}><DepartmentsPage /></RequireRole>} />
-              <Route path="audit-log" element={<RequireRole roles={['admin']}><AuditLogPage /></RequireRole>} />
+              <Route
+                path="users"
+                element={
+                  <RequireRole roles={['admin']}>
+                    <UsersPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="departments"
+                element={
+                  <RequireRole roles={['admin']}>
+                    <DepartmentsPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="audit-log"
+                element={
+                  <RequireRole roles={['admin']}>
+                    <AuditLogPage />
+                  </RequireRole>
+                }
+              />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

@@ -48,12 +48,7 @@ export class DubanWorker {
         // Bound so the activities keep their service's dependencies.
         // Wrapped once: an input the database refuses fails at once, it is not retried forever.
         activities: withInputFailures({
-          ...bindAll<CampaignActivities>(campaignActivities, [
-            'openCampaignPhase',
-            'phaseDutyInputs',
-            'closeCampaignPhase',
-            'recordCampaignCompleted',
-          ]),
+          ...bindAll<CampaignActivities>(campaignActivities, ['openCampaignPhase', 'phaseDutyInputs', 'closeCampaignPhase', 'recordCampaignCompleted']),
           ...bindAll<ComplianceActivities>(complianceActivities, [
             'compareUnitsForRun',
             'complianceCaseInputs',

@@ -33,7 +33,16 @@ export class WorkerModule implements OnApplicationShutdown {
         AccountActivitiesService,
         {
           provide: DubanWorker,
-          inject: [DUBAN_CONFIG, DutyActivitiesService, CampaignActivitiesService, ComplianceActivitiesService, UnitImportActivitiesService, AssessmentActivitiesService, ReportingActivitiesService, AccountActivitiesService],
+          inject: [
+            DUBAN_CONFIG,
+            DutyActivitiesService,
+            CampaignActivitiesService,
+            ComplianceActivitiesService,
+            UnitImportActivitiesService,
+            AssessmentActivitiesService,
+            ReportingActivitiesService,
+            AccountActivitiesService,
+          ],
           useFactory: (
             c: DubanConfig,
             duty: DutyActivitiesService,

@@ -59,9 +59,7 @@ describe('loadDubanConfig', () => {
   });
 
   it('hides secrets when described', () => {
-    const described = describeConfig(
-      loadDubanConfig({ DATABASE_URL: 'postgres://u:hunter2@db/duban', JWT_SECRET: 's'.repeat(40) }),
-    );
+    const described = describeConfig(loadDubanConfig({ DATABASE_URL: 'postgres://u:hunter2@db/duban', JWT_SECRET: 's'.repeat(40) }));
     expect(JSON.stringify(described)).not.toContain('hunter2');
     expect(JSON.stringify(described)).not.toContain('s'.repeat(40));
   });

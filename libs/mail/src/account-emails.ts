@@ -17,9 +17,7 @@ export function renderPasswordLinkEmail(facts: PasswordLinkFacts): RenderedEmail
   const until = DateTime.fromJSDate(facts.expiresAt).setZone(DUBAN_TIME_ZONE).toFormat('yyyy年M月d日 HH:mm');
   const subject = facts.purpose === 'welcome' ? '【督办系统】您的账号已开通，请设置密码' : '【督办系统】请重新设置您的密码';
   const opening =
-    facts.purpose === 'welcome'
-      ? `系统管理员已为您开通督办系统账号（用户名：${facts.username}）。`
-      : `系统管理员已为您的督办系统账号（用户名：${facts.username}）重置密码。`;
+    facts.purpose === 'welcome' ? `系统管理员已为您开通督办系统账号（用户名：${facts.username}）。` : `系统管理员已为您的督办系统账号（用户名：${facts.username}）重置密码。`;
   const text = [
     `${facts.displayName}：`,
     '',

@@ -5,7 +5,10 @@ import type { RenderedEmail } from './duty-email-templates';
 
 const dateText = (instant: Date) => DateTime.fromJSDate(instant).setZone(DUBAN_TIME_ZONE).toFormat('yyyy年M月d日');
 const percent = (n: number) => `${(Math.round(n * 10) / 10).toFixed(1)}%`;
-const money = (n: number) => `${Math.abs(n).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}元`;
+const money = (n: number) =>
+  `${Math.abs(n)
+    .toFixed(2)
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',')}元`;
 
 export interface AssessmentOutcomeFacts {
   campaignName: string;

@@ -33,10 +33,7 @@ describe('reassignment and progress e-mails', () => {
   });
 
   it('reports a progress note to the office as progress, not as a reason', () => {
-    const email = renderDutyEmail(
-      { key: 'k', kind: 'transition', dutyId: 'd1', audience: ['office'], detail: 'record_progress', reason: '已核查 60%' },
-      facts,
-    );
+    const email = renderDutyEmail({ key: 'k', kind: 'transition', dutyId: 'd1', audience: ['office'], detail: 'record_progress', reason: '已核查 60%' }, facts);
     expect(email.subject).toBe('【督办】清理企业欠费：报送了工作进展');
     expect(email.text).toContain('进展情况：已核查 60%');
     expect(email.text).not.toContain('原因：');

@@ -10,10 +10,7 @@ const facts = {
 
 describe('duty e-mails', () => {
   it('words an office reminder as 催办 to the department, with the office note', () => {
-    const email = renderDutyEmail(
-      { key: 'k', kind: 'transition', dutyId: 'd1', audience: ['department_liaison'], detail: 'remind', reason: '请本周内办结' },
-      facts,
-    );
+    const email = renderDutyEmail({ key: 'k', kind: 'transition', dutyId: 'd1', audience: ['department_liaison'], detail: 'remind', reason: '请本周内办结' }, facts);
     expect(email.subject).toBe('【催办】请抓紧办理督办事项：清理企业欠费');
     expect(email.text).toContain('税务局：');
     expect(email.text).toContain('领导小组办公室现对督办事项“清理企业欠费”进行催办');
@@ -35,10 +32,7 @@ describe('duty e-mails', () => {
       ],
     };
     const escalation = (step: string, ladder: Pick<DutyClockPolicy, 'escalationLadder'>) =>
-      renderDutyEmail(
-        { key: 'k', kind: 'escalation', dutyId: 'd1', audience: ['office'], detail: step, stepTiming: escalationStepTiming(ladder, step) ?? undefined },
-        facts,
-      );
+      renderDutyEmail({ key: 'k', kind: 'escalation', dutyId: 'd1', audience: ['office'], detail: step, stepTiming: escalationStepTiming(ladder, step) ?? undefined }, facts);
 
     it('says 2 and 5 working days on a ladder of 2 and 5, and what comes next', () => {
       const overdue = escalation('overdue', twoAndFive);

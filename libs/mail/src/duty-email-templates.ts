@@ -70,9 +70,10 @@ export function escalationSentence(step: string, timing: EscalationStepTiming | 
   if (next && timing) {
     const nextWords = (STEP_WORDS[next.step] ?? OTHER_STEP).ahead;
     // Steps may share an offset: the next one fires with this one.
-    ahead = clockOffsetWords(next.after, 'zh-CN') === clockOffsetWords(timing.after, 'zh-CN')
-      ? `同时${nextWords}。`
-      : `逾期满${clockOffsetWords(next.after, 'zh-CN')}仍未办结的，将${nextWords}。`;
+    ahead =
+      clockOffsetWords(next.after, 'zh-CN') === clockOffsetWords(timing.after, 'zh-CN')
+        ? `同时${nextWords}。`
+        : `逾期满${clockOffsetWords(next.after, 'zh-CN')}仍未办结的，将${nextWords}。`;
   }
   return `${late}${words.done}${ahead}`;
 }
@@ -101,11 +102,7 @@ export function renderDutyEmail(notification: DutyNotification, facts: DutyEmail
       if (notification.detail === 'remind') {
         // The office chasing the liaison by hand (催办), not a change of state.
         subject = `【催办】请抓紧办理督办事项：${facts.title}`;
-        lines.push(
-          `${facts.departmentName}：`,
-          '',
-          `领导小组办公室现对督办事项“${facts.title}”进行催办，请责任单位抓紧办理，尽快提交办理结果；已逾期的，请说明逾期原因。`,
-        );
+        lines.push(`${facts.departmentName}：`, '', `领导小组办公室现对督办事项“${facts.title}”进行催办，请责任单位抓紧办理，尽快提交办理结果；已逾期的，请说明逾期原因。`);
         break;
       }
       subject = `【督办】${facts.title}：${ACTION_WORDS[notification.detail ?? ''] ?? '状态已更新'}`;
@@ -121,11 +118,7 @@ export function renderDutyEmail(notification: DutyNotification, facts: DutyEmail
       break;
     case 'reassigned_away':
       subject = `【督办】督办事项已改派：${facts.title}`;
-      lines.push(
-        `${facts.departmentName}：`,
-        '',
-        `督办事项“${facts.title}”已由领导小组办公室改派${facts.otherDepartmentName ?? '其他单位'}办理，贵单位不再承办。`,
-      );
+      lines.push(`${facts.departmentName}：`, '', `督办事项“${facts.title}”已由领导小组办公室改派${facts.otherDepartmentName ?? '其他单位'}办理，贵单位不再承办。`);
       break;
   }
   // A progress note is what the department reports, not a reason.

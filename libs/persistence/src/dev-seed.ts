@@ -78,10 +78,7 @@ export async function seedDevelopmentData(dataSource: DataSource, password: stri
   logins.push({ username: 'admin', role: 'admin', department: null, created: await person('admin', '系统管理员', 'admin', null, 'admin@duban.test') });
 
   const departmentIds = new Map<string, string>();
-  const units = [
-    ...DEV_SEED_DEPARTMENTS.map((seed) => ({ ...seed, kind: 'department' as const })),
-    ...DEV_SEED_DISTRICTS.map((seed) => ({ ...seed, kind: 'district' as const })),
-  ];
+  const units = [...DEV_SEED_DEPARTMENTS.map((seed) => ({ ...seed, kind: 'department' as const })), ...DEV_SEED_DISTRICTS.map((seed) => ({ ...seed, kind: 'district' as const }))];
   for (const seed of units) {
     const code = seed.code.toLowerCase();
     const department = await departments.ensure({

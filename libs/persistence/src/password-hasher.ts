@@ -66,10 +66,7 @@ export function passwordHashingLoad(): { running: number; waiting: number } {
 
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return gate.run(
-    () =>
-      new Promise((resolve, reject) =>
-        scrypt(password, salt, KEY_LENGTH, { ...options, maxmem: MAX_MEMORY }, (error, key) => (error ? reject(error) : resolve(key))),
-      ),
+    () => new Promise((resolve, reject) => scrypt(password, salt, KEY_LENGTH, { ...options, maxmem: MAX_MEMORY }, (error, key) => (error ? reject(error) : resolve(key)))),
   );
 }
 

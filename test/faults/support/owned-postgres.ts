@@ -50,7 +50,24 @@ export class OwnedPostgres {
     this.log = '';
     const server = spawn(
       path.join(this.bin, 'postgres'),
-      ['-D', this.data, '-p', String(this.port), '-k', this.root, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'],
+      [
+        '-D',
+        this.data,
+        '-p',
+        String(this.port),
+        '-k',
+        this.root,
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'fsync=off',
+        '-c',
+        'synchronous_commit=off',
+        '-c',
+        'full_page_writes=off',
+        '-c',
+        'max_connections=200',
+      ],
       { ...this.ids, stdio: ['ignore', 'ignore', 'pipe'] },
     );
     server.stderr?.on('data', (chunk: Buffer) => {

@@ -4,13 +4,7 @@ import type { Response } from 'express';
 import type { Actor } from '@duban/domain';
 import { CurrentActor } from '../common/actor.decorator';
 import { exportFormat, tableResponse } from '../common/table-export';
-import {
-  FinaliseAssessmentDto,
-  ReviewAssessmentUnitDto,
-  SetAssessmentRulesDto,
-  StartAssessmentDto,
-  TableFormatQuery,
-} from './assessment.dto';
+import { FinaliseAssessmentDto, ReviewAssessmentUnitDto, SetAssessmentRulesDto, StartAssessmentDto, TableFormatQuery } from './assessment.dto';
 import { AssessmentsService, type AssessmentView } from './assessments.service';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { Allow } from '../common/allow.decorator';

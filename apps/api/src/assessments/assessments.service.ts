@@ -89,10 +89,7 @@ export class AssessmentsService {
     if (existing) {
       if (existing.status === 'finalised') throw finalised();
       await this.ensureWorkflow(existing);
-      await callTemporal(
-        () => client.workflow.getHandle(existing.workflowId).executeUpdate(recomputeAssessmentUpdate, { args: [{ actor, asOf: dto.asOf }] }),
-        this.logger,
-      );
+      await callTemporal(() => client.workflow.getHandle(existing.workflowId).executeUpdate(recomputeAssessmentUpdate, { args: [{ actor, asOf: dto.asOf }] }), this.logger);
       return { created: false, view: await this.view(actor, existing.id) };
     }
     const asOf = dto.asOf ?? [today(), campaign.periodEnd].sort()[0];
@@ -158,10 +155,7 @@ export class AssessmentsService {
     if (assessment.status === 'finalised') throw finalised();
     await this.ensureWorkflow(assessment);
     const client = await temporalClient(this.temporal, this.logger);
-    await callTemporal(
-      () => client.workflow.getHandle(assessment.workflowId).executeUpdate(finaliseAssessmentUpdate, { args: [{ actor, reason: dto.reason }] }),
-      this.logger,
-    );
+    await callTemporal(() => client.workflow.getHandle(assessment.workflowId).executeUpdate(finaliseAssessmentUpdate, { args: [{ actor, reason: dto.reason }] }), this.logger);
     return this.view(actor, assessment.id);
   }
 
@@ -172,17 +166,54 @@ export class AssessmentsService {
       asciiBase: 'assessment',
       chineseBase: `${view.campaignName}考核结果`,
       header: [
-        '类别', '单位', '得分', '目标完成率(%)', '目标得分', '督办事项应办', '按时办结', '按时办结率(%)', '报告应报', '按时报送', '按时报送率(%)',
-        '退回次数', '扣分', OUTCOME_LABELS.commendation, OUTCOME_LABELS.criticism, OUTCOME_LABELS.awardIneligible, '补助基数(元)', '补助调整(元)',
-        '拟定调整(元)', '复核人', '复核时间', '复核理由',
+        '类别',
+        '单位',
+        '得分',
+        '目标完成率(%)',
+        '目标得分',
+        '督办事项应办',
+        '按时办结',
+        '按时办结率(%)',
+        '报告应报',
+        '按时报送',
+        '按时报送率(%)',
+        '退回次数',
+        '扣分',
+        OUTCOME_LABELS.commendation,
+        OUTCOME_LABELS.criticism,
+        OUTCOME_LABELS.awardIneligible,
+        '补助基数(元)',
+        '补助调整(元)',
+        '拟定调整(元)',
+        '复核人',
+        '复核时间',
+        '复核理由',
       ],
       rows: view.units.map((u) => {
         const s = u.scorecard;
         return [
-          UNIT_KIND_LABELS[u.unitKind], u.unitName, s.score, s.attainment === null ? null : Math.round(s.attainment * 10_000) / 100, s.targetsScore,
-          s.dutiesDue, s.dutiesOnTime, s.dutiesOnTimeRate, s.reportsDue, s.reportsOnTime, s.reportsOnTimeRate, s.returns, s.returnPenalty,
-          yes(u.outcomes.commendation), yes(u.outcomes.criticism), yes(u.outcomes.awardIneligible), u.subsidyBaseYuan, u.subsidyAdjustmentYuan,
-          u.proposedOutcomes.subsidyAdjustmentYuan, u.reviewedByUsername, u.reviewedAt, u.reviewReason,
+          UNIT_KIND_LABELS[u.unitKind],
+          u.unitName,
+          s.score,
+          s.attainment === null ? null : Math.round(s.attainment * 10_000) / 100,
+          s.targetsScore,
+          s.dutiesDue,
+          s.dutiesOnTime,
+          s.dutiesOnTimeRate,
+          s.reportsDue,
+          s.reportsOnTime,
+          s.reportsOnTimeRate,
+          s.returns,
+          s.returnPenalty,
+          yes(u.outcomes.commendation),
+          yes(u.outcomes.criticism),
+          yes(u.outcomes.awardIneligible),
+          u.subsidyBaseYuan,
+          u.subsidyAdjustmentYuan,
+          u.proposedOutcomes.subsidyAdjustmentYuan,
+          u.reviewedByUsername,
+          u.reviewedAt,
+          u.reviewReason,
         ];
       }),
     };
@@ -193,10 +224,7 @@ export class AssessmentsService {
     const client = await temporalClient(this.temporal, this.logger);
     const input: AssessmentWorkflowInput = { assessmentId: assessment.id, campaignId: assessment.campaignId, asOf: assessment.asOf };
     try {
-      await callTemporal(
-        () => startWorkflow(client, 'AssessmentWorkflow', { taskQueue: this.temporal.taskQueue, workflowId: assessment.workflowId, args: [input] }),
-        this.logger,
-      );
+      await callTemporal(() => startWorkflow(client, 'AssessmentWorkflow', { taskQueue: this.temporal.taskQueue, workflowId: assessment.workflowId, args: [input] }), this.logger);
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }

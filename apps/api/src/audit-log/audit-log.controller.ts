@@ -17,7 +17,8 @@ export class AuditLogController {
 
   @ApiOperation({
     summary: 'The audit log (system administrator)',
-    description: 'Sign-ins and their failures, locks, sign-outs and every administrative change: who, when, what, from, to, why, client address. Newest first; JSON, or a download with ?format=csv|xlsx.',
+    description:
+      'Sign-ins and their failures, locks, sign-outs and every administrative change: who, when, what, from, to, why, client address. Newest first; JSON, or a download with ?format=csv|xlsx.',
   })
   @ApiErrors(400, 403)
   @ApiProducesTable()

@@ -112,7 +112,14 @@ export class AuthService {
     const counts = await this.failures.read(account, address);
     const gate = signInGate(counts.account, counts.address, counts.now, this.policy);
     if (gate.kind === 'locked') {
-      await this.audit.record({ actorId: null, actorUsername: username, action: 'sign_in.refused_locked', targetType: 'account', targetLabel: username, clientAddress: client.address });
+      await this.audit.record({
+        actorId: null,
+        actorUsername: username,
+        action: 'sign_in.refused_locked',
+        targetType: 'account',
+        targetLabel: username,
+        clientAddress: client.address,
+      });
       throw new DomainError(DomainErrorCode.AccountLocked, 'This account is locked after repeated failed sign-ins; a system administrator can lift the lock');
     }
     if (gate.kind === 'throttled') {
@@ -254,14 +261,24 @@ export class AuthService {
     }
     if (problems.length > 0) throw new DomainError(DomainErrorCode.PasswordPolicy, problems.join('; '), { fields: { newPassword: problems } });
     if (newPassword === currentPassword) {
-      throw new DomainError(DomainErrorCode.PasswordPolicy, 'The new password must differ from the current one', { fields: { newPassword: ['must differ from the current password'] } });
+      throw new DomainError(DomainErrorCode.PasswordPolicy, 'The new password must differ from the current one', {
+        fields: { newPassword: ['must differ from the current password'] },
+      });
     }
     const hash = await hashPassword(newPassword);
     await this.dataSource.transaction(async (tx) => {
       await this.users.setPasswordHash(user.id, hash, { mustChangePassword: false, by: user.id, tx });
       await this.sessions.revokeAllOfUser(user.id, 'password_changed', tx);
       await this.audit.record(
-        { actorId: user.id, actorUsername: user.username, action: 'password.changed', targetType: 'user', targetId: user.id, targetLabel: user.username, clientAddress: client.address },
+        {
+          actorId: user.id,
+          actorUsername: user.username,
+          action: 'password.changed',
+          targetType: 'user',
+          targetId: user.id,
+          targetLabel: user.username,
+          clientAddress: client.address,
+        },
         tx,
       );
     });
@@ -274,11 +291,15 @@ export class AuthService {
    * new password is written (two uses at once: one wins, the other gets 400).
    */
   async setPasswordWithLink(token: string, newPassword: string, client: ClientContext): Promise<SignInAnswer> {
-    const invalid = () => new DomainError(DomainErrorCode.PasswordResetLinkInvalid, 'This link is not valid: it was used already, has expired, or a newer one was sent; ask a system administrator for a new one', { fields: { token: ['is used, expired or replaced'] } });
-    const [open] = await this.dataSource.query(
-      `SELECT user_id FROM password_reset_links WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()`,
-      [resetTokenHash(token)],
-    );
+    const invalid = () =>
+      new DomainError(
+        DomainErrorCode.PasswordResetLinkInvalid,
+        'This link is not valid: it was used already, has expired, or a newer one was sent; ask a system administrator for a new one',
+        { fields: { token: ['is used, expired or replaced'] } },
+      );
+    const [open] = await this.dataSource.query(`SELECT user_id FROM password_reset_links WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()`, [
+      resetTokenHash(token),
+    ]);
     const user = open ? await this.users.findById(open.user_id) : null;
     if (!user || user.active === false) throw invalid();
     const problems = passwordPolicyProblems(newPassword, user.username);
@@ -291,7 +312,15 @@ export class AuthService {
       await this.sessions.revokeAllOfUser(user.id, 'password_changed', tx);
       await this.failures.unlock(accountKey(user.username), tx);
       await this.audit.record(
-        { actorId: user.id, actorUsername: user.username, action: 'password.reset_link_used', targetType: 'user', targetId: user.id, targetLabel: user.username, clientAddress: client.address },
+        {
+          actorId: user.id,
+          actorUsername: user.username,
+          action: 'password.reset_link_used',
+          targetType: 'user',
+          targetId: user.id,
+          targetLabel: user.username,
+          clientAddress: client.address,
+        },
         tx,
       );
     });
@@ -303,7 +332,14 @@ export class AuthService {
     await this.dataSource.transaction(async (tx) => {
       await this.sessions.revoke(signedIn.sessionId, 'signed_out', tx);
       await this.audit.record(
-        { actorId: signedIn.actor.userId, actorUsername: signedIn.actor.username, action: 'sign_out', targetType: 'session', targetId: signedIn.sessionId, clientAddress: client.address },
+        {
+          actorId: signedIn.actor.userId,
+          actorUsername: signedIn.actor.username,
+          action: 'sign_out',
+          targetType: 'session',
+          targetId: signedIn.sessionId,
+          clientAddress: client.address,
+        },
         tx,
       );
     });

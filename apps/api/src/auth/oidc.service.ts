@@ -298,7 +298,10 @@ export class OidcService {
     if (user.externalSubject) throw new SsoRefusal('unknown_user', 'linked_to_another_subject', claimed, user.id);
     if (user.active === false) throw new SsoRefusal('deactivated', 'deactivated', claimed, user.id);
     await this.dataSource.transaction(async (tx) => {
-      const linkedNow = (await tx.query(`UPDATE users SET external_subject = $2 WHERE id = $1 AND external_subject IS NULL AND active RETURNING id`, [user.id, subject])) as [unknown[], number];
+      const linkedNow = (await tx.query(`UPDATE users SET external_subject = $2 WHERE id = $1 AND external_subject IS NULL AND active RETURNING id`, [user.id, subject])) as [
+        unknown[],
+        number,
+      ];
       if (linkedNow[0].length !== 1) throw new SsoRefusal('unknown_user', 'changed_meanwhile', claimed, user.id);
       await this.audit.record(
         {

@@ -1,14 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
-import {
-  assertValidCalendarYear,
-  DomainError,
-  DomainErrorCode,
-  DUBAN_TIME_ZONE,
-  nationalHolidayNotice,
-  type Actor,
-} from '@duban/domain';
+import { assertValidCalendarYear, DomainError, DomainErrorCode, DUBAN_TIME_ZONE, nationalHolidayNotice, type Actor } from '@duban/domain';
 import { WorkingCalendarRepository, type CalendarYearRevision } from '@duban/persistence';
 import type { SetCalendarYearDto } from './calendar.dto';
 

@@ -390,8 +390,7 @@ export class LaunchPhaseDto {
   force?: boolean;
 
   @ApiPropertyOptional({
-    description:
-      "Launch before the phase's window opens (else 409 PHASE_WINDOW_NOT_OPEN naming the window); needs a reason. Due times then count from the launch.",
+    description: "Launch before the phase's window opens (else 409 PHASE_WINDOW_NOT_OPEN naming the window); needs a reason. Due times then count from the launch.",
   })
   @IsOptional()
   @IsBoolean()

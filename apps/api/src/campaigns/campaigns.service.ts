@@ -34,23 +34,8 @@ import {
   type PlannedPhase,
   type ReportPlan,
 } from '@duban/domain';
-import {
-  CampaignRepository,
-  DepartmentRepository,
-  DutyMatrixRepository,
-  ReportRepository,
-  WorkingCalendarRepository,
-  type CampaignRow,
-  type PhaseRow,
-} from '@duban/persistence';
-import {
-  campaignLiveStateQuery,
-  campaignWorkflowId,
-  launchPhaseUpdate,
-  phaseLiveStateQuery,
-  phaseWorkflowId,
-  type CampaignWorkflowInput,
-} from '@duban/workflows';
+import { CampaignRepository, DepartmentRepository, DutyMatrixRepository, ReportRepository, WorkingCalendarRepository, type CampaignRow, type PhaseRow } from '@duban/persistence';
+import { campaignLiveStateQuery, campaignWorkflowId, launchPhaseUpdate, phaseLiveStateQuery, phaseWorkflowId, type CampaignWorkflowInput } from '@duban/workflows';
 import { startWorkflow } from '@duban/temporal-client';
 import { isoInstant, isoInstantOrNull } from '../common/instants';
 import { callTemporal, temporalClient } from '../temporal/temporal-calls';
@@ -141,9 +126,7 @@ export class CampaignsService {
     if (dto.reportPlan) problems.merge(reportPlanProblems(dto.reportPlan as ReportPlan), 'reportPlan.');
     const routeKeys = new Set((await this.matrix.list()).map((r) => routeKeyOf(r.kind, r.key)));
     const phases = dto.phases.map((p, i) => toPlannedPhase(p, randomUUID(), `phases.${i}`, problems));
-    problems.merge(
-      phasePlanProblems(phases, { periodStart: dto.period.start, periodEnd: dto.period.end, routeKeys, districtCount: districtIds.length }),
-    );
+    problems.merge(phasePlanProblems(phases, { periodStart: dto.period.start, periodEnd: dto.period.end, routeKeys, districtCount: districtIds.length }));
     problems.throwIfAny();
 
     const id = randomUUID();
@@ -172,10 +155,7 @@ export class CampaignsService {
         tx,
       );
       if (dto.reportPlan) await this.reportRepository.storePlan(id, dto.reportPlan as ReportPlan, tx);
-      await callTemporal(
-        () => startWorkflow(client, 'CampaignWorkflow', { taskQueue: this.temporal.taskQueue, workflowId: campaignWorkflowId(id), args: [input] }),
-        this.logger,
-      );
+      await callTemporal(() => startWorkflow(client, 'CampaignWorkflow', { taskQueue: this.temporal.taskQueue, workflowId: campaignWorkflowId(id), args: [input] }), this.logger);
     });
     try {
       await this.reportsService.wakeReporting(id);
@@ -321,9 +301,7 @@ export class CampaignsService {
       asOf: isoInstant(launchedAt),
       windowEndsAt: isoInstant(windowEndsAt),
       windowOpensAt: isoInstantOrNull(windowOpensAt),
-      earlyLaunch: early
-        ? { required: true as const, code: early.code, message: early.message, windowStart: phase.windowStart, windowEnd: phase.windowEnd }
-        : null,
+      earlyLaunch: early ? { required: true as const, code: early.code, message: early.message, windowStart: phase.windowStart, windowEnd: phase.windowEnd } : null,
       dutyCount: drafts.length,
       refusal: shown ? { code: shown.code, message: shown.message } : null,
       duties: drafts.map((d) => {

@@ -1,13 +1,4 @@
-import type {
-  CampaignEventView,
-  CampaignHeader,
-  CampaignLiveStateView,
-  CampaignRoute,
-  PhaseLiveStateView,
-  PhaseSummaryView,
-  PhaseView,
-  TemplateView,
-} from '@duban/contracts';
+import type { CampaignEventView, CampaignHeader, CampaignLiveStateView, CampaignRoute, PhaseLiveStateView, PhaseSummaryView, PhaseView, TemplateView } from '@duban/contracts';
 import type { CampaignDutyRoute, DutyTemplate, PhaseSummary } from '@duban/domain';
 import type { CampaignEventRow, CampaignRow, PhaseRow } from '@duban/persistence';
 import type { CampaignLiveState, PhaseLiveState } from '@duban/workflows';

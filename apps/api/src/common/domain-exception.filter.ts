@@ -120,9 +120,7 @@ function clientHttpErrorMessage(error: ClientHttpError): string {
       return 'The request was aborted before its body arrived';
     case undefined:
       // zlib (Z_DATA_ERROR, Z_BUF_ERROR…): the body is not what its Content-Encoding says.
-      return /^Z_/.test(String(error.code ?? ''))
-        ? `The request body could not be decoded as its Content-Encoding says (${String(error.code)})`
-        : error.message;
+      return /^Z_/.test(String(error.code ?? '')) ? `The request body could not be decoded as its Content-Encoding says (${String(error.code)})` : error.message;
     default:
       return error.message;
   }
@@ -145,7 +143,9 @@ function isDatabaseUnavailable(error: unknown): boolean {
   const code = String(e.driverError?.code ?? e.code ?? '');
   if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH'].includes(code)) return true;
   const message = typeof e.message === 'string' ? e.message : '';
-  return /Connection terminated|connect ECONNREFUSED|terminating connection due to administrator command|the database system is (starting up|shutting down)|timeout exceeded when trying to connect/i.test(message);
+  return /Connection terminated|connect ECONNREFUSED|terminating connection due to administrator command|the database system is (starting up|shutting down)|timeout exceeded when trying to connect/i.test(
+    message,
+  );
 }
 
 /** How long a client should wait before it tries again when the database is away. */
@@ -189,9 +189,7 @@ export class DubanExceptionFilter implements ExceptionFilter {
       const body = error.getResponse();
       const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
       if (typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
-      response
-        .status(error.getStatus())
-        .json(typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);
+      response.status(error.getStatus()).json(typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);
       return;
     }
     if (isClientHttpError(error)) {
@@ -224,23 +222,16 @@ export class DubanExceptionFilter implements ExceptionFilter {
       response.status(status).json({
         statusCode: status,
         error: HttpStatus[status],
-        message:
-          state === '23505'
-            ? 'The request conflicts with a record that exists already'
-            : `The request holds a value that cannot be stored (SQLSTATE ${state})`,
+        message: state === '23505' ? 'The request conflicts with a record that exists already' : `The request holds a value that cannot be stored (SQLSTATE ${state})`,
       });
       return;
     }
     if (error instanceof SyntaxError || error instanceof URIError || error instanceof RangeError) {
-      this.logger.error(
-        `input reached the code unvalidated: fix the validation (${request?.method} ${request?.originalUrl}): ${error.stack ?? error.message}`,
-      );
+      this.logger.error(`input reached the code unvalidated: fix the validation (${request?.method} ${request?.originalUrl}): ${error.stack ?? error.message}`);
       response.status(HttpStatus.BAD_REQUEST).json({ statusCode: 400, error: 'BAD_REQUEST', message: `The request could not be read: ${error.message}` });
       return;
     }
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    response
-      .status(HttpStatus.INTERNAL_SERVER_ERROR)
-      .json({ statusCode: 500, error: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
+    response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ statusCode: 500, error: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
   }
 }

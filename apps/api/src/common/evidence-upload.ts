@@ -79,11 +79,7 @@ export function EvidenceUploadInterceptor(gate: Type<EvidenceUploadGate>): Type<
         return await this.multipart.intercept(context, next);
       } catch (error) {
         if (error instanceof PayloadTooLargeException) {
-          throw new DomainError(
-            DomainErrorCode.EvidenceTooLarge,
-            `The file is larger than the limit of ${formatBytes(this.maxBytes)} for evidence`,
-            { maxBytes: this.maxBytes },
-          );
+          throw new DomainError(DomainErrorCode.EvidenceTooLarge, `The file is larger than the limit of ${formatBytes(this.maxBytes)} for evidence`, { maxBytes: this.maxBytes });
         }
         if (error instanceof BadRequestException) {
           // multer names a file in another field "unexpected", a second file "too many".
@@ -117,11 +113,7 @@ export function contentDisposition(fileName: string): string {
 }
 
 /** A stored evidence file as a download, with its SHA-256 (hex in X-Checksum-SHA256, RFC 9530 Repr-Digest). */
-export function evidenceDownload(
-  response: Response,
-  evidence: { sha256: string; contentType: string; fileName: string },
-  content: Buffer,
-): StreamableFile {
+export function evidenceDownload(response: Response, evidence: { sha256: string; contentType: string; fileName: string }, content: Buffer): StreamableFile {
   response.setHeader('X-Checksum-SHA256', evidence.sha256);
   response.setHeader('Repr-Digest', `sha-256=:${Buffer.from(evidence.sha256, 'hex').toString('base64')}:`);
   response.setHeader('ETag', `"${evidence.sha256}"`);

@@ -41,7 +41,17 @@ describe('the walk over a parsed body', () => {
 
 describe('nested DTO fields of the wrong shape', () => {
   it('refuses an array for an object and anything but objects in an array of objects', () => {
-    expect(nestedShapeProblems(CreateCampaignDto, { period: {}, legalBasis: {}, targets: [], leadingGroup: { chair: {}, viceChairs: [], members: [] }, jurisdiction: [], phases: [[], 'x', { window: [], templates: [] }], escalationLadder: { reminderBefore: {}, escalationLadder: [[]] } })).toEqual({
+    expect(
+      nestedShapeProblems(CreateCampaignDto, {
+        period: {},
+        legalBasis: {},
+        targets: [],
+        leadingGroup: { chair: {}, viceChairs: [], members: [] },
+        jurisdiction: [],
+        phases: [[], 'x', { window: [], templates: [] }],
+        escalationLadder: { reminderBefore: {}, escalationLadder: [[]] },
+      }),
+    ).toEqual({
       jurisdiction: ['jurisdiction must be an object'],
       'phases.0': ['phases.0 must be an object'],
       'phases.1': ['phases.1 must be an object'],

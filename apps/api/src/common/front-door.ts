@@ -126,7 +126,8 @@ export function jsonNestingExceeds(bytes: Uint8Array, maxDepth: number): boolean
   for (let i = 0; i < bytes.length; i++) {
     const byte = bytes[i];
     if (inString) {
-      if (byte === 0x5c) i++; // backslash: skip the escaped byte
+      if (byte === 0x5c)
+        i++; // backslash: skip the escaped byte
       else if (byte === 0x22) inString = false;
       continue;
     }
@@ -151,7 +152,9 @@ export function installFrontDoor(app: INestApplication, options: { bodyLimit: st
   const express = app as NestExpressApplication;
   // Refuse unknown encodings before any parser looks at the body (multipart included).
   express.use((request: Request, _response: Response, next: NextFunction) => {
-    const encoding = String(request.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+    const encoding = String(request.headers['content-encoding'] ?? 'identity')
+      .trim()
+      .toLowerCase();
     if (!(FRONT_DOOR_LIMITS.contentEncodings as readonly string[]).includes(encoding)) {
       next(new FrontDoorError('encoding.unsupported', `Content-Encoding "${encoding}" is not supported: send identity, gzip or deflate`, {}, 415));
       return;

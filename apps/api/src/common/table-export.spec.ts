@@ -33,9 +33,7 @@ describe('table export', () => {
     expect(bytes).toBe('\uFEFF单位,报送数,时间,已审核\r\n"\'=HYPERLINK(""x"")",42,2026-07-01 00:30:00,是\r\n珠晖区,1234.5,,否\r\n');
     const headers = (await file).getHeaders();
     expect(headers.type).toBe('text/csv; charset=utf-8');
-    expect(headers.disposition).toBe(
-      `attachment; filename="report-flags-20260701-0030.csv"; filename*=UTF-8''${encodeURIComponent('报表与资源库不符-20260701-0030.csv')}`,
-    );
+    expect(headers.disposition).toBe(`attachment; filename="report-flags-20260701-0030.csv"; filename*=UTF-8''${encodeURIComponent('报表与资源库不符-20260701-0030.csv')}`);
   });
 
   it('writes one worksheet: bold frozen header, numbers as numbers, text never a formula', async () => {

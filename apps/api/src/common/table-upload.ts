@@ -76,7 +76,9 @@ function TableUploadInterceptor(options: TableUploadOptions): Type<NestIntercept
       } catch (error) {
         if (error instanceof PayloadTooLargeException) throw tooLarge(formatBytes(maxBytes));
         if (error instanceof BadRequestException) {
-          throw badUpload(/unexpected|too many/i.test(error.message) ? `Send one file, in the multipart field "${TABLE_UPLOAD_FIELD}"` : `The upload could not be read: ${error.message}`);
+          throw badUpload(
+            /unexpected|too many/i.test(error.message) ? `Send one file, in the multipart field "${TABLE_UPLOAD_FIELD}"` : `The upload could not be read: ${error.message}`,
+          );
         }
         throw error;
       }
@@ -111,11 +113,7 @@ export interface UploadedTableRow {
  * every accepted header, English or Chinese, to its column name). 400 for a missing file, an
  * unreadable one, a header without a required column, or too many rows.
  */
-export async function readUploadedTable(
-  file: UploadedEvidenceFile | undefined,
-  columns: Record<string, string>,
-  required: readonly string[],
-): Promise<UploadedTableRow[]> {
+export async function readUploadedTable(file: UploadedEvidenceFile | undefined, columns: Record<string, string>, required: readonly string[]): Promise<UploadedTableRow[]> {
   if (!file || file.size === 0) throw badUpload(file ? 'The file is empty' : `Send the file as multipart/form-data in the field "${TABLE_UPLOAD_FIELD}"`);
   const unreadable = unreadableFormatOf(file.buffer);
   if (unreadable) throw badUpload(`The file is ${unreadable}`);

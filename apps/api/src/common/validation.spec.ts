@@ -25,13 +25,31 @@ describe('CalendarDate', () => {
 
 describe('ZonedDateTime', () => {
   it('takes a date and time with Z or an offset', () => {
-    for (const value of ['2026-12-30T18:00:00+08:00', '2026-12-30T10:00:00Z', '2026-12-30T10:00:00.123Z', '2026-12-30T18:00+08:00', '2026-12-30T18:00:00+0800', '2026-12-30T05:00:00-05:00']) {
+    for (const value of [
+      '2026-12-30T18:00:00+08:00',
+      '2026-12-30T10:00:00Z',
+      '2026-12-30T10:00:00.123Z',
+      '2026-12-30T18:00+08:00',
+      '2026-12-30T18:00:00+0800',
+      '2026-12-30T05:00:00-05:00',
+    ]) {
       expect([value, isZonedDateTime(value)]).toEqual([value, true]);
     }
   });
 
   it('refuses one without a zone, a date alone, an impossible day or hour, and what is not text', () => {
-    for (const value of ['2026-12-30T18:00:00', '2026-12-30T18:00', '2026-12-30', '2026-02-30T10:00:00Z', '2026-12-30T24:00:00Z', '2026-12-30T18:00:00+25:00', '2026-12-30 18:00:00+08:00', '2026-12-30T18:00:00z', 1798624800000, null]) {
+    for (const value of [
+      '2026-12-30T18:00:00',
+      '2026-12-30T18:00',
+      '2026-12-30',
+      '2026-02-30T10:00:00Z',
+      '2026-12-30T24:00:00Z',
+      '2026-12-30T18:00:00+25:00',
+      '2026-12-30 18:00:00+08:00',
+      '2026-12-30T18:00:00z',
+      1798624800000,
+      null,
+    ]) {
       expect([value, isZonedDateTime(value)]).toEqual([value, false]);
     }
   });

@@ -33,7 +33,12 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * place of an object (so `jurisdiction: []` passed, and the service read `[].name`) and the
  * values of an object in place of an array: this refuses both shapes, for every DTO at once.
  */
-export function nestedShapeProblems(metatype: abstract new (...args: never[]) => unknown, value: unknown, prefix = '', fields: Record<string, string[]> = {}): Record<string, string[]> {
+export function nestedShapeProblems(
+  metatype: abstract new (...args: never[]) => unknown,
+  value: unknown,
+  prefix = '',
+  fields: Record<string, string[]> = {},
+): Record<string, string[]> {
   if (!isPlainObject(value)) return fields;
   const metadatas = getMetadataStorage().getTargetValidationMetadatas(metatype, '', false, false);
   const optional = new Set(metadatas.filter((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION).map((m) => m.propertyName));
@@ -156,12 +161,7 @@ export function CalendarDate(message: string): PropertyDecorator {
 const ZONED_DATE_TIME = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)$/;
 
 export function isZonedDateTime(value: unknown): value is string {
-  return (
-    typeof value === 'string' &&
-    ZONED_DATE_TIME.test(value) &&
-    isISO8601(value, { strict: true, strictSeparator: true }) &&
-    Number.isFinite(Date.parse(value))
-  );
+  return typeof value === 'string' && ZONED_DATE_TIME.test(value) && isISO8601(value, { strict: true, strictSeparator: true }) && Number.isFinite(Date.parse(value));
 }
 
 /**

@@ -24,7 +24,6 @@ import { MATCHES_NOTHING } from '../common/matches-nothing';
 import { STAGE_WORDS, STEP_STATUS_WORDS } from './compliance-words';
 import { exposureListEntryView, exposureProposalView } from './compliance.views';
 
-
 const zeroCounts = (): UnitStatusCounts => Object.fromEntries(UNIT_COMPLIANCE_STATUSES.map((s) => [s, 0])) as UnitStatusCounts;
 
 /**
@@ -34,7 +33,8 @@ const zeroCounts = (): UnitStatusCounts => Object.fromEntries(UNIT_COMPLIANCE_ST
 function casesOf(actor: Actor, departmentId: string | undefined): ComplianceScope {
   const reach = assertMay(actor, 'compliance-case.list');
   if (reach === 'own-department') {
-    if (departmentId && departmentId !== actor.departmentId) throw new DomainError(DomainErrorCode.ActionNotPermitted, "A department officer sees their own department's cases only");
+    if (departmentId && departmentId !== actor.departmentId)
+      throw new DomainError(DomainErrorCode.ActionNotPermitted, "A department officer sees their own department's cases only");
     return { departmentId: actor.departmentId ?? MATCHES_NOTHING };
   }
   if (reach === 'own-team') return { departmentId, inspectionTeamId: actor.departmentId ?? MATCHES_NOTHING };
@@ -77,7 +77,18 @@ export class ComplianceViewsService {
       chineseBase: withDelisted ? '曝光名单（含已撤出）' : '曝光名单',
       header: withDelisted ? [...header, '名单状态', '撤出时间', '撤出人', '撤出原因'] : header,
       rows: rows.map((r) => {
-        const row = [r.creditCode, r.unitName, r.sectorKey, r.districtName, FINDING_LABELS[r.finding as Finding], r.noticeNumber, csvTime(at(r.noticeDeadline)), csvTime(at(r.approvedAt)), r.approvedBy, r.mediaDutyState];
+        const row = [
+          r.creditCode,
+          r.unitName,
+          r.sectorKey,
+          r.districtName,
+          FINDING_LABELS[r.finding as Finding],
+          r.noticeNumber,
+          csvTime(at(r.noticeDeadline)),
+          csvTime(at(r.approvedAt)),
+          r.approvedBy,
+          r.mediaDutyState,
+        ];
         return withDelisted ? [...row, EXPOSURE_LISTING_LABELS[r.listing], csvTime(at(r.delistedAt)), r.delistedBy, r.delistedReason] : row;
       }),
     };

@@ -1,7 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
-import { COMPLIANCE_CASE_STATES, EXPOSURE_DECISIONS, FINDINGS, RECTIFICATION_KINDS, type ComplianceCaseState, type ExposureDecision, type Finding, type RectificationKind } from '@duban/domain';
+import {
+  COMPLIANCE_CASE_STATES,
+  EXPOSURE_DECISIONS,
+  FINDINGS,
+  RECTIFICATION_KINDS,
+  type ComplianceCaseState,
+  type ExposureDecision,
+  type Finding,
+  type RectificationKind,
+} from '@duban/domain';
 import type { ComplianceCaseActionBody, ExposureDecisionBody, StartComplianceRunBody } from '@duban/contracts';
 import { ExportFormatQuery } from '../common/table-export';
 import { TrimmedText, ZonedDateTime } from '../common/validation';

@@ -2,16 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
-import {
-  assertMayAdministerDepartments,
-  assertMayManageDepartments,
-  DomainError,
-  DomainErrorCode,
-  unitChanges,
-  unitStateRefusal,
-  type Actor,
-  type UnitKind,
-} from '@duban/domain';
+import { assertMayAdministerDepartments, assertMayManageDepartments, DomainError, DomainErrorCode, unitChanges, unitStateRefusal, type Actor, type UnitKind } from '@duban/domain';
 import { AuditLogRepository, DepartmentRepository, type AuditEntry, type DepartmentEntity } from '@duban/persistence';
 import type { ClientContext } from '../auth/auth.service';
 import { assertExportable, type ExportTable } from '../common/table-export';
@@ -72,14 +63,16 @@ export class DepartmentsService {
     const districtIds = [...new Set(named)];
     if (districtIds.length > 0) await this.assertDistricts(kind, named);
     const department = { id: randomUUID(), ...fields, createdBy: actor.userId, updatedBy: actor.userId };
-    return view(await this.dataSource.transaction(async (tx) => {
-      const created: StoredUnit =
-        kind === 'inspection_team'
-          ? { ...(await this.departments.createInspectionTeam(department, districtIds, tx)), districtIds }
-          : await this.departments.create({ ...department, kind }, tx);
-      await this.record(tx, actor, client, created, 'department.created', { to: unitRecord(created, created.districtIds), reason: reason ?? null });
-      return created;
-    }));
+    return view(
+      await this.dataSource.transaction(async (tx) => {
+        const created: StoredUnit =
+          kind === 'inspection_team'
+            ? { ...(await this.departments.createInspectionTeam(department, districtIds, tx)), districtIds }
+            : await this.departments.create({ ...department, kind }, tx);
+        await this.record(tx, actor, client, created, 'department.created', { to: unitRecord(created, created.districtIds), reason: reason ?? null });
+        return created;
+      }),
+    );
   }
 
   inspectionTeams() {
@@ -141,18 +134,20 @@ export class DepartmentsService {
     const { reason, districtIds: named, code: _code, kind: _kind, ...fields } = dto;
     const districtIds = named === undefined ? undefined : [...new Set(named)];
     if (named !== undefined) await this.assertDistricts(found.kind, named);
-    return view(await this.dataSource.transaction(async (tx): Promise<StoredUnit> => {
-      const current = (await this.departments.lockForChange(found.id, tx))!;
-      const currentDistricts = current.kind === 'inspection_team' ? await this.departments.teamDistrictIds(current.id, tx) : undefined;
-      const change = unitChanges({ ...current, districtIds: currentDistricts }, { ...fields, districtIds });
-      if (!change) return { ...current, ...(currentDistricts ? { districtIds: currentDistricts } : {}) };
-      const { districtIds: _districts, ...columns } = change.to as Record<string, unknown>;
-      let updated: StoredUnit = await this.departments.update(current.id, columns, actor.userId, tx);
-      if ('districtIds' in change.to) await this.departments.replaceTeamDistricts(current.id, districtIds!, tx);
-      if (currentDistricts) updated = { ...updated, districtIds: await this.departments.teamDistrictIds(current.id, tx) };
-      await this.record(tx, actor, client, updated, 'department.updated', { ...change, reason });
-      return updated;
-    }));
+    return view(
+      await this.dataSource.transaction(async (tx): Promise<StoredUnit> => {
+        const current = (await this.departments.lockForChange(found.id, tx))!;
+        const currentDistricts = current.kind === 'inspection_team' ? await this.departments.teamDistrictIds(current.id, tx) : undefined;
+        const change = unitChanges({ ...current, districtIds: currentDistricts }, { ...fields, districtIds });
+        if (!change) return { ...current, ...(currentDistricts ? { districtIds: currentDistricts } : {}) };
+        const { districtIds: _districts, ...columns } = change.to as Record<string, unknown>;
+        let updated: StoredUnit = await this.departments.update(current.id, columns, actor.userId, tx);
+        if ('districtIds' in change.to) await this.departments.replaceTeamDistricts(current.id, districtIds!, tx);
+        if (currentDistricts) updated = { ...updated, districtIds: await this.departments.teamDistrictIds(current.id, tx) };
+        await this.record(tx, actor, client, updated, 'department.updated', { ...change, reason });
+        return updated;
+      }),
+    );
   }
 
   /** A deactivated unit gets no new duties; the duties it holds run on, its history stays. 409 when it is deactivated already. */
@@ -167,19 +162,21 @@ export class DepartmentsService {
   private async setActive(actor: Actor, id: string, active: boolean, reason: string, client: ClientContext): Promise<Department> {
     assertMayAdministerDepartments(actor);
     const found = await this.find(id);
-    return view(await this.dataSource.transaction(async (tx): Promise<StoredUnit> => {
-      // Waits for a duty or route being written to the unit just now (they lock it shared).
-      const current = (await this.departments.lockForChange(found.id, tx))!;
-      const refusal = unitStateRefusal({ ...current, active: current.active !== false }, active ? 'active' : 'inactive');
-      if (refusal) throw refusal;
-      const updated = await this.departments.setActive(current.id, active, actor.userId, tx);
-      await this.record(tx, actor, client, updated, active ? 'department.reactivated' : 'department.deactivated', {
-        from: { active: !active },
-        to: { active },
-        reason,
-      });
-      return found.districtIds ? { ...updated, districtIds: found.districtIds } : updated;
-    }));
+    return view(
+      await this.dataSource.transaction(async (tx): Promise<StoredUnit> => {
+        // Waits for a duty or route being written to the unit just now (they lock it shared).
+        const current = (await this.departments.lockForChange(found.id, tx))!;
+        const refusal = unitStateRefusal({ ...current, active: current.active !== false }, active ? 'active' : 'inactive');
+        if (refusal) throw refusal;
+        const updated = await this.departments.setActive(current.id, active, actor.userId, tx);
+        await this.record(tx, actor, client, updated, active ? 'department.reactivated' : 'department.deactivated', {
+          from: { active: !active },
+          to: { active },
+          reason,
+        });
+        return found.districtIds ? { ...updated, districtIds: found.districtIds } : updated;
+      }),
+    );
   }
 
   /** Districts named for a team must be registered districts, and only a team names them. */

@@ -6,16 +6,7 @@ import type { DutyDetail, DutyLiveStateView, DutySummary, DutyTimeline, Page } f
 import { Idempotent } from '../common/idempotent';
 import { CurrentActor } from '../common/actor.decorator';
 import { DutiesService } from './duties.service';
-import {
-  AssignDutyDto,
-  DutyNoteDto,
-  DutyProgressDto,
-  DutyReasonDto,
-  ExtendDutyDto,
-  ListDutiesQuery,
-  ReassignDutyDto,
-  SubmitDutyDto,
-} from './duty.dto';
+import { AssignDutyDto, DutyNoteDto, DutyProgressDto, DutyReasonDto, ExtendDutyDto, ListDutiesQuery, ReassignDutyDto, SubmitDutyDto } from './duty.dto';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { Allow } from '../common/allow.decorator';
 
@@ -41,7 +32,12 @@ export class DutiesController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<DutyDetail> {
     if (idempotencyKey !== undefined && (idempotencyKey.length < 1 || idempotencyKey.length > 100)) {
-      throw new BadRequestException({ statusCode: 400, error: 'BAD_REQUEST', message: ['Idempotency-Key must be 1-100 characters'], fields: { 'Idempotency-Key': ['must be 1-100 characters'] } });
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'BAD_REQUEST',
+        message: ['Idempotency-Key must be 1-100 characters'],
+        fields: { 'Idempotency-Key': ['must be 1-100 characters'] },
+      });
     }
     const { duty, created } = await this.duties.assign(actor, body, idempotencyKey);
     response.status(created ? 201 : 200);

@@ -37,14 +37,7 @@ import {
   type DepartmentEntity,
   type DutyEntity,
 } from '@duban/persistence';
-import {
-  DUTY_ROLLING_OVER,
-  dutyActionUpdate,
-  dutyLiveStateQuery,
-  dutyWorkflowId,
-  type DutyAssignment,
-  type DutyWorkflowInput,
-} from '@duban/workflows';
+import { DUTY_ROLLING_OVER, dutyActionUpdate, dutyLiveStateQuery, dutyWorkflowId, type DutyAssignment, type DutyWorkflowInput } from '@duban/workflows';
 import { startWorkflow } from '@duban/temporal-client';
 import { callTemporal, temporalClient } from '../temporal/temporal-calls';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
@@ -53,7 +46,6 @@ import type { DutyTimeline, Page } from '@duban/contracts';
 import { buildDutyTimeline } from './duty-timeline';
 import { isoInstant, isoInstantOrNull } from '../common/instants';
 import { toDutyDetail, toDutySummary, type DutyDetail, type DutyLiveStateView, type DutySummary } from './duty.views';
-
 
 /** The workflow refused an action because it is continuing as new (or has just done so). */
 function isRollingOver(error: unknown): boolean {
@@ -172,9 +164,7 @@ export class DutiesService {
     for (const t of history) for (const id of [t.fromDepartmentId, t.toDepartmentId]) if (id) departmentIds.add(id);
     for (const r of reminders) if (r.departmentId) departmentIds.add(r.departmentId);
     // One to three departments: the one holding the duty and any it was reassigned from.
-    const departments = (await Promise.all([...departmentIds].map((id) => this.departments.findById(id)))).filter(
-      (d): d is DepartmentEntity => d !== null,
-    );
+    const departments = (await Promise.all([...departmentIds].map((id) => this.departments.findById(id)))).filter((d): d is DepartmentEntity => d !== null);
     return {
       dutyId: duty.id,
       entries: buildDutyTimeline({ history, reminders, escalations, emails, comments, evidence, departments }),

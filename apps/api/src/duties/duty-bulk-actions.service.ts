@@ -1,12 +1,5 @@
 import { HttpException, Injectable, Logger } from '@nestjs/common';
-import {
-  DEPARTMENT_HOLDS_DUTY_STATES,
-  DomainError,
-  DomainErrorCode,
-  type Actor,
-  type DutyAction,
-  type DutyState,
-} from '@duban/domain';
+import { DEPARTMENT_HOLDS_DUTY_STATES, DomainError, DomainErrorCode, type Actor, type DutyAction, type DutyState } from '@duban/domain';
 import { DepartmentRepository, DutyQueryRepository } from '@duban/persistence';
 import { DutiesService } from './duties.service';
 import { mapBounded } from './bounded';
@@ -50,17 +43,11 @@ export class DutyBulkActionsService {
   async extend(actor: Actor, dto: BulkExtendDto): Promise<BulkExtendResult> {
     assertOffice(actor);
     const dutyIds = [...new Set(dto.dutyIds)];
-    const results = await this.each(dutyIds, 'extend', (dutyId) =>
-      this.duties.act(actor, dutyId, 'extend', { reason: dto.reason, dueAt: dto.dueAt }),
-    );
+    const results = await this.each(dutyIds, 'extend', (dutyId) => this.duties.act(actor, dutyId, 'extend', { reason: dto.reason, dueAt: dto.dueAt }));
     return { dueAt: new Date(dto.dueAt).toISOString(), ...summarise(results) };
   }
 
-  private each(
-    dutyIds: string[],
-    action: DutyAction,
-    act: (dutyId: string) => Promise<{ state: DutyState; dueAt: string }>,
-  ): Promise<BulkItemResult[]> {
+  private each(dutyIds: string[], action: DutyAction, act: (dutyId: string) => Promise<{ state: DutyState; dueAt: string }>): Promise<BulkItemResult[]> {
     return mapBounded(dutyIds, BULK_PARALLELISM, async (dutyId): Promise<BulkItemResult> => {
       try {
         const duty = await act(dutyId);

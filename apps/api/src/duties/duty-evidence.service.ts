@@ -1,13 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import {
-  assertDutyTakesEvidence,
-  assertNotRefused,
-  DomainError,
-  DomainErrorCode,
-  evidenceUploadRefusal,
-  type Actor,
-} from '@duban/domain';
+import { assertDutyTakesEvidence, assertNotRefused, DomainError, DomainErrorCode, evidenceUploadRefusal, type Actor } from '@duban/domain';
 import { DutyEvidenceRepository, type DutyEntity, type DutyEvidenceEntity } from '@duban/persistence';
 import { evidenceToStore, type UploadedEvidenceFile } from '../common/evidence-upload';
 import { DutiesService } from './duties.service';

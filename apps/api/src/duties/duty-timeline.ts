@@ -1,20 +1,5 @@
-import {
-  DUTY_ACTIONS,
-  dutyActionRequires,
-  SYSTEM_ACTOR,
-  SYSTEM_REASONS,
-  systemReasonOf,
-  type DutyAction,
-} from '@duban/domain';
-import type {
-  DepartmentEntity,
-  DutyCommentEntity,
-  DutyEscalationEntity,
-  DutyEvidenceEntity,
-  DutyReminderEntity,
-  DutyTransitionEntity,
-  EmailEntity,
-} from '@duban/persistence';
+import { DUTY_ACTIONS, dutyActionRequires, SYSTEM_ACTOR, SYSTEM_REASONS, systemReasonOf, type DutyAction } from '@duban/domain';
+import type { DepartmentEntity, DutyCommentEntity, DutyEscalationEntity, DutyEvidenceEntity, DutyReminderEntity, DutyTransitionEntity, EmailEntity } from '@duban/persistence';
 import type { DutyTimelineEntry, DutyTimelineKind, TimelineDepartment } from '@duban/contracts';
 
 export type { DutyTimelineEntry, DutyTimelineKind, TimelineDepartment } from '@duban/contracts';
@@ -134,7 +119,5 @@ export function buildDutyTimeline(sources: DutyTimelineSources): DutyTimelineEnt
       details: { key: m.idempotencyKey, subject: m.subject, recipients: m.recipients, status: m.status, sentAt: m.sentAt?.toISOString() ?? null },
     });
   }
-  return entries
-    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.order - b.order)
-    .map(({ order: _order, ...entry }) => entry);
+  return entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.order - b.order).map(({ order: _order, ...entry }) => entry);
 }

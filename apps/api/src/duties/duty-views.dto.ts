@@ -1,21 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { EXPORT_FORMATS } from '../common/table-export';
-import {
-  ArrayMaxSize,
-  ArrayNotEmpty,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Max,
-  Min,
-  ValidateBy,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateBy } from 'class-validator';
 import { DUTY_STATES, type DutyState } from '@duban/domain';
 import { DUTY_SORT_KEYS, type DutyGroupBy, type DutySortKey, type SortOrder } from '@duban/persistence';
 import { TrimmedText, ZonedDateTime } from '../common/validation';
@@ -23,7 +9,6 @@ import { TrimmedText, ZonedDateTime } from '../common/validation';
 /** Largest page, and largest batch of a bulk action. */
 export const MAX_PAGE = 200;
 export const MAX_BULK_DUTIES = 200;
-
 
 /** `true`/`false` in a query string are text; anything else stays as it is and fails IsBoolean. */
 const QueryBoolean = () => Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
@@ -90,7 +75,7 @@ class ScopeQuery extends PageQuery {
   @IsUUID()
   districtId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: "A department officer may name only their own department" })
+  @ApiPropertyOptional({ format: 'uuid', description: 'A department officer may name only their own department' })
   @IsOptional()
   @IsUUID()
   departmentId?: string;

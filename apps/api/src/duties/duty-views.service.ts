@@ -221,11 +221,7 @@ export class DutyViewsService {
     const sort = { key: query.sort ?? 'dueAt', order: query.order ?? 'asc' } as const;
     const limit = query.limit ?? DEFAULT_PAGE;
     const offset = query.offset ?? 0;
-    const [rows, total, countsByState] = await Promise.all([
-      this.queries.list(filter, sort, { limit, offset }),
-      this.queries.count(filter),
-      this.queries.countByState(filter),
-    ]);
+    const [rows, total, countsByState] = await Promise.all([this.queries.list(filter, sort, { limit, offset }), this.queries.count(filter), this.queries.countByState(filter)]);
     return { items: rows.map(toItem), total, limit, offset, sort, countsByState };
   }
 
@@ -243,10 +239,7 @@ export class DutyViewsService {
     return {
       ...toItem(row),
       overdueForMs: Math.max(0, now - row.dueAt.getTime()),
-      lastEscalation:
-        row.lastEscalationStep && row.lastEscalationAt
-          ? { step: row.lastEscalationStep, firedAt: row.lastEscalationAt.toISOString() }
-          : null,
+      lastEscalation: row.lastEscalationStep && row.lastEscalationAt ? { step: row.lastEscalationStep, firedAt: row.lastEscalationAt.toISOString() } : null,
     };
   }
 

@@ -1,11 +1,5 @@
 import type { DutyAction } from '@duban/domain';
-import type {
-  DepartmentEntity,
-  DutyEntity,
-  DutyEscalationEntity,
-  DutyTransitionEntity,
-  EmailEntity,
-} from '@duban/persistence';
+import type { DepartmentEntity, DutyEntity, DutyEscalationEntity, DutyTransitionEntity, EmailEntity } from '@duban/persistence';
 import type { DutyDetail, DutySummary } from '@duban/contracts';
 
 export type { DutyDetail, DutyLiveStateView, DutySummary } from '@duban/contracts';

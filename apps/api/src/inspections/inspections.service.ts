@@ -21,10 +21,10 @@ import { assertExportable, exportPage, type ExportTable } from '../common/table-
 import { STAGE_WORDS } from '../compliance/compliance-words';
 import { enforcementActionView, inspectionCaseView } from './inspection-cases.views';
 
-
 /** 409 when the inspection case is closed, or an exposure is logged that the office has not approved. */
 function assertTakesAction(found: InspectionCaseRow, type: EnforcementActionType): void {
-  if (found.status === 'closed') throw new DomainError(DomainErrorCode.InspectionCaseClosed, `The inspection case is closed (${found.closeReason ?? 'closed'}): it takes no more actions`);
+  if (found.status === 'closed')
+    throw new DomainError(DomainErrorCode.InspectionCaseClosed, `The inspection case is closed (${found.closeReason ?? 'closed'}): it takes no more actions`);
   if (type === 'exposure' && found.exposureStatus !== 'approved') {
     const now = found.exposureStatus ? `the proposal is ${found.exposureStatus}` : 'no exposure has been proposed';
     throw new DomainError(DomainErrorCode.ExposureNotApproved, `The office must approve the exposure of this unit before it is exposed (${now})`);
@@ -64,7 +64,24 @@ export class InspectionCasesService {
     return {
       asciiBase: 'inspection-cases',
       chineseBase: '劳动保障监察案件',
-      header: ['统一社会信用代码', '单位名称', '问题', '案件阶段', '监察大队', '办理状态', '行业', '县区', '限期改正通知书', '整改期限(北京时间)', '移交时间(北京时间)', '执法措施次数', '最近执法措施', '最近措施日期', '办结时间(北京时间)', '监察案件编号'],
+      header: [
+        '统一社会信用代码',
+        '单位名称',
+        '问题',
+        '案件阶段',
+        '监察大队',
+        '办理状态',
+        '行业',
+        '县区',
+        '限期改正通知书',
+        '整改期限(北京时间)',
+        '移交时间(北京时间)',
+        '执法措施次数',
+        '最近执法措施',
+        '最近措施日期',
+        '办结时间(北京时间)',
+        '监察案件编号',
+      ],
       rows: items.map((ic) => [
         ic.creditCode,
         ic.unitName,
@@ -88,7 +105,8 @@ export class InspectionCasesService {
 
   /** The filter a caller may use: an inspector their own team's cases only; officers none. */
   private filterOf(actor: Actor, query: ListInspectionCasesQuery) {
-    if (actor.role === 'department_officer' || actor.role === 'admin') throw new DomainError(DomainErrorCode.ActionNotPermitted, 'Inspection cases are the inspectors’ and the office’s');
+    if (actor.role === 'department_officer' || actor.role === 'admin')
+      throw new DomainError(DomainErrorCode.ActionNotPermitted, 'Inspection cases are the inspectors’ and the office’s');
     const { format: _format, limit: _limit, offset: _offset, ...filter } = query;
     if (actor.role !== 'inspector') return filter;
     if (query.teamId && query.teamId !== actor.departmentId) throw new DomainError(DomainErrorCode.ActionNotPermitted, "An inspector sees their own team's cases only");

@@ -20,8 +20,7 @@ export function targetWords(target: TargetIdentity): string {
 }
 
 /** A share (1 = all of it) as a percentage with two decimals, as the tables show it. */
-export const percent = (share: number | null | undefined): number | null =>
-  share === null || share === undefined ? null : Math.round(share * 10_000) / 100;
+export const percent = (share: number | null | undefined): number | null => (share === null || share === undefined ? null : Math.round(share * 10_000) / 100);
 const light = (l: ProgressLight | null) => (l ? LIGHT_WORDS[l] : '');
 
 export const PROGRESS_HEADER = [

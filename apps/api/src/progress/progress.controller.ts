@@ -28,7 +28,12 @@ export class ProgressController {
   @Get()
   @Allow('campaign-progress.read')
   @ApiProduces('application/json', 'text/csv', XLSX)
-  async dashboard(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: ProgressQuery, @Headers('accept') accept?: string): Promise<StreamableFile | ProgressView> {
+  async dashboard(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Query() query: ProgressQuery,
+    @Headers('accept') accept?: string,
+  ): Promise<StreamableFile | ProgressView> {
     const format = exportFormat(query.format, accept);
     const view = await this.progress.progress(actor, id, query.asOf);
     return format ? tableResponse(progressTable(view), format) : view;

@@ -1,20 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { DUTY_STATES, REPORT_KINDS, type DutyState, type ReportingUnitKind, type ReportKind } from '@duban/domain';
 import { EXPORT_FORMATS } from '../common/table-export';
 import { TrimmedText } from '../common/validation';
@@ -71,16 +57,29 @@ export class CensusFiguresDto {
 
 export class InsuranceFiguresDto {
   @ApiPropertyOptional({ description: 'persons newly insured since the campaign began (cumulative)' })
-  @IsOptional() @IsInt() @Min(0) newlyInsured?: number;
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  newlyInsured?: number;
 
   @ApiPropertyOptional({ description: 'persons insured now' })
-  @IsOptional() @IsInt() @Min(0) totalInsured?: number;
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  totalInsured?: number;
 
   @ApiPropertyOptional({ description: 'percent, 0–100' })
-  @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(100) contributionRate?: number;
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(100)
+  contributionRate?: number;
 
   @ApiPropertyOptional({ description: 'yuan collected since the campaign began (cumulative)' })
-  @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) fundsCollectedYuan?: number;
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  fundsCollectedYuan?: number;
 }
 
 export class InsuranceByTypeDto {
@@ -105,13 +104,22 @@ export class FileReportDto {
   insurance: InsuranceByTypeDto;
 
   @ApiPropertyOptional({ description: 'problems met (存在问题)' })
-  @IsOptional() @IsString() @MaxLength(5000) problems?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  problems?: string;
 
   @ApiPropertyOptional({ description: 'proposals (意见建议)' })
-  @IsOptional() @IsString() @MaxLength(5000) proposals?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  proposals?: string;
 
   @ApiPropertyOptional({ description: 'required when a cumulative figure is lower than in the last report' })
-  @IsOptional() @IsString() @MaxLength(2000) correctionNote?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  correctionNote?: string;
 }
 
 export class ReportFormatQuery {

@@ -41,7 +41,12 @@ export class ReportsController {
   @Get('campaigns/:id/report-rounds')
   @Allow('report-round.read')
   @ApiProduces('application/json', 'text/csv', XLSX)
-  async rounds(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: ReportRoundsQuery, @Headers('accept') accept?: string): Promise<StreamableFile | ReportRoundsView> {
+  async rounds(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Query() query: ReportRoundsQuery,
+    @Headers('accept') accept?: string,
+  ): Promise<StreamableFile | ReportRoundsView> {
     const format = exportFormat(query.format, accept);
     const view = await this.reports.rounds(actor, id, { upcoming: query.include === 'upcoming' });
     return format ? tableResponse(this.reports.roundsTable(view), format) : view;
@@ -51,7 +56,12 @@ export class ReportsController {
   @Get('campaigns/:id/report-flags')
   @Allow('report-round.read')
   @ApiProduces('application/json', 'text/csv', XLSX)
-  async flags(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: ReportFormatQuery, @Headers('accept') accept?: string): Promise<StreamableFile | ReportFlagsView> {
+  async flags(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Query() query: ReportFormatQuery,
+    @Headers('accept') accept?: string,
+  ): Promise<StreamableFile | ReportFlagsView> {
     const format = exportFormat(query.format, accept);
     const view = await this.reports.flags(actor, id);
     return format ? tableResponse(this.reports.flagsTable(view), format) : view;

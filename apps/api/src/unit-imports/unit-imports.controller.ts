@@ -61,7 +61,12 @@ export class UnitImportsController {
   @Get(':id/errors')
   @Allow('unit-import.read')
   @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
-  async errors(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: UnitImportErrorsQuery, @Headers('accept') accept?: string): Promise<UnitImportErrors | StreamableFile> {
+  async errors(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Query() query: UnitImportErrorsQuery,
+    @Headers('accept') accept?: string,
+  ): Promise<UnitImportErrors | StreamableFile> {
     const format = exportFormat(query.format, accept);
     const result = await this.imports.errors(actor, id, query, format !== null);
     // A table comes back only when a format was asked for.

@@ -142,7 +142,23 @@ export class UnitImportsService {
     return {
       asciiBase: 'unit-imports',
       chineseBase: '数据导入记录',
-      header: ['文件名', '数据', '来源部门', '数据日期', '状态', '读取行数', '导入行数', '变更行数', '未变行数', '错误行数', '提交人', '提交时间(北京时间)', '完成时间(北京时间)', '失败原因', '导入编号'],
+      header: [
+        '文件名',
+        '数据',
+        '来源部门',
+        '数据日期',
+        '状态',
+        '读取行数',
+        '导入行数',
+        '变更行数',
+        '未变行数',
+        '错误行数',
+        '提交人',
+        '提交时间(北京时间)',
+        '完成时间(北京时间)',
+        '失败原因',
+        '导入编号',
+      ],
       rows: items.map((i) => [
         i.fileName,
         DATASET_WORDS[i.dataset] ?? i.dataset,
@@ -165,7 +181,8 @@ export class UnitImportsService {
 
   /** Whose imports a caller reads: an officer their own department's; the office and viewers any (or the one named). */
   private sourceDepartmentOf(actor: Actor, query: ListUnitImportsQuery): string | undefined {
-    if (actor.role === 'inspector' || actor.role === 'admin') throw new DomainError(DomainErrorCode.ActionNotPermitted, `A user with role ${actor.role} does not read unit imports`);
+    if (actor.role === 'inspector' || actor.role === 'admin')
+      throw new DomainError(DomainErrorCode.ActionNotPermitted, `A user with role ${actor.role} does not read unit imports`);
     if (actor.role !== 'department_officer') return query.departmentId;
     if (query.departmentId && query.departmentId !== actor.departmentId) {
       throw new DomainError(DomainErrorCode.ActionNotPermitted, "A department officer reads their own department's imports only");

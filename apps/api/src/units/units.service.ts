@@ -74,7 +74,9 @@ export class UnitsService {
   async enforcementHistory(actor: Actor, creditCode: string): Promise<EnforcementHistory> {
     const { items: cases } = await this.compliance.listCases({ creditCode, limit: 200, offset: 0 });
     const readable = cases.filter((c) => canReadComplianceCase(actor, c));
-    const inspectionCases = (await this.inspections.casesOfUnit(creditCode)).filter((ic) => canReadInspectionCase(actor, { teamId: ic.teamId ?? MATCHES_NOTHING }) || readable.some((c) => c.id === ic.caseId));
+    const inspectionCases = (await this.inspections.casesOfUnit(creditCode)).filter(
+      (ic) => canReadInspectionCase(actor, { teamId: ic.teamId ?? MATCHES_NOTHING }) || readable.some((c) => c.id === ic.caseId),
+    );
     const readableInspections = new Set(inspectionCases.map((ic) => ic.id));
     const actions = (await this.inspections.actionsOfUnit(creditCode)).filter((a) => readableInspections.has(a.inspectionCaseId));
     if (cases.length === 0 && actions.length === 0 && !(await this.compliance.unitExists(creditCode))) {
@@ -83,7 +85,14 @@ export class UnitsService {
     const events: HistoryEvent[] = [];
     for (const kase of readable) {
       for (const t of await this.compliance.transitions(kase.id)) {
-        events.push({ at: t.occurredAt.toISOString(), kind: 'transition', caseId: kase.id, what: `${t.action}: ${t.fromState ?? '—'} → ${t.toState}`, who: t.actorUsername, details: { finding: kase.finding, reason: t.reason, ...t.details } });
+        events.push({
+          at: t.occurredAt.toISOString(),
+          kind: 'transition',
+          caseId: kase.id,
+          what: `${t.action}: ${t.fromState ?? '—'} → ${t.toState}`,
+          who: t.actorUsername,
+          details: { finding: kase.finding, reason: t.reason, ...t.details },
+        });
       }
       for (const s of await this.compliance.steps(kase.id)) {
         const at = (s.takenAt ?? s.cancelledAt ?? s.dueAt).toISOString();
@@ -92,17 +101,45 @@ export class UnitsService {
       // The office's decision on the exposure and, once the case closed, its withdrawal.
       const exposure = await this.compliance.exposureOfCase(kase.id);
       if (exposure?.decidedAt && exposure.status !== 'withdrawn') {
-        events.push({ at: exposure.decidedAt.toISOString(), kind: 'exposure', caseId: kase.id, what: `exposure ${exposure.status}`, who: exposure.deciderUsername, details: { reason: exposure.decisionReason } });
+        events.push({
+          at: exposure.decidedAt.toISOString(),
+          kind: 'exposure',
+          caseId: kase.id,
+          what: `exposure ${exposure.status}`,
+          who: exposure.deciderUsername,
+          details: { reason: exposure.decisionReason },
+        });
       }
       if (exposure?.approvedAt && exposure.status === 'withdrawn') {
-        events.push({ at: exposure.approvedAt.toISOString(), kind: 'exposure', caseId: kase.id, what: 'exposure approved', who: exposure.deciderUsername, details: { reason: exposure.decisionReason } });
+        events.push({
+          at: exposure.approvedAt.toISOString(),
+          kind: 'exposure',
+          caseId: kase.id,
+          what: 'exposure approved',
+          who: exposure.deciderUsername,
+          details: { reason: exposure.decisionReason },
+        });
       }
       // The employer opened its notice by the e-mail's link (no account: nobody to name).
       for (const o of await this.compliance.noticeOpenings(kase.id)) {
-        events.push({ at: o.openedAt.toISOString(), kind: 'notice_opened', caseId: kase.id, what: 'notice opened by link', who: null, details: { clientAddress: o.clientAddress, userAgent: o.userAgent } });
+        events.push({
+          at: o.openedAt.toISOString(),
+          kind: 'notice_opened',
+          caseId: kase.id,
+          what: 'notice opened by link',
+          who: null,
+          details: { clientAddress: o.clientAddress, userAgent: o.userAgent },
+        });
       }
       if (exposure?.withdrawnAt) {
-        events.push({ at: exposure.withdrawnAt.toISOString(), kind: 'exposure', caseId: kase.id, what: 'exposure withdrawn', who: exposure.withdrawerUsername, details: { reason: exposure.withdrawalReason } });
+        events.push({
+          at: exposure.withdrawnAt.toISOString(),
+          kind: 'exposure',
+          caseId: kase.id,
+          what: 'exposure withdrawn',
+          who: exposure.withdrawerUsername,
+          details: { reason: exposure.withdrawalReason },
+        });
       }
     }
     for (const a of actions) {

@@ -58,7 +58,12 @@ export class UsersController {
   @Post('import')
   @Allow('user.manage')
   @HttpCode(200)
-  importUsers(@CurrentActor() actor: Actor, @UploadedFile() file: UploadedEvidenceFile | undefined, @Query() query: ImportUsersQuery, @Client() client: ClientContext): Promise<UserImportAnswer> {
+  importUsers(
+    @CurrentActor() actor: Actor,
+    @UploadedFile() file: UploadedEvidenceFile | undefined,
+    @Query() query: ImportUsersQuery,
+    @Client() client: ClientContext,
+  ): Promise<UserImportAnswer> {
     return this.users.importUsers(actor, file, query, client);
   }
 
@@ -80,7 +85,10 @@ export class UsersController {
     return this.users.update(actor, id, body, client);
   }
 
-  @ApiOperation({ summary: 'Deactivate a user (system administrator)', description: 'Never deleted: history keeps naming them. Every session ends at once. 409 for the last active administrator.' })
+  @ApiOperation({
+    summary: 'Deactivate a user (system administrator)',
+    description: 'Never deleted: history keeps naming them. Every session ends at once. 409 for the last active administrator.',
+  })
   @ApiErrors(400, 404, 409)
   @Post(':id/deactivate')
   @Allow('user.manage')

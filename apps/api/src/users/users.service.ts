@@ -83,7 +83,9 @@ function userNotFound(id: string): DomainError {
 }
 
 function usernameTaken(username: string): DomainError {
-  return new DomainError(DomainErrorCode.UsernameTaken, `The username ${username} is taken`, { fields: { username: [`${username} is taken (usernames are compared without case)`] } });
+  return new DomainError(DomainErrorCode.UsernameTaken, `The username ${username} is taken`, {
+    fields: { username: [`${username} is taken (usernames are compared without case)`] },
+  });
 }
 
 /** The fields of `before` that `changes` alters, as from/to pairs for the audit log. */
@@ -169,7 +171,8 @@ export class UsersService {
   async create(actor: Actor, dto: CreateUserDto, client: ClientContext): Promise<CreatedUser> {
     assertMayAdministerUsers(actor);
     if (dto.delivery === 'email_link') {
-      if (!dto.email) throw new DomainError(DomainErrorCode.InvalidUser, 'email is needed to mail the link', { fields: { email: ['email is needed to mail the link to set a password'] } });
+      if (!dto.email)
+        throw new DomainError(DomainErrorCode.InvalidUser, 'email is needed to mail the link', { fields: { email: ['email is needed to mail the link to set a password'] } });
       const { id, link } = await this.dataSource.transaction(async (tx) => {
         const userId = await this.insertUser(actor, dto, null, client, tx);
         const issued = await this.links.issue(userId, actor.userId, this.config.signIn.passwordLinkHours, tx);
@@ -263,11 +266,26 @@ export class UsersService {
       // The unit may have been switched off meanwhile: the user comes back only to a live one.
       const problems = await this.unitProblems(user.role, user.departmentId, tx);
       if (Object.keys(problems).length > 0) {
-        throw new DomainError(DomainErrorCode.UserStateConflict, `${user.username} cannot come back as they are: ${Object.values(problems).flat().join('; ')}; change their unit first`, { fields: problems });
+        throw new DomainError(
+          DomainErrorCode.UserStateConflict,
+          `${user.username} cannot come back as they are: ${Object.values(problems).flat().join('; ')}; change their unit first`,
+          { fields: problems },
+        );
       }
       await this.users.setActive(user.id, true, actor.userId, tx);
       await this.audit.record(
-        { actorId: actor.userId, actorUsername: actor.username, action: 'user.reactivated', targetType: 'user', targetId: user.id, targetLabel: user.username, from: { active: false }, to: { active: true }, reason, clientAddress: client.address },
+        {
+          actorId: actor.userId,
+          actorUsername: actor.username,
+          action: 'user.reactivated',
+          targetType: 'user',
+          targetId: user.id,
+          targetLabel: user.username,
+          from: { active: false },
+          to: { active: true },
+          reason,
+          clientAddress: client.address,
+        },
         tx,
       );
     });
@@ -286,13 +304,25 @@ export class UsersService {
     if (user.active === false) throw new DomainError(DomainErrorCode.UserStateConflict, `${user.username} is deactivated; reactivate them first`);
     if (dto.delivery === 'email_link') {
       if (!user.email) {
-        throw new DomainError(DomainErrorCode.InvalidUser, `${user.username} has no e-mail address`, { fields: { delivery: [`${user.username} has no e-mail address: give one, or reset with a one-time password`] } });
+        throw new DomainError(DomainErrorCode.InvalidUser, `${user.username} has no e-mail address`, {
+          fields: { delivery: [`${user.username} has no e-mail address: give one, or reset with a one-time password`] },
+        });
       }
       const link = await this.dataSource.transaction(async (tx) => {
         await this.lockedUser(id, tx);
         const issued = await this.links.issue(user.id, actor.userId, this.config.signIn.passwordLinkHours, tx);
         await this.audit.record(
-          { actorId: actor.userId, actorUsername: actor.username, action: 'password.reset_link_sent', targetType: 'user', targetId: user.id, targetLabel: user.username, to: { emailedTo: user.email, expiresAt: issued.expiresAt.toISOString() }, reason: dto.reason, clientAddress: client.address },
+          {
+            actorId: actor.userId,
+            actorUsername: actor.username,
+            action: 'password.reset_link_sent',
+            targetType: 'user',
+            targetId: user.id,
+            targetLabel: user.username,
+            to: { emailedTo: user.email, expiresAt: issued.expiresAt.toISOString() },
+            reason: dto.reason,
+            clientAddress: client.address,
+          },
           tx,
         );
         await this.mailLink(user, issued, 'reset');
@@ -351,7 +381,14 @@ export class UsersService {
         if (unit) departmentId = unit.id;
         else errors.departmentCode = [`departmentCode ${v.departmentCode} is not a registered department, district or inspection team`];
       }
-      const dto = plainToInstance(CreateUserDto, { username, displayName: v.displayName ?? '', role, departmentId: departmentId ?? undefined, email: v.email || undefined, phone: v.phone || undefined });
+      const dto = plainToInstance(CreateUserDto, {
+        username,
+        displayName: v.displayName ?? '',
+        role,
+        departmentId: departmentId ?? undefined,
+        email: v.email || undefined,
+        phone: v.phone || undefined,
+      });
       Object.assign(errors, fieldMessages(await validate(dto, { whitelist: true, forbidNonWhitelisted: true })));
       if (!errors.departmentCode && !errors.role) {
         const unit = await this.unitProblems(dto.role, departmentId);
@@ -389,7 +426,8 @@ export class UsersService {
       } catch (error) {
         // Taken meanwhile (another import, a creation at the same time): that user stands.
         if (error instanceof DomainError && error.code === DomainErrorCode.UsernameTaken) results.push({ row: row.number, username, status: 'existing' });
-        else if (error instanceof DomainError) results.push({ row: row.number, username, status: 'refused', errors: (error.details?.fields as Record<string, string[]>) ?? { row: [error.message] } });
+        else if (error instanceof DomainError)
+          results.push({ row: row.number, username, status: 'refused', errors: (error.details?.fields as Record<string, string[]>) ?? { row: [error.message] } });
         else throw error;
       }
     }
@@ -467,7 +505,11 @@ export class UsersService {
 
   /** Field problems of a role with a unit; `mustBeActive`: a unit newly given must not be deactivated. */
   private async unitProblems(role: Role, departmentId: string | null | undefined, tx?: EntityManager, mustBeActive = true): Promise<Record<string, string[]>> {
-    const unit = departmentId ? await (tx ? tx.query(`SELECT kind, active FROM departments WHERE id = $1`, [departmentId]) : this.dataSource.query(`SELECT kind, active FROM departments WHERE id = $1`, [departmentId])) : [];
+    const unit = departmentId
+      ? await (tx
+          ? tx.query(`SELECT kind, active FROM departments WHERE id = $1`, [departmentId])
+          : this.dataSource.query(`SELECT kind, active FROM departments WHERE id = $1`, [departmentId]))
+      : [];
     const kind = !departmentId ? null : unit[0] ? (unit[0].kind as 'department' | 'district' | 'inspection_team') : 'unknown';
     return userUnitProblems(role, kind, !mustBeActive || unit[0]?.active !== false);
   }
@@ -536,7 +578,11 @@ export class UsersService {
    * either and the caller gets 503. What is left: the database failing the commit after the start,
    * which mails a link that answers "not valid, ask for a new one".
    */
-  private async mailLink(user: Pick<UserEntity, 'id' | 'username' | 'displayName' | 'email'>, link: { token: string; expiresAt: Date }, purpose: 'welcome' | 'reset'): Promise<void> {
+  private async mailLink(
+    user: Pick<UserEntity, 'id' | 'username' | 'displayName' | 'email'>,
+    link: { token: string; expiresAt: Date },
+    purpose: 'welcome' | 'reset',
+  ): Promise<void> {
     const email = renderPasswordLinkEmail({
       displayName: user.displayName,
       username: user.username,

@@ -6,18 +6,7 @@
 export const CONSOLE_PREFIX = '/console';
 
 /** Resources the console has a list at `/<name>` and a page at `/<name>/<id>` for. */
-const CONSOLE_RESOURCES = new Set([
-  'duties',
-  'campaigns',
-  'compliance-cases',
-  'inspection-cases',
-  'circulars',
-  'assessments',
-  'reports',
-  'units',
-  'unit-imports',
-  'inbox',
-]);
+const CONSOLE_RESOURCES = new Set(['duties', 'campaigns', 'compliance-cases', 'inspection-cases', 'circulars', 'assessments', 'reports', 'units', 'unit-imports', 'inbox']);
 
 /** The console's path for an API path a browser asked for, or null when it has none. */
 export function consolePathFor(apiPath: string): string | null {

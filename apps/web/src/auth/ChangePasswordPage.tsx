@@ -45,11 +45,7 @@ function ChangePasswordForm({ forced, onChanged }: { forced: boolean; onChanged(
     <>
       {failure && <Alert type="error" showIcon title={failure} className="form-alert" role="alert" data-testid="password-error" />}
       <Form form={form} layout="vertical" name="change-password" onFinish={(values) => void submit(values)} requiredMark={false}>
-        <Form.Item
-          name="currentPassword"
-          label={forced ? t('password.oneTime') : t('password.current')}
-          rules={[{ required: true, message: t('password.currentRequired') }]}
-        >
+        <Form.Item name="currentPassword" label={forced ? t('password.oneTime') : t('password.current')} rules={[{ required: true, message: t('password.currentRequired') }]}>
           <Input.Password autoComplete="current-password" autoFocus />
         </Form.Item>
         <Form.Item

@@ -69,7 +69,11 @@ export function LoginPage() {
           <Alert
             type="error"
             showIcon
-            title={hasMessage(`login.ssoError.${ssoError}`) ? t(`login.ssoError.${ssoError}` as 'login.ssoError.provider_error') : t('login.ssoError.other', { code: ssoError.slice(0, 40) })}
+            title={
+              hasMessage(`login.ssoError.${ssoError}`)
+                ? t(`login.ssoError.${ssoError}` as 'login.ssoError.provider_error')
+                : t('login.ssoError.other', { code: ssoError.slice(0, 40) })
+            }
             className="form-alert"
             role="alert"
             data-testid="sso-error"

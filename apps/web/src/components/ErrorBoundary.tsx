@@ -25,12 +25,7 @@ export class ErrorBoundary extends Component<Props, { error: Error | null }> {
   override render() {
     if (!this.state.error) return this.props.children;
     return (
-      <Result
-        status="error"
-        title={this.props.title}
-        subTitle={this.state.error.message}
-        extra={<Button onClick={() => window.location.reload()}>{this.props.retry}</Button>}
-      />
+      <Result status="error" title={this.props.title} subTitle={this.state.error.message} extra={<Button onClick={() => window.location.reload()}>{this.props.retry}</Button>} />
     );
   }
 }

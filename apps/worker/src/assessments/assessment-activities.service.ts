@@ -3,16 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import { DateTime } from 'luxon';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
-import {
-  campaignProgress,
-  DEFAULT_ASSESSMENT_RULES,
-  DUBAN_TIME_ZONE,
-  proposedOutcomes,
-  scoreUnit,
-  subsidyBaseOf,
-  type Actor,
-  type AssessmentOutcomes,
-} from '@duban/domain';
+import { campaignProgress, DEFAULT_ASSESSMENT_RULES, DUBAN_TIME_ZONE, proposedOutcomes, scoreUnit, subsidyBaseOf, type Actor, type AssessmentOutcomes } from '@duban/domain';
 import { renderAssessmentOutcome, renderCircularEmail } from '@duban/mail';
 import { AssessmentRepository, CampaignRepository, CircularRepository, ReportViewsRepository, type ComputedScore } from '@duban/persistence';
 import type { AssessmentActivities, ComputedAssessment } from '@duban/workflows';
@@ -133,5 +124,4 @@ export class AssessmentActivitiesService implements AssessmentActivities {
     }
     return { emails: addresses.length };
   }
-
 }

@@ -1,13 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
-import {
-  decidePhaseLaunch,
-  planTiming,
-  type DutyClockPolicy,
-  type PhaseCloseReason,
-  type PhaseSummary,
-  type PlanTiming,
-} from '@duban/domain';
+import { decidePhaseLaunch, planTiming, type DutyClockPolicy, type PhaseCloseReason, type PhaseSummary, type PlanTiming } from '@duban/domain';
 import { CampaignRepository, WorkingCalendarRepository } from '@duban/persistence';
 import type { CampaignActivities, DutyWorkflowInput, OpenCampaignPhaseInput, OpenedCampaignPhase } from '@duban/workflows';
 import { refusalsAsFailures } from '../common/activity-failures';

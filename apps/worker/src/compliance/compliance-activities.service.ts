@@ -337,5 +337,4 @@ export class ComplianceActivitiesService implements ComplianceActivities, OnAppl
     const office = await this.users.officeEmails();
     if (office.length > 0) await this.mail.send({ key, recipients: office, subject, body });
   }
-
 }

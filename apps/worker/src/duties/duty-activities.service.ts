@@ -3,14 +3,7 @@ import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
 import type { NotificationAudience } from '@duban/domain';
 import { renderDutyEmail } from '@duban/mail';
 import { DepartmentRepository, DutyRepository, UserRepository } from '@duban/persistence';
-import type {
-  DutyActivities,
-  DutyAssignment,
-  DutyNotification,
-  DutyRecordView,
-  RecordDutyEscalationInput,
-  RecordDutyTransitionInput,
-} from '@duban/workflows';
+import type { DutyActivities, DutyAssignment, DutyNotification, DutyRecordView, RecordDutyEscalationInput, RecordDutyTransitionInput } from '@duban/workflows';
 import { ApplicationFailure } from '@temporalio/common';
 import { OnceOnlyMail } from '../common/once-only-mail';
 
@@ -73,10 +66,7 @@ export class DutyActivitiesService implements DutyActivities {
     return department;
   }
 
-  private async recipients(
-    audience: NotificationAudience[],
-    department: { liaisonEmail: string; headEmail: string },
-  ): Promise<string[]> {
+  private async recipients(audience: NotificationAudience[], department: { liaisonEmail: string; headEmail: string }): Promise<string[]> {
     const addresses: string[] = [];
     for (const who of audience) {
       if (who === 'department_liaison') addresses.push(department.liaisonEmail);

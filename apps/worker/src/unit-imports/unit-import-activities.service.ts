@@ -80,7 +80,15 @@ export class UnitImportActivitiesService implements UnitImportActivities {
         // instead of failing the batch on every retry.
         const { written, refused } = await writeSettingAsideRefusals(
           batch,
-          (rows) => inSavepoint(tx, async () => [...(await this.units.recordFactsBatch(rows.map((r) => r.facts), source, record.requestedBy, tx))]),
+          (rows) =>
+            inSavepoint(tx, async () => [
+              ...(await this.units.recordFactsBatch(
+                rows.map((r) => r.facts),
+                source,
+                record.requestedBy,
+                tx,
+              )),
+            ]),
           isDataRefusal,
         );
         await this.imports.recordBatch(tx, record.id, {
@@ -148,7 +156,10 @@ export class UnitImportActivitiesService implements UnitImportActivities {
       // Shown on the import while it is retried (GET /unit-imports/:id → error), so a stuck import says why.
       const attempt = Context.current().info.attempt;
       await this.imports
-        .noteAttemptFailed(record.id, `Attempt ${attempt} stopped after row ${committedRowsRead + headerRow}: ${error instanceof Error ? error.message : String(error)}; it is retried`)
+        .noteAttemptFailed(
+          record.id,
+          `Attempt ${attempt} stopped after row ${committedRowsRead + headerRow}: ${error instanceof Error ? error.message : String(error)}; it is retried`,
+        )
         .catch(() => undefined);
       throw error;
     }

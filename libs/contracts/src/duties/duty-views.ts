@@ -88,9 +88,7 @@ export interface DutyStats {
   totals: DutyGroupCounts;
 }
 
-export type BulkItemResult =
-  | { dutyId: string; ok: true; state: DutyState; dueAt: IsoInstant }
-  | { dutyId: string; ok: false; code: string; message: string };
+export type BulkItemResult = { dutyId: string; ok: true; state: DutyState; dueAt: IsoInstant } | { dutyId: string; ok: false; code: string; message: string };
 
 /** What a bulk action did: each duty answers for itself. */
 export interface BulkResult {

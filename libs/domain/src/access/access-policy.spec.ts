@@ -61,7 +61,11 @@ describe('access policy', () => {
 
   it('keeps the system administrator to people, departments and the audit log', () => {
     const adminMay = ACCESS_ACTIONS.filter((action) => may(actor('admin'), action));
-    expect(adminMay.filter((action) => !/^(own-|user\.|audit-log\.|department\.|inspection-team\.|calendar\.read|duty-matrix\.read|unit\.read|compliance-case\.list|saved-filter\.)/.test(action))).toEqual([]);
+    expect(
+      adminMay.filter(
+        (action) => !/^(own-|user\.|audit-log\.|department\.|inspection-team\.|calendar\.read|duty-matrix\.read|unit\.read|compliance-case\.list|saved-filter\.)/.test(action),
+      ),
+    ).toEqual([]);
     expect(rolesAllowed('user.manage')).toEqual(['admin']);
     expect(rolesAllowed('department.register')).toEqual(['admin', 'office']);
   });

@@ -1,12 +1,4 @@
-import {
-  assessmentReviewProblems,
-  assessmentRulesProblems,
-  DEFAULT_ASSESSMENT_RULES,
-  proposedOutcomes,
-  scoreUnit,
-  subsidyAdjustment,
-  type AssessmentRules,
-} from './assessment';
+import { assessmentReviewProblems, assessmentRulesProblems, DEFAULT_ASSESSMENT_RULES, proposedOutcomes, scoreUnit, subsidyAdjustment, type AssessmentRules } from './assessment';
 
 const rules: AssessmentRules = {
   ...DEFAULT_ASSESSMENT_RULES,
@@ -86,7 +78,15 @@ describe('assessment rules', () => {
         weights: { targets: 50, dutiesOnTime: 30, reportsOnTime: 30 },
         criticismBelowScore: 95,
         extra: 1,
-        subsidy: { rule: 'flat', ratePercent: -1, capPercent: 20, baseYuan: [{ unitId: 'x', yuan: 1.234 }, { unitId: 'd1', yuan: 5 }] },
+        subsidy: {
+          rule: 'flat',
+          ratePercent: -1,
+          capPercent: 20,
+          baseYuan: [
+            { unitId: 'x', yuan: 1.234 },
+            { unitId: 'd1', yuan: 5 },
+          ],
+        },
       },
       new Set(['d1']),
     );

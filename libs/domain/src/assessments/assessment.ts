@@ -76,7 +76,8 @@ export function assessmentRulesProblems(input: unknown, unitIds?: ReadonlySet<st
   const weights = input.weights;
   if (!isRecord(weights)) addFieldMessage(fields, 'weights', 'must give targets, dutiesOnTime and reportsOnTime');
   else {
-    for (const key of Object.keys(weights)) if (!['targets', 'dutiesOnTime', 'reportsOnTime'].includes(key)) addFieldMessage(fields, `weights.${key}`, 'is not a component of the score');
+    for (const key of Object.keys(weights))
+      if (!['targets', 'dutiesOnTime', 'reportsOnTime'].includes(key)) addFieldMessage(fields, `weights.${key}`, 'is not a component of the score');
     for (const key of ['targets', 'dutiesOnTime', 'reportsOnTime']) points(`weights.${key}`, weights[key]);
     const values = [weights.targets, weights.dutiesOnTime, weights.reportsOnTime];
     if (values.every(isNumber)) {
@@ -99,7 +100,8 @@ export function assessmentRulesProblems(input: unknown, unitIds?: ReadonlySet<st
   const subsidy = input.subsidy;
   if (!isRecord(subsidy)) addFieldMessage(fields, 'subsidy', 'must give rule, ratePercent, capPercent and baseYuan');
   else {
-    for (const key of Object.keys(subsidy)) if (!['rule', 'ratePercent', 'capPercent', 'baseYuan'].includes(key)) addFieldMessage(fields, `subsidy.${key}`, 'is not a setting of the subsidy');
+    for (const key of Object.keys(subsidy))
+      if (!['rule', 'ratePercent', 'capPercent', 'baseYuan'].includes(key)) addFieldMessage(fields, `subsidy.${key}`, 'is not a setting of the subsidy');
     if (!SUBSIDY_RULES.includes(subsidy.rule as never)) addFieldMessage(fields, 'subsidy.rule', `must be one of ${SUBSIDY_RULES.join(', ')}`);
     points('subsidy.ratePercent', subsidy.ratePercent, 1000);
     points('subsidy.capPercent', subsidy.capPercent);

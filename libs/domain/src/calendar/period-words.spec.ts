@@ -2,12 +2,8 @@ import { chineseCount, clockOffsetWords, isZeroOffset, periodWords } from './per
 
 describe('period words', () => {
   it('says counts as they stand before a measure word', () => {
-    expect([0, 1, 2, 3, 5, 9, 10, 11, 12, 20, 22, 60].map(chineseCount)).toEqual([
-      '零', '一', '两', '三', '五', '九', '十', '十一', '十二', '二十', '二十二', '六十',
-    ]);
-    expect([100, 105, 110, 250, 1000, 1005, 1050, 10000].map(chineseCount)).toEqual([
-      '一百', '一百零五', '一百一十', '二百五十', '一千', '一千零五', '一千零五十', '一万',
-    ]);
+    expect([0, 1, 2, 3, 5, 9, 10, 11, 12, 20, 22, 60].map(chineseCount)).toEqual(['零', '一', '两', '三', '五', '九', '十', '十一', '十二', '二十', '二十二', '六十']);
+    expect([100, 105, 110, 250, 1000, 1005, 1050, 10000].map(chineseCount)).toEqual(['一百', '一百零五', '一百一十', '二百五十', '一千', '一千零五', '一千零五十', '一万']);
   });
 
   it('leaves what it cannot say in digits', () => {

@@ -39,9 +39,7 @@ describe('WorkingCalendar', () => {
     expect(new Date(deadline).toISOString()).toBe('2025-12-31T15:59:59.999Z');
     // 23:30 UTC on 30 Sep is already 1 Oct in Shanghai: the local date decides.
     expect(nationalDay2025.localDate(Date.parse('2025-09-30T23:30:00Z'))).toBe('2025-10-01');
-    expect(nationalDay2025.deadlineAfterWorkingDays(Date.parse('2025-09-30T23:30:00Z'), 0)).toBe(
-      shanghai('2025-10-09T23:59:59.999'),
-    );
+    expect(nationalDay2025.deadlineAfterWorkingDays(Date.parse('2025-09-30T23:30:00Z'), 0)).toBe(shanghai('2025-10-09T23:59:59.999'));
   });
 
   it('moves an instant by working days at the same local time', () => {
@@ -55,9 +53,7 @@ describe('WorkingCalendar', () => {
   it('refuses bad dates and a day that is both off and on', () => {
     expect(() => new WorkingCalendar({ holidays: ['2025-02-30'], makeUpWorkdays: [] })).toThrow(InvalidCalendarError);
     expect(() => new WorkingCalendar({ holidays: ['1 Oct'], makeUpWorkdays: [] })).toThrow(InvalidCalendarError);
-    expect(() => new WorkingCalendar({ holidays: ['2025-10-01'], makeUpWorkdays: ['2025-10-01'] })).toThrow(
-      'cannot be both',
-    );
+    expect(() => new WorkingCalendar({ holidays: ['2025-10-01'], makeUpWorkdays: ['2025-10-01'] })).toThrow('cannot be both');
     expect(() => plain.shiftWorkingDays('2025-10-01', 1.5)).toThrow(RangeError);
   });
 });

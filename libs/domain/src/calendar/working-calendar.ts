@@ -91,9 +91,7 @@ export class WorkingCalendar {
     if (n === 0) return instant;
     const local = DateTime.fromMillis(instant, { zone: this.zone });
     const target = this.day(this.shiftWorkingDays(local.toISODate()!, n));
-    return target
-      .set({ hour: local.hour, minute: local.minute, second: local.second, millisecond: local.millisecond })
-      .toMillis();
+    return target.set({ hour: local.hour, minute: local.minute, second: local.second, millisecond: local.millisecond }).toMillis();
   }
 
   /** A deadline `n` working days after the local date of `instant`: the end of that working day. */
@@ -125,9 +123,6 @@ export function assertValidCalendarYear(year: number, days: WorkingCalendarDays)
   }
   const weekdays = days.makeUpWorkdays.filter((d) => DateTime.fromISO(d).weekday <= 5);
   if (weekdays.length > 0) {
-    throw new DomainError(
-      DomainErrorCode.InvalidCalendar,
-      `${weekdays.join(', ')} fall on weekdays: a make-up working day is a weekend day worked`,
-    );
+    throw new DomainError(DomainErrorCode.InvalidCalendar, `${weekdays.join(', ')} fall on weekdays: a make-up working day is a weekend day worked`);
   }
 }

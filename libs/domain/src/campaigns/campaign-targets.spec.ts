@@ -206,11 +206,7 @@ describe('campaign targets', () => {
           ],
         }),
       );
-      expect(Object.keys(fields).sort()).toEqual([
-        'targets.0.districtShares.1.value',
-        'targets.0.districtShares.2.value',
-        'targets.0.value',
-      ]);
+      expect(Object.keys(fields).sort()).toEqual(['targets.0.districtShares.1.value', 'targets.0.districtShares.2.value', 'targets.0.value']);
       expect(fields['targets.0.value']).toEqual(['a rate is a percentage, at most 100']);
       expect(fields['targets.0.districtShares.2.value']).toEqual(['must be a number ≥ 0']);
       expect(problems(rate({ value: 100 }))).toEqual({});
@@ -331,8 +327,7 @@ describe('campaign targets', () => {
 
     it('checks stretch shares: funds only, two decimals, never below the share', () => {
       const sia = 'c0000000-0000-4000-8000-000000000002';
-      const shared = (stretch: number) =>
-        funds({ value: 100, stretch: 120, departmentShares: [{ unitId: sia, value: 100, stretch }] } as never);
+      const shared = (stretch: number) => funds({ value: 100, stretch: 120, departmentShares: [{ unitId: sia, value: 100, stretch }] } as never);
       expect(campaignTargetProblems([shared(120) as never], { districtIds: new Set(), departmentIds: new Set([sia]) })).toEqual({});
       expect(Object.keys(campaignTargetProblems([shared(90) as never], { districtIds: new Set(), departmentIds: new Set([sia]) }))).toContain(
         'targets.0.departmentShares.0.stretch',

@@ -40,7 +40,6 @@ export interface CampaignTarget {
   departmentShares?: TargetShare[];
 }
 
-
 /** Money is counted in yuan with at most two decimals; compare in fen to avoid float drift. */
 const toFen = (yuan: number) => Math.round(yuan * 100);
 
@@ -51,10 +50,7 @@ const toFen = (yuan: number) => Math.round(yuan * 100);
  * money, which add up — sum exactly to the whole. A rate does not add up: each share is a
  * rate of its own, within 0–100.
  */
-export function campaignTargetProblems(
-  targets: readonly CampaignTarget[],
-  units: { districtIds: ReadonlySet<string>; departmentIds: ReadonlySet<string> },
-): FieldMessages {
+export function campaignTargetProblems(targets: readonly CampaignTarget[], units: { districtIds: ReadonlySet<string>; departmentIds: ReadonlySet<string> }): FieldMessages {
   const fields: FieldMessages = {};
   const seen = new Set<string>();
   targets.forEach((target, i) => {
@@ -78,10 +74,7 @@ export function campaignTargetProblems(
   return fields;
 }
 
-export function assertValidCampaignTargets(
-  targets: readonly CampaignTarget[],
-  units: { districtIds: ReadonlySet<string>; departmentIds: ReadonlySet<string> },
-): void {
+export function assertValidCampaignTargets(targets: readonly CampaignTarget[], units: { districtIds: ReadonlySet<string>; departmentIds: ReadonlySet<string> }): void {
   assertNoCampaignProblems(campaignTargetProblems(targets, units));
 }
 
@@ -94,14 +87,7 @@ function checkValue(fields: FieldMessages, path: string, kind: TargetKind, value
   if (kind === 'funds' && Number(value.toFixed(2)) !== value) add(fields, path, 'yuan with at most two decimals');
 }
 
-function checkShares(
-  fields: FieldMessages,
-  path: string,
-  target: CampaignTarget,
-  shares: readonly TargetShare[] | undefined,
-  known: ReadonlySet<string>,
-  what: string,
-): void {
+function checkShares(fields: FieldMessages, path: string, target: CampaignTarget, shares: readonly TargetShare[] | undefined, known: ReadonlySet<string>, what: string): void {
   if (!shares || shares.length === 0) return;
   const units = new Set<string>();
   shares.forEach((share, j) => {
@@ -118,8 +104,7 @@ function checkShares(
     }
   });
   if (target.kind === 'contribution_rate') return;
-  const sum = (pick: (s: TargetShare) => number) =>
-    target.kind === 'funds' ? shares.reduce((t, s) => t + toFen(pick(s)), 0) : shares.reduce((t, s) => t + pick(s), 0);
+  const sum = (pick: (s: TargetShare) => number) => (target.kind === 'funds' ? shares.reduce((t, s) => t + toFen(pick(s)), 0) : shares.reduce((t, s) => t + pick(s), 0));
   const whole = target.kind === 'funds' ? toFen(target.value) : target.value;
   const total = sum((s) => s.value);
   if (total !== whole) {

@@ -1,12 +1,6 @@
 import { DEFAULT_DUTY_CLOCK_POLICY, type ClockOffset, type EscalationStep, type NotificationAudience } from '../duties/duty-clock';
 import { DomainError, DomainErrorCode } from '../errors';
-import {
-  assertValidEscalationLadder,
-  escalationLadderProblems,
-  escalationStepTiming,
-  NOTIFICATION_AUDIENCES,
-  type EscalationLadderPolicy,
-} from './escalation-ladder';
+import { assertValidEscalationLadder, escalationLadderProblems, escalationStepTiming, NOTIFICATION_AUDIENCES, type EscalationLadderPolicy } from './escalation-ladder';
 
 const step = (name: string, workingDays: number, notify: readonly NotificationAudience[] = ['office']): EscalationStep => ({
   step: name,

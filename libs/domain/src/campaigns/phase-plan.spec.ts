@@ -64,10 +64,7 @@ const hengyang: PlannedPhase[] = [
     name: '动员部署',
     windowStart: '2025-05-06',
     windowEnd: '2025-05-31',
-    templates: [
-      template({ id: 'work-plan' }),
-      template({ id: 'district-plan', route: { kind: 'district' }, scope: 'per_district', due: { workingDaysAfterLaunch: 10 } }),
-    ],
+    templates: [template({ id: 'work-plan' }), template({ id: 'district-plan', route: { kind: 'district' }, scope: 'per_district', due: { workingDaysAfterLaunch: 10 } })],
   }),
   phase({
     id: 'round-1',
@@ -117,8 +114,7 @@ const context: PhasePlanContext = {
 /** The plan with phase `i` changed. */
 const withPhase = (i: number, over: Partial<PlannedPhase>) => hengyang.map((p, j) => (j === i ? { ...p, ...over } : p));
 /** The plan with template `j` of phase `i` changed. */
-const withTemplate = (i: number, j: number, over: Partial<DutyTemplate>) =>
-  withPhase(i, { templates: hengyang[i].templates.map((t, k) => (k === j ? { ...t, ...over } : t)) });
+const withTemplate = (i: number, j: number, over: Partial<DutyTemplate>) => withPhase(i, { templates: hengyang[i].templates.map((t, k) => (k === j ? { ...t, ...over } : t)) });
 
 describe('phase plan', () => {
   describe('phasePlanProblems', () => {
@@ -358,9 +354,7 @@ describe('phase plan', () => {
 
     it('routes a sector duty to the sector department and records the sector', () => {
       const p = phase({ id: 'p', templates: [template({ id: 't', title: '建筑业参保', route: { kind: 'sector', key: 'construction' } })] });
-      expect(fanOut(p)).toMatchObject([
-        { key: 'p:t:construction:dept-cons:-', departmentId: 'dept-cons', sectorKey: 'construction', districtId: null, title: '建筑业参保' },
-      ]);
+      expect(fanOut(p)).toMatchObject([{ key: 'p:t:construction:dept-cons:-', departmentId: 'dept-cons', sectorKey: 'construction', districtId: null, title: '建筑业参保' }]);
     });
 
     it('makes one duty per focus sector, each to its department, with the sector in the title', () => {
@@ -446,17 +440,13 @@ describe('phase plan', () => {
       expect(fn.code).toBe(DomainErrorCode.NoDutyRoute);
       expect(fn.details).toEqual({ kind: 'function', key: 'coal_mining' });
       // A route of the wrong kind does not stand in.
-      expect(refusal(phase({ id: 'p', templates: [template({ id: 't', route: { kind: 'sector', key: 'coordination' } })] })).code).toBe(
-        DomainErrorCode.NoDutyRoute,
-      );
+      expect(refusal(phase({ id: 'p', templates: [template({ id: 't', route: { kind: 'sector', key: 'coordination' } })] })).code).toBe(DomainErrorCode.NoDutyRoute);
     });
   });
 
   describe('launching phases', () => {
-    const progress = (...statuses: PhaseProgress['status'][]): PhaseProgress[] =>
-      statuses.map((status, i) => ({ phaseId: `p${i}`, name: `phase ${i}`, status }));
-    const code = (phases: PhaseProgress[], phaseId: string, force: { reason?: string } | null = null) =>
-      phaseLaunchRefusal(phases, phaseId, force)?.code ?? null;
+    const progress = (...statuses: PhaseProgress['status'][]): PhaseProgress[] => statuses.map((status, i) => ({ phaseId: `p${i}`, name: `phase ${i}`, status }));
+    const code = (phases: PhaseProgress[], phaseId: string, force: { reason?: string } | null = null) => phaseLaunchRefusal(phases, phaseId, force)?.code ?? null;
     const reason = { reason: 'the leading group decided to start round two early' };
 
     it('launches the first phase freely', () => {
@@ -566,9 +556,7 @@ describe('phase plan', () => {
       });
 
       it('needs a reason with early', () => {
-        expect(caught(() => decidePhaseLaunch(round, routes, districts, launchedAt, real, { early: { reason: '  ' } }))?.code).toBe(
-          DomainErrorCode.EarlyLaunchReasonMissing,
-        );
+        expect(caught(() => decidePhaseLaunch(round, routes, districts, launchedAt, real, { early: { reason: '  ' } }))?.code).toBe(DomainErrorCode.EarlyLaunchReasonMissing);
       });
 
       it('opens early with a reason, due times counted from the launch and never before it', () => {

@@ -19,11 +19,7 @@ export type PhaseStatus = (typeof PHASE_STATUSES)[number];
  * sector; one duty per focus sector of the round (each to its sector's department); or the
  * district governments themselves.
  */
-export type DutyTemplateRoute =
-  | { kind: 'function'; key: string }
-  | { kind: 'sector'; key: string }
-  | { kind: 'focus_sectors' }
-  | { kind: 'district' };
+export type DutyTemplateRoute = { kind: 'function'; key: string } | { kind: 'sector'; key: string } | { kind: 'focus_sectors' } | { kind: 'district' };
 
 export const DUTY_TEMPLATE_ROUTE_KINDS = ['function', 'sector', 'focus_sectors', 'district'] as const;
 export const DUTY_TEMPLATE_SCOPES = ['once', 'per_district'] as const;
@@ -360,11 +356,7 @@ export interface PhaseProgress {
  * earlier phase must have been launched, and the one before must be closed unless the office
  * forces the launch, which takes a reason.
  */
-export function phaseLaunchRefusal(
-  phases: readonly PhaseProgress[],
-  phaseId: string,
-  force: { reason?: string } | null,
-): DomainError | null {
+export function phaseLaunchRefusal(phases: readonly PhaseProgress[], phaseId: string, force: { reason?: string } | null): DomainError | null {
   const index = phases.findIndex((p) => p.phaseId === phaseId);
   if (index < 0) return new DomainError(DomainErrorCode.PhaseNotFound, `The campaign has no phase ${phaseId}`);
   const phase = phases[index];
@@ -380,10 +372,7 @@ export function phaseLaunchRefusal(
   }
   const previous = phases[index - 1];
   if (previous && previous.status === 'open' && !force) {
-    return new DomainError(
-      DomainErrorCode.PreviousPhaseOpen,
-      `Phase "${previous.name}" is still open; wait for it to close or force the launch with a reason`,
-    );
+    return new DomainError(DomainErrorCode.PreviousPhaseOpen, `Phase "${previous.name}" is still open; wait for it to close or force the launch with a reason`);
   }
   return null;
 }

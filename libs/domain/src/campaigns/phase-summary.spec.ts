@@ -66,24 +66,12 @@ describe('phase summary', () => {
   });
 
   it('counts a cancelled duty neither on time nor late, whenever it was cancelled', () => {
-    const summary = summarisePhase(
-      [duty('cancelled', { closedAt: DUE - 1 }), duty('cancelled', { closedAt: DUE + 1 })],
-      CLOSED_AT,
-      'all_duties_closed',
-    );
+    const summary = summarisePhase([duty('cancelled', { closedAt: DUE - 1 }), duty('cancelled', { closedAt: DUE + 1 })], CLOSED_AT, 'all_duties_closed');
     expect(summary).toMatchObject({ total: 2, cancelled: 2, onTime: 0, late: 0, openAtClose: 0 });
   });
 
   it('counts by state, each duty once', () => {
-    const duties = [
-      duty('assigned'),
-      duty('assigned'),
-      duty('submitted'),
-      duty('accepted'),
-      duty('accepted', { closedAt: DUE + 5 }),
-      duty('accepted'),
-      duty('cancelled'),
-    ];
+    const duties = [duty('assigned'), duty('assigned'), duty('submitted'), duty('accepted'), duty('accepted', { closedAt: DUE + 5 }), duty('accepted'), duty('cancelled')];
     const summary = summarisePhase(duties, CLOSED_AT, 'window_ended');
     expect(summary.byState).toEqual(byState({ assigned: 2, submitted: 1, accepted: 3, cancelled: 1 }));
     expect(summary).toMatchObject({ total: 7, onTime: 2, late: 4, openAtClose: 3, cancelled: 1 });

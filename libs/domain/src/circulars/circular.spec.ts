@@ -60,9 +60,27 @@ describe('circulars', () => {
       assessment: {
         asOf: '2026-12-31',
         units: [
-          { unitId: 'a', name: '珠晖区', unitKind: 'district', score: 95, outcomes: { commendation: true, criticism: false, awardIneligible: false, subsidyAdjustmentYuan: 12000.5 } },
-          { unitId: 'b', name: '雁峰区', unitKind: 'district', score: 55.5, outcomes: { commendation: false, criticism: true, awardIneligible: true, subsidyAdjustmentYuan: -100000 } },
-          { unitId: 't', name: '税务局', unitKind: 'department', score: 68, outcomes: { commendation: false, criticism: false, awardIneligible: true, subsidyAdjustmentYuan: null } },
+          {
+            unitId: 'a',
+            name: '珠晖区',
+            unitKind: 'district',
+            score: 95,
+            outcomes: { commendation: true, criticism: false, awardIneligible: false, subsidyAdjustmentYuan: 12000.5 },
+          },
+          {
+            unitId: 'b',
+            name: '雁峰区',
+            unitKind: 'district',
+            score: 55.5,
+            outcomes: { commendation: false, criticism: true, awardIneligible: true, subsidyAdjustmentYuan: -100000 },
+          },
+          {
+            unitId: 't',
+            name: '税务局',
+            unitKind: 'department',
+            score: 68,
+            outcomes: { commendation: false, criticism: false, awardIneligible: true, subsidyAdjustmentYuan: null },
+          },
         ],
       },
     });

@@ -158,10 +158,7 @@ export function circularText(data: CircularData): { title: string; body: string 
 
   sections.push({
     heading: '总体进展',
-    lines: [
-      `截至${dayText(data.asOf)}，时间进度${percent(data.timeShare)}。`,
-      ...(data.targets.length > 0 ? data.targets.map(targetLine) : ['本次专项行动未设定量化目标。']),
-    ],
+    lines: [`截至${dayText(data.asOf)}，时间进度${percent(data.timeShare)}。`, ...(data.targets.length > 0 ? data.targets.map(targetLine) : ['本次专项行动未设定量化目标。'])],
   });
   sections.push({ heading: '县市区目标完成情况排名', lines: rankingLines(data.districts) });
   sections.push({ heading: '成员单位目标完成情况排名', lines: rankingLines(data.departments) });
@@ -180,9 +177,33 @@ export function circularText(data: CircularData): { title: string; body: string 
     const scores = [...units].sort((a, b) => b.score - a.score).map((u) => `${u.name}${GAP}${u.score.toFixed(1)}分`);
     const adjusted = units.filter((u) => u.outcomes.subsidyAdjustmentYuan !== null && u.outcomes.subsidyAdjustmentYuan !== 0);
     sections.push({ heading: '考核得分', lines: scores.length > 0 ? scores : ['（无）'] });
-    sections.push({ heading: '表扬', lines: [list(names((u) => u.outcomes.commendation), '本次考核无表扬单位。')] });
-    sections.push({ heading: '通报批评', lines: [list(names((u) => u.outcomes.criticism), '本次考核无通报批评单位。')] });
-    sections.push({ heading: '取消评先评优资格', lines: [list(names((u) => u.outcomes.awardIneligible), '本次考核无取消评先评优资格的单位。')] });
+    sections.push({
+      heading: '表扬',
+      lines: [
+        list(
+          names((u) => u.outcomes.commendation),
+          '本次考核无表扬单位。',
+        ),
+      ],
+    });
+    sections.push({
+      heading: '通报批评',
+      lines: [
+        list(
+          names((u) => u.outcomes.criticism),
+          '本次考核无通报批评单位。',
+        ),
+      ],
+    });
+    sections.push({
+      heading: '取消评先评优资格',
+      lines: [
+        list(
+          names((u) => u.outcomes.awardIneligible),
+          '本次考核无取消评先评优资格的单位。',
+        ),
+      ],
+    });
     sections.push({
       heading: '补助资金调整',
       lines:

@@ -44,9 +44,7 @@ describe('findingsOfUnit', () => {
   });
 
   it('finds arrears above zero, from the record text or a number, and not a zero', () => {
-    expect(findingsOfUnit(unit({ registrations: { social_insurance: true }, arrears: '1234.50' }))).toEqual([
-      { finding: 'in_arrears', evidence: { arrearsYuan: 1234.5 } },
-    ]);
+    expect(findingsOfUnit(unit({ registrations: { social_insurance: true }, arrears: '1234.50' }))).toEqual([{ finding: 'in_arrears', evidence: { arrearsYuan: 1234.5 } }]);
     expect(findingsOfUnit(unit({ arrears: 0.01 })).map((f) => f.finding)).toEqual(['in_arrears']);
     expect(findingsOfUnit(unit({ arrears: '0.00' }))).toEqual([]);
   });

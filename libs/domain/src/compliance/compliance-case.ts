@@ -131,7 +131,7 @@ export function complianceCaseActionRefusal(
     return actor.departmentId === kase.departmentId ? null : 'This case is routed to another department';
   }
   if (scope === 'own-team' && action === 'record_rectification') {
-    return kase.inspectionTeamId !== null && actor.departmentId === kase.inspectionTeamId ? null : "This case is not with your inspection team";
+    return kase.inspectionTeamId !== null && actor.departmentId === kase.inspectionTeamId ? null : 'This case is not with your inspection team';
   }
   return `A user with role ${actor.role} may not ${action.replace(/_/g, ' ')} on a compliance case`;
 }

@@ -42,7 +42,12 @@ describe('department administration', () => {
     ]);
     expect(refusal?.code).toBe(DomainErrorCode.DepartmentInactive);
     expect(refusal?.message).toMatch(/^税务局 \(TAX\), 医保局 \(MED\) are deactivated/);
-    expect(refusal?.details).toEqual({ departments: [{ id: '1', code: 'TAX', name: '税务局' }, { id: '3', code: 'MED', name: '医保局' }] });
+    expect(refusal?.details).toEqual({
+      departments: [
+        { id: '1', code: 'TAX', name: '税务局' },
+        { id: '3', code: 'MED', name: '医保局' },
+      ],
+    });
   });
 
   it('reads headers in English and Chinese, and says which required columns are missing', () => {
@@ -57,7 +62,16 @@ describe('department administration', () => {
 
   it('knows the kinds by their words, and finds codes given twice', () => {
     expect([unitKindOf('区县'), unitKindOf('Inspection_Team'), unitKindOf('部门'), unitKindOf('ministry')]).toEqual(['district', 'inspection_team', 'department', null]);
-    expect(duplicateCodeRows([{ row: 2, code: 'A' }, { row: 3, code: 'b' }, { row: 4, code: 'a' }, { row: 5, code: '' }, { row: 6, code: '' }, { row: 7, code: 'A' }])).toEqual(
+    expect(
+      duplicateCodeRows([
+        { row: 2, code: 'A' },
+        { row: 3, code: 'b' },
+        { row: 4, code: 'a' },
+        { row: 5, code: '' },
+        { row: 6, code: '' },
+        { row: 7, code: 'A' },
+      ]),
+    ).toEqual(
       new Map([
         [2, [4, 7]],
         [4, [2, 7]],
@@ -67,7 +81,8 @@ describe('department administration', () => {
   });
 
   it('takes phones as offices write them', () => {
-    for (const phone of ['0734-8123456', '13800000000', '+86 734 8123456', '(0734)8123456', '0734-8123456转123', '0734 8123456 x12']) expect([phone, UNIT_PHONE.test(phone)]).toEqual([phone, true]);
+    for (const phone of ['0734-8123456', '13800000000', '+86 734 8123456', '(0734)8123456', '0734-8123456转123', '0734 8123456 x12'])
+      expect([phone, UNIT_PHONE.test(phone)]).toEqual([phone, true]);
     for (const phone of ['call me', '<script>', '', '12', '0734-8123456;DROP']) expect([phone, UNIT_PHONE.test(phone)]).toEqual([phone, false]);
   });
 });

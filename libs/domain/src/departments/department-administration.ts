@@ -189,7 +189,11 @@ export function duplicateCodeRows(rows: ReadonlyArray<{ row: number; code: strin
   const out = new Map<number, number[]>();
   for (const numbers of byCode.values()) {
     if (numbers.length < 2) continue;
-    for (const n of numbers) out.set(n, numbers.filter((m) => m !== n));
+    for (const n of numbers)
+      out.set(
+        n,
+        numbers.filter((m) => m !== n),
+      );
   }
   return out;
 }

@@ -1,12 +1,5 @@
 import { DateTime } from 'luxon';
-import {
-  DEFAULT_DUTY_CLOCK_POLICY,
-  dutyReminderAt,
-  nextDutyTimer,
-  normalizeDutyClockPolicy,
-  type DutyClockPolicy,
-  type DutyClockState,
-} from './duty-clock';
+import { DEFAULT_DUTY_CLOCK_POLICY, dutyReminderAt, nextDutyTimer, normalizeDutyClockPolicy, type DutyClockPolicy, type DutyClockState } from './duty-clock';
 
 const HOUR = 3600_000;
 const shanghai = (iso: string) => DateTime.fromISO(iso, { zone: 'Asia/Shanghai' }).toMillis();

@@ -87,9 +87,7 @@ export interface DutyClockState {
   firedEscalationSteps: readonly string[];
 }
 
-export type DutyTimer =
-  | { kind: 'reminder'; at: number }
-  | { kind: 'escalation'; at: number; step: EscalationStep };
+export type DutyTimer = { kind: 'reminder'; at: number } | { kind: 'escalation'; at: number; step: EscalationStep };
 
 /**
  * The next thing the clock must do for a duty, or null when nothing is pending. Only duties

@@ -1,12 +1,6 @@
 import { DomainError, DomainErrorCode } from '../errors';
 import type { Actor, Role } from '../roles';
-import {
-  assertDutyActionInput,
-  assertDutyTakesEvidence,
-  commentRefusal,
-  evidenceUploadRefusal,
-  MAX_EVIDENCE_PER_SUBMISSION,
-} from './duty-collaboration';
+import { assertDutyActionInput, assertDutyTakesEvidence, commentRefusal, evidenceUploadRefusal, MAX_EVIDENCE_PER_SUBMISSION } from './duty-collaboration';
 import { dutyActionRefusal } from './duty-permissions';
 import { DUTY_STATES, type DutyAction, type DutyState } from './duty-state-machine';
 
@@ -24,8 +18,7 @@ function codeOf(fn: () => void): DomainErrorCode | null {
   }
 }
 
-const input = (action: DutyAction, given: Parameters<typeof assertDutyActionInput>[1]) =>
-  codeOf(() => assertDutyActionInput(action, given, { departmentId: DEPT, now: NOW }));
+const input = (action: DutyAction, given: Parameters<typeof assertDutyActionInput>[1]) => codeOf(() => assertDutyActionInput(action, given, { departmentId: DEPT, now: NOW }));
 
 describe('duty action input', () => {
   it('needs a note to record progress, and says "note"', () => {
@@ -86,10 +79,7 @@ describe('evidence', () => {
   it('is added while the department holds the duty, and refused with a 409 code otherwise', () => {
     const takes: DutyState[] = ['assigned', 'acknowledged', 'in_progress', 'returned'];
     for (const state of DUTY_STATES) {
-      expect([state, codeOf(() => assertDutyTakesEvidence(state))]).toEqual([
-        state,
-        takes.includes(state) ? null : DomainErrorCode.DutyNotWithDepartment,
-      ]);
+      expect([state, codeOf(() => assertDutyTakesEvidence(state))]).toEqual([state, takes.includes(state) ? null : DomainErrorCode.DutyNotWithDepartment]);
     }
   });
 });

@@ -22,17 +22,10 @@ export interface DutyActionInput {
  * Checks the input of an action against the duty as it stands (its current department, the
  * time now); the state machine and the permission rules are checked separately.
  */
-export function assertDutyActionInput(
-  action: DutyAction,
-  input: DutyActionInput,
-  duty: { departmentId: string; now: number },
-): void {
+export function assertDutyActionInput(action: DutyAction, input: DutyActionInput, duty: { departmentId: string; now: number }): void {
   const required = dutyActionRequires(action);
   if (required && !input[required]?.trim()) {
-    throw new DomainError(
-      DomainErrorCode.DutyActionInputMissing,
-      `To ${action} a duty, give a ${dutyActionInputName(action)}`,
-    );
+    throw new DomainError(DomainErrorCode.DutyActionInputMissing, `To ${action} a duty, give a ${dutyActionInputName(action)}`);
   }
   if (action === 'extend' && !isValidNewDueTime(input.dueAt ?? NaN, duty.now)) {
     throw new DomainError(DomainErrorCode.DueTimeNotInFuture, 'The new due time must be in the future');
@@ -50,10 +43,7 @@ export function assertDutyActionInput(
       throw new DomainError(DomainErrorCode.EvidenceInvalid, 'Evidence files are named only when submitting a result');
     }
     if (input.evidenceIds.length > MAX_EVIDENCE_PER_SUBMISSION) {
-      throw new DomainError(
-        DomainErrorCode.EvidenceInvalid,
-        `A submission names at most ${MAX_EVIDENCE_PER_SUBMISSION} evidence files`,
-      );
+      throw new DomainError(DomainErrorCode.EvidenceInvalid, `A submission names at most ${MAX_EVIDENCE_PER_SUBMISSION} evidence files`);
     }
     if (new Set(input.evidenceIds).size !== input.evidenceIds.length) {
       throw new DomainError(DomainErrorCode.EvidenceInvalid, 'An evidence file is named twice');
@@ -74,11 +64,9 @@ export function evidenceUploadRefusal(actor: Actor, dutyDepartmentId: string): s
 /** Evidence is added while the department holds the duty: not once submitted or closed. */
 export function assertDutyTakesEvidence(state: DutyState): void {
   if (!isDutyWithDepartment(state)) {
-    throw new DomainError(
-      DomainErrorCode.DutyNotWithDepartment,
-      `A duty that is ${state} takes no more evidence; evidence is added while the department holds the duty`,
-      { state },
-    );
+    throw new DomainError(DomainErrorCode.DutyNotWithDepartment, `A duty that is ${state} takes no more evidence; evidence is added while the department holds the duty`, {
+      state,
+    });
   }
 }
 

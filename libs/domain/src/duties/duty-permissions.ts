@@ -21,12 +21,7 @@ export function reachesDepartment(actor: Actor, scope: ReturnType<typeof scopeOf
 
 export function assertMayViewDuty(actor: Actor, dutyDepartmentId: string): void {
   if (!mayViewDuty(actor, dutyDepartmentId)) {
-    throw new DomainError(
-      DomainErrorCode.ActionNotPermitted,
-      actor.role === 'department_officer'
-        ? 'This duty belongs to another department'
-        : refusalOf(actor.role, 'duty.read'),
-    );
+    throw new DomainError(DomainErrorCode.ActionNotPermitted, actor.role === 'department_officer' ? 'This duty belongs to another department' : refusalOf(actor.role, 'duty.read'));
   }
 }
 

@@ -1,13 +1,5 @@
 import { DomainError, DomainErrorCode } from '../errors';
-import {
-  allowedDutyActions,
-  DUTY_ACTIONS,
-  DUTY_STATES,
-  isDutyClosed,
-  transitionDuty,
-  type DutyAction,
-  type DutyState,
-} from './duty-state-machine';
+import { allowedDutyActions, DUTY_ACTIONS, DUTY_STATES, isDutyClosed, transitionDuty, type DutyAction, type DutyState } from './duty-state-machine';
 
 // The life of a duty written out by hand (docs/domain.md, "Life of a duty"), independent of the implementation's table.
 const ALLOWED: Record<DutyState, Partial<Record<DutyAction, DutyState>>> = {

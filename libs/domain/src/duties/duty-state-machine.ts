@@ -6,29 +6,10 @@ import { DomainError, DomainErrorCode } from '../errors';
  * department resumes or resubmits) and `cancelled` (the office withdraws the duty). Overdue is
  * not a state: it is a mark set by the clock on a duty that is still with the department.
  */
-export const DUTY_STATES = [
-  'assigned',
-  'acknowledged',
-  'in_progress',
-  'submitted',
-  'returned',
-  'accepted',
-  'cancelled',
-] as const;
+export const DUTY_STATES = ['assigned', 'acknowledged', 'in_progress', 'submitted', 'returned', 'accepted', 'cancelled'] as const;
 export type DutyState = (typeof DUTY_STATES)[number];
 
-export const DUTY_ACTIONS = [
-  'acknowledge',
-  'start',
-  'submit',
-  'accept',
-  'return',
-  'cancel',
-  'extend',
-  'remind',
-  'record_progress',
-  'reassign',
-] as const;
+export const DUTY_ACTIONS = ['acknowledge', 'start', 'submit', 'accept', 'return', 'cancel', 'extend', 'remind', 'record_progress', 'reassign'] as const;
 export type DutyAction = (typeof DUTY_ACTIONS)[number];
 
 /** Which side of the office/department line may take an action. */
@@ -72,12 +53,7 @@ const RULES: Record<DutyAction, ActionRule> = {
 export const CLOSED_DUTY_STATES: readonly DutyState[] = ['accepted', 'cancelled'];
 
 /** States in which the duty is waiting on the department: the clock (reminder, overdue) runs. */
-export const DEPARTMENT_HOLDS_DUTY_STATES: readonly DutyState[] = [
-  'assigned',
-  'acknowledged',
-  'in_progress',
-  'returned',
-];
+export const DEPARTMENT_HOLDS_DUTY_STATES: readonly DutyState[] = ['assigned', 'acknowledged', 'in_progress', 'returned'];
 
 export function isDutyClosed(state: DutyState): boolean {
   return CLOSED_DUTY_STATES.includes(state);
@@ -111,9 +87,7 @@ export function transitionDuty(state: DutyState, action: DutyAction): DutyState 
   if (!rule.from.includes(state)) {
     throw new DomainError(
       DomainErrorCode.DutyTransitionForbidden,
-      `A duty that is ${state} cannot be ${pastTense(action)}; allowed from ${state}: ${
-        allowedDutyActions(state).join(', ') || 'nothing (the duty is closed)'
-      }`,
+      `A duty that is ${state} cannot be ${pastTense(action)}; allowed from ${state}: ${allowedDutyActions(state).join(', ') || 'nothing (the duty is closed)'}`,
       { state, action, allowed: allowedDutyActions(state) },
     );
   }

@@ -1,8 +1,7 @@
 import { DomainError, DomainErrorCode } from '../errors';
 import { checkEvidenceFile, detectEvidenceKind, normalizeEvidenceFileName } from './evidence-files';
 
-const bytes = (...parts: Array<number[] | string>) =>
-  new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : p)));
+const bytes = (...parts: Array<number[] | string>) => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : p)));
 
 /** A ZIP with stored (empty) entries and a central directory: enough for the detector. */
 function zip(names: string[]): Uint8Array {
@@ -84,9 +83,7 @@ describe('evidence file kinds, read from the content', () => {
     expect(codeOf(() => checkEvidenceFile({ bytes: bytes('<script>alert(1)</script>'), fileName: 'a.html', declaredType: 'text/html' }))).toBe(
       DomainErrorCode.EvidenceTypeNotAllowed,
     );
-    expect(checkEvidenceFile({ bytes: bytes('a,b\n'), fileName: '名单.csv', declaredType: 'application/vnd.ms-excel' }).contentType).toBe(
-      'text/csv; charset=utf-8',
-    );
+    expect(checkEvidenceFile({ bytes: bytes('a,b\n'), fileName: '名单.csv', declaredType: 'application/vnd.ms-excel' }).contentType).toBe('text/csv; charset=utf-8');
   });
 
   it('refuses an empty file or one without a name', () => {

@@ -73,26 +73,15 @@ export function checkEvidenceFile(file: { bytes: Uint8Array; fileName: string; d
   const extension = extensionOf(fileName);
   const detected = detectEvidenceKind(file.bytes, extension);
   if (!detected) {
-    throw new DomainError(
-      DomainErrorCode.EvidenceTypeNotAllowed,
-      `The content of "${fileName}" is not an allowed kind of evidence; allowed are ${EVIDENCE_TYPES_DESCRIPTION}`,
-    );
+    throw new DomainError(DomainErrorCode.EvidenceTypeNotAllowed, `The content of "${fileName}" is not an allowed kind of evidence; allowed are ${EVIDENCE_TYPES_DESCRIPTION}`);
   }
   const info = KINDS[detected.kind];
   if (extension && !info.extensions.includes(extension)) {
-    throw new DomainError(
-      DomainErrorCode.EvidenceTypeNotAllowed,
-      `"${fileName}" is ${info.label} by its content, but its name ends in ${extension}`,
-      { detected: detected.kind },
-    );
+    throw new DomainError(DomainErrorCode.EvidenceTypeNotAllowed, `"${fileName}" is ${info.label} by its content, but its name ends in ${extension}`, { detected: detected.kind });
   }
   const declared = file.declaredType?.split(';')[0].trim().toLowerCase();
   if (declared && KNOWN_DECLARED_TYPES.has(declared) && !info.declaredTypes.includes(declared)) {
-    throw new DomainError(
-      DomainErrorCode.EvidenceTypeNotAllowed,
-      `"${fileName}" was sent as ${declared}, but its content is ${info.label}`,
-      { detected: detected.kind },
-    );
+    throw new DomainError(DomainErrorCode.EvidenceTypeNotAllowed, `"${fileName}" was sent as ${declared}, but its content is ${info.label}`, { detected: detected.kind });
   }
   return {
     kind: detected.kind,

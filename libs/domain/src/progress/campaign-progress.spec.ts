@@ -88,12 +88,9 @@ describe('campaign progress', () => {
   });
 
   it('lights a contribution rate against the whole rate, not against the share of time used', () => {
-    const rateTargets: CampaignTarget[] = [
-      { insuranceType: 'unemployment', kind: 'contribution_rate', value: 90, districtShares: [{ unitId: 'd1', value: 90 }] },
-    ];
+    const rateTargets: CampaignTarget[] = [{ insuranceType: 'unemployment', kind: 'contribution_rate', value: 90, districtShares: [{ unitId: 'd1', value: 90 }] }];
     const rate = (n: number): ReportFigures => ({ census, insurance: { unemployment: { contributionRate: n } } });
-    const at = (asOf: string, value: number) =>
-      campaignProgress({ ...base, targets: rateTargets, asOf, reported: [{ unitId: 'd1', unitKind: 'district', figures: rate(value) }] });
+    const at = (asOf: string, value: number) => campaignProgress({ ...base, targets: rateTargets, asOf, reported: [{ unitId: 'd1', unitKind: 'district', figures: rate(value) }] });
     // 60 % of a 90 % rate in February: expected by now is 90 (the rate), so red, early or late.
     const early = at('2026-02-01', 60);
     expect(early.targets[0]).toMatchObject({ actual: 60, reachedShare: 0.6667, expectedByNow: 90, light: 'red' });

@@ -150,15 +150,10 @@ export function campaignProgress(input: CampaignProgressInput): CampaignProgress
       .filter((v): v is number => v !== null);
 
   const targets: TargetProgress[] = input.targets.map((target) => {
-    const countedFrom: ReportingUnitKind =
-      (target.districtShares?.length ?? 0) > 0 || valuesOf(target, 'district').length > 0 ? 'district' : 'department';
+    const countedFrom: ReportingUnitKind = (target.districtShares?.length ?? 0) > 0 || valuesOf(target, 'district').length > 0 ? 'district' : 'department';
     const values = valuesOf(target, countedFrom);
     const actual =
-      values.length === 0
-        ? null
-        : target.kind === 'contribution_rate'
-          ? round2(values.reduce((a, b) => a + b, 0) / values.length)
-          : round2(values.reduce((a, b) => a + b, 0));
+      values.length === 0 ? null : target.kind === 'contribution_rate' ? round2(values.reduce((a, b) => a + b, 0) / values.length) : round2(values.reduce((a, b) => a + b, 0));
     const reachedShare = shareOf(actual ?? 0, target.value);
     const expectedByNow = target.kind === 'contribution_rate' ? target.value : round2(target.value * timeShare);
     const expected = expectedShare(target.kind, timeShare, started);
@@ -199,8 +194,7 @@ export function campaignProgress(input: CampaignProgressInput): CampaignProgress
         light: progressLight(reachedShare, expected, thresholds),
       });
     }
-    const attainment =
-      rows.length === 0 ? null : round4(rows.reduce((sum, r) => sum + Math.min(ATTAINMENT_CAP, r.reachedShare), 0) / rows.length);
+    const attainment = rows.length === 0 ? null : round4(rows.reduce((sum, r) => sum + Math.min(ATTAINMENT_CAP, r.reachedShare), 0) / rows.length);
     return {
       unitId,
       unitKind,
@@ -211,10 +205,7 @@ export function campaignProgress(input: CampaignProgressInput): CampaignProgress
       light: attainment === null ? null : progressLight(attainment, expectedShares.reduce((a, b) => a + b, 0) / expectedShares.length, thresholds),
     };
   };
-  const units = [
-    ...input.districtIds.map((id) => unitProgress(id, 'district')),
-    ...input.departmentIds.map((id) => unitProgress(id, 'department')),
-  ];
+  const units = [...input.districtIds.map((id) => unitProgress(id, 'district')), ...input.departmentIds.map((id) => unitProgress(id, 'department'))];
   return {
     asOf: input.asOf,
     timeShare,

@@ -14,7 +14,10 @@ describe('report form', () => {
 
   it('refuses negative or fractional counts, rates outside 0–100 and fractions of a fen', () => {
     const problems = reportFormProblems(
-      figures({ unitsSurveyed: -1, uninsuredPersonsFound: 2.5 }, { medical: { newlyInsured: -3, contributionRate: 100.5, fundsCollectedYuan: 1.005 }, unemployment: { contributionRate: 90.123 } }),
+      figures(
+        { unitsSurveyed: -1, uninsuredPersonsFound: 2.5 },
+        { medical: { newlyInsured: -3, contributionRate: 100.5, fundsCollectedYuan: 1.005 }, unemployment: { contributionRate: 90.123 } },
+      ),
       texts,
       null,
     );

@@ -102,9 +102,7 @@ export function reportRounds(plan: ReportPlan, period: { periodStart: string; pe
       });
     }
   });
-  return rounds
-    .sort((a, b) => a.opensAt - b.opensAt || a.order - b.order || a.periodStart.localeCompare(b.periodStart))
-    .map(({ order: _order, ...round }) => round);
+  return rounds.sort((a, b) => a.opensAt - b.opensAt || a.order - b.order || a.periodStart.localeCompare(b.periodStart)).map(({ order: _order, ...round }) => round);
 }
 
 /**
@@ -113,12 +111,7 @@ export function reportRounds(plan: ReportPlan, period: { periodStart: string; pe
  * chased for May's reports; a round under way when it was set up (or whose due date has passed
  * since) is owed. What the reporting workflow opens, one by one.
  */
-export function owedReportRounds(
-  plan: ReportPlan,
-  period: { periodStart: string; periodEnd: string },
-  calendar: WorkingCalendar,
-  setUpAt: number,
-): ReportRound[] {
+export function owedReportRounds(plan: ReportPlan, period: { periodStart: string; periodEnd: string }, calendar: WorkingCalendar, setUpAt: number): ReportRound[] {
   return reportRounds(plan, period, calendar).filter((round) => round.dueAt > setUpAt);
 }
 

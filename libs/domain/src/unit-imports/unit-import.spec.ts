@@ -1,5 +1,14 @@
 import { creditCodeCheckCharacter } from '../units/credit-code';
-import { canReadUnitImport, HEADER_SEARCH_ROWS, importRowFacts, mapImportHeader, missingImportHeaderProblems, quotedCell, searchImportHeader, type ImportLookups } from './unit-import';
+import {
+  canReadUnitImport,
+  HEADER_SEARCH_ROWS,
+  importRowFacts,
+  mapImportHeader,
+  missingImportHeaderProblems,
+  quotedCell,
+  searchImportHeader,
+  type ImportLookups,
+} from './unit-import';
 
 const code = (body17: string) => `${body17}${creditCodeCheckCharacter(body17)}`;
 const GOOD = code('91430400MA4L0AB12');

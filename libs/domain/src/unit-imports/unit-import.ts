@@ -19,16 +19,7 @@ export const DATASET_REGISTRY: Record<ImportDataset, Registry | null> = {
 };
 
 /** What a column holds. */
-export type ImportColumn =
-  | 'creditCode'
-  | 'name'
-  | 'sector'
-  | 'district'
-  | 'address'
-  | 'contactEmail'
-  | 'employees'
-  | 'arrears'
-  | `insured.${InsuranceType}`;
+export type ImportColumn = 'creditCode' | 'name' | 'sector' | 'district' | 'address' | 'contactEmail' | 'employees' | 'arrears' | `insured.${InsuranceType}`;
 
 const INSURED_WORDS: Record<InsuranceType, string> = { pension: '养老', unemployment: '失业', medical: '医疗', work_injury: '工伤', maternity: '生育' };
 
@@ -42,9 +33,10 @@ const HEADER_NAMES: Record<ImportColumn, readonly string[]> = {
   contactEmail: ['contact_email', 'email', '电子邮箱', '邮箱', '联系邮箱'],
   employees: ['employees', '从业人数', '职工人数', '用工人数'],
   arrears: ['arrears', '欠费金额', '欠费金额元', '欠缴金额', '欠缴金额元'],
-  ...(Object.fromEntries(
-    INSURANCE_TYPES.map((type) => [`insured.${type}`, [`insured_${type}`, `${INSURED_WORDS[type]}参保人数`, `${INSURED_WORDS[type]}保险参保人数`]]),
-  ) as Record<`insured.${InsuranceType}`, string[]>),
+  ...(Object.fromEntries(INSURANCE_TYPES.map((type) => [`insured.${type}`, [`insured_${type}`, `${INSURED_WORDS[type]}参保人数`, `${INSURED_WORDS[type]}保险参保人数`]])) as Record<
+    `insured.${InsuranceType}`,
+    string[]
+  >),
 };
 
 const normalise = (header: string) =>
@@ -171,7 +163,8 @@ export function importRowFacts(
         break;
       case 'arrears': {
         const yuan = Number(text.replace(/,/g, ''));
-        if (!/^\d+(\.\d{1,2})?$/.test(text.replace(/,/g, '')) || !Number.isFinite(yuan)) problems.push({ field: 'arrears', reason: `${quotedCell(text)} is not yuan ≥ 0 with at most two decimals` });
+        if (!/^\d+(\.\d{1,2})?$/.test(text.replace(/,/g, '')) || !Number.isFinite(yuan))
+          problems.push({ field: 'arrears', reason: `${quotedCell(text)} is not yuan ≥ 0 with at most two decimals` });
         else facts.arrears = yuan;
         break;
       }

@@ -30,10 +30,15 @@ export function assertMayReadAuditLog(actor: Actor): void {
 export function userUnitProblems(role: Role, unitKind: 'department' | 'district' | 'inspection_team' | 'unknown' | null, unitActive = true): Record<string, string[]> {
   const allowed = unitKindForRole(role);
   if (allowed === null) return unitKind === null ? {} : { departmentId: [`a user with role ${role} belongs to no department`] };
-  if (unitKind === null) return { departmentId: [role === 'inspector' ? 'an inspector belongs to an inspection team' : 'a department officer belongs to a department or district'] };
+  if (unitKind === null)
+    return { departmentId: [role === 'inspector' ? 'an inspector belongs to an inspection team' : 'a department officer belongs to a department or district'] };
   if (unitKind === 'unknown') return { departmentId: ['not a registered department, district or inspection team'] };
   if (!allowed.includes(unitKind)) {
-    return { departmentId: [role === 'inspector' ? 'an inspector belongs to an inspection team, not a department' : 'a department officer belongs to a department or district, not an inspection team'] };
+    return {
+      departmentId: [
+        role === 'inspector' ? 'an inspector belongs to an inspection team, not a department' : 'a department officer belongs to a department or district, not an inspection team',
+      ],
+    };
   }
   if (!unitActive) return { departmentId: ['the department is deactivated'] };
   return {};

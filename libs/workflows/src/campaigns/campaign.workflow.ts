@@ -1,21 +1,7 @@
-import {
-  allHandlersFinished,
-  condition,
-  ParentClosePolicy,
-  proxyActivities,
-  setHandler,
-  startChild,
-} from '@temporalio/workflow';
+import { allHandlersFinished, condition, ParentClosePolicy, proxyActivities, setHandler, startChild } from '@temporalio/workflow';
 import { DomainErrorCode, launchOverridesOpenPhase, phaseLaunchRefusal } from '@duban/domain';
 import type { CampaignActivities } from './campaign-activities';
-import {
-  campaignLiveStateQuery,
-  launchPhaseUpdate,
-  phaseWorkflowId,
-  type CampaignPhaseProgress,
-  type CampaignWorkflowInput,
-  type LaunchPhaseRequest,
-} from './campaign-contract';
+import { campaignLiveStateQuery, launchPhaseUpdate, phaseWorkflowId, type CampaignPhaseProgress, type CampaignWorkflowInput, type LaunchPhaseRequest } from './campaign-contract';
 import { refusal, unwrapActivityRefusal } from '../common/workflow-failures';
 import { PhaseWorkflow } from './phase.workflow';
 

@@ -1,25 +1,9 @@
-import {
-  condition,
-  continueAsNew,
-  getExternalWorkflowHandle,
-  ParentClosePolicy,
-  proxyActivities,
-  setHandler,
-  startChild,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { condition, continueAsNew, getExternalWorkflowHandle, ParentClosePolicy, proxyActivities, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
 import type { PhaseSummary } from '@duban/domain';
 import { DutyWorkflow } from '../duties/duty.workflow';
 import { dutyWorkflowId } from '../duties/duty-contract';
 import type { CampaignActivities } from './campaign-activities';
-import {
-  phaseBatchClosedSignal,
-  phaseBatchWorkflowId,
-  phaseLiveStateQuery,
-  phaseWorkflowId,
-  type PhaseDutyBatchInput,
-  type PhaseWorkflowInput,
-} from './campaign-contract';
+import { phaseBatchClosedSignal, phaseBatchWorkflowId, phaseLiveStateQuery, phaseWorkflowId, type PhaseDutyBatchInput, type PhaseWorkflowInput } from './campaign-contract';
 
 const activities = proxyActivities<CampaignActivities>({
   startToCloseTimeout: '2 minutes',
@@ -80,10 +64,7 @@ export async function PhaseWorkflow(input: PhaseWorkflowInput): Promise<PhaseSum
   }
 
   for (;;) {
-    const allClosed = await condition(
-      () => batchesClosed.size >= batches || workflowInfo().continueAsNewSuggested,
-      Math.max(1, input.windowEndsAt - Date.now()),
-    );
+    const allClosed = await condition(() => batchesClosed.size >= batches || workflowInfo().continueAsNewSuggested, Math.max(1, input.windowEndsAt - Date.now()));
     if (allClosed && batchesClosed.size < batches) {
       await rollOverIfLong();
       continue;

@@ -1,13 +1,7 @@
 import { ParentClosePolicy, proxyActivities, startChild } from '@temporalio/workflow';
 import type { ComplianceActivities } from './compliance-activities';
 import { ComplianceCaseWorkflow } from './compliance-case.workflow';
-import {
-  complianceCaseBatchWorkflowId,
-  complianceCaseWorkflowId,
-  type ComplianceCaseBatchInput,
-  type ComplianceRunInput,
-  type ComplianceRunResult,
-} from './compliance-contract';
+import { complianceCaseBatchWorkflowId, complianceCaseWorkflowId, type ComplianceCaseBatchInput, type ComplianceRunInput, type ComplianceRunResult } from './compliance-contract';
 
 const activities = proxyActivities<ComplianceActivities>({
   startToCloseTimeout: '2 minutes',

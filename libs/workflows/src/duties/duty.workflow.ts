@@ -250,11 +250,7 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
 
     const seenVersion = version;
     const woken = () => version !== seenVersion || outbox.length > 0 || rollingOver;
-    const timer = nextDutyTimer(
-      { state, assignedAt: assignment.assignedAt, dueAt, remindedForDueAt, firedEscalationSteps },
-      Date.now(),
-      policy,
-    );
+    const timer = nextDutyTimer({ state, assignedAt: assignment.assignedAt, dueAt, remindedForDueAt, firedEscalationSteps }, Date.now(), policy);
     if (!timer) {
       await condition(woken);
       continue;

@@ -1,21 +1,7 @@
-import {
-  condition,
-  continueAsNew,
-  ParentClosePolicy,
-  proxyActivities,
-  setHandler,
-  startChild,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { condition, continueAsNew, ParentClosePolicy, proxyActivities, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
 import { DutyWorkflow } from '../duties/duty.workflow';
 import { dutyWorkflowId } from '../duties/duty-contract';
-import {
-  reportingLiveStateQuery,
-  reportPlanChangedSignal,
-  type CampaignReportingInput,
-  type PendingReportRound,
-  type ReportingActivities,
-} from './reporting-contract';
+import { reportingLiveStateQuery, reportPlanChangedSignal, type CampaignReportingInput, type PendingReportRound, type ReportingActivities } from './reporting-contract';
 
 const activities = proxyActivities<ReportingActivities>({
   startToCloseTimeout: '1 minute',

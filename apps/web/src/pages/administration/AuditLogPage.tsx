@@ -103,8 +103,7 @@ export function AuditLogPage() {
               />
               {table.filters.targetId && (
                 <Typography.Text data-testid="audit-target-filter">
-                  {t('audit.targetFiltered')}{' '}
-                  <Typography.Link onClick={() => set({ targetId: undefined })}>{t('action.reset')}</Typography.Link>
+                  {t('audit.targetFiltered')} <Typography.Link onClick={() => set({ targetId: undefined })}>{t('action.reset')}</Typography.Link>
                 </Typography.Text>
               )}
             </Space>

@@ -111,7 +111,8 @@ export function DepartmentsPage() {
                       title: t('units.districts'),
                       key: 'districts',
                       width: 200,
-                      render: (_: unknown, u: Department) => (u.districtIds?.length ? u.districtIds.map((id) => districtName.get(id) ?? id).join(t('compliance.listSeparator')) : t('units.cityWide')),
+                      render: (_: unknown, u: Department) =>
+                        u.districtIds?.length ? u.districtIds.map((id) => districtName.get(id) ?? id).join(t('compliance.listSeparator')) : t('units.cityWide'),
                     },
                   ]
                 : []),
@@ -242,7 +243,8 @@ function UnitDialog({ kind, unit, districts, onSaved, onClose }: { kind: UnitKin
         compare('headName', true);
         compare('headEmail', false);
         compare('headPhone', true);
-        if (kind === 'inspection_team' && JSON.stringify([...(values.districtIds ?? [])].sort()) !== JSON.stringify([...(unit.districtIds ?? [])].sort())) body.districtIds = values.districtIds ?? [];
+        if (kind === 'inspection_team' && JSON.stringify([...(values.districtIds ?? [])].sort()) !== JSON.stringify([...(unit.districtIds ?? [])].sort()))
+          body.districtIds = values.districtIds ?? [];
         await api.patch<Department>(`/departments/${unit.id}`, body);
       } else {
         await api.post<Department>('/departments', {

@@ -49,7 +49,12 @@ export function UsersPage() {
         <Space orientation="vertical" className="full-width">
           <Space wrap className="toolbar">
             <Space wrap>
-              <FilterSelect label={t('user.role')} value={table.filters.role} onChange={(v) => set('role', v)} options={ROLES.map((r) => ({ value: r, label: label('role', r) }))} />
+              <FilterSelect
+                label={t('user.role')}
+                value={table.filters.role}
+                onChange={(v) => set('role', v)}
+                options={ROLES.map((r) => ({ value: r, label: label('role', r) }))}
+              />
               <FilterSelect
                 label={t('user.department')}
                 value={table.filters.departmentId}
@@ -195,18 +200,19 @@ function UserFields({ form, units, editing }: { form: ReturnType<typeof Form.use
   const needsUnit = role ? unitKindForRole(role) !== null : false;
   return (
     <div className="form-grid">
-      <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('users.usernameRequired') }]} extra={editing ? undefined : t('users.usernameHint')}>
+      <Form.Item
+        name="username"
+        label={t('login.username')}
+        rules={[{ required: true, whitespace: true, message: t('users.usernameRequired') }]}
+        extra={editing ? undefined : t('users.usernameHint')}
+      >
         <Input autoComplete="off" disabled={editing} />
       </Form.Item>
       <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, whitespace: true, message: t('users.displayNameRequired') }]}>
         <Input autoComplete="off" />
       </Form.Item>
       <Form.Item name="role" label={t('user.role')} rules={[{ required: true, message: t('users.roleRequired') }]}>
-        <Select
-          options={ROLES.map((r) => ({ value: r, label: label('role', r) }))}
-          onChange={() => form.setFieldValue('departmentId', undefined)}
-          data-testid="user-role"
-        />
+        <Select options={ROLES.map((r) => ({ value: r, label: label('role', r) }))} onChange={() => form.setFieldValue('departmentId', undefined)} data-testid="user-role" />
       </Form.Item>
       {needsUnit && (
         <Form.Item name="departmentId" label={t('user.department')} rules={[{ required: true, message: t('users.unitRequired') }]}>
@@ -287,7 +293,12 @@ function CreateUserDialog({ units, onCreated, onClose }: { units: Department[]; 
           {created.oneTimePassword ? (
             <OneTimePassword username={created.user.username} password={created.oneTimePassword} />
           ) : (
-            <Alert type="success" showIcon title={t('users.linkSent', { email: created.emailedTo ?? '', until: formatDateTime(created.expiresAt) })} data-testid="user-created-link" />
+            <Alert
+              type="success"
+              showIcon
+              title={t('users.linkSent', { email: created.emailedTo ?? '', until: formatDateTime(created.expiresAt) })}
+              data-testid="user-created-link"
+            />
           )}
         </Space>
       ) : (
@@ -512,7 +523,15 @@ function ImportUsersDialog({ onImported, onClose }: { onImported(): void; onClos
         return (
           <Space orientation="vertical">
             <Alert type="warning" showIcon title={t('users.importPasswordsOnce')} />
-            <DownloadButton onClick={() => downloadCsv('one-time-passwords.csv', ['username', 'one_time_password'], withPasswords.map((r) => [r.username, r.oneTimePassword!]))}>
+            <DownloadButton
+              onClick={() =>
+                downloadCsv(
+                  'one-time-passwords.csv',
+                  ['username', 'one_time_password'],
+                  withPasswords.map((r) => [r.username, r.oneTimePassword!]),
+                )
+              }
+            >
               {t('users.importDownloadPasswords')}
             </DownloadButton>
           </Space>

@@ -63,7 +63,14 @@ export function ReasonDialog<T>({
       {warning && <Typography.Paragraph>{warning}</Typography.Paragraph>}
       {failure && <Alert type="error" showIcon title={failure} className="form-alert" role="alert" data-testid="reason-error" />}
       <Form form={form} layout="vertical" name="reason">
-        <Form.Item name="reason" label={t('common.reason')} rules={[{ required: true, whitespace: true, message: t('admin.reasonRequired') }, { max: 500, message: t('admin.reasonTooLong') }]}>
+        <Form.Item
+          name="reason"
+          label={t('common.reason')}
+          rules={[
+            { required: true, whitespace: true, message: t('admin.reasonRequired') },
+            { max: 500, message: t('admin.reasonTooLong') },
+          ]}
+        >
           <Input.TextArea rows={3} maxLength={500} showCount />
         </Form.Item>
       </Form>
@@ -253,7 +260,15 @@ export function ImportDialog<R extends { row: number }, A extends ImportAnswerBa
                 <Statistic key={c.label} title={c.label} value={c.value} />
               ))}
             </Space>
-            <Table<R> rowKey="row" size="small" dataSource={answer.rows} columns={columns} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: 800 }} data-testid="import-rows" />
+            <Table<R>
+              rowKey="row"
+              size="small"
+              dataSource={answer.rows}
+              columns={columns}
+              pagination={{ pageSize: 20, hideOnSinglePage: true }}
+              scroll={{ x: 800 }}
+              data-testid="import-rows"
+            />
             {imported && afterImport?.(answer)}
           </>
         )}

@@ -38,7 +38,13 @@ export function OutcomeTags({ outcomes }: { outcomes: AssessmentOutcomes }) {
       </Tag>
     ),
   ].filter(Boolean);
-  return tags.length ? <Space size={[0, 4]} wrap>{tags}</Space> : <span>—</span>;
+  return tags.length ? (
+    <Space size={[0, 4]} wrap>
+      {tags}
+    </Space>
+  ) : (
+    <span>—</span>
+  );
 }
 
 const sameOutcomes = (a: AssessmentOutcomes, b: AssessmentOutcomes) =>
@@ -83,7 +89,11 @@ export function AssessmentPanel({ view, onChange, showLink }: { view: Assessment
           <Space wrap className="toolbar">
             <Space wrap align="center">
               <Typography.Title level={2} className="section-title">
-                {showLink ? <Link to={`/assessments/${view.id}`}>{t('assessments.heading', { name: view.campaignName })}</Link> : t('assessments.heading', { name: view.campaignName })}
+                {showLink ? (
+                  <Link to={`/assessments/${view.id}`}>{t('assessments.heading', { name: view.campaignName })}</Link>
+                ) : (
+                  t('assessments.heading', { name: view.campaignName })
+                )}
               </Typography.Title>
               <Tag color={draft ? 'processing' : 'success'} data-testid="assessment-status">
                 {label('assessmentStatus', view.status)}
@@ -199,7 +209,9 @@ export function AssessmentPanel({ view, onChange, showLink }: { view: Assessment
               width: 100,
               align: 'right',
               render: (_, u) =>
-                u.scorecard.returnPenalty > 0 ? t('assessments.returnsValue', { returns: u.scorecard.returns, penalty: formatNumber(u.scorecard.returnPenalty, 1) }) : u.scorecard.returns,
+                u.scorecard.returnPenalty > 0
+                  ? t('assessments.returnsValue', { returns: u.scorecard.returns, penalty: formatNumber(u.scorecard.returnPenalty, 1) })
+                  : u.scorecard.returns,
             },
             { title: t('assessments.proposed'), key: 'proposed', width: 170, render: (_, u) => <OutcomeTags outcomes={u.proposedOutcomes} /> },
             {
@@ -213,7 +225,13 @@ export function AssessmentPanel({ view, onChange, showLink }: { view: Assessment
                 </Space>
               ),
             },
-            { title: t('assessments.subsidyBase'), key: 'base', width: 130, align: 'right', render: (_, u) => (u.subsidyBaseYuan === null ? '—' : formatNumber(u.subsidyBaseYuan, 2)) },
+            {
+              title: t('assessments.subsidyBase'),
+              key: 'base',
+              width: 130,
+              align: 'right',
+              render: (_, u) => (u.subsidyBaseYuan === null ? '—' : formatNumber(u.subsidyBaseYuan, 2)),
+            },
             { title: t('assessments.proposedAdjustment'), key: 'proposedAdj', width: 130, align: 'right', render: (_, u) => yuan(u.proposedOutcomes.subsidyAdjustmentYuan) },
             { title: t('assessments.adjustment'), key: 'adj', width: 130, align: 'right', render: (_, u) => yuan(u.subsidyAdjustmentYuan) },
             {

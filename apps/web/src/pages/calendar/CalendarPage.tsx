@@ -133,12 +133,11 @@ export function CalendarPage() {
           />
         </Space>
       </Space>
-      {conflict && (
-        <Alert type="warning" showIcon role="alert" title={t('calendar.conflict')} closable onClose={() => setConflict(false)} data-testid="calendar-conflict" />
-      )}
+      {conflict && <Alert type="warning" showIcon role="alert" title={t('calendar.conflict')} closable onClose={() => setConflict(false)} data-testid="calendar-conflict" />}
       {failure && <Alert type="error" showIcon role="alert" title={failure} />}
-      {saved && saved.year === year && (
-        saved.shippedNotice ? (
+      {saved &&
+        saved.year === year &&
+        (saved.shippedNotice ? (
           <Alert
             type="info"
             showIcon
@@ -157,8 +156,7 @@ export function CalendarPage() {
             data-testid="calendar-not-shipped"
             title={saved.revision === 0 ? t('calendar.notShipped', { year }) : t('calendar.notShippedSet', { year, revision: saved.revision })}
           />
-        )
-      )}
+        ))}
       {!saved ? (
         !failure && <Spin description={t('common.loading')} />
       ) : (
@@ -197,7 +195,20 @@ export function CalendarPage() {
                   const off = holiday || (isWeekend(d) && !worked);
                   return (
                     <div
-                      style={{ display: 'flex', flexDirection: 'column', alignItems: 'center', lineHeight: 1.2, minHeight: 34, margin: '0 2px', padding: '2px 0', borderRadius: 4, border: '1px solid transparent', cursor: 'pointer', background: holiday ? '#ffebee' : worked ? '#e3f2fd' : undefined, color: off ? '#b71c1c' : undefined }}
+                      style={{
+                        display: 'flex',
+                        flexDirection: 'column',
+                        alignItems: 'center',
+                        lineHeight: 1.2,
+                        minHeight: 34,
+                        margin: '0 2px',
+                        padding: '2px 0',
+                        borderRadius: 4,
+                        border: '1px solid transparent',
+                        cursor: 'pointer',
+                        background: holiday ? '#ffebee' : worked ? '#e3f2fd' : undefined,
+                        color: off ? '#b71c1c' : undefined,
+                      }}
                       data-date={text}
                       data-day={holiday ? 'holiday' : worked ? 'make-up' : off ? 'weekend' : 'workday'}
                       aria-label={`${text} ${holiday ? t('calendar.holiday') : worked ? t('calendar.makeUp') : off ? t('calendar.weekend') : t('calendar.workday')}`}
@@ -244,14 +255,19 @@ export function CalendarPage() {
                   />
                 )}
                 <Typography.Text type="secondary">
-                  {saved.revision === 0
-                    ? t('calendar.neverSet', { year })
-                    : t('calendar.revisionInfo', { revision: saved.revision, at: formatDateTime(saved.changedAt) })}
+                  {saved.revision === 0 ? t('calendar.neverSet', { year }) : t('calendar.revisionInfo', { revision: saved.revision, at: formatDateTime(saved.changedAt) })}
                 </Typography.Text>
                 {office && (
                   <>
                     <label htmlFor="calendar-reason">{t('calendar.reason')}</label>
-                    <Input.TextArea id="calendar-reason" rows={2} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('calendar.reasonPlaceholder')} />
+                    <Input.TextArea
+                      id="calendar-reason"
+                      rows={2}
+                      maxLength={2000}
+                      value={reason}
+                      onChange={(e) => setReason(e.target.value)}
+                      placeholder={t('calendar.reasonPlaceholder')}
+                    />
                     <Space wrap>
                       <Button type="primary" loading={busy} disabled={!changed} onClick={() => void save()} data-testid="calendar-save">
                         {t('calendar.save', { year })}

@@ -121,7 +121,15 @@ function PartForm({
 
   return (
     <Card>
-      <Form form={form} layout="vertical" name={name} initialValues={initialValues} onFinish={(v) => void submit(v)} onFinishFailed={() => setFailure(t('error.fields'))} scrollToFirstError>
+      <Form
+        form={form}
+        layout="vertical"
+        name={name}
+        initialValues={initialValues}
+        onFinish={(v) => void submit(v)}
+        onFinishFailed={() => setFailure(t('error.fields'))}
+        scrollToFirstError
+      >
         {children(form)}
         <Form.Item name="reason" label={t('campaignEdit.reason')} rules={reasonRequired ? [{ required: true, whitespace: true, message: t('campaignEdit.reasonRequired') }] : []}>
           <Input.TextArea rows={2} maxLength={2000} />

@@ -138,7 +138,11 @@ export function CampaignFormPage() {
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
-                <Form.Item name={['jurisdiction', 'districtIds']} label={t('campaign.districts')} extra={districts.length === 0 ? t('campaignForm.noDistrictsRegistered') : undefined}>
+                <Form.Item
+                  name={['jurisdiction', 'districtIds']}
+                  label={t('campaign.districts')}
+                  extra={districts.length === 0 ? t('campaignForm.noDistrictsRegistered') : undefined}
+                >
                   <Select
                     mode="multiple"
                     optionFilterProp="label"
@@ -146,7 +150,17 @@ export function CampaignFormPage() {
                     popupRender={(menu) => (
                       <>
                         {menu}
-                        <Button type="link" size="small" icon={<PlusOutlined aria-hidden />} onClick={() => form.setFieldValue(['jurisdiction', 'districtIds'], districts.map((d) => d.id))}>
+                        <Button
+                          type="link"
+                          size="small"
+                          icon={<PlusOutlined aria-hidden />}
+                          onClick={() =>
+                            form.setFieldValue(
+                              ['jurisdiction', 'districtIds'],
+                              districts.map((d) => d.id),
+                            )
+                          }
+                        >
                           {t('campaignForm.allDistricts')}
                         </Button>
                       </>
@@ -215,7 +229,13 @@ export function CampaignFormPage() {
                           const phases = (form.getFieldValue('phases') ?? []) as Array<{ window?: { end?: string } }>;
                           const after = phases.at(-1)?.window?.end;
                           const start = after ? dayjs(after).add(1, 'day') : dayjs().tz(DUBAN_TIME_ZONE);
-                          add({ kind, name: t(`phaseKind.${kind}`), window: { start: start.format('YYYY-MM-DD'), end: start.add(1, 'month').format('YYYY-MM-DD') }, focusSectors: [], templates: [] });
+                          add({
+                            kind,
+                            name: t(`phaseKind.${kind}`),
+                            window: { start: start.format('YYYY-MM-DD'), end: start.add(1, 'month').format('YYYY-MM-DD') },
+                            focusSectors: [],
+                            templates: [],
+                          });
                         }}
                       >
                         {t(kind === 'special_operation' ? 'campaignForm.addRound' : 'campaignForm.addAcceptance')}

@@ -57,9 +57,7 @@ export function CampaignPage() {
 
   const office = hasRole('office');
   const next = nextPhase(campaign.phases);
-  const units = new Map<string, string>([
-    ...campaign.jurisdiction.districts.map((d) => [d.id, d.name] as [string, string]),
-  ]);
+  const units = new Map<string, string>([...campaign.jurisdiction.districts.map((d) => [d.id, d.name] as [string, string])]);
   return (
     <Space orientation="vertical" size="middle" className="page">
       <Card>
@@ -216,7 +214,11 @@ function PhaseCard({
         <Descriptions.Item label={t('campaign.window')}>
           {phase.window.start} — {phase.window.end}
         </Descriptions.Item>
-        {phase.focusSectors.length > 0 && <Descriptions.Item label={t('campaign.focusSectors')}>{phase.focusSectors.map((key) => routes.find((r) => r.kind === 'sector' && r.key === key)?.label ?? key).join(t('campaign.listSeparator'))}</Descriptions.Item>}
+        {phase.focusSectors.length > 0 && (
+          <Descriptions.Item label={t('campaign.focusSectors')}>
+            {phase.focusSectors.map((key) => routes.find((r) => r.kind === 'sector' && r.key === key)?.label ?? key).join(t('campaign.listSeparator'))}
+          </Descriptions.Item>
+        )}
         {phase.launchedAt && <Descriptions.Item label={t('campaign.launchedAt')}>{formatDateTime(phase.launchedAt)}</Descriptions.Item>}
         {phase.dutyCount !== null && (
           <Descriptions.Item label={t('campaign.dutyCount')}>
@@ -228,7 +230,9 @@ function PhaseCard({
         {phase.launchedEarly && <Descriptions.Item label={t('campaign.launchedEarly')}>{phase.earlyReason}</Descriptions.Item>}
         {phase.closedAt && (
           <Descriptions.Item label={t('campaign.closedAt')}>
-            {phase.closeReason ? t('campaign.parenthetical', { main: formatDateTime(phase.closedAt), note: label('closeReason', phase.closeReason) }) : formatDateTime(phase.closedAt)}
+            {phase.closeReason
+              ? t('campaign.parenthetical', { main: formatDateTime(phase.closedAt), note: label('closeReason', phase.closeReason) })
+              : formatDateTime(phase.closedAt)}
           </Descriptions.Item>
         )}
       </Descriptions>
@@ -263,9 +267,13 @@ function TemplatesList({ templates, routes }: { templates: TemplateView[]; route
           <List.Item.Meta
             title={tpl.title}
             description={[
-              'key' in tpl.route && tpl.route.key ? t('campaign.parenthetical', { main: label('routeKind', tpl.route.kind), note: routeText(tpl.route.kind, tpl.route.key) }) : label('routeKind', tpl.route.kind),
+              'key' in tpl.route && tpl.route.key
+                ? t('campaign.parenthetical', { main: label('routeKind', tpl.route.kind), note: routeText(tpl.route.kind, tpl.route.key) })
+                : label('routeKind', tpl.route.kind),
               label('templateScope', tpl.scope),
-              'at' in tpl.due ? t('campaign.dueAtFixed', { at: formatDateTime(tpl.due.at) }) : t('campaign.dueAfterDays', { period: periodWords({ workingDays: tpl.due.workingDaysAfterLaunch }, language) }),
+              'at' in tpl.due
+                ? t('campaign.dueAtFixed', { at: formatDateTime(tpl.due.at) })
+                : t('campaign.dueAfterDays', { period: periodWords({ workingDays: tpl.due.workingDaysAfterLaunch }, language) }),
             ].join(' · ')}
           />
         </List.Item>
@@ -361,7 +369,12 @@ function TargetsTable({ targets, units }: { targets: CampaignTarget[]; units: Ma
       data-testid="campaign-targets"
       columns={[
         { title: t('campaign.insuranceType'), width: 120, render: (_, tg) => label('insuranceType', tg.insuranceType) },
-        { title: t('campaign.targetKind'), width: 160, render: (_, tg) => tg.measure ? t('campaign.parenthetical', { main: label('targetKind', tg.kind), note: label('personsMeasure', tg.measure) }) : label('targetKind', tg.kind) },
+        {
+          title: t('campaign.targetKind'),
+          width: 160,
+          render: (_, tg) =>
+            tg.measure ? t('campaign.parenthetical', { main: label('targetKind', tg.kind), note: label('personsMeasure', tg.measure) }) : label('targetKind', tg.kind),
+        },
         {
           title: t('campaign.targetValue'),
           width: 180,
@@ -384,11 +397,11 @@ function LeadingGroupView({ campaign }: { campaign: CampaignDetail }) {
   return (
     <Space orientation="vertical" className="full-width">
       <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
-        <Descriptions.Item label={t('campaign.chair')}>
-          {t('campaign.parenthetical', { main: group.chair.name, note: group.chair.title })}
-        </Descriptions.Item>
+        <Descriptions.Item label={t('campaign.chair')}>{t('campaign.parenthetical', { main: group.chair.name, note: group.chair.title })}</Descriptions.Item>
         <Descriptions.Item label={t('campaign.viceChairs')}>
-          {group.viceChairs.length === 0 ? t('common.none') : group.viceChairs.map((v) => t('campaign.parenthetical', { main: v.name, note: v.title })).join(t('campaign.listSeparator'))}
+          {group.viceChairs.length === 0
+            ? t('common.none')
+            : group.viceChairs.map((v) => t('campaign.parenthetical', { main: v.name, note: v.title })).join(t('campaign.listSeparator'))}
         </Descriptions.Item>
       </Descriptions>
       <Table

@@ -62,7 +62,10 @@ export function CampaignsPage() {
                   <Space wrap size="small">
                     <span>
                       {c.currentPhase.name}
-                      <Typography.Text type="secondary"> · {c.currentPhase.round ? t('campaign.round', { n: c.currentPhase.round }) : label('phaseKind', c.currentPhase.kind)}</Typography.Text>
+                      <Typography.Text type="secondary">
+                        {' '}
+                        · {c.currentPhase.round ? t('campaign.round', { n: c.currentPhase.round }) : label('phaseKind', c.currentPhase.kind)}
+                      </Typography.Text>
                     </span>
                     <PhaseStatusTag status={c.currentPhase.status} />
                   </Space>

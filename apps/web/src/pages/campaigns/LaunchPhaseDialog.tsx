@@ -107,7 +107,9 @@ export function LaunchPhaseDialog({ campaignId, phase, onClose, onLaunched }: Pr
           <Typography.Paragraph data-testid="launch-preview-summary">
             {t('launch.willCreate', { count: preview.dutyCount, at: formatDateTime(preview.windowEndsAt) })}
           </Typography.Paragraph>
-          {preview.refusal && preview.refusal.code !== 'PREVIOUS_PHASE_OPEN' && <Alert type="warning" showIcon title={domainErrorText(preview.refusal.code, t) ?? preview.refusal.message} className="form-alert" />}
+          {preview.refusal && preview.refusal.code !== 'PREVIOUS_PHASE_OPEN' && (
+            <Alert type="warning" showIcon title={domainErrorText(preview.refusal.code, t) ?? preview.refusal.message} className="form-alert" />
+          )}
           <Table
             size="small"
             rowKey={(d) => `${d.templateId}:${d.department.id}:${d.district?.id ?? '-'}:${d.sectorKey ?? '-'}`}

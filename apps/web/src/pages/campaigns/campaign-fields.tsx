@@ -100,7 +100,8 @@ function SectionTitle({ children }: { children: string }) {
 
 function ShareSum({ form, index, list }: { form: FormInstance; index: number; list: 'districtShares' | 'departmentShares' }) {
   const { t } = useI18n();
-  const target = Form.useWatch(['targets', index], form) as { kind?: string; value?: number; districtShares?: Array<{ value?: number }>; departmentShares?: Array<{ value?: number }> } | undefined;
+  const target = Form.useWatch(['targets', index], form) as
+    { kind?: string; value?: number; districtShares?: Array<{ value?: number }>; departmentShares?: Array<{ value?: number }> } | undefined;
   const shares = target?.[list] ?? [];
   if (!target || shares.length === 0) return null;
   if (target.kind === 'contribution_rate') {
@@ -120,19 +121,7 @@ function ShareSum({ form, index, list }: { form: FormInstance; index: number; li
   );
 }
 
-function SharesList({
-  form,
-  index,
-  list,
-  units,
-  title,
-}: {
-  form: FormInstance;
-  index: number;
-  list: 'districtShares' | 'departmentShares';
-  units: Unit[];
-  title: string;
-}) {
+function SharesList({ form, index, list, units, title }: { form: FormInstance; index: number; list: 'districtShares' | 'departmentShares'; units: Unit[]; title: string }) {
   const { t } = useI18n();
   const kind = Form.useWatch(['targets', index, 'kind'], form) as string | undefined;
   return (
@@ -140,7 +129,7 @@ function SharesList({
       <Form.List name={[index, list]}>
         {(fields, { add, remove }, { errors }) => (
           <Space orientation="vertical" className="full-width">
-<Form.ErrorList errors={errors} />
+            <Form.ErrorList errors={errors} />
             {fields.map((field) => (
               <Space key={field.key} wrap align="start">
                 <Form.Item name={[field.name, 'unitId']} rules={[{ required: true, message: t('campaignForm.unitRequired') }]} noStyle={false}>
@@ -168,7 +157,9 @@ function SharesList({
               <Button size="small" icon={<PlusOutlined aria-hidden />} onClick={() => add({})} disabled={units.length === 0}>
                 {t('campaignForm.addShare')}
               </Button>
-              {units.length === 0 && <Typography.Text type="secondary">{t(list === 'districtShares' ? 'campaignForm.noDistrictsYet' : 'campaignForm.noMembersYet')}</Typography.Text>}
+              {units.length === 0 && (
+                <Typography.Text type="secondary">{t(list === 'districtShares' ? 'campaignForm.noDistrictsYet' : 'campaignForm.noMembersYet')}</Typography.Text>
+              )}
               <ShareSum form={form} index={index} list={list} />
             </Space>
           </Space>
@@ -210,7 +201,11 @@ function TargetCard({ form, index, onRemove, districts, departments }: { form: F
           </Col>
         )}
         <Col xs={24} md={6}>
-          <Form.Item name={[index, 'value']} label={t(kind === 'funds' ? 'campaign.valueFunds' : kind === 'contribution_rate' ? 'campaign.valueRate' : 'campaign.valuePersons')} rules={[{ required: true, message: t('campaignForm.valueRequired') }]}>
+          <Form.Item
+            name={[index, 'value']}
+            label={t(kind === 'funds' ? 'campaign.valueFunds' : kind === 'contribution_rate' ? 'campaign.valueRate' : 'campaign.valuePersons')}
+            rules={[{ required: true, message: t('campaignForm.valueRequired') }]}
+          >
             <InputNumber min={0} max={kind === 'contribution_rate' ? 100 : undefined} className="full-width" />
           </Form.Item>
         </Col>
@@ -238,12 +233,16 @@ export function TargetsFields({ form, districts, departments }: { form: FormInst
         <Form.List name="targets">
           {(fields, { add, remove }, { errors }) => (
             <Space orientation="vertical" className="full-width">
-<Form.ErrorList errors={errors} />
+              <Form.ErrorList errors={errors} />
               {fields.length === 0 && <Typography.Text type="secondary">{t('campaignForm.noTargets')}</Typography.Text>}
               {fields.map((field) => (
                 <TargetCard key={field.key} form={form} index={field.name} onRemove={() => remove(field.name)} districts={districts} departments={departments} />
               ))}
-              <Button icon={<PlusOutlined aria-hidden />} onClick={() => add({ insuranceType: 'pension', kind: 'persons', measure: 'newly_insured', districtShares: [], departmentShares: [] })} data-testid="target-add">
+              <Button
+                icon={<PlusOutlined aria-hidden />}
+                onClick={() => add({ insuranceType: 'pension', kind: 'persons', measure: 'newly_insured', districtShares: [], departmentShares: [] })}
+                data-testid="target-add"
+              >
                 {t('campaignForm.addTarget')}
               </Button>
             </Space>
@@ -304,9 +303,18 @@ export function LeadingGroupFields({ departments }: { departments: Unit[] }) {
         <Form.List name={['leadingGroup', 'viceChairs']}>
           {(fields, { add, remove }, { errors }) => (
             <Space orientation="vertical" className="full-width">
-<Form.ErrorList errors={errors} />
+              <Form.ErrorList errors={errors} />
               {fields.map((field) => (
-                <Card key={field.key} size="small" extra={<Button type="link" danger onClick={() => remove(field.name)}>{t('action.delete')}</Button>} title={t('campaignForm.viceChairN', { n: field.name + 1 })}>
+                <Card
+                  key={field.key}
+                  size="small"
+                  extra={
+                    <Button type="link" danger onClick={() => remove(field.name)}>
+                      {t('action.delete')}
+                    </Button>
+                  }
+                  title={t('campaignForm.viceChairN', { n: field.name + 1 })}
+                >
                   {person([field.name], t('campaign.viceChair'))}
                 </Card>
               ))}
@@ -321,11 +329,24 @@ export function LeadingGroupFields({ departments }: { departments: Unit[] }) {
         <Form.List name={['leadingGroup', 'members']}>
           {(fields, { add, remove }, { errors }) => (
             <Space orientation="vertical" className="full-width">
-<Form.ErrorList errors={errors} />
+              <Form.ErrorList errors={errors} />
               {fields.map((field) => (
-                <Card key={field.key} size="small" title={t('campaignForm.memberN', { n: field.name + 1 })} extra={<Button type="link" danger onClick={() => remove(field.name)}>{t('action.delete')}</Button>}>
+                <Card
+                  key={field.key}
+                  size="small"
+                  title={t('campaignForm.memberN', { n: field.name + 1 })}
+                  extra={
+                    <Button type="link" danger onClick={() => remove(field.name)}>
+                      {t('action.delete')}
+                    </Button>
+                  }
+                >
                   <Form.Item name={[field.name, 'departmentId']} label={t('common.department')} rules={[{ required: true, message: t('campaignForm.unitRequired') }]}>
-                    <Select showSearch optionFilterProp="label" options={departments.map((d) => ({ value: d.id, label: t('campaign.parenthetical', { main: d.name, note: d.code }) }))} />
+                    <Select
+                      showSearch
+                      optionFilterProp="label"
+                      options={departments.map((d) => ({ value: d.id, label: t('campaign.parenthetical', { main: d.name, note: d.code }) }))}
+                    />
                   </Form.Item>
                   <ContactFields name={[field.name, 'liaison']} what={t('campaign.liaison')} />
                   <ContactFields name={[field.name, 'head']} what={t('campaign.head')} />
@@ -357,10 +378,14 @@ export function LadderFields({ prefix }: { prefix: NamePath }) {
         <Form.List name={[...prefix, 'escalationLadder']}>
           {(fields, { add, remove }, { errors }) => (
             <Space orientation="vertical" className="full-width">
-<Form.ErrorList errors={errors} />
+              <Form.ErrorList errors={errors} />
               {fields.map((field) => (
                 <Space key={field.key} wrap align="start">
-                  <Form.Item name={[field.name, 'step']} label={t('campaign.ladderStep')} rules={[{ required: true, pattern: /^[a-z][a-z0-9_]{1,39}$/, message: t('campaignForm.stepPattern') }]}>
+                  <Form.Item
+                    name={[field.name, 'step']}
+                    label={t('campaign.ladderStep')}
+                    rules={[{ required: true, pattern: /^[a-z][a-z0-9_]{1,39}$/, message: t('campaignForm.stepPattern') }]}
+                  >
                     <Input style={{ width: 160 }} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'after', 'workingDays']} label={t('campaign.ladderAfter')} rules={[{ required: true, message: t('campaignForm.required') }]}>
@@ -465,9 +490,18 @@ function TemplatesFields({ name, matrix }: { name: NamePath; matrix: MatrixRoute
       <Form.List name={[...name, 'templates']}>
         {(fields, { add, remove }, { errors }) => (
           <Space orientation="vertical" className="full-width">
-<Form.ErrorList errors={errors} />
+            <Form.ErrorList errors={errors} />
             {fields.map((field) => (
-              <Card key={field.key} size="small" title={t('campaignForm.templateN', { n: field.name + 1 })} extra={<Button type="link" danger onClick={() => remove(field.name)}>{t('action.delete')}</Button>}>
+              <Card
+                key={field.key}
+                size="small"
+                title={t('campaignForm.templateN', { n: field.name + 1 })}
+                extra={
+                  <Button type="link" danger onClick={() => remove(field.name)}>
+                    {t('action.delete')}
+                  </Button>
+                }
+              >
                 <Form.Item name={[field.name, 'title']} label={t('campaign.templateTitle')} rules={[{ required: true, whitespace: true, message: t('campaignForm.required') }]}>
                   <Input maxLength={180} />
                 </Form.Item>

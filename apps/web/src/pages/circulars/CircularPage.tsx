@@ -223,9 +223,7 @@ function CircularDataView({ data }: { data: CircularData }) {
   const units = [...data.districts.map((u) => ({ ...u, kind: 'district' })), ...data.departments.map((u) => ({ ...u, kind: 'department' }))];
   return (
     <Space orientation="vertical" className="full-width">
-      <Typography.Text>
-        {t('circulars.dataPeriod', { start: data.period.start, end: data.period.end, asOf: data.asOf, share: percent(data.timeShare) })}
-      </Typography.Text>
+      <Typography.Text>{t('circulars.dataPeriod', { start: data.period.start, end: data.period.end, asOf: data.asOf, share: percent(data.timeShare) })}</Typography.Text>
       <Table
         size="small"
         rowKey={targetKey}

@@ -33,7 +33,10 @@ export function ComplianceCasePage() {
   const record = useQuery({
     queryKey: recordKey,
     queryFn: async ({ signal }) => {
-      const [found, files] = await Promise.all([api.get<ComplianceCaseDetail>(`/compliance-cases/${id}`, undefined, signal), api.get<CaseEvidence[]>(`/compliance-cases/${id}/evidence`, undefined, signal)]);
+      const [found, files] = await Promise.all([
+        api.get<ComplianceCaseDetail>(`/compliance-cases/${id}`, undefined, signal),
+        api.get<CaseEvidence[]>(`/compliance-cases/${id}/evidence`, undefined, signal),
+      ]);
       return { kase: found, evidence: files };
     },
   });
@@ -162,9 +165,7 @@ function FindingEvidence({ evidence }: { evidence: Record<string, unknown> }) {
   return (
     <Space orientation="vertical" size={0}>
       {entries.map(([key, value]) => (
-        <span key={key}>
-          {t('compliance.labelValue', { label: label('findingEvidence', key), value: show(key, value) })}
-        </span>
+        <span key={key}>{t('compliance.labelValue', { label: label('findingEvidence', key), value: show(key, value) })}</span>
       ))}
     </Space>
   );
@@ -225,7 +226,8 @@ function Transitions({ transitions }: { transitions: CaseTransition[] }) {
               <Typography.Text strong>{label('caseAction', tr.action)}</Typography.Text>
               <span>{tr.fromState ? `${label('caseState', tr.fromState)} → ${label('caseState', tr.toState)}` : label('caseState', tr.toState)}</span>
               <Typography.Text type="secondary">
-                {formatDateTime(tr.occurredAt)} · {tr.actorUserId === SYSTEM_ACTOR.userId ? t('who.system') : t('compliance.whoRole', { who: tr.actorUsername, role: label('role', tr.actorRole) })}
+                {formatDateTime(tr.occurredAt)} ·{' '}
+                {tr.actorUserId === SYSTEM_ACTOR.userId ? t('who.system') : t('compliance.whoRole', { who: tr.actorUsername, role: label('role', tr.actorRole) })}
               </Typography.Text>
             </Space>
             {tr.reason && <div className="pre-wrap">{reasonText(tr.reason, t)}</div>}

@@ -132,7 +132,12 @@ export function ComplianceCasesPage() {
               },
               { title: t('compliance.creditCode'), dataIndex: 'creditCode', width: 190 },
               { title: t('compliance.finding'), dataIndex: 'finding', width: 140, render: (f: ComplianceCaseSummary['finding']) => <FindingTag finding={f} /> },
-              { title: t('compliance.caseState'), dataIndex: 'state', width: 140, render: (s: ComplianceCaseSummary['state'], c) => <CaseStateTag state={s} outcome={c.outcome} /> },
+              {
+                title: t('compliance.caseState'),
+                dataIndex: 'state',
+                width: 140,
+                render: (s: ComplianceCaseSummary['state'], c) => <CaseStateTag state={s} outcome={c.outcome} />,
+              },
               { title: t('compliance.department'), dataIndex: 'departmentName', width: 160 },
               { title: t('common.district'), dataIndex: 'districtName', width: 110 },
               { title: t('compliance.sector'), dataIndex: 'sectorKey', width: 130, render: (key: string | null) => sectorLabel(reference, key) },

@@ -173,7 +173,10 @@ function DecisionDialog({ proposal, decision, onClose, onDone }: { proposal: Exp
       setBusy(false);
     }
   };
-  const title = decision === 'approve' ? t('exposures.approveTitle', { unit: proposal.unitName ?? proposal.creditCode }) : t('exposures.rejectTitle', { unit: proposal.unitName ?? proposal.creditCode });
+  const title =
+    decision === 'approve'
+      ? t('exposures.approveTitle', { unit: proposal.unitName ?? proposal.creditCode })
+      : t('exposures.rejectTitle', { unit: proposal.unitName ?? proposal.creditCode });
   return (
     <Modal
       open
@@ -248,7 +251,12 @@ function ApprovedList() {
           pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (total) => t('common.total', { total }) }}
           scroll={{ x: 1340 }}
           columns={[
-            { title: t('compliance.unit'), dataIndex: 'unitName', width: 200, render: (name: string | null, r) => <Link to={`/compliance-cases/${r.caseId}`}>{name ?? r.creditCode}</Link> },
+            {
+              title: t('compliance.unit'),
+              dataIndex: 'unitName',
+              width: 200,
+              render: (name: string | null, r) => <Link to={`/compliance-cases/${r.caseId}`}>{name ?? r.creditCode}</Link>,
+            },
             {
               title: t('exposures.listing'),
               dataIndex: 'listing',

@@ -130,11 +130,7 @@ export function DutyActionDialog({ duty, action, evidence, onClose, onDone }: Pr
         {action === 'reassign' && (
           <>
             <Form.Item name="departmentId" label={t('duty.department')} rules={[{ required: true, message: t('duty.departmentRequired') }]}>
-              <Select
-                showSearch
-                optionFilterProp="label"
-                options={departments.filter((d) => d.id !== duty.departmentId).map((d) => ({ value: d.id, label: d.name }))}
-              />
+              <Select showSearch optionFilterProp="label" options={departments.filter((d) => d.id !== duty.departmentId).map((d) => ({ value: d.id, label: d.name }))} />
             </Form.Item>
             <Form.Item name="reason" label={t('duty.reasonLabel')} rules={required('duty.reasonRequired')}>
               <Input.TextArea rows={3} />

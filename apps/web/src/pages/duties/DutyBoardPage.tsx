@@ -50,8 +50,7 @@ export function DutyBoardPage() {
   const states = filters.state ? filters.state.split(',') : [];
   const counts = table.data?.countsByState;
   const allCount = counts ? DUTY_STATES.reduce((sum, s) => sum + (counts[s] ?? 0), 0) : 0;
-  const toggleState = (state: DutyState) =>
-    setFilters({ ...filters, state: states.includes(state) ? states.filter((s) => s !== state) : [...states, state] });
+  const toggleState = (state: DutyState) => setFilters({ ...filters, state: states.includes(state) ? states.filter((s) => s !== state) : [...states, state] });
   const sortOrder = (column: string) =>
     SORT_KEYS[column] === (filters.sort ?? 'dueAt') ? ((filters.order ?? 'asc') === 'desc' ? ('descend' as const) : ('ascend' as const)) : null;
 
@@ -125,11 +124,7 @@ export function DutyBoardPage() {
                     dataSource={table.data?.items ?? []}
                     pagination={{ ...table.pagination, showTotal: (total) => t('common.total', { total }) }}
                     scroll={{ x: 1520 }}
-                    rowSelection={
-                      office
-                        ? { selectedRowKeys: selected, preserveSelectedRowKeys: true, onChange: (keys) => setSelected(keys.map(String)) }
-                        : undefined
-                    }
+                    rowSelection={office ? { selectedRowKeys: selected, preserveSelectedRowKeys: true, onChange: (keys) => setSelected(keys.map(String)) } : undefined}
                     onChange={(_pagination, _filters, sorter) => {
                       const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<BoardDuty> | undefined;
                       const key = s?.order ? SORT_KEYS[String(s.field ?? s.columnKey)] : undefined;

@@ -134,9 +134,7 @@ function DutyTimeline({ entries }: { entries: TimelineEntry[] }) {
                 {formatDateTime(e.at)} · {actorText(e.who.username, t, e.who.role === 'system')}
               </Typography.Text>
             </Space>
-            {e.fromDepartment && e.toDepartment && (
-              <div>{t('duty.movedDepartment', { from: e.fromDepartment.name ?? '', to: e.toDepartment.name ?? '' })}</div>
-            )}
+            {e.fromDepartment && e.toDepartment && <div>{t('duty.movedDepartment', { from: e.fromDepartment.name ?? '', to: e.toDepartment.name ?? '' })}</div>}
             {e.why && <div className="pre-wrap">{reasonText(e.why, t, e.whyCode)}</div>}
             {typeof e.details.result === 'string' && <div className="pre-wrap">{e.details.result}</div>}
             {typeof e.details.text === 'string' && <div className="pre-wrap">{e.details.text}</div>}

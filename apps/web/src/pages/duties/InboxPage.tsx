@@ -34,7 +34,14 @@ export function InboxPage() {
               value={state}
               onChange={(value) => table.setFilters({ ...table.filters, state: String(value) })}
               options={[
-                { value: '', label: <span data-testid="count-open">{t('inbox.open')} <Badge count={openCount} showZero color={TONE.neutral} /></span> },
+                {
+                  value: '',
+                  label: (
+                    <span data-testid="count-open">
+                      {t('inbox.open')} <Badge count={openCount} showZero color={TONE.neutral} />
+                    </span>
+                  ),
+                },
                 ...ALL.map((s) => ({
                   value: s,
                   label: (
@@ -45,10 +52,7 @@ export function InboxPage() {
                 })),
               ]}
             />
-            <Checkbox
-              checked={table.filters.overdue === 'true'}
-              onChange={(e) => table.setFilters({ ...table.filters, overdue: e.target.checked ? 'true' : undefined })}
-            >
+            <Checkbox checked={table.filters.overdue === 'true'} onChange={(e) => table.setFilters({ ...table.filters, overdue: e.target.checked ? 'true' : undefined })}>
               {t('inbox.overdueOnly')}
             </Checkbox>
             <ExportButtons path="/inbox" query={table.query} name="inbox" />

@@ -6,10 +6,6 @@ export function durationText(ms: number, t: Translate): string {
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
   const rest = minutes % 60;
-  const parts = [
-    days ? t('duration.days', { count: days }) : '',
-    hours ? t('duration.hours', { count: hours }) : '',
-    rest ? t('duration.minutes', { count: rest }) : '',
-  ].join('');
+  const parts = [days ? t('duration.days', { count: days }) : '', hours ? t('duration.hours', { count: hours }) : '', rest ? t('duration.minutes', { count: rest }) : ''].join('');
   return parts.trim() || t('duration.lessThanMinute');
 }

@@ -95,17 +95,15 @@ export function EnforcementActionDialog({ open, inspectionCase, evidence, mayUpl
             data-testid="action-type"
             options={ENFORCEMENT_ACTION_TYPES.map((a) => ({
               value: a,
-              label: a === 'exposure' && !exposureAllowed ? t('inspection.optionWithNote', { option: label('enforcementAction', a), note: t('inspection.exposureNeedsApproval') }) : label('enforcementAction', a),
+              label:
+                a === 'exposure' && !exposureAllowed
+                  ? t('inspection.optionWithNote', { option: label('enforcementAction', a), note: t('inspection.exposureNeedsApproval') })
+                  : label('enforcementAction', a),
               disabled: a === 'exposure' && !exposureAllowed,
             }))}
           />
         </Form.Item>
-        <Form.Item
-          name="date"
-          label={t('inspection.actionDate')}
-          extra={t('inspection.actionDateHint')}
-          rules={[{ required: true, message: t('inspection.actionDateRequired') }]}
-        >
+        <Form.Item name="date" label={t('inspection.actionDate')} extra={t('inspection.actionDateHint')} rules={[{ required: true, message: t('inspection.actionDateRequired') }]}>
           <DatePicker format="YYYY-MM-DD" disabledDate={(d) => d.format('YYYY-MM-DD') > beijingToday()} data-testid="action-date" />
         </Form.Item>
         <Form.Item name="findings" label={t('inspection.findings')} rules={[{ required: true, whitespace: true, message: t('inspection.findingsRequired') }]}>

@@ -97,7 +97,12 @@ export function InspectionCasePage() {
           scroll={{ x: 900 }}
           columns={[
             { title: t('inspection.actionDate'), dataIndex: 'actionDate', width: 110 },
-            { title: t('inspection.actionType'), dataIndex: 'type', width: 150, render: (type: EnforcementAction['type']) => <Tag color="blue">{label('enforcementAction', type)}</Tag> },
+            {
+              title: t('inspection.actionType'),
+              dataIndex: 'type',
+              width: 150,
+              render: (type: EnforcementAction['type']) => <Tag color="blue">{label('enforcementAction', type)}</Tag>,
+            },
             {
               title: t('inspection.findings'),
               dataIndex: 'findings',
@@ -124,11 +129,13 @@ export function InspectionCasePage() {
               dataIndex: 'evidenceIds',
               width: 200,
               render: (ids: string[]) =>
-                ids.length === 0 ? t('common.none') : ids.map((fileId) => (
-                  <div key={fileId}>
-                    <PaperClipOutlined aria-hidden /> {fileName(fileId)}
-                  </div>
-                )),
+                ids.length === 0
+                  ? t('common.none')
+                  : ids.map((fileId) => (
+                      <div key={fileId}>
+                        <PaperClipOutlined aria-hidden /> {fileName(fileId)}
+                      </div>
+                    )),
             },
             { title: t('inspection.recordedBy'), dataIndex: 'recorderUsername', width: 170, render: (who: string, a) => `${who} · ${formatDateTime(a.recordedAt)}` },
           ]}

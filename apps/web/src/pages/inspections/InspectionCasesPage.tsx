@@ -34,9 +34,30 @@ export function InspectionCasesPage() {
             value={status}
             onChange={(value) => set('status', String(value) || undefined)}
             options={[
-              { value: '', label: <span data-testid="count-all">{t('common.all')} <Badge count={counts ? counts.open + counts.closed : 0} showZero color="#595959" /></span> },
-              { value: 'open', label: <span data-testid="count-open">{label('inspectionStatus', 'open')} <Badge count={counts?.open ?? 0} showZero color="#b71c1c" /></span> },
-              { value: 'closed', label: <span data-testid="count-closed">{label('inspectionStatus', 'closed')} <Badge count={counts?.closed ?? 0} showZero color="#595959" /></span> },
+              {
+                value: '',
+                label: (
+                  <span data-testid="count-all">
+                    {t('common.all')} <Badge count={counts ? counts.open + counts.closed : 0} showZero color="#595959" />
+                  </span>
+                ),
+              },
+              {
+                value: 'open',
+                label: (
+                  <span data-testid="count-open">
+                    {label('inspectionStatus', 'open')} <Badge count={counts?.open ?? 0} showZero color="#b71c1c" />
+                  </span>
+                ),
+              },
+              {
+                value: 'closed',
+                label: (
+                  <span data-testid="count-closed">
+                    {label('inspectionStatus', 'closed')} <Badge count={counts?.closed ?? 0} showZero color="#595959" />
+                  </span>
+                ),
+              },
             ]}
           />
           <Space wrap className="toolbar">
@@ -98,7 +119,16 @@ export function InspectionCasesPage() {
               { title: t('compliance.creditCode'), dataIndex: 'creditCode', width: 190, render: (code: string) => <Link to={`/units/${code}`}>{code}</Link> },
               { title: t('compliance.finding'), dataIndex: 'finding', width: 140, render: (f: InspectionCaseSummary['finding']) => <FindingTag finding={f} /> },
               { title: t('inspection.status'), dataIndex: 'status', width: 100, render: (s: InspectionCaseSummary['status']) => <InspectionStatusTag status={s} /> },
-              ...(seesAll ? [{ title: t('inspection.team'), dataIndex: 'teamName', width: 160, render: (name: string | null) => name ?? <Tag color="warning">{t('inspection.unassigned')}</Tag> }] : []),
+              ...(seesAll
+                ? [
+                    {
+                      title: t('inspection.team'),
+                      dataIndex: 'teamName',
+                      width: 160,
+                      render: (name: string | null) => name ?? <Tag color="warning">{t('inspection.unassigned')}</Tag>,
+                    },
+                  ]
+                : []),
               { title: t('common.district'), dataIndex: 'districtName', width: 120 },
               { title: t('compliance.sector'), dataIndex: 'sectorKey', width: 140, render: (key: string | null) => sectorLabel(reference, key) },
               { title: t('compliance.noticeDeadline'), dataIndex: 'noticeDeadline', width: 120, render: (at: string | null) => formatDate(at) },

@@ -107,7 +107,13 @@ function Summary({ view }: { view: ProgressView }) {
           </Descriptions.Item>
           <Descriptions.Item label={t('progress.asOf')}>{view.asOf}</Descriptions.Item>
           <Descriptions.Item label={t('progress.timeShare')}>
-            <Progress percent={Math.round(view.timeShare * 1000) / 10} size="small" style={{ minWidth: 160 }} aria-label={t('progress.timeShare')} data-testid="progress-time-share" />
+            <Progress
+              percent={Math.round(view.timeShare * 1000) / 10}
+              size="small"
+              style={{ minWidth: 160 }}
+              aria-label={t('progress.timeShare')}
+              data-testid="progress-time-share"
+            />
           </Descriptions.Item>
         </Descriptions>
         <Space wrap data-testid="progress-by-insurance">
@@ -118,7 +124,9 @@ function Summary({ view }: { view: ProgressView }) {
             </Space>
           ))}
         </Space>
-        <Typography.Text type="secondary">{t('progress.lightRule', { yellow: percent(view.thresholds.yellowBelow, 0), red: percent(view.thresholds.redBelow, 0) })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('progress.lightRule', { yellow: percent(view.thresholds.yellowBelow, 0), red: percent(view.thresholds.redBelow, 0) })}
+        </Typography.Text>
       </Space>
     </Card>
   );
@@ -341,7 +349,19 @@ function RankingsCard({ campaignId, asOf, kind, onKind }: { campaignId: string; 
 
 type HistoryChange = Partial<Record<'from' | 'to' | 'step', string | null>>;
 
-function HistoryCard({ campaignId, from, to, step, onChange }: { campaignId: string; from?: string; to?: string; step: 'round' | 'month'; onChange(changes: HistoryChange): void }) {
+function HistoryCard({
+  campaignId,
+  from,
+  to,
+  step,
+  onChange,
+}: {
+  campaignId: string;
+  from?: string;
+  to?: string;
+  step: 'round' | 'month';
+  onChange(changes: HistoryChange): void;
+}) {
   const { t, label } = useI18n();
   const query = { from, to, step };
   const answer = useApiGet<HistoryView>(`/campaigns/${campaignId}/progress/history`, query);
@@ -475,7 +495,13 @@ function DutiesCard({ campaignId }: { campaignId: string }) {
               columns={[
                 { title: t('common.department'), dataIndex: 'name' },
                 { title: t('progress.dutiesOpen'), dataIndex: 'open', align: 'right', width: 90 },
-                { title: t('progress.dutiesOverdue'), dataIndex: 'overdue', align: 'right', width: 90, render: (n: number) => (n > 0 ? <Tag color="error">{formatNumber(n)}</Tag> : n) },
+                {
+                  title: t('progress.dutiesOverdue'),
+                  dataIndex: 'overdue',
+                  align: 'right',
+                  width: 90,
+                  render: (n: number) => (n > 0 ? <Tag color="error">{formatNumber(n)}</Tag> : n),
+                },
                 { title: t('progress.dutiesLate'), dataIndex: 'late', align: 'right', width: 100 },
               ]}
             />

@@ -37,10 +37,9 @@ export function ReportsPage() {
   const list = useApiGet<ReportList>('/reports', { ...filters, page, pageSize });
   const campaigns = useCampaignOptions();
   // The rounds opened (the round filter) and those the plan will open (the list under the reports).
-  const rounds = useApiGet<{ items: ReportRound[]; upcoming?: UpcomingReportRound[] }>(
-    !officer && filters.campaignId ? `/campaigns/${filters.campaignId}/report-rounds` : null,
-    { include: 'upcoming' },
-  );
+  const rounds = useApiGet<{ items: ReportRound[]; upcoming?: UpcomingReportRound[] }>(!officer && filters.campaignId ? `/campaigns/${filters.campaignId}/report-rounds` : null, {
+    include: 'upcoming',
+  });
   const units = useApiGet<Department[]>(officer ? null : '/departments');
   const setFilter = (key: (typeof FILTERS)[number], value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -172,7 +171,15 @@ export function ReportsPage() {
               { title: t('reports.latestVersion'), dataIndex: 'latestVersion', key: 'version', width: 90, render: (v: number | null) => v ?? '—' },
               ...(officer
                 ? []
-                : [{ title: t('reports.flagged'), dataIndex: 'flagged', key: 'flagged', width: 120, render: (f: boolean) => (f ? <Tag color="warning">{t('reports.flaggedYes')}</Tag> : '') }]),
+                : [
+                    {
+                      title: t('reports.flagged'),
+                      dataIndex: 'flagged',
+                      key: 'flagged',
+                      width: 120,
+                      render: (f: boolean) => (f ? <Tag color="warning">{t('reports.flaggedYes')}</Tag> : ''),
+                    },
+                  ]),
             ]}
           />
         </Space>

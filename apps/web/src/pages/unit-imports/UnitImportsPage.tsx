@@ -66,7 +66,12 @@ export function UnitImportsPage() {
               {errorText(table.error, t)}
             </Typography.Text>
           )}
-          <ImportHistory imports={table.data?.items ?? []} loading={table.loading} pagination={{ ...table.pagination, showTotal: (total: number) => t('common.total', { total }) }} onShow={show} />
+          <ImportHistory
+            imports={table.data?.items ?? []}
+            loading={table.loading}
+            pagination={{ ...table.pagination, showTotal: (total: number) => t('common.total', { total }) }}
+            onShow={show}
+          />
         </Space>
       </Card>
     </Space>
@@ -215,7 +220,9 @@ function ImportProgress({ importId, onFinished }: { importId: string; onFinished
           <Statistic title={t('imports.rowsRejected')} value={record.rowsRejected} />
         </Space>
         {record.error && <Alert type={record.status === 'failed' ? 'error' : 'warning'} showIcon title={record.error} />}
-        {record.ignoredColumns.length > 0 && <Alert type="info" showIcon title={t('imports.ignoredColumns', { columns: record.ignoredColumns.join(t('compliance.listSeparator')) })} />}
+        {record.ignoredColumns.length > 0 && (
+          <Alert type="info" showIcon title={t('imports.ignoredColumns', { columns: record.ignoredColumns.join(t('compliance.listSeparator')) })} />
+        )}
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} bordered>
           <Descriptions.Item label={t('imports.dataset')}>{label('dataset', record.dataset)}</Descriptions.Item>
           <Descriptions.Item label={t('imports.sourceDepartment')}>{record.sourceDepartmentName}</Descriptions.Item>

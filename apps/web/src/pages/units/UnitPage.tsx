@@ -24,7 +24,10 @@ export function UnitPage() {
   const record = useQuery({
     queryKey: queryKeys.record(`/units/${creditCode}`),
     queryFn: async ({ signal }) => {
-      const [found, events] = await Promise.all([api.get<UnitDetail>(`/units/${creditCode}`, undefined, signal), api.get<EnforcementHistory>(`/units/${creditCode}/enforcement-history`, undefined, signal)]);
+      const [found, events] = await Promise.all([
+        api.get<UnitDetail>(`/units/${creditCode}`, undefined, signal),
+        api.get<EnforcementHistory>(`/units/${creditCode}/enforcement-history`, undefined, signal),
+      ]);
       return { unit: found, history: events };
     },
     enabled: !mistake,
@@ -178,7 +181,15 @@ function UnitCases({ cases, inspections }: { cases: ComplianceCaseSummary[]; ins
       pagination={false}
       scroll={{ x: 800 }}
       columns={[
-        { title: t('compliance.finding'), dataIndex: 'finding', render: (f: ComplianceCaseSummary['finding'], c) => <Link to={`/compliance-cases/${c.id}`}><FindingTag finding={f} /></Link> },
+        {
+          title: t('compliance.finding'),
+          dataIndex: 'finding',
+          render: (f: ComplianceCaseSummary['finding'], c) => (
+            <Link to={`/compliance-cases/${c.id}`}>
+              <FindingTag finding={f} />
+            </Link>
+          ),
+        },
         { title: t('compliance.caseState'), dataIndex: 'state', render: (s: ComplianceCaseSummary['state'], c) => <CaseStateTag state={s} outcome={c.outcome} /> },
         { title: t('compliance.department'), dataIndex: 'departmentName' },
         { title: t('compliance.noticeDeadline'), dataIndex: 'noticeDeadline', render: (at: string | null) => formatDate(at) },

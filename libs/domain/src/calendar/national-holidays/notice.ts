@@ -42,7 +42,10 @@ function datesFrom(from: string, to: string): string[] {
 export function noticeCalendarDays(notice: NationalHolidayNotice): WorkingCalendarDays {
   return {
     holidays: notice.festivals.flatMap((f) => datesFrom(f.daysOff.from, f.daysOff.to)).sort(),
-    makeUpWorkdays: notice.festivals.flatMap((f) => f.makeUpWorkdays).slice().sort(),
+    makeUpWorkdays: notice.festivals
+      .flatMap((f) => f.makeUpWorkdays)
+      .slice()
+      .sort(),
   };
 }
 

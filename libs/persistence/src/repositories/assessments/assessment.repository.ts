@@ -189,7 +189,14 @@ export class AssessmentRepository {
    * Records a new draft assessment of the campaign, or returns the one it has (one per campaign):
    * `created` tells which.
    */
-  async create(input: { id: string; campaignId: string; rules: AssessmentRules; asOf: string; actor: Actor; workflowId: string }): Promise<{ assessment: AssessmentRow; created: boolean }> {
+  async create(input: {
+    id: string;
+    campaignId: string;
+    rules: AssessmentRules;
+    asOf: string;
+    actor: Actor;
+    workflowId: string;
+  }): Promise<{ assessment: AssessmentRow; created: boolean }> {
     const now = new Date();
     try {
       await this.dataSource.transaction(async (tx) => {
@@ -260,10 +267,7 @@ export class AssessmentRepository {
         input.asOf,
         input.computedAt,
       ]);
-      await tx.query(`DELETE FROM assessment_scores WHERE assessment_id = $1 AND NOT (unit_id = ANY($2::uuid[]))`, [
-        input.assessmentId,
-        input.scores.map((s) => s.unitId),
-      ]);
+      await tx.query(`DELETE FROM assessment_scores WHERE assessment_id = $1 AND NOT (unit_id = ANY($2::uuid[]))`, [input.assessmentId, input.scores.map((s) => s.unitId)]);
       for (const s of input.scores) {
         await tx.query(
           `INSERT INTO assessment_scores (assessment_id, unit_id, unit_kind, scorecard, proposed_outcomes, outcomes, subsidy_base_yuan, subsidy_adjustment_yuan)
@@ -274,15 +278,7 @@ export class AssessmentRepository {
              outcomes = CASE WHEN assessment_scores.reviewed_at IS NULL THEN EXCLUDED.outcomes ELSE assessment_scores.outcomes END,
              subsidy_adjustment_yuan = CASE WHEN assessment_scores.reviewed_at IS NULL THEN EXCLUDED.subsidy_adjustment_yuan
                                             ELSE assessment_scores.subsidy_adjustment_yuan END`,
-          [
-            input.assessmentId,
-            s.unitId,
-            s.unitKind,
-            JSON.stringify(s.scorecard),
-            JSON.stringify(s.proposedOutcomes),
-            s.subsidyBaseYuan,
-            s.proposedOutcomes.subsidyAdjustmentYuan,
-          ],
+          [input.assessmentId, s.unitId, s.unitKind, JSON.stringify(s.scorecard), JSON.stringify(s.proposedOutcomes), s.subsidyBaseYuan, s.proposedOutcomes.subsidyAdjustmentYuan],
         );
       }
       if (input.recomputedBy) {
@@ -308,10 +304,10 @@ export class AssessmentRepository {
       const done: unknown[] = await tx.query(`SELECT 1 FROM campaign_events WHERE event_key = $1`, [key]);
       if (done.length > 0) return; // a retry of a review already recorded
       if (assessment.status === 'finalised') throw new DomainError(DomainErrorCode.AssessmentFinalised, 'The assessment has been finalised; its outcomes are fixed');
-      const before: Array<{ outcomes: AssessmentOutcomes }> = await tx.query(
-        `SELECT outcomes FROM assessment_scores WHERE assessment_id = $1 AND unit_id = $2 FOR UPDATE`,
-        [input.assessmentId, input.unitId],
-      );
+      const before: Array<{ outcomes: AssessmentOutcomes }> = await tx.query(`SELECT outcomes FROM assessment_scores WHERE assessment_id = $1 AND unit_id = $2 FOR UPDATE`, [
+        input.assessmentId,
+        input.unitId,
+      ]);
       if (before.length === 0) throw new DomainError(DomainErrorCode.AssessmentUnitNotFound, `Unit ${input.unitId} is not assessed in this assessment`);
       await tx.query(
         `UPDATE assessment_scores SET outcomes = $3, subsidy_adjustment_yuan = $4, reviewed_by = $5, reviewed_at = $6, review_reason = $7

@@ -110,7 +110,11 @@ export class AuditLogRepository {
       where.push(sql.replace('?', `$${params.length}`));
     };
     if (filter.action) add('action = ?', filter.action);
-    if (filter.actionPrefix) add(`action LIKE ? || '%'`, filter.actionPrefix.replace(/[\\%_]/g, (c) => `\\${c}`));
+    if (filter.actionPrefix)
+      add(
+        `action LIKE ? || '%'`,
+        filter.actionPrefix.replace(/[\\%_]/g, (c) => `\\${c}`),
+      );
     if (filter.actorId) add('actor_id = ?', filter.actorId);
     if (filter.targetType) add('target_type = ?', filter.targetType);
     if (filter.targetId) add('target_id = ?', filter.targetId);

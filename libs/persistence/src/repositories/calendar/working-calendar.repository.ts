@@ -46,20 +46,12 @@ export class WorkingCalendarRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async current(year: number): Promise<CalendarYearRevision> {
-    const rows: RevisionRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM working_calendar_revisions WHERE year = $1 ORDER BY revision DESC LIMIT 1`,
-      [year],
-    );
-    return rows[0]
-      ? toRevision(rows[0])
-      : { year, revision: 0, holidays: [], makeUpWorkdays: [], reason: null, changedBy: null, changedAt: null, shippedFrom: null };
+    const rows: RevisionRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM working_calendar_revisions WHERE year = $1 ORDER BY revision DESC LIMIT 1`, [year]);
+    return rows[0] ? toRevision(rows[0]) : { year, revision: 0, holidays: [], makeUpWorkdays: [], reason: null, changedBy: null, changedAt: null, shippedFrom: null };
   }
 
   async revisions(year: number): Promise<CalendarYearRevision[]> {
-    const rows: RevisionRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM working_calendar_revisions WHERE year = $1 ORDER BY revision`,
-      [year],
-    );
+    const rows: RevisionRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM working_calendar_revisions WHERE year = $1 ORDER BY revision`, [year]);
     return rows.map(toRevision);
   }
 
@@ -67,13 +59,7 @@ export class WorkingCalendarRepository {
    * Writes the next revision of a year. `expectedRevision` is the one the caller saw: if
    * someone else saved in between, nothing is written and null comes back.
    */
-  async saveRevision(
-    year: number,
-    expectedRevision: number,
-    days: WorkingCalendarDays,
-    changedBy: string,
-    reason: string | null,
-  ): Promise<CalendarYearRevision | null> {
+  async saveRevision(year: number, expectedRevision: number, days: WorkingCalendarDays, changedBy: string, reason: string | null): Promise<CalendarYearRevision | null> {
     try {
       const rows: RevisionRow[] = await this.dataSource.query(
         `INSERT INTO working_calendar_revisions (year, revision, holidays, make_up_workdays, reason, changed_by)

@@ -152,10 +152,7 @@ interface TemplateDbRow {
 }
 
 function toTemplate(row: TemplateDbRow): DutyTemplate {
-  const route: DutyTemplateRoute =
-    row.route_kind === 'function' || row.route_kind === 'sector'
-      ? { kind: row.route_kind, key: row.route_key! }
-      : { kind: row.route_kind };
+  const route: DutyTemplateRoute = row.route_kind === 'function' || row.route_kind === 'sector' ? { kind: row.route_kind, key: row.route_key! } : { kind: row.route_kind };
   return {
     id: row.id,
     title: row.title,
@@ -267,10 +264,7 @@ export class CampaignRepository {
   }
 
   async phase(phaseId: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<PhaseRow | null> {
-    const rows: PhaseRow[] = await manager.query(
-      `SELECT ${PHASE_COLUMNS} FROM campaign_phases WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
-      [phaseId],
-    );
+    const rows: PhaseRow[] = await manager.query(`SELECT ${PHASE_COLUMNS} FROM campaign_phases WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [phaseId]);
     return rows[0] ?? null;
   }
 
@@ -282,7 +276,9 @@ export class CampaignRepository {
 
   /** Each phase's templates in order, in one query. */
   async templatesOf(phaseIds: readonly string[]): Promise<Map<string, DutyTemplate[]>> {
-    const rows: (TemplateDbRow & { phase_id: string })[] = await this.dataSource.query(`SELECT * FROM phase_duty_templates WHERE phase_id = ANY($1::uuid[]) ORDER BY seq`, [[...phaseIds]]);
+    const rows: (TemplateDbRow & { phase_id: string })[] = await this.dataSource.query(`SELECT * FROM phase_duty_templates WHERE phase_id = ANY($1::uuid[]) ORDER BY seq`, [
+      [...phaseIds],
+    ]);
     const grouped = groupBy(phaseIds, rows, (row) => row.phase_id);
     return new Map([...grouped].map(([phaseId, own]) => [phaseId, own.map(toTemplate)]));
   }
@@ -356,10 +352,13 @@ export class CampaignRepository {
       if (phase.status !== 'planned') {
         throw new DomainError(DomainErrorCode.PhaseNotEditable, `Phase "${phase.name}" has been launched; its plan is fixed`);
       }
-      await tx.query(
-        `UPDATE campaign_phases SET name = $2, window_start = $3, window_end = $4, focus_sectors = $5 WHERE id = $1`,
-        [phaseId, revision.name, revision.windowStart, revision.windowEnd, [...revision.focusSectors]],
-      );
+      await tx.query(`UPDATE campaign_phases SET name = $2, window_start = $3, window_end = $4, focus_sectors = $5 WHERE id = $1`, [
+        phaseId,
+        revision.name,
+        revision.windowStart,
+        revision.windowEnd,
+        [...revision.focusSectors],
+      ]);
       await tx.query(`DELETE FROM phase_duty_templates WHERE phase_id = $1`, [phaseId]);
       await this.insertTemplates(tx, phaseId, revision.templates);
       const now = new Date();
@@ -380,21 +379,17 @@ export class CampaignRepository {
   /** Points a sector or function of the campaign's matrix at another department, logged. */
   async setRoute(campaignId: string, kind: DutyRouteKind, key: string, departmentId: string, actor: Actor, reason: string): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      const rows: Array<{ department_id: string }> = await tx.query(
-        `SELECT department_id FROM campaign_duty_routes WHERE campaign_id = $1 AND kind = $2 AND key = $3 FOR UPDATE`,
-        [campaignId, kind, key],
-      );
+      const rows: Array<{ department_id: string }> = await tx.query(`SELECT department_id FROM campaign_duty_routes WHERE campaign_id = $1 AND kind = $2 AND key = $3 FOR UPDATE`, [
+        campaignId,
+        kind,
+        key,
+      ]);
       if (rows.length === 0) {
         throw new DomainError(DomainErrorCode.NoDutyRoute, `The campaign's duty matrix has no ${kind} "${key}"`, { kind, key });
       }
       if (rows[0].department_id === departmentId) return;
       await assertUnitsActive(tx, [departmentId]);
-      await tx.query(`UPDATE campaign_duty_routes SET department_id = $4 WHERE campaign_id = $1 AND kind = $2 AND key = $3`, [
-        campaignId,
-        kind,
-        key,
-        departmentId,
-      ]);
+      await tx.query(`UPDATE campaign_duty_routes SET department_id = $4 WHERE campaign_id = $1 AND kind = $2 AND key = $3`, [campaignId, kind, key, departmentId]);
       const now = new Date();
       await this.recordEvent(tx, {
         key: `campaign:${campaignId}:route:${kind}:${key}:${now.getTime()}:${actor.userId}`,
@@ -434,11 +429,7 @@ export class CampaignRepository {
       const rows: Array<{ before: unknown }> = await tx.query(`SELECT ${column} AS before FROM campaigns WHERE id = $1 FOR UPDATE`, [campaignId]);
       if (rows.length === 0) throw new DomainError(DomainErrorCode.CampaignNotFound, `No campaign with id ${campaignId}`);
       const now = new Date();
-      await tx.query(`UPDATE campaigns SET ${column} = $2, version = version + 1, updated_at = $3 WHERE id = $1`, [
-        campaignId,
-        JSON.stringify(value),
-        now,
-      ]);
+      await tx.query(`UPDATE campaigns SET ${column} = $2, version = version + 1, updated_at = $3 WHERE id = $1`, [campaignId, JSON.stringify(value), now]);
       await this.recordEvent(tx, {
         key: `campaign:${campaignId}:${action}:${now.getTime()}:${actor.userId}`,
         campaignId,
@@ -458,12 +449,12 @@ export class CampaignRepository {
    */
   async openPhase(
     input: { phaseId: string; actor: Actor; forced: boolean; reason: string | null; early?: { reason: string } | null; launchedAt: number },
-    decide: (context: {
-      phase: PlannedPhase;
-      routes: CampaignDutyRoute[];
-      districts: DistrictRef[];
-      launchedAt: number;
-    }) => { drafts: PhaseDutyDraft[]; windowEndsAt: number; early: boolean; windowOpensAt: number | null },
+    decide: (context: { phase: PlannedPhase; routes: CampaignDutyRoute[]; districts: DistrictRef[]; launchedAt: number }) => {
+      drafts: PhaseDutyDraft[];
+      windowEndsAt: number;
+      early: boolean;
+      windowOpensAt: number | null;
+    },
   ): Promise<{ dutyCount: number; windowEndsAt: number; launchedAt: number }> {
     return this.dataSource.transaction(async (tx) => {
       const phase = await this.phase(input.phaseId, tx, true);
@@ -479,7 +470,10 @@ export class CampaignRepository {
         launchedAt: input.launchedAt,
       });
       // A deactivated unit gets no new duties: the launch is refused naming it, and nothing is written.
-      await assertUnitsActive(tx, drafts.map((d) => d.departmentId));
+      await assertUnitsActive(
+        tx,
+        drafts.map((d) => d.departmentId),
+      );
       // One statement per thousand rows: a phase of thousands of duties is written in a few round trips.
       for (let start = 0; start < drafts.length; start += 1000) {
         const chunk = drafts.slice(start, start + 1000);
@@ -531,7 +525,11 @@ export class CampaignRepository {
   }
 
   /** Fan-out rows [offset, offset + limit) with what a duty workflow needs to start. */
-  fanout(phaseId: string, offset: number, limit: number): Promise<
+  fanout(
+    phaseId: string,
+    offset: number,
+    limit: number,
+  ): Promise<
     Array<{
       ordinal: number;
       dutyId: string;
@@ -576,14 +574,13 @@ export class CampaignRepository {
       if (!phase) throw new DomainError(DomainErrorCode.PhaseNotFound, `No phase with id ${phaseId}`);
       if (phase.status === 'closed') return phase.summary!;
       await tx.query(`UPDATE duties SET late = true WHERE phase_id = $1 AND state NOT IN ('accepted', 'cancelled') AND NOT late`, [phaseId]);
-      const outcomes: Array<{ departmentId: string; districtId: string | null; state: DutyState; dueAt: Date; closedAt: Date | null }> =
-        await tx.query(
-          `SELECT f.department_id AS "departmentId", f.district_id AS "districtId", COALESCE(d.state, 'assigned') AS state,
+      const outcomes: Array<{ departmentId: string; districtId: string | null; state: DutyState; dueAt: Date; closedAt: Date | null }> = await tx.query(
+        `SELECT f.department_id AS "departmentId", f.district_id AS "districtId", COALESCE(d.state, 'assigned') AS state,
                   COALESCE(d.due_at, f.due_at) AS "dueAt", d.closed_at AS "closedAt"
            FROM phase_fanout f LEFT JOIN duties d ON d.id = f.duty_id
            WHERE f.phase_id = $1`,
-          [phaseId],
-        );
+        [phaseId],
+      );
       const summary = summarisePhase(
         outcomes.map((o) => ({ ...o, dueAt: o.dueAt.getTime(), closedAt: o.closedAt ? o.closedAt.getTime() : null })),
         closedAt,
@@ -611,10 +608,7 @@ export class CampaignRepository {
 
   async complete(campaignId: string, completedAt: number): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      await tx.query(`UPDATE campaigns SET status = 'completed', updated_at = $2 WHERE id = $1 AND status <> 'completed'`, [
-        campaignId,
-        new Date(completedAt),
-      ]);
+      await tx.query(`UPDATE campaigns SET status = 'completed', updated_at = $2 WHERE id = $1 AND status <> 'completed'`, [campaignId, new Date(completedAt)]);
       await this.recordEvent(tx, {
         key: `campaign:${campaignId}:completed`,
         campaignId,

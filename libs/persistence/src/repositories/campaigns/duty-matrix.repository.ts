@@ -48,11 +48,7 @@ export class DutyMatrixRepository {
    * Sets the department for a sector or function and logs the change, in one transaction; the
    * route row is locked so two editors cannot both record "from" the same department.
    */
-  async setRoute(
-    route: { kind: DutyRouteKind; key: string; label: string; departmentId: string },
-    changedBy: string | null,
-    reason: string | null,
-  ): Promise<void> {
+  async setRoute(route: { kind: DutyRouteKind; key: string; label: string; departmentId: string }, changedBy: string | null, reason: string | null): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       const current: Array<{ department_id: string; label: string }> = await tx.query(
         `SELECT department_id, label FROM duty_matrix_routes WHERE kind = $1 AND key = $2 FOR UPDATE`,
@@ -79,10 +75,7 @@ export class DutyMatrixRepository {
 
   /** For seeds: adds a route only where the matrix has none. */
   async ensureRoute(route: { kind: DutyRouteKind; key: string; label: string; departmentId: string }): Promise<void> {
-    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM duty_matrix_routes WHERE kind = $1 AND key = $2`, [
-      route.kind,
-      route.key,
-    ]);
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM duty_matrix_routes WHERE kind = $1 AND key = $2`, [route.kind, route.key]);
     if (rows.length === 0) await this.setRoute(route, null, 'seeded from docs/domain.md');
   }
 }

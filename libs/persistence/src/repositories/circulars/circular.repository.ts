@@ -57,7 +57,17 @@ export class CircularRepository {
   }
 
   /** Stores the draft of a period, replacing an earlier draft of the same period; a published one → 409. */
-  async draft(input: { id: string; campaignId: string; kind: CircularKind; periodKey: string; title: string; body: string; data: CircularData; actor: Actor; at: Date }): Promise<CircularRow> {
+  async draft(input: {
+    id: string;
+    campaignId: string;
+    kind: CircularKind;
+    periodKey: string;
+    title: string;
+    body: string;
+    data: CircularData;
+    actor: Actor;
+    at: Date;
+  }): Promise<CircularRow> {
     const id = await this.dataSource.transaction(async (tx) => {
       const rows: Array<{ id: string }> = await tx.query(
         `INSERT INTO circulars (id, campaign_id, kind, period_key, title, body, data, status, drafted_by, drafted_at)

@@ -71,18 +71,16 @@ export class EmailLedger {
 
   /** Sent, whoever holds the lease now: the server has it, so nobody must send it again. */
   async markSent(idempotencyKey: string): Promise<void> {
-    await this.sql(
-      `UPDATE emails SET status = 'sent', sent_at = clock_timestamp(), last_error = NULL, lease_until = NULL WHERE idempotency_key = $1`,
-      [idempotencyKey],
-    );
+    await this.sql(`UPDATE emails SET status = 'sent', sent_at = clock_timestamp(), last_error = NULL, lease_until = NULL WHERE idempotency_key = $1`, [idempotencyKey]);
   }
 
   /** The send failed: frees the lease this attempt holds and keeps the error. */
   async release(idempotencyKey: string, token: string, error: string): Promise<void> {
-    await this.sql(
-      `UPDATE emails SET last_error = $3, lease_until = NULL WHERE idempotency_key = $1 AND status = 'pending' AND claimed_by = $2`,
-      [idempotencyKey, token, error.slice(0, 2000)],
-    );
+    await this.sql(`UPDATE emails SET last_error = $3, lease_until = NULL WHERE idempotency_key = $1 AND status = 'pending' AND claimed_by = $2`, [
+      idempotencyKey,
+      token,
+      error.slice(0, 2000),
+    ]);
   }
 }
 

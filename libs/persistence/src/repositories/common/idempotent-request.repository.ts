@@ -47,9 +47,6 @@ export class IdempotentRequestRepository {
 
   /** Gives a claim back (its request failed and changed nothing): a retry may run it again. */
   async release(id: IdempotentRequestId): Promise<void> {
-    await this.dataSource.query(
-      `DELETE FROM idempotent_requests WHERE user_id = $1 AND key = $2 AND route = $3 AND status = 'running'`,
-      [id.userId, id.key, id.route],
-    );
+    await this.dataSource.query(`DELETE FROM idempotent_requests WHERE user_id = $1 AND key = $2 AND route = $3 AND status = 'running'`, [id.userId, id.key, id.route]);
   }
 }

@@ -165,9 +165,7 @@ export class ComplianceViewsRepository {
        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, filter.limit, filter.offset],
     );
-    const counted: Array<{ status: ExposureProposalStatus; n: number }> = await this.dataSource.query(
-      `SELECT status, count(*)::int AS n FROM exposure_proposals GROUP BY status`,
-    );
+    const counted: Array<{ status: ExposureProposalStatus; n: number }> = await this.dataSource.query(`SELECT status, count(*)::int AS n FROM exposure_proposals GROUP BY status`);
     const countsByStatus = Object.fromEntries(EXPOSURE_PROPOSAL_STATUSES.map((st) => [st, counted.find((r) => r.status === st)?.n ?? 0])) as Record<ExposureProposalStatus, number>;
     return { items, total: total as number, countsByStatus };
   }
@@ -187,7 +185,10 @@ export class ComplianceViewsRepository {
         : { key: 's.district_id::text', name: `(SELECT name FROM departments d WHERE d.id = s.district_id)` };
     const params: unknown[] = [];
     const conditions = scopeConditions(scope, params);
-    const join = conditions.length > 0 ? `JOIN compliance_cases c ON c.credit_code = u.credit_code AND ${conditions.join(' AND ')}` : `LEFT JOIN compliance_cases c ON c.credit_code = u.credit_code`;
+    const join =
+      conditions.length > 0
+        ? `JOIN compliance_cases c ON c.credit_code = u.credit_code AND ${conditions.join(' AND ')}`
+        : `LEFT JOIN compliance_cases c ON c.credit_code = u.credit_code`;
     return this.dataSource.query(
       `SELECT ${group.key} AS "groupKey", ${group.name} AS "groupName", s.status, count(*)::int AS units
        FROM (SELECT u.credit_code, u.sector_key, u.district_id, ${UNIT_STATUS_SQL} AS status FROM units u ${join} GROUP BY u.credit_code) s

@@ -57,7 +57,12 @@ export class DepartmentRepository {
   }
 
   /** Writes the changed fields (and who changed them, when) in the caller's transaction. */
-  async update(id: string, changes: Partial<Pick<DepartmentEntity, 'name' | 'liaisonName' | 'liaisonEmail' | 'liaisonPhone' | 'headName' | 'headEmail' | 'headPhone'>>, actorId: string, tx: EntityManager): Promise<DepartmentEntity> {
+  async update(
+    id: string,
+    changes: Partial<Pick<DepartmentEntity, 'name' | 'liaisonName' | 'liaisonEmail' | 'liaisonPhone' | 'headName' | 'headEmail' | 'headPhone'>>,
+    actorId: string,
+    tx: EntityManager,
+  ): Promise<DepartmentEntity> {
     await tx.getRepository(DepartmentEntity).update({ id }, { ...changes, updatedAt: new Date(), updatedBy: actorId });
     return tx.getRepository(DepartmentEntity).findOneByOrFail({ id });
   }
@@ -95,10 +100,7 @@ export class DepartmentRepository {
     if (taken.length > 0) throw districtsTaken(taken.map((t) => t.districtId));
     await tx.query(`DELETE FROM inspection_team_districts WHERE team_id = $1 AND NOT (district_id = ANY($2::uuid[]))`, [teamId, districtIds]);
     try {
-      await tx.query(
-        `INSERT INTO inspection_team_districts (district_id, team_id) SELECT unnest($1::uuid[]), $2 ON CONFLICT (district_id) DO NOTHING`,
-        [districtIds, teamId],
-      );
+      await tx.query(`INSERT INTO inspection_team_districts (district_id, team_id) SELECT unnest($1::uuid[]), $2 ON CONFLICT (district_id) DO NOTHING`, [districtIds, teamId]);
     } catch (error) {
       if (isUniqueViolation(error, 'inspection_team_districts_pkey')) throw districtsTaken(districtIds);
       throw error;
@@ -113,7 +115,11 @@ export class DepartmentRepository {
    * district another team answers for refuses the whole registration (409), also when two
    * registrations race for it (the district's row is unique).
    */
-  async createInspectionTeam(team: Omit<DepartmentEntity, 'createdAt' | 'kind'>, districtIds: readonly string[], manager: EntityManager = this.repo.manager): Promise<DepartmentEntity> {
+  async createInspectionTeam(
+    team: Omit<DepartmentEntity, 'createdAt' | 'kind'>,
+    districtIds: readonly string[],
+    manager: EntityManager = this.repo.manager,
+  ): Promise<DepartmentEntity> {
     try {
       await manager.transaction(async (tx) => {
         const taken: Array<{ districtId: string }> = await tx.query(

@@ -59,11 +59,7 @@ export class DutyEvidenceRepository {
 
   /** The file with its content, if it belongs to the duty. */
   findWithContent(dutyId: string, id: string): Promise<DutyEvidenceEntity | null> {
-    return this.evidence
-      .createQueryBuilder('e')
-      .addSelect('e.content')
-      .where('e.id = :id AND e.duty_id = :dutyId', { id, dutyId })
-      .getOne();
+    return this.evidence.createQueryBuilder('e').addSelect('e.content').where('e.id = :id AND e.duty_id = :dutyId', { id, dutyId }).getOne();
   }
 
   /** Which of `ids` are evidence of the duty. */

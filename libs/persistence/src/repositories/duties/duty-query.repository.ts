@@ -168,11 +168,7 @@ export class DutyQueryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** One page of duties (all of them when page is null), sorted, with a stable tie-break by id. */
-  async list(
-    filter: DutyQueryFilter,
-    sort: { key: DutySortKey; order: SortOrder },
-    page: DutyPage | null,
-  ): Promise<DutyListRow[]> {
+  async list(filter: DutyQueryFilter, sort: { key: DutySortKey; order: SortOrder }, page: DutyPage | null): Promise<DutyListRow[]> {
     const where = conditionsOf(filter);
     const direction = orderOf(sort.order);
     let sql = `SELECT ${LIST_COLUMNS} ${LIST_FROM} ${where.sql}
@@ -183,10 +179,7 @@ export class DutyQueryRepository {
 
   async count(filter: DutyQueryFilter): Promise<number> {
     const where = conditionsOf(filter);
-    const rows: Array<{ total: number }> = await this.dataSource.query(
-      `SELECT COUNT(*)::int AS total FROM duties d ${where.sql}`,
-      where.params,
-    );
+    const rows: Array<{ total: number }> = await this.dataSource.query(`SELECT COUNT(*)::int AS total FROM duties d ${where.sql}`, where.params);
     return rows[0].total;
   }
 
@@ -222,9 +215,7 @@ export class DutyQueryRepository {
     if (page) sql += ` LIMIT ${where.param(page.limit)} OFFSET ${where.param(page.offset)}`;
     const [rows, totals] = await Promise.all([
       this.dataSource.query(sql, where.params) as Promise<OverdueDutyRow[]>,
-      this.dataSource.query(`SELECT COUNT(*)::int AS total FROM duties d ${where.sql}`, countParams) as Promise<
-        Array<{ total: number }>
-      >,
+      this.dataSource.query(`SELECT COUNT(*)::int AS total FROM duties d ${where.sql}`, countParams) as Promise<Array<{ total: number }>>,
     ]);
     return { rows, total: totals[0].total };
   }

@@ -1,12 +1,6 @@
 import type { DataSource, EntityManager, Repository } from 'typeorm';
 import { isDutyClosed, type DutyState } from '@duban/domain';
-import {
-  dutyWorkflowId,
-  type DutyAssignment,
-  type DutyRecordView,
-  type RecordDutyEscalationInput,
-  type RecordDutyTransitionInput,
-} from '@duban/workflows';
+import { dutyWorkflowId, type DutyAssignment, type DutyRecordView, type RecordDutyEscalationInput, type RecordDutyTransitionInput } from '@duban/workflows';
 import { DutyEscalationEntity } from '../../entities/duties/duty-escalation.entity';
 import { DutyReminderEntity } from '../../entities/duties/duty-reminder.entity';
 import { DutyTransitionEntity } from '../../entities/duties/duty-transition.entity';
@@ -63,13 +57,7 @@ export class DutyRepository {
                                        actor_role, reason, occurred_at)
          VALUES ($1, 1, 'assign', NULL, 'assigned', $2, $3, $4, NULL, $5)
          ON CONFLICT (duty_id, seq) DO NOTHING`,
-        [
-          assignment.dutyId,
-          assignment.assignedBy.userId,
-          assignment.assignedBy.username,
-          assignment.assignedBy.role,
-          assignedAt,
-        ],
+        [assignment.dutyId, assignment.assignedBy.userId, assignment.assignedBy.username, assignment.assignedBy.role, assignedAt],
       );
     });
   }
@@ -142,10 +130,7 @@ export class DutyRepository {
          ON CONFLICT (duty_id, due_at) DO NOTHING`,
         [dutyId, new Date(dueAt), new Date(remindedAt)],
       );
-      await tx.query(`UPDATE duties SET reminded_at = $2 WHERE id = $1 AND reminded_at IS DISTINCT FROM $2`, [
-        dutyId,
-        new Date(remindedAt),
-      ]);
+      await tx.query(`UPDATE duties SET reminded_at = $2 WHERE id = $1 AND reminded_at IS DISTINCT FROM $2`, [dutyId, new Date(remindedAt)]);
     });
   }
 
@@ -159,10 +144,7 @@ export class DutyRepository {
          ON CONFLICT (duty_id, step, due_at) DO NOTHING`,
         [input.dutyId, input.step, new Date(input.dueAt), firedAt, input.notified],
       );
-      await tx.query(`UPDATE duties SET overdue_since = $2 WHERE id = $1 AND overdue_since IS NULL`, [
-        input.dutyId,
-        firedAt,
-      ]);
+      await tx.query(`UPDATE duties SET overdue_since = $2 WHERE id = $1 AND overdue_since IS NULL`, [input.dutyId, firedAt]);
     });
   }
 
@@ -175,15 +157,11 @@ export class DutyRepository {
   }
 
   reminders(dutyId: string): Promise<DutyReminderEntity[]> {
-    return this.dataSource
-      .getRepository(DutyReminderEntity)
-      .find({ where: { dutyId }, order: { remindedAt: 'ASC', id: 'ASC' } });
+    return this.dataSource.getRepository(DutyReminderEntity).find({ where: { dutyId }, order: { remindedAt: 'ASC', id: 'ASC' } });
   }
 
   escalations(dutyId: string): Promise<DutyEscalationEntity[]> {
-    return this.dataSource
-      .getRepository(DutyEscalationEntity)
-      .find({ where: { dutyId }, order: { firedAt: 'ASC', id: 'ASC' } });
+    return this.dataSource.getRepository(DutyEscalationEntity).find({ where: { dutyId }, order: { firedAt: 'ASC', id: 'ASC' } });
   }
 
   async list(filter: DutyListFilter): Promise<{ items: DutyEntity[]; total: number }> {
@@ -193,12 +171,7 @@ export class DutyRepository {
     if (filter.overdue !== undefined) {
       query.andWhere(filter.overdue ? 'd.overdue_since IS NOT NULL AND d.closed_at IS NULL' : 'd.overdue_since IS NULL');
     }
-    const [items, total] = await query
-      .orderBy('d.due_at', 'ASC')
-      .addOrderBy('d.id', 'ASC')
-      .take(filter.limit)
-      .skip(filter.offset)
-      .getManyAndCount();
+    const [items, total] = await query.orderBy('d.due_at', 'ASC').addOrderBy('d.id', 'ASC').take(filter.limit).skip(filter.offset).getManyAndCount();
     return { items, total };
   }
 }

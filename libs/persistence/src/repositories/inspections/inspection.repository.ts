@@ -93,10 +93,7 @@ export class InspectionRepository {
     offset: number;
   }): Promise<{ items: InspectionCaseRow[]; total: number }> {
     const { clause, params } = caseFilter(filter);
-    const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM inspection_cases ic JOIN compliance_cases c ON c.id = ic.case_id ${clause}`,
-      params,
-    );
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM inspection_cases ic JOIN compliance_cases c ON c.id = ic.case_id ${clause}`, params);
     const items: InspectionCaseRow[] = await this.dataSource.query(
       `SELECT ${CASE_COLUMNS} FROM ${CASE_FROM} ${clause}
        ORDER BY (ic.status = 'open') DESC, ic.opened_at, ic.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,

@@ -168,18 +168,10 @@ export class ReportRepository {
    * too), in one transaction; a repeat finds them there and writes nothing. Returns the duties
    * as recorded (a repeat returns the first opening's times).
    */
-  async openRound(
-    context: ReportingContext,
-    round: ReportRound,
-    owing: OwingUnit[],
-    duty: { title: string; description: string },
-    openedAt: Date,
-  ): Promise<OpenedReportDuty[]> {
+  async openRound(context: ReportingContext, round: ReportRound, owing: OwingUnit[], duty: { title: string; description: string }, openedAt: Date): Promise<OpenedReportDuty[]> {
     return this.dataSource.transaction(async (tx) => {
       // A deactivated unit gets no new duties: it owes no report of a round opened after (locked shared, as for any new duty).
-      const activeIds: Array<{ id: string }> = await tx.query(`SELECT id FROM departments WHERE id = ANY($1::uuid[]) AND active FOR SHARE`, [
-        owing.map((u) => u.unitId),
-      ]);
+      const activeIds: Array<{ id: string }> = await tx.query(`SELECT id FROM departments WHERE id = ANY($1::uuid[]) AND active FOR SHARE`, [owing.map((u) => u.unitId)]);
       const active = new Set(activeIds.map((r) => r.id));
       owing = owing.filter((u) => active.has(u.unitId));
       const roundId = nameBasedUuid(`duban:report-round:${context.campaignId}:${round.roundKey}`);
@@ -231,10 +223,11 @@ export class ReportRepository {
   }
 
   async markRoundStarted(campaignId: string, roundKey: string, startedAt: Date): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE report_rounds SET duties_started_at = COALESCE(duties_started_at, $3) WHERE campaign_id = $1 AND round_key = $2`,
-      [campaignId, roundKey, startedAt],
-    );
+    await this.dataSource.query(`UPDATE report_rounds SET duties_started_at = COALESCE(duties_started_at, $3) WHERE campaign_id = $1 AND round_key = $2`, [
+      campaignId,
+      roundKey,
+      startedAt,
+    ]);
   }
 
   /** A change of the plan, logged with who and why, in the caller's transaction. */
@@ -245,7 +238,16 @@ export class ReportRepository {
       await tx.query(
         `INSERT INTO campaign_events (event_key, campaign_id, action, actor_user_id, actor_username, actor_role, reason, details, occurred_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())`,
-        [`report-plan:${randomUUID()}`, campaignId, 'report_plan_changed' satisfies CampaignEventAction, actor.userId, actor.username, actor.role, reason, JSON.stringify({ before: before?.plan ?? null, after: plan })],
+        [
+          `report-plan:${randomUUID()}`,
+          campaignId,
+          'report_plan_changed' satisfies CampaignEventAction,
+          actor.userId,
+          actor.username,
+          actor.role,
+          reason,
+          JSON.stringify({ before: before?.plan ?? null, after: plan }),
+        ],
       );
     });
   }

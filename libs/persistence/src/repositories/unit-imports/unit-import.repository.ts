@@ -105,7 +105,9 @@ export class UnitImportRepository {
   }
 
   async find(importId: string): Promise<UnitImportRow | null> {
-    const rows: UnitImportRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM unit_imports i JOIN departments d ON d.id = i.source_department_id WHERE i.id = $1`, [importId]);
+    const rows: UnitImportRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM unit_imports i JOIN departments d ON d.id = i.source_department_id WHERE i.id = $1`, [
+      importId,
+    ]);
     return rows[0] ?? null;
   }
 

@@ -69,10 +69,7 @@ export class UnitRepository {
   async recordFacts(facts: UnitFacts, source: FactSource, recordedBy: string): Promise<boolean> {
     return this.dataSource.transaction(async (tx) => {
       const now = new Date();
-      await tx.query(`INSERT INTO units (credit_code, created_at, updated_at) VALUES ($1, $2, $2) ON CONFLICT (credit_code) DO NOTHING`, [
-        facts.creditCode,
-        now,
-      ]);
+      await tx.query(`INSERT INTO units (credit_code, created_at, updated_at) VALUES ($1, $2, $2) ON CONFLICT (credit_code) DO NOTHING`, [facts.creditCode, now]);
       let changed = false;
       for (const field of UNIT_FACT_FIELDS) {
         const value = facts[field];

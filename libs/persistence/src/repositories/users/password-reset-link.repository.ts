@@ -47,10 +47,7 @@ export class PasswordResetLinkRepository {
 
   /** Links used or expired more than `days` ago open nothing and tell nothing the audit log does not. */
   async purgeOlderThan(days: number): Promise<number> {
-    const [, count] = await this.dataSource.query(
-      `DELETE FROM password_reset_links WHERE COALESCE(used_at, expires_at) < now() - make_interval(days => $1)`,
-      [days],
-    );
+    const [, count] = await this.dataSource.query(`DELETE FROM password_reset_links WHERE COALESCE(used_at, expires_at) < now() - make_interval(days => $1)`, [days]);
     return count;
   }
 }

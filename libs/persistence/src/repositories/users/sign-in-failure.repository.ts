@@ -44,10 +44,9 @@ export class SignInFailureRepository {
          RETURNING failures`,
         [accountKey, policy.accountForgetAfterHours],
       );
-      const locked: unknown[] = await tx.query(
-        `UPDATE sign_in_failures SET locked_at = now() WHERE key = $1 AND locked_at IS NULL AND failures >= $2 RETURNING key`,
-        [accountKey, policy.accountLockAfter],
-      ).then(([rows]: [unknown[]]) => rows);
+      const locked: unknown[] = await tx
+        .query(`UPDATE sign_in_failures SET locked_at = now() WHERE key = $1 AND locked_at IS NULL AND failures >= $2 RETURNING key`, [accountKey, policy.accountLockAfter])
+        .then(([rows]: [unknown[]]) => rows);
       await tx.query(
         `INSERT INTO sign_in_failures AS f (key, kind, failures) VALUES ($1, 'address', 1)
          ON CONFLICT (key) DO UPDATE SET
@@ -83,10 +82,7 @@ export class SignInFailureRepository {
 
   /** Lifts a lock (and forgets the failures); returns what there was. */
   async unlock(accountKey: string, tx?: EntityManager): Promise<{ failures: number; lockedAt: Date | null } | null> {
-    const [rows] = await (tx ?? this.dataSource.manager).query(
-      `DELETE FROM sign_in_failures WHERE key = $1 RETURNING failures, locked_at AS "lockedAt"`,
-      [accountKey],
-    );
+    const [rows] = await (tx ?? this.dataSource.manager).query(`DELETE FROM sign_in_failures WHERE key = $1 RETURNING failures, locked_at AS "lockedAt"`, [accountKey]);
     return (rows as Array<{ failures: number; lockedAt: Date | null }>)[0] ?? null;
   }
 

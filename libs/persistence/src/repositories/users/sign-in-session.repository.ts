@@ -1,14 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Role } from '@duban/domain';
 
-export type SessionRevocation =
-  | 'signed_out'
-  | 'signed_out_everywhere'
-  | 'password_changed'
-  | 'password_reset'
-  | 'deactivated'
-  | 'role_changed'
-  | 'department_changed';
+export type SessionRevocation = 'signed_out' | 'signed_out_everywhere' | 'password_changed' | 'password_reset' | 'deactivated' | 'role_changed' | 'department_changed';
 
 /** A live session with its user as the database has them now (the token's claims are not trusted for these). */
 export interface LiveSession {
@@ -27,18 +20,15 @@ export interface LiveSession {
 export class SignInSessionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async start(session: {
-    id: string;
-    userId: string;
-    method: 'password' | 'oidc';
-    expiresAt: Date;
-    clientAddress: string | null;
-    userAgent: string | null;
-  }): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO sign_in_sessions (id, user_id, method, expires_at, client_address, user_agent) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [session.id, session.userId, session.method, session.expiresAt, session.clientAddress?.slice(0, 64) ?? null, session.userAgent?.slice(0, 300) ?? null],
-    );
+  async start(session: { id: string; userId: string; method: 'password' | 'oidc'; expiresAt: Date; clientAddress: string | null; userAgent: string | null }): Promise<void> {
+    await this.dataSource.query(`INSERT INTO sign_in_sessions (id, user_id, method, expires_at, client_address, user_agent) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      session.id,
+      session.userId,
+      session.method,
+      session.expiresAt,
+      session.clientAddress?.slice(0, 64) ?? null,
+      session.userAgent?.slice(0, 300) ?? null,
+    ]);
   }
 
   /** The session and its user, if the session is neither revoked nor expired and the user is active. */
@@ -55,10 +45,10 @@ export class SignInSessionRepository {
 
   /** Ends one session; false when it was already ended. */
   async revoke(sessionId: string, reason: SessionRevocation, tx?: EntityManager): Promise<boolean> {
-    const [, count] = await (tx ?? this.dataSource.manager).query(
-      `UPDATE sign_in_sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`,
-      [sessionId, reason],
-    );
+    const [, count] = await (tx ?? this.dataSource.manager).query(`UPDATE sign_in_sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`, [
+      sessionId,
+      reason,
+    ]);
     return count > 0;
   }
 

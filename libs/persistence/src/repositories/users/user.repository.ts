@@ -69,11 +69,7 @@ export class UserRepository {
   }
 
   /** A new password hash; `mustChangePassword` as given (a reset sets it, the user's own change clears it). */
-  async setPasswordHash(
-    id: string,
-    hash: string,
-    options: { mustChangePassword?: boolean; by?: string; keepChangedAt?: boolean; tx?: EntityManager } = {},
-  ): Promise<void> {
+  async setPasswordHash(id: string, hash: string, options: { mustChangePassword?: boolean; by?: string; keepChangedAt?: boolean; tx?: EntityManager } = {}): Promise<void> {
     await (options.tx ?? this.repo.manager).query(
       `UPDATE users SET password_hash = $2,
          must_change_password = COALESCE($3, must_change_password),
@@ -136,7 +132,15 @@ export class UserRepository {
     return { total, items };
   }
 
-  async insert(user: Pick<UserEntity, 'id' | 'username' | 'displayName' | 'role' | 'departmentId' | 'email'> & { phone: string | null; passwordHash: string | null; mustChangePassword: boolean; createdBy: string | null }, tx: EntityManager): Promise<void> {
+  async insert(
+    user: Pick<UserEntity, 'id' | 'username' | 'displayName' | 'role' | 'departmentId' | 'email'> & {
+      phone: string | null;
+      passwordHash: string | null;
+      mustChangePassword: boolean;
+      createdBy: string | null;
+    },
+    tx: EntityManager,
+  ): Promise<void> {
     await tx.query(
       `INSERT INTO users (id, username, display_name, role, department_id, email, phone, password_hash, must_change_password, password_changed_at, updated_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $8::varchar IS NULL THEN NULL ELSE now() END, $10)`,
@@ -152,10 +156,7 @@ export class UserRepository {
   }
 
   async setActive(id: string, active: boolean, by: string, tx: EntityManager): Promise<void> {
-    await tx.query(
-      `UPDATE users SET active = $2, deactivated_at = CASE WHEN $2 THEN NULL ELSE now() END, updated_at = now(), updated_by = $3 WHERE id = $1`,
-      [id, active, by],
-    );
+    await tx.query(`UPDATE users SET active = $2, deactivated_at = CASE WHEN $2 THEN NULL ELSE now() END, updated_at = now(), updated_by = $3 WHERE id = $1`, [id, active, by]);
   }
 
   /** Addresses of the office's users: the office hears of escalations and submissions. */

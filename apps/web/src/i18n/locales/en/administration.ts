@@ -18,7 +18,7 @@ export const administration: Record<keyof typeof zh, string> = {
   'sso.signingIn': 'Signing in with single sign-on…',
   'sso.failed': 'Single sign-on did not finish',
   'sso.backToLogin': 'Back to sign-in',
-  'logoutEverywhere': 'Sign out everywhere',
+  logoutEverywhere: 'Sign out everywhere',
   'logoutEverywhere.confirmTitle': 'Sign out everywhere?',
   'logoutEverywhere.confirm': 'Every sign-in of yours, on every computer and phone, ends at once, this page too.',
   'logoutEverywhere.done': 'Signed out everywhere',
@@ -106,7 +106,8 @@ export const administration: Record<keyof typeof zh, string> = {
   'users.unlockDone': 'Unlocked',
   'users.history': 'History',
   'users.import': 'Import users',
-  'users.importHint': 'Upload a CSV or Excel file with the columns username, display_name, role, department_code, email, phone (or 用户名, 姓名, 角色, 单位代码, 邮箱, 电话). Check it first: rows with problems are not imported; usernames that exist are left as they are.',
+  'users.importHint':
+    'Upload a CSV or Excel file with the columns username, display_name, role, department_code, email, phone (or 用户名, 姓名, 角色, 单位代码, 邮箱, 电话). Check it first: rows with problems are not imported; usernames that exist are left as they are.',
   'users.importDelivery.one_time_password': 'One-time passwords for new users (download after the import)',
   'users.importDelivery.email_link': 'Mail new users a link to set their password',
   'users.importEmailed': 'Link mailed to {email}',
@@ -145,7 +146,8 @@ export const administration: Record<keyof typeof zh, string> = {
   'units.reactivateTitle': 'Reactivate {name}',
   'units.reactivateDone': 'Reactivated',
   'units.import': 'Import units',
-  'units.importHint': 'Upload a CSV or Excel file with the columns code, name, kind, liaison_name, liaison_email, liaison_phone, head_name, head_email, head_phone. Registered codes are updated from the file; rows with problems are not imported. Check the file first.',
+  'units.importHint':
+    'Upload a CSV or Excel file with the columns code, name, kind, liaison_name, liaison_email, liaison_phone, head_name, head_email, head_phone. Registered codes are updated from the file; rows with problems are not imported. Check the file first.',
   'audit.title': 'Audit log',
   'audit.at': 'Time',
   'audit.actor': 'Who',

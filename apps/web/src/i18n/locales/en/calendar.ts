@@ -4,7 +4,8 @@ export const calendar: Record<keyof typeof zh, string> = {
   'calendar.title': 'Working-day calendar',
   'calendar.year': 'Year',
   'calendar.monthView': 'Month',
-  'calendar.clickHint': 'Click a weekday to make it a holiday, a weekend day to make it a make-up working day; click again to undo. "Off" marks holidays, "Work" make-up working days.',
+  'calendar.clickHint':
+    'Click a weekday to make it a holiday, a weekend day to make it a make-up working day; click again to undo. "Off" marks holidays, "Work" make-up working days.',
   'calendar.legend': '"Off" marks holidays, "Work" make-up working days.',
   'calendar.holiday': 'holiday',
   'calendar.makeUp': 'make-up working day',
@@ -24,7 +25,7 @@ export const calendar: Record<keyof typeof zh, string> = {
   'calendar.unsaved': 'Unsaved changes',
   'calendar.neverSet': 'The {year} calendar has not been set: Monday to Friday count as working days.',
   'calendar.revisionInfo': 'Revision {revision}, saved {at}.',
-  'calendar.conflict': 'Someone saved this year\'s calendar since you opened it; your change was not saved. Their version is loaded now: apply your change again and save.',
+  'calendar.conflict': "Someone saved this year's calendar since you opened it; your change was not saved. Their version is loaded now: apply your change again and save.",
   'calendar.revisions': 'Revisions',
   'calendar.noRevisions': 'No revisions yet',
   'calendar.revision': 'Revision',

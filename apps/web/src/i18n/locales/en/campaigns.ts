@@ -178,7 +178,8 @@ export const campaigns: Record<keyof typeof zh, string> = {
   'campaignForm.created': 'Campaign "{name}" created',
   'campaignEdit.title': 'Edit: {name}',
   'campaignEdit.back': 'Back to the campaign',
-  'campaignEdit.partsNote': 'Targets, the leading group, the escalation ladder and each phase not yet launched are saved separately, each with a reason that goes into the campaign log. A launched phase cannot be changed.',
+  'campaignEdit.partsNote':
+    'Targets, the leading group, the escalation ladder and each phase not yet launched are saved separately, each with a reason that goes into the campaign log. A launched phase cannot be changed.',
   'campaignEdit.reason': 'Reason for the change',
   'campaignEdit.reasonRequired': 'Give the reason for the change',
   'campaignEdit.save': 'Save {part}',
@@ -198,7 +199,8 @@ export const campaigns: Record<keyof typeof zh, string> = {
   'launch.forceConfirm': 'Force the launch',
   'launch.forceReason': 'Why force the launch',
   'launch.forceReasonRequired': 'Give the reason for forcing the launch',
-  'launch.beforeWindow': 'This phase runs from {start} to {end} and has not begun. To launch it now, tick "Launch early" and give the reason; due times then count from the launch.',
+  'launch.beforeWindow':
+    'This phase runs from {start} to {end} and has not begun. To launch it now, tick "Launch early" and give the reason; due times then count from the launch.',
   'launch.early': 'Launch early (the phase has not begun)',
   'launch.earlyConfirm': 'Launch early',
   'launch.earlyReason': 'Reason for launching early',

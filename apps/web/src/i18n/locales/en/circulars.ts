@@ -43,6 +43,7 @@ export const circulars: Record<keyof typeof zh, string> = {
   'circulars.publish': 'Publish',
   'circulars.publishTitle': 'Publish the circular',
   'circulars.publishConfirm': 'Publish',
-  'circulars.publishWarning': 'Publishing gives the circular its number and e-mails it to every member department’s liaison and head and every district’s liaison; it cannot be changed afterwards.',
+  'circulars.publishWarning':
+    'Publishing gives the circular its number and e-mails it to every member department’s liaison and head and every district’s liaison; it cannot be changed afterwards.',
   'circulars.publishedDone': 'Published as {serial}',
 };

@@ -36,7 +36,7 @@ export const common: Record<keyof typeof zh, string> = {
   'login.passwordRequired': 'Enter your password',
   'login.failed': 'Unknown username or wrong password',
   'login.expired': 'Your session has expired; please sign in again',
-  'logout': 'Sign out',
+  logout: 'Sign out',
   'action.save': 'Save',
   'action.cancel': 'Cancel',
   'action.confirm': 'OK',

@@ -12,4 +12,17 @@ import { duties } from './duties';
 import { progress } from './progress';
 import { reports } from './reports';
 
-export const messages: Record<MessageKey, string> = { ...common, ...duties, ...campaigns, ...calendar, ...board, ...compliance, ...progress, ...reports, ...assessments, ...circulars, ...administration, ...api };
+export const messages: Record<MessageKey, string> = {
+  ...common,
+  ...duties,
+  ...campaigns,
+  ...calendar,
+  ...board,
+  ...compliance,
+  ...progress,
+  ...reports,
+  ...assessments,
+  ...circulars,
+  ...administration,
+  ...api,
+};

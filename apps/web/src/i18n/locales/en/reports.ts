@@ -11,7 +11,8 @@ export const reports: Record<keyof typeof zh, string> = {
   'reports.title': 'Periodic reports',
   'reports.titleOwn': 'Our periodic reports',
   'reports.upcoming': 'Rounds still to open',
-  'reports.upcomingHint': "From the campaign's report plan and the working-day calendar as they stand: Duban opens each round at the time shown and gives each owing unit its report duty.",
+  'reports.upcomingHint':
+    "From the campaign's report plan and the working-day calendar as they stand: Duban opens each round at the time shown and gives each owing unit its report duty.",
   'reports.upcomingNone': 'No rounds left to open',
   'reports.opensAt': 'Opens',
   'reports.owedBy': 'Owed by',
@@ -42,7 +43,8 @@ export const reports: Record<keyof typeof zh, string> = {
   'reports.census.unitsNewlyInsured': 'Units newly insured',
   'reports.insuranceType': 'Insurance',
   'reports.insuranceFigures': 'Figures by insurance type',
-  'reports.insuranceHint': 'Each figure is optional: give what your unit has. Newly insured persons and funds are cumulative since the campaign began; total insured and the rate are as they stand now.',
+  'reports.insuranceHint':
+    'Each figure is optional: give what your unit has. Newly insured persons and funds are cumulative since the campaign began; total insured and the rate are as they stand now.',
   'reports.insurance.newlyInsured': 'Newly insured (cumulative)',
   'reports.insurance.totalInsured': 'Total insured',
   'reports.insurance.contributionRate': 'Contribution rate',

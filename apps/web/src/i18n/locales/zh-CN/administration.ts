@@ -17,7 +17,7 @@ export const administration = {
   'sso.signingIn': '正在通过统一身份认证登录…',
   'sso.failed': '统一身份认证登录未完成',
   'sso.backToLogin': '返回登录页',
-  'logoutEverywhere': '在所有设备上退出',
+  logoutEverywhere: '在所有设备上退出',
   'logoutEverywhere.confirmTitle': '在所有设备上退出？',
   'logoutEverywhere.confirm': '您在所有电脑和手机上的登录都将立即失效，包括本页面。',
   'logoutEverywhere.done': '已在所有设备上退出',
@@ -105,7 +105,8 @@ export const administration = {
   'users.unlockDone': '已解锁',
   'users.history': '操作记录',
   'users.import': '批量导入用户',
-  'users.importHint': '上传 CSV 或 Excel 文件，列为 username、display_name、role、department_code、email、phone（或 用户名、姓名、角色、单位代码、邮箱、电话）。先检查文件，有误的行不会导入；已存在的用户名保持不变。',
+  'users.importHint':
+    '上传 CSV 或 Excel 文件，列为 username、display_name、role、department_code、email、phone（或 用户名、姓名、角色、单位代码、邮箱、电话）。先检查文件，有误的行不会导入；已存在的用户名保持不变。',
   'users.importDelivery.one_time_password': '为新用户生成一次性密码（导入后下载）',
   'users.importDelivery.email_link': '向新用户的邮箱发送设置密码链接',
   'users.importEmailed': '链接已发送至 {email}',
@@ -144,7 +145,8 @@ export const administration = {
   'units.reactivateTitle': '重新启用 {name}',
   'units.reactivateDone': '已启用',
   'units.import': '批量导入单位',
-  'units.importHint': '上传 CSV 或 Excel 文件，列为 code、name、kind、liaison_name、liaison_email、liaison_phone、head_name、head_email、head_phone。已登记的代码按文件更新，有误的行不会导入。请先检查文件。',
+  'units.importHint':
+    '上传 CSV 或 Excel 文件，列为 code、name、kind、liaison_name、liaison_email、liaison_phone、head_name、head_email、head_phone。已登记的代码按文件更新，有误的行不会导入。请先检查文件。',
   'audit.title': '审计日志',
   'audit.at': '时间',
   'audit.actor': '操作人',

@@ -35,7 +35,7 @@ export const common = {
   'login.passwordRequired': '请输入密码',
   'login.failed': '用户名或密码错误',
   'login.expired': '登录已过期，请重新登录',
-  'logout': '退出登录',
+  logout: '退出登录',
   'action.save': '保存',
   'action.cancel': '取消',
   'action.confirm': '确定',

@@ -12,5 +12,18 @@ import { duties } from './duties';
 import { progress } from './progress';
 import { reports } from './reports';
 
-export const messages = { ...common, ...duties, ...campaigns, ...calendar, ...board, ...compliance, ...progress, ...reports, ...assessments, ...circulars, ...administration, ...api };
+export const messages = {
+  ...common,
+  ...duties,
+  ...campaigns,
+  ...calendar,
+  ...board,
+  ...compliance,
+  ...progress,
+  ...reports,
+  ...assessments,
+  ...circulars,
+  ...administration,
+  ...api,
+};
 export type MessageKey = keyof typeof messages;
