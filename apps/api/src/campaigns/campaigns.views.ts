@@ -2,9 +2,7 @@ import type { CampaignEventView, CampaignHeader, CampaignLiveStateView, Campaign
 import type { CampaignDutyRoute, DutyTemplate, PhaseSummary } from '@duban/domain';
 import type { CampaignEventRow, CampaignRow, PhaseRow } from '@duban/persistence';
 import type { CampaignLiveState, PhaseLiveState } from '@duban/workflows';
-import { isoInstant, isoInstantOrNull } from '../common/instants';
-
-const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
+import { isoDateOrNull, isoInstant, isoInstantOrNull } from '../common/instants';
 
 export function campaignHeader(c: CampaignRow): CampaignHeader {
   return {
@@ -33,15 +31,15 @@ export function phaseView(p: PhaseRow): PhaseView {
     focusSectors: p.focusSectors,
     status: p.status,
     workflowId: p.workflowId,
-    launchedAt: iso(p.launchedAt),
+    launchedAt: isoDateOrNull(p.launchedAt),
     launchedBy: p.launchedBy,
     launchForced: p.launchForced,
     launchReason: p.launchReason,
     launchedEarly: p.launchedEarly,
     earlyReason: p.earlyReason,
-    windowEndsAt: iso(p.windowEndsAt),
+    windowEndsAt: isoDateOrNull(p.windowEndsAt),
     dutyCount: p.dutyCount,
-    closedAt: iso(p.closedAt),
+    closedAt: isoDateOrNull(p.closedAt),
     closeReason: p.closeReason,
     summary: p.summary && phaseSummaryView(p.summary),
   };

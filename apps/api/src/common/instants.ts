@@ -20,6 +20,6 @@ export function isoDate(date: Date): IsoInstant {
   return date.toISOString();
 }
 
-export function isoDateOrNull(date: Date | null): IsoInstant | null {
-  return date === null ? null : isoDate(date);
+export function isoDateOrNull(date: Date | null | undefined): IsoInstant | null {
+  return date === null || date === undefined ? null : isoDate(date);
 }

@@ -1,7 +1,6 @@
 import type { DutyGroupStats, DutyListItem } from '@duban/contracts';
 import type { DutyGroupStats as DutyGroupStatsRow, DutyListRow } from '@duban/persistence';
-
-const iso = (date: Date | null) => (date ? date.toISOString() : null);
+import { isoDateOrNull } from '../common/instants';
 
 /** The stored row with times as ISO text and the overdue mark. */
 export function toDutyListItem(row: DutyListRow): DutyListItem {
@@ -22,9 +21,9 @@ export function toDutyListItem(row: DutyListRow): DutyListItem {
     dueAt: row.dueAt.toISOString(),
     assignedAt: row.assignedAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    closedAt: iso(row.closedAt),
+    closedAt: isoDateOrNull(row.closedAt),
     overdue: row.overdueSince !== null && row.closedAt === null,
-    overdueSince: iso(row.overdueSince),
+    overdueSince: isoDateOrNull(row.overdueSince),
     late: row.late,
     returnCount: row.returnCount,
   };

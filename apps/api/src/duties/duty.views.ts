@@ -1,10 +1,9 @@
 import type { DutyAction } from '@duban/domain';
 import type { DepartmentEntity, DutyEntity, DutyEscalationEntity, DutyTransitionEntity, EmailEntity } from '@duban/persistence';
 import type { DutyDetail, DutySummary } from '@duban/contracts';
+import { isoDateOrNull } from '../common/instants';
 
 export type { DutyDetail, DutyLiveStateView, DutySummary } from '@duban/contracts';
-
-const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
 export function toDutySummary(duty: DutyEntity): DutySummary {
   return {
@@ -15,9 +14,9 @@ export function toDutySummary(duty: DutyEntity): DutySummary {
     dueAt: duty.dueAt.toISOString(),
     assignedAt: duty.assignedAt.toISOString(),
     overdue: duty.overdueSince !== null && duty.closedAt === null,
-    overdueSince: iso(duty.overdueSince),
+    overdueSince: isoDateOrNull(duty.overdueSince),
     returnCount: duty.returnCount,
-    closedAt: iso(duty.closedAt),
+    closedAt: isoDateOrNull(duty.closedAt),
     updatedAt: duty.updatedAt.toISOString(),
     campaignId: duty.campaignId,
     phaseId: duty.phaseId,
@@ -40,7 +39,7 @@ export function toDutyDetail(
     description: duty.description,
     department: { id: department.id, code: department.code, name: department.name },
     result: duty.result,
-    remindedAt: iso(duty.remindedAt),
+    remindedAt: isoDateOrNull(duty.remindedAt),
     allowedActions,
     ...may,
     history: history.map((t) => ({
@@ -51,7 +50,7 @@ export function toDutyDetail(
       actor: { id: t.actorUserId, username: t.actorUsername, role: t.actorRole },
       reason: t.reason,
       result: t.result,
-      dueAt: iso(t.dueAt),
+      dueAt: isoDateOrNull(t.dueAt),
       fromDepartmentId: t.fromDepartmentId,
       toDepartmentId: t.toDepartmentId,
       evidenceIds: t.evidenceIds ?? [],
@@ -68,7 +67,7 @@ export function toDutyDetail(
       recipients: m.recipients,
       subject: m.subject,
       status: m.status,
-      sentAt: iso(m.sentAt),
+      sentAt: isoDateOrNull(m.sentAt),
     })),
   };
 }
