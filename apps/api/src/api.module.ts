@@ -73,7 +73,7 @@ export class ApiModule implements OnApplicationBootstrap {
   static forRoot(config: DubanConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [DubanConfigModule.forRoot(config), PersistenceModule.forRoot(config.databaseUrl, 'duban-api'), JwtModule.register({}), ProgressModule],
+      imports: [DubanConfigModule.forRoot(config), PersistenceModule.forRoot(config.databaseUrl, 'duban-api', config.databasePool), JwtModule.register({}), ProgressModule],
       controllers: [
         HealthController,
         AuthController,

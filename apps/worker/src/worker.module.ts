@@ -20,7 +20,7 @@ export class WorkerModule implements OnApplicationShutdown {
   static forRoot(config: DubanConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [DubanConfigModule.forRoot(config), PersistenceModule.forRoot(config.databaseUrl, 'duban-worker')],
+      imports: [DubanConfigModule.forRoot(config), PersistenceModule.forRoot(config.databaseUrl, 'duban-worker', config.databasePool)],
       providers: [
         { provide: MailTransport, inject: [DUBAN_CONFIG], useFactory: (c: DubanConfig) => new MailTransport(c.smtp.url) },
         OnceOnlyMail,

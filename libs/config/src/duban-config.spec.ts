@@ -16,6 +16,12 @@ describe('loadDubanConfig', () => {
     expect(loadDubanConfig({ DUBAN_NOTICE_LINK_DAYS: '30' }).noticeLinkDays).toBe(30);
   });
 
+  it('bounds the pool, and fails a second connection inside a transaction in tests only', () => {
+    expect(loadDubanConfig({}).databasePool).toEqual({ size: 10, waitMs: 15_000, nestedConnections: 'warn' });
+    expect(loadDubanConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(40) }).databasePool.nestedConnections).toBe('throw');
+    expect(loadDubanConfig({ DATABASE_POOL_SIZE: '40', DATABASE_NESTED_CONNECTIONS: 'throw' }).databasePool).toMatchObject({ size: 40, nestedConnections: 'throw' });
+  });
+
   it.each([
     ['DATABASE_URL', 'mysql://x@y/z', 'must start with postgres:// or postgresql://'],
     ['DATABASE_URL', 'not a url', 'is not a valid URL'],
@@ -30,6 +36,9 @@ describe('loadDubanConfig', () => {
     ['DUBAN_EVIDENCE_MAX_BYTES', '209715200', 'must be between 1 and 104857600'],
     ['DUBAN_NOTICE_LINK_DAYS', '0', 'must be between 1 and 730'],
     ['DUBAN_NOTICE_LINK_DAYS', '3 months', 'expected a whole number'],
+    ['DATABASE_POOL_SIZE', '1', 'must be between 2 and 200'],
+    ['DATABASE_POOL_WAIT_MS', 'forever', 'expected a whole number'],
+    ['DATABASE_NESTED_CONNECTIONS', 'ignore', 'throw'],
   ])('refuses %s=%s, naming the variable', (name, value, message) => {
     expect(() => loadDubanConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadDubanConfig({ [name]: value })).toThrow(`Configuration error in ${name}: `);

@@ -6,6 +6,12 @@
 export interface DubanConfig {
   nodeEnv: string;
   databaseUrl: string;
+  /**
+   * Each process's connection pool: its size, how long a caller waits for a free connection
+   * before a 503 (rather than waiting without end), and what a query inside a transaction
+   * that asks for a second connection does (`throw` in tests, where it must fail; `warn`).
+   */
+  databasePool: { size: number; waitMs: number; nestedConnections: 'throw' | 'warn' };
   temporal: { address: string; namespace: string; taskQueue: string };
   smtp: { url: string; from: string };
   http: { host: string; port: number; bodyLimit: string; publicUrl: string };
@@ -130,6 +136,11 @@ export function loadDubanConfig(env: Env = process.env): DubanConfig {
   return {
     nodeEnv,
     databaseUrl: url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/duban', ['postgres:', 'postgresql:']),
+    databasePool: {
+      size: integer(env, 'DATABASE_POOL_SIZE', 10, 2, 200),
+      waitMs: integer(env, 'DATABASE_POOL_WAIT_MS', 15_000, 100, 600_000),
+      nestedConnections: oneOf(env, 'DATABASE_NESTED_CONNECTIONS', nodeEnv === 'test' ? 'throw' : 'warn', ['throw', 'warn'] as const),
+    },
     temporal: {
       address: hostPort(env, 'TEMPORAL_ADDRESS', '127.0.0.1:7233'),
       namespace: text(env, 'TEMPORAL_NAMESPACE', 'default'),

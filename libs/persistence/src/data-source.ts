@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { guardNestedConnections, type NestedConnectionPolicy } from './transaction-guard';
 import { loadShippedNationalCalendars } from './national-calendar';
 import { DepartmentEntity } from './entities/departments/department.entity';
 import { DutyCommentEntity } from './entities/duties/duty-comment.entity';
@@ -69,8 +70,17 @@ export const MIGRATIONS = [
 /** Any fixed number will do; it only has to be the same in every Duban process. */
 const MIGRATION_LOCK_KEY = 4_242_001;
 
-export function createDataSource(databaseUrl: string, applicationName = 'duban'): DataSource {
-  return new DataSource({
+/** The pool's settings (the config's `databasePool`). */
+export interface DataSourceOptions {
+  size?: number;
+  /** How long a caller waits for a pooled connection; past it the query fails (503 at the API). */
+  waitMs?: number;
+  /** See transaction-guard.ts; tests use `throw`. */
+  nestedConnections?: NestedConnectionPolicy;
+}
+
+export function createDataSource(databaseUrl: string, applicationName = 'duban', options: DataSourceOptions = {}): DataSource {
+  const dataSource = new DataSource({
     type: 'postgres',
     url: databaseUrl,
     entities: ENTITIES,
@@ -79,8 +89,12 @@ export function createDataSource(databaseUrl: string, applicationName = 'duban')
     synchronize: false,
     migrationsRun: false,
     applicationName,
-    extra: { max: 10 },
+    // A bounded wait for a pooled connection: when every one is busy for this long the caller
+    // gets 503 with Retry-After (see the exception filter) instead of waiting without end.
+    extra: { max: options.size ?? 10, connectionTimeoutMillis: options.waitMs ?? 15_000 },
   });
+  guardNestedConnections(dataSource, options.nestedConnections ?? 'warn');
+  return dataSource;
 }
 
 /**

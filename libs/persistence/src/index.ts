@@ -41,3 +41,4 @@ export * from './repositories/users/password-reset-link.repository';
 export * from './one-time-password';
 export * from './repositories/users/single-sign-on-attempt.repository';
 export * from './national-calendar';
+export * from './transaction-guard';

@@ -1,6 +1,6 @@
 import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { createDataSource, runMigrationsLocked } from './data-source';
+import { createDataSource, runMigrationsLocked, type DataSourceOptions } from './data-source';
 import { loadShippedNationalCalendars } from './national-calendar';
 import { DepartmentRepository } from './repositories/departments/department.repository';
 import { DutyCommentRepository } from './repositories/duties/duty-comment.repository';
@@ -59,14 +59,14 @@ export class PersistenceModule implements OnApplicationShutdown {
 
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
 
-  static forRoot(databaseUrl: string, applicationName: string): DynamicModule {
+  static forRoot(databaseUrl: string, applicationName: string, options: DataSourceOptions = {}): DynamicModule {
     return {
       module: PersistenceModule,
       providers: [
         {
           provide: DataSource,
           useFactory: async () => {
-            const dataSource = createDataSource(databaseUrl, applicationName);
+            const dataSource = createDataSource(databaseUrl, applicationName, options);
             await dataSource.initialize();
             const applied = await runMigrationsLocked(dataSource);
             if (applied.length > 0) new Logger(PersistenceModule.name).log(`Applied migrations: ${applied.join(', ')}`);

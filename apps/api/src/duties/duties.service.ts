@@ -107,13 +107,14 @@ export class DutiesService {
       assignedBy: actor,
     };
     const client = await this.connected();
+    const bound = this.config.dutyHistoryEventsBound;
+    // Read before the transaction: a query on the pool while it holds a connection could starve it.
+    const input: DutyWorkflowInput = { assignment, policy: await this.clockPolicy(), ...(bound === undefined ? {} : { historyEventsBound: bound }) };
     let created = true;
     await this.dataSource.transaction(async (tx) => {
       // Checked again under a shared lock: a deactivation at this moment waits, or refuses this.
       await assertUnitsActive(tx, [department.id]);
       await this.duties.recordAssigned(assignment, tx);
-      const bound = this.config.dutyHistoryEventsBound;
-      const input: DutyWorkflowInput = { assignment, policy: await this.clockPolicy(), ...(bound === undefined ? {} : { historyEventsBound: bound }) };
       try {
         await this.temporalCall(() =>
           startWorkflow(client, 'DutyWorkflow', {

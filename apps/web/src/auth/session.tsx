@@ -1,6 +1,6 @@
 // Who is signed in. The token lives in localStorage so that a link opened from an e-mail in a
 // new tab finds the session; it is checked against GET /auth/me on every start.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { api, setToken, whenUnauthorized } from '../api/client';
 import type { Role } from '../api/types';
@@ -34,6 +34,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [checking, setChecking] = useState(true);
   const [expired, setExpired] = useState(false);
   const queryClient = useQueryClient();
+  // While the user signs out, a background refresh may meet the ending session's 401 first: that
+  // is not an expiry, and must not send the page to the log-in page ahead of the sign-out's own step.
+  const signingOut = useRef(false);
 
   // One user's answers must never show to the next one who signs in on this browser.
   const forget = useCallback(() => {
@@ -45,6 +48,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     whenUnauthorized(() => {
+      if (signingOut.current) return;
       setExpired(true);
       forget();
     });
@@ -81,10 +85,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const logout = useCallback(async () => {
     // The token must stop working on the API too, not only be forgotten here; if the API cannot
     // be reached the token is forgotten all the same (it expires on its own).
+    signingOut.current = true;
     try {
       await api.post('/auth/logout');
     } catch {
       // already ended, or the network: nothing more to do
+    } finally {
+      signingOut.current = false;
     }
     forget();
     // Signing out is not a session that expired (a 401 for an already ended token says so).
@@ -92,8 +99,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [forget]);
 
   const logoutEverywhere = useCallback(async () => {
-    await api.post('/auth/logout-everywhere');
+    signingOut.current = true;
+    try {
+      await api.post('/auth/logout-everywhere');
+    } finally {
+      signingOut.current = false;
+    }
     forget();
+    setExpired(false);
   }, [forget]);
 
   const value = useMemo<Session>(
