@@ -12,6 +12,8 @@ module.exports = {
   maxWorkers: process.env.JEST_MAX_WORKERS ?? Math.max(2, require('node:os').availableParallelism() - 1),
   // Integration tests wait for real timers (due times in seconds) and real servers.
   testTimeout: 90_000,
+  // The browser and fault files first when no durations are cached (a clean clone).
+  testSequencer: '<rootDir>/test/support/slow-first-sequencer.js',
   projects: [
     {
       displayName: 'unit',
