@@ -5,7 +5,7 @@ import type { Actor } from '@duban/domain';
 import { CurrentActor } from '../common/actor.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { Allow } from '../common/allow.decorator';
-import { CreateCircularDto, ReviseCircularDto } from '../assessments/assessment.dto';
+import { CreateCircularDto, ReviseCircularDto } from './circular.dto';
 import { CircularsService } from './circulars.service';
 
 @ApiErrors(403)

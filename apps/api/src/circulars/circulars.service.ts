@@ -24,7 +24,7 @@ import { circularPublicationWorkflowId, type CircularPublicationInput } from '@d
 import { startWorkflow } from '@duban/temporal-client';
 import { callTemporal, temporalClient } from '../temporal/temporal-calls';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
-import type { CreateCircularDto, ReviseCircularDto } from '../assessments/assessment.dto';
+import type { CreateCircularDto, ReviseCircularDto } from './circular.dto';
 
 const localDay = (instant: Date) => DateTime.fromJSDate(instant).setZone(DUBAN_TIME_ZONE).toISODate()!;
 const startOfLocalDay = (date: string) => DateTime.fromISO(date, { zone: DUBAN_TIME_ZONE }).startOf('day').toJSDate();
