@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsNumber, IsObject, IsOptional, ValidateIf } from 'class-validator';
+import type { FinaliseAssessmentBody, ReviewAssessmentUnitBody, SetAssessmentRulesBody, StartAssessmentBody } from '@duban/contracts';
 import { EXPORT_FORMATS } from '../common/table-export';
 import { CalendarDate, TrimmedText } from '../common/validation';
 
-export class SetAssessmentRulesDto {
+export class SetAssessmentRulesDto implements SetAssessmentRulesBody {
   @ApiProperty({
     description: 'The whole rules document (see GET …/assessment-rules for the shape and the defaults)',
     example: {
@@ -24,14 +25,14 @@ export class SetAssessmentRulesDto {
   reason: string;
 }
 
-export class StartAssessmentDto {
+export class StartAssessmentDto implements StartAssessmentBody {
   @ApiPropertyOptional({ description: 'The day the record is read for (YYYY-MM-DD, Beijing); today or the campaign’s last day, whichever is earlier' })
   @IsOptional()
   @CalendarDate('asOf must be a date written YYYY-MM-DD')
   asOf?: string;
 }
 
-export class ReviewAssessmentUnitDto {
+export class ReviewAssessmentUnitDto implements ReviewAssessmentUnitBody {
   @ApiProperty() @IsBoolean() commendation: boolean;
   @ApiProperty() @IsBoolean() criticism: boolean;
   @ApiProperty() @IsBoolean() awardIneligible: boolean;
@@ -46,7 +47,7 @@ export class ReviewAssessmentUnitDto {
   reason: string;
 }
 
-export class FinaliseAssessmentDto {
+export class FinaliseAssessmentDto implements FinaliseAssessmentBody {
   @ApiPropertyOptional({ example: '经领导小组会议审定' })
   @IsOptional()
   @TrimmedText(1, 2000)
