@@ -6,7 +6,7 @@ export interface AuditRecord {
   at: IsoInstant;
   actorId: string | null;
   actorUsername: string | null;
-  /** sign_in.succeeded, user.created, department.deactivated … (AUDIT_ACTIONS of the persistence library). */
+  /** sign_in.succeeded, user.created, department.deactivated … (AUDIT_ACTIONS of the domain). */
   action: string;
   targetType: string | null;
   targetId: string | null;

@@ -19,3 +19,6 @@ export type * from './health';
 export type * from './campaigns';
 export type * from './progress';
 export type * from './reports';
+export type * from './calendar';
+export type * from './assessments';
+export type * from './circulars';

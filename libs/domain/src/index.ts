@@ -32,4 +32,5 @@ export * from './users/sign-in-policy';
 export * from './users/user-administration';
 export * from './users/password-policy';
 export * from './departments/department-administration';
+export * from './audit-log/audit-actions';
 export * from './history-events';

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsNumber, IsObject, IsOptional, ValidateIf } from 'class-validator';
-import { CIRCULAR_KINDS, type CircularKind } from '@duban/domain';
+import type { FinaliseAssessmentBody, ReviewAssessmentUnitBody, SetAssessmentRulesBody, StartAssessmentBody } from '@duban/contracts';
 import { EXPORT_FORMATS } from '../common/table-export';
 import { CalendarDate, TrimmedText } from '../common/validation';
 
-export class SetAssessmentRulesDto {
+export class SetAssessmentRulesDto implements SetAssessmentRulesBody {
   @ApiProperty({
     description: 'The whole rules document (see GET …/assessment-rules for the shape and the defaults)',
     example: {
@@ -25,14 +25,14 @@ export class SetAssessmentRulesDto {
   reason: string;
 }
 
-export class StartAssessmentDto {
+export class StartAssessmentDto implements StartAssessmentBody {
   @ApiPropertyOptional({ description: 'The day the record is read for (YYYY-MM-DD, Beijing); today or the campaign’s last day, whichever is earlier' })
   @IsOptional()
   @CalendarDate('asOf must be a date written YYYY-MM-DD')
   asOf?: string;
 }
 
-export class ReviewAssessmentUnitDto {
+export class ReviewAssessmentUnitDto implements ReviewAssessmentUnitBody {
   @ApiProperty() @IsBoolean() commendation: boolean;
   @ApiProperty() @IsBoolean() criticism: boolean;
   @ApiProperty() @IsBoolean() awardIneligible: boolean;
@@ -47,7 +47,7 @@ export class ReviewAssessmentUnitDto {
   reason: string;
 }
 
-export class FinaliseAssessmentDto {
+export class FinaliseAssessmentDto implements FinaliseAssessmentBody {
   @ApiPropertyOptional({ example: '经领导小组会议审定' })
   @IsOptional()
   @TrimmedText(1, 2000)
@@ -56,21 +56,4 @@ export class FinaliseAssessmentDto {
 
 export class TableFormatQuery {
   @IsOptional() @IsIn(EXPORT_FORMATS) format?: (typeof EXPORT_FORMATS)[number];
-}
-
-export class CreateCircularDto {
-  @ApiProperty({ enum: CIRCULAR_KINDS })
-  @IsIn(CIRCULAR_KINDS)
-  kind: CircularKind;
-
-  @ApiPropertyOptional({ example: '2026-Q3', description: 'Required for a quarterly circular' })
-  @ValidateIf((o: CreateCircularDto) => o.kind === 'quarterly' || o.quarter !== undefined)
-  @TrimmedText(7, 7)
-  quarter?: string;
-}
-
-export class ReviseCircularDto {
-  @ApiProperty() @TrimmedText(1, 300) title: string;
-  @ApiProperty() @TrimmedText(1, 50_000) body: string;
-  @ApiProperty({ example: '根据领导意见修改第三部分' }) @TrimmedText(1, 2000) reason: string;
 }

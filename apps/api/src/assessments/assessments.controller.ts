@@ -1,11 +1,12 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res, type StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@duban/domain';
+import type { AssessmentRulesView, AssessmentView } from '@duban/contracts';
 import { CurrentActor } from '../common/actor.decorator';
 import { exportFormat, tableResponse } from '../common/table-export';
 import { FinaliseAssessmentDto, ReviewAssessmentUnitDto, SetAssessmentRulesDto, StartAssessmentDto, TableFormatQuery } from './assessment.dto';
-import { AssessmentsService, type AssessmentView } from './assessments.service';
+import { AssessmentsService } from './assessments.service';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { Allow } from '../common/allow.decorator';
 
@@ -20,14 +21,14 @@ export class AssessmentsController {
 
   @Get('campaigns/:id/assessment-rules')
   @Allow('assessment-rules.read')
-  rules(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  rules(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<AssessmentRulesView> {
     return this.assessments.rules(actor, id);
   }
 
   @ApiErrors(409)
   @Put('campaigns/:id/assessment-rules')
   @Allow('assessment-rules.set')
-  setRules(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SetAssessmentRulesDto) {
+  setRules(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SetAssessmentRulesDto): Promise<AssessmentRulesView> {
     return this.assessments.setRules(actor, id, body);
   }
 
@@ -35,7 +36,7 @@ export class AssessmentsController {
   @ApiErrors(409)
   @Post('campaigns/:id/assessments')
   @Allow('assessment.run')
-  async start(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: StartAssessmentDto, @Res({ passthrough: true }) response: Response) {
+  async start(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: StartAssessmentDto, @Res({ passthrough: true }) response: Response): Promise<AssessmentView> {
     const { created, view } = await this.assessments.start(actor, id, body);
     response.status(created ? 201 : 200);
     return view;
@@ -45,14 +46,19 @@ export class AssessmentsController {
   @Get('campaigns/:id/assessment')
   @Allow('assessment.read')
   @ApiProduces(...TABLE_TYPES)
-  async ofCampaign(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: TableFormatQuery, @Headers('accept') accept?: string) {
+  async ofCampaign(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Query() query: TableFormatQuery,
+    @Headers('accept') accept?: string,
+  ): Promise<StreamableFile | AssessmentView> {
     return this.answer(await this.assessments.ofCampaign(actor, id), query, accept);
   }
 
   @Get('assessments/:id')
   @Allow('assessment.read')
   @ApiProduces(...TABLE_TYPES)
-  async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: TableFormatQuery, @Headers('accept') accept?: string) {
+  async get(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: TableFormatQuery, @Headers('accept') accept?: string): Promise<StreamableFile | AssessmentView> {
     return this.answer(await this.assessments.view(actor, id), query, accept);
   }
 
@@ -60,7 +66,7 @@ export class AssessmentsController {
   @ApiErrors(409)
   @Put('assessments/:id/units/:unitId')
   @Allow('assessment.review')
-  review(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('unitId') unitId: string, @Body() body: ReviewAssessmentUnitDto) {
+  review(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('unitId') unitId: string, @Body() body: ReviewAssessmentUnitDto): Promise<AssessmentView> {
     return this.assessments.review(actor, id, unitId, body);
   }
 
@@ -68,11 +74,11 @@ export class AssessmentsController {
   @Post('assessments/:id/finalise')
   @Allow('assessment.finalise')
   @HttpCode(200)
-  finalise(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: FinaliseAssessmentDto) {
+  finalise(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: FinaliseAssessmentDto): Promise<AssessmentView> {
     return this.assessments.finalise(actor, id, body);
   }
 
-  private async answer(view: AssessmentView, query: TableFormatQuery, accept: string | undefined) {
+  private async answer(view: AssessmentView, query: TableFormatQuery, accept: string | undefined): Promise<StreamableFile | AssessmentView> {
     const format = exportFormat(query.format, accept);
     return format ? tableResponse(this.assessments.table(view), format) : view;
   }

@@ -17,7 +17,8 @@ import {
   type Actor,
   type AssessmentRules,
 } from '@duban/domain';
-import { AssessmentRepository, CampaignRepository, type AssessmentRow, type AssessmentScoreRow, type CampaignRow } from '@duban/persistence';
+import { AssessmentRepository, CampaignRepository, type AssessmentRow, type CampaignRow } from '@duban/persistence';
+import type { AssessmentRulesView, AssessmentView } from '@duban/contracts';
 import {
   assessmentLiveStateQuery,
   assessmentWorkflowId,
@@ -32,17 +33,15 @@ import type { ExportTable } from '../common/table-export';
 import { callTemporal, temporalClient } from '../temporal/temporal-calls';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import type { FinaliseAssessmentDto, ReviewAssessmentUnitDto, SetAssessmentRulesDto, StartAssessmentDto } from './assessment.dto';
+import { assessmentView } from './assessments.views';
+
+/** The table writes instants in Beijing time: back from the answer's ISO text to a Date. */
+const instant = (iso: string | null): Date | null => (iso === null ? null : new Date(iso));
 
 /** How long a new assessment's answer waits for its first scorecards. */
 const FIRST_COMPUTATION_WAIT_MS = 30_000;
 
 const today = () => DateTime.now().setZone(DUBAN_TIME_ZONE).toISODate()!;
-
-export interface AssessmentView extends Omit<AssessmentRow, 'createdBy'> {
-  campaignName: string;
-  createdBy: string;
-  units: AssessmentScoreRow[];
-}
 
 /** The campaign's assessment rules and its acceptance assessment (office runs it; assessors read it). */
 @Injectable()
@@ -55,7 +54,7 @@ export class AssessmentsService {
     private readonly temporal: TemporalClientProvider,
   ) {}
 
-  async rules(actor: Actor, campaignId: string) {
+  async rules(actor: Actor, campaignId: string): Promise<AssessmentRulesView> {
     assertOfficeOrViewer(actor, 'The assessment rules are');
     const campaign = await this.campaign(campaignId);
     const stored = await this.assessments.rules(campaign.id);
@@ -63,7 +62,7 @@ export class AssessmentsService {
   }
 
   /** Replaces the rules (checked whole: 400 with every problem by field), logged with who and why. */
-  async setRules(actor: Actor, campaignId: string, dto: SetAssessmentRulesDto) {
+  async setRules(actor: Actor, campaignId: string, dto: SetAssessmentRulesDto): Promise<AssessmentRulesView> {
     assertMayManageCampaigns(actor);
     const campaign = await this.campaign(campaignId);
     const units = await this.assessments.campaignUnits(campaign.id);
@@ -120,7 +119,7 @@ export class AssessmentsService {
     assertMayReadAssessments(actor);
     const assessment = await this.assessment(assessmentId);
     const [campaign, scores] = await Promise.all([this.campaigns.findById(assessment.campaignId), this.assessments.scores(assessment.id)]);
-    return { ...assessment, campaignName: campaign?.name ?? '', units: assessmentRowsVisibleTo(actor, scores) ?? [] };
+    return assessmentView(assessment, campaign?.name ?? '', assessmentRowsVisibleTo(actor, scores) ?? []);
   }
 
   async live(assessment: AssessmentRow): Promise<AssessmentLiveState | null> {
@@ -212,7 +211,7 @@ export class AssessmentsService {
           u.subsidyAdjustmentYuan,
           u.proposedOutcomes.subsidyAdjustmentYuan,
           u.reviewedByUsername,
-          u.reviewedAt,
+          instant(u.reviewedAt),
           u.reviewReason,
         ];
       }),

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { AUDIT_ACTIONS } from '@duban/persistence';
+import { AUDIT_ACTIONS } from '@duban/domain';
 import { ExportFormatQuery } from '../common/table-export';
 import { ZonedDateTime } from '../common/validation';
 

@@ -23,7 +23,7 @@ export const auditLogSchemas: OpenApiSchemas = {
       "actorUsername": {"type":"string","nullable":true},
       "action": {
         "type": "string",
-        "description": "sign_in.succeeded, user.created, department.deactivated … (AUDIT_ACTIONS of the persistence library)."
+        "description": "sign_in.succeeded, user.created, department.deactivated … (AUDIT_ACTIONS of the domain)."
       },
       "targetType": {"type":"string","nullable":true},
       "targetId": {"type":"string","nullable":true},

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
+import type { SetCalendarYearBody } from '@duban/contracts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export class SetCalendarYearDto {
+export class SetCalendarYearDto implements SetCalendarYearBody {
   @ApiProperty({ example: ['2026-10-01', '2026-10-02'], description: 'Public holidays (YYYY-MM-DD)' })
   @IsArray()
   @ArrayMaxSize(366)

@@ -3,6 +3,29 @@
 import type { OpenApiAnswers, OpenApiSchemas } from '../common/openapi-types';
 
 export const calendarSchemas: OpenApiSchemas = {
+  "CalendarYearRevision": {
+    "type": "object",
+    "properties": {
+      "year": {"type":"number"},
+      "revision": {"type":"number","description":"0 when the office has not set the year yet."},
+      "holidays": {"type":"array","items":{"type":"string"}},
+      "makeUpWorkdays": {"type":"array","items":{"type":"string"}},
+      "reason": {"type":"string","nullable":true},
+      "changedBy": {
+        "type": "string",
+        "nullable": true,
+        "description": "The office user who saved it; null for a year not set and for a revision shipped with Duban."
+      },
+      "changedAt": {"type":"string","format":"date-time","nullable":true},
+      "shippedFrom": {
+        "type": "string",
+        "nullable": true,
+        "description": "The State Council notice a shipped revision was loaded from; null when the office saved it."
+      }
+    },
+    "required": ["year","revision","holidays","makeUpWorkdays","reason","changedBy","changedAt","shippedFrom"],
+    "description": "One revision of a year's calendar (GET /calendar/:year/revisions, oldest first)."
+  },
   "CalendarYearView": {
     "type": "object",
     "properties": {
@@ -39,7 +62,7 @@ export const calendarSchemas: OpenApiSchemas = {
       "changedAt",
       "shippedFrom"
     ],
-    "description": "A year's current revision, and whether Duban ships the State Council's notice for it."
+    "description": "GET /calendar/:year and the answer to PUT: a year's current revision, and whether Duban ships the State Council's notice for it."
   },
   "ShippedNoticeView": {
     "type": "object",

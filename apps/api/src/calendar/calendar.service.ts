@@ -2,22 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { assertValidCalendarYear, DomainError, DomainErrorCode, DUBAN_TIME_ZONE, nationalHolidayNotice, type Actor } from '@duban/domain';
-import { WorkingCalendarRepository, type CalendarYearRevision } from '@duban/persistence';
+import { WorkingCalendarRepository } from '@duban/persistence';
+import type { CalendarYearRevision, CalendarYearView, ShippedNoticeView } from '@duban/contracts';
 import type { SetCalendarYearDto } from './calendar.dto';
-
-/** The State Council notice Duban ships for a year, as the calendar page names it. */
-export interface ShippedNoticeView {
-  title: string;
-  /** 文号; null where the shipped text did not carry it. */
-  number: string | null;
-  issuedOn: string;
-}
-
-/** A year's current revision, and whether Duban ships the State Council's notice for it. */
-export interface CalendarYearView extends CalendarYearRevision {
-  /** Null: Duban ships no notice for the year, so only what the office sets counts (a flag on the page). */
-  shippedNotice: ShippedNoticeView | null;
-}
+import { calendarRevisionView, calendarYearView } from './calendar.views';
 
 @Injectable()
 export class CalendarService {
@@ -29,11 +17,11 @@ export class CalendarService {
   ) {}
 
   async get(year: number): Promise<CalendarYearView> {
-    return { ...(await this.calendars.current(checkedYear(year))), shippedNotice: shippedNotice(year) };
+    return calendarYearView(await this.calendars.current(checkedYear(year)), shippedNotice(year));
   }
 
-  revisions(year: number): Promise<CalendarYearRevision[]> {
-    return this.calendars.revisions(checkedYear(year));
+  async revisions(year: number): Promise<CalendarYearRevision[]> {
+    return (await this.calendars.revisions(checkedYear(year))).map(calendarRevisionView);
   }
 
   /** The office sets a year's holidays and make-up working days; each save is a new revision. */
@@ -52,7 +40,7 @@ export class CalendarService {
         `The ${year} calendar is at revision ${current.revision}, not ${dto.expectedRevision}: reload and apply your change again`,
       );
     }
-    return { ...saved, shippedNotice: shippedNotice(year) };
+    return calendarYearView(saved, shippedNotice(year));
   }
 
   /**

@@ -2,10 +2,11 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '@duban/domain';
+import type { CircularView } from '@duban/contracts';
 import { CurrentActor } from '../common/actor.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { Allow } from '../common/allow.decorator';
-import { CreateCircularDto, ReviseCircularDto } from '../assessments/assessment.dto';
+import { CreateCircularDto, ReviseCircularDto } from './circular.dto';
 import { CircularsService } from './circulars.service';
 
 @ApiErrors(403)
@@ -19,19 +20,19 @@ export class CircularsController {
   @ApiErrors(409)
   @Post('campaigns/:id/circulars')
   @Allow('circular.draft')
-  draft(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: CreateCircularDto) {
+  draft(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: CreateCircularDto): Promise<CircularView> {
     return this.circulars.draft(actor, id, body);
   }
 
   @Get('campaigns/:id/circulars')
   @Allow('circular.read')
-  list(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  list(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CircularView[]> {
     return this.circulars.list(actor, id);
   }
 
   @Get('circulars/:id')
   @Allow('circular.read')
-  get(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CircularView> {
     return this.circulars.get(actor, id);
   }
 
@@ -39,7 +40,7 @@ export class CircularsController {
   @Get('circulars/:id/page')
   @Allow('circular.read')
   @ApiProduces('text/html')
-  async page(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) response: Response) {
+  async page(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) response: Response): Promise<string> {
     const page = await this.circulars.page(actor, id);
     // Set on success only: @Header would label an error's JSON as text/html too.
     response.type('text/html; charset=utf-8');
@@ -49,7 +50,7 @@ export class CircularsController {
   @ApiErrors(409)
   @Put('circulars/:id')
   @Allow('circular.revise')
-  revise(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReviseCircularDto) {
+  revise(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ReviseCircularDto): Promise<CircularView> {
     return this.circulars.revise(actor, id, body);
   }
 
@@ -58,7 +59,7 @@ export class CircularsController {
   @Post('circulars/:id/publish')
   @Allow('circular.publish')
   @HttpCode(200)
-  publish(@CurrentActor() actor: Actor, @Param('id') id: string) {
+  publish(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<CircularView> {
     return this.circulars.publish(actor, id);
   }
 }

@@ -24,7 +24,9 @@ import { circularPublicationWorkflowId, type CircularPublicationInput } from '@d
 import { startWorkflow } from '@duban/temporal-client';
 import { callTemporal, temporalClient } from '../temporal/temporal-calls';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
-import type { CreateCircularDto, ReviseCircularDto } from '../assessments/assessment.dto';
+import type { CircularView } from '@duban/contracts';
+import type { CreateCircularDto, ReviseCircularDto } from './circular.dto';
+import { circularView } from './circulars.views';
 
 const localDay = (instant: Date) => DateTime.fromJSDate(instant).setZone(DUBAN_TIME_ZONE).toISODate()!;
 const startOfLocalDay = (date: string) => DateTime.fromISO(date, { zone: DUBAN_TIME_ZONE }).startOf('day').toJSDate();
@@ -52,20 +54,20 @@ export class CircularsService {
   ) {}
 
   /** Drafts (or drafts again, while unpublished) the circular of a quarter or the final one. */
-  async draft(actor: Actor, campaignId: string, dto: CreateCircularDto): Promise<CircularRow> {
+  async draft(actor: Actor, campaignId: string, dto: CreateCircularDto): Promise<CircularView> {
     assertMayManageCampaigns(actor);
     const campaign = await this.campaign(campaignId);
     const now = new Date();
     const data = dto.kind === 'quarterly' ? await this.quarterlyData(campaign, dto.quarter ?? '', now) : await this.finalData(campaign, now);
     const { title, body } = circularText(data);
-    return this.circulars.draft({ id: randomUUID(), campaignId: campaign.id, kind: dto.kind, periodKey: data.periodKey, title, body, data, actor, at: now });
+    return circularView(await this.circulars.draft({ id: randomUUID(), campaignId: campaign.id, kind: dto.kind, periodKey: data.periodKey, title, body, data, actor, at: now }));
   }
 
-  async revise(actor: Actor, circularId: string, dto: ReviseCircularDto): Promise<CircularRow> {
+  async revise(actor: Actor, circularId: string, dto: ReviseCircularDto): Promise<CircularView> {
     assertMayManageCampaigns(actor);
     const circular = await this.circular(circularId);
     if (circular.status === 'published') throw published();
-    return this.circulars.revise({ id: circular.id, title: dto.title, body: dto.body, actor, reason: dto.reason, at: new Date() });
+    return circularView(await this.circulars.revise({ id: circular.id, title: dto.title, body: dto.body, actor, reason: dto.reason, at: new Date() }));
   }
 
   /**
@@ -73,7 +75,7 @@ export class CircularsService {
    * A second publication (or two racing) gets 409: the record says published, or the workflow
    * id is taken (a failed publication may be started again).
    */
-  async publish(actor: Actor, circularId: string): Promise<CircularRow> {
+  async publish(actor: Actor, circularId: string): Promise<CircularView> {
     assertMayManageCampaigns(actor);
     const circular = await this.circular(circularId);
     if (circular.status === 'published') throw published();
@@ -93,20 +95,15 @@ export class CircularsService {
       }
     }, this.logger);
     await callTemporal(() => handle.result(), this.logger);
-    return (await this.circulars.find(circular.id))!;
+    return circularView((await this.circulars.find(circular.id))!);
   }
 
-  async get(actor: Actor, circularId: string): Promise<CircularRow> {
-    assertMayReadCirculars(actor);
-    const circular = await this.circular(circularId);
-    if (actor.role !== 'office' && circular.status !== 'published') {
-      throw new DomainError(DomainErrorCode.ActionNotPermitted, 'This circular has not been published; drafts are the office’s');
-    }
-    return circular;
+  async get(actor: Actor, circularId: string): Promise<CircularView> {
+    return circularView(await this.readable(actor, circularId));
   }
 
   async page(actor: Actor, circularId: string): Promise<string> {
-    const circular = await this.get(actor, circularId);
+    const circular = await this.readable(actor, circularId);
     return renderCircularPage({
       serialNumber: circular.serialNumber,
       title: circular.title,
@@ -116,10 +113,20 @@ export class CircularsService {
     });
   }
 
-  async list(actor: Actor, campaignId: string): Promise<CircularRow[]> {
+  async list(actor: Actor, campaignId: string): Promise<CircularView[]> {
     assertMayReadCirculars(actor);
     const campaign = await this.campaign(campaignId);
-    return this.circulars.list(campaign.id, actor.role !== 'office');
+    return (await this.circulars.list(campaign.id, actor.role !== 'office')).map(circularView);
+  }
+
+  /** The circular, when the actor may read it: the office every one, the others published ones. */
+  private async readable(actor: Actor, circularId: string): Promise<CircularRow> {
+    assertMayReadCirculars(actor);
+    const circular = await this.circular(circularId);
+    if (actor.role !== 'office' && circular.status !== 'published') {
+      throw new DomainError(DomainErrorCode.ActionNotPermitted, 'This circular has not been published; drafts are the office’s');
+    }
+    return circular;
   }
 
   private async quarterlyData(campaign: CampaignRow, quarterKey: string, now: Date): Promise<CircularData> {

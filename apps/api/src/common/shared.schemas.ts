@@ -50,61 +50,6 @@ export const sharedSchemas: OpenApiSchemas = {
     ],
     "description": "The acceptance assessment (docs/domain.md, \"Assessment and circulars\"): each district and\ndepartment is scored on targets reached, duties done on time and reports on time, less a\npenalty for returned work; the score proposes the outcomes — commendation, circulated criticism (通报批评), loss of\neligibility for \"advanced unit\" awards (取消评先评优资格) — and the fund-gap subsidy is raised or\ncut in proportion to over- or under-achievement. The office reviews each proposal and then\nfinalises. The rules are a campaign setting (null: DEFAULT_ASSESSMENT_RULES)."
   },
-  "AssessmentScoreRow": {
-    "type": "object",
-    "properties": {
-      "unitId": {"type":"string"},
-      "unitKind": {"type":"string","enum":["department","district"]},
-      "unitCode": {"type":"string"},
-      "unitName": {"type":"string"},
-      "scorecard": {"$ref":"#/components/schemas/Scorecard"},
-      "proposedOutcomes": {"$ref":"#/components/schemas/AssessmentOutcomes"},
-      "outcomes": {"$ref":"#/components/schemas/AssessmentOutcomes"},
-      "subsidyBaseYuan": {"type":"number","nullable":true},
-      "subsidyAdjustmentYuan": {"type":"number","nullable":true},
-      "reviewedBy": {"type":"string","nullable":true},
-      "reviewedByUsername": {"type":"string","nullable":true},
-      "reviewedAt": {"type":"string","format":"date-time","nullable":true},
-      "reviewReason": {"type":"string","nullable":true}
-    },
-    "required": [
-      "unitId",
-      "unitKind",
-      "unitCode",
-      "unitName",
-      "scorecard",
-      "proposedOutcomes",
-      "outcomes",
-      "subsidyBaseYuan",
-      "subsidyAdjustmentYuan",
-      "reviewedBy",
-      "reviewedByUsername",
-      "reviewedAt",
-      "reviewReason"
-    ]
-  },
-  "CalendarYearRevision": {
-    "type": "object",
-    "properties": {
-      "year": {"type":"number"},
-      "revision": {"type":"number","description":"0 when the office has not set the year yet."},
-      "holidays": {"type":"array","items":{"type":"string"}},
-      "makeUpWorkdays": {"type":"array","items":{"type":"string"}},
-      "reason": {"type":"string","nullable":true},
-      "changedBy": {
-        "type": "string",
-        "nullable": true,
-        "description": "The office user who saved it; null for a year not set and for a revision shipped with Duban."
-      },
-      "changedAt": {"type":"string","format":"date-time","nullable":true},
-      "shippedFrom": {
-        "type": "string",
-        "nullable": true,
-        "description": "The State Council notice a shipped revision was loaded from; null when the office saved it."
-      }
-    },
-    "required": ["year","revision","holidays","makeUpWorkdays","reason","changedBy","changedAt","shippedFrom"]
-  },
   "CampaignTarget": {
     "type": "object",
     "properties": {
@@ -201,51 +146,6 @@ export const sharedSchemas: OpenApiSchemas = {
       "lateReports"
     ],
     "description": "What a circular is drafted from; kept with it (`data`) so the text can be checked against it."
-  },
-  "CircularRow": {
-    "type": "object",
-    "properties": {
-      "id": {"type":"string"},
-      "campaignId": {"type":"string"},
-      "kind": {"type":"string","enum":["quarterly","final"]},
-      "periodKey": {"type":"string"},
-      "serialNumber": {"type":"string","nullable":true},
-      "title": {"type":"string"},
-      "body": {"type":"string"},
-      "data": {"$ref":"#/components/schemas/CircularData"},
-      "status": {"type":"string","enum":["draft","published"]},
-      "draftedBy": {"type":"string"},
-      "draftedByUsername": {"type":"string","nullable":true},
-      "draftedAt": {"type":"string","format":"date-time"},
-      "revisedBy": {"type":"string","nullable":true},
-      "revisedByUsername": {"type":"string","nullable":true},
-      "revisedAt": {"type":"string","format":"date-time","nullable":true},
-      "revisionReason": {"type":"string","nullable":true},
-      "publishedBy": {"type":"string","nullable":true},
-      "publishedByUsername": {"type":"string","nullable":true},
-      "publishedAt": {"type":"string","format":"date-time","nullable":true}
-    },
-    "required": [
-      "id",
-      "campaignId",
-      "kind",
-      "periodKey",
-      "serialNumber",
-      "title",
-      "body",
-      "data",
-      "status",
-      "draftedBy",
-      "draftedByUsername",
-      "draftedAt",
-      "revisedBy",
-      "revisedByUsername",
-      "revisedAt",
-      "revisionReason",
-      "publishedBy",
-      "publishedByUsername",
-      "publishedAt"
-    ]
   },
   "CircularTargetLine": {
     "type": "object",

@@ -10,7 +10,7 @@ export const complianceSchemas: OpenApiSchemas = {
       "caseId": {"type":"string"},
       "sha256": {"type":"string"},
       "sizeBytes": {"type":"number"},
-      "kind": {"type":"string","enum":["csv","xlsx","pdf","png","jpeg","docx","doc","xls","txt"]},
+      "kind": {"type":"string","enum":["pdf","png","jpeg","docx","xlsx","doc","xls","txt","csv"]},
       "contentType": {"type":"string"},
       "fileName": {"type":"string"},
       "uploadedBy": {"type":"string"},

@@ -11,7 +11,7 @@ export const unitImportsSchemas: OpenApiSchemas = {
         "type": "string",
         "enum": ["market_registration","tax_registration","social_insurance_registration","employment"]
       },
-      "format": {"type":"string","enum":["csv","xlsx"],"nullable":true},
+      "format": {"type":"string","enum":["xlsx","csv"],"nullable":true},
       "fileName": {"type":"string"},
       "sizeBytes": {"type":"string","nullable":true,"description":"The file's size as decimal text (a bigint column)."},
       "sha256": {"type":"string","nullable":true},

@@ -32,6 +32,12 @@ export const queryKeys = {
   inspectionChanged: (): QueryKey[] => [under('/inspection-cases'), under('/compliance-cases'), under('/units')],
   /** What a decision on an exposure proposal changes: the proposals, the public list, the case. */
   exposureDecided: (): QueryKey[] => [under('/exposure-proposals'), under('/exposure-list'), under('/compliance-cases')],
+  /** What an assessment's run, recomputation, review or finalisation changes: the assessment, and its campaign's (the campaign's assessment and log). */
+  assessmentChanged: (campaignId: string): QueryKey[] => [under('/assessments'), under(`/campaigns/${campaignId}`)],
+  /** What a circular's draft, revision or publication changes: the circular, and its campaign's (the campaign's circulars and log). */
+  circularChanged: (campaignId: string): QueryKey[] => [under('/circulars'), under(`/campaigns/${campaignId}`)],
+  /** What a saved calendar year changes: the year and its revisions, and the report rounds still to open (scheduled on working days). */
+  calendarChanged: (): QueryKey[] => [under('/calendar'), under('/campaigns')],
   /** Everything: only for sign-out, which clears the cache rather than invalidating it. */
   all: ['api'] as const,
 };

@@ -1,15 +1,18 @@
 import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Space, Table, Tag, Typography, message } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
+import type { AssessmentUnit, AssessmentView, FinaliseAssessmentBody, ReviewAssessmentUnitBody, StartAssessmentBody } from '@duban/contracts';
+import type { AssessmentOutcomes } from '@duban/domain';
 import { ApiError, api } from '../../api/client';
+import { invalidate, queryKeys } from '../../api/query-keys';
 import { useMe } from '../../auth/session';
 import { applyFieldErrors, errorText } from '../../components/api-errors';
 import { ExportButtons } from '../../components/ExportButtons';
 import { formatDateTime, formatNumber } from '../../components/format';
 import { useI18n } from '../../i18n/i18n';
 import { percent } from '../progress/targets';
-import type { AssessmentOutcomes, AssessmentUnit, AssessmentView } from './types';
 
 const DAY = 'YYYY-MM-DD';
 
@@ -51,10 +54,23 @@ const sameOutcomes = (a: AssessmentOutcomes, b: AssessmentOutcomes) =>
   a.commendation === b.commendation && a.criticism === b.criticism && a.awardIneligible === b.awardIneligible && a.subsidyAdjustmentYuan === b.subsidyAdjustmentYuan;
 
 /**
+ * After a run, recomputation, review or finalisation: the answer is shown at once wherever the
+ * assessment is read (by its id and as its campaign's), and what it changed is asked again.
+ */
+export function useAssessmentChanged(): (next: AssessmentView) => void {
+  const queryClient = useQueryClient();
+  return (next) => {
+    queryClient.setQueryData(queryKeys.get(`/assessments/${next.id}`), next);
+    queryClient.setQueryData(queryKeys.get(`/campaigns/${next.campaignId}/assessment`), next);
+    void invalidate(queryClient, queryKeys.assessmentChanged(next.campaignId));
+  };
+}
+
+/**
  * An assessment: the scorecards of every district and member department, the proposed and the
  * reviewed outcomes; the office recomputes, sets a unit's outcome with a reason and finalises.
  */
-export function AssessmentPanel({ view, onChange, showLink }: { view: AssessmentView; onChange(view: AssessmentView): void; showLink?: boolean }) {
+export function AssessmentPanel({ view, showLink }: { view: AssessmentView; showLink?: boolean }) {
   const { t, label } = useI18n();
   const me = useMe();
   const office = me.role === 'office';
@@ -63,19 +79,14 @@ export function AssessmentPanel({ view, onChange, showLink }: { view: Assessment
   const [conflict, setConflict] = useState<string | null>(null);
   const [finaliseOpen, setFinaliseOpen] = useState(false);
   const [rerunOpen, setRerunOpen] = useState(false);
+  const queryClient = useQueryClient();
+  const onChange = useAssessmentChanged();
 
-  const refresh = async () => {
-    try {
-      onChange(await api.get<AssessmentView>(`/assessments/${view.id}`));
-    } catch {
-      // the page keeps what it shows
-    }
-  };
-  /** A 409: the assessment was finalised meanwhile (here or elsewhere): say so and show it as it is. */
+  /** A 409: the assessment was finalised meanwhile (here or elsewhere): say so and show it as it is (a failed look again keeps what is shown). */
   const onConflict = (error: unknown) => {
     if (error instanceof ApiError && error.status === 409) {
       setConflict(t('assessments.finalisedConflict'));
-      void refresh();
+      void invalidate(queryClient, queryKeys.assessmentChanged(view.campaignId));
       return true;
     }
     return false;
@@ -358,7 +369,7 @@ function ReviewDialog({
     setBusy(true);
     setFailure(null);
     try {
-      const body = {
+      const body: ReviewAssessmentUnitBody = {
         commendation: Boolean(values.commendation),
         criticism: Boolean(values.criticism),
         awardIneligible: Boolean(values.awardIneligible),
@@ -441,7 +452,8 @@ function FinaliseDialog({
     setFailure(null);
     try {
       const reason = (form.getFieldValue('reason') as string | undefined)?.trim();
-      onDone(await api.post<AssessmentView>(`/assessments/${view.id}/finalise`, reason ? { reason } : {}));
+      const body: FinaliseAssessmentBody = reason ? { reason } : {};
+      onDone(await api.post<AssessmentView>(`/assessments/${view.id}/finalise`, body));
     } catch (error) {
       if (onConflict(error)) return;
       const unplaced = applyFieldErrors(form, error, t);
@@ -505,7 +517,8 @@ export function RunAssessmentDialog({
     setFailure(null);
     try {
       const asOf = form.getFieldValue('asOf') as dayjs.Dayjs | undefined;
-      onDone(await api.post<AssessmentView>(`/campaigns/${campaignId}/assessments`, asOf ? { asOf: asOf.format(DAY) } : {}));
+      const body: StartAssessmentBody = asOf ? { asOf: asOf.format(DAY) } : {};
+      onDone(await api.post<AssessmentView>(`/campaigns/${campaignId}/assessments`, body));
     } catch (error) {
       if (onConflict?.(error)) return;
       const unplaced = applyFieldErrors(form, error, t);

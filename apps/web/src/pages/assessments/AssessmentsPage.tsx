@@ -1,14 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Space, Spin, Typography } from 'antd';
 import { useParams } from 'react-router-dom';
-import { ApiError, api } from '../../api/client';
+import type { AssessmentView } from '@duban/contracts';
+import { ApiError } from '../../api/client';
+import { apiQuery } from '../../api/query-keys';
 import { useMe } from '../../auth/session';
 import { errorText } from '../../components/api-errors';
 import { CampaignSelect, useCampaignChoice } from '../../components/CampaignChoice';
 import { RecordPending } from '../../components/RecordPending';
 import { useI18n } from '../../i18n/i18n';
-import { AssessmentPanel, RunAssessmentDialog } from './AssessmentView';
-import type { AssessmentView } from './types';
+import { AssessmentPanel, RunAssessmentDialog, useAssessmentChanged } from './AssessmentView';
 
 /** A campaign's assessment (GET /campaigns/:id/assessment); the office runs it when there is none. */
 export function AssessmentsPage() {
@@ -16,26 +18,13 @@ export function AssessmentsPage() {
   const me = useMe();
   const choice = useCampaignChoice();
   const id = choice.campaignId;
-  const [view, setView] = useState<AssessmentView | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [loading, setLoading] = useState(false);
   const [running, setRunning] = useState(false);
-
-  useEffect(() => {
-    if (!id) return;
-    let live = true;
-    setLoading(true);
-    setView(null);
-    setFailure(null);
-    api
-      .get<AssessmentView>(`/campaigns/${id}/assessment`)
-      .then((answer) => live && setView(answer))
-      .catch((error: unknown) => live && setFailure(error))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [id]);
+  const changed = useAssessmentChanged();
+  const assessment = useQuery({ ...apiQuery<AssessmentView>(`/campaigns/${id ?? ''}/assessment`), enabled: Boolean(id) });
+  const view = id ? (assessment.data ?? null) : null;
+  // A failed look again keeps the assessment shown; a first answer that failed (404: none yet) is shown.
+  const failure: unknown = id && !view ? assessment.error : null;
+  const loading = Boolean(id) && assessment.isLoading;
 
   const notAssessed = failure instanceof ApiError && failure.status === 404;
   return (
@@ -61,7 +50,7 @@ export function AssessmentsPage() {
           </Empty>
         </Card>
       )}
-      {view && <AssessmentPanel view={view} onChange={setView} showLink />}
+      {view && <AssessmentPanel view={view} showLink />}
       {id && (
         <RunAssessmentDialog
           campaignId={id}
@@ -69,8 +58,7 @@ export function AssessmentsPage() {
           onClose={() => setRunning(false)}
           onDone={(next) => {
             setRunning(false);
-            setFailure(null);
-            setView(next);
+            changed(next);
           }}
         />
       )}
@@ -82,25 +70,15 @@ export function AssessmentsPage() {
 export function AssessmentPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const [view, setView] = useState<AssessmentView | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  useEffect(() => {
-    let live = true;
-    api
-      .get<AssessmentView>(`/assessments/${id}`)
-      .then((answer) => live && setView(answer))
-      .catch((error: unknown) => live && setFailure(error));
-    return () => {
-      live = false;
-    };
-  }, [id]);
-  if (failure || !view) return <RecordPending error={failure} notFound={t('assessments.notFound')} />;
+  const assessment = useQuery(apiQuery<AssessmentView>(`/assessments/${id}`));
+  const view = assessment.data ?? null;
+  if (!view) return <RecordPending error={assessment.error} notFound={t('assessments.notFound')} />;
   return (
     <Space orientation="vertical" size="middle" className="page" data-testid="assessments-page">
       <Typography.Title level={1} className="page-title">
         {t('assessments.title')}
       </Typography.Title>
-      <AssessmentPanel view={view} onChange={setView} />
+      <AssessmentPanel view={view} />
     </Space>
   );
 }

@@ -1,30 +1,31 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Calendar, Card, Col, DatePicker, Empty, Input, InputNumber, Row, Select, Space, Spin, Table, Tag, Typography, message } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useSearchParams } from 'react-router-dom';
+import type { CalendarYearRevision, CalendarYearView, SetCalendarYearBody } from '@duban/contracts';
 import { api } from '../../api/client';
+import { invalidate, queryKeys } from '../../api/query-keys';
 import { useSession } from '../../auth/session';
 import { errorText } from '../../components/api-errors';
 import { formatDateTime } from '../../components/format';
 import { domainCode } from '../../components/api-errors';
 import { useI18n } from '../../i18n/i18n';
 
-interface CalendarYear {
-  year: number;
-  revision: number;
-  holidays: string[];
-  makeUpWorkdays: string[];
-  reason: string | null;
-  changedBy: string | null;
-  changedAt: string | null;
-  /** The State Council notice a shipped revision was loaded from; null for the office's own. */
-  shippedFrom: string | null;
-  /** Only on the current year: the notice Duban ships for it, or null (the year is the office's to set). */
-  shippedNotice?: { title: string; number: string | null; issuedOn: string } | null;
-}
-
 const isWeekend = (d: Dayjs) => d.day() === 0 || d.day() === 6;
 const sorted = (days: Iterable<string>) => [...new Set(days)].sort();
+
+/** The office's changes, on the revision they were made to (the save names it, so a save made meanwhile is refused). */
+interface Draft {
+  base: CalendarYearView;
+  holidays: string[];
+  makeUp: string[];
+}
+
+const NO_DAYS: string[] = [];
+const draftOf = (base: CalendarYearView): Draft => ({ base, holidays: sorted(base.holidays), makeUp: sorted(base.makeUpWorkdays) });
+const edited = (draft: Draft) =>
+  JSON.stringify(sorted(draft.base.holidays)) !== JSON.stringify(draft.holidays) || JSON.stringify(sorted(draft.base.makeUpWorkdays)) !== JSON.stringify(draft.makeUp);
 
 /**
  * The office's working-day calendar, a year at a time: public holidays and the weekend days
@@ -37,39 +38,45 @@ export function CalendarPage() {
   const office = hasRole('office');
   const [params, setParams] = useSearchParams();
   const year = Number(params.get('year') ?? dayjs().year());
-  const [saved, setSaved] = useState<CalendarYear | null>(null);
-  const [revisions, setRevisions] = useState<CalendarYear[]>([]);
-  const [holidays, setHolidays] = useState<string[]>([]);
-  const [makeUp, setMakeUp] = useState<string[]>([]);
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState<Draft | null>(null);
   const [reason, setReason] = useState('');
   const [month, setMonth] = useState<Dayjs>(dayjs(`${year}-01-01`));
   const [failure, setFailure] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  const load = useCallback(async () => {
-    try {
-      const [current, history] = await Promise.all([api.get<CalendarYear>(`/calendar/${year}`), api.get<CalendarYear[]>(`/calendar/${year}/revisions`)]);
-      setSaved(current);
-      setRevisions(history);
-      setHolidays(sorted(current.holidays));
-      setMakeUp(sorted(current.makeUpWorkdays));
-      setFailure(null);
-    } catch (error) {
-      setFailure(errorText(error, t));
-    }
-  }, [year, t]);
+  const record = useQuery({
+    queryKey: queryKeys.record(`/calendar/${year}`),
+    queryFn: async ({ signal }) => {
+      const [current, history] = await Promise.all([
+        api.get<CalendarYearView>(`/calendar/${year}`, undefined, signal),
+        api.get<CalendarYearRevision[]>(`/calendar/${year}/revisions`, undefined, signal),
+      ]);
+      return { current, history };
+    },
+  });
+  const current = record.data?.current ?? null;
+  const revisions = record.data?.history ?? [];
+  const loadFailure = record.error ? errorText(record.error, t) : null;
 
   useEffect(() => {
-    setSaved(null);
     setMonth((m) => (m.year() === year ? m : dayjs(`${year}-01-01`)));
-    void load();
-  }, [load, year]);
+  }, [year]);
 
-  const changed = useMemo(
-    () => saved !== null && (JSON.stringify(sorted(saved.holidays)) !== JSON.stringify(holidays) || JSON.stringify(sorted(saved.makeUpWorkdays)) !== JSON.stringify(makeUp)),
-    [saved, holidays, makeUp],
-  );
+  // A new answer is shown unless the office is changing that year: their changes stay on the
+  // revision they were made to, so a save made meanwhile is still refused.
+  useEffect(() => {
+    if (current && (!draft || draft.base.year !== current.year || (draft.base !== current && !edited(draft)))) setDraft(draftOf(current));
+  }, [current, draft]);
+
+  const shown = draft && current && draft.base.year === year ? draft : null;
+  const saved = shown?.base ?? null;
+  const holidays = shown?.holidays ?? NO_DAYS;
+  const makeUp = shown?.makeUp ?? NO_DAYS;
+  const changed = shown !== null && edited(shown);
+  const setHolidays = (change: (days: string[]) => string[]) => setDraft((d) => (d ? { ...d, holidays: change(d.holidays) } : d));
+  const setMakeUp = (change: (days: string[]) => string[]) => setDraft((d) => (d ? { ...d, makeUp: change(d.makeUp) } : d));
 
   /** A weekday becomes (or stops being) a holiday; a weekend day a make-up working day. */
   const toggle = (day: Dayjs) => {
@@ -87,15 +94,18 @@ export function CalendarPage() {
     setFailure(null);
     setConflict(false);
     try {
-      await api.put(`/calendar/${year}`, { holidays, makeUpWorkdays: makeUp, expectedRevision: saved.revision, ...(reason.trim() ? { reason: reason.trim() } : {}) });
+      const body: SetCalendarYearBody = { holidays, makeUpWorkdays: makeUp, expectedRevision: saved.revision, ...(reason.trim() ? { reason: reason.trim() } : {}) };
+      await api.put<CalendarYearView>(`/calendar/${year}`, body);
       void message.success(t('calendar.saved', { year }));
       setReason('');
-      await load();
+      await invalidate(queryClient, queryKeys.calendarChanged());
+      setDraft(null);
     } catch (error) {
       if (domainCode(error) === 'CALENDAR_CHANGED_MEANWHILE' || (error as { status?: number }).status === 409) {
         // Someone saved since this page loaded: show theirs; the office applies the change again.
         setConflict(true);
-        await load();
+        await invalidate(queryClient, queryKeys.calendarChanged());
+        setDraft(null);
       } else setFailure(errorText(error, t));
     } finally {
       setBusy(false);
@@ -134,7 +144,7 @@ export function CalendarPage() {
         </Space>
       </Space>
       {conflict && <Alert type="warning" showIcon role="alert" title={t('calendar.conflict')} closable onClose={() => setConflict(false)} data-testid="calendar-conflict" />}
-      {failure && <Alert type="error" showIcon role="alert" title={failure} />}
+      {(failure ?? loadFailure) && <Alert type="error" showIcon role="alert" title={failure ?? loadFailure} />}
       {saved &&
         saved.year === year &&
         (saved.shippedNotice ? (
@@ -158,7 +168,7 @@ export function CalendarPage() {
           />
         ))}
       {!saved ? (
-        !failure && <Spin description={t('common.loading')} />
+        !(failure ?? loadFailure) && <Spin description={t('common.loading')} />
       ) : (
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={14}>
@@ -272,13 +282,7 @@ export function CalendarPage() {
                       <Button type="primary" loading={busy} disabled={!changed} onClick={() => void save()} data-testid="calendar-save">
                         {t('calendar.save', { year })}
                       </Button>
-                      <Button
-                        disabled={!changed}
-                        onClick={() => {
-                          setHolidays(sorted(saved.holidays));
-                          setMakeUp(sorted(saved.makeUpWorkdays));
-                        }}
-                      >
+                      <Button disabled={!changed} onClick={() => current && setDraft(draftOf(current))}>
                         {t('calendar.discard')}
                       </Button>
                       {changed && <Typography.Text type="warning">{t('calendar.unsaved')}</Typography.Text>}
@@ -296,7 +300,7 @@ export function CalendarPage() {
               {revisions.length === 0 ? (
                 <Empty description={t('calendar.noRevisions')} />
               ) : (
-                <Table<CalendarYear>
+                <Table<CalendarYearRevision>
                   size="small"
                   rowKey="revision"
                   dataSource={[...revisions].reverse()}

@@ -1,8 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Collapse, Descriptions, Form, Input, Modal, Space, Table, Typography, message } from 'antd';
 import { Link, useParams } from 'react-router-dom';
+import type { CircularData } from '@duban/domain';
+import type { CircularView as Circular, ReviseCircularBody } from '@duban/contracts';
 import { ApiError, api, openPrintable } from '../../api/client';
+import { apiQuery, invalidate, queryKeys } from '../../api/query-keys';
 import { useMe } from '../../auth/session';
 import { applyFieldErrors, errorText } from '../../components/api-errors';
 import { formatDateTime, formatNumber } from '../../components/format';
@@ -12,34 +16,28 @@ import { useI18n } from '../../i18n/i18n';
 import { OutcomeTags } from '../assessments/AssessmentView';
 import { percent, targetFigure, targetKey, targetName } from '../progress/targets';
 import { CircularStatusTag, circularPeriod } from './CircularsPage';
-import type { Circular, CircularData } from './types';
 
 /** A circular: its text, the data it was drafted from; the office revises and publishes a draft. */
 export function CircularPage() {
   const { id = '' } = useParams();
   const { t, label } = useI18n();
   const me = useMe();
-  const [circular, setCircular] = useState<Circular | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
+  const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [publishing, setPublishing] = useState(false);
   const [publishBusy, setPublishBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      setCircular(await api.get<Circular>(`/circulars/${id}`));
-      setFailure(null);
-    } catch (error) {
-      setFailure(error);
-    }
-  }, [id]);
+  const record = useQuery(apiQuery<Circular>(`/circulars/${id}`));
+  const circular = record.data ?? null;
 
-  useEffect(() => {
-    void load();
-  }, [load]);
+  if (!circular) return <RecordPending error={record.error} notFound={t('circulars.notFound')} />;
 
-  if (failure || !circular) return <RecordPending error={failure} notFound={t('circulars.notFound')} />;
+  /** The circular as the API answered a change, at once; then what the change touched, asked again. */
+  const changed = (next?: Circular) => {
+    if (next) queryClient.setQueryData(queryKeys.get(`/circulars/${next.id}`), next);
+    void invalidate(queryClient, queryKeys.circularChanged(circular.campaignId));
+  };
 
   const office = me.role === 'office';
   const draft = circular.status === 'draft';
@@ -120,13 +118,13 @@ export function CircularPage() {
           onClose={() => setEditing(false)}
           onDone={(next) => {
             setEditing(false);
-            setCircular(next);
+            changed(next);
             void message.success(t('circulars.revisedDone'));
           }}
           onConflict={(text) => {
             setEditing(false);
             setActionError(text);
-            void load();
+            changed();
           }}
         />
       )}
@@ -142,13 +140,13 @@ export function CircularPage() {
           setPublishBusy(true);
           try {
             const next = await api.post<Circular>(`/circulars/${circular.id}/publish`);
-            setCircular(next);
+            changed(next);
             setPublishing(false);
             void message.success(t('circulars.publishedDone', { serial: next.serialNumber ?? '' }));
           } catch (error) {
             setPublishing(false);
             setActionError(errorText(error, t));
-            void load();
+            changed();
           } finally {
             setPublishBusy(false);
           }
@@ -175,7 +173,8 @@ function ReviseDialog({ circular, onClose, onDone, onConflict }: { circular: Cir
     setBusy(true);
     setFailure(null);
     try {
-      onDone(await api.put<Circular>(`/circulars/${circular.id}`, values));
+      const body: ReviseCircularBody = values;
+      onDone(await api.put<Circular>(`/circulars/${circular.id}`, body));
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
         onConflict(errorText(error, t));

@@ -1,16 +1,19 @@
 import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Form, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useNavigate } from 'react-router-dom';
-import { DUBAN_TIME_ZONE } from '@duban/domain';
+import { DUBAN_TIME_ZONE, type CircularKind, type CircularStatus } from '@duban/domain';
+import type { CircularView as Circular, CreateCircularBody } from '@duban/contracts';
 import { api } from '../../api/client';
+import { invalidate, queryKeys } from '../../api/query-keys';
 import { useMe } from '../../auth/session';
 import { applyFieldErrors, errorText } from '../../components/api-errors';
 import { CampaignSelect, useCampaignChoice, type CampaignOption } from '../../components/CampaignChoice';
 import { formatDateTime } from '../../components/format';
 import { useApiGet } from '../../components/useApiGet';
 import { useI18n } from '../../i18n/i18n';
-import { quartersOf, type Circular, type CircularKind, type CircularStatus } from './types';
+import { quartersOf } from './quarters';
 
 export function CircularStatusTag({ status }: { status: CircularStatus }) {
   const { label } = useI18n();
@@ -82,6 +85,7 @@ export function CircularsPage() {
 function DraftDialog({ campaign, campaignId, onClose }: { campaign: CampaignOption | null; campaignId: string; onClose(): void }) {
   const { t, label } = useI18n();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [form] = Form.useForm<{ kind: CircularKind; quarter?: string }>();
   const kind = Form.useWatch('kind', form) ?? 'quarterly';
   const [busy, setBusy] = useState(false);
@@ -98,8 +102,9 @@ function DraftDialog({ campaign, campaignId, onClose }: { campaign: CampaignOpti
     setBusy(true);
     setFailure(null);
     try {
-      const body = values.kind === 'quarterly' ? { kind: 'quarterly', quarter: values.quarter } : { kind: 'final' };
+      const body: CreateCircularBody = values.kind === 'quarterly' ? { kind: 'quarterly', quarter: values.quarter } : { kind: 'final' };
       const circular = await api.post<Circular>(`/campaigns/${campaignId}/circulars`, body);
+      void invalidate(queryClient, queryKeys.circularChanged(campaignId));
       onClose();
       void navigate(`/circulars/${circular.id}`);
     } catch (error) {

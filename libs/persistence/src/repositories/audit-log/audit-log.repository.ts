@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { AuditAction } from '@duban/domain';
 
 /**
  * What the audit log records: sign-ins and their failures, locks, sign-outs, and every
@@ -19,35 +20,6 @@ export interface AuditEntry {
   reason?: string | null;
   clientAddress?: string | null;
 }
-
-export const AUDIT_ACTIONS = [
-  'sign_in.succeeded',
-  'sign_in.failed',
-  'sign_in.throttled',
-  'sign_in.refused_locked',
-  'account.locked',
-  'account.unlocked',
-  'sign_out',
-  'sign_out.everywhere',
-  'password.changed',
-  'password.reset',
-  'password.reset_link_sent',
-  'password.reset_link_used',
-  'user.created',
-  'user.updated',
-  'user.deactivated',
-  'user.reactivated',
-  'user.provisioned',
-  'user.sso_linked',
-  'users.imported',
-  'department.created',
-  'department.updated',
-  'department.deactivated',
-  'department.reactivated',
-  'departments.imported',
-  'administrator.created',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditRecord {
   id: string;
