@@ -26,6 +26,8 @@ export const queryKeys = {
   phaseLaunched: (): QueryKey[] => [under('/campaigns'), under('/duties'), under('/inbox'), under('/overview')],
   /** What a bulk duty action changes: the duties, and the lists, boards and progress they count in. */
   dutiesChanged: (): QueryKey[] => [under('/duties'), under('/inbox'), under('/overview'), under('/campaigns')],
+  /** What a report's filing changes: the reports and their lists, and the duty it submits with everything that counts it. */
+  reportFiled: (dutyId: string): QueryKey[] => [under('/reports'), under(`/duties/${dutyId}`), under('/inbox'), under('/overview'), under('/campaigns')],
   /** What a compliance case's step changes: the case, the case list, and its unit's history. */
   caseChanged: (): QueryKey[] => [under('/compliance-cases'), under('/units')],
   /** What an enforcement action changes: the inspection case and its list, its compliance case, its unit. */

@@ -1,10 +1,12 @@
 // The office's bulk actions: extend the selected duties, remind a department of its overdue
 // duties. Each duty answers for itself; the dialog then shows every duty's outcome.
 import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
+import { apiQuery, invalidate, queryKeys } from '../../api/query-keys';
 import type { Department } from '@duban/contracts';
 import { applyFieldErrors, domainErrorText, errorText } from '../../components/api-errors';
 import { beijingInstant, formatDateTime } from '../../components/format';
@@ -65,12 +67,13 @@ interface ExtendProps {
   dutyIds: string[];
   titles: Map<string, string>;
   onClose(): void;
-  /** Called once the API answered (whatever each duty's outcome), so the list can reload. */
+  /** Called once the API answered (whatever each duty's outcome); what the action changed is already asked again. */
   onDone(): void;
 }
 
 export function BulkExtendDialog({ open, dutyIds, titles, onClose, onDone }: ExtendProps) {
   const { t } = useI18n();
+  const queryClient = useQueryClient();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -96,6 +99,7 @@ export function BulkExtendDialog({ open, dutyIds, titles, onClose, onDone }: Ext
     try {
       const answer = await api.post<BulkResult>('/bulk-actions/extend', { dutyIds, dueAt: beijingInstant(values.dueAt), reason: values.reason });
       setResult(answer);
+      void invalidate(queryClient, queryKeys.dutiesChanged());
       onDone();
     } catch (error) {
       const unplaced = applyFieldErrors(form, error, t);
@@ -154,11 +158,11 @@ interface RemindProps {
   departmentId?: string;
   titles: Map<string, string>;
   onClose(): void;
-  onDone(): void;
 }
 
-export function BulkRemindDialog({ open, departments, departmentId, titles, onClose, onDone }: RemindProps) {
+export function BulkRemindDialog({ open, departments, departmentId, titles, onClose }: RemindProps) {
   const { t } = useI18n();
+  const queryClient = useQueryClient();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -191,7 +195,9 @@ export function BulkRemindDialog({ open, departments, departmentId, titles, onCl
       const names = new Map(titles);
       if (answer.results.some((r) => !names.has(r.dutyId))) {
         try {
-          const overdue = await api.get<{ items: Array<{ id: string; title: string }> }>('/overview/overdue', { departmentId: values.departmentId, limit: 200 });
+          const overdue = await queryClient.fetchQuery(
+            apiQuery<{ items: Array<{ id: string; title: string }> }>('/overview/overdue', { departmentId: values.departmentId, limit: 200 }),
+          );
           for (const item of overdue.items) names.set(item.id, item.title);
         } catch {
           // The ids still link to each duty.
@@ -199,7 +205,7 @@ export function BulkRemindDialog({ open, departments, departmentId, titles, onCl
       }
       setResultTitles(names);
       setResult(answer);
-      onDone();
+      void invalidate(queryClient, queryKeys.dutiesChanged());
     } catch (error) {
       const unplaced = applyFieldErrors(form, error, t);
       setFailure(unplaced.length ? unplaced.join('; ') : errorText(error, t));

@@ -200,17 +200,9 @@ export function DutyBoardPage() {
             }}
             onDone={() => {
               extended.current = true;
-              table.reload();
             }}
           />
-          <BulkRemindDialog
-            open={dialog === 'remind'}
-            departments={options.holders}
-            departmentId={filters.departmentId}
-            titles={titles}
-            onClose={() => setDialog(null)}
-            onDone={table.reload}
-          />
+          <BulkRemindDialog open={dialog === 'remind'} departments={options.holders} departmentId={filters.departmentId} titles={titles} onClose={() => setDialog(null)} />
         </>
       )}
     </Space>

@@ -1,9 +1,11 @@
 // Filters saved by name (GET/POST/DELETE /saved-filters): the caller's own and those shared with
 // everyone of the caller's role. Choosing one puts its query parameters in the URL.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { DeleteOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Form, Input, Modal, Popconfirm, Select, Space, Typography, message } from 'antd';
 import { api, request } from '../../api/client';
+import { apiQuery, invalidate, queryKeys } from '../../api/query-keys';
 import { applyFieldErrors, errorText } from '../../components/api-errors';
 import { useSession } from '../../auth/session';
 import { useI18n } from '../../i18n/i18n';
@@ -24,25 +26,16 @@ export function SavedFilters({ view, filters, setFilters }: Props) {
   const { t, label } = useI18n();
   const { me } = useSession();
   const [form] = Form.useForm();
-  const [items, setItems] = useState<SavedFilter[]>([]);
-  const [loadError, setLoadError] = useState<unknown>(null);
+  const queryClient = useQueryClient();
+  const list = useQuery(apiQuery<SavedFilterList>('/saved-filters', { view }));
+  const items = list.data?.items ?? [];
+  const loadError = list.error;
   const [saving, setSaving] = useState(false);
   const [dialog, setDialog] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      const answer = await api.get<SavedFilterList>('/saved-filters', { view });
-      setItems(answer.items);
-      setLoadError(null);
-    } catch (error) {
-      setLoadError(error);
-    }
-  }, [view]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  // After a filter is saved or deleted the saved-filter lists are asked again.
+  const load = () => invalidate(queryClient, [queryKeys.under('/saved-filters')]);
 
   // The saved filter the URL matches now, if any.
   const current = items.find((item) => comparable(item.filters) === comparable(filters));

@@ -1,12 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Collapse, Descriptions, Empty, Form, Input, InputNumber, Row, Space, Table, Tag, Typography, message } from 'antd';
 import { INSURANCE_TYPES, type InsuranceFigures, type InsuranceType } from '@duban/domain';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api/client';
+import { apiQuery, invalidate, queryKeys } from '../../api/query-keys';
 import { useMe } from '../../auth/session';
 import { applyFieldErrors, errorText } from '../../components/api-errors';
 import { formatDateTime, formatNumber } from '../../components/format';
 import { RecordPending } from '../../components/RecordPending';
+import { useApiGet } from '../../components/useApiGet';
 import { useI18n } from '../../i18n/i18n';
 import { ReportStateTag } from './ReportsPage';
 import type { ReportFigures } from '@duban/domain';
@@ -23,21 +26,10 @@ export function ReportPage() {
   const { id = '' } = useParams();
   const { t, label } = useI18n();
   const me = useMe();
-  const [report, setReport] = useState<ReportDetail | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setReport(await api.get<ReportDetail>(`/reports/${id}`));
-      setFailure(null);
-    } catch (error) {
-      setFailure(error);
-    }
-  }, [id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const queryClient = useQueryClient();
+  const record = useQuery(apiQuery<ReportDetail>(`/reports/${id}`));
+  const report = record.data ?? null;
+  const failure = record.error;
 
   if (failure || !report) return <RecordPending error={failure} notFound={t('reports.notFound')} />;
 
@@ -74,7 +66,7 @@ export function ReportPage() {
           {me.role === 'office' && report.dutyState === 'submitted' && <Alert type="info" showIcon title={t('reports.officeHint')} />}
         </Space>
       </Card>
-      {mayFile && <FilingForm report={report} latest={latest} onFiled={load} />}
+      {mayFile && <FilingForm key={report.id} report={report} latest={latest} onFiled={() => invalidate(queryClient, queryKeys.reportFiled(report.dutyId))} />}
       <Card>
         <Typography.Title level={2} className="section-title">
           {t('reports.versions')}
@@ -210,7 +202,17 @@ function FilingForm({ report, latest, onFiled }: { report: ReportDetail; latest:
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [askCorrection, setAskCorrection] = useState(false);
-  const [prefilledFrom, setPrefilledFrom] = useState<string | null>(null);
+  const [prefilledFrom, setPrefilledFrom] = useState<{ roundKey: string; version: number } | null>(null);
+
+  // A first filing starts from the unit's last filed report: the figures are cumulative. Without
+  // it (none, or it could not be read) the form simply starts empty.
+  const others = useApiGet<ReportList>(latest ? null : '/reports', { campaignId: report.campaignId, unitId: report.unitId, pageSize: 100 });
+  const previous = others.data?.items
+    .filter((r) => r.id !== report.id && r.latestVersion !== null && r.firstFiledAt !== null)
+    .sort((a, b) => (b.firstFiledAt ?? '').localeCompare(a.firstFiledAt ?? ''))[0];
+  const previousDetail = useApiGet<ReportDetail>(previous ? `/reports/${previous.id}` : null);
+  const previousFiling = previousDetail.data?.filings[previousDetail.data.filings.length - 1] ?? null;
+  const previousRound = previous?.roundKey ?? null;
 
   useEffect(() => {
     // A returned report is filed again from what was sent last time.
@@ -223,24 +225,11 @@ function FilingForm({ report, latest, onFiled }: { report: ReportDetail; latest:
       });
       return;
     }
-    // A first filing starts from the unit's last filed report: the figures are cumulative.
-    let live = true;
-    (async () => {
-      const list = await api.get<ReportList>('/reports', { campaignId: report.campaignId, unitId: report.unitId, pageSize: 100 });
-      const previous = list.items
-        .filter((r) => r.id !== report.id && r.latestVersion !== null && r.firstFiledAt !== null)
-        .sort((a, b) => (b.firstFiledAt ?? '').localeCompare(a.firstFiledAt ?? ''))[0];
-      if (!previous) return;
-      const detail = await api.get<ReportDetail>(`/reports/${previous.id}`);
-      const filing = detail.filings[detail.filings.length - 1];
-      if (!live || !filing || form.isFieldsTouched()) return;
-      form.setFieldsValue({ census: filing.figures.census, insurance: filing.figures.insurance as FormValues['insurance'] });
-      setPrefilledFrom(t('reports.prefilled', { round: roundName(previous.roundKey, label), version: filing.version }));
-    })().catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [form, latest, report.id, report.campaignId, report.unitId, t, label]);
+    // The previous report's figures, once read, unless the user has begun typing.
+    if (!previousRound || !previousFiling || form.isFieldsTouched()) return;
+    form.setFieldsValue({ census: previousFiling.figures.census, insurance: previousFiling.figures.insurance as FormValues['insurance'] });
+    setPrefilledFrom({ roundKey: previousRound, version: previousFiling.version });
+  }, [form, latest, previousRound, previousFiling]);
 
   const submit = async (values: FormValues) => {
     setBusy(true);
@@ -271,7 +260,15 @@ function FilingForm({ report, latest, onFiled }: { report: ReportDetail; latest:
         {latest ? t('reports.fileAgain', { version: latest.version + 1 }) : t('reports.fileTitle')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('reports.fileHint')}</Typography.Paragraph>
-      {prefilledFrom && <Alert type="info" showIcon title={prefilledFrom} className="form-alert" data-testid="filing-prefilled" />}
+      {prefilledFrom && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('reports.prefilled', { round: roundName(prefilledFrom.roundKey, label), version: prefilledFrom.version })}
+          className="form-alert"
+          data-testid="filing-prefilled"
+        />
+      )}
       {failure && <Alert type="error" showIcon title={failure} className="form-alert" role="alert" data-testid="filing-error" />}
       <Form<FormValues> form={form} layout="vertical" name="report-filing" onFinish={(v) => void submit(v)} data-testid="filing-form" scrollToFirstError>
         <Typography.Title level={3} className="subsection-title">
