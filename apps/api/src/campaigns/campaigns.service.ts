@@ -34,7 +34,16 @@ import {
   type PlannedPhase,
   type ReportPlan,
 } from '@duban/domain';
-import { CampaignRepository, DepartmentRepository, DutyMatrixRepository, ReportRepository, WorkingCalendarRepository, type CampaignRow, type PhaseRow } from '@duban/persistence';
+import {
+  CampaignEditRepository,
+  CampaignRepository,
+  DepartmentRepository,
+  DutyMatrixRepository,
+  ReportRepository,
+  WorkingCalendarRepository,
+  type CampaignRow,
+  type PhaseRow,
+} from '@duban/persistence';
 import { campaignLiveStateQuery, campaignWorkflowId, launchPhaseUpdate, phaseLiveStateQuery, phaseWorkflowId, type CampaignWorkflowInput } from '@duban/workflows';
 import { startWorkflow } from '@duban/temporal-client';
 import { isoInstant, isoInstantOrNull } from '../common/instants';
@@ -93,6 +102,7 @@ export class CampaignsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly campaigns: CampaignRepository,
+    private readonly edits: CampaignEditRepository,
     private readonly departments: DepartmentRepository,
     private readonly matrix: DutyMatrixRepository,
     private readonly temporal: TemporalClientProvider,
@@ -338,7 +348,7 @@ export class CampaignsService {
       for (const m of messages) problems.add(path.startsWith(own) ? path.slice(own.length) : path, m);
     }
     problems.throwIfAny();
-    await this.campaigns.revisePhase(phase.id, revised, actor, dto.reason ?? null);
+    await this.edits.revisePhase(phase.id, revised, actor, dto.reason ?? null);
     return this.phase(actor, campaign.id, phase.id);
   }
 
@@ -355,7 +365,7 @@ export class CampaignsService {
     }
     const department = await this.departments.findById(dto.departmentId);
     if (!department) throw new DomainError(DomainErrorCode.DepartmentNotFound, `No department with id ${dto.departmentId}`);
-    await this.campaigns.setRoute(campaign.id, kind as DutyRouteKind, key, department.id, actor, dto.reason);
+    await this.edits.setRoute(campaign.id, kind as DutyRouteKind, key, department.id, actor, dto.reason);
     return (await this.campaigns.routes(campaign.id)).map(toCampaignRoute);
   }
 
@@ -366,7 +376,7 @@ export class CampaignsService {
     const problems = new FieldProblems();
     problems.merge(escalationLadderProblems(ladder));
     problems.throwIfAny();
-    await this.campaigns.setClockPolicy(campaign.id, ladder, actor, dto.reason);
+    await this.edits.setClockPolicy(campaign.id, ladder, actor, dto.reason);
     return ladder;
   }
 
@@ -384,7 +394,7 @@ export class CampaignsService {
       }),
     );
     problems.throwIfAny();
-    await this.campaigns.setTargets(campaign.id, targets, actor, dto.reason);
+    await this.edits.setTargets(campaign.id, targets, actor, dto.reason);
     return this.get(actor, campaign.id);
   }
 
@@ -403,7 +413,7 @@ export class CampaignsService {
       }),
     );
     problems.throwIfAny();
-    await this.campaigns.setLeadingGroup(campaign.id, dto.leadingGroup, actor, dto.reason);
+    await this.edits.setLeadingGroup(campaign.id, dto.leadingGroup, actor, dto.reason);
     return this.get(actor, campaign.id);
   }
 
