@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  assertMayManageCampaigns,
+  assertMay,
   campaignTargetProblems,
   DomainError,
   DomainErrorCode,
@@ -34,7 +34,7 @@ export class CampaignEditsService {
   ) {}
 
   async revisePhase(actor: Actor, campaignId: string, phaseId: string, dto: RevisePhaseDto): Promise<PhaseWithTemplates> {
-    assertMayManageCampaigns(actor);
+    assertMay(actor, 'campaign.manage');
     const { campaign, phase } = await this.lookup.visiblePhase(actor, campaignId, phaseId);
     const problems = new FieldProblems();
     const revised = toPlannedPhase(dto, phase.id, '', problems);
@@ -57,7 +57,7 @@ export class CampaignEditsService {
   }
 
   async setRoute(actor: Actor, campaignId: string, kind: string, key: string, dto: SetCampaignRouteDto): Promise<CampaignRoute[]> {
-    assertMayManageCampaigns(actor);
+    assertMay(actor, 'campaign.manage');
     const campaign = await this.lookup.visible(actor, campaignId);
     if (!(DUTY_ROUTE_KINDS as readonly string[]).includes(kind)) {
       throw new DomainError(DomainErrorCode.InvalidDutyRouteKey, `kind must be one of ${DUTY_ROUTE_KINDS.join(', ')}`);
@@ -69,7 +69,7 @@ export class CampaignEditsService {
   }
 
   async setLadder(actor: Actor, campaignId: string, dto: SetEscalationLadderDto): Promise<EscalationLadderPolicy> {
-    assertMayManageCampaigns(actor);
+    assertMay(actor, 'campaign.manage');
     const campaign = await this.lookup.visible(actor, campaignId);
     const ladder = toLadder(dto);
     const problems = new FieldProblems();
@@ -81,7 +81,7 @@ export class CampaignEditsService {
 
   /** Replaces the targets; the split rules are checked as at creation. */
   async setTargets(actor: Actor, campaignId: string, dto: SetCampaignTargetsDto): Promise<CampaignDetail> {
-    assertMayManageCampaigns(actor);
+    assertMay(actor, 'campaign.manage');
     const campaign = await this.lookup.visible(actor, campaignId);
     const problems = new FieldProblems();
     const districts = await this.campaigns.districts(campaign.id);
@@ -99,7 +99,7 @@ export class CampaignEditsService {
 
   /** Replaces the leading group; a department that still holds a share of a target stays a member. */
   async setLeadingGroup(actor: Actor, campaignId: string, dto: SetLeadingGroupDto): Promise<CampaignDetail> {
-    assertMayManageCampaigns(actor);
+    assertMay(actor, 'campaign.manage');
     const campaign = await this.lookup.visible(actor, campaignId);
     const problems = new FieldProblems();
     const units = new Map((await this.departments.list()).map((d) => [d.id, d]));

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import { assertMayReadCampaigns, DomainError, DomainErrorCode, type Actor } from '@duban/domain';
+import { assertMay, DomainError, DomainErrorCode, type Actor } from '@duban/domain';
 import { CampaignRepository, type CampaignRow, type PhaseRow } from '@duban/persistence';
 
 /** The campaign or phase a request names, once the caller may read campaigns; 404 for an id that names none. */
@@ -9,7 +9,7 @@ export class CampaignLookup {
   constructor(private readonly campaigns: CampaignRepository) {}
 
   async visible(actor: Actor, campaignId: string): Promise<CampaignRow> {
-    assertMayReadCampaigns(actor);
+    assertMay(actor, 'campaign.read');
     const campaign = isUUID(campaignId) ? await this.campaigns.findById(campaignId) : null;
     if (!campaign) throw new DomainError(DomainErrorCode.CampaignNotFound, `No campaign with id ${campaignId}`);
     return campaign;

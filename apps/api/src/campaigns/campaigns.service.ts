@@ -3,8 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import {
-  assertMayManageCampaigns,
-  assertMayReadCampaigns,
+  assertMay,
   campaignTargetProblems,
   escalationLadderProblems,
   phasePlanProblems,
@@ -53,7 +52,7 @@ export class CampaignsService {
    * accepted the workflow.
    */
   async create(actor: Actor, dto: CreateCampaignDto): Promise<CampaignDetail> {
-    assertMayManageCampaigns(actor);
+    assertMay(actor, 'campaign.manage');
     const problems = new FieldProblems();
     const units = new Map((await this.departments.list()).map((d) => [d.id, d]));
     const districtIds = dto.jurisdiction.districtIds;
@@ -112,7 +111,7 @@ export class CampaignsService {
   }
 
   async list(actor: Actor): Promise<CampaignListItem[]> {
-    assertMayReadCampaigns(actor);
+    assertMay(actor, 'campaign.read');
     const rows = await this.campaigns.list();
     const phasesOf = await this.campaigns.phasesOf(rows.map((c) => c.id));
     // The phase the campaign is in: the last one launched, else the first one planned.

@@ -1,16 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
-import {
-  assertMayManageCampaigns,
-  DomainError,
-  DomainErrorCode,
-  earlyLaunchRefusal,
-  inactiveUnitsRefusal,
-  phaseLaunchPlan,
-  phaseLaunchRefusal,
-  planTiming,
-  type Actor,
-} from '@duban/domain';
+import { assertMay, DomainError, DomainErrorCode, earlyLaunchRefusal, inactiveUnitsRefusal, phaseLaunchPlan, phaseLaunchRefusal, planTiming, type Actor } from '@duban/domain';
 import { CampaignRepository, DepartmentRepository, WorkingCalendarRepository } from '@duban/persistence';
 import { launchPhaseUpdate } from '@duban/workflows';
 import type { LaunchAnswer, LaunchPreview } from '@duban/contracts';
@@ -42,7 +32,7 @@ export class PhaseLaunchService {
    * time) and answers after the launch is recorded and the fan-out has begun.
    */
   async launch(actor: Actor, campaignId: string, phaseId: string, dto: LaunchPhaseDto): Promise<LaunchAnswer> {
-    assertMayManageCampaigns(actor);
+    assertMay(actor, 'campaign.launch');
     const { campaign, phase } = await this.lookup.visiblePhase(actor, campaignId, phaseId);
     const force = dto.force ? { reason: dto.reason ?? '' } : null;
     // Checked here for a quick answer; the launch's decision refuses it too (decidePhaseLaunch).
