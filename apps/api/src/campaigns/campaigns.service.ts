@@ -24,7 +24,7 @@ import { ReportsService } from '../reports/reports.service';
 import type { CreateCampaignDto } from './campaign.dto';
 import { checkMembers, DEACTIVATED_UNIT, FieldProblems, toLadder, toPlannedPhase } from './campaign-input';
 import { CampaignLookup } from './campaign-lookup';
-import { campaignHeader, campaignLiveView, phaseLiveView, phaseView, templateView, toCampaignEvent, toCampaignRoute } from './campaigns.views';
+import { campaignDetail, campaignListItem, campaignLiveView, phaseLiveView, phaseView, templateView, toCampaignEvent, toCampaignRoute } from './campaigns.views';
 
 /**
  * A campaign's creation and what is read of it (the record, its workflow's live state, its
@@ -114,31 +114,14 @@ export class CampaignsService {
     assertMay(actor, 'campaign.read');
     const rows = await this.campaigns.list();
     const phasesOf = await this.campaigns.phasesOf(rows.map((c) => c.id));
-    // The phase the campaign is in: the last one launched, else the first one planned.
-    return rows.map((c) => {
-      const phases = phasesOf.get(c.id)!;
-      const launched = phases.filter((p) => p.status !== 'planned');
-      const current = launched.at(-1) ?? phases[0];
-      return {
-        ...campaignHeader(c),
-        phaseCount: phases.length,
-        currentPhase: current ? { id: current.id, seq: current.seq, kind: current.kind, round: current.round, name: current.name, status: current.status } : null,
-      };
-    });
+    return rows.map((c) => campaignListItem(c, phasesOf.get(c.id)!));
   }
 
   async get(actor: Actor, campaignId: string): Promise<CampaignDetail> {
     const campaign = await this.lookup.visible(actor, campaignId);
     const [districts, phases] = await Promise.all([this.campaigns.districts(campaign.id), this.campaigns.phases(campaign.id)]);
     const templates = await this.campaigns.templatesOf(phases.map((p) => p.id));
-    return {
-      ...campaignHeader(campaign),
-      jurisdiction: { name: campaign.jurisdictionName, level: campaign.jurisdictionLevel, districts },
-      targets: campaign.targets,
-      leadingGroup: campaign.leadingGroup,
-      escalationLadder: campaign.clockPolicy,
-      phases: phases.map((p) => ({ ...phaseView(p), templates: templates.get(p.id)!.map(templateView) })),
-    };
+    return campaignDetail(campaign, districts, phases, templates);
   }
 
   /** What the campaign's workflow holds right now, beside the stored phases. */

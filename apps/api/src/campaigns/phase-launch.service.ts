@@ -10,7 +10,7 @@ import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import type { LaunchPhaseDto } from './campaign.dto';
 import { CampaignLookup } from './campaign-lookup';
 import { CampaignsService } from './campaigns.service';
-import { phaseView } from './campaigns.views';
+import { launchPreviewDuty, phaseView } from './campaigns.views';
 
 /** A phase's launch (through the campaign's workflow) and its preview (the launch's own decision, nothing written). */
 @Injectable()
@@ -100,18 +100,7 @@ export class PhaseLaunchService {
       earlyLaunch: early ? { required: true as const, code: early.code, message: early.message, windowStart: phase.windowStart, windowEnd: phase.windowEnd } : null,
       dutyCount: drafts.length,
       refusal: shown ? { code: shown.code, message: shown.message } : null,
-      duties: drafts.map((d) => {
-        const unit = byId.get(d.departmentId);
-        return {
-          templateId: d.templateId,
-          title: d.title,
-          description: d.description,
-          department: { id: d.departmentId, code: unit?.code ?? null, name: unit?.name ?? null, kind: unit?.kind ?? null },
-          district: d.districtId ? { id: d.districtId, name: districtNames.get(d.districtId) ?? null } : null,
-          sectorKey: d.sectorKey,
-          dueAt: isoInstant(d.dueAt),
-        };
-      }),
+      duties: drafts.map((d) => launchPreviewDuty(d, byId.get(d.departmentId), districtNames)),
     };
   }
 }

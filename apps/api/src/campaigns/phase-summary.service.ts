@@ -4,7 +4,7 @@ import { DepartmentRepository } from '@duban/persistence';
 import type { PhaseSummaryAnswer } from '@duban/contracts';
 import type { ExportTable } from '../common/table-export';
 import { CampaignLookup } from './campaign-lookup';
-import { phaseView } from './campaigns.views';
+import { phaseSummaryRows, phaseView } from './campaigns.views';
 
 /** A closed phase's summary: as JSON, and as the table its CSV and XLSX exports are made of. */
 @Injectable()
@@ -21,11 +21,7 @@ export class PhaseSummaryService {
       throw new DomainError(DomainErrorCode.PhaseNotClosed, `Phase "${phase.name}" has not closed yet; its live state is at /live`);
     }
     const units = new Map((await this.departments.list()).map((d) => [d.id, d]));
-    const rows = [
-      ...Object.entries(phase.summary.byDepartment).map(([id, counts]) => ({ scope: 'department' as const, unitId: id, ...counts })),
-      ...Object.entries(phase.summary.byDistrict).map(([id, counts]) => ({ scope: 'district' as const, unitId: id, ...counts })),
-    ].map((row) => ({ ...row, unitCode: units.get(row.unitId)?.code ?? null, unitName: units.get(row.unitId)?.name ?? null }));
-    return { phase: phaseView(phase), rows };
+    return { phase: phaseView(phase), rows: phaseSummaryRows(phase.summary, units) };
   }
 
   async phaseSummaryTable(actor: Actor, campaignId: string, phaseId: string): Promise<ExportTable> {
