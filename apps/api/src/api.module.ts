@@ -16,6 +16,10 @@ import { AuthService } from './auth/auth.service';
 import { CalendarController } from './calendar/calendar.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { CampaignsService } from './campaigns/campaigns.service';
+import { CampaignEditsService } from './campaigns/campaign-edits.service';
+import { CampaignLookup } from './campaigns/campaign-lookup';
+import { PhaseLaunchService } from './campaigns/phase-launch.service';
+import { PhaseSummaryService } from './campaigns/phase-summary.service';
 import { ComplianceController } from './compliance/compliance.controller';
 import { ComplianceService } from './compliance/compliance.service';
 import { ComplianceEvidenceController } from './compliance/compliance-evidence.controller';
@@ -112,7 +116,11 @@ export class ApiModule implements OnApplicationBootstrap {
         DutyCommentsService,
         CalendarService,
         DutyMatrixService,
+        CampaignLookup,
         CampaignsService,
+        CampaignEditsService,
+        PhaseLaunchService,
+        PhaseSummaryService,
         UnitsService,
         ComplianceService,
         ComplianceEvidenceService,

@@ -12,6 +12,8 @@ import { UserRepository } from './repositories/users/user.repository';
 import { WorkingCalendarRepository } from './repositories/calendar/working-calendar.repository';
 import { DutyMatrixRepository } from './repositories/campaigns/duty-matrix.repository';
 import { CampaignRepository } from './repositories/campaigns/campaign.repository';
+import { CampaignEditRepository } from './repositories/campaigns/campaign-edit.repository';
+import { CampaignPhaseRepository } from './repositories/campaigns/campaign-phase.repository';
 import { UnitRepository } from './repositories/units/unit.repository';
 import { ComplianceRepository } from './repositories/compliance/compliance.repository';
 import { ComplianceEvidenceRepository } from './repositories/compliance/compliance-evidence.repository';
@@ -35,6 +37,8 @@ const REPOSITORIES = [
   WorkingCalendarRepository,
   DutyMatrixRepository,
   CampaignRepository,
+  CampaignEditRepository,
+  CampaignPhaseRepository,
   UnitRepository,
   ComplianceRepository,
   ComplianceEvidenceRepository,

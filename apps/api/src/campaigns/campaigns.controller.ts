@@ -25,7 +25,10 @@ import {
   SetEscalationLadderDto,
   SetLeadingGroupDto,
 } from './campaign.dto';
+import { CampaignEditsService } from './campaign-edits.service';
 import { CampaignsService } from './campaigns.service';
+import { PhaseLaunchService } from './phase-launch.service';
+import { PhaseSummaryService } from './phase-summary.service';
 import { ApiErrors } from '../common/api-errors.decorator';
 import { Allow } from '../common/allow.decorator';
 
@@ -34,7 +37,12 @@ import { Allow } from '../common/allow.decorator';
 @ApiBearerAuth()
 @Controller('campaigns')
 export class CampaignsController {
-  constructor(private readonly campaigns: CampaignsService) {}
+  constructor(
+    private readonly campaigns: CampaignsService,
+    private readonly edits: CampaignEditsService,
+    private readonly launches: PhaseLaunchService,
+    private readonly summaries: PhaseSummaryService,
+  ) {}
 
   @Post()
   @Allow('campaign.manage')
@@ -84,14 +92,14 @@ export class CampaignsController {
     @Param('key') key: string,
     @Body() body: SetCampaignRouteDto,
   ): Promise<CampaignRoute[]> {
-    return this.campaigns.setRoute(actor, id, kind, key, body);
+    return this.edits.setRoute(actor, id, kind, key, body);
   }
 
   @ApiErrors(409)
   @Put(':id/escalation-ladder')
   @Allow('campaign.manage')
   setLadder(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SetEscalationLadderDto): Promise<EscalationLadderPolicy> {
-    return this.campaigns.setLadder(actor, id, body);
+    return this.edits.setLadder(actor, id, body);
   }
 
   @Get(':id/phases/:phaseId')
@@ -104,14 +112,14 @@ export class CampaignsController {
   @Put(':id/targets')
   @Allow('campaign.manage')
   setTargets(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SetCampaignTargetsDto): Promise<CampaignDetail> {
-    return this.campaigns.setTargets(actor, id, body);
+    return this.edits.setTargets(actor, id, body);
   }
 
   @ApiErrors(409)
   @Put(':id/leading-group')
   @Allow('campaign.manage')
   setLeadingGroup(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SetLeadingGroupDto): Promise<CampaignDetail> {
-    return this.campaigns.setLeadingGroup(actor, id, body);
+    return this.edits.setLeadingGroup(actor, id, body);
   }
 
   /** A closed phase's summary per department and district; JSON, or a table with ?format=csv|xlsx (or Accept: text/csv). */
@@ -127,7 +135,7 @@ export class CampaignsController {
     @Headers('accept') accept?: string,
   ): Promise<StreamableFile | PhaseSummaryAnswer> {
     const format = exportFormat(query.format, accept);
-    return format ? tableResponse(await this.campaigns.phaseSummaryTable(actor, id, phaseId), format) : this.campaigns.phaseSummary(actor, id, phaseId);
+    return format ? tableResponse(await this.summaries.phaseSummaryTable(actor, id, phaseId), format) : this.summaries.phaseSummary(actor, id, phaseId);
   }
 
   @Get(':id/phases/:phaseId/live')
@@ -141,7 +149,7 @@ export class CampaignsController {
   @Get(':id/phases/:phaseId/launch-preview')
   @Allow('campaign.read')
   launchPreview(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('phaseId') phaseId: string): Promise<LaunchPreview> {
-    return this.campaigns.launchPreview(actor, id, phaseId);
+    return this.launches.launchPreview(actor, id, phaseId);
   }
 
   /** Replaces the plan of a phase that has not been launched. */
@@ -149,7 +157,7 @@ export class CampaignsController {
   @Put(':id/phases/:phaseId')
   @Allow('campaign.manage')
   revisePhase(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('phaseId') phaseId: string, @Body() body: RevisePhaseDto): Promise<PhaseWithTemplates> {
-    return this.campaigns.revisePhase(actor, id, phaseId, body);
+    return this.edits.revisePhase(actor, id, phaseId, body);
   }
 
   @ApiErrors(409)
@@ -157,6 +165,6 @@ export class CampaignsController {
   @Allow('campaign.launch')
   @HttpCode(200)
   launch(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('phaseId') phaseId: string, @Body() body: LaunchPhaseDto): Promise<LaunchAnswer> {
-    return this.campaigns.launch(actor, id, phaseId, body);
+    return this.launches.launch(actor, id, phaseId, body);
   }
 }

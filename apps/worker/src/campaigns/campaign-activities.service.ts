@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
 import { decidePhaseLaunch, planTiming, type DutyClockPolicy, type PhaseCloseReason, type PhaseSummary, type PlanTiming } from '@duban/domain';
-import { CampaignRepository, WorkingCalendarRepository } from '@duban/persistence';
+import { CampaignPhaseRepository, WorkingCalendarRepository } from '@duban/persistence';
 import type { CampaignActivities, DutyWorkflowInput, OpenCampaignPhaseInput, OpenedCampaignPhase } from '@duban/workflows';
 import { refusalsAsFailures } from '../common/activity-failures';
 
@@ -10,7 +10,7 @@ import { refusalsAsFailures } from '../common/activity-failures';
 export class CampaignActivitiesService implements CampaignActivities {
   constructor(
     @Inject(DUBAN_CONFIG) private readonly config: DubanConfig,
-    private readonly campaigns: CampaignRepository,
+    private readonly campaigns: CampaignPhaseRepository,
     private readonly calendars: WorkingCalendarRepository,
   ) {}
 

@@ -43,6 +43,19 @@ describe('access policy', () => {
     }
   });
 
+  it('keeps the campaigns’ and the duty matrix’s words, which their services now take from the table', () => {
+    expect(rolesAllowed('campaign.manage')).toEqual(['office']);
+    expect(rolesAllowed('campaign.read')).toEqual(['office', 'viewer']);
+    expect(rolesAllowed('duty-matrix.edit')).toEqual(['office']);
+    expect(thrown(() => assertMay(actor('viewer'), 'campaign.manage'))?.message).toBe('Only the office may manage campaigns and launch phases');
+    expect(thrown(() => assertMay(actor('department_officer', 'd1'), 'campaign.read'))?.message).toBe('A user with role department_officer may not read campaigns');
+    for (const role of ['admin', 'viewer', 'inspector', 'department_officer'] as const) {
+      const error = thrown(() => assertMay(actor(role), 'duty-matrix.edit'));
+      expect(error?.code).toBe(DomainErrorCode.ActionNotPermitted);
+      expect(error?.message).toBe('Only the office edits the duty matrix');
+    }
+  });
+
   it('words a refusal for the refused role where today’s message names it', () => {
     expect(thrown(() => assertMay(actor('inspector'), 'duty.read'))?.message).toBe('A user with role inspector may not see duties');
     expect(refusalOf('viewer', 'duty.comment')).toBe('Viewers read the comments on a duty; they do not write them');

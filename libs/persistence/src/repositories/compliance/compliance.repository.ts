@@ -11,7 +11,7 @@ import type {
   RectificationKind,
 } from '@duban/domain';
 import { DUBAN_TIME_ZONE } from '@duban/domain';
-import { nameBasedUuid } from '../campaigns/campaign.repository';
+import { nameBasedUuid } from '../campaigns/campaign-ids';
 
 /** Case ids are derived from the run, the unit and the finding: a retried comparison opens nothing twice. */
 export const complianceCaseId = (runId: string, creditCode: string, finding: Finding) => nameBasedUuid(`duban:compliance-case:${runId}:${creditCode}:${finding}`);

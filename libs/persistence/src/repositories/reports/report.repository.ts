@@ -15,7 +15,7 @@ import {
   type ReportRound,
   type CampaignEventAction,
 } from '@duban/domain';
-import { nameBasedUuid } from '../campaigns/campaign.repository';
+import { nameBasedUuid } from '../campaigns/campaign-ids';
 
 /** A report's id and its duty's id follow from the campaign, the round and the unit: an opening repeated writes nothing twice. */
 export const reportId = (campaignId: string, roundKey: string, unitId: string) => nameBasedUuid(`duban:report:${campaignId}:${roundKey}:${unitId}`);
