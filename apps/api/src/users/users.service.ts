@@ -532,7 +532,7 @@ export class UsersService {
   private async insertUser(actor: Actor, dto: CreateUserDto, passwordHash: string | null, client: ClientContext, tx: EntityManager, reason?: string): Promise<string> {
     const problems = await this.unitProblems(dto.role, dto.departmentId, tx);
     if (Object.keys(problems).length > 0) throw new DomainError(DomainErrorCode.InvalidUser, Object.values(problems).flat().join('; '), { fields: problems });
-    if (await this.users.findByUsernameIgnoringCase(dto.username)) throw usernameTaken(dto.username);
+    if (await this.users.findByUsernameIgnoringCase(dto.username, tx)) throw usernameTaken(dto.username);
     const id = randomUUID();
     try {
       await this.users.insert(

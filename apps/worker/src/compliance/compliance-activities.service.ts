@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { heartbeat } from '@temporalio/activity';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
 import {
   applyClockOffset,
@@ -233,7 +233,8 @@ export class ComplianceActivitiesService implements ComplianceActivities, OnAppl
         });
       } catch (error) {
         // Refused: the duty is done or cancelled already (this may be a retry); nothing to stop.
-        if (!(error instanceof WorkflowUpdateFailedError)) throw error;
+        // A closed duty's workflow has completed, and an update to it is "not found".
+        if (!(error instanceof WorkflowUpdateFailedError || error instanceof WorkflowNotFoundError)) throw error;
       }
     }
     // The media duty may be done already (published): the department is told to take it down.

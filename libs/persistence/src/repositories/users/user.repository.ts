@@ -64,8 +64,8 @@ export class UserRepository {
   }
 
   /** Sign-in compares usernames without case (a unique index on lower(username) keeps them apart). */
-  findByUsernameIgnoringCase(username: string): Promise<UserEntity | null> {
-    return this.repo.createQueryBuilder('u').where('lower(u.username) = lower(:username)', { username: username.trim() }).getOne();
+  findByUsernameIgnoringCase(username: string, tx?: EntityManager): Promise<UserEntity | null> {
+    return (tx ? tx.getRepository(UserEntity) : this.repo).createQueryBuilder('u').where('lower(u.username) = lower(:username)', { username: username.trim() }).getOne();
   }
 
   /** A new password hash; `mustChangePassword` as given (a reset sets it, the user's own change clears it). */
