@@ -5,12 +5,13 @@ import { isUUID } from 'class-validator';
 import { DateTime } from 'luxon';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
 import {
-  assertMayManageCampaigns,
+  assertMay,
   campaignProgress,
   circularText,
   DomainError,
   DomainErrorCode,
   DUBAN_TIME_ZONE,
+  may,
   parseQuarter,
   type Actor,
   type CircularData,
@@ -53,7 +54,7 @@ export class CircularsService {
 
   /** Drafts (or drafts again, while unpublished) the circular of a quarter or the final one. */
   async draft(actor: Actor, campaignId: string, dto: CreateCircularDto): Promise<CircularRow> {
-    assertMayManageCampaigns(actor);
+    assertMay(actor, 'circular.draft');
     const campaign = await this.campaign(campaignId);
     const now = new Date();
     const data = dto.kind === 'quarterly' ? await this.quarterlyData(campaign, dto.quarter ?? '', now) : await this.finalData(campaign, now);
@@ -62,7 +63,7 @@ export class CircularsService {
   }
 
   async revise(actor: Actor, circularId: string, dto: ReviseCircularDto): Promise<CircularRow> {
-    assertMayManageCampaigns(actor);
+    assertMay(actor, 'circular.revise');
     const circular = await this.circular(circularId);
     if (circular.status === 'published') throw published();
     return this.circulars.revise({ id: circular.id, title: dto.title, body: dto.body, actor, reason: dto.reason, at: new Date() });
@@ -74,7 +75,7 @@ export class CircularsService {
    * id is taken (a failed publication may be started again).
    */
   async publish(actor: Actor, circularId: string): Promise<CircularRow> {
-    assertMayManageCampaigns(actor);
+    assertMay(actor, 'circular.publish');
     const circular = await this.circular(circularId);
     if (circular.status === 'published') throw published();
     const client = await temporalClient(this.temporal, this.logger);
@@ -97,11 +98,9 @@ export class CircularsService {
   }
 
   async get(actor: Actor, circularId: string): Promise<CircularRow> {
-    assertMayReadCirculars(actor);
+    assertMay(actor, 'circular.read');
     const circular = await this.circular(circularId);
-    if (actor.role !== 'office' && circular.status !== 'published') {
-      throw new DomainError(DomainErrorCode.ActionNotPermitted, 'This circular has not been published; drafts are the office’s');
-    }
+    if (circular.status !== 'published') assertMay(actor, 'circular-draft.read');
     return circular;
   }
 
@@ -117,9 +116,9 @@ export class CircularsService {
   }
 
   async list(actor: Actor, campaignId: string): Promise<CircularRow[]> {
-    assertMayReadCirculars(actor);
+    assertMay(actor, 'circular.read');
     const campaign = await this.campaign(campaignId);
-    return this.circulars.list(campaign.id, actor.role !== 'office');
+    return this.circulars.list(campaign.id, !may(actor, 'circular-draft.read'));
   }
 
   private async quarterlyData(campaign: CampaignRow, quarterKey: string, now: Date): Promise<CircularData> {
@@ -217,10 +216,3 @@ export class CircularsService {
 }
 
 const published = () => new DomainError(DomainErrorCode.CircularPublished, 'The circular has been published; it is not published or changed again');
-
-/** Circulars go to every member department and district: the office, viewers and officers read them; inspectors not. */
-function assertMayReadCirculars(actor: Actor): void {
-  if (actor.role === 'inspector' || actor.role === 'admin') {
-    throw new DomainError(DomainErrorCode.ActionNotPermitted, 'Circulars are the leading group’s, its members’ and the assessors’');
-  }
-}
