@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, DomainErrorCode, DUTY_ROUTE_KEY, DUTY_ROUTE_KINDS, type Actor, type DutyRouteKind } from '@duban/domain';
+import { assertMay, DomainError, DomainErrorCode, DUTY_ROUTE_KEY, DUTY_ROUTE_KINDS, type Actor, type DutyRouteKind } from '@duban/domain';
 import { DepartmentRepository, DutyMatrixRepository } from '@duban/persistence';
 import type { DutyRoute, DutyRouteChange } from '@duban/contracts';
 import type { SetDutyRouteDto } from './duty-matrix.dto';
@@ -22,7 +22,7 @@ export class DutyMatrixService {
 
   /** The office routes a sector or function to a department; every change is logged. */
   async setRoute(actor: Actor, kind: string, key: string, dto: SetDutyRouteDto): Promise<DutyRoute | undefined> {
-    if (actor.role !== 'office') throw new DomainError(DomainErrorCode.ActionNotPermitted, 'Only the office edits the duty matrix');
+    assertMay(actor, 'duty-matrix.edit');
     if (!(DUTY_ROUTE_KINDS as readonly string[]).includes(kind)) {
       throw new DomainError(DomainErrorCode.NoDutyRoute, `The duty matrix has no kind "${kind}" (sector or function)`);
     }
