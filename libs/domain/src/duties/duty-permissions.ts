@@ -1,5 +1,5 @@
 import type { Actor } from '../roles';
-import { assertMay, listDepartmentOf, refusalFor, type AccessAction } from '../access';
+import { listDepartmentOf, refusalFor, type AccessAction } from '../access';
 import type { DutyAction } from './duty-state-machine';
 
 /**
@@ -32,9 +32,4 @@ export const DUTY_ACTION_CAPABILITY: Readonly<Record<DutyAction, AccessAction>> 
  */
 export function dutyListDepartment(actor: Actor, requested: string | undefined, action: 'duty.list' | 'duty-statistics.read' = 'duty.list'): string | undefined {
   return listDepartmentOf(actor, action, requested, 'A department officer sees their own department only');
-}
-
-/** Departments, districts and inspection teams: the office (as before) and the system administrator. */
-export function assertMayManageDepartments(actor: Actor): void {
-  assertMay(actor, 'department.register');
 }
