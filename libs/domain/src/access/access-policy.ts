@@ -5,7 +5,8 @@ import { ROLES, type Actor, type Role } from '../roles';
  * Whose rows a permitted role reaches. `all`: every row. `own-department`: a department
  * officer's department (a duty routed there, its unit's line). `own-team`: an inspector's
  * inspection team. `own`: what the caller made (a saved filter). Everything but `all` is
- * decided on the row, in the service that holds it, by asking scopeOf.
+ * decided on the row, in the service that holds it: may, assertMay and refusalFor given the row
+ * (its department, team or owner), or scopeOf for a list's filter.
  */
 export type AccessScope = 'all' | 'own-department' | 'own-team' | 'own';
 
@@ -126,6 +127,7 @@ export const ACCESS_POLICY = {
   'assessment.finalise': { roles: OFFICE, refusal: 'Only the office finalises the assessment' },
   /** The office reads drafts too; viewers and officers the published ones (their own unit's lines). */
   'circular.read': { roles: DEPARTMENT_READERS, refusal: 'Circulars are the leading group’s, its members’ and the assessors’' },
+  /** A circular not yet published: in a list or opened. */
   'circular-draft.read': { roles: OFFICE, refusal: 'This circular has not been published; drafts are the office’s' },
   'circular.draft': { roles: OFFICE, refusal: 'Only the office drafts circulars' },
   'circular.revise': { roles: OFFICE, refusal: 'Only the office revises circulars' },
