@@ -14,7 +14,6 @@ export * from './campaigns/campaign-targets';
 export * from './campaigns/phase-plan';
 export * from './campaigns/phase-summary';
 export * from './campaigns/escalation-ladder';
-export * from './campaigns/campaign-permissions';
 export * from './campaigns/field-messages';
 export * from './units/credit-code';
 export * from './units/unit-facts';

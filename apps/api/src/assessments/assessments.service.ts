@@ -4,7 +4,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { isUUID } from 'class-validator';
 import { DateTime } from 'luxon';
 import {
-  assertMayManageCampaigns,
+  assertMay,
   assessmentReviewProblems,
   assessmentRowsVisibleTo,
   assessmentRulesProblems,
@@ -55,7 +55,7 @@ export class AssessmentsService {
   ) {}
 
   async rules(actor: Actor, campaignId: string): Promise<AssessmentRulesView> {
-    assertOfficeOrViewer(actor, 'The assessment rules are');
+    assertMay(actor, 'assessment-rules.read');
     const campaign = await this.campaign(campaignId);
     const stored = await this.assessments.rules(campaign.id);
     return { campaignId: campaign.id, rules: stored ?? DEFAULT_ASSESSMENT_RULES, isDefault: stored === null || stored === undefined };
@@ -63,7 +63,7 @@ export class AssessmentsService {
 
   /** Replaces the rules (checked whole: 400 with every problem by field), logged with who and why. */
   async setRules(actor: Actor, campaignId: string, dto: SetAssessmentRulesDto): Promise<AssessmentRulesView> {
-    assertMayManageCampaigns(actor);
+    assertMay(actor, 'assessment-rules.set');
     const campaign = await this.campaign(campaignId);
     const units = await this.assessments.campaignUnits(campaign.id);
     const problems = assessmentRulesProblems(dto.rules, new Set(units.map((u) => u.unitId)));
@@ -81,7 +81,7 @@ export class AssessmentsService {
    * office's reviews; a finalised one is fixed (409).
    */
   async start(actor: Actor, campaignId: string, dto: StartAssessmentDto): Promise<{ created: boolean; view: AssessmentView }> {
-    assertMayManageCampaigns(actor);
+    assertMay(actor, 'assessment.run');
     const campaign = await this.campaign(campaignId);
     const client = await temporalClient(this.temporal, this.logger);
     const existing = await this.assessments.ofCampaign(campaign.id);
@@ -108,7 +108,7 @@ export class AssessmentsService {
   }
 
   async ofCampaign(actor: Actor, campaignId: string): Promise<AssessmentView> {
-    assertMayReadAssessments(actor);
+    assertMay(actor, 'assessment.read');
     const campaign = await this.campaign(campaignId);
     const assessment = await this.assessments.ofCampaign(campaign.id);
     if (!assessment) throw new DomainError(DomainErrorCode.AssessmentNotFound, `Campaign "${campaign.name}" has not been assessed yet`);
@@ -116,7 +116,7 @@ export class AssessmentsService {
   }
 
   async view(actor: Actor, assessmentId: string): Promise<AssessmentView> {
-    assertMayReadAssessments(actor);
+    assertMay(actor, 'assessment.read');
     const assessment = await this.assessment(assessmentId);
     const [campaign, scores] = await Promise.all([this.campaigns.findById(assessment.campaignId), this.assessments.scores(assessment.id)]);
     return assessmentView(assessment, campaign?.name ?? '', assessmentRowsVisibleTo(actor, scores) ?? []);
@@ -130,7 +130,7 @@ export class AssessmentsService {
 
   /** The office sets one unit's outcomes (with a reason) while the assessment is a draft. */
   async review(actor: Actor, assessmentId: string, unitId: string, dto: ReviewAssessmentUnitDto): Promise<AssessmentView> {
-    assertMayManageCampaigns(actor);
+    assertMay(actor, 'assessment.review');
     const assessment = await this.assessment(assessmentId);
     if (assessment.status === 'finalised') throw finalised();
     const unit = isUUID(unitId) ? (await this.assessments.scores(assessment.id)).find((s) => s.unitId === unitId) : undefined;
@@ -149,7 +149,7 @@ export class AssessmentsService {
 
   /** Fixes the outcomes (who, when, why); the units' liaisons are e-mailed theirs. */
   async finalise(actor: Actor, assessmentId: string, dto: FinaliseAssessmentDto): Promise<AssessmentView> {
-    assertMayManageCampaigns(actor);
+    assertMay(actor, 'assessment.finalise');
     const assessment = await this.assessment(assessmentId);
     if (assessment.status === 'finalised') throw finalised();
     await this.ensureWorkflow(assessment);
@@ -243,12 +243,3 @@ export class AssessmentsService {
 }
 
 const finalised = () => new DomainError(DomainErrorCode.AssessmentFinalised, 'The assessment has been finalised; its outcomes are fixed');
-
-function assertOfficeOrViewer(actor: Actor, what: string): void {
-  if (actor.role !== 'office' && actor.role !== 'viewer') throw new DomainError(DomainErrorCode.ActionNotPermitted, `${what} the office's and the viewers'`);
-}
-
-/** The office and viewers read every unit, officers their own unit's row; inspectors nothing. */
-function assertMayReadAssessments(actor: Actor): void {
-  if (assessmentRowsVisibleTo(actor, []) === null) throw new DomainError(DomainErrorCode.ActionNotPermitted, `A user with role ${actor.role} may not read assessments`);
-}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { assertMayReadAuditLog, type Actor } from '@duban/domain';
+import { assertMay, type Actor } from '@duban/domain';
 import type { AuditLogPage } from '@duban/contracts';
 import { AuditLogRepository } from '@duban/persistence';
 import { assertExportable, exportPage, type ExportTable } from '../common/table-export';
@@ -45,14 +45,14 @@ export class AuditLogService {
   }
 
   async list(actor: Actor, query: ListAuditLogQuery): Promise<AuditLogPage> {
-    assertMayReadAuditLog(actor);
+    assertMay(actor, 'audit-log.read');
     const page = { limit: query.limit ?? 50, offset: query.offset ?? 0 };
     const { total, items } = await this.log.list({ ...this.filter(query), ...page });
     return { items: items.map(auditRecordView), total, ...page };
   }
 
   async table(actor: Actor, query: ListAuditLogQuery): Promise<ExportTable> {
-    assertMayReadAuditLog(actor);
+    assertMay(actor, 'audit-log.read');
     const page = exportPage(query, 50);
     const { total, items } = await this.log.list({ ...this.filter(query), limit: page.limit, offset: page.offset });
     if (!page.explicit) assertExportable(total);

@@ -10,7 +10,9 @@ import {
   DEFAULT_SIGN_IN_POLICY,
   DomainError,
   DomainErrorCode,
+  may,
   passwordPolicyProblems,
+  refusalOf,
   signInGate,
   type Actor,
   type Role,
@@ -160,9 +162,9 @@ export class AuthService {
       if (lockedNow) await this.recordLock(username, client);
       throw new DomainError(DomainErrorCode.InvalidCredentials, INVALID_CREDENTIALS);
     }
-    if (!this.config.signIn.localPasswords && user.role !== 'admin') {
+    if (!this.config.signIn.localPasswords && !may(user, 'own-account.keep-password-sign-in')) {
       // Single sign-on only: a right password is no way in (administrators keep theirs, to mend the configuration).
-      throw new DomainError(DomainErrorCode.LocalPasswordsDisabled, 'Sign-in with a password is switched off; sign in through the unified identity platform');
+      throw new DomainError(DomainErrorCode.LocalPasswordsDisabled, refusalOf(user.role, 'own-account.keep-password-sign-in'));
     }
     await this.failures.recordSuccess(account);
     if (passwordNeedsRehash(user.passwordHash!)) {

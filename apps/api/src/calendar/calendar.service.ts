@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
-import { assertValidCalendarYear, DomainError, DomainErrorCode, DUBAN_TIME_ZONE, nationalHolidayNotice, type Actor } from '@duban/domain';
+import { assertMay, assertValidCalendarYear, DomainError, DomainErrorCode, DUBAN_TIME_ZONE, nationalHolidayNotice, type Actor } from '@duban/domain';
 import { WorkingCalendarRepository } from '@duban/persistence';
 import type { CalendarYearRevision, CalendarYearView, ShippedNoticeView } from '@duban/contracts';
 import type { SetCalendarYearDto } from './calendar.dto';
@@ -26,9 +26,7 @@ export class CalendarService {
 
   /** The office sets a year's holidays and make-up working days; each save is a new revision. */
   async set(actor: Actor, year: number, dto: SetCalendarYearDto): Promise<CalendarYearView> {
-    if (actor.role !== 'office') {
-      throw new DomainError(DomainErrorCode.ActionNotPermitted, 'Only the office keeps the working-day calendar');
-    }
+    assertMay(actor, 'calendar.edit');
     checkedYear(year);
     const days = { holidays: [...new Set(dto.holidays)], makeUpWorkdays: [...new Set(dto.makeUpWorkdays)] };
     assertValidCalendarYear(year, days);

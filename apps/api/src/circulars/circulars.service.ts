@@ -5,12 +5,13 @@ import { isUUID } from 'class-validator';
 import { DateTime } from 'luxon';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
 import {
-  assertMayManageCampaigns,
+  assertMay,
   campaignProgress,
   circularText,
   DomainError,
   DomainErrorCode,
   DUBAN_TIME_ZONE,
+  may,
   parseQuarter,
   type Actor,
   type CircularData,
@@ -55,7 +56,7 @@ export class CircularsService {
 
   /** Drafts (or drafts again, while unpublished) the circular of a quarter or the final one. */
   async draft(actor: Actor, campaignId: string, dto: CreateCircularDto): Promise<CircularView> {
-    assertMayManageCampaigns(actor);
+    assertMay(actor, 'circular.draft');
     const campaign = await this.campaign(campaignId);
     const now = new Date();
     const data = dto.kind === 'quarterly' ? await this.quarterlyData(campaign, dto.quarter ?? '', now) : await this.finalData(campaign, now);
@@ -64,7 +65,7 @@ export class CircularsService {
   }
 
   async revise(actor: Actor, circularId: string, dto: ReviseCircularDto): Promise<CircularView> {
-    assertMayManageCampaigns(actor);
+    assertMay(actor, 'circular.revise');
     const circular = await this.circular(circularId);
     if (circular.status === 'published') throw published();
     return circularView(await this.circulars.revise({ id: circular.id, title: dto.title, body: dto.body, actor, reason: dto.reason, at: new Date() }));
@@ -76,7 +77,7 @@ export class CircularsService {
    * id is taken (a failed publication may be started again).
    */
   async publish(actor: Actor, circularId: string): Promise<CircularView> {
-    assertMayManageCampaigns(actor);
+    assertMay(actor, 'circular.publish');
     const circular = await this.circular(circularId);
     if (circular.status === 'published') throw published();
     const client = await temporalClient(this.temporal, this.logger);
@@ -114,18 +115,16 @@ export class CircularsService {
   }
 
   async list(actor: Actor, campaignId: string): Promise<CircularView[]> {
-    assertMayReadCirculars(actor);
+    assertMay(actor, 'circular.read');
     const campaign = await this.campaign(campaignId);
-    return (await this.circulars.list(campaign.id, actor.role !== 'office')).map(circularView);
+    return (await this.circulars.list(campaign.id, !may(actor, 'circular-draft.read'))).map(circularView);
   }
 
-  /** The circular, when the actor may read it: the office every one, the others published ones. */
+  /** The circular, when the actor may read it: drafts only for those who may read drafts (the office). */
   private async readable(actor: Actor, circularId: string): Promise<CircularRow> {
-    assertMayReadCirculars(actor);
+    assertMay(actor, 'circular.read');
     const circular = await this.circular(circularId);
-    if (actor.role !== 'office' && circular.status !== 'published') {
-      throw new DomainError(DomainErrorCode.ActionNotPermitted, 'This circular has not been published; drafts are the office’s');
-    }
+    if (circular.status !== 'published') assertMay(actor, 'circular-draft.read');
     return circular;
   }
 
@@ -224,10 +223,3 @@ export class CircularsService {
 }
 
 const published = () => new DomainError(DomainErrorCode.CircularPublished, 'The circular has been published; it is not published or changed again');
-
-/** Circulars go to every member department and district: the office, viewers and officers read them; inspectors not. */
-function assertMayReadCirculars(actor: Actor): void {
-  if (actor.role === 'inspector' || actor.role === 'admin') {
-    throw new DomainError(DomainErrorCode.ActionNotPermitted, 'Circulars are the leading group’s, its members’ and the assessors’');
-  }
-}

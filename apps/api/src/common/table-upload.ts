@@ -16,7 +16,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
-import type { Actor } from '@duban/domain';
+import { assertMay, type AccessAction, type Actor } from '@duban/domain';
 import { tableFormatOf, tableRows, unreadableFormatOf, UnreadableFileError } from '@duban/unit-files';
 import { formatBytes, type UploadedEvidenceFile } from './evidence-upload';
 import { unstorableTextProblem } from './front-door';
@@ -35,8 +35,8 @@ function badUpload(message: string): BadRequestException {
 }
 
 export interface TableUploadOptions {
-  /** Who may upload; checked before the file is read. */
-  assertMay: (actor: Actor) => void;
+  /** Who may upload (the access policy's action, as the route's @Allow); checked before the file is read. */
+  action: AccessAction;
   /** What the file holds, for the API document. */
   description: string;
   /** Default TABLE_UPLOAD_MAX_BYTES. */
@@ -48,7 +48,7 @@ export interface TableUploadOptions {
 }
 
 /**
- * Receives one table file (multipart field `file`) after `assertMay` let the caller in: a
+ * Receives one table file (multipart field `file`) after the policy let the caller in: a
  * caller who may not gets 403 without the server reading the file. Multer's refusals read
  * like the API's.
  */
@@ -66,7 +66,7 @@ function TableUploadInterceptor(options: TableUploadOptions): Type<NestIntercept
     async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
       const request = context.switchToHttp().getRequest<Request & { actor: Actor }>();
       try {
-        options.assertMay(request.actor);
+        assertMay(request.actor, options.action);
       } catch (error) {
         request.resume();
         throw error;

@@ -5,7 +5,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  assertMayAdministerDepartments,
+  assertMay,
   duplicateCodeRows,
   mapUnitImportHeader,
   UNIT_CODE,
@@ -69,7 +69,7 @@ export class DepartmentImportService {
   ) {}
 
   async import(actor: Actor, file: UploadedEvidenceFile | undefined, options: { dryRun: boolean; reason?: string }, client: ClientContext): Promise<DepartmentImportAnswer> {
-    assertMayAdministerDepartments(actor);
+    assertMay(actor, 'department.administer');
     if (!file) throw badFile(`Send the file as multipart/form-data in the field "${TABLE_UPLOAD_FIELD}"`);
     if (file.size === 0) throw badFile('The file is empty');
     const unreadable = unreadableFormatOf(file.buffer);

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, PayloadTooLargeException, Post, Query, UploadedFile, type StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { assertMayAdministerDepartments, type Actor } from '@duban/domain';
+import type { Actor } from '@duban/domain';
 import type { Department, DepartmentImportAnswer } from '@duban/contracts';
 import { CurrentActor } from '../common/actor.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
@@ -53,7 +53,7 @@ export class DepartmentsController {
   })
   @ApiErrors(400, 403, 413)
   @TableUpload({
-    assertMay: assertMayAdministerDepartments,
+    action: 'department.administer',
     description: 'The units, one per row, in the field "file"',
     maxBytes: DEPARTMENT_IMPORT_MAX_BYTES,
     tooLarge: (limit) => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
-import { assertMayAdministerDepartments, assertMayManageDepartments, DomainError, DomainErrorCode, unitChanges, unitStateRefusal, type Actor, type UnitKind } from '@duban/domain';
+import { assertMay, DomainError, DomainErrorCode, unitChanges, unitStateRefusal, type Actor, type UnitKind } from '@duban/domain';
 import { AuditLogRepository, DepartmentRepository, type AuditEntry, type DepartmentEntity } from '@duban/persistence';
 import type { ClientContext } from '../auth/auth.service';
 import { assertExportable, type ExportTable } from '../common/table-export';
@@ -56,7 +56,7 @@ export class DepartmentsService {
   }
 
   async register(actor: Actor, dto: CreateDepartmentDto, client: ClientContext): Promise<Department> {
-    assertMayManageDepartments(actor);
+    assertMay(actor, 'department.register');
     const { districtIds: named = [], reason, ...fields } = dto;
     const kind = dto.kind ?? 'department';
     // The same district named twice is named once.
@@ -128,7 +128,7 @@ export class DepartmentsService {
    * that change are written and audited; a request that changes nothing answers the unit as it is.
    */
   async update(actor: Actor, id: string, dto: UpdateDepartmentDto, client: ClientContext): Promise<Department> {
-    assertMayAdministerDepartments(actor);
+    assertMay(actor, 'department.administer');
     const found = await this.find(id);
     // The DTO refuses code and kind; the rest are the fields to change.
     const { reason, districtIds: named, code: _code, kind: _kind, ...fields } = dto;
@@ -160,7 +160,7 @@ export class DepartmentsService {
   }
 
   private async setActive(actor: Actor, id: string, active: boolean, reason: string, client: ClientContext): Promise<Department> {
-    assertMayAdministerDepartments(actor);
+    assertMay(actor, 'department.administer');
     const found = await this.find(id);
     return view(
       await this.dataSource.transaction(async (tx): Promise<StoredUnit> => {

@@ -8,14 +8,14 @@ import { DataSource } from 'typeorm';
 import {
   allowedDutyActions,
   assertDutyActionInput,
-  assertMayAssignDuties,
-  assertMayTakeDutyAction,
-  assertMayViewDuty,
+  assertMay,
   DEFAULT_DUTY_CLOCK_POLICY,
   DomainError,
   DomainErrorCode,
+  DUTY_ACTION_CAPABILITY,
   commentRefusal,
   dutyActionRefusal,
+  dutyListDepartment,
   evidenceUploadRefusal,
   isDutyClosed,
   isDutyWithDepartment,
@@ -81,7 +81,7 @@ export class DutiesService {
    * upsert), so neither can exist without the other.
    */
   async assign(actor: Actor, dto: AssignDutyDto, idempotencyKey?: string): Promise<{ duty: DutyDetail; created: boolean }> {
-    assertMayAssignDuties(actor);
+    assertMay(actor, 'duty.assign');
     // A retried request with the same key names the same duty (and so the same workflow).
     const dutyId = idempotencyKey ? dutyIdForIdempotencyKey(actor.userId, idempotencyKey) : randomUUID();
     const existing = idempotencyKey ? await this.duties.findById(dutyId) : null;
@@ -178,11 +178,7 @@ export class DutiesService {
   }
 
   async list(actor: Actor, query: ListDutiesQuery): Promise<Page<DutySummary>> {
-    if (actor.role === 'inspector' || actor.role === 'admin') throw new DomainError(DomainErrorCode.ActionNotPermitted, `A user with role ${actor.role} may not see duties`);
-    if (actor.role === 'department_officer' && query.departmentId && query.departmentId !== actor.departmentId) {
-      throw new DomainError(DomainErrorCode.ActionNotPermitted, 'A department officer sees their own department only');
-    }
-    const departmentId = actor.role === 'department_officer' ? actor.departmentId! : query.departmentId;
+    const departmentId = dutyListDepartment(actor, query.departmentId);
     const { items, total } = await this.duties.list({ ...query, departmentId });
     return { items: items.map(toDutySummary), total, limit: query.limit, offset: query.offset };
   }
@@ -207,7 +203,7 @@ export class DutiesService {
     input: { reason?: string; result?: string; dueAt?: string; departmentId?: string; evidenceIds?: string[] },
   ): Promise<DutyDetail> {
     const duty = await this.visibleDuty(actor, dutyId);
-    assertMayTakeDutyAction(actor, duty.departmentId, action);
+    assertMay(actor, DUTY_ACTION_CAPABILITY[action], { departmentId: duty.departmentId });
     transitionDuty(duty.state, action);
     const dueAt = input.dueAt === undefined ? undefined : this.futureDueTime(input.dueAt);
     const { departmentId, evidenceIds } = input;
@@ -273,7 +269,7 @@ export class DutiesService {
   private async visibleDuty(actor: Actor, dutyId: string): Promise<DutyEntity> {
     const duty = isUUID(dutyId) ? await this.duties.findById(dutyId) : null;
     if (!duty) throw new DomainError(DomainErrorCode.DutyNotFound, `No duty with id ${dutyId}`);
-    assertMayViewDuty(actor, duty.departmentId);
+    assertMay(actor, 'duty.read', { departmentId: duty.departmentId });
     return duty;
   }
 

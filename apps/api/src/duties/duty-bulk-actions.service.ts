@@ -1,5 +1,5 @@
 import { HttpException, Injectable, Logger } from '@nestjs/common';
-import { DEPARTMENT_HOLDS_DUTY_STATES, DomainError, DomainErrorCode, type Actor, type DutyAction, type DutyState } from '@duban/domain';
+import { assertMay, DEPARTMENT_HOLDS_DUTY_STATES, DomainError, DomainErrorCode, type Actor, type DutyAction, type DutyState } from '@duban/domain';
 import { DepartmentRepository, DutyQueryRepository } from '@duban/persistence';
 import { DutiesService } from './duties.service';
 import { mapBounded } from './bounded';
@@ -27,7 +27,7 @@ export class DutyBulkActionsService {
 
   /** Reminds (催办) every overdue duty the department still holds. */
   async remindOverdue(actor: Actor, dto: RemindOverdueDto): Promise<RemindOverdueResult> {
-    assertOffice(actor);
+    assertMay(actor, 'duty.bulk-act');
     const department = await this.departments.findById(dto.departmentId);
     if (!department) throw new DomainError(DomainErrorCode.DepartmentNotFound, `No department with id ${dto.departmentId}`);
     const targets = await this.queries.overdueWithDepartment(department.id, DEPARTMENT_HOLDS_DUTY_STATES);
@@ -41,7 +41,7 @@ export class DutyBulkActionsService {
 
   /** Moves the due time of each listed duty (duplicates once), with one reason. */
   async extend(actor: Actor, dto: BulkExtendDto): Promise<BulkExtendResult> {
-    assertOffice(actor);
+    assertMay(actor, 'duty.bulk-act');
     const dutyIds = [...new Set(dto.dutyIds)];
     const results = await this.each(dutyIds, 'extend', (dutyId) => this.duties.act(actor, dutyId, 'extend', { reason: dto.reason, dueAt: dto.dueAt }));
     return { dueAt: new Date(dto.dueAt).toISOString(), ...summarise(results) };
@@ -70,12 +70,6 @@ export class DutyBulkActionsService {
     // Not the caller's doing: logged in full here, reported for this duty only.
     this.logger.error(`Bulk ${action} of duty ${dutyId} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return { code: 'INTERNAL_ERROR', message: `The ${action} of this duty failed unexpectedly; check its history before retrying` };
-  }
-}
-
-function assertOffice(actor: Actor): void {
-  if (actor.role !== 'office') {
-    throw new DomainError(DomainErrorCode.ActionNotPermitted, 'Only the office may take bulk actions on duties');
   }
 }
 

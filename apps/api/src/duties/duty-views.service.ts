@@ -1,5 +1,5 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { DomainError, DomainErrorCode, DUTY_STATES, type Actor, type DutyState } from '@duban/domain';
+import { DomainError, DomainErrorCode, DUTY_STATES, dutyListDepartment, type Actor, type DutyState } from '@duban/domain';
 import {
   DepartmentRepository,
   DutyQueryRepository,
@@ -113,16 +113,16 @@ export class DutyViewsService {
   }
 
   async duties(actor: Actor, query: DutyViewQuery): Promise<DutyList> {
-    return this.list(this.filterOf(query, this.scopedDepartment(actor, query.departmentId)), query);
+    return this.list(this.filterOf(query, dutyListDepartment(actor, query.departmentId)), query);
   }
 
   async dutiesTable(actor: Actor, query: DutyViewQuery): Promise<ExportTable> {
-    const rows = await this.exportRows(this.filterOf(query, this.scopedDepartment(actor, query.departmentId)), query);
+    const rows = await this.exportRows(this.filterOf(query, dutyListDepartment(actor, query.departmentId)), query);
     return { asciiBase: 'duties', chineseBase: '督办事项', header: DUTY_CSV_HEADER, rows: rows.map(dutyCsvCells) };
   }
 
   async overdue(actor: Actor, query: OverdueQuery, now = Date.now()): Promise<OverdueList> {
-    const filter = this.scopeFilter(query, this.scopedDepartment(actor, query.departmentId));
+    const filter = this.scopeFilter(query, dutyListDepartment(actor, query.departmentId));
     const limit = query.limit ?? DEFAULT_PAGE;
     const offset = query.offset ?? 0;
     const { rows, total } = await this.queries.overdue(filter, { limit, offset });
@@ -130,7 +130,7 @@ export class DutyViewsService {
   }
 
   async overdueTable(actor: Actor, query: OverdueQuery, now = Date.now()): Promise<ExportTable> {
-    const filter = this.scopeFilter(query, this.scopedDepartment(actor, query.departmentId));
+    const filter = this.scopeFilter(query, dutyListDepartment(actor, query.departmentId));
     const explicitPage = query.limit !== undefined || query.offset !== undefined;
     const { rows, total } = await this.queries.overdue(
       filter,
@@ -180,7 +180,7 @@ export class DutyViewsService {
       campaignId: query.campaignId,
       phaseId: query.phaseId,
       districtId: query.districtId,
-      departmentId: this.scopedDepartment(actor, undefined),
+      departmentId: dutyListDepartment(actor, undefined, 'duty-statistics.read'),
     };
     const rows = await this.queries.statsBy(groupBy, filter);
     return { groupBy, rows: rows.map(toDutyGroupStats), totals: totalsOf(rows) };
@@ -258,28 +258,8 @@ export class DutyViewsService {
     return { campaignId: query.campaignId, phaseId: query.phaseId, districtId: query.districtId, departmentId };
   }
 
-  /**
-   * The department the caller may look at: a department officer always their own (naming
-   * another is refused), the office and viewers whichever they name (or all), inspectors none.
-   */
-  private scopedDepartment(actor: Actor, requested: string | undefined): string | undefined {
-    switch (actor.role) {
-      case 'office':
-      case 'viewer':
-        return requested;
-      case 'department_officer':
-        if (requested !== undefined && requested !== actor.departmentId) {
-          throw new DomainError(DomainErrorCode.ActionNotPermitted, 'A department officer sees their own department only');
-        }
-        return actor.departmentId!;
-      case 'inspector':
-      case 'admin':
-        throw new DomainError(DomainErrorCode.ActionNotPermitted, `A user with role ${actor.role} may not see duties`);
-    }
-  }
-
   private async inboxDepartment(actor: Actor, query: DutyViewQuery): Promise<DepartmentEntity> {
-    const departmentId = this.scopedDepartment(actor, query.departmentId);
+    const departmentId = dutyListDepartment(actor, query.departmentId);
     if (departmentId === undefined) {
       throw new BadRequestException({
         statusCode: 400,

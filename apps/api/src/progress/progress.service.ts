@@ -2,12 +2,15 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { DateTime } from 'luxon';
 import {
+  assertMay,
   campaignProgress,
   DEFAULT_PROGRESS_THRESHOLDS,
   DomainError,
   DomainErrorCode,
   DUBAN_TIME_ZONE,
   INSURANCE_TYPES,
+  may,
+  scopeOf,
   type Actor,
   type CampaignProgress,
   type ProgressLight,
@@ -55,7 +58,7 @@ export class ProgressService {
       period: { start: campaign.periodStart, end: campaign.periodEnd },
       timeShare: progress.timeShare,
       thresholds: DEFAULT_PROGRESS_THRESHOLDS,
-      scope: scopeOf(actor),
+      scope: progressScope(actor),
       targets: progress.targets,
       byInsuranceType: INSURANCE_TYPES.map((insuranceType) => progress.targets.filter((t) => t.insuranceType === insuranceType))
         .filter((targets) => targets.length > 0)
@@ -78,7 +81,7 @@ export class ProgressService {
       asOf: day,
       timeShare: progress.timeShare,
       kind,
-      scope: scopeOf(actor),
+      scope: progressScope(actor),
       rankings: ranked
         .filter((r) => visibleUnit(actor, r.unitId))
         .map((r) => {
@@ -124,7 +127,7 @@ export class ProgressService {
       from,
       to,
       step: query.step,
-      scope: scopeOf(actor),
+      scope: progressScope(actor),
       pointsAt,
       points: dates.map((date, i) => {
         const progress = campaignProgress({
@@ -172,17 +175,16 @@ export class ProgressService {
   }
 
   private async readable(actor: Actor, campaignId: string): Promise<CampaignRow> {
-    if (actor.role !== 'office' && actor.role !== 'viewer' && actor.role !== 'department_officer') {
-      throw new DomainError(DomainErrorCode.ActionNotPermitted, `A user with role ${actor.role} may not read campaign progress`);
-    }
+    assertMay(actor, 'campaign-progress.read');
     const campaign = isUUID(campaignId) ? await this.campaigns.findById(campaignId) : null;
     if (!campaign) throw new DomainError(DomainErrorCode.CampaignNotFound, `No campaign with id ${campaignId}`);
     return campaign;
   }
 }
 
-const scopeOf = (actor: Actor) => (actor.role === 'department_officer' ? 'own_unit' : 'campaign');
-const visibleUnit = (actor: Actor, unitId: string) => actor.role !== 'department_officer' || actor.departmentId === unitId;
+/** What the answer covers: a department officer's own unit's lines (beside the campaign's totals), or the whole campaign. */
+const progressScope = (actor: Actor) => (scopeOf(actor, 'campaign-progress.read') === 'own-department' ? 'own_unit' : 'campaign');
+const visibleUnit = (actor: Actor, unitId: string) => may(actor, 'campaign-progress.read', { departmentId: unitId });
 
 function unitViews(
   progress: CampaignProgress,

@@ -1,12 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import {
-  assertMayManageCampaigns,
-  assertMayReadCampaigns,
+  assertMay,
   assertNoFieldProblems,
   DEFAULT_REPORT_PLAN,
   DomainError,
   DomainErrorCode,
+  may,
+  refusalOf,
   reportFormProblems,
   reportLibraryFlags,
   reportPlanProblems,
@@ -60,7 +61,7 @@ export class ReportsService {
   ) {}
 
   async plan(actor: Actor, campaignId: string): Promise<ReportPlanView> {
-    assertMayReadCampaigns(actor);
+    assertMay(actor, 'report-plan.read');
     const campaign = await this.campaign(campaignId);
     const context = await this.reports.reportingContext(campaign.id);
     return { campaignId: campaign.id, plan: context?.plan ?? DEFAULT_REPORT_PLAN, isDefault: context?.planIsDefault ?? true };
@@ -68,7 +69,7 @@ export class ReportsService {
 
   /** The office changes the plan (logged with its reason); the reporting workflow reads it again, or starts. */
   async setPlan(actor: Actor, campaignId: string, dto: SetReportPlanDto): Promise<ReportPlanView> {
-    assertMayManageCampaigns(actor);
+    assertMay(actor, 'report-plan.set');
     const campaign = await this.campaign(campaignId);
     const plan = dto.plan as ReportPlan;
     assertNoFieldProblems(prefixed(reportPlanProblems(plan), 'plan.'), DomainErrorCode.InvalidReportPlan);
@@ -99,7 +100,7 @@ export class ReportsService {
   }
 
   async rounds(actor: Actor, campaignId: string, include: { upcoming?: boolean } = {}): Promise<ReportRoundsView> {
-    assertMayReadCampaigns(actor);
+    assertMay(actor, 'report-round.read');
     const campaign = await this.campaign(campaignId);
     const items = (await this.reports.rounds(campaign.id)).map(toReportRound);
     if (!include.upcoming) return { campaignId: campaign.id, items };
@@ -154,7 +155,7 @@ export class ReportsService {
    */
   async file(actor: Actor, reportId: string, dto: FileReportDto): Promise<ReportDetail> {
     const report = await this.visibleReport(actor, reportId);
-    if (actor.role !== 'department_officer' || actor.departmentId !== report.unitId) {
+    if (!may(actor, 'report.file', { departmentId: report.unitId })) {
       throw new DomainError(DomainErrorCode.ActionNotPermitted, `Only the liaison of ${report.unitName} files this report`);
     }
     const steps = STEPS_TO_SUBMIT[report.dutyState];
@@ -183,7 +184,7 @@ export class ReportsService {
   }
 
   async flags(actor: Actor, campaignId: string): Promise<ReportFlagsView> {
-    assertMayReadCampaigns(actor);
+    assertMay(actor, 'report-round.read');
     const campaign = await this.campaign(campaignId);
     return { campaignId: campaign.id, items: (await this.reports.flaggedFilings(campaign.id)).map(toFlaggedFiling) };
   }
@@ -217,10 +218,12 @@ export class ReportsService {
     };
   }
 
+  /** The units whose reports the caller reads: null for all; an officer's own unit. */
   private visibleUnits(actor: Actor): string[] | null {
-    if (actor.role === 'office' || actor.role === 'viewer') return null;
-    if (actor.role === 'department_officer' && actor.departmentId) return [actor.departmentId];
-    throw new DomainError(DomainErrorCode.ActionNotPermitted, `A user with role ${actor.role} may not read reports`);
+    const scope = assertMay(actor, 'report.read');
+    if (scope === 'all') return null;
+    if (scope === 'own-department' && actor.departmentId) return [actor.departmentId];
+    throw new DomainError(DomainErrorCode.ActionNotPermitted, refusalOf(actor.role, 'report.read'));
   }
 
   private async visibleReport(actor: Actor, reportId: string): Promise<ReportRow> {

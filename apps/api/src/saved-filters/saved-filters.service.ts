@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import { DomainError, DomainErrorCode, type Actor } from '@duban/domain';
+import { DomainError, DomainErrorCode, may, refusalOf, type Actor } from '@duban/domain';
 import { SavedFilterRepository, type SavedFilterRow } from '@duban/persistence';
 import type { SaveFilterDto, SavedFilterListQuery } from './saved-filters.dto';
 import type { SavedFilterAnswer, SavedFilterList } from '@duban/contracts';
 
+/** Its owner (saved-filter.use reaches one's own); a shared one also whoever may delete shared filters (the office). */
 function mayDelete(actor: Actor, row: SavedFilterRow): boolean {
-  return row.ownerUserId === actor.userId || (actor.role === 'office' && row.sharedWithRole !== null);
+  return may(actor, 'saved-filter.use', { ownerUserId: row.ownerUserId }) || (row.sharedWithRole !== null && may(actor, 'saved-filter.delete-shared'));
 }
 
 function viewOf(actor: Actor, row: SavedFilterRow): SavedFilterAnswer {
@@ -62,7 +63,7 @@ export class SavedFiltersService {
     if (!mayDelete(actor, row)) {
       throw new DomainError(
         DomainErrorCode.ActionNotPermitted,
-        row.sharedWithRole === null ? 'Only its owner may delete a private saved filter' : 'Only its owner or the office may delete a shared saved filter',
+        row.sharedWithRole === null ? 'Only its owner may delete a private saved filter' : refusalOf(actor.role, 'saved-filter.delete-shared'),
       );
     }
     await this.filters.remove(row.id);

@@ -11,9 +11,12 @@ import {
   canReadUnitImport,
   DomainError,
   DomainErrorCode,
+  listDepartmentOf,
+  may,
   missingImportHeaderProblems,
+  refusalOf,
   searchImportHeader,
-  unitFactSourceRefusal,
+  unitFactSourceError,
   type Actor,
   type ImportDataset,
   type ImportHeader,
@@ -72,9 +75,9 @@ export class UnitImportsService {
   ) {}
 
   async upload(actor: Actor, request: Request): Promise<UnitImport> {
-    if (actor.role !== 'office' && actor.role !== 'department_officer') {
+    if (!may(actor, 'unit-import.upload')) {
       request.resume();
-      throw new DomainError(DomainErrorCode.ActionNotPermitted, `A user with role ${actor.role} may not import unit data`);
+      throw new DomainError(DomainErrorCode.ActionNotPermitted, refusalOf(actor.role, 'unit-import.upload'));
     }
     const id = randomUUID();
     try {
@@ -85,12 +88,8 @@ export class UnitImportsService {
       if (Object.keys(problems).length > 0) {
         throw new BadRequestException({ statusCode: 400, error: 'BAD_REQUEST', message: Object.values(problems).flat(), fields: problems });
       }
-      const refusal = unitFactSourceRefusal(actor, dto.departmentId);
-      if (refusal) {
-        throw actor.role === 'office'
-          ? new DomainError(DomainErrorCode.InvalidUnitFacts, refusal, { fields: { departmentId: [refusal] } })
-          : new DomainError(DomainErrorCode.ActionNotPermitted, refusal);
-      }
+      const refused = unitFactSourceError(actor, dto.departmentId, 'departmentId');
+      if (refused) throw refused;
       const departmentId = dto.departmentId ?? actor.departmentId!;
       if (!(await this.departments.findById(departmentId))) {
         throw new DomainError(DomainErrorCode.InvalidUnitFacts, 'Not a registered department', { fields: { departmentId: ['not a registered department'] } });
@@ -181,13 +180,7 @@ export class UnitImportsService {
 
   /** Whose imports a caller reads: an officer their own department's; the office and viewers any (or the one named). */
   private sourceDepartmentOf(actor: Actor, query: ListUnitImportsQuery): string | undefined {
-    if (actor.role === 'inspector' || actor.role === 'admin')
-      throw new DomainError(DomainErrorCode.ActionNotPermitted, `A user with role ${actor.role} does not read unit imports`);
-    if (actor.role !== 'department_officer') return query.departmentId;
-    if (query.departmentId && query.departmentId !== actor.departmentId) {
-      throw new DomainError(DomainErrorCode.ActionNotPermitted, "A department officer reads their own department's imports only");
-    }
-    return actor.departmentId!;
+    return listDepartmentOf(actor, 'unit-import.read', query.departmentId, "A department officer reads their own department's imports only");
   }
 
   async get(actor: Actor, importId: string): Promise<UnitImport> {

@@ -8,7 +8,7 @@ import {
   DomainErrorCode,
   routeKeyOf,
   unitFactProblems,
-  unitFactSourceRefusal,
+  unitFactSourceError,
   type Actor,
   type FieldMessages,
   type UnitFacts,
@@ -33,12 +33,8 @@ export class UnitsService {
 
   /** Records what a department's data says about a unit (an upsert by credit code; the same facts again change nothing). */
   async record(actor: Actor, dto: RecordUnitFactsDto): Promise<{ changed: boolean; unit: UnitDetail }> {
-    const refusal = unitFactSourceRefusal(actor, dto.source.departmentId);
-    if (refusal) {
-      throw actor.role === 'office'
-        ? new DomainError(DomainErrorCode.InvalidUnitFacts, refusal, { fields: { 'source.departmentId': [refusal] } })
-        : new DomainError(DomainErrorCode.ActionNotPermitted, refusal);
-    }
+    const refused = unitFactSourceError(actor, dto.source.departmentId, 'source.departmentId');
+    if (refused) throw refused;
     const sourceDepartmentId = dto.source.departmentId ?? actor.departmentId!;
     const { source, ...rest } = dto;
     const facts: UnitFacts = rest;

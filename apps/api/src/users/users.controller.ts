@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, UploadedFile, type StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { assertMayAdministerUsers, type Actor } from '@duban/domain';
+import type { Actor } from '@duban/domain';
 import type { CreatedUser, PasswordResetAnswer, UserAdminView, UserImportAnswer, UserList, UserUnlockAnswer } from '@duban/contracts';
 import { CurrentActor } from '../common/actor.decorator';
 import { ApiErrors } from '../common/api-errors.decorator';
@@ -54,7 +54,7 @@ export class UsersController {
       'Columns username, display_name, role, department_code, email, phone (or 用户名, 姓名, 角色, 单位代码, 邮箱, 电话). Each row is checked as a creation is; a refused row writes nothing and says why; a username that exists is left as it is (status existing), so the same file sent twice creates nobody twice. ?dryRun=true checks without writing.',
   })
   @ApiErrors(400)
-  @TableUpload({ assertMay: assertMayAdministerUsers, description: 'The users, one per row, in the field "file"' })
+  @TableUpload({ action: 'user.manage', description: 'The users, one per row, in the field "file"' })
   @Post('import')
   @Allow('user.manage')
   @HttpCode(200)

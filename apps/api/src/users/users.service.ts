@@ -5,18 +5,7 @@ import { isUUID, validate } from 'class-validator';
 import { plainToInstance } from 'class-transformer';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DUBAN_CONFIG, type DubanConfig } from '@duban/config';
-import {
-  accountKey,
-  assertMayAdministerUsers,
-  DomainError,
-  DomainErrorCode,
-  ROLES,
-  selfAdministrationRefusal,
-  unitKindForRole,
-  userUnitProblems,
-  type Actor,
-  type Role,
-} from '@duban/domain';
+import { accountKey, assertMay, DomainError, DomainErrorCode, ROLES, selfAdministrationRefusal, unitKindForRole, userUnitProblems, type Actor, type Role } from '@duban/domain';
 import { renderPasswordLinkEmail } from '@duban/mail';
 import {
   AuditLogRepository,
@@ -130,14 +119,14 @@ export class UsersService {
   }
 
   async list(actor: Actor, query: ListUsersQuery): Promise<UserList> {
-    assertMayAdministerUsers(actor);
+    assertMay(actor, 'user.read');
     const page = { limit: query.limit ?? 50, offset: query.offset ?? 0 };
     const { total, items } = await this.users.listAdministered({ ...this.filter(query), ...page });
     return { items: items.map(toAdminView), total, ...page };
   }
 
   async table(actor: Actor, query: ListUsersQuery): Promise<ExportTable> {
-    assertMayAdministerUsers(actor);
+    assertMay(actor, 'user.read');
     const page = exportPage(query, 50);
     const { total, items } = await this.users.listAdministered({ ...this.filter(query), limit: page.limit, offset: page.offset });
     if (!page.explicit) assertExportable(total);
@@ -163,13 +152,13 @@ export class UsersService {
   }
 
   async get(actor: Actor, id: string): Promise<UserAdminView> {
-    assertMayAdministerUsers(actor);
+    assertMay(actor, 'user.read');
     return this.view(id);
   }
 
   /** A new user with a one-time password, which they must change at their first sign-in. */
   async create(actor: Actor, dto: CreateUserDto, client: ClientContext): Promise<CreatedUser> {
-    assertMayAdministerUsers(actor);
+    assertMay(actor, 'user.manage');
     if (dto.delivery === 'email_link') {
       if (!dto.email)
         throw new DomainError(DomainErrorCode.InvalidUser, 'email is needed to mail the link', { fields: { email: ['email is needed to mail the link to set a password'] } });
@@ -188,7 +177,7 @@ export class UsersService {
   }
 
   async update(actor: Actor, id: string, dto: UpdateUserDto, client: ClientContext): Promise<UserAdminView> {
-    assertMayAdministerUsers(actor);
+    assertMay(actor, 'user.manage');
     await this.dataSource.transaction(async (tx) => {
       const before = await this.lockedUser(id, tx);
       const refusal = selfAdministrationRefusal(actor, before.id, { role: dto.role });
@@ -229,7 +218,7 @@ export class UsersService {
 
   /** Never deleted (history keeps naming who acted): switched off, with every session ended and every open link void. */
   async deactivate(actor: Actor, id: string, reason: string, client: ClientContext): Promise<UserAdminView> {
-    assertMayAdministerUsers(actor);
+    assertMay(actor, 'user.manage');
     await this.dataSource.transaction(async (tx) => {
       const user = await this.lockedUser(id, tx);
       if (user.active === false) throw new DomainError(DomainErrorCode.UserStateConflict, `${user.username} is deactivated already`);
@@ -257,7 +246,7 @@ export class UsersService {
   }
 
   async reactivate(actor: Actor, id: string, reason: string, client: ClientContext): Promise<UserAdminView> {
-    assertMayAdministerUsers(actor);
+    assertMay(actor, 'user.manage');
     await this.dataSource.transaction(async (tx) => {
       const user = await this.lockedUser(id, tx);
       const refusal = selfAdministrationRefusal(actor, user.id, { reactivate: true });
@@ -298,7 +287,7 @@ export class UsersService {
    * (for a link: once it is used), every session ends, and a lock is lifted.
    */
   async resetPassword(actor: Actor, id: string, dto: PasswordResetDto, client: ClientContext): Promise<PasswordResetAnswer> {
-    assertMayAdministerUsers(actor);
+    assertMay(actor, 'user.manage');
     const user = isUUID(id) ? await this.users.findById(id) : null;
     if (!user) throw userNotFound(id);
     if (user.active === false) throw new DomainError(DomainErrorCode.UserStateConflict, `${user.username} is deactivated; reactivate them first`);
@@ -363,7 +352,7 @@ export class UsersService {
    * file again creates nobody twice. With dryRun nothing is written.
    */
   async importUsers(actor: Actor, file: UploadedEvidenceFile | undefined, query: ImportUsersQuery, client: ClientContext): Promise<UserImportAnswer> {
-    assertMayAdministerUsers(actor);
+    assertMay(actor, 'user.manage');
     const dryRun = query.dryRun === 'true';
     const delivery = query.delivery ?? 'one_time_password';
     const table = await readUploadedTable(file, IMPORT_COLUMNS, ['username', 'displayName', 'role']);
@@ -454,7 +443,7 @@ export class UsersService {
 
   /** Lifts the lock (and forgets the failures) of a user's account name; 409 when there is none. */
   async unlock(actor: Actor, id: string, reason: string, client: ClientContext): Promise<UserUnlockAnswer> {
-    assertMayAdministerUsers(actor);
+    assertMay(actor, 'user.manage');
     const user = isUUID(id) ? await this.users.findById(id) : null;
     if (!user) throw userNotFound(id);
     return this.dataSource.transaction(async (tx) => {

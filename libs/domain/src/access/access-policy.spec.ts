@@ -1,7 +1,7 @@
 import { DomainError, DomainErrorCode } from '../errors';
 import { ROLES, SYSTEM_ACTOR, type Actor, type Role } from '../roles';
 import { dutyActionRefusal } from '../duties/duty-permissions';
-import { ACCESS_ACTIONS, ACCESS_POLICY, assertMay, isAccessAction, may, refusalOf, rolesAllowed, scopeOf } from './access-policy';
+import { ACCESS_ACTIONS, ACCESS_POLICY, assertMay, isAccessAction, listDepartmentOf, may, reaches, refusalFor, refusalOf, rolesAllowed, scopeOf } from './access-policy';
 
 const actor = (role: Role, departmentId: string | null = null): Actor => ({ userId: 'u', username: 'u', role, departmentId });
 
@@ -94,5 +94,66 @@ describe('access policy', () => {
     expect(dutyActionRefusal(actor('department_officer', 'd1'), 'd1', 'acknowledge')).toBeNull();
     expect(dutyActionRefusal(actor('department_officer', 'd2'), 'd1', 'acknowledge')).toBe('This duty belongs to another department');
     expect(dutyActionRefusal(actor('office'), 'd1', 'record_progress')).toBe('Only an officer of the responsible department may record_progress a duty');
+  });
+
+  it('decides a row by the scope: all, the own department, the own team, one’s own', () => {
+    expect(reaches(actor('office'), 'all', {})).toBe(true);
+    expect(reaches(actor('department_officer', 'd1'), 'own-department', { departmentId: 'd1' })).toBe(true);
+    expect(reaches(actor('department_officer', 'd1'), 'own-department', { departmentId: 'd2' })).toBe(false);
+    expect(reaches(actor('department_officer'), 'own-department', { departmentId: null })).toBe(false);
+    expect(reaches(actor('inspector', 't1'), 'own-team', { teamId: 't1' })).toBe(true);
+    expect(reaches(actor('inspector', 't1'), 'own-team', { departmentId: 't1', teamId: 't2' })).toBe(false);
+    expect(reaches(actor('inspector'), 'own-team', { teamId: null })).toBe(false);
+    expect(reaches(actor('viewer'), 'own', { ownerUserId: 'u' })).toBe(true);
+    expect(reaches(actor('viewer'), 'own', { ownerUserId: 'someone-else' })).toBe(false);
+    expect(reaches(actor('viewer'), null, {})).toBe(false);
+  });
+
+  it('asks about a row with may, refusalFor and assertMay: the role first, then the row', () => {
+    expect(may(actor('department_officer', 'd1'), 'duty.read', { departmentId: 'd1' })).toBe(true);
+    expect(may(actor('department_officer', 'd1'), 'duty.read', { departmentId: 'd2' })).toBe(false);
+    expect(may(actor('department_officer', 'd1'), 'duty.read')).toBe(true);
+    expect(may(actor('inspector', 'd1'), 'duty.read', { departmentId: 'd1' })).toBe(false);
+    expect(refusalFor(actor('department_officer', 'd1'), 'duty.read', { departmentId: 'd1' })).toBeNull();
+    expect(refusalFor(actor('department_officer', 'd1'), 'duty.read', { departmentId: 'd2' })).toBe('This duty belongs to another department');
+    expect(refusalFor(actor('inspector', 'd1'), 'duty.read', { departmentId: 'd1' })).toBe('A user with role inspector may not see duties');
+    expect(refusalFor(actor('viewer'), 'duty.comment', { departmentId: 'd1' })).toBe('Viewers read the comments on a duty; they do not write them');
+    expect(refusalFor(actor('department_officer', 'd1'), 'duty.add-evidence', { departmentId: 'd2' })).toBe('This duty belongs to another department');
+    expect(refusalFor(actor('office'), 'duty.add-evidence', { departmentId: 'd1' })).toBe('Only an officer of the responsible department may add evidence');
+    expect(assertMay(actor('department_officer', 'd1'), 'duty.acknowledge', { departmentId: 'd1' })).toBe('own-department');
+    const outside = thrown(() => assertMay(actor('department_officer', 'd2'), 'duty.acknowledge', { departmentId: 'd1' }));
+    expect([outside?.code, outside?.message]).toEqual([DomainErrorCode.ActionNotPermitted, 'This duty belongs to another department']);
+    expect(thrown(() => assertMay(actor('office'), 'duty.acknowledge', { departmentId: 'd1' }))?.message).toBe(
+      'Only an officer of the responsible department may acknowledge a duty',
+    );
+    expect(thrown(() => assertMay(actor('viewer'), 'report.file', { departmentId: 'd1' }))?.message).toBe('Only the liaison of the unit files this report');
+  });
+
+  it('narrows a list to the caller’s department where the scope is their department’s', () => {
+    expect(listDepartmentOf(actor('office'), 'duty.list', undefined, 'other')).toBeUndefined();
+    expect(listDepartmentOf(actor('viewer'), 'duty.list', 'd2', 'other')).toBe('d2');
+    expect(listDepartmentOf(actor('department_officer', 'd1'), 'duty.list', undefined, 'other')).toBe('d1');
+    expect(listDepartmentOf(actor('department_officer', 'd1'), 'duty.list', 'd1', 'other')).toBe('d1');
+    expect(thrown(() => listDepartmentOf(actor('department_officer', 'd1'), 'duty.list', 'd2', 'Not yours'))?.message).toBe('Not yours');
+    expect(thrown(() => listDepartmentOf(actor('inspector', 't1'), 'duty.list', undefined, 'other'))?.message).toBe('A user with role inspector may not see duties');
+    expect(thrown(() => listDepartmentOf(actor('inspector', 't1'), 'compliance-case.list', undefined, 'other'))?.code).toBe(DomainErrorCode.ActionNotPermitted);
+  });
+
+  it('keeps circular drafts, shared filters’ deletion and the password sign-in under single sign-on to their roles', () => {
+    expect(rolesAllowed('circular-draft.read')).toEqual(['office']);
+    expect(refusalOf('viewer', 'circular-draft.read')).toBe('This circular has not been published; drafts are the office’s');
+    expect(rolesAllowed('saved-filter.delete-shared')).toEqual(['office']);
+    expect(refusalOf('viewer', 'saved-filter.delete-shared')).toBe('Only its owner or the office may delete a shared saved filter');
+    expect(scopeOf(actor('viewer'), 'saved-filter.use')).toBe('own');
+    expect(may(actor('viewer'), 'saved-filter.use', { ownerUserId: 'u' })).toBe(true);
+    expect(may(actor('office'), 'saved-filter.use', { ownerUserId: 'another' })).toBe(false);
+    expect(rolesAllowed('own-account.keep-password-sign-in')).toEqual(['admin']);
+    expect(refusalOf('office', 'own-account.keep-password-sign-in')).toBe('Sign-in with a password is switched off; sign in through the unified identity platform');
+  });
+
+  it('names, for a rule that reaches only some rows, what a caller beyond them hears, where a service asks about a row', () => {
+    for (const action of ['duty.read', 'duty.comment', 'duty.add-evidence', 'duty.acknowledge', 'duty.start', 'duty.submit', 'duty.report-progress'] as const) {
+      expect([action, (ACCESS_POLICY[action] as { outside?: string }).outside]).toEqual([action, 'This duty belongs to another department']);
+    }
   });
 });

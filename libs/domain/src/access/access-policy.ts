@@ -5,7 +5,8 @@ import { ROLES, type Actor, type Role } from '../roles';
  * Whose rows a permitted role reaches. `all`: every row. `own-department`: a department
  * officer's department (a duty routed there, its unit's line). `own-team`: an inspector's
  * inspection team. `own`: what the caller made (a saved filter). Everything but `all` is
- * decided on the row, in the service that holds it, by asking scopeOf.
+ * decided on the row, in the service that holds it: may, assertMay and refusalFor given the row
+ * (its department, team or owner), or scopeOf for a list's filter.
  */
 export type AccessScope = 'all' | 'own-department' | 'own-team' | 'own';
 
@@ -14,6 +15,15 @@ export interface AccessRule {
   readonly roles: Readonly<Partial<Record<Role, AccessScope>>>;
   /** What a refused caller hears (ACTION_NOT_PERMITTED, 403), in today's words. */
   readonly refusal: string | ((role: Role) => string);
+  /** What a permitted caller hears about a row beyond their scope (another department's duty). */
+  readonly outside?: string;
+}
+
+/** The row an action is asked about: whose department, team or owner it is. */
+export interface AccessRow {
+  readonly departmentId?: string | null;
+  readonly teamId?: string | null;
+  readonly ownerUserId?: string | null;
 }
 
 const OFFICE = { office: 'all' } as const;
@@ -25,10 +35,12 @@ const EVERYONE = { admin: 'all', office: 'all', department_officer: 'all', inspe
 
 const mayNot = (what: string) => (role: Role) => `A user with role ${role} may not ${what}`;
 const dutyReadRefusal = mayNot('see duties');
+const ANOTHER_DEPARTMENTS_DUTY = 'This duty belongs to another department';
 const officeDutyAction = (action: string): AccessRule => ({ roles: OFFICE, refusal: `Only the office may ${action} a duty` });
 const departmentDutyAction = (action: string): AccessRule => ({
   roles: { department_officer: 'own-department' },
   refusal: `Only an officer of the responsible department may ${action} a duty`,
+  outside: ANOTHER_DEPARTMENTS_DUTY,
 });
 
 /**
@@ -41,6 +53,11 @@ export const ACCESS_POLICY = {
   'own-account.read': { roles: EVERYONE, refusal: mayNot('read their account') },
   'own-account.change-password': { roles: EVERYONE, refusal: mayNot('change their password') },
   'own-session.end': { roles: EVERYONE, refusal: mayNot('sign out') },
+  /** With sign-in by password switched off (single sign-on only), administrators keep theirs, to mend the configuration. */
+  'own-account.keep-password-sign-in': {
+    roles: ADMIN,
+    refusal: 'Sign-in with a password is switched off; sign in through the unified identity platform',
+  },
 
   // The system administrator's work.
   'user.read': { roles: ADMIN, refusal: 'Only a system administrator manages users and reads the audit log' },
@@ -61,16 +78,21 @@ export const ACCESS_POLICY = {
 
   // Duties.
   'duty.assign': { roles: OFFICE, refusal: 'Only the office may assign duties' },
-  'duty.read': { roles: DEPARTMENT_READERS, refusal: dutyReadRefusal },
+  'duty.read': { roles: DEPARTMENT_READERS, refusal: dutyReadRefusal, outside: ANOTHER_DEPARTMENTS_DUTY },
   'duty.list': { roles: DEPARTMENT_READERS, refusal: dutyReadRefusal },
   'duty.acknowledge': departmentDutyAction('acknowledge'),
   'duty.start': departmentDutyAction('start'),
   'duty.submit': departmentDutyAction('submit'),
   'duty.report-progress': departmentDutyAction('record_progress'),
-  'duty.add-evidence': { roles: { department_officer: 'own-department' }, refusal: 'Only an officer of the responsible department may add evidence' },
+  'duty.add-evidence': {
+    roles: { department_officer: 'own-department' },
+    refusal: 'Only an officer of the responsible department may add evidence',
+    outside: ANOTHER_DEPARTMENTS_DUTY,
+  },
   'duty.comment': {
     roles: { office: 'all', department_officer: 'own-department' },
     refusal: (role) => (role === 'viewer' ? 'Viewers read the comments on a duty; they do not write them' : dutyReadRefusal(role)),
+    outside: ANOTHER_DEPARTMENTS_DUTY,
   },
   'duty.accept': officeDutyAction('accept'),
   'duty.return': officeDutyAction('return'),
@@ -105,6 +127,8 @@ export const ACCESS_POLICY = {
   'assessment.finalise': { roles: OFFICE, refusal: 'Only the office finalises the assessment' },
   /** The office reads drafts too; viewers and officers the published ones (their own unit's lines). */
   'circular.read': { roles: DEPARTMENT_READERS, refusal: 'Circulars are the leading group’s, its members’ and the assessors’' },
+  /** A circular not yet published: in a list or opened. */
+  'circular-draft.read': { roles: OFFICE, refusal: 'This circular has not been published; drafts are the office’s' },
   'circular.draft': { roles: OFFICE, refusal: 'Only the office drafts circulars' },
   'circular.revise': { roles: OFFICE, refusal: 'Only the office revises circulars' },
   'circular.publish': { roles: OFFICE, refusal: 'Only the office publishes circulars' },
@@ -150,6 +174,7 @@ export const ACCESS_POLICY = {
 
   // Saved filters: one's own, and those shared with one's role (the office also deletes shared ones).
   'saved-filter.use': { roles: { admin: 'own', office: 'own', department_officer: 'own', inspector: 'own', viewer: 'own' }, refusal: mayNot('save filters') },
+  'saved-filter.delete-shared': { roles: OFFICE, refusal: 'Only its owner or the office may delete a shared saved filter' },
 } as const satisfies Record<string, AccessRule>;
 
 export type AccessAction = keyof typeof ACCESS_POLICY;
@@ -165,8 +190,29 @@ export function scopeOf(actor: Pick<Actor, 'role'>, action: AccessAction): Acces
   return roles[actor.role] ?? null;
 }
 
-export function may(actor: Pick<Actor, 'role'>, action: AccessAction): boolean {
-  return scopeOf(actor, action) !== null;
+/** Whether a scope the policy gave the actor reaches the row: their department's, their team's, their own. */
+export function reaches(actor: Partial<Pick<Actor, 'userId' | 'departmentId'>>, scope: AccessScope | null, row: AccessRow): boolean {
+  switch (scope) {
+    case 'all':
+      return true;
+    case 'own-department':
+      return actor.departmentId != null && actor.departmentId === row.departmentId;
+    case 'own-team':
+      return actor.departmentId != null && actor.departmentId === row.teamId;
+    case 'own':
+      return actor.userId !== undefined && actor.userId === row.ownerUserId;
+    default:
+      return false;
+  }
+}
+
+/** Whether the actor's role may do it at all; given a row, whether its scope also reaches that row. */
+export function may(actor: Pick<Actor, 'role'>, action: AccessAction): boolean;
+export function may(actor: Pick<Actor, 'role' | 'userId' | 'departmentId'>, action: AccessAction, row: AccessRow): boolean;
+export function may(actor: Pick<Actor, 'role'> & Partial<Pick<Actor, 'userId' | 'departmentId'>>, action: AccessAction, row?: AccessRow): boolean {
+  const scope = scopeOf(actor, action);
+  if (row === undefined) return scope !== null;
+  return reaches(actor, scope, row);
 }
 
 /** What a refused caller hears. */
@@ -175,11 +221,51 @@ export function refusalOf(role: Role, action: AccessAction): string {
   return typeof refusal === 'string' ? refusal : refusal(role);
 }
 
-/** Throws ACTION_NOT_PERMITTED (403) unless the actor's role may; returns the rows it reaches. */
-export function assertMay(actor: Pick<Actor, 'role'>, action: AccessAction, refusal?: string): AccessScope {
+/**
+ * Why the actor may not do it to the row, or null when they may: the action's refusal for a
+ * role it does not name, its `outside` words for a row beyond the role's scope.
+ */
+export function refusalFor(actor: Pick<Actor, 'role' | 'userId' | 'departmentId'>, action: AccessAction, row: AccessRow): string | null {
   const scope = scopeOf(actor, action);
-  if (scope === null) throw new DomainError(DomainErrorCode.ActionNotPermitted, refusal ?? refusalOf(actor.role, action));
+  if (scope === null) return refusalOf(actor.role, action);
+  if (!reaches(actor, scope, row)) return outsideOf(action);
+  return null;
+}
+
+function outsideOf(action: AccessAction): string {
+  const rule: AccessRule = ACCESS_POLICY[action];
+  return rule.outside ?? 'This lies beyond what your role reaches';
+}
+
+/**
+ * Throws ACTION_NOT_PERMITTED (403) unless the actor's role may; returns the rows it reaches.
+ * Given a row, also unless the scope reaches it (refusalFor says what the caller hears).
+ */
+export function assertMay(actor: Pick<Actor, 'role'>, action: AccessAction, refusal?: string): AccessScope;
+export function assertMay(actor: Pick<Actor, 'role' | 'userId' | 'departmentId'>, action: AccessAction, row: AccessRow): AccessScope;
+export function assertMay(actor: Pick<Actor, 'role'> & Partial<Pick<Actor, 'userId' | 'departmentId'>>, action: AccessAction, refusalOrRow?: string | AccessRow): AccessScope {
+  const scope = scopeOf(actor, action);
+  if (scope === null) {
+    throw new DomainError(DomainErrorCode.ActionNotPermitted, typeof refusalOrRow === 'string' ? refusalOrRow : refusalOf(actor.role, action));
+  }
+  if (typeof refusalOrRow === 'object' && !reaches(actor, scope, refusalOrRow)) {
+    throw new DomainError(DomainErrorCode.ActionNotPermitted, outsideOf(action));
+  }
   return scope;
+}
+
+/**
+ * The department a list is narrowed to: for a scope of `all` the one the caller names (none:
+ * every department); for `own-department` the caller's own, naming another refused with
+ * `otherDepartment`. A role the action does not name is refused with the action's refusal.
+ */
+export function listDepartmentOf(actor: Actor, action: AccessAction, requested: string | undefined, otherDepartment: string): string | undefined {
+  const scope = assertMay(actor, action);
+  if (scope === 'all') return requested;
+  if (scope !== 'own-department') throw new DomainError(DomainErrorCode.ActionNotPermitted, refusalOf(actor.role, action));
+  if (requested !== undefined && requested !== actor.departmentId) throw new DomainError(DomainErrorCode.ActionNotPermitted, otherDepartment);
+  // Every officer belongs to a department (userUnitProblems); an officer without one reads as before.
+  return actor.departmentId!;
 }
 
 /** The roles that may: for the generated access test and the API's documentation. */

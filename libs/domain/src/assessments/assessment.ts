@@ -1,4 +1,5 @@
 import type { Actor } from '../roles';
+import { may } from '../access';
 import { addFieldMessage, type FieldMessages } from '../campaigns/field-messages';
 import type { ReportingUnitKind } from '../reports/report-figures';
 
@@ -235,7 +236,8 @@ export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 
 /** Only the office runs, reviews and finalises an assessment. */
 export function assessmentActionRefusal(actor: Actor, status: AssessmentStatus): { code: 'forbidden' | 'finalised'; message: string } | null {
-  if (actor.role !== 'office') return { code: 'forbidden', message: 'Only the office reviews and finalises the assessment' };
+  // Recomputing, reviewing and finalising are the office's alone (assessment.run, .review, .finalise alike).
+  if (!may(actor, 'assessment.review')) return { code: 'forbidden', message: 'Only the office reviews and finalises the assessment' };
   if (status === 'finalised') return { code: 'finalised', message: 'The assessment has been finalised; its outcomes are fixed' };
   return null;
 }
@@ -245,9 +247,8 @@ export function assessmentActionRefusal(actor: Actor, status: AssessmentStatus):
  * their own unit's row; inspectors nothing.
  */
 export function assessmentRowsVisibleTo<T extends { unitId: string }>(actor: Actor, rows: readonly T[]): T[] | null {
-  if (actor.role === 'office' || actor.role === 'viewer') return [...rows];
-  if (actor.role === 'department_officer') return rows.filter((r) => r.unitId === actor.departmentId);
-  return null;
+  if (!may(actor, 'assessment.read')) return null;
+  return rows.filter((r) => may(actor, 'assessment.read', { departmentId: r.unitId }));
 }
 
 export const OUTCOME_LABELS = {

@@ -1,23 +1,14 @@
 import { DomainErrorCode } from '../errors';
-import {
-  assertMayAdministerDepartments,
-  duplicateCodeRows,
-  inactiveUnitsRefusal,
-  mapUnitImportHeader,
-  UNIT_PHONE,
-  unitChanges,
-  unitImportCells,
-  unitKindOf,
-  unitStateRefusal,
-} from './department-administration';
+import { assertMay } from '../access';
+import { duplicateCodeRows, inactiveUnitsRefusal, mapUnitImportHeader, UNIT_PHONE, unitChanges, unitImportCells, unitKindOf, unitStateRefusal } from './department-administration';
 
 const actor = (role: 'admin' | 'office' | 'viewer') => ({ userId: 'u', username: 'u', role, departmentId: null });
 
 describe('department administration', () => {
   it('is the system administrator’s alone', () => {
-    expect(() => assertMayAdministerDepartments(actor('admin'))).not.toThrow();
+    expect(() => assertMay(actor('admin'), 'department.administer')).not.toThrow();
     for (const role of ['office', 'viewer'] as const) {
-      expect(() => assertMayAdministerDepartments(actor(role))).toThrow(expect.objectContaining({ code: DomainErrorCode.ActionNotPermitted }));
+      expect(() => assertMay(actor(role), 'department.administer')).toThrow(expect.objectContaining({ code: DomainErrorCode.ActionNotPermitted }));
     }
   });
 

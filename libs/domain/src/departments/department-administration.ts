@@ -1,6 +1,4 @@
 import { DomainError, DomainErrorCode } from '../errors';
-import { assertMay } from '../access';
-import type { Actor } from '../roles';
 
 /**
  * Departments, districts and inspection teams as the system administrator keeps them (issue 14,
@@ -18,15 +16,6 @@ export type UnitFields = { name: string; liaisonEmail: string; headEmail: string
 /** A phone as offices write them: digits, spaces, + - ( ) and an extension after 转 or x. */
 export const UNIT_PHONE = /^\+?[0-9(][0-9 ()-]{2,22}((转|x|ext\.?) ?[0-9]{1,6})?$/;
 export const UNIT_CODE = /^[A-Z][A-Z0-9_-]{1,31}$/;
-
-/**
- * Renaming, editing people, deactivating, reactivating and importing: the system
- * administrator only. Registering a unit (POST /departments) stays open to the office too, as
- * before go-live (assertMayManageDepartments).
- */
-export function assertMayAdministerDepartments(actor: Actor): void {
-  assertMay(actor, 'department.administer');
-}
 
 /**
  * The fields that differ, as the audit log records them: `from` and `to` hold only those (an

@@ -1,5 +1,6 @@
 import type { Actor } from '../roles';
 import { DomainError, DomainErrorCode } from '../errors';
+import { refusalFor } from '../access';
 import { dutyActionInputName, dutyActionRequires, isDutyWithDepartment, type DutyAction, type DutyState } from './duty-state-machine';
 import { isValidNewDueTime } from './duty-clock';
 
@@ -56,9 +57,7 @@ export function assertDutyActionInput(action: DutyAction, input: DutyActionInput
  * Returns why the actor may not, or null when they may (the state is checked apart, a 409).
  */
 export function evidenceUploadRefusal(actor: Actor, dutyDepartmentId: string): string | null {
-  if (actor.role !== 'department_officer') return 'Only an officer of the responsible department may add evidence';
-  if (actor.departmentId !== dutyDepartmentId) return 'This duty belongs to another department';
-  return null;
+  return refusalFor(actor, 'duty.add-evidence', { departmentId: dutyDepartmentId });
 }
 
 /** Evidence is added while the department holds the duty: not once submitted or closed. */
@@ -72,20 +71,10 @@ export function assertDutyTakesEvidence(state: DutyState): void {
 
 /**
  * The comment thread is between the office and the responsible department: both write;
- * viewers read (mayViewDuty); inspectors and other departments have no part in it.
+ * viewers read (whoever may read the duty, duty.read); inspectors and other departments have no part in it.
  */
 export function commentRefusal(actor: Actor, dutyDepartmentId: string): string | null {
-  switch (actor.role) {
-    case 'office':
-      return null;
-    case 'department_officer':
-      return actor.departmentId === dutyDepartmentId ? null : 'This duty belongs to another department';
-    case 'viewer':
-      return 'Viewers read the comments on a duty; they do not write them';
-    case 'inspector':
-    case 'admin':
-      return `A user with role ${actor.role} may not see duties`;
-  }
+  return refusalFor(actor, 'duty.comment', { departmentId: dutyDepartmentId });
 }
 
 export function assertNotRefused(refusal: string | null): void {

@@ -1,6 +1,7 @@
 import { DomainError, DomainErrorCode } from '../errors';
 import type { Actor, Role } from '../roles';
-import { assertMayAssignDuties, assertMayTakeDutyAction, mayViewDuty } from './duty-permissions';
+import { assertMay, may } from '../access';
+import { DUTY_ACTION_CAPABILITY } from './duty-permissions';
 import { DUTY_ACTIONS, type DutyAction } from './duty-state-machine';
 
 const DEPT = 'dept-a';
@@ -25,30 +26,30 @@ describe('duty permissions', () => {
   });
 
   it.each(departmentActions)('lets only the own department officer %s', (action) => {
-    expect(refusal(() => assertMayTakeDutyAction(actor('department_officer', DEPT), DEPT, action))).toBeNull();
+    expect(refusal(() => assertMay(actor('department_officer', DEPT), DUTY_ACTION_CAPABILITY[action], { departmentId: DEPT }))).toBeNull();
     for (const other of [actor('department_officer', 'dept-b'), actor('office'), actor('viewer'), actor('inspector')]) {
-      expect(refusal(() => assertMayTakeDutyAction(other, DEPT, action))).toBe(DomainErrorCode.ActionNotPermitted);
+      expect(refusal(() => assertMay(other, DUTY_ACTION_CAPABILITY[action], { departmentId: DEPT }))).toBe(DomainErrorCode.ActionNotPermitted);
     }
   });
 
   it.each(officeActions)('lets only the office %s', (action) => {
-    expect(refusal(() => assertMayTakeDutyAction(actor('office'), DEPT, action))).toBeNull();
+    expect(refusal(() => assertMay(actor('office'), DUTY_ACTION_CAPABILITY[action], { departmentId: DEPT }))).toBeNull();
     for (const other of [actor('department_officer', DEPT), actor('viewer'), actor('inspector')]) {
-      expect(refusal(() => assertMayTakeDutyAction(other, DEPT, action))).toBe(DomainErrorCode.ActionNotPermitted);
+      expect(refusal(() => assertMay(other, DUTY_ACTION_CAPABILITY[action], { departmentId: DEPT }))).toBe(DomainErrorCode.ActionNotPermitted);
     }
   });
 
   it('shows a duty to the office, viewers and its own department only', () => {
-    expect(mayViewDuty(actor('office'), DEPT)).toBe(true);
-    expect(mayViewDuty(actor('viewer'), DEPT)).toBe(true);
-    expect(mayViewDuty(actor('department_officer', DEPT), DEPT)).toBe(true);
-    expect(mayViewDuty(actor('department_officer', 'dept-b'), DEPT)).toBe(false);
-    expect(mayViewDuty(actor('inspector'), DEPT)).toBe(false);
+    expect(may(actor('office'), 'duty.read', { departmentId: DEPT })).toBe(true);
+    expect(may(actor('viewer'), 'duty.read', { departmentId: DEPT })).toBe(true);
+    expect(may(actor('department_officer', DEPT), 'duty.read', { departmentId: DEPT })).toBe(true);
+    expect(may(actor('department_officer', 'dept-b'), 'duty.read', { departmentId: DEPT })).toBe(false);
+    expect(may(actor('inspector'), 'duty.read', { departmentId: DEPT })).toBe(false);
   });
 
   it('lets only the office assign', () => {
-    expect(refusal(() => assertMayAssignDuties(actor('office')))).toBeNull();
-    expect(refusal(() => assertMayAssignDuties(actor('viewer')))).toBe(DomainErrorCode.ActionNotPermitted);
-    expect(refusal(() => assertMayAssignDuties(actor('department_officer', DEPT)))).toBe(DomainErrorCode.ActionNotPermitted);
+    expect(refusal(() => assertMay(actor('office'), 'duty.assign'))).toBeNull();
+    expect(refusal(() => assertMay(actor('viewer'), 'duty.assign'))).toBe(DomainErrorCode.ActionNotPermitted);
+    expect(refusal(() => assertMay(actor('department_officer', DEPT), 'duty.assign'))).toBe(DomainErrorCode.ActionNotPermitted);
   });
 });

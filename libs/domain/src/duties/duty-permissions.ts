@@ -1,29 +1,6 @@
 import type { Actor } from '../roles';
-import { DomainError, DomainErrorCode } from '../errors';
-import { assertMay, refusalOf, scopeOf, type AccessAction } from '../access';
-import { dutyActionParty, type DutyAction } from './duty-state-machine';
-
-/**
- * Who may see a duty: the office and viewers see every duty; a department officer sees the
- * duties of their own department; inspectors and the system administrator (who runs no
- * campaign) have no business with duties.
- */
-export function mayViewDuty(actor: Actor, dutyDepartmentId: string): boolean {
-  return reachesDepartment(actor, scopeOf(actor, 'duty.read'), dutyDepartmentId);
-}
-
-/** Whether a scope the policy gave reaches a row of the given department. */
-export function reachesDepartment(actor: Actor, scope: ReturnType<typeof scopeOf>, departmentId: string | null): boolean {
-  if (scope === 'all') return true;
-  if (scope === 'own-department') return actor.departmentId !== null && actor.departmentId === departmentId;
-  return false;
-}
-
-export function assertMayViewDuty(actor: Actor, dutyDepartmentId: string): void {
-  if (!mayViewDuty(actor, dutyDepartmentId)) {
-    throw new DomainError(DomainErrorCode.ActionNotPermitted, actor.role === 'department_officer' ? 'This duty belongs to another department' : refusalOf(actor.role, 'duty.read'));
-  }
-}
+import { listDepartmentOf, refusalFor, type AccessAction } from '../access';
+import type { DutyAction } from './duty-state-machine';
 
 /**
  * Department actions (acknowledge, start, submit) belong to the officer of the duty's
@@ -31,11 +8,7 @@ export function assertMayViewDuty(actor: Actor, dutyDepartmentId: string): void 
  * Returns why the actor may not, or null when they may.
  */
 export function dutyActionRefusal(actor: Actor, dutyDepartmentId: string, action: DutyAction): string | null {
-  const capability = DUTY_ACTION_CAPABILITY[action];
-  const scope = scopeOf(actor, capability);
-  if (scope === null) return dutyActionParty(action) === 'office' ? `Only the office may ${action} a duty` : `Only an officer of the responsible department may ${action} a duty`;
-  if (!reachesDepartment(actor, scope, dutyDepartmentId)) return 'This duty belongs to another department';
-  return null;
+  return refusalFor(actor, DUTY_ACTION_CAPABILITY[action], { departmentId: dutyDepartmentId });
 }
 
 /** The access-policy action of each duty transition. */
@@ -52,16 +25,11 @@ export const DUTY_ACTION_CAPABILITY: Readonly<Record<DutyAction, AccessAction>> 
   reassign: 'duty.reassign',
 };
 
-export function assertMayTakeDutyAction(actor: Actor, dutyDepartmentId: string, action: DutyAction): void {
-  const refusal = dutyActionRefusal(actor, dutyDepartmentId, action);
-  if (refusal) throw new DomainError(DomainErrorCode.ActionNotPermitted, refusal);
-}
-
-export function assertMayAssignDuties(actor: Actor): void {
-  assertMay(actor, 'duty.assign');
-}
-
-/** Departments, districts and inspection teams: the office (as before) and the system administrator. */
-export function assertMayManageDepartments(actor: Actor): void {
-  assertMay(actor, 'department.register');
+/**
+ * The department a list of duties (or their statistics) covers: a department officer always
+ * their own (naming another is refused), the office and viewers whichever they name (or all),
+ * inspectors and the system administrator none.
+ */
+export function dutyListDepartment(actor: Actor, requested: string | undefined, action: 'duty.list' | 'duty-statistics.read' = 'duty.list'): string | undefined {
+  return listDepartmentOf(actor, action, requested, 'A department officer sees their own department only');
 }

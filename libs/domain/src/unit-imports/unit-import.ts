@@ -1,4 +1,5 @@
 import { INSURANCE_TYPES, type InsuranceType } from '../campaigns/campaign-targets';
+import { may } from '../access';
 import type { Actor } from '../roles';
 import type { Registry, UnitFacts } from '../units/unit-facts';
 import { unitFactProblems } from '../units/unit-facts';
@@ -186,6 +187,5 @@ export function importRowFacts(
 
 /** Who reads imports: the office and viewers all; a department officer their own department's; inspectors none. */
 export function canReadUnitImport(actor: Actor, importDepartmentId: string | null): boolean {
-  if (actor.role === 'office' || actor.role === 'viewer') return true;
-  return actor.role === 'department_officer' && importDepartmentId !== null && actor.departmentId === importDepartmentId;
+  return may(actor, 'unit-import.read', { departmentId: importDepartmentId });
 }

@@ -1,5 +1,7 @@
 import { creditCodeCheckCharacter } from './credit-code';
-import { UNIT_FACT_LIMITS, unitFactProblems } from './unit-facts';
+import { DomainErrorCode } from '../errors';
+import type { Actor, Role } from '../roles';
+import { UNIT_FACT_LIMITS, unitFactProblems, unitFactSourceError, unitFactSourceRefusal } from './unit-facts';
 
 const CODE = `91430400MA4L0AB12${creditCodeCheckCharacter('91430400MA4L0AB12')}`;
 
@@ -43,5 +45,29 @@ describe('unitFactProblems: what the record can hold', () => {
       employees: ['a whole number ≥ 0'],
       arrears: ['yuan ≥ 0 with at most two decimals'],
     });
+  });
+});
+
+describe('unitFactSourceRefusal: whose data a caller records (the access policy’s unit-facts.record)', () => {
+  const actor = (role: Role, departmentId: string | null = null): Actor => ({ userId: 'u', username: 'u', role, departmentId });
+
+  it('lets an officer record their own department’s facts, the office any named department’s', () => {
+    expect(unitFactSourceRefusal(actor('department_officer', 'd1'), undefined)).toBeNull();
+    expect(unitFactSourceRefusal(actor('department_officer', 'd1'), 'd1')).toBeNull();
+    expect(unitFactSourceRefusal(actor('department_officer', 'd1'), 'd2')).toBe("A department officer records facts from their own department's data only");
+    expect(unitFactSourceRefusal(actor('office'), 'd2')).toBeNull();
+    expect(unitFactSourceRefusal(actor('office'), undefined)).toBe('The office names the department the facts come from (source.departmentId)');
+    expect(unitFactSourceRefusal(actor('viewer'), 'd1')).toBe('A user with role viewer may not record facts about units');
+  });
+
+  it('answers the office’s missing source as a field, anyone else’s refusal as not permitted', () => {
+    const missing = unitFactSourceError(actor('office'), undefined, 'departmentId');
+    expect([missing?.code, missing?.details]).toEqual([
+      DomainErrorCode.InvalidUnitFacts,
+      { fields: { departmentId: ['The office names the department the facts come from (source.departmentId)'] } },
+    ]);
+    expect(unitFactSourceError(actor('department_officer', 'd1'), 'd2', 'departmentId')?.code).toBe(DomainErrorCode.ActionNotPermitted);
+    expect(unitFactSourceError(actor('inspector', 't1'), 'd1', 'departmentId')?.code).toBe(DomainErrorCode.ActionNotPermitted);
+    expect(unitFactSourceError(actor('department_officer', 'd1'), 'd1', 'departmentId')).toBeNull();
   });
 });

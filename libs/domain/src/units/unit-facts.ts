@@ -1,6 +1,9 @@
 import { INSURANCE_TYPES, type InsuranceType } from '../campaigns/campaign-targets';
 import { addFieldMessage as add, type FieldMessages } from '../campaigns/field-messages';
 import { creditCodeProblem } from './credit-code';
+import { may, refusalOf, scopeOf } from '../access';
+import { DomainError, DomainErrorCode } from '../errors';
+import type { Actor } from '../roles';
 
 /**
  * The registries whose data the resource library compares: a unit on the market-regulation or
@@ -83,9 +86,23 @@ export function unitFactProblems(facts: UnitFacts, prefix = ''): FieldMessages {
  * department; the office records them on behalf of a named department. Viewers and inspectors
  * read only.
  */
-export function unitFactSourceRefusal(actor: { role: string; departmentId: string | null }, sourceDepartmentId: string | undefined): string | null {
-  if (actor.role === 'office') return sourceDepartmentId ? null : 'The office names the department the facts come from (source.departmentId)';
-  if (actor.role !== 'department_officer') return `A user with role ${actor.role} may not record facts about units`;
-  if (sourceDepartmentId && sourceDepartmentId !== actor.departmentId) return "A department officer records facts from their own department's data only";
+export function unitFactSourceRefusal(actor: Actor, sourceDepartmentId: string | undefined): string | null {
+  const scope = scopeOf(actor, 'unit-facts.record');
+  if (scope === null) return refusalOf(actor.role, 'unit-facts.record');
+  if (scope === 'all') return sourceDepartmentId ? null : 'The office names the department the facts come from (source.departmentId)';
+  if (sourceDepartmentId && !may(actor, 'unit-facts.record', { departmentId: sourceDepartmentId }))
+    return "A department officer records facts from their own department's data only";
   return null;
+}
+
+/**
+ * The refusal as the API answers it: a caller who may name any department but named none has
+ * left `field` empty (INVALID_UNIT_FACTS); anyone else is refused (ACTION_NOT_PERMITTED).
+ */
+export function unitFactSourceError(actor: Actor, sourceDepartmentId: string | undefined, field: string): DomainError | null {
+  const refusal = unitFactSourceRefusal(actor, sourceDepartmentId);
+  if (!refusal) return null;
+  return scopeOf(actor, 'unit-facts.record') === 'all'
+    ? new DomainError(DomainErrorCode.InvalidUnitFacts, refusal, { fields: { [field]: [refusal] } })
+    : new DomainError(DomainErrorCode.ActionNotPermitted, refusal);
 }

@@ -1,4 +1,3 @@
-import { assertMay } from '../access';
 import type { Actor, Role } from '../roles';
 
 /** What kind of unit a role's users belong to (none: office, viewer, administrator). */
@@ -11,15 +10,6 @@ export function unitKindForRole(role: Role): ReadonlyArray<'department' | 'distr
     default:
       return null;
   }
-}
-
-/** Only the system administrator (系统管理员) manages users and reads the audit log. */
-export function assertMayAdministerUsers(actor: Actor): void {
-  assertMay(actor, 'user.manage');
-}
-
-export function assertMayReadAuditLog(actor: Actor): void {
-  assertMay(actor, 'audit-log.read');
 }
 
 /**

@@ -13,8 +13,9 @@ import {
 } from '@temporalio/workflow';
 import {
   assertDutyActionInput,
-  assertMayTakeDutyAction,
+  assertMay,
   DomainError,
+  DUTY_ACTION_CAPABILITY,
   escalationStepTiming,
   isDutyClosed,
   isDutyWithDepartment,
@@ -302,7 +303,7 @@ export async function DutyWorkflow(input: DutyWorkflowInput): Promise<{ state: D
  */
 function checkDutyAction(state: DutyState, departmentId: string, request: DutyActionRequest, now: number): DutyState {
   try {
-    assertMayTakeDutyAction(request.actor, departmentId, request.action);
+    assertMay(request.actor, DUTY_ACTION_CAPABILITY[request.action], { departmentId });
     assertDutyActionInput(request.action, request, { departmentId, now });
     return transitionDuty(state, request.action);
   } catch (error) {

@@ -1,6 +1,9 @@
 import { DomainError, DomainErrorCode } from '../errors';
 import { SYSTEM_ACTOR, type Actor, type Role } from '../roles';
-import { assertMayManageCampaigns, assertMayReadCampaigns } from './campaign-permissions';
+import { assertMay } from './access-policy';
+
+const assertMayManageCampaigns = (actor: Actor) => assertMay(actor, 'campaign.manage');
+const assertMayReadCampaigns = (actor: Actor) => assertMay(actor, 'campaign.read');
 
 const actor = (role: Role, departmentId: string | null = null): Actor => ({ userId: 'u', username: 'u', role, departmentId });
 
@@ -14,7 +17,7 @@ function refusal(fn: () => void): DomainErrorCode | null {
   }
 }
 
-describe('campaign permissions', () => {
+describe("campaign access (the policy's campaign.manage and campaign.read)", () => {
   it('lets the office manage and read campaigns', () => {
     expect(refusal(() => assertMayManageCampaigns(actor('office')))).toBeNull();
     expect(refusal(() => assertMayReadCampaigns(actor('office')))).toBeNull();
