@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { DateTime } from 'luxon';
 import {
+  assertMay,
   canReadInspectionCase,
   DomainError,
   DomainErrorCode,
@@ -105,10 +106,9 @@ export class InspectionCasesService {
 
   /** The filter a caller may use: an inspector their own team's cases only; officers none. */
   private filterOf(actor: Actor, query: ListInspectionCasesQuery) {
-    if (actor.role === 'department_officer' || actor.role === 'admin')
-      throw new DomainError(DomainErrorCode.ActionNotPermitted, 'Inspection cases are the inspectors’ and the office’s');
+    const scope = assertMay(actor, 'inspection-case.read');
     const { format: _format, limit: _limit, offset: _offset, ...filter } = query;
-    if (actor.role !== 'inspector') return filter;
+    if (scope === 'all') return filter;
     if (query.teamId && query.teamId !== actor.departmentId) throw new DomainError(DomainErrorCode.ActionNotPermitted, "An inspector sees their own team's cases only");
     return { ...filter, unassigned: false, teamId: actor.departmentId ?? MATCHES_NOTHING };
   }
