@@ -26,7 +26,13 @@ export class DutyRepository {
     this.duties = dataSource.getRepository(DutyEntity);
   }
 
-  /** Writes the duty (state assigned) and its first history entry, unless already written. */
+  /**
+   * Writes the duty (state assigned) and its first history entry, unless already written.
+   * `ON CONFLICT DO NOTHING` without a target: two writers of the same duty at once (the API's
+   * keyed retry, the workflow's own upsert) may meet on `workflow_id`'s unique index before the
+   * primary key's, which a targeted `ON CONFLICT (id)` answers with a unique violation. Both keys
+   * derive from the duty's id, so either conflict means this duty is written.
+   */
   async recordAssigned(assignment: DutyAssignment, manager: EntityManager = this.dataSource.manager): Promise<void> {
     const assignedAt = new Date(assignment.assignedAt);
     await manager.transaction(async (tx) => {
@@ -35,7 +41,7 @@ export class DutyRepository {
                              workflow_id, last_seq, updated_at, campaign_id, phase_id, template_id,
                              district_id, sector_key)
          VALUES ($1, $2, $3, $4, 'assigned', $5, $6, $7, $8, 1, $6, $9, $10, $11, $12, $13)
-         ON CONFLICT (id) DO NOTHING`,
+         ON CONFLICT DO NOTHING`,
         [
           assignment.dutyId,
           assignment.departmentId,
