@@ -50,8 +50,8 @@ export class Supervised {
     }, 500);
   }
 
-  /** kill -9, then start it again (and wait until it is up). */
-  async kill9(): Promise<void> {
+  /** kill -9, then start it again (and wait until it is up), unless `restart` is false: it stays down. */
+  async kill9(options: { restart?: boolean } = {}): Promise<void> {
     await this.starting;
     const child = this.child!;
     this.killing = true;
@@ -60,6 +60,10 @@ export class Supervised {
     await exited;
     this.kills++;
     this.killing = false;
+    if (options.restart === false) {
+      this.stopping = true;
+      return;
+    }
     await this.start();
   }
 

@@ -114,8 +114,9 @@ export class OnceOnlyMail implements OnModuleDestroy {
 }
 
 /** Names the activity attempt that holds a claim (unique even outside an activity). */
+/** Names the attempt and the worker process that holds the lease (`claimed_by`), for a reader of the ledger. */
 function attemptToken(): string {
-  const suffix = randomUUID().slice(0, 8);
+  const suffix = `pid${process.pid}-${randomUUID().slice(0, 8)}`;
   try {
     const info = Context.current().info;
     return `${info.workflowExecution?.workflowId ?? info.activityType}/${info.activityId}#${info.attempt}/${suffix}`;
