@@ -67,7 +67,10 @@ describe('the cluster: two workers on Temporal’s server on PostgreSQL', () => 
     await prepareTemporalDatabases(binaries.sqlTool, temporalDatabases, () => {});
     figures["Temporal's two databases created and migrated (s)"] = ((Date.now() - prepareStarted) / 1000).toFixed(1);
     const ports = await freeTemporalServerPorts();
-    temporal = new Supervised("Temporal's server", async () => (await startTemporalCluster({ binaries, databases: temporalDatabases, ports, historyShards: HISTORY_SHARDS })).process);
+    temporal = new Supervised(
+      "Temporal's server",
+      async () => (await startTemporalCluster({ binaries, databases: temporalDatabases, ports, historyShards: HISTORY_SHARDS })).process,
+    );
     const serverStarted = Date.now();
     await temporal.start();
     figures["Temporal's server up (s)"] = ((Date.now() - serverStarted) / 1000).toFixed(1);
@@ -154,7 +157,9 @@ describe('the cluster: two workers on Temporal’s server on PostgreSQL', () => 
   /** The worker process that sent each e-mail, from the lease token it claimed it with (`…/pid<n>-…`). */
   async function sendersOf(phaseId: string): Promise<Map<number, number>> {
     const rows = (
-      await db.query(`SELECT substring(e.claimed_by from '/pid([0-9]+)-') AS pid FROM emails e JOIN duties d ON d.id = e.duty_id WHERE d.phase_id = $1 AND e.status = 'sent'`, [phaseId])
+      await db.query(`SELECT substring(e.claimed_by from '/pid([0-9]+)-') AS pid FROM emails e JOIN duties d ON d.id = e.duty_id WHERE d.phase_id = $1 AND e.status = 'sent'`, [
+        phaseId,
+      ])
     ).rows as Array<{ pid: string | null }>;
     const senders = new Map<number, number>();
     for (const { pid } of rows) if (pid) senders.set(Number(pid), (senders.get(Number(pid)) ?? 0) + 1);
@@ -165,7 +170,15 @@ describe('the cluster: two workers on Temporal’s server on PostgreSQL', () => 
     const started = Date.now();
     const districts = await registerFanOutDistricts(http, DISTRICTS, '集群');
     const templates = Math.ceil(DUTIES / DISTRICTS);
-    const campaign = await http('POST', '/campaigns', fanOutCampaign('集群演练', districts.map((d) => d.id), templates));
+    const campaign = await http(
+      'POST',
+      '/campaigns',
+      fanOutCampaign(
+        '集群演练',
+        districts.map((d) => d.id),
+        templates,
+      ),
+    );
     expect(campaign.status).toBe(201);
     const phaseId: string = campaign.body.phases[0].id;
     const launched = await http('POST', `/campaigns/${campaign.body.id}/phases/${phaseId}/launch`, {});

@@ -168,7 +168,15 @@ describe('faults, repeated: kill -9 of the worker, Temporal and the API; a datab
     const started = Date.now();
     const districts = await registerFanOutDistricts(http, DISTRICTS, '故障');
     const templates = Math.ceil(DUTIES / DISTRICTS);
-    const campaign = await http('POST', '/campaigns', fanOutCampaign('故障演练', districts.map((d) => d.id), templates));
+    const campaign = await http(
+      'POST',
+      '/campaigns',
+      fanOutCampaign(
+        '故障演练',
+        districts.map((d) => d.id),
+        templates,
+      ),
+    );
     expect(campaign.status).toBe(201);
     const phaseId: string = campaign.body.phases[0].id;
 
