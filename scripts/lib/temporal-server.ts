@@ -21,8 +21,6 @@ export const TEMPORAL_UI_VERSION = 'v2.42.1';
 const UI_MODULE = 'github.com/temporalio/ui-server/v2/cmd/server';
 
 export const TEMPORAL_CONFIG_ROOT = path.join(REPO_ROOT, 'deploy/temporal');
-/** Schema directories embedded in the SQL tool (`--schema-name`), so no schema files are copied. */
-const SCHEMAS = { store: 'postgresql/v12/temporal', visibility: 'postgresql/v12/visibility' } as const;
 
 export interface TemporalServerBinaries {
   server: string;
@@ -112,51 +110,31 @@ export function temporalDatabasesFromEnv(env: NodeJS.ProcessEnv = process.env): 
   return { host: env.TEMPORAL_DB_HOST ?? '127.0.0.1', port, user: env.TEMPORAL_DB_USER ?? 'postgres', password: env.TEMPORAL_DB_PASSWORD ?? '', ...names };
 }
 
-function run(binary: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${path.basename(binary)} ${args.join(' ')} exited with ${code}:\n${output.slice(-3000)}`))));
-  });
-}
-
 /**
  * Creates the store and visibility databases if missing and migrates both to the schema this
- * server version needs, with Temporal's SQL tool. Safe to run on every start: the tool applies
- * only the versions a database lacks.
+ * server version needs: deploy/temporal/prepare-databases.sh, the same steps docker-compose.yml
+ * runs. Safe on every start: the SQL tool applies only the versions a database lacks.
  */
 export async function prepareTemporalDatabases(sqlTool: string, db: TemporalDatabases, log: (line: string) => void = console.log): Promise<void> {
-  const connection = ['--plugin', 'postgres12', '--ep', db.host, '-p', String(db.port), '-u', db.user, ...(db.password ? ['--pw', db.password] : [])];
-  for (const [kind, name] of [
-    ['store', db.store],
-    ['visibility', db.visibility],
-  ] as const) {
-    const pg = new Client({ host: db.host, port: db.port, user: db.user, password: db.password || undefined, database: 'postgres', connectionTimeoutMillis: 5000 });
-    await pg.connect();
-    let exists: boolean;
-    try {
-      exists = ((await pg.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount ?? 0) > 0;
-    } finally {
-      await pg.end();
-    }
-    if (!exists) {
-      await run(sqlTool, [...connection, '--db', name, 'create-database']);
-      log(`Created Temporal's ${kind} database ${name}`);
-    }
-    const versioned = new Client({ host: db.host, port: db.port, user: db.user, password: db.password || undefined, database: name, connectionTimeoutMillis: 5000 });
-    await versioned.connect();
-    let hasVersionTable: boolean;
-    try {
-      hasVersionTable = ((await versioned.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'schema_version'`)).rowCount ?? 0) > 0;
-    } finally {
-      await versioned.end();
-    }
-    if (!hasVersionTable) await run(sqlTool, [...connection, '--db', name, 'setup-schema', '-v', '0.0']);
-    await run(sqlTool, [...connection, '--db', name, 'update-schema', '--schema-name', SCHEMAS[kind]]);
-  }
+  const env = {
+    ...process.env,
+    TEMPORAL_SQL_TOOL: sqlTool,
+    TEMPORAL_DB_HOST: db.host,
+    TEMPORAL_DB_PORT: String(db.port),
+    TEMPORAL_DB_USER: db.user,
+    TEMPORAL_DB_PASSWORD: db.password,
+    TEMPORAL_DB_NAME: db.store,
+    TEMPORAL_VISIBILITY_DB_NAME: db.visibility,
+  };
+  const output = await new Promise<string>((resolve, reject) => {
+    const child = spawn('sh', [path.join(TEMPORAL_CONFIG_ROOT, 'prepare-databases.sh')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let text = '';
+    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`deploy/temporal/prepare-databases.sh exited with ${code}:\n${text.slice(-3000)}`))));
+  });
+  for (const line of output.split('\n')) if (line.startsWith('Temporal database ')) log(line);
 }
 
 /** The ports one server listens on; each service has a gRPC and a membership port. */
