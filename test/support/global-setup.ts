@@ -6,11 +6,13 @@ import { Client } from 'pg';
 import { bundleDubanWorkflows } from '../../scripts/lib/workflow-bundle';
 import { ensureTemporalCli, startTemporalDevServer } from '../../scripts/lib/temporal-cli';
 import { freePort } from '../../scripts/lib/processes';
+import { ensureTemporalServer, freeTemporalServerPorts, prepareTemporalDatabases, startTemporalCluster } from '../../scripts/lib/temporal-server';
 import { TEST_STATE, type TestRunState } from './test-run-state';
 
 /**
  * Once per run: a fresh database on the real PostgreSQL, a Temporal dev server of our own
- * (unless TEMPORAL_ADDRESS points at one), and the workflow bundle. Test files find them
+ * (unless TEMPORAL_ADDRESS points at one; DUBAN_TEST_TEMPORAL=cluster: Temporal's own server on
+ * PostgreSQL, docs/temporal-cluster.md), and the workflow bundle. Test files find them
  * through the environment, which jest's workers inherit.
  */
 export default async function globalSetup(): Promise<void> {
@@ -26,7 +28,23 @@ export default async function globalSetup(): Promise<void> {
   const state: TestRunState = { adminUrl, databaseName };
   (globalThis as Record<symbol, unknown>)[TEST_STATE] = state;
 
-  if (!process.env.TEMPORAL_ADDRESS) {
+  if (!process.env.TEMPORAL_ADDRESS && process.env.DUBAN_TEST_TEMPORAL === 'cluster') {
+    // The same tests (or benchmarks) on Temporal's own server on PostgreSQL, with databases of the run's own.
+    const binaries = await ensureTemporalServer((line) => console.log(line));
+    const admin = new URL(adminUrl);
+    const databases = {
+      host: admin.hostname,
+      port: Number(admin.port || 5432),
+      user: decodeURIComponent(admin.username || 'postgres'),
+      password: decodeURIComponent(admin.password),
+      store: `${databaseName}_temporal`,
+      visibility: `${databaseName}_temporal_visibility`,
+    };
+    await prepareTemporalDatabases(binaries.sqlTool, databases, () => {});
+    const cluster = await startTemporalCluster({ binaries, databases, ports: await freeTemporalServerPorts() });
+    state.temporalServer = cluster.process;
+    process.env.TEMPORAL_ADDRESS = cluster.address;
+  } else if (!process.env.TEMPORAL_ADDRESS) {
     const binary = await ensureTemporalCli((line) => console.log(line));
     const port = await freePort();
     state.temporalServer = await startTemporalDevServer({ binary, port });
