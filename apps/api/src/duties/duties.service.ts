@@ -221,9 +221,14 @@ export class DutiesService {
     // A duty that is continuing as new sends the action back; the next run takes it. A duty
     // whose row is written but whose workflow is not started yet (a report round just opened:
     // its workflow starts the duties after recording them) is waited for the same way.
+    // One update id for every attempt: an attempt whose answer was lost (its run continued as
+    // new before the outcome was read, which answers "not found") may have been applied, and
+    // the workflow gives the answer it gave that id (carried over the rollover) instead of
+    // recording the action a second time under a new id.
+    const updateId = randomUUID();
     for (let attempt = 1; ; attempt++) {
       try {
-        await client.workflow.getHandle(duty.workflowId).executeUpdate(dutyActionUpdate, { args: [request] });
+        await client.workflow.getHandle(duty.workflowId).executeUpdate(dutyActionUpdate, { args: [request], updateId });
         break;
       } catch (error) {
         const starting = error instanceof WorkflowNotFoundError && !isDutyClosed((await this.visibleDuty(actor, dutyId)).state);
