@@ -3,15 +3,18 @@
  * many units (one in ten on the tax register only, so one finding each; the rest insured in
  * full) in a fresh library, one comparison run through the API against the real services.
  * Reports the time until the run has compared every unit and opened its cases, until every
- * case's workflow is running, and the largest history among the run's workflows.
+ * case's workflow is running, and the largest history among the run's workflows, beside B0
+ * (bench/support/baselines.ts: as many client starts of a no-op workflow as the largest run has
+ * cases, by a bare worker of its own on the same server, in the same run).
  *
- *   npm run bench                               (sizes 10000, 50000)
- *   BENCH_UNITS=2000,20000 npm run bench
+ *   npx jest -c bench/jest.config.js bench/compliance-run.bench.ts               (sizes 10000, 50000)
+ *   BENCH_UNITS=2000,20000 npx jest -c bench/jest.config.js bench/compliance-run.bench.ts
  */
 import { seededDepartments } from '../test/support/campaign-fixtures';
 import { validCreditCode } from '../test/support/credit-codes';
 import { TestStack } from '../test/support/test-stack';
 import { waitFor } from '../test/support/wait-for';
+import { Baselines } from './support/baselines';
 import { complianceCaseBatchWorkflowId, complianceRunWorkflowId } from '@duban/workflows';
 
 const sizes = (process.env.BENCH_UNITS ?? '10000,50000').split(',').map(Number);
@@ -46,7 +49,14 @@ it('measures a comparison run as the library grows', async () => {
     const launched = await stack.http('POST', `/campaigns/${created.body.id}/phases/${created.body.phases[0].id}/launch`, { token: office.token, body: {} });
     if (launched.status !== 200) throw new Error(JSON.stringify(launched.body));
 
-    const table = ['| units | findings | run compared and opened cases | all case workflows running | cases/s | largest history (events) |', '|---|---|---|---|---|---|'];
+    const starts = Math.ceil(Math.max(...sizes) / FINDING_EVERY);
+    const baselines = await Baselines.start({ address: stack.config.temporal.address, namespace: stack.config.temporal.namespace, workers: 1 });
+    const b0 = await baselines.starts(starts, 0).finally(() => baselines.stop());
+    console.log(`B0: ${starts} client starts of a no-op workflow, ${b0.perSecond.toFixed(1)}/s`);
+    const table = [
+      `| units | findings | run compared and opened cases | all case workflows running | cases/s | ÷ B0 (${Math.round(b0.perSecond)}/s) | largest history (events) |`,
+      '|---|---|---|---|---|---|---|',
+    ];
     let library = 0;
     for (const size of sizes) {
       // The library is set up in SQL (this measures the comparison, not the imports): each
@@ -91,8 +101,9 @@ it('measures a comparison run as the library grows', async () => {
       const running = Date.now() - started;
       const histories = [(await stack.temporal.workflow.getHandle(complianceRunWorkflowId(run.body.id)).describe()).historyLength];
       histories.push((await stack.temporal.workflow.getHandle(complianceCaseBatchWorkflowId(run.body.id, 0)).describe()).historyLength);
+      const perSecond = findings / (running / 1000);
       table.push(
-        `| ${size} | ${findings} | ${(compared / 1000).toFixed(1)} s | ${(running / 1000).toFixed(1)} s | ${Math.round(findings / (running / 1000))} | ${Math.max(...histories)} |`,
+        `| ${size} | ${findings} | ${(compared / 1000).toFixed(1)} s | ${(running / 1000).toFixed(1)} s | ${Math.round(perSecond)} | ${(perSecond / b0.perSecond).toFixed(2)}× | ${Math.max(...histories)} |`,
       );
       // Terminate this size's cases so the next size's count starts from none.
       for await (const execution of stack.temporal.workflow.list({ query: `WorkflowType = 'ComplianceCaseWorkflow' AND ExecutionStatus = 'Running'` })) {

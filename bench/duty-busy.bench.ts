@@ -6,8 +6,8 @@
  * manual comparison). Reports answers/s, p50/p99 of the
  * answer times, and the longest history among the duty's runs (it continues as new at 2,000).
  *
- *   npm run bench -- bench/duty-busy.bench.ts                    (50 notes, 8 rounds)
- *   BENCH_NOTES=50 BENCH_ROUNDS=4 BENCH_BASELINE_ROUNDS=1 npm run bench -- bench/duty-busy.bench.ts
+ *   npx jest -c bench/jest.config.js bench/duty-busy.bench.ts                    (50 notes, 8 rounds)
+ *   BENCH_NOTES=50 BENCH_ROUNDS=4 BENCH_BASELINE_ROUNDS=1 npx jest -c bench/jest.config.js bench/duty-busy.bench.ts
  */
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';

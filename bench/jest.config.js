@@ -9,5 +9,7 @@ module.exports = {
   displayName: 'bench',
   rootDir: '..',
   testMatch: ['<rootDir>/bench/**/*.bench.ts'],
-  testTimeout: 60 * 60_000,
+  testTimeout: 6 * 60 * 60_000,
+  // One file at a time: benchmarks side by side would measure each other.
+  maxWorkers: 1,
 };

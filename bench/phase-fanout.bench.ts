@@ -9,6 +9,7 @@
  *   BENCH_SIZES=500,5000 npm run bench
  */
 import { registerDistricts, seededDepartments } from '../test/support/campaign-fixtures';
+import { Baselines } from './support/baselines';
 import { TestStack } from '../test/support/test-stack';
 import { waitFor } from '../test/support/wait-for';
 import { phaseBatchWorkflowId, phaseWorkflowId } from '@duban/workflows';
@@ -31,7 +32,13 @@ it('measures a phase launch as the phase grows', async () => {
       office.token,
       Array.from({ length: DISTRICTS }, (_, i) => `基准区${i + 1}`),
     );
-    const table = [`| duties | batches | launch answered | all duties recorded | all e-mails sent | duties/s | largest history (events) |`, `|---|---|---|---|---|---|---|`];
+    const baselines = await Baselines.start({ address: stack.config.temporal.address, namespace: stack.config.temporal.namespace, workers: 1 });
+    const b0 = await baselines.starts(Math.max(...sizes), 0).finally(() => baselines.stop());
+    console.log(`B0: ${Math.max(...sizes)} client starts of a no-op workflow, ${b0.perSecond.toFixed(1)}/s`);
+    const table = [
+      `| duties | batches | launch answered | all duties recorded | all e-mails sent | duties/s | ÷ B0 (${Math.round(b0.perSecond)}/s) | largest history (events) |`,
+      `|---|---|---|---|---|---|---|---|`,
+    ];
     for (const size of sizes) {
       const templates = Math.ceil(size / DISTRICTS);
       const created = await stack.http('POST', '/campaigns', {
@@ -85,7 +92,8 @@ it('measures a phase launch as the phase grows', async () => {
         ...(await Promise.all(Array.from({ length: batches }, (_, b) => historyLength(stack, phaseBatchWorkflowId(phaseId, b))))),
       );
       const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-      table.push(`| ${count} | ${batches} | ${s(answered)} | ${s(recorded)} | ${s(mailed)} | ${Math.round(count / (mailed / 1000))} | ${largest} |`);
+      const perSecond = count / (mailed / 1000);
+      table.push(`| ${count} | ${batches} | ${s(answered)} | ${s(recorded)} | ${s(mailed)} | ${Math.round(perSecond)} | ${(perSecond / b0.perSecond).toFixed(2)}× | ${largest} |`);
     }
     console.log(table.join('\n'));
   } finally {
