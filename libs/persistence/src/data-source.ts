@@ -30,6 +30,7 @@ import { ShippedNationalCalendar1765100000000 } from './migrations/1765100000000
 import { ExposureWithdrawal1765104000000 } from './migrations/1765104000000-exposure-withdrawal';
 import { NoticeOpenings1765104000100 } from './migrations/1765104000100-notice-openings';
 import { EarlyLaunch1765200000000 } from './migrations/1765200000000-early-launch';
+import { UnitImportCodes1765300000400 } from './migrations/1765300000400-unit-import-codes';
 
 export const ENTITIES = [
   DepartmentEntity,
@@ -65,6 +66,7 @@ export const MIGRATIONS = [
   ExposureWithdrawal1765104000000,
   NoticeOpenings1765104000100,
   EarlyLaunch1765200000000,
+  UnitImportCodes1765300000400,
 ];
 
 /** Any fixed number will do; it only has to be the same in every Duban process. */
