@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { UnitFacts } from '@duban/domain';
-import type { FactSource } from '../units/unit.repository';
+import { upsertSourceFactsSql, type FactSource } from '../units/unit.repository';
 
 /**
  * One chunk of an import, in one transaction on one connection: its valid rows are sent with
@@ -95,22 +95,10 @@ export interface ChunkRowError {
   reason: string;
 }
 
-/**
- * The facts a staged row gives, as (ordinal, field, value): the fields of UNIT_FACT_FIELDS in
- * their order, each value as jsonb the way recordFacts stores it. Facts are inserted in staging
- * order and this order, so a unit's facts from one source keep the order (by id) they had.
- */
-const STAGED_FACTS = `(VALUES
-    (1, 'name', to_jsonb(s.name)),
-    (2, 'sectorKey', to_jsonb(s.sector_key)),
-    (3, 'districtId', to_jsonb(s.district_id)),
-    (4, 'address', to_jsonb(s.address)),
-    (5, 'contactEmail', to_jsonb(s.contact_email)),
-    (6, 'employees', to_jsonb(s.employees)),
-    (7, 'insured', s.insured),
-    (8, 'arrears', to_jsonb(s.arrears)),
-    (9, 'registeredWith', s.registered_with)
-  ) AS f(ord, field, value)`;
+/** The facts a staged row gives, field → value, as recordFacts stores them (the fields given, each as jsonb). */
+const STAGED_FACTS = `jsonb_strip_nulls(jsonb_build_object(
+    'name', s.name, 'sectorKey', s.sector_key, 'districtId', s.district_id, 'address', s.address, 'contactEmail', s.contact_email,
+    'employees', s.employees, 'insured', s.insured, 'arrears', s.arrears, 'registeredWith', s.registered_with))`;
 
 /** What the unit's record holds that the staged row would change (a column given and different, a map not yet containing what is given). */
 const UNIT_CHANGES = [
@@ -120,6 +108,11 @@ const UNIT_CHANGES = [
 ].join(' OR ');
 
 export class UnitImportChunk {
+  /** The recording (who, when) the chunk's facts are marked with, once it has one. */
+  private recording?: string;
+  /** Whether a merge of the chunk changed a fact (else its recording is not kept). */
+  private factsChanged = false;
+
   constructor(
     private readonly client: PoolClient,
     readonly importId: string,
@@ -186,13 +179,17 @@ export class UnitImportChunk {
   /**
    * Merges the staged rows (or only `rows`) into the units and their facts, inside a savepoint:
    * when the database refuses one of them, what this call wrote is undone and the error thrown,
-   * and the chunk's transaction goes on. Facts are upserted by (unit, field, source) and change
-   * only when their value does; a unit takes the values given and moves its updated_at only when
-   * its record or one of its facts changed — recordFacts' rules, for many rows at once.
+   * and the chunk's transaction goes on. A row's facts are upserted as one row per unit and
+   * source, each field changing only when its value does; a unit takes the values given and
+   * moves its updated_at only when its record or one of its facts changed — recordFacts' rules,
+   * for many rows at once.
    */
   async merge(source: FactSource, recordedBy: string, rows?: readonly number[]): Promise<void> {
     const only = rows ? `WHERE s.row_number = ANY($1::int[])` : '';
     const params = rows ? [rows] : [];
+    this.recording ??= (
+      await this.client.query<{ id: string }>(`INSERT INTO unit_fact_recordings (recorded_by, recorded_at) VALUES ($1, now()) RETURNING id`, [recordedBy])
+    ).rows[0].id;
     await this.client.query('SAVEPOINT duban_merge');
     try {
       await this.client.query(
@@ -213,19 +210,13 @@ export class UnitImportChunk {
         params,
       );
       const p = params.length;
-      await this.client.query(
-        `WITH recorded AS (
-           INSERT INTO unit_facts (credit_code, field, value, source_department_id, source_file, source_date, recorded_by, recorded_at)
-           SELECT s.credit_code, f.field, f.value, $${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, now()
-           FROM unit_import_staging s CROSS JOIN LATERAL ${STAGED_FACTS}
-           ${only ? `${only} AND` : 'WHERE'} f.value IS NOT NULL
-           ON CONFLICT (credit_code, field, source_department_id, source_file, source_date)
-             DO UPDATE SET value = EXCLUDED.value, recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at
-             WHERE unit_facts.value IS DISTINCT FROM EXCLUDED.value
-           RETURNING credit_code)
-         INSERT INTO unit_import_changed SELECT DISTINCT credit_code FROM recorded`,
-        [...params, source.departmentId, source.file, source.date, recordedBy],
+      const staged = `SELECT s.credit_code::varchar, $${p + 1}::uuid, $${p + 2}::varchar, $${p + 3}::date, ${STAGED_FACTS} FROM unit_import_staging s ${only}`;
+      const { rowCount } = await this.client.query(
+        `WITH recorded AS (${upsertSourceFactsSql(staged, `$${p + 4}::bigint`)} RETURNING r.credit_code)
+         INSERT INTO unit_import_changed SELECT credit_code FROM recorded`,
+        [...params, source.departmentId, source.file, source.date, this.recording],
       );
+      if ((rowCount ?? 0) > 0) this.factsChanged = true;
       // A unit whose facts changed but whose record did not still moves (the record's rows moved it already: now() is the transaction's).
       await this.client.query(`UPDATE units SET updated_at = now() WHERE credit_code IN (SELECT credit_code FROM unit_import_changed) AND updated_at <> now()`);
     } catch (error) {
@@ -236,8 +227,9 @@ export class UnitImportChunk {
     await this.client.query('RELEASE SAVEPOINT duban_merge');
   }
 
-  /** How many units the chunk's merges changed. */
+  /** How many units the chunk's merges changed (the last step of a chunk: a recording that set nothing is dropped). */
   async changedUnits(): Promise<number> {
+    if (this.recording && !this.factsChanged) await this.client.query(`DELETE FROM unit_fact_recordings WHERE id = $1`, [this.recording]);
     const { rows } = await this.client.query<{ n: number }>(`SELECT count(DISTINCT credit_code)::int AS n FROM unit_import_changed`);
     return rows[0].n;
   }
