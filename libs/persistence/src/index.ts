@@ -46,3 +46,4 @@ export * from './one-time-password';
 export * from './repositories/users/single-sign-on-attempt.repository';
 export * from './national-calendar';
 export * from './transaction-guard';
+export * from './repositories/unit-imports/unit-import-chunk';

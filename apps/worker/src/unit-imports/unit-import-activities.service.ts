@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Context, heartbeat } from '@temporalio/activity';
 import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
-import { importRowFacts, missingImportHeaderProblems, searchImportHeader, type ImportHeader, type ImportLookups, type RowProblem, type UnitFacts } from '@duban/domain';
-import { DepartmentRepository, DutyMatrixRepository, inSavepoint, isDataRefusal, UnitImportRepository, UnitRepository } from '@duban/persistence';
+import { importRowFacts, missingImportHeaderProblems, searchImportHeader, type ImportHeader, type ImportLookups } from '@duban/domain';
+import { DepartmentRepository, DutyMatrixRepository, isDataRefusal, stagedUnitLine, UnitImportRepository, type ChunkRowError } from '@duban/persistence';
 import { tableRows, UnreadableFileError } from '@duban/unit-files';
 import type { UnitImportActivities, UnitImportSummary } from '@duban/workflows';
 import { writeSettingAsideRefusals } from '../common/set-aside-refused-rows';
-
-/** Rows written per transaction (and per heartbeat). */
-const BATCH_ROWS = 1000;
 
 /** How sector and district cells are read: a sector's key or label; a district's name or code. */
 export async function importLookups(matrix: DutyMatrixRepository, departments: DepartmentRepository): Promise<ImportLookups> {
@@ -30,12 +27,29 @@ export async function importLookups(matrix: DutyMatrixRepository, departments: D
   return { sectorKey: (cell) => sectors.get(cell) ?? null, districtId };
 }
 
-/** Reads an uploaded file of unit facts and records it, batch by batch. */
+/**
+ * Valid rows per chunk: one transaction, one COPY into the staging table and one set-based
+ * merge each. A retry repeats at most one chunk; memory holds at most two (one being merged
+ * while the next is read).
+ */
+export const CHUNK_ROWS = 20_000;
+
+/** Rows between heartbeats while reading (also while a retry reads past what was written). */
+const HEARTBEAT_ROWS = 1000;
+
+/** While a chunk is being written, the activity says it is alive this often. */
+const CHUNK_HEARTBEAT_MS = 5000;
+
+/**
+ * Reads an uploaded file of unit facts and records it chunk by chunk: each row is validated by
+ * the domain's rules as it streams in; valid rows go into PostgreSQL with COPY into a staging
+ * table and are merged from there with set-based SQL, with the chunk's row errors and the
+ * import's checkpoint, in one transaction (UnitImportRepository.writeChunk).
+ */
 @Injectable()
 export class UnitImportActivitiesService implements UnitImportActivities {
   constructor(
     private readonly imports: UnitImportRepository,
-    private readonly units: UnitRepository,
     private readonly matrix: DutyMatrixRepository,
     private readonly departments: DepartmentRepository,
   ) {}
@@ -51,56 +65,83 @@ export class UnitImportActivitiesService implements UnitImportActivities {
     }
     const lookups = await importLookups(this.matrix, this.departments);
     const source = { departmentId: record.sourceDepartmentId, file: record.fileName, date: record.sourceDate };
-    /** Code → the row that imported it: a second row with the code is a duplicate. */
-    const firstRowOf = new Map<string, number>();
+    const cancellation = Context.current().cancellationSignal;
     let header: ImportHeader | undefined;
     /** The header's row: rows read count from the one below it. */
     let headerRow = 0;
-    /** Rows up to here were written (and counted) by an earlier attempt: they only rebuild the codes seen. */
+    /** Rows up to here were written (and counted) by an earlier attempt: they are skipped. */
     let resumeAfter = 0;
     let lastRow = 0;
     let rowsSeen = 0;
     let committedRowsRead = record.rowsRead;
+    /** Where the chunk being read starts: the checkpoint its transaction must find. */
+    let chunkFrom = record.rowsRead;
     let pendingRows = 0;
-    let good: ImportedRow[] = [];
-    let rejected: RejectedField[] = [];
+    let staged: string[] = [];
+    let errors: ChunkRowError[] = [];
+    let rejectedRows = 0;
+    /** The chunk being written while the next is read; it commits before the next one starts. */
+    let inFlight: Promise<void> | undefined;
 
-    const flush = async () => {
-      // A worker shutting down cancels the attempt: stop between batches, the retry resumes.
-      if (Context.current().cancellationSignal.aborted) throw new CancelledFailure('The import was interrupted; it resumes after the last batch written');
-      if (pendingRows === 0) return;
-      const batch = good;
-      const bad = rejected;
-      const rowsRead = lastRow - headerRow;
-      good = [];
-      rejected = [];
-      pendingRows = 0;
-      await this.imports.transaction(async (tx) => {
-        // Rows the database refuses although they passed validation are set aside and reported,
-        // instead of failing the batch on every retry.
-        const { written, refused } = await writeSettingAsideRefusals(
-          batch,
-          (rows) =>
-            inSavepoint(tx, async () => [
-              ...(await this.units.recordFactsBatch(
-                rows.map((r) => r.facts),
-                source,
-                record.requestedBy,
-                tx,
-              )),
-            ]),
-          isDataRefusal,
-        );
-        await this.imports.recordBatch(tx, record.id, {
-          fromRowsRead: committedRowsRead,
-          rowsRead,
-          imported: batch.length - refused.length,
-          changed: written.length,
-          rejected: [...bad, ...refused.map(({ row, reason }) => ({ rowNumber: row.rowNumber, field: 'row', reason: `the database refused the row: ${reason}` }))],
+    const interrupted = () => new CancelledFailure('The import was interrupted; it resumes after the last chunk written');
+
+    const writeChunk = async (chunk: { from: number; rowsRead: number; lines: string[]; errors: ChunkRowError[]; rejectedRows: number }) => {
+      const alive = setInterval(() => heartbeat({ rowsRead: committedRowsRead, writing: chunk.rowsRead }), CHUNK_HEARTBEAT_MS);
+      try {
+        const counts = await this.imports.writeChunk(record.id, chunk.from, async (staging) => {
+          await staging.stage(chunk.lines);
+          await staging.recordErrors(chunk.errors);
+          const repeated = await staging.setAsideRepeatedCodes();
+          let refused: Array<{ row: number; reason: string }> = [];
+          try {
+            await staging.merge(source, record.requestedBy);
+          } catch (error) {
+            if (!isDataRefusal(error)) throw error;
+            // Rows the database refuses although they passed validation are set aside and reported,
+            // instead of failing the chunk on every retry.
+            ({ refused } = await writeSettingAsideRefusals(
+              await staging.stagedRows(),
+              async (rows) => {
+                await staging.merge(source, record.requestedBy, rows);
+                return rows;
+              },
+              isDataRefusal,
+            ));
+            await staging.recordErrors(refused.map(({ row, reason }) => ({ rowNumber: row, field: 'row', reason: `the database refused the row: ${reason}` })));
+          }
+          const changed = await staging.changedUnits();
+          // A worker shutting down cancels the attempt: the chunk is rolled back, the retry writes it.
+          if (cancellation.aborted) throw interrupted();
+          return {
+            rowsRead: chunk.rowsRead,
+            imported: chunk.lines.length - repeated - refused.length,
+            changed,
+            rejectedRows: chunk.rejectedRows + repeated + refused.length,
+          };
         });
-      });
-      committedRowsRead = rowsRead;
-      heartbeat({ rowsRead });
+        committedRowsRead = counts.rowsRead;
+        heartbeat({ rowsRead: counts.rowsRead });
+      } finally {
+        clearInterval(alive);
+      }
+    };
+
+    /** Hands the rows read so far to be written, once the chunk before them has committed. */
+    const flush = async () => {
+      await inFlight;
+      inFlight = undefined;
+      // A worker shutting down cancels the attempt: stop between chunks, the retry resumes.
+      if (cancellation.aborted) throw interrupted();
+      if (pendingRows === 0) return;
+      const chunk = { from: chunkFrom, rowsRead: lastRow - headerRow, lines: staged, errors, rejectedRows };
+      chunkFrom = chunk.rowsRead;
+      staged = [];
+      errors = [];
+      rejectedRows = 0;
+      pendingRows = 0;
+      inFlight = writeChunk(chunk);
+      // Awaited by the next flush (or at the end); meanwhile the next chunk is read.
+      inFlight.catch(() => undefined);
     };
 
     const readRows = async () => {
@@ -116,22 +157,19 @@ export class UnitImportActivitiesService implements UnitImportActivities {
           }
           continue;
         }
-        // Also while a retry re-reads what an earlier attempt wrote, which takes a while in a large file.
-        if (rowsSeen % BATCH_ROWS === 0) heartbeat({ rowsRead: committedRowsRead, row: number });
+        // Also while a retry reads past what an earlier attempt wrote, which takes a while in a large file.
+        if (rowsSeen % HEARTBEAT_ROWS === 0) heartbeat({ rowsRead: committedRowsRead, row: number });
+        if (number <= resumeAfter) continue;
         if (cells.every((cell) => cell === null || cell === undefined || String(cell).trim() === '')) continue;
         const { facts, problems } = importRowFacts(cells, header, record.dataset, lookups);
-        let duplicateOf: number | undefined;
-        if (facts) {
-          duplicateOf = firstRowOf.get(facts.creditCode);
-          if (duplicateOf === undefined) firstRowOf.set(facts.creditCode, number);
-        }
-        if (number <= resumeAfter) continue;
         lastRow = number;
         pendingRows++;
-        if (facts && duplicateOf === undefined) good.push({ rowNumber: number, facts });
-        else if (facts) rejected.push({ rowNumber: number, field: 'creditCode', reason: `the code appears again: row ${duplicateOf} already imported it` });
-        else rejected.push(...problems.map((p) => ({ rowNumber: number, ...p })));
-        if (pendingRows >= BATCH_ROWS) await flush();
+        if (facts) staged.push(stagedUnitLine(number, facts));
+        else {
+          rejectedRows++;
+          for (const p of problems) errors.push({ rowNumber: number, ...p });
+        }
+        if (pendingRows >= CHUNK_ROWS) await flush();
       }
     };
 
@@ -142,13 +180,17 @@ export class UnitImportActivitiesService implements UnitImportActivities {
         if (!(error instanceof UnreadableFileError)) throw error;
         // Reading it again fails the same way: the rows before the damage are kept, the import ends.
         await flush();
+        await inFlight;
         const kept = committedRowsRead > 0 ? `; the ${committedRowsRead} rows above it were read and imported or reported` : '';
         throw ApplicationFailure.nonRetryable(`${error.message}${kept}`, 'ImportFileUnreadable');
       }
       if (!header) throw ApplicationFailure.nonRetryable(missingImportHeaderProblems(rowsSeen).join('; '), 'ImportHeaderInvalid');
       await flush();
+      await inFlight;
       await this.imports.finish(record.id, { status: 'completed' });
     } catch (error) {
+      // The chunk being written ends (commits or rolls back) before the attempt does: a retry finds the checkpoint where it stays.
+      await inFlight?.catch(() => undefined);
       if (error instanceof ApplicationFailure && error.nonRetryable) {
         await this.imports.finish(record.id, { status: 'failed', error: error.message });
         return summary((await this.imports.find(record.id))!);
@@ -166,13 +208,6 @@ export class UnitImportActivitiesService implements UnitImportActivities {
     return summary((await this.imports.find(record.id))!);
   }
 }
-
-interface ImportedRow {
-  rowNumber: number;
-  facts: UnitFacts;
-}
-
-type RejectedField = { rowNumber: number } & RowProblem;
 
 function summary(row: { id: string; status: string; rowsRead: number; rowsImported: number; rowsChanged: number; rowsRejected: number; error: string | null }): UnitImportSummary {
   return {

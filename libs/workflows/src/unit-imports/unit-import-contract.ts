@@ -11,7 +11,7 @@ export interface UnitImportSummary {
   error: string | null;
 }
 
-/** The worker's side of an import. Idempotent: a retry resumes after the last batch written. */
+/** The worker's side of an import. Idempotent: a retry resumes after the last chunk committed. */
 export interface UnitImportActivities {
   importUnitRows(input: { importId: string }): Promise<UnitImportSummary>;
 }

@@ -1,9 +1,9 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { UnitImportActivities, UnitImportSummary } from './unit-import-contract';
 
-// Reading a file of a hundred thousand rows takes a minute or more; the activity heartbeats after
-// every batch (and every thousand rows while a retry reads past what was written), so a worker
-// that dies is noticed within half a minute and the retry resumes where it was.
+// Reading a file of a million rows takes minutes; the activity heartbeats after
+// every chunk written (every 5 s while one is written, every thousand rows while reading), so a worker
+// that dies is noticed within half a minute and the retry resumes after the last chunk committed.
 const activities = proxyActivities<UnitImportActivities>({
   startToCloseTimeout: '2 hours',
   heartbeatTimeout: '30 seconds',

@@ -1,6 +1,8 @@
 import { Readable } from 'node:stream';
+import type { PoolClient } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Actor, ImportDataset, RowProblem } from '@duban/domain';
+import type { Actor, ImportDataset } from '@duban/domain';
+import { storableText, UnitImportChunk } from './unit-import-chunk';
 
 export type UnitImportStatus = 'uploading' | 'queued' | 'running' | 'completed' | 'failed';
 
@@ -42,16 +44,20 @@ const COLUMNS = `i.id, i.dataset, i.format, i.file_name AS "fileName", i.size_by
   i.error, i.requested_by AS "requestedBy", i.requester_username AS "requesterUsername", i.created_at AS "createdAt",
   i.started_at AS "startedAt", i.finished_at AS "finishedAt"`;
 
-/** Text as PostgreSQL stores it: no NUL character, at most `max` characters. */
-function storableText(text: string, max: number): string {
-  const clean = text.replaceAll('\u0000', '\uFFFD');
-  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+/** What one chunk of an import counted, as its checkpoint adds it to the import. */
+export interface ChunkCounts {
+  /** Data rows read up to the end of the chunk (the new checkpoint). */
+  rowsRead: number;
+  imported: number;
+  changed: number;
+  /** Rows with at least one error. */
+  rejectedRows: number;
 }
 
 /**
  * Imports of unit files: the file in chunks, the import's progress and counts, its rejected
- * rows. Progress moves in the same transaction as the batch it counts, so a retried import
- * resumes exactly after the last batch written.
+ * rows. Progress moves in the same transaction as the chunk of rows it counts, so a retried
+ * import resumes exactly after the last chunk written.
  */
 export class UnitImportRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -133,30 +139,37 @@ export class UnitImportRepository {
   }
 
   /**
-   * Counts one batch, in the transaction that wrote it: rows read from `fromRowsRead` up to
-   * `rowsRead`. Throws (rolling the batch back) when the checkpoint is no longer where this
-   * attempt left it — another attempt of the import got there first.
+   * Writes one chunk of rows (`work`, given the chunk's staging on a connection of its own) and
+   * moves the checkpoint past it, in one transaction. The import's row is locked first and its
+   * checkpoint must still be `fromRowsRead`: otherwise another attempt of the import got there
+   * first, and this one stops (throws, writing nothing) — two attempts never both write a chunk.
    */
-  async recordBatch(
-    tx: EntityManager,
-    importId: string,
-    batch: { fromRowsRead: number; rowsRead: number; imported: number; changed: number; rejected: Array<{ rowNumber: number } & RowProblem> },
-  ): Promise<void> {
-    if (batch.rejected.length > 0) {
-      await tx.query(
-        `INSERT INTO unit_import_errors (import_id, row_number, field, reason)
-         SELECT $1, e.row_number, e.field, e.reason FROM jsonb_to_recordset($2::jsonb) AS e(row_number integer, field text, reason text)
-         ON CONFLICT DO NOTHING`,
-        [importId, JSON.stringify(batch.rejected.map((e) => ({ row_number: e.rowNumber, field: e.field.slice(0, 64), reason: storableText(e.reason, 2000) })))],
-      );
+  async writeChunk(importId: string, fromRowsRead: number, work: (chunk: UnitImportChunk) => Promise<ChunkCounts>): Promise<ChunkCounts> {
+    const runner = this.dataSource.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    let broken: unknown;
+    try {
+      await client.query('BEGIN');
+      try {
+        const { rows } = await client.query<{ rowsRead: number }>(`SELECT rows_read AS "rowsRead" FROM unit_imports WHERE id = $1 FOR UPDATE`, [importId]);
+        if (rows[0]?.rowsRead !== fromRowsRead) throw new Error(`Import ${importId} moved past row ${fromRowsRead + 1} in another attempt; this attempt stops`);
+        const chunk = new UnitImportChunk(client, importId);
+        await chunk.prepare();
+        const counts = await work(chunk);
+        await client.query(
+          `UPDATE unit_imports SET rows_read = $2, rows_imported = rows_imported + $3, rows_changed = rows_changed + $4, rows_rejected = rows_rejected + $5 WHERE id = $1`,
+          [importId, counts.rowsRead, counts.imported, counts.changed, counts.rejectedRows],
+        );
+        await client.query('COMMIT');
+        return counts;
+      } catch (error) {
+        await client.query('ROLLBACK').catch((rollbackFailed: unknown) => (broken = rollbackFailed));
+        throw error;
+      }
+    } finally {
+      // A connection that cannot even roll back is not given back to the pool.
+      await (runner as unknown as { releasePostgresConnection(error?: unknown): Promise<void> }).releasePostgresConnection(broken);
     }
-    const rejectedRows = new Set(batch.rejected.map((e) => e.rowNumber)).size;
-    const [, moved] = await tx.query(
-      `UPDATE unit_imports SET rows_read = $2, rows_imported = rows_imported + $3, rows_changed = rows_changed + $4, rows_rejected = rows_rejected + $5
-       WHERE id = $1 AND rows_read = $6`,
-      [importId, batch.rowsRead, batch.imported, batch.changed, rejectedRows, batch.fromRowsRead],
-    );
-    if (moved !== 1) throw new Error(`Import ${importId} moved past row ${batch.fromRowsRead + 1} in another attempt; this attempt stops`);
   }
 
   /** An attempt that failed and will be retried leaves its reason on the running import (cleared when it completes). */
@@ -170,8 +183,9 @@ export class UnitImportRepository {
       outcome.status,
       outcome.status === 'failed' ? storableText(outcome.error, 2000) : null,
     ]);
-    // The file has served its purpose; its checksum and counts stay.
+    // The file has served its purpose, and the codes it took; its checksum and counts stay.
     await this.dataSource.query(`DELETE FROM unit_import_chunks WHERE import_id = $1`, [importId]);
+    await this.dataSource.query(`DELETE FROM unit_import_codes WHERE import_id = $1`, [importId]);
   }
 
   async errors(importId: string, page: { limit: number; offset: number }): Promise<{ items: UnitImportError[]; total: number }> {

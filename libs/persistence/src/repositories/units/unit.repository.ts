@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { UNIT_FACT_FIELDS, type UnitFactField, type UnitFacts } from '@duban/domain';
 
 export interface FactSource {
@@ -58,6 +58,23 @@ const COLUMN_OF: Record<ColumnField, string> = {
 };
 
 /**
+ * The upsert of what sources say of units (unit_source_facts: one row per unit and source,
+ * field → value), from `rows` — a VALUES list or a SELECT of (code, department, file, date,
+ * facts) — marking the fields it sets with the recording `recording` (an SQL expression). A
+ * field changes only when its value does, compared as a whole as one fact row each used to be;
+ * a row none of whose fields changes is left alone and not returned.
+ */
+export function upsertSourceFactsSql(rows: string, recording: string): string {
+  return `INSERT INTO unit_source_facts AS r (credit_code, source_department_id, source_file, source_date, facts, recordings)
+    SELECT g.code, g.department_id, g.file, g.date, g.facts, COALESCE((SELECT jsonb_object_agg(k, ${recording}) FROM jsonb_object_keys(g.facts) k), '{}')
+    FROM (${rows}) AS g(code, department_id, file, date, facts)
+    ON CONFLICT (credit_code, source_department_id, source_file, source_date) DO UPDATE SET
+      facts = r.facts || EXCLUDED.facts,
+      recordings = r.recordings || (SELECT jsonb_object_agg(e.key, ${recording}) FROM jsonb_each(EXCLUDED.facts) e WHERE r.facts -> e.key IS DISTINCT FROM e.value)
+    WHERE EXISTS (SELECT 1 FROM jsonb_each(EXCLUDED.facts) e WHERE r.facts -> e.key IS DISTINCT FROM e.value)`;
+}
+
+/**
  * Units and their facts. Recording facts is an upsert by credit code: the unit takes the
  * values given, each fact is kept with its source, and the same facts from the same source
  * again change nothing (not even the unit's updated_at).
@@ -70,19 +87,25 @@ export class UnitRepository {
     return this.dataSource.transaction(async (tx) => {
       const now = new Date();
       await tx.query(`INSERT INTO units (credit_code, created_at, updated_at) VALUES ($1, $2, $2) ON CONFLICT (credit_code) DO NOTHING`, [facts.creditCode, now]);
-      let changed = false;
+      const given = Object.fromEntries(UNIT_FACT_FIELDS.filter((field) => facts[field] !== undefined).map((field) => [field, facts[field]]));
+      const [{ id: recording }]: Array<{ id: string }> = await tx.query(`INSERT INTO unit_fact_recordings (recorded_by, recorded_at) VALUES ($1, $2) RETURNING id`, [
+        recordedBy,
+        now,
+      ]);
+      const recorded: unknown[] = await tx.query(`${upsertSourceFactsSql(`VALUES ($1::varchar, $2::uuid, $3::varchar, $4::date, $5::jsonb)`, '$6::bigint')} RETURNING r.id`, [
+        facts.creditCode,
+        source.departmentId,
+        source.file,
+        source.date,
+        JSON.stringify(given),
+        recording,
+      ]);
+      // Nobody needs a recording that set nothing.
+      if (recorded.length === 0) await tx.query(`DELETE FROM unit_fact_recordings WHERE id = $1`, [recording]);
+      let changed = recorded.length > 0;
       for (const field of UNIT_FACT_FIELDS) {
         const value = facts[field];
         if (value === undefined) continue;
-        const inserted: unknown[] = await tx.query(
-          `INSERT INTO unit_facts (credit_code, field, value, source_department_id, source_file, source_date, recorded_by, recorded_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-           ON CONFLICT (credit_code, field, source_department_id, source_file, source_date)
-             DO UPDATE SET value = EXCLUDED.value, recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at
-             WHERE unit_facts.value IS DISTINCT FROM EXCLUDED.value
-           RETURNING id`,
-          [facts.creditCode, field, JSON.stringify(value), source.departmentId, source.file, source.date, recordedBy, now],
-        );
         const mapColumn = MAP_COLUMN_OF[field];
         const [, updated] = mapColumn
           ? await tx.query(`UPDATE units SET ${mapColumn} = ${mapColumn} || $2::jsonb WHERE credit_code = $1 AND NOT ${mapColumn} @> $2::jsonb`, [
@@ -93,68 +116,11 @@ export class UnitRepository {
               facts.creditCode,
               value,
             ]);
-        if (inserted.length > 0 || updated > 0) changed = true;
+        if (updated > 0) changed = true;
       }
       if (changed) await tx.query(`UPDATE units SET updated_at = $2 WHERE credit_code = $1`, [facts.creditCode, now]);
       return changed;
     });
-  }
-
-  /**
-   * recordFacts for many units at once (an import's batch), in the caller's transaction, with
-   * the same outcome as one call per unit: set-based statements instead of a round trip per
-   * fact. The codes must be distinct. Returns the codes whose record changed.
-   */
-  async recordFactsBatch(batch: readonly UnitFacts[], source: FactSource, recordedBy: string, tx: EntityManager): Promise<Set<string>> {
-    if (batch.length === 0) return new Set();
-    const now = new Date();
-    await tx.query(`INSERT INTO units (credit_code, created_at, updated_at) SELECT unnest($1::text[]), $2, $2 ON CONFLICT (credit_code) DO NOTHING`, [
-      batch.map((f) => f.creditCode),
-      now,
-    ]);
-    const facts = batch.flatMap((f) => UNIT_FACT_FIELDS.filter((field) => f[field] !== undefined).map((field) => ({ code: f.creditCode, field, value: f[field] })));
-    const changedFacts: Array<{ code: string }> = await tx.query(
-      `INSERT INTO unit_facts (credit_code, field, value, source_department_id, source_file, source_date, recorded_by, recorded_at)
-       SELECT f.code, f.field, f.value, $2, $3, $4, $5, $6 FROM jsonb_to_recordset($1::jsonb) AS f(code text, field text, value jsonb)
-       ON CONFLICT (credit_code, field, source_department_id, source_file, source_date)
-         DO UPDATE SET value = EXCLUDED.value, recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at
-         WHERE unit_facts.value IS DISTINCT FROM EXCLUDED.value
-       RETURNING credit_code AS code`,
-      [JSON.stringify(facts), source.departmentId, source.file, source.date, recordedBy, now],
-    );
-    const values = batch.map((f) => ({
-      code: f.creditCode,
-      name: f.name ?? null,
-      sector_key: f.sectorKey ?? null,
-      district_id: f.districtId ?? null,
-      address: f.address ?? null,
-      contact_email: f.contactEmail ?? null,
-      employees: f.employees ?? null,
-      arrears: f.arrears ?? null,
-      insured: f.insured ?? null,
-      registrations: f.registeredWith ? mapValueOf('registeredWith', f.registeredWith) : null,
-    }));
-    const given = (column: string) => `(v.${column} IS NOT NULL AND u.${column} IS DISTINCT FROM v.${column})`;
-    const merged = (column: string) => `(v.${column} IS NOT NULL AND NOT u.${column} @> v.${column})`;
-    // An UPDATE through TypeORM answers [rows, affected].
-    const [changedUnits]: [Array<{ code: string }>, number] = await tx.query(
-      `UPDATE units u SET
-         name = COALESCE(v.name, u.name), sector_key = COALESCE(v.sector_key, u.sector_key), district_id = COALESCE(v.district_id, u.district_id),
-         address = COALESCE(v.address, u.address), contact_email = COALESCE(v.contact_email, u.contact_email),
-         employees = COALESCE(v.employees, u.employees), arrears = COALESCE(v.arrears, u.arrears),
-         insured = u.insured || COALESCE(v.insured, '{}'), registrations = u.registrations || COALESCE(v.registrations, '{}'), updated_at = $2
-       FROM jsonb_to_recordset($1::jsonb) AS v(code text, name text, sector_key text, district_id uuid, address text, contact_email text,
-                                               employees integer, arrears numeric, insured jsonb, registrations jsonb)
-       WHERE u.credit_code = v.code AND (${['name', 'sector_key', 'district_id', 'address', 'contact_email', 'employees', 'arrears'].map(given).join(' OR ')}
-             OR ${merged('insured')} OR ${merged('registrations')})
-       RETURNING u.credit_code AS code`,
-      [JSON.stringify(values), now],
-    );
-    const unitsTouched = new Set(changedUnits.map((r) => r.code));
-    const changed = new Set([...unitsTouched, ...changedFacts.map((r) => r.code)]);
-    const onlyFactsChanged = [...changed].filter((code) => !unitsTouched.has(code));
-    if (onlyFactsChanged.length > 0) await tx.query(`UPDATE units SET updated_at = $2 WHERE credit_code = ANY($1::text[])`, [onlyFactsChanged, now]);
-    return changed;
   }
 
   async find(creditCode: string): Promise<UnitRow | null> {
