@@ -101,15 +101,11 @@ const STAGED_FACTS = `jsonb_strip_nulls(jsonb_build_object(
     'employees', s.employees, 'insured', s.insured, 'arrears', s.arrears, 'registeredWith', s.registered_with))`;
 
 /** What the unit's record holds that the staged row would change (a column given and different, a map not yet containing what is given). */
-const unitChanges = (given: string) =>
-  [
-    ...['name', 'sector_key', 'district_id', 'address', 'contact_email', 'employees', 'arrears'].map(
-      (c) => `(${given}.${c} IS NOT NULL AND u.${c} IS DISTINCT FROM ${given}.${c})`,
-    ),
-    `NOT u.insured @> COALESCE(${given}.insured, '{}')`,
-    `NOT u.registrations @> COALESCE(${given}.registrations, '{}')`,
-  ].join(' OR ');
-const UNIT_CHANGES = unitChanges('EXCLUDED');
+const UNIT_CHANGES = [
+  ...['name', 'sector_key', 'district_id', 'address', 'contact_email', 'employees', 'arrears'].map((c) => `(EXCLUDED.${c} IS NOT NULL AND u.${c} IS DISTINCT FROM EXCLUDED.${c})`),
+  `NOT u.insured @> EXCLUDED.insured`,
+  `NOT u.registrations @> EXCLUDED.registrations`,
+].join(' OR ');
 
 export class UnitImportChunk {
   /** The recording (who, when) the chunk's facts are marked with, once it has one. */
@@ -201,9 +197,7 @@ export class UnitImportChunk {
            INSERT INTO units AS u (credit_code, name, sector_key, district_id, address, contact_email, employees, arrears, insured, registrations, created_at, updated_at)
            SELECT s.credit_code, s.name, s.sector_key, s.district_id, s.address, s.contact_email, s.employees, s.arrears,
                   COALESCE(s.insured, '{}'), COALESCE(s.registrations, '{}'), now(), now()
-           -- Rows that would change nothing are left out before the upsert, which would lock (and so write) each one.
-           FROM unit_import_staging s LEFT JOIN units u ON u.credit_code = s.credit_code
-           ${only ? `${only} AND` : 'WHERE'} (u.credit_code IS NULL OR ${unitChanges('s')})
+           FROM unit_import_staging s ${only}
            ON CONFLICT (credit_code) DO UPDATE SET
              name = COALESCE(EXCLUDED.name, u.name), sector_key = COALESCE(EXCLUDED.sector_key, u.sector_key),
              district_id = COALESCE(EXCLUDED.district_id, u.district_id), address = COALESCE(EXCLUDED.address, u.address),
@@ -216,12 +210,7 @@ export class UnitImportChunk {
         params,
       );
       const p = params.length;
-      // As for the units: what a source already says exactly is left out before the upsert.
-      const staged = `SELECT g.* FROM (
-          SELECT s.credit_code::varchar AS code, $${p + 1}::uuid AS department_id, $${p + 2}::varchar AS file, $${p + 3}::date AS date, ${STAGED_FACTS} AS facts
-          FROM unit_import_staging s ${only}) g
-        LEFT JOIN unit_source_facts r ON r.credit_code = g.code AND r.source_department_id = g.department_id AND r.source_file = g.file AND r.source_date = g.date
-        WHERE r.id IS NULL OR EXISTS (SELECT 1 FROM jsonb_each(g.facts) e WHERE r.facts -> e.key IS DISTINCT FROM e.value)`;
+      const staged = `SELECT s.credit_code::varchar, $${p + 1}::uuid, $${p + 2}::varchar, $${p + 3}::date, ${STAGED_FACTS} FROM unit_import_staging s ${only}`;
       const { rowCount } = await this.client.query(
         `WITH recorded AS (${upsertSourceFactsSql(staged, `$${p + 4}::bigint`)} RETURNING r.credit_code)
          INSERT INTO unit_import_changed SELECT credit_code FROM recorded`,
