@@ -196,7 +196,8 @@ describe('console: the whole journey, in Chromium', () => {
     await dialog.getByText(path.basename(evidencePath)).first().waitFor();
     await screenshot(page, 'enforcement-action-dialog');
     await dialog.getByTestId('action-submit').click();
-    await dialog.waitFor({ state: 'hidden' });
+    // Behind the dialog are the API and the worker: on a loaded machine the answer can take a while.
+    await dialog.waitFor({ state: 'hidden', timeout: 60_000 });
     await page.getByTestId('enforcement-actions').getByText('现场检查：在岗职工 52 人，参保 30 人，22 人未参保。').waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
@@ -240,7 +241,8 @@ async function dutyAction(page: Page, name: string, fill?: (dialog: ReturnType<P
   await dialog.waitFor();
   if (fill) await fill(dialog);
   await dialog.getByRole('button', { name, exact: true }).click();
-  await dialog.waitFor({ state: 'hidden' });
+  // Behind the dialog are the API and the worker: on a loaded machine the answer can take a while.
+  await dialog.waitFor({ state: 'hidden', timeout: 60_000 });
 }
 
 function beijingToday(): string {

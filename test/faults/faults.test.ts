@@ -39,7 +39,7 @@ const ENTRY = {
 const DUTIES = Number(process.env.DUBAN_FAULT_DUTIES ?? 300);
 const DISTRICTS = 30;
 // Large enough that the import is still running when the kills come (10,000 rows import in a second or two now, before the first).
-const IMPORT_ROWS = Number(process.env.DUBAN_FAULT_IMPORT_ROWS ?? 100_000);
+const IMPORT_ROWS = Number(process.env.DUBAN_FAULT_IMPORT_ROWS ?? 50_000);
 const PASSWORD = 'fault-tier-password';
 
 describe('faults, repeated: kill -9 of the worker, Temporal and the API; a database restart', () => {

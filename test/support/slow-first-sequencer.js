@@ -6,6 +6,9 @@ const Sequencer = require('@jest/test-sequencer').default;
 
 /** Files that start browsers or kill servers take minutes whatever their size. */
 const TIERS = [
+  // The cluster test (its own PostgreSQL, Temporal's server, the API and two workers) starts
+  // after the browsers and the fault tier: all of them at once starve two cores.
+  { tier: 1, match: /[\\/]test[\\/]faults[\\/]cluster\.test\.ts$/ },
   { tier: 0, match: /[\\/]test[\\/](e2e|faults)[\\/]/ },
   { tier: 1, match: /[\\/]test[\\/](integration|workflows)[\\/]/ },
 ];
