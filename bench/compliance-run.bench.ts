@@ -10,7 +10,7 @@
  *   npx jest -c bench/jest.config.js bench/compliance-run.bench.ts               (sizes 10000, 50000)
  *   BENCH_UNITS=2000,20000 npx jest -c bench/jest.config.js bench/compliance-run.bench.ts
  */
-import { seededDepartments } from '../test/support/campaign-fixtures';
+import { seededDepartments, singlePhaseCampaign } from '../test/support/campaign-fixtures';
 import { validCreditCode } from '../test/support/credit-codes';
 import { TestStack } from '../test/support/test-stack';
 import { waitFor } from '../test/support/wait-for';
@@ -27,23 +27,14 @@ it('measures a comparison run as the library grows', async () => {
     await seededDepartments(stack, office.token);
     const created = await stack.http('POST', '/campaigns', {
       token: office.token,
-      body: {
+      body: singlePhaseCampaign({
         name: '比对基准',
-        reportPlan: { kinds: [], dueOnDayOff: 'keep' },
-        jurisdiction: { name: '基准市', level: 'city', districtIds: [] },
-        period: { start: '2026-01-01', end: '2030-12-31' },
-        legalBasis: { title: '基准', number: '基准-比对' },
-        targets: [],
-        leadingGroup: { chair: { name: '某', title: '副市长' }, viceChairs: [], members: [] },
-        phases: [
-          {
-            kind: 'mobilisation',
-            name: '动员部署',
-            window: { start: '2026-01-01', end: '2030-12-31' },
-            templates: [{ title: '摸底', description: '', route: { kind: 'function', key: 'registration' }, scope: 'once', due: { workingDaysAfterLaunch: 200 } }],
-          },
-        ],
-      },
+        place: '基准市',
+        legal: '基准',
+        legalNumber: '基准-比对',
+        districtIds: [],
+        templates: [{ title: '摸底', description: '', route: { kind: 'function', key: 'registration' }, scope: 'once', due: { workingDaysAfterLaunch: 200 } }],
+      }),
     });
     if (created.status !== 201) throw new Error(JSON.stringify(created.body));
     const launched = await stack.http('POST', `/campaigns/${created.body.id}/phases/${created.body.phases[0].id}/launch`, { token: office.token, body: {} });

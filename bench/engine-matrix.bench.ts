@@ -45,6 +45,7 @@
  * persists, give it a namespace of its own.
  */
 import { randomUUID } from 'node:crypto';
+import { perDistrictTemplates, singlePhaseCampaign } from '../test/support/campaign-fixtures';
 import { validCreditCode } from '../test/support/credit-codes';
 import { waitFor } from '../test/support/wait-for';
 import { Baselines, pool, type Latencies, type Throughput } from './support/baselines';
@@ -256,23 +257,14 @@ async function fanOut(
   const templates = Math.ceil(size / DISTRICTS);
   const created = await stack.http('POST', '/campaigns', {
     token,
-    body: {
+    body: singlePhaseCampaign({
       name: `基准 ${size} ${randomUUID().slice(0, 6)}`,
-      reportPlan: { kinds: [], dueOnDayOff: 'keep' },
-      jurisdiction: { name: '基准市', level: 'city', districtIds: districts.map((d) => d.id) },
-      period: { start: '2026-01-01', end: '2030-12-31' },
-      legalBasis: { title: '基准', number: `基准${randomUUID().slice(0, 8)}` },
-      targets: [],
-      leadingGroup: { chair: { name: '某', title: '副市长' }, viceChairs: [], members: [] },
-      phases: [
-        {
-          kind: 'mobilisation',
-          name: '动员部署',
-          window: { start: '2026-01-01', end: '2030-12-31' },
-          templates: Array.from({ length: templates }, (_, i) => ({ title: `事项${i + 1}`, description: '', route: { kind: 'district' }, scope: 'per_district', due })),
-        },
-      ],
-    },
+      place: '基准市',
+      legal: '基准',
+      legalNumber: `基准${randomUUID().slice(0, 8)}`,
+      districtIds: districts.map((d) => d.id),
+      templates: perDistrictTemplates(templates, '事项', due),
+    }),
   });
   if (created.status !== 201) throw new Error(JSON.stringify(created.body));
   const phaseId: string = created.body.phases[0].id;
@@ -325,23 +317,14 @@ async function acknowledgements(stack: BenchStack, phaseId: string, n: number, c
 async function comparisonCampaign(stack: BenchStack, token: string): Promise<string> {
   const created = await stack.http('POST', '/campaigns', {
     token,
-    body: {
+    body: singlePhaseCampaign({
       name: '比对基准',
-      reportPlan: { kinds: [], dueOnDayOff: 'keep' },
-      jurisdiction: { name: '基准市', level: 'city', districtIds: [] },
-      period: { start: '2026-01-01', end: '2030-12-31' },
-      legalBasis: { title: '基准', number: `基准-比对-${randomUUID().slice(0, 6)}` },
-      targets: [],
-      leadingGroup: { chair: { name: '某', title: '副市长' }, viceChairs: [], members: [] },
-      phases: [
-        {
-          kind: 'mobilisation',
-          name: '动员部署',
-          window: { start: '2026-01-01', end: '2030-12-31' },
-          templates: [{ title: '摸底', description: '', route: { kind: 'function', key: 'registration' }, scope: 'once', due: { workingDaysAfterLaunch: 200 } }],
-        },
-      ],
-    },
+      place: '基准市',
+      legal: '基准',
+      legalNumber: `基准-比对-${randomUUID().slice(0, 6)}`,
+      districtIds: [],
+      templates: [{ title: '摸底', description: '', route: { kind: 'function', key: 'registration' }, scope: 'once', due: { workingDaysAfterLaunch: 200 } }],
+    }),
   });
   if (created.status !== 201) throw new Error(JSON.stringify(created.body));
   const launched = await stack.http('POST', `/campaigns/${created.body.id}/phases/${created.body.phases[0].id}/launch`, { token, body: {} });

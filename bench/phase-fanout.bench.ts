@@ -8,7 +8,7 @@
  *   npm run bench                       (sizes 200, 1000, 2000)
  *   BENCH_SIZES=500,5000 npm run bench
  */
-import { registerDistricts, seededDepartments } from '../test/support/campaign-fixtures';
+import { perDistrictTemplates, registerDistricts, seededDepartments, singlePhaseCampaign } from '../test/support/campaign-fixtures';
 import { Baselines } from './support/baselines';
 import { TestStack } from '../test/support/test-stack';
 import { waitFor } from '../test/support/wait-for';
@@ -43,29 +43,14 @@ it('measures a phase launch as the phase grows', async () => {
       const templates = Math.ceil(size / DISTRICTS);
       const created = await stack.http('POST', '/campaigns', {
         token: office.token,
-        body: {
+        body: singlePhaseCampaign({
           name: `基准 ${size}`,
-          reportPlan: { kinds: [], dueOnDayOff: 'keep' },
-          jurisdiction: { name: '基准市', level: 'city', districtIds: districts.map((d) => d.id) },
-          period: { start: '2026-01-01', end: '2030-12-31' },
-          legalBasis: { title: '基准', number: `基准${size}` },
-          targets: [],
-          leadingGroup: { chair: { name: '某', title: '副市长' }, viceChairs: [], members: [] },
-          phases: [
-            {
-              kind: 'mobilisation',
-              name: '动员部署',
-              window: { start: '2026-01-01', end: '2030-12-31' },
-              templates: Array.from({ length: templates }, (_, i) => ({
-                title: `事项${i + 1}`,
-                description: '',
-                route: { kind: 'district' },
-                scope: 'per_district',
-                due: { workingDaysAfterLaunch: 30 },
-              })),
-            },
-          ],
-        },
+          place: '基准市',
+          legal: '基准',
+          legalNumber: `基准${size}`,
+          districtIds: districts.map((d) => d.id),
+          templates: perDistrictTemplates(templates, '事项'),
+        }),
       });
       if (created.status !== 201) throw new Error(JSON.stringify(created.body));
       const campaign = created.body;

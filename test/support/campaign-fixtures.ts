@@ -59,3 +59,26 @@ export async function pinCampaignRoutes(
 export const NO_REPORT_PLAN = { kinds: [], dueOnDayOff: 'keep' } as const;
 
 export const LEADING_GROUP_CHAIR = { name: '王某', title: '副市长' };
+
+/**
+ * A campaign of one mobilisation phase, open 2026–2030, with no reports and no targets: the
+ * shape the fan-out tests and the benchmarks launch. `legal` is the legal basis's title; its
+ * number must be unique among campaigns.
+ */
+export function singlePhaseCampaign(options: { name: string; place: string; legal: string; legalNumber: string; districtIds: string[]; templates: unknown[] }) {
+  return {
+    name: options.name,
+    reportPlan: { kinds: [], dueOnDayOff: 'keep' },
+    jurisdiction: { name: options.place, level: 'city', districtIds: options.districtIds },
+    period: { start: '2026-01-01', end: '2030-12-31' },
+    legalBasis: { title: options.legal, number: options.legalNumber },
+    targets: [],
+    leadingGroup: { chair: { name: '某', title: '副市长' }, viceChairs: [], members: [] },
+    phases: [{ kind: 'mobilisation', name: '动员部署', window: { start: '2026-01-01', end: '2030-12-31' }, templates: options.templates }],
+  };
+}
+
+/** `count` templates routed to every district, one duty each, titled `${title}${i + 1}`. */
+export function perDistrictTemplates(count: number, title: string, due: unknown = { workingDaysAfterLaunch: 30 }) {
+  return Array.from({ length: count }, (_, i) => ({ title: `${title}${i + 1}`, description: '', route: { kind: 'district' }, scope: 'per_district', due }));
+}

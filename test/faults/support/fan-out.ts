@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
+import { perDistrictTemplates, singlePhaseCampaign } from '../../support/campaign-fixtures';
 import type { CaughtEmail } from '../../support/smtp-catcher';
 
 type Http = (method: string, route: string, body?: unknown) => Promise<{ status: number; body: any }>;
@@ -24,29 +25,14 @@ export async function registerFanOutDistricts(http: Http, count: number, label: 
 
 /** A campaign of one phase whose `templates` per-district templates fan out to every district. */
 export function fanOutCampaign(label: string, districtIds: string[], templates: number) {
-  return {
+  return singlePhaseCampaign({
     name: label,
-    reportPlan: { kinds: [], dueOnDayOff: 'keep' },
-    jurisdiction: { name: '演练市', level: 'city', districtIds },
-    period: { start: '2026-01-01', end: '2030-12-31' },
-    legalBasis: { title: '演练', number: `${label}${Date.now()}` },
-    targets: [],
-    leadingGroup: { chair: { name: '某', title: '副市长' }, viceChairs: [], members: [] },
-    phases: [
-      {
-        kind: 'mobilisation',
-        name: '动员部署',
-        window: { start: '2026-01-01', end: '2030-12-31' },
-        templates: Array.from({ length: templates }, (_, i) => ({
-          title: `${label}事项${i + 1}`,
-          description: '',
-          route: { kind: 'district' },
-          scope: 'per_district',
-          due: { workingDaysAfterLaunch: 30 },
-        })),
-      },
-    ],
-  };
+    place: '演练市',
+    legal: '演练',
+    legalNumber: `${label}${Date.now()}`,
+    districtIds,
+    templates: perDistrictTemplates(templates, `${label}事项`),
+  });
 }
 
 export interface FanOutLedgerRow {
