@@ -13,7 +13,7 @@ export function dubanCacheDir(): string {
   return process.env.DUBAN_CACHE_DIR ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(homedir(), '.cache'), 'duban');
 }
 
-function isExecutable(file: string): boolean {
+export function isExecutable(file: string): boolean {
   try {
     accessSync(file, constants.X_OK);
     return true;
@@ -22,11 +22,16 @@ function isExecutable(file: string): boolean {
   }
 }
 
-function onPath(command: string): string | undefined {
+export function onPath(command: string): string | undefined {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
     if (dir && isExecutable(path.join(dir, command))) return path.join(dir, command);
   }
   return undefined;
+}
+
+/** Go on PATH, else where Go's own installer puts it. */
+export function goBinary(): string | undefined {
+  return onPath('go') ?? (isExecutable('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : undefined);
 }
 
 export const INSTALL_HINT = `Install the Temporal CLI in one of these ways, then run again:
@@ -49,7 +54,7 @@ export async function ensureTemporalCli(log: (line: string) => void = console.lo
   const cacheBin = path.join(dubanCacheDir(), `temporal-${TEMPORAL_CLI_VERSION}`);
   const cached = path.join(cacheBin, 'temporal');
   if (isExecutable(cached)) return cached;
-  const go = onPath('go') ?? (isExecutable('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : undefined);
+  const go = goBinary();
   if (!go) throw new Error(`The Temporal CLI was not found.\n${INSTALL_HINT}`);
   mkdirSync(cacheBin, { recursive: true });
   log(`Building the Temporal CLI ${TEMPORAL_CLI_VERSION} with Go into ${cacheBin} (several minutes the first time)...`);

@@ -3,14 +3,14 @@
 // tool, started from deploy/temporal/config/duban.yaml. `DUBAN_TEMPORAL=cluster npm start`, the
 // cluster tests and the benchmarks use it; docker-compose.yml runs the same config and schema steps.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { Client } from 'pg';
 import { createServer } from 'node:net';
 import { waitForPort } from './processes';
-import { dubanCacheDir } from './temporal-cli';
+import { dubanCacheDir, goBinary, isExecutable } from './temporal-cli';
 import { REPO_ROOT } from './workflow-bundle';
 
 export const TEMPORAL_SERVER_VERSION = 'v1.29.1';
@@ -25,22 +25,6 @@ export const TEMPORAL_CONFIG_ROOT = path.join(REPO_ROOT, 'deploy/temporal');
 export interface TemporalServerBinaries {
   server: string;
   sqlTool: string;
-}
-
-function isExecutable(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function goBinary(): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (dir && isExecutable(path.join(dir, 'go'))) return path.join(dir, 'go');
-  }
-  return isExecutable('/usr/local/go/bin/go') ? '/usr/local/go/bin/go' : undefined;
 }
 
 async function goInstall(modules: string[], bin: string, log: (line: string) => void): Promise<void> {
